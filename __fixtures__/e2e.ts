@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startStandIn, type Job, type Run, type StandIn } from '../local/index.js'
+import { JobRunner } from '../local/runner.js'
+
+/** The project root, where action.yml and dist/ are. */
+export const ROOT = resolve(import.meta.dirname, '..')
+
+/** A stand-in of GitHub's services plus fresh folders, for one end-to-end test file. */
+export class E2eWorld {
+  private readonly dirs: string[] = []
+
+  private constructor(readonly standIn: StandIn) {}
+
+  static async start(): Promise<E2eWorld> {
+    return new E2eWorld(await startStandIn())
+  }
+
+  createRun(repository = 'octo/pipeline'): Run {
+    return this.standIn.createRun({ repository })
+  }
+
+  /**
+   * A job of `run` at `attempt` on a fresh runner: an empty workspace and temp folder, as a
+   * re-run on a new machine gets.
+   */
+  async job(
+    run: Run,
+    attempt: number,
+    options: { job?: string; workspace?: string } = {}
+  ): Promise<JobRunner & { meta: Job }> {
+    const job = this.standIn.startJob(run, {
+      attempt,
+      ...(options.job ? { job: options.job } : {})
+    })
+    const base = await mkdtemp(join(tmpdir(), 'checkpoint-e2e-'))
+    this.dirs.push(base)
+    const runner = new JobRunner({
+      env: job.env,
+      workspace: options.workspace ?? join(base, 'workspace'),
+      runnerTemp: join(base, 'temp'),
+      root: ROOT,
+      token: job.token
+    })
+    return Object.assign(runner, { meta: job })
+  }
+
+  async stop(): Promise<void> {
+    await this.standIn.stop()
+    await Promise.all(this.dirs.map(dir => rm(dir, { recursive: true, force: true })))
+  }
+}

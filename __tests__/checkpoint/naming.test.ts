@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  checkpointName,
+  compareRefs,
+  filesArchiveName,
+  parseArtifactName,
+  parseCheckpointName
+} from '../../src/checkpoint/naming.js'
+
+describe('checkpoint names', () => {
+  const ref = { scope: 'my-job', attempt: 3, sequence: 12, node: 'build_2' }
+
+  it('round-trip', () => {
+    expect(checkpointName(ref)).toBe('checkpoint.my-job.a3.s012.build_2.json')
+    expect(parseCheckpointName(checkpointName(ref))).toEqual(ref)
+    expect(parseArtifactName(filesArchiveName(ref))).toEqual({ ref, kind: 'files' })
+  })
+
+  it('ignore other artifacts', () => {
+    for (const name of [
+      'my-artifact',
+      'checkpoint.a.b.c.json',
+      'checkpoint.x.a1.s1.n.txt',
+      filesArchiveName(ref)
+    ]) {
+      expect(parseCheckpointName(name)).toBeUndefined()
+    }
+  })
+
+  it('order by attempt, then sequence, never by the text of the name', () => {
+    const refs = [
+      { scope: 's', attempt: 2, sequence: 1, node: 'z' },
+      { scope: 's', attempt: 1, sequence: 10, node: 'a' },
+      { scope: 's', attempt: 1, sequence: 9, node: 'b' }
+    ]
+    expect([...refs].sort(compareRefs).map(item => `${item.attempt}.${item.sequence}`)).toEqual([
+      '1.9',
+      '1.10',
+      '2.1'
+    ])
+  })
+})

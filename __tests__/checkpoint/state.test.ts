@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals'
+import { mergeStates, parseStateText } from '../../src/checkpoint/state.js'
+
+describe('parseStateText', () => {
+  it('reads a JSON object', () => {
+    expect(parseStateText('state', '{"rows": 1200, "ok": true}')).toEqual({ rows: 1200, ok: true })
+  })
+
+  it('reads key=value lines as strings, values may hold "="', () => {
+    expect(parseStateText('state', 'rows=1200\n\nurl = https://x?a=b\n')).toEqual({
+      rows: '1200',
+      url: 'https://x?a=b'
+    })
+  })
+
+  it('treats empty input as no state', () => {
+    expect(parseStateText('state', '  \n')).toEqual({})
+  })
+
+  it.each([
+    ['[1,2]', /must be a JSON object, or key=value lines/],
+    ['"text"', /line 1/],
+    ['{"a": }', /must be a JSON object.*JSON/],
+    ['just words', /line 1 "just words"/],
+    ['=value', /line 1/],
+    ['a=1\na=2', /line 2 repeats the key 'a'/]
+  ])('refuses %j with a message naming the input', (text, rule) => {
+    expect(() => parseStateText('state', text)).toThrow(/^Input 'state' has an invalid value/)
+    expect(() => parseStateText('state', text)).toThrow(rule)
+  })
+})
+
+describe('mergeStates', () => {
+  it('merges shallowly, later winning', () => {
+    expect(mergeStates({ a: 1, b: { x: 1 } }, { b: { y: 2 }, c: 3 })).toEqual({
+      a: 1,
+      b: { y: 2 },
+      c: 3
+    })
+  })
+
+  it('keeps __proto__ as data and never pollutes Object.prototype', () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, never>
+    const merged = mergeStates({}, hostile)
+    expect(Object.keys(merged)).toEqual(['__proto__'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype)
+  })
+})

@@ -1,0 +1,445 @@
+// Drives the local stand-in with the real toolkit clients, in-process.
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
+import { BlockBlobClient } from '@azure/storage-blob'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startStandIn } from '../../local/index.js'
+import type { Job, Run, StandIn } from '../../local/index.js'
+
+type ArtifactModule = typeof import('@actions/artifact')
+type CacheModule = typeof import('@actions/cache')
+type Json = Record<string, unknown>
+
+jest.setTimeout(60_000)
+
+const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService'
+const savedEnv = { ...process.env }
+const output: string[] = []
+
+let standIn: StandIn
+let work: string
+let artifact: ArtifactModule
+let cache: CacheModule
+let client: InstanceType<ArtifactModule['DefaultArtifactClient']>
+let dirCount = 0
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
+
+/** Makes the process look like a step of `job`, as a runner would. */
+function useJob(job: Job): void {
+  Object.assign(process.env, job.env)
+}
+
+async function freshDir(label: string): Promise<string> {
+  const dir = path.join(work, `${label}-${String(++dirCount)}`)
+  await mkdir(dir, { recursive: true })
+  return dir
+}
+
+async function twirp(
+  method: string,
+  body: Json,
+  token?: string
+): Promise<{ status: number; body: Json }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (token) headers.authorization = `Bearer ${token}`
+  const res = await fetch(`${standIn.url}/twirp/${ARTIFACT_SERVICE}/${method}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body)
+  })
+  return { status: res.status, body: (await res.json()) as Json }
+}
+
+async function rest(job: Job, route: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${standIn.url}/api${route}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { authorization: `token ${job.token}`, accept: 'application/vnd.github+json' }
+  })
+}
+
+function newRunJob(options: { ref?: string; attempt?: number } = {}): { run: Run; job: Job } {
+  const run = standIn.createRun({ repository: 'octo/pipeline', workflow: 'ci.yml', ...options })
+  const job = standIn.startJob(run, { attempt: options.attempt ?? 1, job: 'pipeline' })
+  useJob(job)
+  return { run, job }
+}
+
+/** Uploads one zipped file as `name` with the real client; returns the id and the bytes. */
+async function uploadZip(name: string): Promise<{ id: number; bytes: Buffer }> {
+  const dir = await freshDir('up')
+  const bytes = randomBytes(4096)
+  await writeFile(path.join(dir, 'data.bin'), bytes)
+  const { id } = await client.uploadArtifact(name, [path.join(dir, 'data.bin')], dir)
+  if (id === undefined) throw new Error('upload returned no id')
+  return { id, bytes }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'stand-in-test-'))
+  // The toolkit logs through stdout workflow commands; keep them for assertions, off the console.
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    output.push(String(chunk))
+    return true
+  })
+  standIn = await startStandIn()
+  process.env.RUNNER_TEMP = path.join(work, 'runner-temp')
+  process.env.GITHUB_WORKSPACE = work
+  // @actions/github reads GITHUB_API_URL when first imported: set the env first.
+  newRunJob()
+  artifact = await import('@actions/artifact')
+  cache = await import('@actions/cache')
+  client = new artifact.DefaultArtifactClient()
+})
+
+afterAll(async () => {
+  await standIn.stop()
+  jest.restoreAllMocks()
+  for (const name of Object.keys(process.env)) {
+    if (!(name in savedEnv)) Reflect.deleteProperty(process.env, name)
+  }
+  Object.assign(process.env, savedEnv)
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('artifact service with @actions/artifact', () => {
+  test('zip and skipArchive uploads list and download byte-identical', async () => {
+    const { run, job } = newRunJob()
+    const dir = await freshDir('src')
+    const a = randomBytes(100_000)
+    const b = Buffer.from('{"step":3}\n')
+    await mkdir(path.join(dir, 'sub'))
+    await writeFile(path.join(dir, 'sub', 'a.bin'), a)
+    await writeFile(path.join(dir, 'state.json'), b)
+
+    const zipped = await client.uploadArtifact('ckpt-1', [path.join(dir, 'sub', 'a.bin')], dir)
+    // skipArchive names the artifact after the file, whatever name is passed.
+    const raw = await client.uploadArtifact('ignored', [path.join(dir, 'state.json')], dir, {
+      skipArchive: true
+    })
+
+    const { artifacts } = await client.listArtifacts()
+    expect(artifacts.map(x => x.name).sort()).toEqual(['ckpt-1', 'state.json'])
+    const listedZip = artifacts.find(x => x.name === 'ckpt-1')
+    const listedRaw = artifacts.find(x => x.name === 'state.json')
+    expect(listedZip?.id).toBe(zipped.id)
+    expect(listedZip?.digest).toBe(`sha256:${String(zipped.digest)}`)
+    expect(listedRaw?.digest).toBe(`sha256:${sha256(b)}`)
+    expect(listedRaw?.size).toBe(b.length)
+
+    const stored = standIn.listArtifacts(run)
+    expect(stored.map(x => [x.name, x.mimeType, x.attempt, x.jobBackendId]).sort()).toEqual([
+      ['ckpt-1', 'application/zip', 1, job.jobBackendId],
+      ['state.json', 'application/json', 1, job.jobBackendId]
+    ])
+
+    const unzipped = await freshDir('dl')
+    await client.downloadArtifact(Number(zipped.id), { path: unzipped })
+    expect(await readFile(path.join(unzipped, 'sub', 'a.bin'))).toEqual(a)
+
+    // skipDecompress keeps the zip, named after Content-Disposition: <name>.zip.
+    const kept = await freshDir('dl')
+    await client.downloadArtifact(Number(zipped.id), { path: kept, skipDecompress: true })
+    expect(await readdir(kept)).toEqual(['ckpt-1.zip'])
+    expect(sha256(await readFile(path.join(kept, 'ckpt-1.zip')))).toBe(zipped.digest)
+
+    for (const skipDecompress of [false, true]) {
+      const out = await freshDir('dl')
+      await client.downloadArtifact(Number(raw.id), { path: out, skipDecompress })
+      expect(await readdir(out)).toEqual(['state.json'])
+      expect(await readFile(path.join(out, 'state.json'))).toEqual(b)
+    }
+  })
+
+  test('a re-run keeps the run ids, gets a new job id, sees earlier artifacts, and a reused name is 409', async () => {
+    const { run, job } = newRunJob()
+    await uploadZip('dup')
+    const rerun = standIn.startJob(run, { attempt: 2, job: 'pipeline' })
+    expect(rerun.runId).toBe(job.runId)
+    expect(rerun.runBackendId).toBe(job.runBackendId)
+    expect(rerun.jobBackendId).not.toBe(job.jobBackendId)
+    expect(rerun.env.GITHUB_RUN_ATTEMPT).toBe('2')
+    useJob(rerun)
+
+    const { artifacts } = await client.listArtifacts()
+    expect(artifacts.map(x => x.name)).toEqual(['dup'])
+    await expect(uploadZip('dup')).rejects.toThrow(
+      /\(409\) Conflict: an artifact with this name already exists on the workflow run/
+    )
+  })
+
+  test('the service refuses bad names, wrong versions, bad tokens and other runs', async () => {
+    const { job } = newRunJob()
+    const ids = {
+      workflow_run_backend_id: job.runBackendId,
+      workflow_job_run_backend_id: job.jobBackendId
+    }
+    const create = { ...ids, version: 7, mime_type: 'application/zip' }
+    for (const name of [
+      '',
+      'a/b',
+      'a\\b',
+      'a:b',
+      'a?b',
+      'a*b',
+      'a|b',
+      'a<b',
+      'a>b',
+      'a"b',
+      'a\nb'
+    ]) {
+      const res = await twirp('CreateArtifact', { ...create, name }, job.runtimeToken)
+      expect([name, res.status, res.body.code]).toEqual([name, 400, 'invalid_argument'])
+    }
+    const old = await twirp(
+      'CreateArtifact',
+      { ...create, name: 'x', version: 4 },
+      job.runtimeToken
+    )
+    expect(old.status).toBe(400)
+
+    expect((await twirp('ListArtifacts', ids)).status).toBe(401)
+    expect((await twirp('ListArtifacts', ids, 'not.a.jwt')).status).toBe(401)
+    const other = standIn.startJob(standIn.createRun({ repository: 'octo/other' }), { attempt: 1 })
+    const foreign = await twirp('ListArtifacts', ids, other.runtimeToken)
+    expect(foreign).toEqual({
+      status: 401,
+      body: { code: 'unauthenticated', msg: expect.stringContaining('workflow_run_backend_id') }
+    })
+  })
+
+  test('at most 500 artifacts per job', async () => {
+    const { job } = newRunJob()
+    const create = (name: string) =>
+      twirp(
+        'CreateArtifact',
+        {
+          workflow_run_backend_id: job.runBackendId,
+          workflow_job_run_backend_id: job.jobBackendId,
+          name,
+          version: 7
+        },
+        job.runtimeToken
+      )
+    for (let i = 0; i < 500; i++) expect((await create(`a-${String(i)}`)).status).toBe(200)
+    const refused = await create('a-500')
+    expect(refused.status).toBe(400)
+    expect(refused.body.msg).toMatch(/at most 500 artifacts/)
+  })
+
+  test('finalize refuses a digest or size that does not match the uploaded bytes', async () => {
+    const { run, job } = newRunJob()
+    const ids = {
+      workflow_run_backend_id: job.runBackendId,
+      workflow_job_run_backend_id: job.jobBackendId
+    }
+    const created = await twirp(
+      'CreateArtifact',
+      { ...ids, name: 'checked', version: 7, mime_type: 'application/octet-stream' },
+      job.runtimeToken
+    )
+    expect(created.status).toBe(200)
+    const bytes = randomBytes(1000)
+    await new BlockBlobClient(String(created.body.signed_upload_url)).uploadData(bytes)
+
+    const finalize = (size: number, hash: string) =>
+      twirp(
+        'FinalizeArtifact',
+        { ...ids, name: 'checked', size: String(size), hash },
+        job.runtimeToken
+      )
+    const wrongHash = await finalize(bytes.length, `sha256:${sha256(Buffer.from('other'))}`)
+    expect(wrongHash).toEqual({
+      status: 400,
+      body: { code: 'invalid_argument', msg: expect.stringContaining('digest mismatch') }
+    })
+    expect((await finalize(999, `sha256:${sha256(bytes)}`)).status).toBe(400)
+    expect(standIn.listArtifacts(run)).toEqual([])
+
+    const ok = await finalize(bytes.length, `sha256:${sha256(bytes)}`)
+    expect(ok.status).toBe(200)
+    expect(ok.body).toEqual({ ok: true, artifact_id: expect.stringMatching(/^\d+$/) })
+    expect(standIn.listArtifacts(run)).toMatchObject([
+      { name: 'checked', size: 1000, digest: `sha256:${sha256(bytes)}` }
+    ])
+  })
+
+  test('signed-URL 404 for earlier attempts; the REST findBy path still downloads', async () => {
+    const { run } = newRunJob()
+    const first = await uploadZip('ckpt-attempt-1')
+    const rerun = standIn.startJob(run, { attempt: 2, job: 'pipeline' })
+    useJob(rerun)
+    standIn.faults.signedUrl404ForEarlierAttempts = true
+    try {
+      const own = await uploadZip('ckpt-attempt-2')
+      await expect(
+        client.downloadArtifact(first.id, { path: await freshDir('dl') })
+      ).rejects.toThrow(
+        'Failed to GetSignedArtifactURL: Received non-retryable error: Failed request: (404) Not Found: workflow run not found'
+      )
+      const ownDir = await freshDir('dl')
+      await client.downloadArtifact(own.id, { path: ownDir })
+      expect(await readFile(path.join(ownDir, 'data.bin'))).toEqual(own.bytes)
+
+      const findBy = {
+        token: rerun.token,
+        workflowRunId: run.runId,
+        repositoryOwner: 'octo',
+        repositoryName: 'pipeline'
+      }
+      const found = await client.getArtifact('ckpt-attempt-1', { findBy })
+      expect(found.artifact.id).toBe(first.id)
+      const out = await freshDir('dl')
+      await client.downloadArtifact(first.id, { path: out, findBy })
+      expect(await readFile(path.join(out, 'data.bin'))).toEqual(first.bytes)
+    } finally {
+      standIn.faults.signedUrl404ForEarlierAttempts = false
+    }
+  })
+
+  test.each(['flip', 'truncate'] as const)(
+    'corruptArtifact (%s) changes the bytes, not the digest',
+    async mode => {
+      const { run } = newRunJob()
+      const { id } = await uploadZip(`fragile-${mode}`)
+      const [listed] = standIn.listArtifacts(run)
+      await standIn.corruptArtifact(run, `fragile-${mode}`, { mode })
+      expect(standIn.listArtifacts(run)[0]?.digest).toBe(listed?.digest)
+
+      const out = await freshDir('dl')
+      const result = await client.downloadArtifact(id, {
+        path: out,
+        skipDecompress: true,
+        expectedHash: listed?.digest
+      })
+      expect(result.digestMismatch).toBe(true)
+      const bytes = await readFile(path.join(out, `fragile-${mode}.zip`))
+      expect(`sha256:${sha256(bytes)}`).not.toBe(listed?.digest)
+    }
+  )
+})
+
+describe('REST endpoints', () => {
+  test('lists run artifacts with paging and name filter, redirects zip downloads', async () => {
+    const { run, job } = newRunJob()
+    const uploaded = [await uploadZip('r-1'), await uploadZip('r-2')]
+    const base = `/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts`
+
+    const page = await rest(job, `${base}?per_page=1&page=1`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('link')).toContain('rel="next"')
+    const body = (await page.json()) as { total_count: number; artifacts: Json[] }
+    expect(body.total_count).toBe(2)
+    expect(body.artifacts).toHaveLength(1)
+
+    const named = (await (await rest(job, `${base}?name=r-1`)).json()) as { artifacts: Json[] }
+    expect(named.artifacts).toEqual([
+      expect.objectContaining({
+        id: uploaded[0]?.id,
+        name: 'r-1',
+        expired: false,
+        digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        workflow_run: expect.objectContaining({
+          id: run.runId,
+          head_branch: 'main',
+          head_sha: run.sha
+        })
+      })
+    ])
+
+    const zip = await rest(
+      job,
+      `/repos/octo/pipeline/actions/artifacts/${String(uploaded[0]?.id)}/zip`
+    )
+    expect(zip.status).toBe(302)
+    const blob = await fetch(String(zip.headers.get('location')))
+    expect(blob.headers.get('content-type')).toBe('application/zip')
+    const bytes = Buffer.from(await blob.arrayBuffer())
+    expect(`sha256:${sha256(bytes)}`).toBe(named.artifacts[0]?.digest)
+
+    const single = await rest(
+      job,
+      `/repos/octo/pipeline/actions/artifacts/${String(uploaded[1]?.id)}`
+    )
+    expect(((await single.json()) as Json).name).toBe('r-2')
+  })
+
+  test('refuses missing tokens and answers 404 for unknown repos, runs and artifacts', async () => {
+    const { run, job } = newRunJob()
+    const anonymous = await fetch(
+      `${standIn.url}/api/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts`
+    )
+    expect(anonymous.status).toBe(401)
+    expect((await rest(job, '/repos/octo/nope/actions/runs/1/artifacts')).status).toBe(404)
+    expect((await rest(job, '/repos/octo/pipeline/actions/runs/1/artifacts')).status).toBe(404)
+    expect((await rest(job, '/repos/octo/pipeline/actions/artifacts/1/zip')).status).toBe(404)
+  })
+
+  test('lists workflow runs filtered by branch and status', async () => {
+    const repository = 'octo/runs-list'
+    const done = standIn.createRun({ repository, workflow: 'build.yml' })
+    standIn.completeRun(done, 'failure')
+    const feature = standIn.createRun({ repository, workflow: 'build.yml', ref: 'refs/heads/feat' })
+    const job = standIn.startJob(feature, { attempt: 1 })
+    const list = async (query: string) => {
+      const res = await rest(job, `/repos/${repository}/actions/workflows/build.yml/runs${query}`)
+      const body = (await res.json()) as { workflow_runs: { id: number }[] }
+      return body.workflow_runs.map(r => r.id)
+    }
+    expect(await list('')).toEqual([feature.runId, done.runId])
+    expect(await list('?branch=main')).toEqual([done.runId])
+    expect(await list('?status=failure')).toEqual([done.runId])
+    expect(await list('?status=in_progress')).toEqual([feature.runId])
+  })
+})
+
+describe('cache v2 service with @actions/cache', () => {
+  test('save, immutable keys, restore by key and by restore-key prefix, branch scopes', async () => {
+    newRunJob()
+    const dir = await freshDir('cache')
+    const target = path.join(dir, 'deps.txt')
+    await writeFile(target, 'first')
+    expect(await cache.saveCache([dir], 'deps-linux-aaa')).toBeGreaterThan(0)
+    output.length = 0
+    expect(await cache.saveCache([dir], 'deps-linux-aaa')).toBe(-1)
+    expect(output.join('')).toContain('Unable to reserve cache with key deps-linux-aaa')
+    await writeFile(target, 'second')
+    expect(await cache.saveCache([dir], 'deps-linux-bbb')).toBeGreaterThan(0)
+
+    await rm(target)
+    expect(await cache.restoreCache([dir], 'deps-linux-aaa')).toBe('deps-linux-aaa')
+    expect(await readFile(target, 'utf8')).toBe('first')
+    expect(await cache.restoreCache([dir], 'deps-linux-zzz', ['deps-linux-'])).toBe(
+      'deps-linux-bbb'
+    )
+    expect(await readFile(target, 'utf8')).toBe('second')
+    expect(await cache.restoreCache([dir], 'deps-mac')).toBeUndefined()
+    // Different paths make a different version: no hit.
+    expect(await cache.restoreCache([target], 'deps-linux-aaa')).toBeUndefined()
+
+    // A feature branch reads the default branch's entries; main does not read the feature's.
+    newRunJob({ ref: 'refs/heads/feature' })
+    expect(await cache.restoreCache([dir], 'deps-linux-aaa')).toBe('deps-linux-aaa')
+    expect(await cache.saveCache([dir], 'feature-only')).toBeGreaterThan(0)
+    newRunJob()
+    expect(await cache.restoreCache([dir], 'feature-only')).toBeUndefined()
+  })
+})
+
+describe('request log', () => {
+  test('records method, path without query, and status', async () => {
+    const { run, job } = newRunJob()
+    standIn.resetRequests()
+    await rest(job, `/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts?per_page=5`)
+    expect(standIn.requests).toEqual([
+      {
+        method: 'GET',
+        path: `/api/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts`,
+        status: 200
+      }
+    ])
+  })
+})

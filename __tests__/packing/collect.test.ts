@@ -1,0 +1,109 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdir, stat, symlink, writeFile, readlink, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { InvalidInputError } from '../../src/checkpoint/errors.js'
+import { collectFiles } from '../../src/packing/collect.js'
+import { placeFiles } from '../../src/packing/place.js'
+import { choosePacking } from '../../src/packing/choose.js'
+import { randomBytes } from 'node:crypto'
+import { useTempDirs } from '../../__fixtures__/temp.js'
+
+const tempDir = useTempDirs()
+
+async function workspace(): Promise<string> {
+  const ws = await tempDir()
+  await mkdir(join(ws, 'data/sub'), { recursive: true })
+  await writeFile(join(ws, 'data/a.csv'), 'a,b\n')
+  await writeFile(join(ws, 'data/sub/b.csv'), 'c,d\n')
+  await writeFile(join(ws, 'data/skip.tmp'), 'tmp')
+  await writeFile(join(ws, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 })
+  return ws
+}
+
+describe('collectFiles', () => {
+  it('expands folders and globs, honours excludes, records modes and hashes', async () => {
+    const ws = await workspace()
+    const files = await collectFiles(ws, ['data/', '!**/*.tmp', 'run.sh'])
+    expect(files.map(file => file.path)).toEqual(['data/a.csv', 'data/sub/b.csv', 'run.sh'])
+    expect(files.find(file => file.path === 'run.sh')?.mode).toBe(0o755)
+    expect(files[0]?.sha256).toMatch(/^sha256:[0-9a-f]{64}$/)
+  })
+
+  it('returns nothing for patterns that match nothing', async () => {
+    expect(await collectFiles(await workspace(), ['nothing/**'])).toEqual([])
+  })
+
+  it.each(['../outside', '/etc/passwd', 'data/../../x'])(
+    'refuses %s outside the workspace',
+    async pattern => {
+      const ws = await workspace()
+      await expect(collectFiles(ws, [pattern])).rejects.toThrow(InvalidInputError)
+      await expect(collectFiles(ws, [pattern])).rejects.toThrow(
+        /Input 'paths' has an invalid value .*: must be inside the workspace/
+      )
+    }
+  )
+
+  it('keeps links inside the workspace as links and refuses links out of it', async () => {
+    const ws = await workspace()
+    await symlink('a.csv', join(ws, 'data/link.csv'))
+    const files = await collectFiles(ws, ['data/link.csv'])
+    expect(files).toEqual([expect.objectContaining({ path: 'data/link.csv', link: 'a.csv' })])
+    await symlink('/etc/passwd', join(ws, 'data/escape'))
+    await expect(collectFiles(ws, ['data/'])).rejects.toThrow(/data\/escape.*outside the workspace/)
+  })
+})
+
+describe('placeFiles', () => {
+  it('moves staged files into place with their modes, replacing existing files, and recreates links', async () => {
+    const staging = await tempDir()
+    const ws = await tempDir()
+    await mkdir(join(staging, 'bin'), { recursive: true })
+    await writeFile(join(staging, 'bin/tool'), 'new')
+    await mkdir(join(ws, 'bin'))
+    await writeFile(join(ws, 'bin/tool'), 'old')
+    await placeFiles(
+      staging,
+      [
+        { path: 'bin/tool', size: 3, sha256: 'sha256:x', mode: 0o755, archive: 'z' },
+        { path: 'bin/alias', size: 0, sha256: 'sha256:y', mode: 0o777, link: 'tool' }
+      ],
+      ws
+    )
+    expect(await readFile(join(ws, 'bin/tool'), 'utf8')).toBe('new')
+    expect((await stat(join(ws, 'bin/tool'))).mode & 0o777).toBe(0o755)
+    expect(await readlink(join(ws, 'bin/alias'))).toBe('tool')
+  })
+
+  it('refuses to write through a link in the workspace that leads outside it', async () => {
+    const staging = await tempDir()
+    const ws = await tempDir()
+    const outside = await tempDir()
+    await mkdir(join(staging, 'out'))
+    await writeFile(join(staging, 'out/x'), 'x')
+    await symlink(outside, join(ws, 'out'))
+    await expect(
+      placeFiles(
+        staging,
+        [{ path: 'out/x', size: 1, sha256: 'sha256:x', mode: 0o644, archive: 'z' }],
+        ws
+      )
+    ).rejects.toThrow(/leads outside the workspace/)
+    await expect(stat(join(outside, 'x'))).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('choosePacking', () => {
+  it('stores bytes that do not shrink and deflates bytes that do', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'random.bin'), randomBytes(200_000))
+    await writeFile(
+      join(dir, 'text.json'),
+      JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ id: i, name: `row ${i}` })))
+    )
+    expect(
+      (await choosePacking([{ absolute: join(dir, 'random.bin'), size: 200_000 }])).level
+    ).toBe(0)
+    expect((await choosePacking([{ absolute: join(dir, 'text.json'), size: 1 }])).level).toBe(1)
+  })
+})

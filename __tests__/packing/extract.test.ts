@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { FileRecord } from '../../src/checkpoint/document.js'
+import { ArchiveIntegrityError, extractArchive } from '../../src/packing/extract.js'
+import { makeZip, type ZipEntry } from '../../__fixtures__/zip.js'
+import { useTempDirs } from '../../__fixtures__/temp.js'
+
+const tempDir = useTempDirs()
+
+function record(path: string, data: string): FileRecord {
+  const sha256 = `sha256:${createHash('sha256').update(data).digest('hex')}`
+  return { path, size: Buffer.byteLength(data), sha256, mode: 0o644, archive: 'files' }
+}
+
+async function extract(
+  entries: ZipEntry[],
+  expected: FileRecord[]
+): Promise<{ staging: string; outside: string }> {
+  const root = await tempDir()
+  const zip = join(root, 'files.zip')
+  await writeFile(zip, makeZip(entries))
+  const staging = join(root, 'stage', 'inner')
+  await extractArchive(zip, 'files', expected, staging)
+  return { staging, outside: root }
+}
+
+async function listTree(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).sort()
+}
+
+describe('extractArchive', () => {
+  it('extracts listed files, stored or deflated, into staging', async () => {
+    const { staging } = await extract(
+      [
+        { name: 'data/a.txt', data: 'alpha' },
+        { name: 'b.bin', data: 'beta'.repeat(100), deflate: true }
+      ],
+      [record('data/a.txt', 'alpha'), record('b.bin', 'beta'.repeat(100))]
+    )
+    expect(await readFile(join(staging, 'data/a.txt'), 'utf8')).toBe('alpha')
+    expect(await readFile(join(staging, 'b.bin'), 'utf8')).toBe('beta'.repeat(100))
+  })
+
+  it.each([
+    [
+      'a zip-slip entry',
+      [{ name: '../evil.txt', data: 'x' }],
+      /entry "\.\.\/evil\.txt"|invalid relative path/
+    ],
+    ['an absolute entry', [{ name: '/tmp/evil.txt', data: 'x' }], /absolute path|is absolute/],
+    ['an unlisted entry', [{ name: 'extra.txt', data: 'x' }], /not in the checkpoint manifest/],
+    [
+      'a duplicate entry',
+      [
+        { name: 'a.txt', data: 'a' },
+        { name: 'a.txt', data: 'a' }
+      ],
+      /appears twice|not in the checkpoint manifest/
+    ],
+    [
+      'an entry larger than recorded',
+      [{ name: 'a.txt', data: 'a'.repeat(5000), deflate: true }],
+      /claims 5000 bytes/
+    ],
+    [
+      'an entry lying about its size',
+      [{ name: 'a.txt', data: 'a'.repeat(5000), deflate: true, claimedSize: 1 }],
+      /inflates past|size|bytes/
+    ],
+    ['changed bytes', [{ name: 'a.txt', data: 'b' }], /does not match its sha256/]
+  ])('refuses %s and writes nothing outside staging', async (_label, entries, message) => {
+    const root = await tempDir()
+    const zip = join(root, 'files.zip')
+    await writeFile(zip, makeZip(entries as ZipEntry[]))
+    const staging = join(root, 'stage', 'inner')
+    const run = extractArchive(zip, 'files', [record('a.txt', 'a')], staging)
+    await expect(run).rejects.toThrow(ArchiveIntegrityError)
+    await expect(extractArchive(zip, 'files', [record('a.txt', 'a')], staging)).rejects.toThrow(
+      message
+    )
+    const outside = (await listTree(root)).filter(path => !path.startsWith('stage'))
+    expect(outside).toEqual(['files.zip'])
+  })
+
+  it('refuses a listed file missing from the archive', async () => {
+    await expect(
+      extract([{ name: 'a.txt', data: 'a' }], [record('a.txt', 'a'), record('b.txt', 'b')])
+    ).rejects.toThrow(/1 listed file\(s\) missing, e\.g\. b\.txt/)
+  })
+
+  it('refuses a truncated archive', async () => {
+    const root = await tempDir()
+    const zip = join(root, 'files.zip')
+    const bytes = makeZip([{ name: 'a.txt', data: 'a' }])
+    await writeFile(zip, bytes.subarray(0, bytes.length - 10))
+    await expect(
+      extractArchive(zip, 'files', [record('a.txt', 'a')], join(root, 's'))
+    ).rejects.toThrow(/not a readable zip/)
+  })
+})

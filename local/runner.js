@@ -1,0 +1,177 @@
+// A stand-in of the Actions runner for one job: runs an action's bundled entry as a child
+// process with the inputs, environment and file commands a runner gives it, and its post step
+// at the end of the job with the state the main step saved.
+import { spawn } from 'node:child_process'
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { parse } from 'yaml'
+
+/**
+ * Reads a file written with the runner's file commands (`name=value` or `name<<DELIM` blocks).
+ * @param {string} file
+ * @returns {Record<string, string>}
+ */
+export function readFileCommands(file) {
+  const values = {}
+  const lines = readFileSync(file, 'utf8').split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const body = []
+      while (++index < lines.length && lines[index] !== delimiter) body.push(lines[index])
+      values[name] = body.join('\n')
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return values
+}
+
+/**
+ * Workflow commands an entry printed on stdout (`::warning::text` and the like).
+ * @param {string} stdout
+ */
+export function readAnnotations(stdout) {
+  const found = []
+  for (const line of stdout.split('\n')) {
+    const match = /^::(warning|error|notice)(?: [^:]*)?::(.*)$/.exec(line)
+    if (match)
+      found.push({ level: match[1], message: match[2].replace(/%0A/g, '\n').replace(/%25/g, '%') })
+  }
+  return found
+}
+
+/** One job on the stand-in runner: steps run in order, post steps in reverse at the end. */
+export class JobRunner {
+  /**
+   * @param {{ env: Record<string,string>, workspace: string, runnerTemp: string, root: string,
+   *   node?: string, token?: string }} options
+   */
+  constructor(options) {
+    this.options = options
+    this.exportedEnv = {}
+    this.posts = []
+    this.summaryFile = join(options.runnerTemp, '_runner_file_commands', 'step_summary')
+    mkdirSync(join(options.runnerTemp, '_runner_file_commands'), { recursive: true })
+    mkdirSync(options.workspace, { recursive: true })
+    writeFileSync(this.summaryFile, '')
+  }
+
+  /**
+   * Runs the main step of the action in `actionDir` (relative to the project root) with `inputs`,
+   * the action.yml defaults filled in as a runner does.
+   * @param {string} actionDir
+   * @param {Record<string, string>} [inputs]
+   */
+  async uses(actionDir, inputs = {}) {
+    const dir = resolve(this.options.root, actionDir)
+    const action = parse(readFileSync(join(dir, 'action.yml'), 'utf8'))
+    const withDefaults = { ...this.defaults(action), ...inputs }
+    const result = await this.runEntry(join(dir, action.runs.main), withDefaults, {})
+    if (action.runs.post) {
+      this.posts.unshift({
+        entry: join(dir, action.runs.post),
+        inputs: withDefaults,
+        state: result.state
+      })
+    }
+    return result
+  }
+
+  /** Runs the post steps, last registered first; returns their results. */
+  async complete() {
+    const results = []
+    for (const post of this.posts) {
+      const stateEnv = Object.fromEntries(
+        Object.entries(post.state).map(([k, v]) => [`STATE_${k}`, v])
+      )
+      results.push(await this.runEntry(post.entry, post.inputs, stateEnv))
+    }
+    this.posts = []
+    return results
+  }
+
+  /** The job summary written so far. */
+  summary() {
+    return readFileSync(this.summaryFile, 'utf8')
+  }
+
+  defaults(action) {
+    const values = {}
+    for (const [name, spec] of Object.entries(action.inputs ?? {})) {
+      const value = spec.default === undefined ? '' : String(spec.default)
+      values[name] = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, this.options.token ?? '')
+    }
+    return values
+  }
+
+  async runEntry(entry, inputs, extraEnv) {
+    const files = this.stepFiles()
+    const inputEnv = Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [
+        `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+        value
+      ])
+    )
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      RUNNER_OS: 'Linux',
+      RUNNER_TEMP: this.options.runnerTemp,
+      GITHUB_WORKSPACE: this.options.workspace,
+      ...this.options.env,
+      ...this.exportedEnv,
+      ...inputEnv,
+      ...extraEnv,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STATE: files.state,
+      GITHUB_ENV: files.env,
+      GITHUB_PATH: files.path,
+      GITHUB_STEP_SUMMARY: files.summary
+    }
+    const { code, stdout, stderr } = await spawnNode(
+      this.options.node ?? process.execPath,
+      entry,
+      env,
+      this.options.workspace
+    )
+    Object.assign(this.exportedEnv, readFileCommands(files.env))
+    appendFileSync(this.summaryFile, readFileSync(files.summary, 'utf8'))
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: readFileCommands(files.output),
+      state: readFileCommands(files.state),
+      annotations: readAnnotations(stdout)
+    }
+  }
+
+  stepFiles() {
+    const dir = join(this.options.runnerTemp, '_runner_file_commands', randomUUID())
+    mkdirSync(dir, { recursive: true })
+    const files = {}
+    for (const name of ['output', 'state', 'env', 'path', 'summary']) {
+      files[name] = join(dir, name)
+      writeFileSync(files[name], '')
+    }
+    return files
+  }
+}
+
+function spawnNode(node, entry, env, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(node, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', code => resolvePromise({ code, stdout, stderr }))
+  })
+}

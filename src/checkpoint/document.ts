@@ -1,0 +1,208 @@
+import { canonicalJson, sha256Digest } from './canonical.js'
+import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js'
+import { ID_PATTERN } from './ids.js'
+import { checkpointName, type CheckpointRef } from './naming.js'
+import { unsafePathReason } from './paths.js'
+import { isJsonObject, type PipelineState } from './state.js'
+
+/** The schema version this code writes and the newest it reads. */
+export const SCHEMA_VERSION = 1
+
+/** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
+export const CHECKPOINT_KIND = 'checkpoint-action/checkpoint'
+
+/** Where and when a checkpoint was written. */
+export interface RunInfo {
+  runId: string
+  attempt: number
+  repository?: string
+  workflow?: string
+  job?: string
+  sha?: string
+  ref?: string
+}
+
+/** One node done, as the pipeline remembers it. */
+export interface NodeRecord {
+  id: string
+  sequence: number
+  attempt: number
+  runId: string
+  savedAt: string
+  /** How long the node took, when known; the summary adds these up as time saved. */
+  durationMs?: number
+  /** What the node's result depends on; decides staleness in the steps that know it. */
+  fingerprint?: string
+}
+
+/** One file of the pipeline's output, where it lives and what it must hash to. */
+export interface FileRecord {
+  /** Workspace-relative, forward slashes. */
+  path: string
+  size: number
+  /** `sha256:<hex>` of the content (of the link target text for links). */
+  sha256: string
+  /** Permission bits, e.g. 0o755 for an executable. */
+  mode: number
+  /** Set for a symbolic link: its target, relative and inside the workspace. */
+  link?: string
+  /** Name of the archive (artifact) that holds the bytes; absent for links, which have none. */
+  archive?: string
+}
+
+/** An archive (artifact) holding some of the files. */
+export interface ArchiveRecord {
+  name: string
+  runId: string
+  size: number
+  /** `sha256:<hex>` of the archive's bytes as the artifact service recorded them. */
+  digest: string
+  /** How the files were packed: a zip whose entries are stored or deflated. */
+  packing: 'zip-stored' | 'zip-deflate'
+}
+
+/** The body of a checkpoint: everything but its digest. */
+export interface CheckpointBody extends CheckpointRef {
+  kind: typeof CHECKPOINT_KIND
+  schema: number
+  run: RunInfo
+  createdAt: string
+  /** The checkpoint this one extends, if any. */
+  parent?: string
+  /** The pipeline's cumulative state after this node. */
+  state: PipelineState
+  /** Every node done so far, oldest first. */
+  nodes: NodeRecord[]
+  files: FileRecord[]
+  archives: ArchiveRecord[]
+}
+
+/** A sealed checkpoint: the body and a digest over it. */
+export interface CheckpointDocument extends CheckpointBody {
+  digest: string
+}
+
+/** Computes the digest of a body: sha256 of its canonical JSON. */
+export function digestOf(body: CheckpointBody): string {
+  const { digest: _ignored, ...rest } = body as CheckpointDocument
+  return sha256Digest(canonicalJson(rest))
+}
+
+/** Seals a body with its digest. */
+export function sealCheckpoint(body: CheckpointBody): CheckpointDocument {
+  return { ...body, digest: digestOf(body) }
+}
+
+/** The document as written to disk and uploaded: indented, so it opens well in an editor. */
+export function serializeCheckpoint(document: CheckpointDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`
+}
+
+/**
+ * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
+ * given) that it is the checkpoint its name says, so a renamed or replayed file is refused.
+ * @param source names the file or artifact in error messages
+ * @throws CorruptCheckpointError or UnsupportedSchemaError
+ */
+export function parseCheckpoint(
+  text: string,
+  source: string,
+  expected?: CheckpointRef
+): CheckpointDocument {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new CorruptCheckpointError(source, `not valid JSON (${(error as Error).message})`)
+  }
+  if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
+    throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`)
+  }
+  const schema = value.schema
+  if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
+    throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer')
+  }
+  if (schema > SCHEMA_VERSION) throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION)
+  const document = value as unknown as CheckpointDocument
+  const problem = shapeProblem(document)
+  if (problem) throw new CorruptCheckpointError(source, problem)
+  if (digestOf(document) !== document.digest) {
+    throw new CorruptCheckpointError(source, 'its digest does not match its content')
+  }
+  if (expected && checkpointName(expected) !== checkpointName(document)) {
+    throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`)
+  }
+  return document
+}
+
+function shapeProblem(document: CheckpointDocument): string | undefined {
+  if (!isId(document.scope)) return 'its "scope" is not a valid id'
+  if (!isId(document.node)) return 'its "node" is not a valid id'
+  if (!isCount(document.attempt) || document.attempt < 1) return 'its "attempt" is not valid'
+  if (!isCount(document.sequence) || document.sequence < 1) return 'its "sequence" is not valid'
+  if (!isJsonObject(document.state)) return 'its "state" is not an object'
+  if (!isJsonObject(document.run)) return 'its "run" is not an object'
+  if (typeof document.digest !== 'string') return 'it has no "digest"'
+  if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
+    return 'its "nodes" list is malformed'
+  }
+  if (!Array.isArray(document.archives) || !document.archives.every(isArchiveRecord)) {
+    return 'its "archives" list is malformed'
+  }
+  if (!Array.isArray(document.files)) return 'its "files" list is malformed'
+  return filesProblem(document.files, new Set(document.archives.map(archive => archive.name)))
+}
+
+function filesProblem(files: unknown[], archives: Set<string>): string | undefined {
+  const seen = new Set<string>()
+  for (const file of files) {
+    if (!isFileRecord(file)) return 'its "files" list is malformed'
+    const unsafe = unsafePathReason(file.path)
+    if (unsafe) return `file path ${JSON.stringify(file.path)} ${unsafe}`
+    if (seen.has(file.path)) return `file ${JSON.stringify(file.path)} is listed twice`
+    if (file.link === undefined && !archives.has(file.archive ?? ''))
+      return `file ${JSON.stringify(file.path)} has no archive`
+    seen.add(file.path)
+  }
+  return undefined
+}
+
+function isId(value: unknown): boolean {
+  return typeof value === 'string' && ID_PATTERN.test(value)
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+}
+
+function isNodeRecord(value: unknown): value is NodeRecord {
+  return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt)
+}
+
+function isArchiveRecord(value: unknown): value is ArchiveRecord {
+  return (
+    isJsonObject(value) &&
+    typeof value.name === 'string' &&
+    isCount(value.size) &&
+    typeof value.digest === 'string'
+  )
+}
+
+function isFileRecord(item: unknown): item is FileRecord {
+  if (!isJsonObject(item)) return false
+  const value = item as Record<string, unknown>
+  return (
+    typeof value.path === 'string' &&
+    isCount(value.size) &&
+    typeof value.sha256 === 'string' &&
+    isCount(value.mode) &&
+    (value.archive === undefined || typeof value.archive === 'string') &&
+    (value.link === undefined || typeof value.link === 'string')
+  )
+}
+
+/** The ref a document carries. */
+export function refOf(document: CheckpointRef): CheckpointRef {
+  const { scope, attempt, sequence, node } = document
+  return { scope, attempt, sequence, node }
+}

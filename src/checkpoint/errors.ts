@@ -1,0 +1,83 @@
+/**
+ * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
+ * the rule, so a user can act on it without reading the source.
+ */
+
+/** Base class: every error this project raises on purpose. */
+export class CheckpointError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = new.target.name
+  }
+}
+
+/** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
+export class InvalidInputError extends CheckpointError {
+  constructor(
+    readonly input: string,
+    readonly value: string,
+    readonly rule: string
+  ) {
+    super(`Input '${input}' has an invalid value ${quote(value)}: ${rule}`)
+  }
+}
+
+/** The seed's "no write permission": the store's directory or file cannot be written. */
+export class CheckpointWriteError extends CheckpointError {
+  constructor(
+    readonly file: string,
+    cause: unknown
+  ) {
+    super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause })
+  }
+}
+
+/** The seed's "corrupt checkpoint file": unreadable JSON, a wrong shape or a digest mismatch. */
+export class CorruptCheckpointError extends CheckpointError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown }
+  ) {
+    super(`Checkpoint ${file} is corrupt: ${reason}`, options)
+  }
+}
+
+/** A checkpoint written by a newer version of the action: refused, never half-read. */
+export class UnsupportedSchemaError extends CheckpointError {
+  constructor(
+    readonly file: string,
+    readonly schema: number,
+    readonly supported: number
+  ) {
+    super(
+      `Checkpoint ${file} has schema version ${schema}; this version of checkpoint-action reads ` +
+        `versions up to ${supported}. Upgrade the action to read it.`
+    )
+  }
+}
+
+/** The seed's "missing checkpoint". */
+export class CheckpointNotFoundError extends CheckpointError {
+  constructor(readonly file: string) {
+    super(`Checkpoint ${file} does not exist`)
+  }
+}
+
+/** Shows a value in a message: quoted, control characters escaped, long values cut. */
+export function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value
+  return JSON.stringify(shown)
+}
+
+/** The message of anything thrown, Error or not. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    const text = JSON.stringify(error) as string | undefined
+    return text ?? String(error)
+  } catch {
+    return String(error)
+  }
+}

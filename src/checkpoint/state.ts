@@ -1,0 +1,79 @@
+import { InvalidInputError } from './errors.js'
+
+/** A JSON value, as state holds it. */
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+
+/** The pipeline's state: a JSON object. */
+export type PipelineState = Record<string, JsonValue>
+
+const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+
+const STATE_RULE = 'must be a JSON object, or key=value lines (one per line, keys like my_key)'
+
+/** True for a plain JSON object (not null, not an array). */
+export function isJsonObject(value: unknown): value is PipelineState {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Parses state as users write it in YAML: a JSON object, or `key=value` lines whose values are
+ * strings. Blank lines are ignored; a repeated key is an error rather than a silent overwrite.
+ * @param input the input's name, for the error message
+ */
+export function parseStateText(input: string, text: string): PipelineState {
+  const trimmed = text.trim()
+  if (trimmed === '') return {}
+  if (trimmed.startsWith('{')) return parseJsonObject(input, trimmed)
+  const state: PipelineState = {}
+  for (const [index, rawLine] of trimmed.split(/\r?\n/).entries()) {
+    const line = rawLine.trim()
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const key = equals > 0 ? line.slice(0, equals).trim() : ''
+    if (!KEY_PATTERN.test(key)) {
+      throw new InvalidInputError(
+        input,
+        text,
+        `line ${index + 1} ${JSON.stringify(line)}: ${STATE_RULE}`
+      )
+    }
+    if (Object.hasOwn(state, key)) {
+      throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`)
+    }
+    defineKey(state, key, line.slice(equals + 1).trim())
+  }
+  return state
+}
+
+function parseJsonObject(input: string, text: string): PipelineState {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new InvalidInputError(input, text, `${STATE_RULE} (${(error as Error).message})`)
+  }
+  if (!isJsonObject(value)) throw new InvalidInputError(input, text, STATE_RULE)
+  return value
+}
+
+/**
+ * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
+ * `__proto__` stays data and cannot reach Object.prototype.
+ */
+export function mergeStates(...states: PipelineState[]): PipelineState {
+  const merged: PipelineState = {}
+  for (const state of states) {
+    for (const key of Object.keys(state)) defineKey(merged, key, state[key] ?? null)
+  }
+  return merged
+}
+
+function defineKey(target: PipelineState, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  })
+}

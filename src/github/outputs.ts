@@ -1,0 +1,53 @@
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CheckpointDocument } from '../checkpoint/document.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { completedNodes } from '../checkpoint/progress.js'
+
+/** Every output name, as action.yml spells it. */
+export enum Output {
+  Resumed = 'resumed',
+  Completed = 'completed',
+  State = 'state',
+  StateFile = 'state-file',
+  Checkpoint = 'checkpoint',
+  FromAttempt = 'from-attempt',
+  FromRunId = 'from-run-id',
+  Saved = 'saved',
+  Sequence = 'sequence'
+}
+
+/** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
+export const STATE_OUTPUT_LIMIT = 1_000_000
+
+/**
+ * Sets the outputs that `if:` guards read after a restore. A state too large for an output is
+ * left out with a warning; `state-file` always names a file holding it.
+ */
+export async function setRestoreOutputs(
+  document: CheckpointDocument | undefined,
+  runnerTemp: string,
+  scope: string
+): Promise<void> {
+  const nodes = completedNodes(document)
+  core.setOutput(Output.Resumed, String(document !== undefined))
+  core.setOutput(Output.Completed, JSON.stringify(nodes))
+  for (const node of nodes) core.setOutput(`done-${node}`, 'true')
+  core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '')
+  core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '')
+  core.setOutput(Output.FromRunId, document ? document.run.runId : '')
+  const state = JSON.stringify(document?.state ?? {})
+  const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`)
+  await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true })
+  await writeFile(stateFile, state, 'utf8')
+  core.setOutput(Output.StateFile, stateFile)
+  if (Buffer.byteLength(state) > STATE_OUTPUT_LIMIT) {
+    core.warning(
+      `The restored state is ${Buffer.byteLength(state)} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
+        `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`
+    )
+    return
+  }
+  core.setOutput(Output.State, state)
+}

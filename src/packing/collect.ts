@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { lstat, readlink, realpath } from 'node:fs/promises'
+import { dirname, isAbsolute, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import * as glob from '@actions/glob'
+import { InvalidInputError } from '../checkpoint/errors.js'
+import { isInside, resolveInside, toRelative } from './paths.js'
+
+/** A file found by `paths`, with what the manifest records of it. */
+export interface CollectedFile {
+  /** Workspace-relative, forward slashes. */
+  path: string
+  absolute: string
+  size: number
+  mode: number
+  sha256: string
+  /** For a symbolic link: its target, relative to the link's folder. */
+  link?: string
+}
+
+/**
+ * Finds the files that `paths` globs name (`!` excludes), inside the workspace only. Links are
+ * kept as links when they point inside the workspace and refused when they point out of it.
+ * @param input the input's name, for error messages
+ * @throws InvalidInputError for a pattern or a link that leaves the workspace
+ */
+export async function collectFiles(
+  workspace: string,
+  patterns: string[],
+  input = 'paths'
+): Promise<CollectedFile[]> {
+  if (patterns.length === 0) return []
+  const root = await realpath(workspace)
+  const absolutePatterns = patterns.map(pattern => absolutePattern(root, pattern, input))
+  const globber = await glob.create(absolutePatterns.join('\n'), {
+    followSymbolicLinks: false,
+    implicitDescendants: true,
+    matchDirectories: false
+  })
+  const files: CollectedFile[] = []
+  for (const absolute of (await globber.glob()).sort()) {
+    files.push(await describeFile(root, absolute, input))
+  }
+  return files
+}
+
+function absolutePattern(root: string, pattern: string, input: string): string {
+  const negated = pattern.startsWith('!')
+  const body = negated ? pattern.slice(1) : pattern
+  // Only the part before the first wildcard decides where the glob looks.
+  const fixed = body.split(/[*?[{]/, 1)[0] ?? ''
+  resolveInside(root, fixed === '' ? '.' : fixed, input)
+  const absolute = isAbsolute(body) ? body : `${root}/${body}`
+  return negated ? `!${absolute}` : absolute
+}
+
+async function describeFile(root: string, absolute: string, input: string): Promise<CollectedFile> {
+  const path = toRelative(root, absolute)
+  if (!isInside(root, await realpath(dirname(absolute)))) {
+    throw new InvalidInputError(input, path, 'lies under a link that leads outside the workspace')
+  }
+  const stats = await lstat(absolute)
+  const mode = stats.mode & 0o777
+  if (stats.isSymbolicLink()) {
+    const target = await readlink(absolute)
+    if (isAbsolute(target) || !isInside(root, resolve(dirname(absolute), target))) {
+      throw new InvalidInputError(
+        input,
+        path,
+        `is a link to ${target}, outside the workspace: links must stay inside it`
+      )
+    }
+    return { path, absolute, size: 0, mode, sha256: hashText(target), link: target }
+  }
+  return { path, absolute, size: stats.size, mode, sha256: await hashFile(absolute) }
+}
+
+/** `sha256:<hex>` of a file, streamed. */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  await pipeline(createReadStream(file), hash)
+  return `sha256:${hash.digest('hex')}`
+}
+
+function hashText(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`
+}

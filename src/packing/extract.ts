@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { Transform, type TransformCallback } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import yauzl from 'yauzl'
+import { CheckpointError } from '../checkpoint/errors.js'
+import type { FileRecord } from '../checkpoint/document.js'
+import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js'
+
+/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
+export class ArchiveIntegrityError extends CheckpointError {
+  constructor(
+    readonly archive: string,
+    readonly reason: string
+  ) {
+    super(`Archive ${archive} was refused: ${reason}`)
+  }
+}
+
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end.
+ * @param expected the manifest's records held by this archive (links excluded)
+ */
+export async function extractArchive(
+  zipPath: string,
+  archive: string,
+  expected: FileRecord[],
+  staging: string
+): Promise<void> {
+  const remaining = new Map(expected.map(file => [file.path, file]))
+  let zip: yauzl.ZipFile
+  try {
+    zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true })
+  } catch (error) {
+    throw new ArchiveIntegrityError(archive, `not a readable zip (${(error as Error).message})`)
+  }
+  try {
+    for await (const entry of entries(zip, archive)) {
+      await extractEntry(zip, entry, { archive, remaining, staging })
+    }
+  } finally {
+    zip.close()
+  }
+  const missing = [...remaining.keys()]
+  if (missing.length > 0) {
+    throw new ArchiveIntegrityError(
+      archive,
+      `${missing.length} listed file(s) missing, e.g. ${missing[0]}`
+    )
+  }
+}
+
+interface EntryContext {
+  archive: string
+  remaining: Map<string, FileRecord>
+  staging: string
+}
+
+async function extractEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  context: EntryContext
+): Promise<void> {
+  const name = entry.fileName
+  const refuse = (reason: string): never => {
+    throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`)
+  }
+  if (name.endsWith('/')) {
+    if (!isSafeRelativePath(name.slice(0, -1))) refuse(unsafePathReason(name.slice(0, -1)) ?? '')
+    return
+  }
+  const unsafe = unsafePathReason(name)
+  if (unsafe) refuse(unsafe)
+  const record = context.remaining.get(name)
+  if (!record) refuse('is not in the checkpoint manifest (or appears twice)')
+  const expected = record as FileRecord
+  context.remaining.delete(name)
+  if (entry.uncompressedSize > expected.size)
+    refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`)
+  const target = join(context.staging, name)
+  await mkdir(dirname(target), { recursive: true })
+  const meter = new Meter(expected.size, () =>
+    refuse(`inflates past the ${expected.size} bytes recorded`)
+  )
+  try {
+    await pipeline(
+      await zip.openReadStreamPromise(entry),
+      meter,
+      createWriteStream(target, { mode: 0o600 })
+    )
+  } catch (error) {
+    if (error instanceof ArchiveIntegrityError) throw error
+    refuse(`could not be extracted (${(error as Error).message})`)
+  }
+  if (meter.bytes !== expected.size)
+    refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`)
+  if (meter.digest() !== expected.sha256) refuse('does not match its sha256 in the manifest')
+}
+
+/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
+class Meter extends Transform {
+  bytes = 0
+  private readonly hash = createHash('sha256')
+
+  constructor(
+    private readonly limit: number,
+    private readonly onOverflow: () => never
+  ) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length
+    if (this.bytes > this.limit) {
+      try {
+        this.onOverflow()
+      } catch (error) {
+        callback(error as Error)
+        return
+      }
+    }
+    this.hash.update(chunk)
+    callback(null, chunk)
+  }
+
+  digest(): string {
+    return `sha256:${this.hash.digest('hex')}`
+  }
+}
+
+/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
+async function* entries(zip: yauzl.ZipFile, archive: string): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+      const onEntry = (item: yauzl.Entry): void => {
+        cleanup()
+        resolve(item)
+      }
+      const onEnd = (): void => {
+        cleanup()
+        resolve(undefined)
+      }
+      const onError = (error: Error): void => {
+        cleanup()
+        reject(new ArchiveIntegrityError(archive, error.message))
+      }
+      const cleanup = (): void => {
+        zip.off('entry', onEntry).off('end', onEnd).off('error', onError)
+      }
+      zip.on('entry', onEntry).on('end', onEnd).on('error', onError)
+      zip.readEntry()
+    })
+    if (!entry) return
+    yield entry
+  }
+}

@@ -1,0 +1,3 @@
+import { runRestorePost } from '../restore/post.js'
+
+await runRestorePost()

@@ -1,0 +1,3 @@
+import { runSave } from './main.js'
+
+await runSave()
