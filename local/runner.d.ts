@@ -1,11 +1,20 @@
 /** A stand-in of the Actions runner for one job (see runner.js). */
 export interface StepResult {
   code: number | null
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   outputs: Record<string, string>
   state: Record<string, string>
   annotations: { level: 'warning' | 'error' | 'notice'; message: string }[]
+}
+
+export interface StepHandle {
+  pid: number | undefined
+  kill(signal: NodeJS.Signals): boolean
+  /** Resolves once the step printed `text` on stdout; rejects if it ends first. */
+  waitForOutput(text: string): Promise<void>
+  result: Promise<StepResult>
 }
 
 export interface JobRunnerOptions {
@@ -21,6 +30,8 @@ export class JobRunner {
   constructor(options: JobRunnerOptions)
   readonly options: JobRunnerOptions
   uses(actionDir: string, inputs?: Record<string, string>): Promise<StepResult>
+  /** Starts a main step without waiting: to signal it part-way, as a cancelled job is. */
+  start(actionDir: string, inputs?: Record<string, string>): StepHandle
   complete(): Promise<StepResult[]>
   summary(): string
 }

@@ -67,18 +67,31 @@ export class JobRunner {
    * @param {Record<string, string>} [inputs]
    */
   async uses(actionDir, inputs = {}) {
+    return this.start(actionDir, inputs).result
+  }
+
+  /**
+   * Starts the main step without waiting for it, as a runner does before it cancels a step:
+   * the handle can wait for a line of output and send the step a signal.
+   * @param {string} actionDir
+   * @param {Record<string, string>} [inputs]
+   */
+  start(actionDir, inputs = {}) {
     const dir = resolve(this.options.root, actionDir)
     const action = parse(readFileSync(join(dir, 'action.yml'), 'utf8'))
     const withDefaults = { ...this.defaults(action), ...inputs }
-    const result = await this.runEntry(join(dir, action.runs.main), withDefaults, {})
-    if (action.runs.post) {
-      this.posts.unshift({
-        entry: join(dir, action.runs.post),
-        inputs: withDefaults,
-        state: result.state
-      })
-    }
-    return result
+    const step = this.startEntry(join(dir, action.runs.main), withDefaults, {})
+    const result = step.result.then(outcome => {
+      if (action.runs.post) {
+        this.posts.unshift({
+          entry: join(dir, action.runs.post),
+          inputs: withDefaults,
+          state: outcome.state
+        })
+      }
+      return outcome
+    })
+    return { ...step, result }
   }
 
   /** Runs the post steps, last registered first; returns their results. */
@@ -88,7 +101,7 @@ export class JobRunner {
       const stateEnv = Object.fromEntries(
         Object.entries(post.state).map(([k, v]) => [`STATE_${k}`, v])
       )
-      results.push(await this.runEntry(post.entry, post.inputs, stateEnv))
+      results.push(await this.startEntry(post.entry, post.inputs, stateEnv).result)
     }
     this.posts = []
     return results
@@ -108,7 +121,7 @@ export class JobRunner {
     return values
   }
 
-  async runEntry(entry, inputs, extraEnv) {
+  startEntry(entry, inputs, extraEnv) {
     const files = this.stepFiles()
     const inputEnv = Object.fromEntries(
       Object.entries(inputs).map(([name, value]) => [
@@ -134,21 +147,30 @@ export class JobRunner {
       GITHUB_PATH: files.path,
       GITHUB_STEP_SUMMARY: files.summary
     }
-    const { code, stdout, stderr } = await spawnNode(
+    const process_ = spawnNode(
       this.options.node ?? process.execPath,
       entry,
       env,
       this.options.workspace
     )
-    Object.assign(this.exportedEnv, readFileCommands(files.env))
-    appendFileSync(this.summaryFile, readFileSync(files.summary, 'utf8'))
+    const result = process_.done.then(({ code, signal, stdout, stderr }) => {
+      Object.assign(this.exportedEnv, readFileCommands(files.env))
+      appendFileSync(this.summaryFile, readFileSync(files.summary, 'utf8'))
+      return {
+        code,
+        signal,
+        stdout,
+        stderr,
+        outputs: readFileCommands(files.output),
+        state: readFileCommands(files.state),
+        annotations: readAnnotations(stdout)
+      }
+    })
     return {
-      code,
-      stdout,
-      stderr,
-      outputs: readFileCommands(files.output),
-      state: readFileCommands(files.state),
-      annotations: readAnnotations(stdout)
+      pid: process_.child.pid,
+      kill: signal => process_.child.kill(signal),
+      waitForOutput: process_.waitForOutput,
+      result
     }
   }
 
@@ -165,13 +187,32 @@ export class JobRunner {
 }
 
 function spawnNode(node, entry, env, cwd) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', chunk => (stdout += chunk))
-    child.stderr.on('data', chunk => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', code => resolvePromise({ code, stdout, stderr }))
+  const child = spawn(node, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  const waiters = []
+  child.stdout.on('data', chunk => {
+    stdout += chunk
+    for (const waiter of waiters.filter(item => stdout.includes(item.text))) {
+      waiters.splice(waiters.indexOf(waiter), 1)
+      waiter.resolve()
+    }
   })
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const done = new Promise((resolvePromise, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      for (const waiter of waiters.splice(0))
+        waiter.reject(new Error(`step ended before printing ${waiter.text}`))
+      resolvePromise({ code, signal, stdout, stderr })
+    })
+  })
+  /** Resolves once the step has printed `text` on stdout. */
+  const waitForOutput = text =>
+    stdout.includes(text)
+      ? Promise.resolve()
+      : new Promise((resolvePromise, reject) =>
+          waiters.push({ text, resolve: resolvePromise, reject })
+        )
+  return { child, done, waitForOutput }
 }

@@ -112,9 +112,21 @@ describe('a job that fails, is re-run and resumes', () => {
     expect(summary).toContain(
       'Resumed from `checkpoint.pipeline.a1.s002.build.json` (attempt 1 of run'
     )
-    expect(summary).toMatch(/\| fetch \| restored \| attempt 1, #1 \|/)
-    expect(summary).toMatch(/\| build \| restored \| attempt 1, #2 \|/)
-    expect(summary).toMatch(/\| test \| saved \| `checkpoint\.pipeline\.a2\.s003\.test\.json` \|/)
+    expect(summary).toContain('2 node(s) skipped')
+    expect(summary).toMatch(
+      /\| fetch \| restored \| done \| [^|]+ \| attempt 1, checkpoint\.pipeline\.a1\.s002\.build\.json \|/
+    )
+    expect(summary).toMatch(/\| build \| restored \| done \| [^|]+ \| attempt 1, /)
+    expect(summary).toMatch(
+      /\| test \| ran \| not-done \| [^|]+ \| checkpoint\.pipeline\.a2\.s003\.test\.json \|/
+    )
+    expect(summary).toContain('n1["build<br/>restored"]:::restored')
+    expect(post?.annotations).toContainEqual({
+      level: 'notice',
+      message: expect.stringMatching(
+        /^Resumed from attempt 1: 2 node\(s\) skipped \(fetch, build\), about .+ of work not repeated\.$/
+      )
+    })
   })
 
   it('attempt 3 restores attempt 2 through the REST API when the internal download answers 404', async () => {

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7027);
+/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
 
 await (0,_restore_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestorePost */ .G)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7027:
+/***/ 7454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31242,8 +31242,8 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31350,7 +31350,7 @@ class CheckpointError extends Error {
     }
 }
 /** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
-class InvalidInputError extends CheckpointError {
+class errors_InvalidInputError extends CheckpointError {
     input;
     value;
     rule;
@@ -31424,7 +31424,86 @@ function describe(error) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
+
+/** Node ids and scopes: what artifact names, output names and file names can all carry. */
+const ids_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** The rule in words, as error messages state it. */
+const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starting with a letter or digit';
+/**
+ * Checks a node id or scope and returns it unchanged.
+ * @param input what the value was given as (an input name such as `node` or `scope`)
+ * @throws InvalidInputError naming the input, the value and the rule
+ */
+function validateId(input, value) {
+    if (!ids_ID_PATTERN.test(value))
+        throw new InvalidInputError(input, value, ID_RULE);
+    return value;
+}
+/**
+ * Finds the id in `known` that equals `id` ignoring case but not exactly: workflow expressions
+ * compare output names case-insensitively, so `done-Build` and `done-build` would collide.
+ */
+function caseCollision(id, known) {
+    const folded = id.toLowerCase();
+    for (const other of known) {
+        if (other !== id && other.toLowerCase() === folded)
+            return other;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
+
+/** Every name this project gives an artifact or a file starts with this. */
+const NAME_PREFIX = 'checkpoint';
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+function stem(ref) {
+    const sequence = String(ref.sequence).padStart(3, '0');
+    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
+}
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+function naming_checkpointName(ref) {
+    return `${stem(ref)}.json`;
+}
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+function filesArchiveName(ref) {
+    return `${stem(ref)}.files`;
+}
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+function parseCheckpointName(name) {
+    const parsed = parseArtifactName(name);
+    return parsed?.kind === 'json' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document or files archive); undefined for others. */
+function parseArtifactName(name) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
+    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
+        return undefined;
+    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
+    return { ref, kind: kind === 'json' ? 'json' : 'files' };
+}
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+function compareRefs(a, b) {
+    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+}
+/** True when both refs name the same checkpoint. */
+function sameRef(a, b) {
+    return compareRefs(a, b) === 0 && a.scope === b.scope;
+}
+
 ;// CONCATENATED MODULE: ./src/github/job-context.ts
+
 
 
 function contextFile(runnerTemp, scope) {
@@ -31445,6 +31524,39 @@ async function saveJobContext(runnerTemp, context) {
     await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true });
     await writeFile(`${file}.tmp`, JSON.stringify(context), 'utf8');
     await rename(`${file}.tmp`, file);
+}
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+    const base = invalidation?.document ?? restored;
+    const context = {
+        scope,
+        base,
+        restored: restored && {
+            checkpoint: checkpointName(restored),
+            attempt: restored.attempt,
+            runId: restored.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -31481,6 +31593,15 @@ var State;
 (function (State) {
     State["Scope"] = "scope";
 })(State || (State = {}));
+/** What the run entry hands its post step, which saves a cancelled command's progress. */
+var RunState;
+(function (RunState) {
+    RunState["Node"] = "node";
+    RunState["Scope"] = "scope";
+    RunState["StateFile"] = "state-file";
+    /** `running` until the command ends; a post step that still sees it saves partial progress. */
+    RunState["Status"] = "status";
+})(RunState || (RunState = {}));
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
@@ -31495,39 +31616,110 @@ function formatDuration(ms) {
     const seconds = Math.round((ms % 60_000) / 1000);
     return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
 }
-const OUTCOME_LABEL = {
-    saved: 'saved',
-    'already-restored': 'restored (save skipped)',
-    failed: 'save failed'
-};
 /**
- * The job summary of one scope: what was restored and from where, what each save did, and the
- * work not repeated (the recorded durations of the nodes restored).
+ * The nodes of the job in pipeline order: restored ones first (as restored, unless a step of
+ * this job ran them again), then the ones this job ran.
+ */
+function summaryRows(job) {
+    const rows = new Map();
+    const restored = job.restored;
+    for (const node of restored?.nodes ?? []) {
+        rows.set(node.id, {
+            node: node.id,
+            status: 'restored',
+            reason: 'done',
+            durationMs: node.durationMs,
+            where: `attempt ${node.attempt}, ${restored?.checkpoint ?? ''}`
+        });
+    }
+    for (const event of job.events) {
+        if (event.status === 'skipped' && rows.has(event.node))
+            continue;
+        rows.set(event.node, rowOf(event));
+    }
+    return [...rows.values()];
+}
+function rowOf(event) {
+    const status = event.status === 'ran' && event.reason?.startsWith('stale:')
+        ? 'stale'
+        : event.status === 'save-failed'
+            ? 'save failed'
+            : event.status === 'skipped'
+                ? 'restored'
+                : event.status;
+    return {
+        node: event.node,
+        status,
+        reason: event.reason ?? '',
+        durationMs: event.durationMs,
+        where: event.checkpoint ?? event.message ?? ''
+    };
+}
+/** Work not repeated: the recorded durations of the nodes restored and skipped. */
+function timeSaved(rows) {
+    return rows
+        .filter(row => row.status === 'restored')
+        .reduce((total, row) => total + (row.durationMs ?? 0), 0);
+}
+/** One line for a notice annotation, or undefined when nothing was resumed. */
+function resumeNotice(job) {
+    if (!job?.restored)
+        return undefined;
+    const skipped = summaryRows(job).filter(row => row.status === 'restored');
+    if (skipped.length === 0)
+        return undefined;
+    return (`Resumed from attempt ${job.restored.attempt}: ${skipped.length} node(s) skipped ` +
+        `(${skipped.map(row => row.node).join(', ')}), about ${formatDuration(timeSaved(skipped))} of work not repeated.`);
+}
+const STATUS_STYLE = {
+    restored: 'fill:#ddf4ff,stroke:#0969da',
+    ran: 'fill:#dafbe1,stroke:#1a7f37',
+    stale: 'fill:#fff8c5,stroke:#9a6700',
+    failed: 'fill:#ffebe9,stroke:#cf222e',
+    partial: 'fill:#fbefff,stroke:#8250df',
+    'save failed': 'fill:#ffebe9,stroke:#cf222e'
+};
+/** A Mermaid flowchart of the pipeline, each node coloured by its status. */
+function renderMermaid(rows) {
+    const lines = ['```mermaid', 'flowchart LR'];
+    rows.forEach((row, index) => {
+        const arrow = index > 0 ? `n${index - 1} --> ` : '';
+        lines.push(`  ${arrow}n${index}["${row.node}<br/>${row.status}"]:::${classOf(row.status)}`);
+    });
+    for (const status of new Set(rows.map(row => row.status))) {
+        lines.push(`  classDef ${classOf(status)} ${STATUS_STYLE[status]}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function classOf(status) {
+    return status.replace(' ', '_');
+}
+/**
+ * The job summary of one scope: where the checkpoint came from, each node's status, reason,
+ * duration and checkpoint, the work not repeated, and a flowchart of the pipeline.
  */
 function renderSummary(job, scope) {
     const lines = [`### Checkpoints of \`${scope}\``, ''];
     if (!job)
         return [...lines, 'The restore step did not complete: see its log.', ''].join('\n');
+    const rows = summaryRows(job);
+    lines.push(headline(job, rows), '');
+    if (rows.length === 0)
+        return lines.join('\n');
+    lines.push('| Node | Status | Reason | Duration | Checkpoint |', '| --- | --- | --- | --- | --- |');
+    for (const row of rows) {
+        lines.push(`| ${row.node} | ${row.status} | ${row.reason} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`);
+    }
+    return [...lines, '', renderMermaid(rows), ''].join('\n');
+}
+function headline(job, rows) {
     const restored = job.restored;
-    if (restored) {
-        const saved = restored.nodes.reduce((total, node) => total + (node.durationMs ?? 0), 0);
-        lines.push(`Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
-            `${restored.nodes.length} node(s) already done, about ${formatDuration(saved)} of work not repeated.`, '');
-    }
-    else {
-        lines.push('No checkpoint to resume from: the pipeline ran from the beginning.', '');
-    }
-    lines.push('| Node | Status | Checkpoint | Duration |', '| --- | --- | --- | --- |');
-    for (const node of restored?.nodes ?? []) {
-        lines.push(`| ${node.id} | restored | attempt ${node.attempt}, #${node.sequence} | ${formatDuration(node.durationMs)} |`);
-    }
-    for (const event of job.events) {
-        if (event.outcome === 'already-restored')
-            continue;
-        const where = event.checkpoint ? `\`${event.checkpoint}\`` : escapeCell(event.message ?? '');
-        lines.push(`| ${event.node} | ${OUTCOME_LABEL[event.outcome]} | ${where} | ${formatDuration(event.durationMs)} |`);
-    }
-    return [...lines, ''].join('\n');
+    if (!restored)
+        return 'No checkpoint to resume from: the pipeline ran from the beginning.';
+    const skipped = rows.filter(row => row.status === 'restored').length;
+    return (`Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
+        `${skipped} node(s) skipped, about ${formatDuration(timeSaved(rows))} of work not repeated.`);
 }
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -31548,6 +31740,9 @@ async function runRestorePost() {
             return;
         const job = await loadJobContext(readRunContext().runnerTemp, scope);
         await summary.addRaw(renderSummary(job, scope)).write();
+        const notice = resumeNotice(job);
+        if (notice)
+            core_notice(notice);
     }
     catch (error) {
         warning(`Could not write the checkpoint summary: ${describe(error)}`);

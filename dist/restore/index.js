@@ -29780,18 +29780,57 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 27339:
+/***/ 1474:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68009);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 68009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MG: () => (/* binding */ CorruptCheckpointError),
-/* harmony export */   MO: () => (/* binding */ CheckpointNotFoundError),
-/* harmony export */   jg: () => (/* binding */ CheckpointError),
-/* harmony export */   lv: () => (/* binding */ UnsupportedSchemaError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   q0: () => (/* binding */ describe)
-/* harmony export */ });
-/* unused harmony exports CheckpointWriteError, quote */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ runRestore)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
+
+/**
+ * JSON with object keys sorted at every depth and no white space: the same value always gives
+ * the same bytes, so a digest over it does not depend on how the document was formatted.
+ */
+function canonicalJson(value) {
+    if (value === undefined)
+        return 'null';
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter(key => record[key] !== undefined)
+        .sort();
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
+function sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/errors.ts
 /**
  * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
  * the rule, so a user can act on it without reading the source.
@@ -29804,7 +29843,7 @@ class CheckpointError extends Error {
     }
 }
 /** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
-class InvalidInputError extends CheckpointError {
+class errors_InvalidInputError extends CheckpointError {
     input;
     value;
     rule;
@@ -29819,7 +29858,7 @@ class InvalidInputError extends CheckpointError {
 class CheckpointWriteError extends CheckpointError {
     file;
     constructor(file, cause) {
-        super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause });
+        super(`Cannot write checkpoint ${file}: ${errors_describe(cause)}`, { cause });
         this.file = file;
     }
 }
@@ -29860,7 +29899,7 @@ function quote(value) {
     return JSON.stringify(shown);
 }
 /** The message of anything thrown, Error or not. */
-function describe(error) {
+function errors_describe(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -29872,104 +29911,6 @@ function describe(error) {
     catch {
         return String(error);
     }
-}
-
-
-/***/ }),
-
-/***/ 75923:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ isInside),
-/* harmony export */   resolveInside: () => (/* binding */ resolveInside)
-/* harmony export */ });
-/* unused harmony export toRelative */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27339);
-
-
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, path);
-    return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && fromRoot !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(fromRoot)));
-}
-/**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
- * @param input the input that gave the path, for the error message
- * @throws InvalidInputError
- */
-function resolveInside(workspace, path, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(input, path, `must be inside the workspace ${workspace}`);
-    }
-    return absolute;
-}
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return relative(workspace, absolute).split(sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 1474:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23057);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 23057:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ runRestore)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/checkpoint/errors.ts
-var errors = __nccwpck_require__(27339);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
-
-/**
- * JSON with object keys sorted at every depth and no white space: the same value always gives
- * the same bytes, so a digest over it does not depend on how the document was formatted.
- */
-function canonicalJson(value) {
-    if (value === undefined)
-        return 'null';
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
-    const record = value;
-    const keys = Object.keys(record)
-        .filter(key => record[key] !== undefined)
-        .sort();
-    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-}
-/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function sha256Digest(data) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
@@ -29985,7 +29926,7 @@ const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starti
  */
 function ids_validateId(input, value) {
     if (!ID_PATTERN.test(value))
-        throw new errors/* InvalidInputError */.oC(input, value, ID_RULE);
+        throw new errors_InvalidInputError(input, value, ID_RULE);
     return value;
 }
 /**
@@ -30183,26 +30124,26 @@ function parseCheckpoint(text, source, expected) {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `not valid JSON (${error.message})`);
+        throw new CorruptCheckpointError(source, `not valid JSON (${error.message})`);
     }
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
+        throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
     const schema = value.schema;
     if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
-        throw new errors/* CorruptCheckpointError */.MG(source, 'its "schema" is not a positive integer');
+        throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer');
     }
     if (schema > SCHEMA_VERSION)
-        throw new errors/* UnsupportedSchemaError */.lv(source, schema, SCHEMA_VERSION);
+        throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
     const document = value;
     const problem = shapeProblem(document);
     if (problem)
-        throw new errors/* CorruptCheckpointError */.MG(source, problem);
+        throw new CorruptCheckpointError(source, problem);
     if (digestOf(document) !== document.digest) {
-        throw new errors/* CorruptCheckpointError */.MG(source, 'its digest does not match its content');
+        throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && checkpointName(expected) !== checkpointName(document)) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `its content is ${checkpointName(document)}`);
+        throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
     }
     return document;
 }
@@ -30223,6 +30164,10 @@ function shapeProblem(document) {
         return 'it has no "digest"';
     if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
         return 'its "nodes" list is malformed';
+    }
+    if (document.partials !== undefined &&
+        (!Array.isArray(document.partials) || !document.partials.every(isPartialRecord))) {
+        return 'its "partials" list is malformed';
     }
     if (!Array.isArray(document.archives) || !document.archives.every(isArchiveRecord)) {
         return 'its "archives" list is malformed';
@@ -30255,6 +30200,9 @@ function isCount(value) {
 }
 function isNodeRecord(value) {
     return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt);
+}
+function isPartialRecord(value) {
+    return isNodeRecord(value) && isJsonObject(value.state);
 }
 function isArchiveRecord(value) {
     return (isJsonObject(value) &&
@@ -30303,7 +30251,8 @@ function nextCheckpoint(base, result) {
     const files = mergeFiles(base?.files ?? [], result.files ?? []);
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
     const used = new Set(files.map(file => file.archive));
-    return sealCheckpoint({
+    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
+    const body = {
         kind: CHECKPOINT_KIND,
         schema: SCHEMA_VERSION,
         scope: result.scope,
@@ -30313,11 +30262,33 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        state: state_mergeStates(base?.state ?? {}, result.state),
-        nodes: [...(base?.nodes ?? []).filter(node => node.id !== result.node), record],
+        state: result.partial ? (base?.state ?? {}) : state_mergeStates(base?.state ?? {}, result.state),
+        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))
-    });
+    };
+    if (result.partial)
+        partials.push({ ...partialOf(record), state: result.state });
+    return sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+function partialOf(record) {
+    const { id, sequence, attempt, runId, savedAt } = record;
+    return { id, sequence, attempt, runId, savedAt };
+}
+/**
+ * The checkpoint as this attempt should build on it when some nodes must run again: those
+ * nodes are no longer done (their files and the cumulative state stay).
+ */
+function withoutNodes(document, ids) {
+    const drop = new Set(ids);
+    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
 }
 /** Later files replace earlier ones at the same path; order stays stable and sorted. */
 function mergeFiles(earlier, later) {
@@ -30326,137 +30297,35 @@ function mergeFiles(earlier, later) {
         byPath.set(file.path, file);
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-/** Ids of the nodes a checkpoint records as done, in the order they were done. */
+/** Ids of the nodes a checkpoint records as stopped part-way. */
+function partialNodes(document) {
+    return (document?.partials ?? []).map(partial => partial.id);
+}
+/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
 function completedNodes(document) {
     return (document?.nodes ?? []).map(node => node.id);
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
+;// CONCATENATED MODULE: ./src/checkpoint/invalidation.ts
 
-
-
-
-
-/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
-const EXPORT_KIND = 'checkpoint-action/export';
 /**
- * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
- * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
- * verifies the digest; writes are atomic in the store.
+ * Applies `rerun` and `rerun-from` to a restored checkpoint. Nodes are in the order they were
+ * first done, so "every node after X" is the tail of the list from X on.
  */
-class CheckpointManager {
-    store;
-    scope;
-    run;
-    constructor(store, options = {}) {
-        this.store = store;
-        this.scope = ids_validateId('scope', options.scope ?? 'default');
-        this.run = options.run ?? { runId: 'local', attempt: 1 };
+function invalidate(document, request) {
+    const known = document.nodes.map(node => node.id);
+    const drop = new Set(request.rerun.filter(id => known.includes(id)));
+    const unknown = request.rerun.filter(id => !known.includes(id));
+    if (request.rerunFrom !== undefined) {
+        const start = known.indexOf(request.rerunFrom);
+        if (start < 0)
+            unknown.push(request.rerunFrom);
+        else
+            for (const id of known.slice(start))
+                drop.add(id);
     }
-    /** This scope's checkpoints, oldest first. */
-    async list() {
-        const refs = (await this.store.listNames())
-            .map(name => parseCheckpointName(name))
-            .filter((ref) => ref?.scope === this.scope);
-        return refs.sort(compareRefs);
-    }
-    /** The newest checkpoint, or the newest of one node; reads no file. */
-    async latest(node) {
-        const refs = await this.list();
-        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
-    }
-    /**
-     * Loads and verifies one checkpoint.
-     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
-     */
-    async load(target) {
-        const name = typeof target === 'string' ? target : checkpointName(target);
-        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
-        if (!ref)
-            throw new errors/* CorruptCheckpointError */.MG(name, 'its name is not a checkpoint name');
-        const text = await this.store.readText(name);
-        return parseCheckpoint(text, `${this.store.location}/${name}`, ref);
-    }
-    /**
-     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
-     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
-     */
-    async latestValid(options = {}) {
-        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
-        for (const ref of refs.reverse()) {
-            try {
-                return await this.load(ref);
-            }
-            catch (error) {
-                if (!(error instanceof errors/* CheckpointError */.jg))
-                    throw error;
-                options.onSkip?.({ ref, error });
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
-     * @returns the new checkpoint
-     */
-    async create(node, state, extra = {}) {
-        ids_validateId('node', node);
-        const base = await this.latestValid();
-        const document = nextCheckpoint(base, {
-            scope: this.scope,
-            node,
-            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
-            state,
-            ...extra
-        });
-        await this.store.writeText(checkpointName(document), serializeCheckpoint(document));
-        return document;
-    }
-    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
-    async exportAll(now = new Date()) {
-        const checkpoints = [];
-        for (const ref of await this.list())
-            checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
-    }
-    /**
-     * Writes every checkpoint of an export into the store, each verified first; one that is
-     * already there with the same digest is left alone, one that differs is refused.
-     * @returns the refs written
-     */
-    async importAll(data, source = 'import') {
-        const checkpoints = readExport(data, source);
-        const existing = new Set(await this.store.listNames());
-        const written = [];
-        for (const [index, raw] of checkpoints.entries()) {
-            const document = parseCheckpoint(JSON.stringify(raw), `${source} checkpoint #${index + 1}`);
-            if (document.scope !== this.scope)
-                continue;
-            const name = checkpointName(document);
-            if (existing.has(name)) {
-                if ((await this.load(name)).digest !== document.digest) {
-                    throw new errors/* CorruptCheckpointError */.MG(`${this.store.location}/${name}`, `differs from ${source}`);
-                }
-                continue;
-            }
-            await this.store.writeText(name, serializeCheckpoint(document));
-            written.push(document);
-        }
-        return written;
-    }
-}
-function readExport(data, source) {
-    const value = data;
-    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `not an export (no "kind": "${EXPORT_KIND}")`);
-    }
-    return value.checkpoints;
+    const rerun = known.filter(id => drop.has(id));
+    return { document: rerun.length > 0 ? withoutNodes(document, rerun) : document, rerun, unknown };
 }
 
 ;// CONCATENATED MODULE: ./src/github/failure.ts
@@ -30466,7 +30335,7 @@ function readExport(data, source) {
  * A configuration mistake that no retry can fix (two jobs sharing a scope): it fails the step
  * whatever `fail-on-error` says, as an invalid input does.
  */
-class ConfigurationError extends errors/* CheckpointError */.jg {
+class ConfigurationError extends CheckpointError {
 }
 /**
  * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
@@ -30474,15 +30343,97 @@ class ConfigurationError extends errors/* CheckpointError */.jg {
  * and otherwise warn, so a checkpoint problem never fails the user's job by surprise.
  */
 function reportFailure(error, failOnError) {
-    const message = (0,errors/* describe */.q0)(error);
-    if (error instanceof errors/* InvalidInputError */.oC || error instanceof ConfigurationError || failOnError) {
+    const message = errors_describe(error);
+    if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
         lib_core/* setFailed */.C1(message);
         return;
     }
     lib_core/* warning */.$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/packing/paths.ts
+
+
+/** True when `path` is `root` or below it (both absolute and resolved). */
+function isInside(root, path) {
+    const fromRoot = (0,external_node_path_.relative)(root, path);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${external_node_path_.sep}`) && fromRoot !== '..' && !(0,external_node_path_.isAbsolute)(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function paths_resolveInside(workspace, path, input) {
+    const absolute = resolve(workspace, path);
+    if (!isInside(workspace, absolute)) {
+        throw new InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, with forward slashes. */
+function toRelative(workspace, absolute) {
+    return relative(workspace, absolute).split(sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/run/shell.ts
+
+
+
+const BUILT_IN = {
+    bash: { argv: ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '{0}'], extension: '.sh' },
+    sh: { argv: ['sh', '-e', '{0}'], extension: '.sh' },
+    python: { argv: ['python', '{0}'], extension: '.py' },
+    pwsh: { argv: ['pwsh', '-command', ". '{0}'"], extension: '.ps1' }
+};
+const SHELL_RULE = 'must be bash, sh, python, pwsh, or a command line containing {0}, e.g. "perl {0}"';
+/**
+ * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a custom command
+ * line whose `{0}` is replaced by the script's path.
+ * @throws InvalidInputError for an unknown shell or one the runner does not have
+ */
+async function shell_resolveShell(value, path = process.env.PATH ?? '') {
+    const name = value.trim() === '' ? 'bash' : value.trim();
+    const builtIn = BUILT_IN[name];
+    if (builtIn) {
+        const program = await findProgram(name === 'python' ? ['python', 'python3'] : [builtIn.argv[0] ?? name], path);
+        if (!program)
+            throw new InvalidInputError('shell', value, `'${name}' is not installed on this runner`);
+        return { name, argv: [program, ...builtIn.argv.slice(1)], extension: builtIn.extension };
+    }
+    if (!name.includes('{0}'))
+        throw new InvalidInputError('shell', value, SHELL_RULE);
+    const argv = name.split(/\s+/);
+    return { name, argv, extension: '' };
+}
+/** The command line for a script file. */
+function commandLine(shell, script) {
+    return shell.argv.map(part => part.replace('{0}', script));
+}
+async function findProgram(candidates, path) {
+    for (const candidate of candidates) {
+        for (const dir of path.split(delimiter).filter(Boolean)) {
+            const file = join(dir, candidate);
+            try {
+                await access(file, constants.X_OK);
+                return file;
+            }
+            catch {
+                // not in this folder
+            }
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
+
+
 
 
 
@@ -30500,6 +30451,14 @@ var Input;
     Input["CompressionLevel"] = "compression-level";
     Input["FailOnError"] = "fail-on-error";
     Input["GithubToken"] = "github-token";
+    Input["Rerun"] = "rerun";
+    Input["RerunFrom"] = "rerun-from";
+    Input["Reset"] = "reset";
+    Input["Key"] = "key";
+    Input["Salt"] = "salt";
+    Input["Run"] = "run";
+    Input["Shell"] = "shell";
+    Input["WorkingDirectory"] = "working-directory";
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
@@ -30511,29 +30470,34 @@ function getRestoreInputs() {
     return {
         scope: getScope(),
         githubToken: lib_core/* getInput */.V4(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false)
+        failOnError: getBoolean(Input.FailOnError, false),
+        rerun: getList(Input.Rerun).map(id => ids_validateId(Input.Rerun, id)),
+        rerunFrom: optionalId(Input.RerunFrom),
+        reset: getBoolean(Input.Reset, false)
     };
+}
+function optionalId(name) {
+    const value = lib_core/* getInput */.V4(name);
+    return value === '' ? undefined : ids_validateId(name, value);
 }
 /** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
 async function getSaveInputs(workspace) {
-    const node = core.getInput(Input.Node, { required: false });
-    if (node === '')
-        throw new InvalidInputError(Input.Node, node, 'is required: name the node saved');
     return {
-        node: validateId(Input.Node, node),
+        node: requiredId(Input.Node, 'name the node saved'),
         scope: getScope(),
         state: await getState(workspace),
         paths: getList(Input.Paths),
         retentionDays: getInteger(Input.RetentionDays, 1, 90),
         compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false)
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: core.getInput(Input.Key),
+        salt: core.getInput(Input.Salt)
     };
 }
 async function getState(workspace) {
     const stateFile = core.getInput(Input.StateFile);
     let fromFile = {};
     if (stateFile !== '') {
-        const { resolveInside } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 75923));
         const file = resolveInside(workspace, stateFile, Input.StateFile);
         let text;
         try {
@@ -30548,8 +30512,7 @@ async function getState(workspace) {
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return core
-        .getInput(name)
+    return lib_core/* getInput */.V4(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
@@ -30563,7 +30526,7 @@ function getBoolean(name, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(value))
         return false;
-    throw new errors/* InvalidInputError */.oC(name, value, 'must be true or false');
+    throw new errors_InvalidInputError(name, value, 'must be true or false');
 }
 /** An integer input within [min, max]; empty means unset. */
 function getInteger(name, min, max) {
@@ -30576,8 +30539,45 @@ function getInteger(name, min, max) {
     }
     return number;
 }
+/** Reads and validates the run entry's inputs. @throws InvalidInputError */
+async function getRunInputs(workspace) {
+    const node = requiredId(Input.Node, 'name the node this command is');
+    const run = core.getInput(Input.Run, { trimWhitespace: false });
+    if (run.trim() === '')
+        throw new InvalidInputError(Input.Run, run, 'is required: give the command to run');
+    return {
+        node,
+        scope: getScope(),
+        run,
+        shell: await resolveShell(core.getInput(Input.Shell)),
+        workingDirectory: await getFolder(workspace, core.getInput(Input.WorkingDirectory)),
+        state: parseStateText(Input.State, core.getInput(Input.State)),
+        paths: getList(Input.Paths),
+        key: core.getInput(Input.Key),
+        salt: core.getInput(Input.Salt),
+        retentionDays: getInteger(Input.RetentionDays, 1, 90),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        githubToken: core.getInput(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false)
+    };
+}
+function requiredId(name, why) {
+    const value = core.getInput(name);
+    if (value === '')
+        throw new InvalidInputError(name, value, `is required: ${why}`);
+    return validateId(name, value);
+}
+async function getFolder(workspace, value) {
+    const folder = resolveInside(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
+    const stats = await stat(folder).catch(() => undefined);
+    if (!stats?.isDirectory()) {
+        throw new InvalidInputError(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
+    }
+    return folder;
+}
 
 ;// CONCATENATED MODULE: ./src/github/job-context.ts
+
 
 
 function contextFile(runnerTemp, scope) {
@@ -30599,6 +30599,39 @@ async function saveJobContext(runnerTemp, context) {
     await (0,promises_.writeFile)(`${file}.tmp`, JSON.stringify(context), 'utf8');
     await (0,promises_.rename)(`${file}.tmp`, file);
 }
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+    const base = invalidation?.document ?? restored;
+    const context = {
+        scope,
+        base,
+        restored: restored && {
+            checkpoint: checkpointName(restored),
+            attempt: restored.attempt,
+            runId: restored.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
+}
 
 ;// CONCATENATED MODULE: ./src/github/outputs.ts
 
@@ -30611,6 +30644,7 @@ var Output;
 (function (Output) {
     Output["Resumed"] = "resumed";
     Output["Completed"] = "completed";
+    Output["Partial"] = "partial";
     Output["State"] = "state";
     Output["StateFile"] = "state-file";
     Output["Checkpoint"] = "checkpoint";
@@ -30629,6 +30663,7 @@ async function setRestoreOutputs(document, runnerTemp, scope) {
     const nodes = completedNodes(document);
     lib_core/* setOutput */.uH(Output.Resumed, String(document !== undefined));
     lib_core/* setOutput */.uH(Output.Completed, JSON.stringify(nodes));
+    lib_core/* setOutput */.uH(Output.Partial, JSON.stringify(partialNodes(document)));
     for (const node of nodes)
         lib_core/* setOutput */.uH(`done-${node}`, 'true');
     lib_core/* setOutput */.uH(Output.Checkpoint, document ? checkpointName(document) : '');
@@ -30681,16 +30716,151 @@ var State;
 (function (State) {
     State["Scope"] = "scope";
 })(State || (State = {}));
+/** What the run entry hands its post step, which saves a cancelled command's progress. */
+var RunState;
+(function (RunState) {
+    RunState["Node"] = "node";
+    RunState["Scope"] = "scope";
+    RunState["StateFile"] = "state-file";
+    /** `running` until the command ends; a post step that still sees it saves partial progress. */
+    RunState["Status"] = "status";
+})(RunState || (RunState = {}));
 
-// EXTERNAL MODULE: ./src/packing/paths.ts
-var paths = __nccwpck_require__(75923);
+;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
+
+
+
+
+
+/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
+const EXPORT_KIND = 'checkpoint-action/export';
+/**
+ * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
+ * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
+ * verifies the digest; writes are atomic in the store.
+ */
+class CheckpointManager {
+    store;
+    scope;
+    run;
+    constructor(store, options = {}) {
+        this.store = store;
+        this.scope = ids_validateId('scope', options.scope ?? 'default');
+        this.run = options.run ?? { runId: 'local', attempt: 1 };
+    }
+    /** This scope's checkpoints, oldest first. */
+    async list() {
+        const refs = (await this.store.listNames())
+            .map(name => parseCheckpointName(name))
+            .filter((ref) => ref?.scope === this.scope);
+        return refs.sort(compareRefs);
+    }
+    /** The newest checkpoint, or the newest of one node; reads no file. */
+    async latest(node) {
+        const refs = await this.list();
+        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
+    }
+    /**
+     * Loads and verifies one checkpoint.
+     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
+     */
+    async load(target) {
+        const name = typeof target === 'string' ? target : checkpointName(target);
+        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
+        if (!ref)
+            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
+        const text = await this.store.readText(name);
+        return parseCheckpoint(text, `${this.store.location}/${name}`, ref);
+    }
+    /**
+     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
+     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
+     */
+    async latestValid(options = {}) {
+        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
+        for (const ref of refs.reverse()) {
+            try {
+                return await this.load(ref);
+            }
+            catch (error) {
+                if (!(error instanceof CheckpointError))
+                    throw error;
+                options.onSkip?.({ ref, error });
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
+     * @returns the new checkpoint
+     */
+    async create(node, state, extra = {}) {
+        ids_validateId('node', node);
+        const base = await this.latestValid();
+        const document = nextCheckpoint(base, {
+            scope: this.scope,
+            node,
+            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
+            state,
+            ...extra
+        });
+        await this.store.writeText(checkpointName(document), serializeCheckpoint(document));
+        return document;
+    }
+    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
+    async exportAll(now = new Date()) {
+        const checkpoints = [];
+        for (const ref of await this.list())
+            checkpoints.push(await this.load(ref));
+        return {
+            kind: EXPORT_KIND,
+            schema: 1,
+            scope: this.scope,
+            exportedAt: now.toISOString(),
+            checkpoints
+        };
+    }
+    /**
+     * Writes every checkpoint of an export into the store, each verified first; one that is
+     * already there with the same digest is left alone, one that differs is refused.
+     * @returns the refs written
+     */
+    async importAll(data, source = 'import') {
+        const checkpoints = readExport(data, source);
+        const existing = new Set(await this.store.listNames());
+        const written = [];
+        for (const [index, raw] of checkpoints.entries()) {
+            const document = parseCheckpoint(JSON.stringify(raw), `${source} checkpoint #${index + 1}`);
+            if (document.scope !== this.scope)
+                continue;
+            const name = checkpointName(document);
+            if (existing.has(name)) {
+                if ((await this.load(name)).digest !== document.digest) {
+                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
+                }
+                continue;
+            }
+            await this.store.writeText(name, serializeCheckpoint(document));
+            written.push(document);
+        }
+        return written;
+    }
+}
+function readExport(data, source) {
+    const value = data;
+    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
+        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+    }
+    return value.checkpoints;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/place.ts
 
 
 
 
 /** A restore that would write outside the workspace (through a link or a link target). */
-class PathEscapeError extends errors/* CheckpointError */.jg {
+class PathEscapeError extends CheckpointError {
 }
 /**
  * Moves verified files from `staging` into the workspace, replacing what is at their paths, with
@@ -30703,12 +30873,12 @@ async function placeFiles(staging, files, workspace) {
         const target = (0,external_node_path_.join)(root, file.path);
         const parent = (0,external_node_path_.dirname)(target);
         await (0,promises_.mkdir)(parent, { recursive: true });
-        if (!(0,paths/* isInside */.F)(root, await (0,promises_.realpath)(parent))) {
+        if (!isInside(root, await (0,promises_.realpath)(parent))) {
             throw new PathEscapeError(`Refused to restore ${file.path}: its folder leads outside the workspace`);
         }
         await removeExisting(target, file.path);
         if (file.link !== undefined) {
-            if (!(0,paths/* isInside */.F)(root, (0,external_node_path_.resolve)(parent, file.link))) {
+            if (!isInside(root, (0,external_node_path_.resolve)(parent, file.link))) {
                 throw new PathEscapeError(`Refused to restore link ${file.path}: ${file.link} leads outside the workspace`);
             }
             await (0,promises_.symlink)(file.link, target);
@@ -30758,7 +30928,7 @@ var yauzl = __nccwpck_require__(20663);
 
 
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends errors/* CheckpointError */.jg {
+class ArchiveIntegrityError extends CheckpointError {
     archive;
     reason;
     constructor(archive, reason) {
@@ -30892,7 +31062,7 @@ async function* entries(zip, archive) {
 ;// CONCATENATED MODULE: ./src/stores/twirp.ts
 
 /** The artifact service could not be reached or refused a call. */
-class ServiceError extends errors/* CheckpointError */.jg {
+class ServiceError extends CheckpointError {
     status;
     constructor(message, status) {
         super(message);
@@ -31028,7 +31198,7 @@ class ArtifactStore {
             const findBy = this.restLookup();
             if (!findBy)
                 throw error;
-            lib_core/* info */.pq(`Download of ${artifact.name} failed (${(0,errors/* describe */.q0)(error)}); trying the REST API`);
+            lib_core/* info */.pq(`Download of ${artifact.name} failed (${errors_describe(error)}); trying the REST API`);
             await (0,promises_.rm)(folder, { recursive: true, force: true });
             folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
             result = await client.downloadArtifact(artifact.id, { ...options, path: folder, findBy });
@@ -31125,7 +31295,7 @@ class RunCheckpointStore {
     async readText(name) {
         const artifact = this.byName.get(name);
         if (!artifact)
-            throw new errors/* CheckpointNotFoundError */.MO(`${this.location}/${name}`);
+            throw new CheckpointNotFoundError(`${this.location}/${name}`);
         await (0,promises_.mkdir)(this.options.scratch, { recursive: true });
         const file = await this.artifacts.download(artifact, this.options.scratch);
         return (0,promises_.readFile)(file, 'utf8');
@@ -31180,14 +31350,65 @@ async function stageFiles(document, store, artifacts, folders) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/restore/restore-latest.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
+ * included; a bad one is reported and the previous one tried. Undefined when there is none.
+ */
+async function restoreLatest(scope, token, context) {
+    const artifacts = new ArtifactStore(context, token);
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-restore-'));
+    try {
+        const store = new RunCheckpointStore(artifacts, await artifacts.list(), {
+            scratch,
+            runId: context.run.runId
+        });
+        const manager = new CheckpointManager(store, { scope });
+        const refs = (await manager.list()).reverse();
+        if (refs.length === 0) {
+            lib_core/* info */.pq(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
+            return undefined;
+        }
+        for (const [index, ref] of refs.entries()) {
+            const staging = (0,external_node_path_.join)(scratch, `staging-${index}`);
+            try {
+                const document = await manager.load(ref);
+                await stageFiles(document, store, artifacts, {
+                    downloads: (0,external_node_path_.join)(scratch, 'downloads'),
+                    staging
+                });
+                await placeFiles(staging, document.files, context.workspace);
+                report(document);
+                return document;
+            }
+            catch (error) {
+                lib_core/* warning */.$e(`Checkpoint ${checkpointName(ref)} was not restored: ${errors_describe(error)}. Trying the previous one.`);
+            }
+        }
+        lib_core/* warning */.$e(`None of the ${refs.length} checkpoint(s) of scope '${scope}' could be restored: starting from the beginning.`);
+        return undefined;
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+function report(document) {
+    const nodes = completedNodes(document);
+    lib_core/* info */.pq(`Restored ${checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
+        `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`);
+}
+
 ;// CONCATENATED MODULE: ./src/restore/main.ts
-
-
-
-
-
-
-
 
 
 
@@ -31210,9 +31431,14 @@ async function runRestore() {
         failOnError = inputs.failOnError;
         scope = inputs.scope;
         lib_core/* saveState */.LZ(State.Scope, scope);
-        const document = await restoreLatest(inputs, context);
-        await setRestoreOutputs(document, context.runnerTemp, scope);
-        await remember(document, context, scope);
+        if (inputs.reset)
+            announceReset(scope);
+        const restored = inputs.reset
+            ? undefined
+            : await restoreLatest(scope, inputs.githubToken, context);
+        const invalidation = restored && applyInvalidation(restored, inputs);
+        await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope);
+        await rememberRestore(context.runnerTemp, scope, restored, invalidation);
     }
     catch (error) {
         reportFailure(error, failOnError);
@@ -31221,63 +31447,19 @@ async function runRestore() {
         await setRestoreOutputs(undefined, context.runnerTemp, scope).catch(() => undefined);
     }
 }
-/** Tells the job's later checkpoint steps what was restored. */
-async function remember(document, context, scope) {
-    await saveJobContext(context.runnerTemp, {
-        scope,
-        base: document,
-        restored: document && {
-            checkpoint: checkpointName(document),
-            attempt: document.attempt,
-            runId: document.run.runId,
-            nodes: document.nodes
-        },
-        events: [],
-        lastStepEndedAt: new Date().toISOString()
-    });
+function announceReset(scope) {
+    lib_core/* info */.pq(`Input 'reset' is true: checkpoints of scope '${scope}' are ignored and the pipeline runs from the beginning.`);
 }
-/** Tries the scope's checkpoints newest first; a bad one is reported and the previous tried. */
-async function restoreLatest(inputs, context) {
-    const artifacts = new ArtifactStore(context, inputs.githubToken);
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-restore-'));
-    try {
-        const store = new RunCheckpointStore(artifacts, await artifacts.list(), {
-            scratch,
-            runId: context.run.runId
-        });
-        const manager = new CheckpointManager(store, { scope: inputs.scope });
-        const refs = (await manager.list()).reverse();
-        if (refs.length === 0) {
-            lib_core/* info */.pq(`No checkpoint of scope '${inputs.scope}' in this run: the pipeline starts from the beginning.`);
-            return undefined;
-        }
-        for (const [index, ref] of refs.entries()) {
-            const staging = (0,external_node_path_.join)(scratch, `staging-${index}`);
-            try {
-                const document = await manager.load(ref);
-                await stageFiles(document, store, artifacts, {
-                    downloads: (0,external_node_path_.join)(scratch, 'downloads'),
-                    staging
-                });
-                await placeFiles(staging, document.files, context.workspace);
-                report(document);
-                return document;
-            }
-            catch (error) {
-                lib_core/* warning */.$e(`Checkpoint ${checkpointName(ref)} was not restored: ${(0,errors/* describe */.q0)(error)}. Trying the previous one.`);
-            }
-        }
-        lib_core/* warning */.$e(`None of the ${refs.length} checkpoint(s) of scope '${inputs.scope}' could be restored: starting from the beginning.`);
-        return undefined;
+function applyInvalidation(document, inputs) {
+    const invalidation = invalidate(document, { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom });
+    if (invalidation.unknown.length > 0) {
+        const known = document.nodes.map(node => node.id).join(', ') || 'none';
+        lib_core/* warning */.$e(`Asked to re-run ${invalidation.unknown.map(id => `'${id}'`).join(', ')}, which the checkpoint does not record as done (known nodes: ${known}).`);
     }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    if (invalidation.rerun.length > 0) {
+        lib_core/* info */.pq(`Running again on request: ${invalidation.rerun.join(', ')}.`);
     }
-}
-function report(document) {
-    const nodes = completedNodes(document);
-    lib_core/* info */.pq(`Restored ${checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
-        `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`);
+    return invalidation;
 }
 
 
@@ -34717,18 +34899,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -29781,18 +29781,31 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 27339:
+/***/ 33741:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13890);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 13890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MG: () => (/* binding */ CorruptCheckpointError),
-/* harmony export */   MO: () => (/* binding */ CheckpointNotFoundError),
-/* harmony export */   jg: () => (/* binding */ CheckpointError),
-/* harmony export */   lv: () => (/* binding */ UnsupportedSchemaError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   q0: () => (/* binding */ describe)
-/* harmony export */ });
-/* unused harmony exports CheckpointWriteError, quote */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ runSave)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __nccwpck_require__(77094);
+;// CONCATENATED MODULE: ./src/checkpoint/errors.ts
 /**
  * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
  * the rule, so a user can act on it without reading the source.
@@ -29805,7 +29818,7 @@ class CheckpointError extends Error {
     }
 }
 /** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
-class InvalidInputError extends CheckpointError {
+class errors_InvalidInputError extends CheckpointError {
     input;
     value;
     rule;
@@ -29875,101 +29888,6 @@ function describe(error) {
     }
 }
 
-
-/***/ }),
-
-/***/ 75923:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ isInside),
-/* harmony export */   resolveInside: () => (/* binding */ resolveInside),
-/* harmony export */   y: () => (/* binding */ toRelative)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27339);
-
-
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, path);
-    return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && fromRoot !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(fromRoot)));
-}
-/**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
- * @param input the input that gave the path, for the error message
- * @throws InvalidInputError
- */
-function resolveInside(workspace, path, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(input, path, `must be inside the workspace ${workspace}`);
-    }
-    return absolute;
-}
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, absolute).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 33741:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94787);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 94787:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ runSave)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/checkpoint/errors.ts
-var errors = __nccwpck_require__(27339);
-;// CONCATENATED MODULE: ./src/github/failure.ts
-
-
-/**
- * A configuration mistake that no retry can fix (two jobs sharing a scope): it fails the step
- * whatever `fail-on-error` says, as an invalid input does.
- */
-class ConfigurationError extends errors/* CheckpointError */.jg {
-}
-/**
- * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
- * fail the step; service and I/O failures fail it only when the user asked (`fail-on-error`),
- * and otherwise warn, so a checkpoint problem never fails the user's job by surprise.
- */
-function reportFailure(error, failOnError) {
-    const message = (0,errors/* describe */.q0)(error);
-    if (error instanceof errors/* InvalidInputError */.oC || error instanceof ConfigurationError || failOnError) {
-        lib_core/* setFailed */.C1(message);
-        return;
-    }
-    lib_core/* warning */.$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
-}
-
 ;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
 
 /** Node ids and scopes: what artifact names, output names and file names can all carry. */
@@ -29981,9 +29899,9 @@ const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starti
  * @param input what the value was given as (an input name such as `node` or `scope`)
  * @throws InvalidInputError naming the input, the value and the rule
  */
-function validateId(input, value) {
+function ids_validateId(input, value) {
     if (!ID_PATTERN.test(value))
-        throw new errors/* InvalidInputError */.oC(input, value, ID_RULE);
+        throw new errors_InvalidInputError(input, value, ID_RULE);
     return value;
 }
 /**
@@ -29997,192 +29915,6 @@ function caseCollision(id, known) {
             return other;
     }
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/state.ts
-
-const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const STATE_RULE = 'must be a JSON object, or key=value lines (one per line, keys like my_key)';
-/** True for a plain JSON object (not null, not an array). */
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * Parses state as users write it in YAML: a JSON object, or `key=value` lines whose values are
- * strings. Blank lines are ignored; a repeated key is an error rather than a silent overwrite.
- * @param input the input's name, for the error message
- */
-function parseStateText(input, text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return {};
-    if (trimmed.startsWith('{'))
-        return parseJsonObject(input, trimmed);
-    const state = {};
-    for (const [index, rawLine] of trimmed.split(/\r?\n/).entries()) {
-        const line = rawLine.trim();
-        if (line === '')
-            continue;
-        const equals = line.indexOf('=');
-        const key = equals > 0 ? line.slice(0, equals).trim() : '';
-        if (!KEY_PATTERN.test(key)) {
-            throw new errors/* InvalidInputError */.oC(input, text, `line ${index + 1} ${JSON.stringify(line)}: ${STATE_RULE}`);
-        }
-        if (Object.hasOwn(state, key)) {
-            throw new errors/* InvalidInputError */.oC(input, text, `line ${index + 1} repeats the key '${key}'`);
-        }
-        defineKey(state, key, line.slice(equals + 1).trim());
-    }
-    return state;
-}
-function parseJsonObject(input, text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* InvalidInputError */.oC(input, text, `${STATE_RULE} (${error.message})`);
-    }
-    if (!isJsonObject(value))
-        throw new errors/* InvalidInputError */.oC(input, text, STATE_RULE);
-    return value;
-}
-/**
- * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
- * `__proto__` stays data and cannot reach Object.prototype.
- */
-function mergeStates(...states) {
-    const merged = {};
-    for (const state of states) {
-        for (const key of Object.keys(state))
-            defineKey(merged, key, state[key] ?? null);
-    }
-    return merged;
-}
-function defineKey(target, key, value) {
-    Object.defineProperty(target, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true
-    });
-}
-
-;// CONCATENATED MODULE: ./src/github/inputs.ts
-
-
-
-
-
-/** Every input name, as action.yml spells it. */
-var Input;
-(function (Input) {
-    Input["Node"] = "node";
-    Input["State"] = "state";
-    Input["StateFile"] = "state-file";
-    Input["Paths"] = "paths";
-    Input["Scope"] = "scope";
-    Input["RetentionDays"] = "retention-days";
-    Input["CompressionLevel"] = "compression-level";
-    Input["FailOnError"] = "fail-on-error";
-    Input["GithubToken"] = "github-token";
-})(Input || (Input = {}));
-/** The scope input, defaulting to the job's id as GitHub names it. */
-function getScope(env = process.env) {
-    const scope = lib_core/* getInput */.V4(Input.Scope) || env.GITHUB_JOB || 'default';
-    return validateId(Input.Scope, scope);
-}
-/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
-function getRestoreInputs() {
-    return {
-        scope: getScope(),
-        githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false)
-    };
-}
-/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
-async function getSaveInputs(workspace) {
-    const node = lib_core/* getInput */.V4(Input.Node, { required: false });
-    if (node === '')
-        throw new errors/* InvalidInputError */.oC(Input.Node, node, 'is required: name the node saved');
-    return {
-        node: validateId(Input.Node, node),
-        scope: getScope(),
-        state: await getState(workspace),
-        paths: getList(Input.Paths),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false)
-    };
-}
-async function getState(workspace) {
-    const stateFile = lib_core/* getInput */.V4(Input.StateFile);
-    let fromFile = {};
-    if (stateFile !== '') {
-        const { resolveInside } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 75923));
-        const file = resolveInside(workspace, stateFile, Input.StateFile);
-        let text;
-        try {
-            text = await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            throw new errors/* InvalidInputError */.oC(Input.StateFile, stateFile, `must name a readable file (${(0,errors/* describe */.q0)(error)})`);
-        }
-        fromFile = parseStateText(Input.StateFile, text);
-    }
-    return mergeStates(fromFile, parseStateText(Input.State, lib_core/* getInput */.V4(Input.State)));
-}
-/** A list input: commas or new lines separate items; blank items are dropped. */
-function getList(name) {
-    return lib_core/* getInput */.V4(name)
-        .split(/[\r\n,]/)
-        .map(item => item.trim())
-        .filter(item => item !== '');
-}
-/** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
-function getBoolean(name, fallback) {
-    const value = lib_core/* getInput */.V4(name);
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw new errors/* InvalidInputError */.oC(name, value, 'must be true or false');
-}
-/** An integer input within [min, max]; empty means unset. */
-function getInteger(name, min, max) {
-    const value = lib_core/* getInput */.V4(name);
-    if (value === '')
-        return undefined;
-    const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(number) || number < min || number > max) {
-        throw new errors/* InvalidInputError */.oC(name, value, `must be a whole number from ${min} to ${max}`);
-    }
-    return number;
-}
-
-;// CONCATENATED MODULE: ./src/github/job-context.ts
-
-
-function contextFile(runnerTemp, scope) {
-    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action', `${scope}.json`);
-}
-/** The job's context for a scope, or undefined before any checkpoint step ran. */
-async function loadJobContext(runnerTemp, scope) {
-    try {
-        return JSON.parse(await (0,promises_.readFile)(contextFile(runnerTemp, scope), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Writes the job's context for its scope, whole or not at all. */
-async function saveJobContext(runnerTemp, context) {
-    const file = contextFile(runnerTemp, context.scope);
-    await (0,promises_.mkdir)((0,external_node_path_.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
-    await (0,promises_.writeFile)(`${file}.tmp`, JSON.stringify(context), 'utf8');
-    await (0,promises_.rename)(`${file}.tmp`, file);
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
@@ -30236,6 +29968,436 @@ function sameRef(a, b) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
+
+/** The major version of the action, part of every fingerprint: a new major re-runs nodes. */
+const ACTION_MAJOR = 'v1';
+/** The parts in the order a mismatch is reported. */
+const FINGERPRINT_PARTS = ['key', 'command', 'shell', 'salt', 'version'];
+/** Computes a fingerprint from what the step knows; empty parts are left out. */
+function computeFingerprint(input) {
+    const fingerprint = { version: ACTION_MAJOR };
+    for (const part of ['key', 'command', 'shell', 'salt']) {
+        const value = input[part];
+        if (value !== undefined && value !== '')
+            fingerprint[part] = digest(value);
+    }
+    return fingerprint;
+}
+/**
+ * The first part that differs between a recorded fingerprint and the current one, or
+ * undefined when the node is still valid. `command` and `shell` are compared only when the
+ * current step knows them (a save step does not run a command).
+ */
+function changedPart(recorded, current) {
+    for (const part of FINGERPRINT_PARTS) {
+        if ((part === 'command' || part === 'shell') && current[part] === undefined)
+            continue;
+        if (recorded?.[part] !== current[part])
+            return part;
+    }
+    return undefined;
+}
+function digest(value) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/decision.ts
+
+/**
+ * Decides a node from what was restored and what its step knows now: done with a matching
+ * fingerprint is skipped; everything else runs, and the reason says why.
+ */
+function decideNode(restored, node, fingerprint) {
+    if (restored?.rerun.includes(node))
+        return { skip: false, reason: 'rerun-requested' };
+    const record = restored?.nodes.find(done => done.id === node);
+    if (record) {
+        const changed = changedPart(record.fingerprint, fingerprint);
+        return changed
+            ? { skip: false, reason: `stale:${changed}`, record }
+            : { skip: true, reason: 'done', record };
+    }
+    const partial = restored?.partials.find(item => item.id === node);
+    if (partial)
+        return { skip: false, reason: 'partial', partial };
+    return { skip: false, reason: 'not-done' };
+}
+
+;// CONCATENATED MODULE: ./src/github/failure.ts
+
+
+/**
+ * A configuration mistake that no retry can fix (two jobs sharing a scope): it fails the step
+ * whatever `fail-on-error` says, as an invalid input does.
+ */
+class ConfigurationError extends CheckpointError {
+}
+/**
+ * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
+ * fail the step; service and I/O failures fail it only when the user asked (`fail-on-error`),
+ * and otherwise warn, so a checkpoint problem never fails the user's job by surprise.
+ */
+function reportFailure(error, failOnError) {
+    const message = describe(error);
+    if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
+        lib_core/* setFailed */.C1(message);
+        return;
+    }
+    lib_core/* warning */.$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/checkpoint/state.ts
+
+const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const STATE_RULE = 'must be a JSON object, or key=value lines (one per line, keys like my_key)';
+/** True for a plain JSON object (not null, not an array). */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Parses state as users write it in YAML: a JSON object, or `key=value` lines whose values are
+ * strings. Blank lines are ignored; a repeated key is an error rather than a silent overwrite.
+ * @param input the input's name, for the error message
+ */
+function state_parseStateText(input, text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return {};
+    if (trimmed.startsWith('{'))
+        return parseJsonObject(input, trimmed);
+    const state = {};
+    for (const [index, rawLine] of trimmed.split(/\r?\n/).entries()) {
+        const line = rawLine.trim();
+        if (line === '')
+            continue;
+        const equals = line.indexOf('=');
+        const key = equals > 0 ? line.slice(0, equals).trim() : '';
+        if (!KEY_PATTERN.test(key)) {
+            throw new errors_InvalidInputError(input, text, `line ${index + 1} ${JSON.stringify(line)}: ${STATE_RULE}`);
+        }
+        if (Object.hasOwn(state, key)) {
+            throw new errors_InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
+        }
+        defineKey(state, key, line.slice(equals + 1).trim());
+    }
+    return state;
+}
+function parseJsonObject(input, text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_InvalidInputError(input, text, `${STATE_RULE} (${error.message})`);
+    }
+    if (!isJsonObject(value))
+        throw new errors_InvalidInputError(input, text, STATE_RULE);
+    return value;
+}
+/**
+ * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
+ * `__proto__` stays data and cannot reach Object.prototype.
+ */
+function mergeStates(...states) {
+    const merged = {};
+    for (const state of states) {
+        for (const key of Object.keys(state))
+            defineKey(merged, key, state[key] ?? null);
+    }
+    return merged;
+}
+function defineKey(target, key, value) {
+    Object.defineProperty(target, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true
+    });
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/packing/paths.ts
+
+
+/** True when `path` is `root` or below it (both absolute and resolved). */
+function isInside(root, path) {
+    const fromRoot = (0,external_node_path_.relative)(root, path);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${external_node_path_.sep}`) && fromRoot !== '..' && !(0,external_node_path_.isAbsolute)(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function paths_resolveInside(workspace, path, input) {
+    const absolute = (0,external_node_path_.resolve)(workspace, path);
+    if (!isInside(workspace, absolute)) {
+        throw new errors_InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, with forward slashes. */
+function toRelative(workspace, absolute) {
+    return (0,external_node_path_.relative)(workspace, absolute).split(external_node_path_.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/run/shell.ts
+
+
+
+const BUILT_IN = {
+    bash: { argv: ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '{0}'], extension: '.sh' },
+    sh: { argv: ['sh', '-e', '{0}'], extension: '.sh' },
+    python: { argv: ['python', '{0}'], extension: '.py' },
+    pwsh: { argv: ['pwsh', '-command', ". '{0}'"], extension: '.ps1' }
+};
+const SHELL_RULE = 'must be bash, sh, python, pwsh, or a command line containing {0}, e.g. "perl {0}"';
+/**
+ * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a custom command
+ * line whose `{0}` is replaced by the script's path.
+ * @throws InvalidInputError for an unknown shell or one the runner does not have
+ */
+async function shell_resolveShell(value, path = process.env.PATH ?? '') {
+    const name = value.trim() === '' ? 'bash' : value.trim();
+    const builtIn = BUILT_IN[name];
+    if (builtIn) {
+        const program = await findProgram(name === 'python' ? ['python', 'python3'] : [builtIn.argv[0] ?? name], path);
+        if (!program)
+            throw new InvalidInputError('shell', value, `'${name}' is not installed on this runner`);
+        return { name, argv: [program, ...builtIn.argv.slice(1)], extension: builtIn.extension };
+    }
+    if (!name.includes('{0}'))
+        throw new InvalidInputError('shell', value, SHELL_RULE);
+    const argv = name.split(/\s+/);
+    return { name, argv, extension: '' };
+}
+/** The command line for a script file. */
+function commandLine(shell, script) {
+    return shell.argv.map(part => part.replace('{0}', script));
+}
+async function findProgram(candidates, path) {
+    for (const candidate of candidates) {
+        for (const dir of path.split(delimiter).filter(Boolean)) {
+            const file = join(dir, candidate);
+            try {
+                await access(file, constants.X_OK);
+                return file;
+            }
+            catch {
+                // not in this folder
+            }
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/inputs.ts
+
+
+
+
+
+
+
+/** Every input name, as action.yml spells it. */
+var Input;
+(function (Input) {
+    Input["Node"] = "node";
+    Input["State"] = "state";
+    Input["StateFile"] = "state-file";
+    Input["Paths"] = "paths";
+    Input["Scope"] = "scope";
+    Input["RetentionDays"] = "retention-days";
+    Input["CompressionLevel"] = "compression-level";
+    Input["FailOnError"] = "fail-on-error";
+    Input["GithubToken"] = "github-token";
+    Input["Rerun"] = "rerun";
+    Input["RerunFrom"] = "rerun-from";
+    Input["Reset"] = "reset";
+    Input["Key"] = "key";
+    Input["Salt"] = "salt";
+    Input["Run"] = "run";
+    Input["Shell"] = "shell";
+    Input["WorkingDirectory"] = "working-directory";
+})(Input || (Input = {}));
+/** The scope input, defaulting to the job's id as GitHub names it. */
+function getScope(env = process.env) {
+    const scope = lib_core/* getInput */.V4(Input.Scope) || env.GITHUB_JOB || 'default';
+    return ids_validateId(Input.Scope, scope);
+}
+/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
+function getRestoreInputs() {
+    return {
+        scope: getScope(),
+        githubToken: core.getInput(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false),
+        rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
+        rerunFrom: optionalId(Input.RerunFrom),
+        reset: getBoolean(Input.Reset, false)
+    };
+}
+function optionalId(name) {
+    const value = core.getInput(name);
+    return value === '' ? undefined : validateId(name, value);
+}
+/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
+async function getSaveInputs(workspace) {
+    return {
+        node: requiredId(Input.Node, 'name the node saved'),
+        scope: getScope(),
+        state: await getState(workspace),
+        paths: getList(Input.Paths),
+        retentionDays: getInteger(Input.RetentionDays, 1, 90),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: lib_core/* getInput */.V4(Input.Key),
+        salt: lib_core/* getInput */.V4(Input.Salt)
+    };
+}
+async function getState(workspace) {
+    const stateFile = lib_core/* getInput */.V4(Input.StateFile);
+    let fromFile = {};
+    if (stateFile !== '') {
+        const file = paths_resolveInside(workspace, stateFile, Input.StateFile);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            throw new errors_InvalidInputError(Input.StateFile, stateFile, `must name a readable file (${describe(error)})`);
+        }
+        fromFile = state_parseStateText(Input.StateFile, text);
+    }
+    return mergeStates(fromFile, state_parseStateText(Input.State, lib_core/* getInput */.V4(Input.State)));
+}
+/** A list input: commas or new lines separate items; blank items are dropped. */
+function getList(name) {
+    return lib_core/* getInput */.V4(name)
+        .split(/[\r\n,]/)
+        .map(item => item.trim())
+        .filter(item => item !== '');
+}
+/** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
+function getBoolean(name, fallback) {
+    const value = lib_core/* getInput */.V4(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new errors_InvalidInputError(name, value, 'must be true or false');
+}
+/** An integer input within [min, max]; empty means unset. */
+function getInteger(name, min, max) {
+    const value = lib_core/* getInput */.V4(name);
+    if (value === '')
+        return undefined;
+    const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < min || number > max) {
+        throw new errors_InvalidInputError(name, value, `must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+}
+/** Reads and validates the run entry's inputs. @throws InvalidInputError */
+async function getRunInputs(workspace) {
+    const node = requiredId(Input.Node, 'name the node this command is');
+    const run = core.getInput(Input.Run, { trimWhitespace: false });
+    if (run.trim() === '')
+        throw new InvalidInputError(Input.Run, run, 'is required: give the command to run');
+    return {
+        node,
+        scope: getScope(),
+        run,
+        shell: await resolveShell(core.getInput(Input.Shell)),
+        workingDirectory: await getFolder(workspace, core.getInput(Input.WorkingDirectory)),
+        state: parseStateText(Input.State, core.getInput(Input.State)),
+        paths: getList(Input.Paths),
+        key: core.getInput(Input.Key),
+        salt: core.getInput(Input.Salt),
+        retentionDays: getInteger(Input.RetentionDays, 1, 90),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        githubToken: core.getInput(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false)
+    };
+}
+function requiredId(name, why) {
+    const value = lib_core/* getInput */.V4(name);
+    if (value === '')
+        throw new errors_InvalidInputError(name, value, `is required: ${why}`);
+    return ids_validateId(name, value);
+}
+async function getFolder(workspace, value) {
+    const folder = resolveInside(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
+    const stats = await stat(folder).catch(() => undefined);
+    if (!stats?.isDirectory()) {
+        throw new InvalidInputError(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
+    }
+    return folder;
+}
+
+;// CONCATENATED MODULE: ./src/github/job-context.ts
+
+
+
+function contextFile(runnerTemp, scope) {
+    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action', `${scope}.json`);
+}
+/** The job's context for a scope, or undefined before any checkpoint step ran. */
+async function loadJobContext(runnerTemp, scope) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(contextFile(runnerTemp, scope), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Writes the job's context for its scope, whole or not at all. */
+async function saveJobContext(runnerTemp, context) {
+    const file = contextFile(runnerTemp, context.scope);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
+    await (0,promises_.writeFile)(`${file}.tmp`, JSON.stringify(context), 'utf8');
+    await (0,promises_.rename)(`${file}.tmp`, file);
+}
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+    const base = invalidation?.document ?? restored;
+    const context = {
+        scope,
+        base,
+        restored: restored && {
+            checkpoint: checkpointName(restored),
+            attempt: restored.attempt,
+            runId: restored.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
+}
+
 ;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
 
 /**
@@ -30305,7 +30467,7 @@ function digestOf(body) {
     return sha256Digest(canonicalJson(rest));
 }
 /** Seals a body with its digest. */
-function sealCheckpoint(body) {
+function document_sealCheckpoint(body) {
     return { ...body, digest: digestOf(body) };
 }
 /** The document as written to disk and uploaded: indented, so it opens well in an editor. */
@@ -30324,26 +30486,26 @@ function parseCheckpoint(text, source, expected) {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `not valid JSON (${error.message})`);
+        throw new CorruptCheckpointError(source, `not valid JSON (${error.message})`);
     }
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
+        throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
     const schema = value.schema;
     if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
-        throw new errors/* CorruptCheckpointError */.MG(source, 'its "schema" is not a positive integer');
+        throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer');
     }
     if (schema > SCHEMA_VERSION)
-        throw new errors/* UnsupportedSchemaError */.lv(source, schema, SCHEMA_VERSION);
+        throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
     const document = value;
     const problem = shapeProblem(document);
     if (problem)
-        throw new errors/* CorruptCheckpointError */.MG(source, problem);
+        throw new CorruptCheckpointError(source, problem);
     if (digestOf(document) !== document.digest) {
-        throw new errors/* CorruptCheckpointError */.MG(source, 'its digest does not match its content');
+        throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && naming_checkpointName(expected) !== naming_checkpointName(document)) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `its content is ${naming_checkpointName(document)}`);
+        throw new CorruptCheckpointError(source, `its content is ${naming_checkpointName(document)}`);
     }
     return document;
 }
@@ -30364,6 +30526,10 @@ function shapeProblem(document) {
         return 'it has no "digest"';
     if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
         return 'its "nodes" list is malformed';
+    }
+    if (document.partials !== undefined &&
+        (!Array.isArray(document.partials) || !document.partials.every(isPartialRecord))) {
+        return 'its "partials" list is malformed';
     }
     if (!Array.isArray(document.archives) || !document.archives.every(isArchiveRecord)) {
         return 'its "archives" list is malformed';
@@ -30396,6 +30562,9 @@ function isCount(value) {
 }
 function isNodeRecord(value) {
     return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt);
+}
+function isPartialRecord(value) {
+    return isNodeRecord(value) && isJsonObject(value.state);
 }
 function isArchiveRecord(value) {
     return (isJsonObject(value) &&
@@ -30444,7 +30613,8 @@ function nextCheckpoint(base, result) {
     const files = mergeFiles(base?.files ?? [], result.files ?? []);
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
     const used = new Set(files.map(file => file.archive));
-    return sealCheckpoint({
+    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
+    const body = {
         kind: CHECKPOINT_KIND,
         schema: SCHEMA_VERSION,
         scope: result.scope,
@@ -30454,11 +30624,33 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: naming_checkpointName(base) } : {}),
-        state: mergeStates(base?.state ?? {}, result.state),
-        nodes: [...(base?.nodes ?? []).filter(node => node.id !== result.node), record],
+        state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))
-    });
+    };
+    if (result.partial)
+        partials.push({ ...partialOf(record), state: result.state });
+    return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+function partialOf(record) {
+    const { id, sequence, attempt, runId, savedAt } = record;
+    return { id, sequence, attempt, runId, savedAt };
+}
+/**
+ * The checkpoint as this attempt should build on it when some nodes must run again: those
+ * nodes are no longer done (their files and the cumulative state stay).
+ */
+function withoutNodes(document, ids) {
+    const drop = new Set(ids);
+    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
 }
 /** Later files replace earlier ones at the same path; order stays stable and sorted. */
 function mergeFiles(earlier, later) {
@@ -30467,7 +30659,11 @@ function mergeFiles(earlier, later) {
         byPath.set(file.path, file);
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-/** Ids of the nodes a checkpoint records as done, in the order they were done. */
+/** Ids of the nodes a checkpoint records as stopped part-way. */
+function progress_partialNodes(document) {
+    return (document?.partials ?? []).map(partial => partial.id);
+}
+/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
 function progress_completedNodes(document) {
     return (document?.nodes ?? []).map(node => node.id);
 }
@@ -30483,6 +30679,7 @@ var Output;
 (function (Output) {
     Output["Resumed"] = "resumed";
     Output["Completed"] = "completed";
+    Output["Partial"] = "partial";
     Output["State"] = "state";
     Output["StateFile"] = "state-file";
     Output["Checkpoint"] = "checkpoint";
@@ -30501,6 +30698,7 @@ async function setRestoreOutputs(document, runnerTemp, scope) {
     const nodes = completedNodes(document);
     core.setOutput(Output.Resumed, String(document !== undefined));
     core.setOutput(Output.Completed, JSON.stringify(nodes));
+    core.setOutput(Output.Partial, JSON.stringify(partialNodes(document)));
     for (const node of nodes)
         core.setOutput(`done-${node}`, 'true');
     core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '');
@@ -34269,8 +34467,6 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-// EXTERNAL MODULE: ./src/packing/paths.ts
-var paths = __nccwpck_require__(75923);
 ;// CONCATENATED MODULE: ./src/packing/collect.ts
 
 
@@ -34307,21 +34503,21 @@ function absolutePattern(root, pattern, input) {
     const body = negated ? pattern.slice(1) : pattern;
     // Only the part before the first wildcard decides where the glob looks.
     const fixed = body.split(/[*?[{]/, 1)[0] ?? '';
-    (0,paths.resolveInside)(root, fixed === '' ? '.' : fixed, input);
+    paths_resolveInside(root, fixed === '' ? '.' : fixed, input);
     const absolute = (0,external_node_path_.isAbsolute)(body) ? body : `${root}/${body}`;
     return negated ? `!${absolute}` : absolute;
 }
 async function describeFile(root, absolute, input) {
-    const path = (0,paths/* toRelative */.y)(root, absolute);
-    if (!(0,paths/* isInside */.F)(root, await (0,promises_.realpath)((0,external_node_path_.dirname)(absolute)))) {
-        throw new errors/* InvalidInputError */.oC(input, path, 'lies under a link that leads outside the workspace');
+    const path = toRelative(root, absolute);
+    if (!isInside(root, await (0,promises_.realpath)((0,external_node_path_.dirname)(absolute)))) {
+        throw new errors_InvalidInputError(input, path, 'lies under a link that leads outside the workspace');
     }
     const stats = await (0,promises_.lstat)(absolute);
     const mode = stats.mode & 0o777;
     if (stats.isSymbolicLink()) {
         const target = await (0,promises_.readlink)(absolute);
-        if ((0,external_node_path_.isAbsolute)(target) || !(0,paths/* isInside */.F)(root, (0,external_node_path_.resolve)((0,external_node_path_.dirname)(absolute), target))) {
-            throw new errors/* InvalidInputError */.oC(input, path, `is a link to ${target}, outside the workspace: links must stay inside it`);
+        if ((0,external_node_path_.isAbsolute)(target) || !isInside(root, (0,external_node_path_.resolve)((0,external_node_path_.dirname)(absolute), target))) {
+            throw new errors_InvalidInputError(input, path, `is a link to ${target}, outside the workspace: links must stay inside it`);
         }
         return { path, absolute, size: 0, mode, sha256: hashText(target), link: target };
     }
@@ -34356,7 +34552,7 @@ class CheckpointManager {
     run;
     constructor(store, options = {}) {
         this.store = store;
-        this.scope = validateId('scope', options.scope ?? 'default');
+        this.scope = ids_validateId('scope', options.scope ?? 'default');
         this.run = options.run ?? { runId: 'local', attempt: 1 };
     }
     /** This scope's checkpoints, oldest first. */
@@ -34379,7 +34575,7 @@ class CheckpointManager {
         const name = typeof target === 'string' ? target : naming_checkpointName(target);
         const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
         if (!ref)
-            throw new errors/* CorruptCheckpointError */.MG(name, 'its name is not a checkpoint name');
+            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
         const text = await this.store.readText(name);
         return parseCheckpoint(text, `${this.store.location}/${name}`, ref);
     }
@@ -34394,7 +34590,7 @@ class CheckpointManager {
                 return await this.load(ref);
             }
             catch (error) {
-                if (!(error instanceof errors/* CheckpointError */.jg))
+                if (!(error instanceof CheckpointError))
                     throw error;
                 options.onSkip?.({ ref, error });
             }
@@ -34406,7 +34602,7 @@ class CheckpointManager {
      * @returns the new checkpoint
      */
     async create(node, state, extra = {}) {
-        validateId('node', node);
+        ids_validateId('node', node);
         const base = await this.latestValid();
         const document = nextCheckpoint(base, {
             scope: this.scope,
@@ -34447,7 +34643,7 @@ class CheckpointManager {
             const name = naming_checkpointName(document);
             if (existing.has(name)) {
                 if ((await this.load(name)).digest !== document.digest) {
-                    throw new errors/* CorruptCheckpointError */.MG(`${this.store.location}/${name}`, `differs from ${source}`);
+                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
                 }
                 continue;
             }
@@ -34460,7 +34656,7 @@ class CheckpointManager {
 function readExport(data, source) {
     const value = data;
     if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
-        throw new errors/* CorruptCheckpointError */.MG(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
     }
     return value.checkpoints;
 }
@@ -34523,7 +34719,7 @@ var node_modules_yauzl = __nccwpck_require__(20663);
 
 
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends errors/* CheckpointError */.jg {
+class ArchiveIntegrityError extends CheckpointError {
     archive;
     reason;
     constructor(archive, reason) {
@@ -34657,7 +34853,7 @@ async function* entries(zip, archive) {
 ;// CONCATENATED MODULE: ./src/stores/twirp.ts
 
 /** The artifact service could not be reached or refused a call. */
-class ServiceError extends errors/* CheckpointError */.jg {
+class ServiceError extends CheckpointError {
     status;
     constructor(message, status) {
         super(message);
@@ -34793,7 +34989,7 @@ class ArtifactStore {
             const findBy = this.restLookup();
             if (!findBy)
                 throw error;
-            lib_core/* info */.pq(`Download of ${artifact.name} failed (${(0,errors/* describe */.q0)(error)}); trying the REST API`);
+            lib_core/* info */.pq(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
             await (0,promises_.rm)(folder, { recursive: true, force: true });
             folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
             result = await client.downloadArtifact(artifact.id, { ...options, path: folder, findBy });
@@ -34890,7 +35086,7 @@ class RunCheckpointStore {
     async readText(name) {
         const artifact = this.byName.get(name);
         if (!artifact)
-            throw new errors/* CheckpointNotFoundError */.MO(`${this.location}/${name}`);
+            throw new CheckpointNotFoundError(`${this.location}/${name}`);
         await (0,promises_.mkdir)(this.options.scratch, { recursive: true });
         const file = await this.artifacts.download(artifact, this.options.scratch);
         return (0,promises_.readFile)(file, 'utf8');
@@ -34928,53 +35124,47 @@ class RunCheckpointStore {
  * is the commit point, so a save that dies before it leaves no checkpoint restore would take.
  */
 async function saveNode(request) {
-    const { inputs, context, job, files } = request;
+    const { save, context, job } = request;
     const artifacts = new ArtifactStore(context, '');
     const listing = await artifacts.list();
-    assertScopeOwned(listing, inputs.scope, context.run.attempt, artifacts.jobBackendId);
+    assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId);
     const store = new RunCheckpointStore(artifacts, listing, {
         scratch: request.scratch,
         runId: context.run.runId,
-        retentionDays: inputs.retentionDays
+        retentionDays: save.retentionDays
     });
-    const base = job.lastStepEndedAt ? job.base : await latestInRun(store, inputs.scope);
-    const collision = caseCollision(inputs.node, base?.nodes.map(node => node.id) ?? []);
-    if (collision) {
-        throw new errors/* InvalidInputError */.oC('node', inputs.node, `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`);
-    }
+    const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope);
+    assertNoCaseCollision(save.node, base);
     const ref = {
-        scope: inputs.scope,
+        scope: save.scope,
         attempt: context.run.attempt,
         sequence: (base?.sequence ?? 0) + 1,
-        node: inputs.node
+        node: save.node
     };
     const archive = await uploadFiles(artifacts, ref, request);
-    const durationMs = job.lastStepEndedAt ? Date.now() - Date.parse(job.lastStepEndedAt) : undefined;
     const document = nextCheckpoint(base, {
-        scope: inputs.scope,
-        node: inputs.node,
+        scope: save.scope,
+        node: save.node,
         run: context.run,
-        state: inputs.state,
-        files: files.map(file => fileRecord(file, archive)),
+        state: save.state,
+        files: request.files.map(file => fileRecord(file, archive)),
         ...(archive ? { archive } : {}),
-        ...(durationMs === undefined ? {} : { durationMs })
+        ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
+        ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
+        ...(save.partial ? { partial: true } : {})
     });
     const name = naming_checkpointName(document);
     await store.writeText(name, serializeCheckpoint(document));
-    assertScopeOwned(await artifacts.list(), inputs.scope, context.run.attempt, artifacts.jobBackendId);
-    lib_core/* info */.pq(`Saved ${name}: node '${inputs.node}' done, ${files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
-    const bytes = files.reduce((total, file) => total + file.size, 0);
-    return {
-        document,
-        event: {
-            node: inputs.node,
-            outcome: 'saved',
-            checkpoint: name,
-            files: files.length,
-            bytes,
-            ...(durationMs === undefined ? {} : { durationMs })
-        }
-    };
+    assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId);
+    const what = save.partial ? 'progress of' : 'done:';
+    lib_core/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
+    return document;
+}
+function assertNoCaseCollision(node, base) {
+    const collision = caseCollision(node, base?.nodes.map(done => done.id) ?? []);
+    if (collision) {
+        throw new errors_InvalidInputError('node', node, `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`);
+    }
 }
 async function latestInRun(store, scope) {
     const manager = new CheckpointManager(store, { scope });
@@ -34988,12 +35178,11 @@ async function uploadFiles(artifacts, ref, request) {
     const regular = request.files.filter(file => file.link === undefined);
     if (regular.length === 0)
         return undefined;
-    const packing = request.inputs.compressionLevel === undefined
-        ? await choosePacking(regular)
-        : { level: request.inputs.compressionLevel, reason: 'compression-level set' };
+    const level = request.save.compressionLevel;
+    const packing = level === undefined ? await choosePacking(regular) : { level, reason: 'compression-level set' };
     const name = filesArchiveName(ref);
     lib_core/* info */.pq(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
-    const uploaded = await artifacts.uploadFiles(name, regular.map(file => file.absolute), request.context.workspace, { level: packing.level, retentionDays: request.inputs.retentionDays });
+    const uploaded = await artifacts.uploadFiles(name, regular.map(file => file.absolute), request.context.workspace, { level: packing.level, retentionDays: request.save.retentionDays });
     return {
         name,
         runId: request.context.run.runId,
@@ -35032,6 +35221,40 @@ function assertScopeOwned(listing, scope, attempt, jobBackendId) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/save/checkpoint-node.ts
+
+
+
+
+
+/**
+ * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
+ * node's duration is the time since the job's previous checkpoint step ended, when known.
+ * @throws InvalidInputError for `paths` that leave the workspace
+ */
+async function checkpointNode(save, paths, context, job, durationMs = sinceLastStep(job)) {
+    const files = await collectFiles(context.workspace, paths);
+    if (paths.length > 0 && files.length === 0) {
+        lib_core/* warning */.$e(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
+    }
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
+    try {
+        const document = await saveNode({ save, context, job, files, scratch, durationMs });
+        job.base = document;
+        return {
+            document,
+            files: files.length,
+            bytes: files.reduce((total, file) => total + file.size, 0)
+        };
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+function sinceLastStep(job) {
+    return job.lastStepEndedAt ? Date.now() - Date.parse(job.lastStepEndedAt) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/save/main.ts
 
 
@@ -35046,7 +35269,8 @@ function assertScopeOwned(listing, scope, attempt, jobBackendId) {
 
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
- * extends the job's latest one. A node this job restored as done is not saved again.
+ * extends the job's latest one. A node this job restored as done is not saved again, unless
+ * `key` says its result is stale.
  */
 async function runSave() {
     let failOnError = false;
@@ -35057,54 +35281,54 @@ async function runSave() {
         const inputs = await getSaveInputs(context.workspace);
         failOnError = inputs.failOnError;
         node = inputs.node;
-        job = (await loadJobContext(context.runnerTemp, inputs.scope)) ?? {
-            scope: inputs.scope,
-            events: [],
-            lastStepEndedAt: ''
-        };
-        if (job.restored?.nodes.some(done => done.id === inputs.node)) {
-            lib_core/* info */.pq(`Node '${inputs.node}' was restored as done from ${job.restored.checkpoint}: nothing to save.`);
-            lib_core/* setOutput */.uH(Output.Saved, 'false');
-            lib_core/* setOutput */.uH(Output.Checkpoint, job.restored.checkpoint);
-            await record(context.runnerTemp, job, {
-                node,
-                outcome: 'already-restored',
-                checkpoint: job.restored.checkpoint
-            });
-            return;
-        }
-        const files = await collectFiles(context.workspace, inputs.paths);
-        if (inputs.paths.length > 0 && files.length === 0) {
-            lib_core/* warning */.$e(`Input 'paths' matched no files (${inputs.paths.join(', ')}): the checkpoint holds state only.`);
-        }
-        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
-        try {
-            const saved = await saveNode({ inputs, context, job, files, scratch });
-            job.base = saved.document;
-            lib_core/* setOutput */.uH(Output.Saved, 'true');
-            lib_core/* setOutput */.uH(Output.Checkpoint, saved.event.checkpoint ?? '');
-            lib_core/* setOutput */.uH(Output.Sequence, String(saved.document.sequence));
-            await record(context.runnerTemp, job, saved.event);
-        }
-        finally {
-            await (0,promises_.rm)(scratch, { recursive: true, force: true });
-        }
+        job = await jobContextOrNew(context.runnerTemp, inputs.scope);
+        await save(inputs, context, job);
     }
     catch (error) {
         reportFailure(error, failOnError);
         lib_core/* setOutput */.uH(Output.Saved, 'false');
-        if (job)
-            await record(context.runnerTemp, job, {
-                node,
-                outcome: 'failed',
-                message: (0,errors/* describe */.q0)(error)
-            }).catch(() => undefined);
+        if (job) {
+            const event = { node, status: 'save-failed', message: describe(error) };
+            await recordEvent(context.runnerTemp, job, event).catch(() => undefined);
+        }
     }
 }
-async function record(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
+async function save(inputs, context, job) {
+    const fingerprint = inputs.key
+        ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
+        : undefined;
+    const decision = decideNode(job.restored, inputs.node, fingerprint ?? {});
+    const restoredAs = job.restored?.checkpoint ?? '';
+    if (decision.record && (decision.skip || !fingerprint)) {
+        lib_core/* info */.pq(`Node '${inputs.node}' was restored as done from ${restoredAs}: nothing to save.`);
+        lib_core/* setOutput */.uH(Output.Saved, 'false');
+        lib_core/* setOutput */.uH(Output.Checkpoint, restoredAs);
+        await recordEvent(context.runnerTemp, job, {
+            node: inputs.node,
+            status: 'skipped',
+            reason: 'done',
+            checkpoint: restoredAs
+        });
+        return;
+    }
+    if (decision.reason.startsWith('stale:')) {
+        lib_core/* info */.pq(`Node '${inputs.node}' was restored as done, but its ${decision.reason.slice(6)} changed: saving it again.`);
+    }
+    const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job);
+    const name = naming_checkpointName(saved.document);
+    lib_core/* setOutput */.uH(Output.Saved, 'true');
+    lib_core/* setOutput */.uH(Output.Checkpoint, name);
+    lib_core/* setOutput */.uH(Output.Sequence, String(saved.document.sequence));
+    const durationMs = saved.document.nodes.find(record => record.id === inputs.node)?.durationMs;
+    await recordEvent(context.runnerTemp, job, {
+        node: inputs.node,
+        status: 'ran',
+        reason: decision.reason,
+        checkpoint: name,
+        files: saved.files,
+        bytes: saved.bytes,
+        ...(durationMs === undefined ? {} : { durationMs })
+    });
 }
 
 
@@ -38543,18 +38767,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Digest } from './canonical.js'
+import type { Fingerprint } from './fingerprint.js'
 import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js'
 import { ID_PATTERN } from './ids.js'
 import { checkpointName, type CheckpointRef } from './naming.js'
@@ -32,7 +33,21 @@ export interface NodeRecord {
   /** How long the node took, when known; the summary adds these up as time saved. */
   durationMs?: number
   /** What the node's result depends on; decides staleness in the steps that know it. */
-  fingerprint?: string
+  fingerprint?: Fingerprint
+}
+
+/**
+ * Progress of a node that was cancelled before it finished: never counted as done, handed back
+ * to the node's command on the next attempt.
+ */
+export interface PartialRecord {
+  id: string
+  sequence: number
+  attempt: number
+  runId: string
+  savedAt: string
+  /** What the command had written to its state file when it was stopped. */
+  state: PipelineState
 }
 
 /** One file of the pipeline's output, where it lives and what it must hash to. */
@@ -71,8 +86,10 @@ export interface CheckpointBody extends CheckpointRef {
   parent?: string
   /** The pipeline's cumulative state after this node. */
   state: PipelineState
-  /** Every node done so far, oldest first. */
+  /** Every node done so far, in the order they were first done. */
   nodes: NodeRecord[]
+  /** Nodes stopped part-way, with the progress they recorded; absent when none. */
+  partials?: PartialRecord[]
   files: FileRecord[]
   archives: ArchiveRecord[]
 }
@@ -146,6 +163,12 @@ function shapeProblem(document: CheckpointDocument): string | undefined {
   if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
     return 'its "nodes" list is malformed'
   }
+  if (
+    document.partials !== undefined &&
+    (!Array.isArray(document.partials) || !document.partials.every(isPartialRecord))
+  ) {
+    return 'its "partials" list is malformed'
+  }
   if (!Array.isArray(document.archives) || !document.archives.every(isArchiveRecord)) {
     return 'its "archives" list is malformed'
   }
@@ -177,6 +200,10 @@ function isCount(value: unknown): value is number {
 
 function isNodeRecord(value: unknown): value is NodeRecord {
   return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt)
+}
+
+function isPartialRecord(value: unknown): value is PartialRecord {
+  return isNodeRecord(value) && isJsonObject((value as unknown as PartialRecord).state)
 }
 
 function isArchiveRecord(value: unknown): value is ArchiveRecord {

@@ -1,11 +1,14 @@
 import { sealCheckpoint, SCHEMA_VERSION, CHECKPOINT_KIND } from './document.js'
 import type {
   ArchiveRecord,
+  CheckpointBody,
   CheckpointDocument,
   FileRecord,
   NodeRecord,
+  PartialRecord,
   RunInfo
 } from './document.js'
+import type { Fingerprint } from './fingerprint.js'
 import { checkpointName } from './naming.js'
 import { mergeStates, type PipelineState } from './state.js'
 
@@ -20,7 +23,9 @@ export interface NodeResult {
   files?: FileRecord[]
   archive?: ArchiveRecord
   durationMs?: number
-  fingerprint?: string
+  fingerprint?: Fingerprint
+  /** Set when the node was stopped part-way: its progress is recorded, the node is not done. */
+  partial?: boolean
   now?: Date
 }
 
@@ -47,7 +52,8 @@ export function nextCheckpoint(
   const files = mergeFiles(base?.files ?? [], result.files ?? [])
   const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])]
   const used = new Set(files.map(file => file.archive))
-  return sealCheckpoint({
+  const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node)
+  const body: CheckpointBody = {
     kind: CHECKPOINT_KIND,
     schema: SCHEMA_VERSION,
     scope: result.scope,
@@ -57,11 +63,34 @@ export function nextCheckpoint(
     run: result.run,
     createdAt: now,
     ...(base ? { parent: checkpointName(base) } : {}),
-    state: mergeStates(base?.state ?? {}, result.state),
-    nodes: [...(base?.nodes ?? []).filter(node => node.id !== result.node), record],
+    state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+    nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
     files,
     archives: archives.filter(archive => used.has(archive.name))
-  })
+  }
+  if (result.partial) partials.push({ ...partialOf(record), state: result.state })
+  return sealCheckpoint(partials.length > 0 ? { ...body, partials } : body)
+}
+
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes: NodeRecord[], record: NodeRecord): NodeRecord[] {
+  const index = nodes.findIndex(node => node.id === record.id)
+  if (index < 0) return [...nodes, record]
+  return nodes.map((node, position) => (position === index ? record : node))
+}
+
+function partialOf(record: NodeRecord): Omit<PartialRecord, 'state'> {
+  const { id, sequence, attempt, runId, savedAt } = record
+  return { id, sequence, attempt, runId, savedAt }
+}
+
+/**
+ * The checkpoint as this attempt should build on it when some nodes must run again: those
+ * nodes are no longer done (their files and the cumulative state stay).
+ */
+export function withoutNodes(document: CheckpointDocument, ids: string[]): CheckpointDocument {
+  const drop = new Set(ids)
+  return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) })
 }
 
 /** Later files replace earlier ones at the same path; order stays stable and sorted. */
@@ -71,7 +100,12 @@ function mergeFiles(earlier: FileRecord[], later: FileRecord[]): FileRecord[] {
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-/** Ids of the nodes a checkpoint records as done, in the order they were done. */
+/** Ids of the nodes a checkpoint records as stopped part-way. */
+export function partialNodes(document: CheckpointDocument | undefined): string[] {
+  return (document?.partials ?? []).map(partial => partial.id)
+}
+
+/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
 export function completedNodes(document: CheckpointDocument | undefined): string[] {
   return (document?.nodes ?? []).map(node => node.id)
 }

@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { InvalidInputError, describe } from '../checkpoint/errors.js'
 import { validateId } from '../checkpoint/ids.js'
 import { mergeStates, parseStateText, type PipelineState } from '../checkpoint/state.js'
+import { resolveInside } from '../packing/paths.js'
+import { resolveShell, type Shell } from '../run/shell.js'
 
 /** Every input name, as action.yml spells it. */
 export enum Input {
@@ -14,7 +16,15 @@ export enum Input {
   RetentionDays = 'retention-days',
   CompressionLevel = 'compression-level',
   FailOnError = 'fail-on-error',
-  GithubToken = 'github-token'
+  GithubToken = 'github-token',
+  Rerun = 'rerun',
+  RerunFrom = 'rerun-from',
+  Reset = 'reset',
+  Key = 'key',
+  Salt = 'salt',
+  Run = 'run',
+  Shell = 'shell',
+  WorkingDirectory = 'working-directory'
 }
 
 /** Inputs of the restore entry (root action.yml). */
@@ -22,6 +32,12 @@ export interface RestoreInputs {
   scope: string
   githubToken: string
   failOnError: boolean
+  /** Nodes to run again although done. */
+  rerun: string[]
+  /** A node to run again with every node done after it. */
+  rerunFrom: string | undefined
+  /** Ignore every checkpoint: the pipeline runs from the beginning. */
+  reset: boolean
 }
 
 /** Inputs of the save entry. */
@@ -36,6 +52,9 @@ export interface SaveInputs {
   /** Undefined: chosen per payload. */
   compressionLevel: number | undefined
   failOnError: boolean
+  /** What the node's result depends on; with it, a restored node whose key changed is saved again. */
+  key: string
+  salt: string
 }
 
 /** The scope input, defaulting to the job's id as GitHub names it. */
@@ -49,22 +68,30 @@ export function getRestoreInputs(): RestoreInputs {
   return {
     scope: getScope(),
     githubToken: core.getInput(Input.GithubToken),
-    failOnError: getBoolean(Input.FailOnError, false)
+    failOnError: getBoolean(Input.FailOnError, false),
+    rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
+    rerunFrom: optionalId(Input.RerunFrom),
+    reset: getBoolean(Input.Reset, false)
   }
+}
+
+function optionalId(name: string): string | undefined {
+  const value = core.getInput(name)
+  return value === '' ? undefined : validateId(name, value)
 }
 
 /** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
 export async function getSaveInputs(workspace: string): Promise<SaveInputs> {
-  const node = core.getInput(Input.Node, { required: false })
-  if (node === '') throw new InvalidInputError(Input.Node, node, 'is required: name the node saved')
   return {
-    node: validateId(Input.Node, node),
+    node: requiredId(Input.Node, 'name the node saved'),
     scope: getScope(),
     state: await getState(workspace),
     paths: getList(Input.Paths),
     retentionDays: getInteger(Input.RetentionDays, 1, 90),
     compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-    failOnError: getBoolean(Input.FailOnError, false)
+    failOnError: getBoolean(Input.FailOnError, false),
+    key: core.getInput(Input.Key),
+    salt: core.getInput(Input.Salt)
   }
 }
 
@@ -72,7 +99,6 @@ async function getState(workspace: string): Promise<PipelineState> {
   const stateFile = core.getInput(Input.StateFile)
   let fromFile: PipelineState = {}
   if (stateFile !== '') {
-    const { resolveInside } = await import('../packing/paths.js')
     const file = resolveInside(workspace, stateFile, Input.StateFile)
     let text: string
     try {
@@ -116,4 +142,65 @@ export function getInteger(name: string, min: number, max: number): number | und
     throw new InvalidInputError(name, value, `must be a whole number from ${min} to ${max}`)
   }
   return number
+}
+
+/** Inputs of the run entry. */
+export interface RunInputs {
+  node: string
+  scope: string
+  /** The script, as written in the workflow. */
+  run: string
+  shell: Shell
+  /** Absolute, inside the workspace, an existing folder. */
+  workingDirectory: string
+  state: PipelineState
+  paths: string[]
+  key: string
+  salt: string
+  retentionDays: number | undefined
+  compressionLevel: number | undefined
+  githubToken: string
+  failOnError: boolean
+}
+
+/** Reads and validates the run entry's inputs. @throws InvalidInputError */
+export async function getRunInputs(workspace: string): Promise<RunInputs> {
+  const node = requiredId(Input.Node, 'name the node this command is')
+  const run = core.getInput(Input.Run, { trimWhitespace: false })
+  if (run.trim() === '')
+    throw new InvalidInputError(Input.Run, run, 'is required: give the command to run')
+  return {
+    node,
+    scope: getScope(),
+    run,
+    shell: await resolveShell(core.getInput(Input.Shell)),
+    workingDirectory: await getFolder(workspace, core.getInput(Input.WorkingDirectory)),
+    state: parseStateText(Input.State, core.getInput(Input.State)),
+    paths: getList(Input.Paths),
+    key: core.getInput(Input.Key),
+    salt: core.getInput(Input.Salt),
+    retentionDays: getInteger(Input.RetentionDays, 1, 90),
+    compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+    githubToken: core.getInput(Input.GithubToken),
+    failOnError: getBoolean(Input.FailOnError, false)
+  }
+}
+
+function requiredId(name: string, why: string): string {
+  const value = core.getInput(name)
+  if (value === '') throw new InvalidInputError(name, value, `is required: ${why}`)
+  return validateId(name, value)
+}
+
+async function getFolder(workspace: string, value: string): Promise<string> {
+  const folder = resolveInside(workspace, value === '' ? '.' : value, Input.WorkingDirectory)
+  const stats = await stat(folder).catch(() => undefined)
+  if (!stats?.isDirectory()) {
+    throw new InvalidInputError(
+      Input.WorkingDirectory,
+      value,
+      'must be an existing folder in the workspace'
+    )
+  }
+  return folder
 }

@@ -3,12 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
-import { completedNodes } from '../checkpoint/progress.js'
+import { completedNodes, partialNodes } from '../checkpoint/progress.js'
 
 /** Every output name, as action.yml spells it. */
 export enum Output {
   Resumed = 'resumed',
   Completed = 'completed',
+  Partial = 'partial',
   State = 'state',
   StateFile = 'state-file',
   Checkpoint = 'checkpoint',
@@ -33,6 +34,7 @@ export async function setRestoreOutputs(
   const nodes = completedNodes(document)
   core.setOutput(Output.Resumed, String(document !== undefined))
   core.setOutput(Output.Completed, JSON.stringify(nodes))
+  core.setOutput(Output.Partial, JSON.stringify(partialNodes(document)))
   for (const node of nodes) core.setOutput(`done-${node}`, 'true')
   core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '')
   core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '')

@@ -1,20 +1,13 @@
 import * as core from '@actions/core'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import { CheckpointManager } from '../checkpoint/manager.js'
-import { checkpointName } from '../checkpoint/naming.js'
-import { completedNodes } from '../checkpoint/progress.js'
 import type { CheckpointDocument } from '../checkpoint/document.js'
-import { describe } from '../checkpoint/errors.js'
+import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
 import { reportFailure } from '../github/failure.js'
 import { getRestoreInputs, type RestoreInputs } from '../github/inputs.js'
-import { saveJobContext } from '../github/job-context.js'
+import { rememberRestore } from '../github/job-context.js'
 import { setRestoreOutputs } from '../github/outputs.js'
-import { readRunContext, type RunContext } from '../github/run-context.js'
+import { readRunContext } from '../github/run-context.js'
 import { State } from '../github/state.js'
-import { placeFiles } from '../packing/place.js'
-import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
-import { stageFiles } from './stage.js'
+import { restoreLatest } from './restore-latest.js'
 
 /**
  * The restore entry: finds this scope's latest valid checkpoint in the run, verifies it, puts
@@ -29,9 +22,13 @@ export async function runRestore(): Promise<void> {
     failOnError = inputs.failOnError
     scope = inputs.scope
     core.saveState(State.Scope, scope)
-    const document = await restoreLatest(inputs, context)
-    await setRestoreOutputs(document, context.runnerTemp, scope)
-    await remember(document, context, scope)
+    if (inputs.reset) announceReset(scope)
+    const restored = inputs.reset
+      ? undefined
+      : await restoreLatest(scope, inputs.githubToken, context)
+    const invalidation = restored && applyInvalidation(restored, inputs)
+    await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope)
+    await rememberRestore(context.runnerTemp, scope, restored, invalidation)
   } catch (error) {
     reportFailure(error, failOnError)
     // No job context is written: a later save then finds the run's latest checkpoint itself
@@ -40,76 +37,22 @@ export async function runRestore(): Promise<void> {
   }
 }
 
-/** Tells the job's later checkpoint steps what was restored. */
-async function remember(
-  document: CheckpointDocument | undefined,
-  context: RunContext,
-  scope: string
-): Promise<void> {
-  await saveJobContext(context.runnerTemp, {
-    scope,
-    base: document,
-    restored: document && {
-      checkpoint: checkpointName(document),
-      attempt: document.attempt,
-      runId: document.run.runId,
-      nodes: document.nodes
-    },
-    events: [],
-    lastStepEndedAt: new Date().toISOString()
-  })
-}
-
-/** Tries the scope's checkpoints newest first; a bad one is reported and the previous tried. */
-async function restoreLatest(
-  inputs: RestoreInputs,
-  context: RunContext
-): Promise<CheckpointDocument | undefined> {
-  const artifacts = new ArtifactStore(context, inputs.githubToken)
-  const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
-  try {
-    const store = new RunCheckpointStore(artifacts, await artifacts.list(), {
-      scratch,
-      runId: context.run.runId
-    })
-    const manager = new CheckpointManager(store, { scope: inputs.scope })
-    const refs = (await manager.list()).reverse()
-    if (refs.length === 0) {
-      core.info(
-        `No checkpoint of scope '${inputs.scope}' in this run: the pipeline starts from the beginning.`
-      )
-      return undefined
-    }
-    for (const [index, ref] of refs.entries()) {
-      const staging = join(scratch, `staging-${index}`)
-      try {
-        const document = await manager.load(ref)
-        await stageFiles(document, store, artifacts, {
-          downloads: join(scratch, 'downloads'),
-          staging
-        })
-        await placeFiles(staging, document.files, context.workspace)
-        report(document)
-        return document
-      } catch (error) {
-        core.warning(
-          `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
-        )
-      }
-    }
-    core.warning(
-      `None of the ${refs.length} checkpoint(s) of scope '${inputs.scope}' could be restored: starting from the beginning.`
-    )
-    return undefined
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
-  }
-}
-
-function report(document: CheckpointDocument): void {
-  const nodes = completedNodes(document)
+function announceReset(scope: string): void {
   core.info(
-    `Restored ${checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
-      `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`
+    `Input 'reset' is true: checkpoints of scope '${scope}' are ignored and the pipeline runs from the beginning.`
   )
+}
+
+function applyInvalidation(document: CheckpointDocument, inputs: RestoreInputs): Invalidation {
+  const invalidation = invalidate(document, { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom })
+  if (invalidation.unknown.length > 0) {
+    const known = document.nodes.map(node => node.id).join(', ') || 'none'
+    core.warning(
+      `Asked to re-run ${invalidation.unknown.map(id => `'${id}'`).join(', ')}, which the checkpoint does not record as done (known nodes: ${known}).`
+    )
+  }
+  if (invalidation.rerun.length > 0) {
+    core.info(`Running again on request: ${invalidation.rerun.join(', ')}.`)
+  }
+  return invalidation
 }

@@ -1,23 +1,19 @@
 import * as core from '@actions/core'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { checkpointName } from '../checkpoint/naming.js'
+import { decideNode } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
+import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { reportFailure } from '../github/failure.js'
-import { getSaveInputs } from '../github/inputs.js'
-import {
-  loadJobContext,
-  saveJobContext,
-  type JobContext,
-  type JobEvent
-} from '../github/job-context.js'
+import { getSaveInputs, type SaveInputs } from '../github/inputs.js'
+import { jobContextOrNew, recordEvent, type JobContext } from '../github/job-context.js'
 import { Output } from '../github/outputs.js'
-import { readRunContext } from '../github/run-context.js'
-import { collectFiles } from '../packing/collect.js'
-import { saveNode } from './save-node.js'
+import { readRunContext, type RunContext } from '../github/run-context.js'
+import { checkpointNode } from './checkpoint-node.js'
 
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
- * extends the job's latest one. A node this job restored as done is not saved again.
+ * extends the job's latest one. A node this job restored as done is not saved again, unless
+ * `key` says its result is stale.
  */
 export async function runSave(): Promise<void> {
   let failOnError = false
@@ -28,55 +24,54 @@ export async function runSave(): Promise<void> {
     const inputs = await getSaveInputs(context.workspace)
     failOnError = inputs.failOnError
     node = inputs.node
-    job = (await loadJobContext(context.runnerTemp, inputs.scope)) ?? {
-      scope: inputs.scope,
-      events: [],
-      lastStepEndedAt: ''
-    }
-    if (job.restored?.nodes.some(done => done.id === inputs.node)) {
-      core.info(
-        `Node '${inputs.node}' was restored as done from ${job.restored.checkpoint}: nothing to save.`
-      )
-      core.setOutput(Output.Saved, 'false')
-      core.setOutput(Output.Checkpoint, job.restored.checkpoint)
-      await record(context.runnerTemp, job, {
-        node,
-        outcome: 'already-restored',
-        checkpoint: job.restored.checkpoint
-      })
-      return
-    }
-    const files = await collectFiles(context.workspace, inputs.paths)
-    if (inputs.paths.length > 0 && files.length === 0) {
-      core.warning(
-        `Input 'paths' matched no files (${inputs.paths.join(', ')}): the checkpoint holds state only.`
-      )
-    }
-    const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-save-'))
-    try {
-      const saved = await saveNode({ inputs, context, job, files, scratch })
-      job.base = saved.document
-      core.setOutput(Output.Saved, 'true')
-      core.setOutput(Output.Checkpoint, saved.event.checkpoint ?? '')
-      core.setOutput(Output.Sequence, String(saved.document.sequence))
-      await record(context.runnerTemp, job, saved.event)
-    } finally {
-      await rm(scratch, { recursive: true, force: true })
-    }
+    job = await jobContextOrNew(context.runnerTemp, inputs.scope)
+    await save(inputs, context, job)
   } catch (error) {
     reportFailure(error, failOnError)
     core.setOutput(Output.Saved, 'false')
-    if (job)
-      await record(context.runnerTemp, job, {
-        node,
-        outcome: 'failed',
-        message: describe(error)
-      }).catch(() => undefined)
+    if (job) {
+      const event = { node, status: 'save-failed' as const, message: describe(error) }
+      await recordEvent(context.runnerTemp, job, event).catch(() => undefined)
+    }
   }
 }
 
-async function record(runnerTemp: string, job: JobContext, event: JobEvent): Promise<void> {
-  job.events.push(event)
-  job.lastStepEndedAt = new Date().toISOString()
-  await saveJobContext(runnerTemp, job)
+async function save(inputs: SaveInputs, context: RunContext, job: JobContext): Promise<void> {
+  const fingerprint = inputs.key
+    ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
+    : undefined
+  const decision = decideNode(job.restored, inputs.node, fingerprint ?? {})
+  const restoredAs = job.restored?.checkpoint ?? ''
+  if (decision.record && (decision.skip || !fingerprint)) {
+    core.info(`Node '${inputs.node}' was restored as done from ${restoredAs}: nothing to save.`)
+    core.setOutput(Output.Saved, 'false')
+    core.setOutput(Output.Checkpoint, restoredAs)
+    await recordEvent(context.runnerTemp, job, {
+      node: inputs.node,
+      status: 'skipped',
+      reason: 'done',
+      checkpoint: restoredAs
+    })
+    return
+  }
+  if (decision.reason.startsWith('stale:')) {
+    core.info(
+      `Node '${inputs.node}' was restored as done, but its ${decision.reason.slice(6)} changed: saving it again.`
+    )
+  }
+  const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job)
+  const name = checkpointName(saved.document)
+  core.setOutput(Output.Saved, 'true')
+  core.setOutput(Output.Checkpoint, name)
+  core.setOutput(Output.Sequence, String(saved.document.sequence))
+  const durationMs = saved.document.nodes.find(record => record.id === inputs.node)?.durationMs
+  await recordEvent(context.runnerTemp, job, {
+    node: inputs.node,
+    status: 'ran',
+    reason: decision.reason,
+    checkpoint: name,
+    files: saved.files,
+    bytes: saved.bytes,
+    ...(durationMs === undefined ? {} : { durationMs })
+  })
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { serializeCheckpoint } from '../checkpoint/document.js'
 import { InvalidInputError } from '../checkpoint/errors.js'
+import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { caseCollision } from '../checkpoint/ids.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
 import {
@@ -11,87 +12,88 @@ import {
   type CheckpointRef
 } from '../checkpoint/naming.js'
 import { nextCheckpoint } from '../checkpoint/progress.js'
+import type { PipelineState } from '../checkpoint/state.js'
 import { ConfigurationError } from '../github/failure.js'
-import type { SaveInputs } from '../github/inputs.js'
-import type { JobContext, JobEvent } from '../github/job-context.js'
+import type { JobContext } from '../github/job-context.js'
 import type { RunContext } from '../github/run-context.js'
 import { choosePacking } from '../packing/choose.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
 
+/** A node to checkpoint, as the save and run entries describe it. */
+export interface NodeSave {
+  scope: string
+  node: string
+  state: PipelineState
+  fingerprint?: Fingerprint | undefined
+  /** Stopped part-way: record progress, not completion. */
+  partial?: boolean
+  retentionDays: number | undefined
+  compressionLevel: number | undefined
+}
+
 /** What a save step works with. */
 export interface SaveRequest {
-  inputs: SaveInputs
+  save: NodeSave
   context: RunContext
   job: JobContext
   files: CollectedFile[]
   scratch: string
+  durationMs: number | undefined
 }
 
 /**
  * Uploads the node's files (if any), then the checkpoint document that lists them: the document
  * is the commit point, so a save that dies before it leaves no checkpoint restore would take.
  */
-export async function saveNode(
-  request: SaveRequest
-): Promise<{ document: CheckpointDocument; event: JobEvent }> {
-  const { inputs, context, job, files } = request
+export async function saveNode(request: SaveRequest): Promise<CheckpointDocument> {
+  const { save, context, job } = request
   const artifacts = new ArtifactStore(context, '')
   const listing = await artifacts.list()
-  assertScopeOwned(listing, inputs.scope, context.run.attempt, artifacts.jobBackendId)
+  assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId)
   const store = new RunCheckpointStore(artifacts, listing, {
     scratch: request.scratch,
     runId: context.run.runId,
-    retentionDays: inputs.retentionDays
+    retentionDays: save.retentionDays
   })
-  const base = job.lastStepEndedAt ? job.base : await latestInRun(store, inputs.scope)
-  const collision = caseCollision(inputs.node, base?.nodes.map(node => node.id) ?? [])
-  if (collision) {
-    throw new InvalidInputError(
-      'node',
-      inputs.node,
-      `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`
-    )
-  }
+  const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope)
+  assertNoCaseCollision(save.node, base)
   const ref = {
-    scope: inputs.scope,
+    scope: save.scope,
     attempt: context.run.attempt,
     sequence: (base?.sequence ?? 0) + 1,
-    node: inputs.node
+    node: save.node
   }
   const archive = await uploadFiles(artifacts, ref, request)
-  const durationMs = job.lastStepEndedAt ? Date.now() - Date.parse(job.lastStepEndedAt) : undefined
   const document = nextCheckpoint(base, {
-    scope: inputs.scope,
-    node: inputs.node,
+    scope: save.scope,
+    node: save.node,
     run: context.run,
-    state: inputs.state,
-    files: files.map(file => fileRecord(file, archive)),
+    state: save.state,
+    files: request.files.map(file => fileRecord(file, archive)),
     ...(archive ? { archive } : {}),
-    ...(durationMs === undefined ? {} : { durationMs })
+    ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
+    ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
+    ...(save.partial ? { partial: true } : {})
   })
   const name = checkpointName(document)
   await store.writeText(name, serializeCheckpoint(document))
-  assertScopeOwned(
-    await artifacts.list(),
-    inputs.scope,
-    context.run.attempt,
-    artifacts.jobBackendId
-  )
+  assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId)
+  const what = save.partial ? 'progress of' : 'done:'
   core.info(
-    `Saved ${name}: node '${inputs.node}' done, ${files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`
+    `Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`
   )
-  const bytes = files.reduce((total, file) => total + file.size, 0)
-  return {
-    document,
-    event: {
-      node: inputs.node,
-      outcome: 'saved',
-      checkpoint: name,
-      files: files.length,
-      bytes,
-      ...(durationMs === undefined ? {} : { durationMs })
-    }
+  return document
+}
+
+function assertNoCaseCollision(node: string, base: CheckpointDocument | undefined): void {
+  const collision = caseCollision(node, base?.nodes.map(done => done.id) ?? [])
+  if (collision) {
+    throw new InvalidInputError(
+      'node',
+      node,
+      `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`
+    )
   }
 }
 
@@ -114,10 +116,9 @@ async function uploadFiles(
 ): Promise<ArchiveRecord | undefined> {
   const regular = request.files.filter(file => file.link === undefined)
   if (regular.length === 0) return undefined
+  const level = request.save.compressionLevel
   const packing =
-    request.inputs.compressionLevel === undefined
-      ? await choosePacking(regular)
-      : { level: request.inputs.compressionLevel, reason: 'compression-level set' }
+    level === undefined ? await choosePacking(regular) : { level, reason: 'compression-level set' }
   const name = filesArchiveName(ref)
   core.info(
     `Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`
@@ -126,7 +127,7 @@ async function uploadFiles(
     name,
     regular.map(file => file.absolute),
     request.context.workspace,
-    { level: packing.level, retentionDays: request.inputs.retentionDays }
+    { level: packing.level, retentionDays: request.save.retentionDays }
   )
   return {
     name,

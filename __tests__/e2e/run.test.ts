@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { E2eWorld } from '../../__fixtures__/e2e.js'
+
+let world: E2eWorld
+
+beforeAll(async () => {
+  world = await E2eWorld.start()
+})
+
+afterAll(async () => {
+  await world.stop()
+})
+
+const fetchScript = 'mkdir -p data && echo "rows" > data/rows.txt && echo fetched'
+const trainScript = 'echo \'{"epochs": 3}\' > "$CHECKPOINT_STATE_FILE"; echo trained > model.txt'
+
+describe('the run wrapper', () => {
+  it('runs, checkpoints, and on a re-run skips exactly the nodes whose fingerprint matches', async () => {
+    const run = world.createRun()
+    const first = await world.job(run, 1)
+    await first.uses('.')
+    const fetch = await first.uses('run', {
+      node: 'fetch',
+      run: fetchScript,
+      paths: 'data/',
+      key: 'k1'
+    })
+    expect(fetch.code).toBe(0)
+    expect(fetch.stdout).toContain('fetched')
+    expect(fetch.outputs).toMatchObject({ skipped: 'false', reason: 'not-done', 'exit-code': '0' })
+    const train = await first.uses('run', {
+      node: 'train',
+      run: trainScript,
+      paths: 'model.txt',
+      key: 'k1',
+      state: 'lr=0.1'
+    })
+    expect(train.outputs).toMatchObject({ skipped: 'false', reason: 'not-done' })
+    expect(JSON.parse(train.outputs.state ?? '')).toEqual({ lr: '0.1', epochs: 3 })
+    const failing = await first.uses('run', { node: 'test', run: 'echo testing; exit 7' })
+    expect(failing.code).toBe(7)
+    expect(failing.outputs).toMatchObject({ 'exit-code': '7', reason: 'not-done' })
+    expect(failing.annotations).toContainEqual({
+      level: 'error',
+      message: "The command of node 'test' exited with code 7: no checkpoint was written."
+    })
+    await first.complete()
+
+    const second = await world.job(run, 2)
+    await second.uses('.')
+    const fetch2 = await second.uses('run', {
+      node: 'fetch',
+      run: fetchScript,
+      paths: 'data/',
+      key: 'k1'
+    })
+    expect(fetch2.outputs).toMatchObject({ skipped: 'true', reason: 'done', 'exit-code': '' })
+    expect(fetch2.stdout).not.toContain('fetched')
+    expect(await readFile(join(second.options.workspace, 'data/rows.txt'), 'utf8')).toBe('rows\n')
+    const train2 = await second.uses('run', {
+      node: 'train',
+      run: trainScript,
+      paths: 'model.txt',
+      key: 'k2',
+      state: 'lr=0.1'
+    })
+    expect(train2.outputs).toMatchObject({
+      skipped: 'false',
+      reason: 'stale:key',
+      'exit-code': '0'
+    })
+    const test2 = await second.uses('run', { node: 'test', run: 'echo testing' })
+    expect(test2.outputs).toMatchObject({ skipped: 'false', reason: 'not-done' })
+    await second.complete()
+    const summary = second.summary()
+    expect(summary).toMatch(/\| fetch \| restored \| done \|/)
+    expect(summary).toMatch(/\| train \| stale \| stale:key \|/)
+    expect(summary).toMatch(/\| test \| ran \| not-done \|/)
+    expect(summary).toContain(
+      '```mermaid\nflowchart LR\n  n0["fetch<br/>restored"]:::restored\n  n0 --> n1["train<br/>stale"]:::stale\n  n1 --> n2["test<br/>ran"]:::ran'
+    )
+  })
+
+  it('treats a changed command as stale and skips nothing when a node was never saved', async () => {
+    const run = world.createRun()
+    const first = await world.job(run, 1)
+    await first.uses('run', { node: 'build', run: 'echo v1' })
+    const second = await world.job(run, 2)
+    const changed = await second.uses('run', { node: 'build', run: 'echo v2' })
+    expect(changed.outputs).toMatchObject({ skipped: 'false', reason: 'stale:command' })
+    expect(changed.stdout).toContain('v2')
+  })
+
+  it.each([
+    ['sh', 'echo "in sh"', 'in sh'],
+    ['python', 'print("in python")', 'in python'],
+    ['bash {0}', 'echo "custom $BASH_VERSION" | cut -c1-6', 'custom']
+  ])('runs the %s shell', async (shell, script, expected) => {
+    const job = await world.job(world.createRun(), 1)
+    const step = await job.uses('run', { node: 'n', run: script, shell })
+    expect(step.code).toBe(0)
+    expect(step.stdout).toContain(expected)
+  })
+
+  it('runs again the nodes named by rerun-from and every node after them', async () => {
+    const run = world.createRun()
+    const first = await world.job(run, 1)
+    for (const node of ['a', 'b', 'c']) await first.uses('run', { node, run: `echo ran-${node}` })
+    const second = await world.job(run, 2)
+    const restore = await second.uses('.', { 'rerun-from': 'b' })
+    expect(restore.outputs).toMatchObject({ completed: '["a"]', 'done-a': 'true' })
+    expect(restore.outputs['done-b']).toBeUndefined()
+    const reasons = []
+    for (const node of ['a', 'b', 'c'])
+      reasons.push((await second.uses('run', { node, run: `echo ran-${node}` })).outputs.reason)
+    expect(reasons).toEqual(['done', 'rerun-requested', 'rerun-requested'])
+    const unknown = await (await world.job(run, 3)).uses('.', { rerun: 'zzz' })
+    expect(unknown.annotations).toContainEqual({
+      level: 'warning',
+      message: expect.stringMatching(/'zzz'.*known nodes: a, b, c/)
+    })
+    const reset = await (await world.job(run, 4)).uses('.', { reset: 'true' })
+    expect(reset.outputs).toMatchObject({ resumed: 'false', completed: '[]' })
+  })
+
+  it("keeps a cancelled command's progress and hands it back on the next attempt", async () => {
+    const run = world.createRun()
+    const first = await world.job(run, 1)
+    await first.uses('.')
+    const script = [
+      'if [ "$CHECKPOINT_PARTIAL" = true ]; then echo "resumed from $(cat "$CHECKPOINT_STATE_FILE")"; fi',
+      'mkdir -p out && echo part > out/part1.txt',
+      'echo \'{"processed": 3}\' > "$CHECKPOINT_STATE_FILE"',
+      'echo READY',
+      'if [ "$CHECKPOINT_PARTIAL" != true ]; then sleep 600; fi',
+      'echo \'{"processed": 10}\' > "$CHECKPOINT_STATE_FILE"'
+    ].join('\n')
+    const step = first.start('run', { node: 'train', run: script, paths: 'out/' })
+    await step.waitForOutput('READY')
+    step.kill('SIGTERM')
+    const killed = await step.result
+    expect(killed.code).not.toBe(0)
+    expect(killed.annotations).toContainEqual({
+      level: 'warning',
+      message: expect.stringContaining('was cancelled (SIGTERM)')
+    })
+    const posts = await first.complete()
+    expect(posts[0]?.stdout).toContain(
+      "Node 'train' did not finish: its progress is kept in checkpoint.pipeline.a1.s001.train.json"
+    )
+    expect(first.summary()).toMatch(/\| train \| partial \| cancelled \|/)
+
+    const second = await world.job(run, 2)
+    const restore = await second.uses('.')
+    expect(restore.outputs).toMatchObject({ completed: '[]', partial: '["train"]' })
+    expect(await readFile(join(second.options.workspace, 'out/part1.txt'), 'utf8')).toBe('part\n')
+    const resumed = await second.uses('run', { node: 'train', run: script, paths: 'out/' })
+    expect(resumed.outputs).toMatchObject({ reason: 'partial', skipped: 'false', 'exit-code': '0' })
+    expect(resumed.stdout).toContain('resumed from {"processed":3}')
+    expect(JSON.parse(resumed.outputs.state ?? '')).toEqual({ processed: 10 })
+    await second.complete()
+    const third = await (await world.job(run, 3)).uses('.')
+    expect(third.outputs).toMatchObject({ completed: '["train"]', partial: '[]' })
+  })
+})
+
+describe('run refuses bad input', () => {
+  it.each([
+    [{ node: 'x', run: '  ' }, 'Input \'run\' has an invalid value "  ": is required'],
+    [
+      { node: 'x', run: 'true', shell: 'fish' },
+      'Input \'shell\' has an invalid value "fish": must be bash, sh, python, pwsh, or a command line containing {0}'
+    ],
+    [
+      { node: 'x', run: 'true', 'working-directory': '../..' },
+      'Input \'working-directory\' has an invalid value "../..": must be inside the workspace'
+    ],
+    [
+      { node: 'x', run: 'true', 'working-directory': 'missing' },
+      'Input \'working-directory\' has an invalid value "missing": must be an existing folder'
+    ],
+    [{ node: 'a.b', run: 'true' }, 'Input \'node\' has an invalid value "a.b"']
+  ])('%j', async (inputs, message) => {
+    const job = await world.job(world.createRun(), 1)
+    const step = await job.uses('run', inputs)
+    expect(step.code).toBe(1)
+    expect(step.annotations).toContainEqual({
+      level: 'error',
+      message: expect.stringContaining(message)
+    })
+  })
+
+  it('fails when the command leaves a state file that is not a JSON object, writing no checkpoint', async () => {
+    const run = world.createRun()
+    const job = await world.job(run, 1)
+    const step = await job.uses('run', {
+      node: 'x',
+      run: 'echo "[1, 2, 3] not an object" > "$CHECKPOINT_STATE_FILE"',
+      'fail-on-error': 'false'
+    })
+    expect(step.code).toBe(1)
+    expect(step.annotations).toContainEqual({
+      level: 'error',
+      message: expect.stringContaining(
+        'left $CHECKPOINT_STATE_FILE holding "[1, 2, 3] not an object\\n", not a JSON object: no checkpoint was written'
+      )
+    })
+    expect(world.standIn.listArtifacts(run)).toEqual([])
+  })
+})

@@ -1,0 +1,70 @@
+import * as core from '@actions/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CheckpointDocument } from '../checkpoint/document.js'
+import { describe } from '../checkpoint/errors.js'
+import { CheckpointManager } from '../checkpoint/manager.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { completedNodes } from '../checkpoint/progress.js'
+import type { RunContext } from '../github/run-context.js'
+import { placeFiles } from '../packing/place.js'
+import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
+import { stageFiles } from './stage.js'
+
+/**
+ * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
+ * included; a bad one is reported and the previous one tried. Undefined when there is none.
+ */
+export async function restoreLatest(
+  scope: string,
+  token: string,
+  context: RunContext
+): Promise<CheckpointDocument | undefined> {
+  const artifacts = new ArtifactStore(context, token)
+  const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
+  try {
+    const store = new RunCheckpointStore(artifacts, await artifacts.list(), {
+      scratch,
+      runId: context.run.runId
+    })
+    const manager = new CheckpointManager(store, { scope })
+    const refs = (await manager.list()).reverse()
+    if (refs.length === 0) {
+      core.info(
+        `No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`
+      )
+      return undefined
+    }
+    for (const [index, ref] of refs.entries()) {
+      const staging = join(scratch, `staging-${index}`)
+      try {
+        const document = await manager.load(ref)
+        await stageFiles(document, store, artifacts, {
+          downloads: join(scratch, 'downloads'),
+          staging
+        })
+        await placeFiles(staging, document.files, context.workspace)
+        report(document)
+        return document
+      } catch (error) {
+        core.warning(
+          `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
+        )
+      }
+    }
+    core.warning(
+      `None of the ${refs.length} checkpoint(s) of scope '${scope}' could be restored: starting from the beginning.`
+    )
+    return undefined
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+function report(document: CheckpointDocument): void {
+  const nodes = completedNodes(document)
+  core.info(
+    `Restored ${checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
+      `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`
+  )
+}

@@ -1,0 +1,3 @@
+import { runRunPost } from '../run/post.js'
+
+await runRunPost()

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { ConfigurationError } from '../github/failure.js'
+import { isJsonObject, type PipelineState } from '../checkpoint/state.js'
+import { commandLine, type Shell } from './shell.js'
+
+/** How a wrapped command ended. */
+export interface CommandResult {
+  code: number | null
+  /** The signal the step received and passed on (a cancelled job), if any. */
+  cancelledBy: NodeJS.Signals | undefined
+}
+
+/** Variables a step must not hand to the user's command: this action's inputs and tokens. */
+const PRIVATE_ENV =
+  /^(INPUT_|STATE_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_RESULTS_URL$|ACTIONS_CACHE_URL$)/
+
+/**
+ * Runs a script with its output streamed live. SIGINT and SIGTERM (the cancel button, a
+ * timeout) are passed on to the command, so it can stop cleanly and the post step can save
+ * its progress.
+ */
+export async function runCommand(options: {
+  shell: Shell
+  script: string
+  cwd: string
+  env: Record<string, string>
+}): Promise<CommandResult> {
+  const [program = '', ...args] = commandLine(options.shell, options.script)
+  const env = { ...publicEnv(process.env), ...options.env }
+  // Its own process group, so a cancel reaches the whole command (a `sleep` under bash too).
+  const child = spawn(program, args, { cwd: options.cwd, env, stdio: 'inherit', detached: true })
+  let cancelledBy: NodeJS.Signals | undefined
+  const forward = (signal: NodeJS.Signals): void => {
+    cancelledBy = signal
+    if (child.pid === undefined) return
+    try {
+      process.kill(-child.pid, signal)
+    } catch {
+      child.kill(signal)
+    }
+  }
+  process.on('SIGINT', forward).on('SIGTERM', forward)
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject)
+      child.once('close', (exitCode, signal) => {
+        resolve(exitCode ?? (signal ? 128 + signalNumber(signal) : null))
+      })
+    })
+    return { code, cancelledBy }
+  } finally {
+    process.off('SIGINT', forward).off('SIGTERM', forward)
+  }
+}
+
+function publicEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !PRIVATE_ENV.test(name)) kept[name] = value
+  }
+  return kept
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal as string] ?? 1
+}
+
+/**
+ * Reads what the command wrote to `$CHECKPOINT_STATE_FILE`: nothing, or a JSON object.
+ * @throws ConfigurationError showing the first bytes when it is anything else
+ */
+export async function readCommandState(file: string, node: string): Promise<PipelineState> {
+  const text = await readFile(file, 'utf8').catch(() => '')
+  if (text.trim() === '') return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    value = undefined
+  }
+  if (!isJsonObject(value)) {
+    const head = JSON.stringify(text.slice(0, 80)) + (text.length > 80 ? '...' : '')
+    throw new ConfigurationError(
+      `The command of node '${node}' left $CHECKPOINT_STATE_FILE holding ${head}, not a JSON object: no checkpoint was written.`
+    )
+  }
+  return value
+}

@@ -1,0 +1,3 @@
+import { runRun } from './main.js'
+
+await runRun()

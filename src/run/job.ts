@@ -1,0 +1,31 @@
+import * as core from '@actions/core'
+import { describe } from '../checkpoint/errors.js'
+import type { RunInputs } from '../github/inputs.js'
+import {
+  jobContextOrNew,
+  loadJobContext,
+  rememberRestore,
+  type JobContext
+} from '../github/job-context.js'
+import type { RunContext } from '../github/run-context.js'
+import { restoreLatest } from '../restore/restore-latest.js'
+
+/**
+ * The job's context for the run entry. In a job without a restore step the first run step
+ * restores the latest checkpoint itself, so a skipped node's files are there too.
+ */
+export async function jobContextForRun(
+  inputs: RunInputs,
+  context: RunContext
+): Promise<JobContext> {
+  const existing = await loadJobContext(context.runnerTemp, inputs.scope)
+  if (existing) return existing
+  try {
+    const restored = await restoreLatest(inputs.scope, inputs.githubToken, context)
+    return await rememberRestore(context.runnerTemp, inputs.scope, restored, undefined)
+  } catch (error) {
+    if (inputs.failOnError) throw error
+    core.warning(`Could not read checkpoints (${describe(error)}): node '${inputs.node}' runs.`)
+    return jobContextOrNew(context.runnerTemp, inputs.scope)
+  }
+}

@@ -1,0 +1,167 @@
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { decideNode, type Decision } from '../checkpoint/decision.js'
+import { describe } from '../checkpoint/errors.js'
+import { computeFingerprint } from '../checkpoint/fingerprint.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { mergeStates } from '../checkpoint/state.js'
+import { reportFailure } from '../github/failure.js'
+import { getRunInputs, type RunInputs } from '../github/inputs.js'
+import { recordEvent, type JobContext } from '../github/job-context.js'
+import { readRunContext, type RunContext } from '../github/run-context.js'
+import { RunState } from '../github/state.js'
+import { checkpointNode } from '../save/checkpoint-node.js'
+import { readCommandState, runCommand } from './command.js'
+import { jobContextForRun } from './job.js'
+
+/** Outputs of the run entry. */
+export enum RunOutput {
+  Skipped = 'skipped',
+  Reason = 'reason',
+  ExitCode = 'exit-code',
+  State = 'state'
+}
+
+/**
+ * The run entry: skips the command when its node is done with the same fingerprint; otherwise
+ * runs it, fails the step when it fails, and checkpoints the node when it succeeds.
+ */
+export async function runRun(): Promise<void> {
+  let failOnError = false
+  const context = readRunContext()
+  try {
+    const inputs = await getRunInputs(context.workspace)
+    failOnError = inputs.failOnError
+    const job = await jobContextForRun(inputs, context)
+    const fingerprint = computeFingerprint({
+      key: inputs.key,
+      command: inputs.run,
+      shell: inputs.shell.name,
+      salt: inputs.salt
+    })
+    const decision = decideNode(job.restored, inputs.node, fingerprint)
+    core.setOutput(RunOutput.Reason, decision.reason)
+    if (decision.skip) {
+      await skip(inputs, context, job)
+      return
+    }
+    core.info(`Running node '${inputs.node}' (${explain(decision)}).`)
+    const started = Date.now()
+    const code = await execute(inputs, context, decision)
+    if (code !== 0) {
+      await failCommand(inputs, context, job, code)
+      return
+    }
+    const state = await readCommandState(stateFile(context, inputs), inputs.node)
+    core.saveState(RunState.Status, 'completed')
+    const saved = await checkpointNode(
+      { ...inputs, state: mergeStates(inputs.state, state), fingerprint },
+      inputs.paths,
+      context,
+      job,
+      Date.now() - started
+    )
+    core.setOutput(RunOutput.Skipped, 'false')
+    core.setOutput(RunOutput.State, JSON.stringify(saved.document.state))
+    const durationMs = saved.document.nodes.find(node => node.id === inputs.node)?.durationMs
+    await recordEvent(context.runnerTemp, job, {
+      node: inputs.node,
+      status: 'ran',
+      reason: decision.reason,
+      checkpoint: checkpointName(saved.document),
+      ...(durationMs === undefined ? {} : { durationMs })
+    })
+  } catch (error) {
+    reportFailure(error, failOnError)
+  }
+}
+
+function explain(decision: Decision): string {
+  if (decision.reason === 'not-done') return 'not done yet'
+  if (decision.reason === 'partial') return 'resuming its saved progress'
+  if (decision.reason === 'rerun-requested') return 'asked to run again'
+  return `done before, but its ${decision.reason.slice('stale:'.length)} changed`
+}
+
+async function skip(inputs: RunInputs, context: RunContext, job: JobContext): Promise<void> {
+  core.info(
+    `Node '${inputs.node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
+  )
+  core.setOutput(RunOutput.Skipped, 'true')
+  core.setOutput(RunOutput.ExitCode, '')
+  core.setOutput(RunOutput.State, JSON.stringify(job.base?.state ?? {}))
+  await recordEvent(context.runnerTemp, job, {
+    node: inputs.node,
+    status: 'skipped',
+    reason: 'done'
+  })
+}
+
+function stateFile(context: RunContext, inputs: RunInputs): string {
+  return join(
+    context.runnerTemp,
+    'checkpoint-action',
+    `${inputs.scope}.${inputs.node}.progress.json`
+  )
+}
+
+/** Runs the command; the post step learns from the saved state whether it finished. */
+async function execute(
+  inputs: RunInputs,
+  context: RunContext,
+  decision: Decision
+): Promise<number | null> {
+  const file = stateFile(context, inputs)
+  await mkdir(join(context.runnerTemp, 'checkpoint-action'), { recursive: true })
+  await writeFile(file, decision.partial ? JSON.stringify(decision.partial.state) : '', 'utf8')
+  const script = join(
+    context.runnerTemp,
+    'checkpoint-action',
+    `${inputs.scope}.${inputs.node}${inputs.shell.extension}`
+  )
+  await writeFile(script, inputs.run, 'utf8')
+  core.saveState(RunState.Node, inputs.node)
+  core.saveState(RunState.Scope, inputs.scope)
+  core.saveState(RunState.StateFile, file)
+  core.saveState(RunState.Status, 'running')
+  const env = {
+    CHECKPOINT_STATE_FILE: file,
+    CHECKPOINT_PARTIAL: String(decision.partial !== undefined),
+    CHECKPOINT_NODE: inputs.node
+  }
+  const result = await runCommand({
+    shell: inputs.shell,
+    script,
+    cwd: inputs.workingDirectory,
+    env
+  })
+  core.setOutput(RunOutput.ExitCode, result.code === null ? '' : String(result.code))
+  if (result.cancelledBy) {
+    core.saveState(RunState.Status, 'cancelled')
+    core.warning(
+      `Node '${inputs.node}' was cancelled (${result.cancelledBy}): its progress is saved by the post step.`
+    )
+  }
+  return result.code
+}
+
+async function failCommand(
+  inputs: RunInputs,
+  context: RunContext,
+  job: JobContext,
+  code: number | null
+): Promise<void> {
+  core.setOutput(RunOutput.Skipped, 'false')
+  core.setFailed(
+    `The command of node '${inputs.node}' exited with code ${String(code)}: no checkpoint was written.`
+  )
+  process.exitCode = code ?? 1
+  await recordEvent(context.runnerTemp, job, {
+    node: inputs.node,
+    status: 'failed',
+    reason: `exit code ${String(code)}`
+  }).catch((error: unknown) => {
+    core.debug(describe(error))
+  })
+}

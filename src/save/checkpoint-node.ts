@@ -1,0 +1,44 @@
+import * as core from '@actions/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CheckpointDocument } from '../checkpoint/document.js'
+import type { JobContext } from '../github/job-context.js'
+import type { RunContext } from '../github/run-context.js'
+import { collectFiles } from '../packing/collect.js'
+import { saveNode, type NodeSave } from './save-node.js'
+
+/**
+ * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
+ * node's duration is the time since the job's previous checkpoint step ended, when known.
+ * @throws InvalidInputError for `paths` that leave the workspace
+ */
+export async function checkpointNode(
+  save: NodeSave,
+  paths: string[],
+  context: RunContext,
+  job: JobContext,
+  durationMs = sinceLastStep(job)
+): Promise<{ document: CheckpointDocument; files: number; bytes: number }> {
+  const files = await collectFiles(context.workspace, paths)
+  if (paths.length > 0 && files.length === 0) {
+    core.warning(
+      `Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`
+    )
+  }
+  const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-save-'))
+  try {
+    const document = await saveNode({ save, context, job, files, scratch, durationMs })
+    job.base = document
+    return {
+      document,
+      files: files.length,
+      bytes: files.reduce((total, file) => total + file.size, 0)
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+function sinceLastStep(job: JobContext): number | undefined {
+  return job.lastStepEndedAt ? Date.now() - Date.parse(job.lastStepEndedAt) : undefined
+}
