@@ -18,7 +18,7 @@ describe('parseStateText', () => {
   })
 
   it.each([
-    ['[1,2]', /must be a JSON object, or key=value lines/],
+    ['[1,2]', /^Input 'state' has an invalid value "\[1,2\]": must be a JSON object/],
     ['"text"', /line 1/],
     ['{"a": }', /must be a JSON object.*JSON/],
     ['just words', /line 1 "just words"/],

@@ -30036,7 +30036,7 @@ function state_parseStateText(input, text) {
     const trimmed = text.trim();
     if (trimmed === '')
         return {};
-    if (trimmed.startsWith('{'))
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
         return parseJsonObject(input, trimmed);
     const state = {};
     for (const [index, rawLine] of trimmed.split(/\r?\n/).entries()) {

@@ -24,7 +24,7 @@ export function isJsonObject(value: unknown): value is PipelineState {
 export function parseStateText(input: string, text: string): PipelineState {
   const trimmed = text.trim()
   if (trimmed === '') return {}
-  if (trimmed.startsWith('{')) return parseJsonObject(input, trimmed)
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonObject(input, trimmed)
   const state: PipelineState = {}
   for (const [index, rawLine] of trimmed.split(/\r?\n/).entries()) {
     const line = rawLine.trim()
