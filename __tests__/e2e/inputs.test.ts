@@ -23,7 +23,7 @@ afterAll(async () => {
   await world.stop()
 })
 
-async function expectUntouched(): Promise<void> {
+function expectUntouched(): void {
   const names = world.standIn.listArtifacts(run).map(artifact => artifact.name)
   expect(names).toEqual([
     'checkpoint.pipeline.a1.s001.fetch.json',
@@ -86,7 +86,7 @@ describe('save refuses bad input, naming the input, the value and the rule', () 
       level: 'error',
       message: expect.stringContaining(message)
     })
-    await expectUntouched()
+    expectUntouched()
   })
 
   it('warns when paths match nothing and saves the state', async () => {
