@@ -47,6 +47,18 @@ export class E2eWorld {
     return Object.assign(runner, { meta: job })
   }
 
+  /** The bytes of every artifact of a run, as a user downloads them through the REST API. */
+  async artifactBytes(run: Run, token: string): Promise<Map<string, Buffer>> {
+    const bytes = new Map<string, Buffer>()
+    for (const artifact of this.standIn.listArtifacts(run)) {
+      const url = `${this.standIn.url}/api/repos/${run.repository}/actions/artifacts/${String(artifact.id)}/zip`
+      const response = await fetch(url, { headers: { Authorization: `token ${token}` } })
+      if (!response.ok) throw new Error(`download of ${artifact.name}: ${String(response.status)}`)
+      bytes.set(artifact.name, Buffer.from(await response.arrayBuffer()))
+    }
+    return bytes
+  }
+
   async stop(): Promise<void> {
     await this.standIn.stop()
     await Promise.all(this.dirs.map(dir => rm(dir, { recursive: true, force: true })))

@@ -31361,6 +31361,12 @@ class errors_InvalidInputError extends CheckpointError {
         this.rule = rule;
     }
 }
+/**
+ * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
+ * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
+ */
+class ConfigurationError extends (/* unused pure expression or super */ null && (CheckpointError)) {
+}
 /** The seed's "no write permission": the store's directory or file cannot be written. */
 class CheckpointWriteError extends CheckpointError {
     file;

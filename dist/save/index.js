@@ -29785,7 +29785,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13890);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56376);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 
@@ -29794,7 +29794,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 13890:
+/***/ 56376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29811,14 +29811,14 @@ var lib_core = __nccwpck_require__(77094);
  * the rule, so a user can act on it without reading the source.
  */
 /** Base class: every error this project raises on purpose. */
-class CheckpointError extends Error {
+class errors_CheckpointError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = new.target.name;
     }
 }
 /** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
-class errors_InvalidInputError extends CheckpointError {
+class errors_InvalidInputError extends errors_CheckpointError {
     input;
     value;
     rule;
@@ -29829,8 +29829,14 @@ class errors_InvalidInputError extends CheckpointError {
         this.rule = rule;
     }
 }
+/**
+ * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
+ * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
+ */
+class ConfigurationError extends errors_CheckpointError {
+}
 /** The seed's "no write permission": the store's directory or file cannot be written. */
-class CheckpointWriteError extends CheckpointError {
+class CheckpointWriteError extends errors_CheckpointError {
     file;
     constructor(file, cause) {
         super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause });
@@ -29838,7 +29844,7 @@ class CheckpointWriteError extends CheckpointError {
     }
 }
 /** The seed's "corrupt checkpoint file": unreadable JSON, a wrong shape or a digest mismatch. */
-class CorruptCheckpointError extends CheckpointError {
+class errors_CorruptCheckpointError extends errors_CheckpointError {
     file;
     reason;
     constructor(file, reason, options) {
@@ -29848,7 +29854,7 @@ class CorruptCheckpointError extends CheckpointError {
     }
 }
 /** A checkpoint written by a newer version of the action: refused, never half-read. */
-class UnsupportedSchemaError extends CheckpointError {
+class UnsupportedSchemaError extends errors_CheckpointError {
     file;
     schema;
     supported;
@@ -29861,7 +29867,7 @@ class UnsupportedSchemaError extends CheckpointError {
     }
 }
 /** The seed's "missing checkpoint". */
-class CheckpointNotFoundError extends CheckpointError {
+class CheckpointNotFoundError extends errors_CheckpointError {
     file;
     constructor(file) {
         super(`Checkpoint ${file} does not exist`);
@@ -30027,12 +30033,7 @@ function decideNode(restored, node, fingerprint) {
 ;// CONCATENATED MODULE: ./src/github/failure.ts
 
 
-/**
- * A configuration mistake that no retry can fix (two jobs sharing a scope): it fails the step
- * whatever `fail-on-error` says, as an invalid input does.
- */
-class ConfigurationError extends CheckpointError {
-}
+
 /**
  * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
  * fail the step; service and I/O failures fail it only when the user asked (`fail-on-error`),
@@ -30221,6 +30222,9 @@ var Input;
     Input["Reset"] = "reset";
     Input["Key"] = "key";
     Input["Salt"] = "salt";
+    Input["AllowSecrets"] = "allow-secrets";
+    Input["SigningKey"] = "signing-key";
+    Input["EncryptionKey"] = "encryption-key";
     Input["Run"] = "run";
     Input["Shell"] = "shell";
     Input["WorkingDirectory"] = "working-directory";
@@ -30238,7 +30242,8 @@ function getRestoreInputs() {
         failOnError: getBoolean(Input.FailOnError, false),
         rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
         rerunFrom: optionalId(Input.RerunFrom),
-        reset: getBoolean(Input.Reset, false)
+        reset: getBoolean(Input.Reset, false),
+        protection: getProtection()
     };
 }
 function optionalId(name) {
@@ -30256,7 +30261,8 @@ async function getSaveInputs(workspace) {
         compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
         failOnError: getBoolean(Input.FailOnError, false),
         key: lib_core/* getInput */.V4(Input.Key),
-        salt: lib_core/* getInput */.V4(Input.Salt)
+        salt: lib_core/* getInput */.V4(Input.Salt),
+        protection: getProtection()
     };
 }
 async function getState(workspace) {
@@ -30323,7 +30329,8 @@ async function getRunInputs(workspace) {
         retentionDays: getInteger(Input.RetentionDays, 1, 90),
         compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
         githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false)
+        failOnError: getBoolean(Input.FailOnError, false),
+        protection: getProtection()
     };
 }
 function requiredId(name, why) {
@@ -30339,6 +30346,22 @@ async function getFolder(workspace, value) {
         throw new InvalidInputError(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
     }
     return folder;
+}
+/** Reads the protection inputs and masks the keys in the log. */
+function getProtection() {
+    const signingKey = lib_core/* getInput */.V4(Input.SigningKey);
+    const encryptionKey = lib_core/* getInput */.V4(Input.EncryptionKey);
+    for (const key of [signingKey, encryptionKey])
+        if (key !== '')
+            lib_core/* setSecret */.Pq(key);
+    const token = lib_core/* getInput */.V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+    const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
+    return {
+        signingKey,
+        encryptionKey,
+        allowSecrets: getBoolean(Input.AllowSecrets, false),
+        secrets: secrets.filter(secret => secret !== '')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/job-context.ts
@@ -30461,9 +30484,11 @@ function paths_isSafeRelativePath(path) {
 const SCHEMA_VERSION = 1;
 /** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
 const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
+/** How deep state may nest: deeper documents are refused before anything recurses over them. */
+const MAX_DEPTH = 200;
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 function digestOf(body) {
-    const { digest: _ignored, ...rest } = body;
+    const { digest: _digest, signature: _signature, ...rest } = body;
     return sha256Digest(canonicalJson(rest));
 }
 /** Seals a body with its digest. */
@@ -30481,33 +30506,67 @@ function serializeCheckpoint(document) {
  * @throws CorruptCheckpointError or UnsupportedSchemaError
  */
 function parseCheckpoint(text, source, expected) {
-    let value;
+    return parseCheckpointValue(parseJson(text, source), source, expected);
+}
+/** JSON.parse with the failure reported as a corrupt checkpoint. */
+function parseJson(text, source) {
     try {
-        value = JSON.parse(text);
+        return JSON.parse(text);
     }
     catch (error) {
-        throw new CorruptCheckpointError(source, `not valid JSON (${error.message})`);
+        throw new errors_CorruptCheckpointError(source, `not valid JSON (${error.message})`);
     }
+}
+/** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
+function decodeUtf8(bytes, source) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new CorruptCheckpointError(source, 'not valid UTF-8');
+    }
+}
+/** {@link parseCheckpoint} over an already parsed JSON value. */
+function parseCheckpointValue(value, source, expected) {
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
-        throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
+        throw new errors_CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
     const schema = value.schema;
     if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
-        throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer');
+        throw new errors_CorruptCheckpointError(source, 'its "schema" is not a positive integer');
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
+    if (depthOf(value) > MAX_DEPTH) {
+        throw new errors_CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
     const document = value;
     const problem = shapeProblem(document);
     if (problem)
-        throw new CorruptCheckpointError(source, problem);
+        throw new errors_CorruptCheckpointError(source, problem);
     if (digestOf(document) !== document.digest) {
-        throw new CorruptCheckpointError(source, 'its digest does not match its content');
+        throw new errors_CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && naming_checkpointName(expected) !== naming_checkpointName(document)) {
-        throw new CorruptCheckpointError(source, `its content is ${naming_checkpointName(document)}`);
+        throw new errors_CorruptCheckpointError(source, `its content is ${naming_checkpointName(document)}`);
     }
     return document;
+}
+/** The nesting depth of a JSON value, walked without recursion. */
+function depthOf(value) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+        const [node, depth] = item;
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > MAX_DEPTH)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
 }
 function shapeProblem(document) {
     if (!isId(document.scope))
@@ -30557,6 +30616,15 @@ function filesProblem(files, archives) {
 function isId(value) {
     return typeof value === 'string' && ID_PATTERN.test(value);
 }
+function isEntry(value) {
+    if (!isJsonObject(value))
+        return false;
+    const entry = value;
+    return (typeof entry.name === 'string' &&
+        paths_unsafePathReason(entry.name) === undefined &&
+        isCount(entry.size) &&
+        typeof entry.sha256 === 'string');
+}
 function isCount(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
@@ -30581,6 +30649,7 @@ function isFileRecord(item) {
         typeof value.sha256 === 'string' &&
         isCount(value.mode) &&
         (value.archive === undefined || typeof value.archive === 'string') &&
+        (value.entry === undefined || isEntry(value.entry)) &&
         (value.link === undefined || typeof value.link === 'string'));
 }
 /** The ref a document carries. */
@@ -30743,6 +30812,50 @@ function readRunContext(env = process.env) {
 }
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/secrets.ts
+/** Shapes of credentials that must not end up in a checkpoint anyone with read access can download. */
+const CREDENTIAL_PATTERNS = [
+    { name: 'a GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/ },
+    { name: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/ },
+    { name: 'a PEM private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
+    { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ }
+];
+/**
+ * Finds values in a state that are credentials: the exact `known` secrets (the job's token, the
+ * signing and encryption keys) always, and values shaped like tokens or keys unless `allowShapes`.
+ */
+function findSecrets(state, known, allowShapes = false) {
+    const secrets = known.filter(secret => secret.length >= 8);
+    const visit = (value, key) => {
+        if (typeof value === 'string')
+            return classify(value, key, secrets, allowShapes);
+        if (Array.isArray(value)) {
+            for (const [index, item] of value.entries()) {
+                const found = visit(item, `${key}[${index}]`);
+                if (found)
+                    return found;
+            }
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const child of Object.keys(value)) {
+                const found = visit(value[child] ?? null, key ? `${key}.${child}` : child);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    };
+    return visit(state, '');
+}
+function classify(value, key, secrets, allowShapes) {
+    if (secrets.some(secret => value.includes(secret)))
+        return { key, kind: "the job's token or a checkpoint key" };
+    if (allowShapes)
+        return undefined;
+    const match = CREDENTIAL_PATTERNS.find(({ pattern }) => pattern.test(value));
+    return match ? { key, kind: match.name } : undefined;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -34482,7 +34595,7 @@ function glob_hashFiles(patterns_1) {
  * @param input the input's name, for error messages
  * @throws InvalidInputError for a pattern or a link that leaves the workspace
  */
-async function collectFiles(workspace, patterns, input = 'paths') {
+async function collectFiles(workspace, patterns, input = 'paths', secrets = []) {
     if (patterns.length === 0)
         return [];
     const root = await (0,promises_.realpath)(workspace);
@@ -34494,7 +34607,7 @@ async function collectFiles(workspace, patterns, input = 'paths') {
     });
     const files = [];
     for (const absolute of (await globber.glob()).sort()) {
-        files.push(await describeFile(root, absolute, input));
+        files.push(await describeFile(root, absolute, input, secrets));
     }
     return files;
 }
@@ -34507,7 +34620,7 @@ function absolutePattern(root, pattern, input) {
     const absolute = (0,external_node_path_.isAbsolute)(body) ? body : `${root}/${body}`;
     return negated ? `!${absolute}` : absolute;
 }
-async function describeFile(root, absolute, input) {
+async function describeFile(root, absolute, input, secrets) {
     const path = toRelative(root, absolute);
     if (!isInside(root, await (0,promises_.realpath)((0,external_node_path_.dirname)(absolute)))) {
         throw new errors_InvalidInputError(input, path, 'lies under a link that leads outside the workspace');
@@ -34521,19 +34634,228 @@ async function describeFile(root, absolute, input) {
         }
         return { path, absolute, size: 0, mode, sha256: hashText(target), link: target };
     }
-    return { path, absolute, size: stats.size, mode, sha256: await hashFile(absolute) };
+    const { sha256, holdsSecret } = await hashAndScan(absolute, secrets);
+    if (holdsSecret) {
+        throw new ConfigurationError(`File ${path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
+    }
+    return { path, absolute, size: stats.size, mode, sha256 };
 }
 /** `sha256:<hex>` of a file, streamed. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+async function collect_hashFile(file) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(file), hash);
     return `sha256:${hash.digest('hex')}`;
+}
+/** Hashes a file and looks for exact secrets in it, in one streamed pass. */
+async function hashAndScan(file, secrets) {
+    const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret));
+    const longest = Math.max(0, ...needles.map(needle => needle.length));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let tail = Buffer.alloc(0);
+    let holdsSecret = false;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file)) {
+        const bytes = chunk;
+        hash.update(bytes);
+        if (needles.length === 0 || holdsSecret)
+            continue;
+        const window = Buffer.concat([tail, bytes]);
+        holdsSecret = needles.some(needle => window.includes(needle));
+        tail = window.subarray(Math.max(0, window.length - longest + 1));
+    }
+    return { sha256: `sha256:${hash.digest('hex')}`, holdsSecret };
 }
 function hashText(text) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/checkpoint/crypto.ts
+
+
+
+
+
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** Bytes encryption adds to each object: its nonce and its authentication tag. */
+const ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;
+/**
+ * Derives a 32-byte key from any string with HKDF-SHA256: users pass a passphrase-like secret,
+ * and signing and encryption never share a key.
+ */
+function deriveKey(secret, purpose) {
+    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', secret, 'checkpoint-action/v1', purpose, 32));
+}
+/** `hmac-sha256:<hex>` over a checkpoint's digest. */
+function signDigest(digest, key) {
+    return `hmac-sha256:${(0,external_node_crypto_.createHmac)('sha256', key).update(digest).digest('hex')}`;
+}
+/** True when `signature` is the HMAC of `digest` under `key` (compared in constant time). */
+function signatureMatches(digest, signature, key) {
+    if (signature === undefined)
+        return false;
+    const expected = Buffer.from(signDigest(digest, key));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && (0,external_node_crypto_.timingSafeEqual)(expected, given);
+}
+/** AES-256-GCM with a fresh nonce: `nonce || ciphertext || tag`. */
+function encryptBytes(plain, key) {
+    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+/** Reverses {@link encryptBytes}; throws when the bytes or the key are wrong. */
+function decryptBytes(sealed, key) {
+    const bytes = Buffer.from(sealed);
+    if (bytes.length < ENCRYPTION_OVERHEAD)
+        throw new Error('too short to be encrypted data');
+    const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, bytes.subarray(0, NONCE_BYTES));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    return Buffer.concat([
+        decipher.update(bytes.subarray(NONCE_BYTES, bytes.length - TAG_BYTES)),
+        decipher.final()
+    ]);
+}
+/**
+ * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * @returns the size and `sha256:<hex>` of the encrypted file
+ */
+async function encryptFile(from, to, key) {
+    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(nonce);
+    let size = nonce.length;
+    const output = (0,external_node_fs_.createWriteStream)(to, { mode: 0o600 });
+    output.write(nonce);
+    const counter = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        },
+        flush(callback) {
+            const tag = cipher.getAuthTag();
+            hash.update(tag);
+            size += tag.length;
+            callback(null, tag);
+        }
+    });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(from), cipher, counter, output);
+    return { size, sha256: `sha256:${hash.digest('hex')}` };
+}
+/** Decrypts a file written by {@link encryptFile}; throws when it was changed or the key is wrong. */
+async function crypto_decryptFile(from, to, key) {
+    const handle = await open(from, 'r');
+    let nonce;
+    let tag;
+    let size;
+    try {
+        size = (await handle.stat()).size;
+        if (size < ENCRYPTION_OVERHEAD)
+            throw new Error('too short to be encrypted data');
+        nonce = Buffer.alloc(NONCE_BYTES);
+        tag = Buffer.alloc(TAG_BYTES);
+        await handle.read(nonce, 0, NONCE_BYTES, 0);
+        await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
+    }
+    finally {
+        await handle.close();
+    }
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    decipher.setAuthTag(tag);
+    const body = size === ENCRYPTION_OVERHEAD
+        ? Readable.from([])
+        : createReadStream(from, { start: NONCE_BYTES, end: size - TAG_BYTES - 1 });
+    await pipeline(body, decipher, createWriteStream(to, { mode: 0o600 }));
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/codec.ts
+
+
+
+
+
+/** Marks an encrypted checkpoint: its ref in clear (the artifact name shows it anyway), the rest sealed. */
+const ENCRYPTED_KIND = 'checkpoint-action/encrypted';
+/** A checkpoint that cannot be trusted with the keys given: unsigned, mis-signed, or not decryptable. */
+class UntrustedCheckpointError extends errors_CheckpointError {
+    file;
+    reason;
+    constructor(file, reason) {
+        super(`Checkpoint ${file} is not trusted: ${reason}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+/**
+ * Turns checkpoints into text and back under the user's keys: with a signing key every document
+ * carries an HMAC over its digest and only signed ones are read; with an encryption key the
+ * whole document is sealed with AES-256-GCM.
+ */
+class CheckpointCodec {
+    signing;
+    encryption;
+    constructor(keys = {}) {
+        this.signing = keys.signingKey ? deriveKey(keys.signingKey, 'signing') : undefined;
+        this.encryption = keys.encryptionKey ? deriveKey(keys.encryptionKey, 'encryption') : undefined;
+    }
+    /** The key files are encrypted with, when encryption is on. */
+    get fileKey() {
+        return this.encryption;
+    }
+    /** The text to store: signed and encrypted as the keys say. */
+    encode(document) {
+        const signed = this.signing
+            ? { ...document, signature: signDigest(document.digest, this.signing) }
+            : document;
+        const text = serializeCheckpoint(signed);
+        if (!this.encryption)
+            return text;
+        const envelope = {
+            kind: ENCRYPTED_KIND,
+            schema: 1,
+            ...refOf(document),
+            cipher: 'aes-256-gcm',
+            data: encryptBytes(Buffer.from(text, 'utf8'), this.encryption).toString('base64')
+        };
+        return `${JSON.stringify(envelope, null, 2)}\n`;
+    }
+    /**
+     * Reads stored text back into a verified checkpoint.
+     * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
+     */
+    decode(text, source, expected) {
+        let value = parseJson(text, source);
+        if (isJsonObject(value) && value.kind === ENCRYPTED_KIND)
+            value = this.open(value, source);
+        const document = parseCheckpointValue(value, source, expected);
+        if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
+            const reason = document.signature
+                ? 'its signature does not match the signing key'
+                : 'it is not signed';
+            throw new UntrustedCheckpointError(source, reason);
+        }
+        return document;
+    }
+    open(envelope, source) {
+        if (!this.encryption) {
+            throw new UntrustedCheckpointError(source, 'it is encrypted: give the encryption key (input encryption-key, or CHECKPOINT_ENCRYPTION_KEY for the CLI)');
+        }
+        try {
+            const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption);
+            return parseJson(plain.toString('utf8'), source);
+        }
+        catch (error) {
+            if (error instanceof errors_CheckpointError)
+                throw error;
+            throw new UntrustedCheckpointError(source, 'it does not decrypt with the encryption key (wrong key, or changed bytes)');
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
+
 
 
 
@@ -34550,10 +34872,12 @@ class CheckpointManager {
     store;
     scope;
     run;
+    codec;
     constructor(store, options = {}) {
         this.store = store;
         this.scope = ids_validateId('scope', options.scope ?? 'default');
         this.run = options.run ?? { runId: 'local', attempt: 1 };
+        this.codec = options.codec ?? new CheckpointCodec();
     }
     /** This scope's checkpoints, oldest first. */
     async list() {
@@ -34575,9 +34899,9 @@ class CheckpointManager {
         const name = typeof target === 'string' ? target : naming_checkpointName(target);
         const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
         if (!ref)
-            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
+            throw new errors_CorruptCheckpointError(name, 'its name is not a checkpoint name');
         const text = await this.store.readText(name);
-        return parseCheckpoint(text, `${this.store.location}/${name}`, ref);
+        return this.codec.decode(text, `${this.store.location}/${name}`, ref);
     }
     /**
      * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
@@ -34590,7 +34914,7 @@ class CheckpointManager {
                 return await this.load(ref);
             }
             catch (error) {
-                if (!(error instanceof CheckpointError))
+                if (!(error instanceof errors_CheckpointError))
                     throw error;
                 options.onSkip?.({ ref, error });
             }
@@ -34611,7 +34935,7 @@ class CheckpointManager {
             state,
             ...extra
         });
-        await this.store.writeText(naming_checkpointName(document), serializeCheckpoint(document));
+        await this.store.writeText(naming_checkpointName(document), this.codec.encode(document));
         return document;
     }
     /** Every valid checkpoint of the scope in one document; bad ones are left out. */
@@ -34637,17 +34961,17 @@ class CheckpointManager {
         const existing = new Set(await this.store.listNames());
         const written = [];
         for (const [index, raw] of checkpoints.entries()) {
-            const document = parseCheckpoint(JSON.stringify(raw), `${source} checkpoint #${index + 1}`);
+            const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
             if (document.scope !== this.scope)
                 continue;
             const name = naming_checkpointName(document);
             if (existing.has(name)) {
                 if ((await this.load(name)).digest !== document.digest) {
-                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
+                    throw new errors_CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
                 }
                 continue;
             }
-            await this.store.writeText(name, serializeCheckpoint(document));
+            await this.store.writeText(name, this.codec.encode(document));
             written.push(document);
         }
         return written;
@@ -34656,7 +34980,7 @@ class CheckpointManager {
 function readExport(data, source) {
     const value = data;
     if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
-        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+        throw new errors_CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
     }
     return value.checkpoints;
 }
@@ -34704,8 +35028,46 @@ async function readHead(file, bytes) {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/packing/encrypt.ts
+
+
+
+
+
+/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
+async function sealFiles(files, folder, key) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const sealed = [];
+    for (const [index, file] of files.entries()) {
+        const name = `f${String(index + 1).padStart(6, '0')}`;
+        const absolute = (0,external_node_path_.join)(folder, name);
+        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
+        sealed.push({ file, entry: { name, size, sha256 }, absolute });
+    }
+    return sealed;
+}
+/**
+ * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * against its manifest record (size and sha256 of the plain bytes).
+ */
+async function openFiles(files, sealed, staging, key) {
+    for (const file of files) {
+        if (!file.entry)
+            throw new CheckpointError(`File ${file.path} has no encrypted entry recorded`);
+        const target = join(staging, file.path);
+        await mkdir(join(target, '..'), { recursive: true });
+        try {
+            await decryptFile(join(sealed, file.entry.name), target, key);
+        }
+        catch {
+            throw new CheckpointError(`File ${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+        }
+        if ((await hashFile(target)) !== file.sha256) {
+            throw new CheckpointError(`File ${file.path} does not match its sha256 in the manifest after decryption`);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var node_modules_yauzl = __nccwpck_require__(20663);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
@@ -34719,7 +35081,7 @@ var node_modules_yauzl = __nccwpck_require__(20663);
 
 
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends CheckpointError {
+class ArchiveIntegrityError extends errors_CheckpointError {
     archive;
     reason;
     constructor(archive, reason) {
@@ -34853,7 +35215,7 @@ async function* entries(zip, archive) {
 ;// CONCATENATED MODULE: ./src/stores/twirp.ts
 
 /** The artifact service could not be reached or refused a call. */
-class ServiceError extends CheckpointError {
+class ServiceError extends errors_CheckpointError {
     status;
     constructor(message, status) {
         super(message);
@@ -35119,6 +35481,8 @@ class RunCheckpointStore {
 
 
 
+
+
 /**
  * Uploads the node's files (if any), then the checkpoint document that lists them: the document
  * is the commit point, so a save that dies before it leaves no checkpoint restore would take.
@@ -35133,7 +35497,8 @@ async function saveNode(request) {
         runId: context.run.runId,
         retentionDays: save.retentionDays
     });
-    const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope);
+    const codec = new CheckpointCodec(save.protection);
+    const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope, codec);
     assertNoCaseCollision(save.node, base);
     const ref = {
         scope: save.scope,
@@ -35141,20 +35506,20 @@ async function saveNode(request) {
         sequence: (base?.sequence ?? 0) + 1,
         node: save.node
     };
-    const archive = await uploadFiles(artifacts, ref, request);
+    const { archive, entries } = await uploadFiles(artifacts, ref, request, codec);
     const document = nextCheckpoint(base, {
         scope: save.scope,
         node: save.node,
         run: context.run,
         state: save.state,
-        files: request.files.map(file => fileRecord(file, archive)),
+        files: request.files.map(file => fileRecord(file, archive, entries.get(file.path))),
         ...(archive ? { archive } : {}),
         ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
         ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
         ...(save.partial ? { partial: true } : {})
     });
     const name = naming_checkpointName(document);
-    await store.writeText(name, serializeCheckpoint(document));
+    await store.writeText(name, codec.encode(document));
     assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId);
     const what = save.partial ? 'progress of' : 'done:';
     lib_core/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
@@ -35166,32 +35531,54 @@ function assertNoCaseCollision(node, base) {
         throw new errors_InvalidInputError('node', node, `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`);
     }
 }
-async function latestInRun(store, scope) {
-    const manager = new CheckpointManager(store, { scope });
+async function latestInRun(store, scope, codec) {
+    const manager = new CheckpointManager(store, { scope, codec });
     return manager.latestValid({
         onSkip: ({ ref, error }) => {
             lib_core/* warning */.$e(`Checkpoint ${naming_checkpointName(ref)} was passed over: ${error.message}`);
         }
     });
 }
-async function uploadFiles(artifacts, ref, request) {
+/** Uploads the node's regular files as one zip; encrypted first when a key is set. */
+async function uploadFiles(artifacts, ref, request, codec) {
     const regular = request.files.filter(file => file.link === undefined);
+    const entries = new Map();
     if (regular.length === 0)
-        return undefined;
-    const level = request.save.compressionLevel;
-    const packing = level === undefined ? await choosePacking(regular) : { level, reason: 'compression-level set' };
+        return { archive: undefined, entries };
     const name = filesArchiveName(ref);
+    let upload = { files: regular.map(file => file.absolute), root: request.context.workspace };
+    let packing;
+    if (codec.fileKey) {
+        const folder = (0,external_node_path_.join)(request.scratch, 'sealed');
+        const sealed = await sealFiles(regular, folder, codec.fileKey);
+        for (const item of sealed)
+            entries.set(item.file.path, item.entry);
+        upload = { files: sealed.map(item => item.absolute), root: folder };
+        packing = { level: 0, reason: 'encrypted bytes do not compress' };
+    }
+    else {
+        const level = request.save.compressionLevel;
+        packing =
+            level === undefined
+                ? await choosePacking(regular)
+                : { level, reason: 'compression-level set' };
+    }
     lib_core/* info */.pq(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
-    const uploaded = await artifacts.uploadFiles(name, regular.map(file => file.absolute), request.context.workspace, { level: packing.level, retentionDays: request.save.retentionDays });
-    return {
+    const uploaded = await artifacts.uploadFiles(name, upload.files, upload.root, {
+        level: packing.level,
+        retentionDays: request.save.retentionDays
+    });
+    const kind = codec.fileKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate';
+    const archive = {
         name,
         runId: request.context.run.runId,
         size: uploaded.size,
         digest: uploaded.digest,
-        packing: packing.level === 0 ? 'zip-stored' : 'zip-deflate'
+        packing: kind
     };
+    return { archive, entries };
 }
-function fileRecord(file, archive) {
+function fileRecord(file, archive, entry) {
     const record = {
         path: file.path,
         size: file.size,
@@ -35200,7 +35587,7 @@ function fileRecord(file, archive) {
     };
     if (file.link !== undefined)
         return { ...record, link: file.link };
-    return { ...record, archive: archive?.name ?? '' };
+    return { ...record, archive: archive?.name ?? '', ...(entry ? { entry } : {}) };
 }
 /**
  * Refuses to go on when checkpoints of this scope and attempt were uploaded by another job:
@@ -35227,13 +35614,16 @@ function assertScopeOwned(listing, scope, attempt, jobBackendId) {
 
 
 
+
+
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
  * node's duration is the time since the job's previous checkpoint step ended, when known.
  * @throws InvalidInputError for `paths` that leave the workspace
  */
 async function checkpointNode(save, paths, context, job, durationMs = sinceLastStep(job)) {
-    const files = await collectFiles(context.workspace, paths);
+    refuseSecrets(save);
+    const files = await collectFiles(context.workspace, paths, 'paths', save.protection.secrets);
     if (paths.length > 0 && files.length === 0) {
         lib_core/* warning */.$e(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
     }
@@ -35250,6 +35640,17 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** Checkpoints can be downloaded by anyone who can read the run: credentials stay out. */
+function refuseSecrets(save) {
+    const { secrets, allowSecrets } = save.protection;
+    const found = findSecrets(save.state, secrets, allowSecrets);
+    if (!found)
+        return;
+    const escape = found.kind.startsWith('the job')
+        ? ''
+        : ', or set allow-secrets: true if it is not one';
+    throw new ConfigurationError(`State key '${found.key}' of node '${save.node}' holds ${found.kind}: checkpoints can be downloaded by anyone who can read the run, so it is not saved. Keep credentials in secrets${escape}.`);
 }
 function sinceLastStep(job) {
     return job.lastStepEndedAt ? Date.now() - Date.parse(job.lastStepEndedAt) : undefined;

@@ -63,6 +63,8 @@ export interface FileRecord {
   link?: string
   /** Name of the archive (artifact) that holds the bytes; absent for links, which have none. */
   archive?: string
+  /** For an encrypted file: its opaque name in the archive and the encrypted bytes' size and hash. */
+  entry?: { name: string; size: number; sha256: string }
 }
 
 /** An archive (artifact) holding some of the files. */
@@ -73,7 +75,7 @@ export interface ArchiveRecord {
   /** `sha256:<hex>` of the archive's bytes as the artifact service recorded them. */
   digest: string
   /** How the files were packed: a zip whose entries are stored or deflated. */
-  packing: 'zip-stored' | 'zip-deflate'
+  packing: 'zip-stored' | 'zip-deflate' | 'zip-encrypted'
 }
 
 /** The body of a checkpoint: everything but its digest. */
@@ -97,11 +99,16 @@ export interface CheckpointBody extends CheckpointRef {
 /** A sealed checkpoint: the body and a digest over it. */
 export interface CheckpointDocument extends CheckpointBody {
   digest: string
+  /** `hmac-sha256:<hex>` over the digest, when written with a signing key. */
+  signature?: string
 }
+
+/** How deep state may nest: deeper documents are refused before anything recurses over them. */
+export const MAX_DEPTH = 200
 
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 export function digestOf(body: CheckpointBody): string {
-  const { digest: _ignored, ...rest } = body as CheckpointDocument
+  const { digest: _digest, signature: _signature, ...rest } = body as CheckpointDocument
   return sha256Digest(canonicalJson(rest))
 }
 
@@ -126,12 +133,33 @@ export function parseCheckpoint(
   source: string,
   expected?: CheckpointRef
 ): CheckpointDocument {
-  let value: unknown
+  return parseCheckpointValue(parseJson(text, source), source, expected)
+}
+
+/** JSON.parse with the failure reported as a corrupt checkpoint. */
+export function parseJson(text: string, source: string): unknown {
   try {
-    value = JSON.parse(text)
+    return JSON.parse(text) as unknown
   } catch (error) {
     throw new CorruptCheckpointError(source, `not valid JSON (${(error as Error).message})`)
   }
+}
+
+/** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
+export function decodeUtf8(bytes: Uint8Array, source: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new CorruptCheckpointError(source, 'not valid UTF-8')
+  }
+}
+
+/** {@link parseCheckpoint} over an already parsed JSON value. */
+export function parseCheckpointValue(
+  value: unknown,
+  source: string,
+  expected?: CheckpointRef
+): CheckpointDocument {
   if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
     throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`)
   }
@@ -140,6 +168,9 @@ export function parseCheckpoint(
     throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer')
   }
   if (schema > SCHEMA_VERSION) throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION)
+  if (depthOf(value) > MAX_DEPTH) {
+    throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`)
+  }
   const document = value as unknown as CheckpointDocument
   const problem = shapeProblem(document)
   if (problem) throw new CorruptCheckpointError(source, problem)
@@ -150,6 +181,20 @@ export function parseCheckpoint(
     throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`)
   }
   return document
+}
+
+/** The nesting depth of a JSON value, walked without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item
+    if (node === null || typeof node !== 'object') continue
+    deepest = Math.max(deepest, depth)
+    if (deepest > MAX_DEPTH) return deepest
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 function shapeProblem(document: CheckpointDocument): string | undefined {
@@ -194,6 +239,17 @@ function isId(value: unknown): boolean {
   return typeof value === 'string' && ID_PATTERN.test(value)
 }
 
+function isEntry(value: unknown): boolean {
+  if (!isJsonObject(value)) return false
+  const entry = value as Record<string, unknown>
+  return (
+    typeof entry.name === 'string' &&
+    unsafePathReason(entry.name) === undefined &&
+    isCount(entry.size) &&
+    typeof entry.sha256 === 'string'
+  )
+}
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }
@@ -224,6 +280,7 @@ function isFileRecord(item: unknown): item is FileRecord {
     typeof value.sha256 === 'string' &&
     isCount(value.mode) &&
     (value.archive === undefined || typeof value.archive === 'string') &&
+    (value.entry === undefined || isEntry(value.entry)) &&
     (value.link === undefined || typeof value.link === 'string')
   )
 }

@@ -22,6 +22,12 @@ export class InvalidInputError extends CheckpointError {
   }
 }
 
+/**
+ * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
+ * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
+ */
+export class ConfigurationError extends CheckpointError {}
+
 /** The seed's "no write permission": the store's directory or file cannot be written. */
 export class CheckpointWriteError extends CheckpointError {
   constructor(

@@ -1,10 +1,6 @@
 import { CheckpointError, CorruptCheckpointError } from './errors.js'
-import {
-  parseCheckpoint,
-  serializeCheckpoint,
-  type CheckpointDocument,
-  type RunInfo
-} from './document.js'
+import { CheckpointCodec } from './codec.js'
+import { parseCheckpointValue, type CheckpointDocument, type RunInfo } from './document.js'
 import { validateId } from './ids.js'
 import { checkpointName, compareRefs, parseCheckpointName, type CheckpointRef } from './naming.js'
 import { nextCheckpoint, type NodeResult } from './progress.js'
@@ -35,6 +31,8 @@ export interface ManagerOptions {
   scope?: string
   /** The run that new checkpoints record; locally, a run of its own. */
   run?: RunInfo
+  /** Signs and encrypts what is written, verifies and decrypts what is read. */
+  codec?: CheckpointCodec
 }
 
 /**
@@ -45,6 +43,7 @@ export interface ManagerOptions {
 export class CheckpointManager {
   readonly scope: string
   private readonly run: RunInfo
+  private readonly codec: CheckpointCodec
 
   constructor(
     readonly store: CheckpointStore,
@@ -52,6 +51,7 @@ export class CheckpointManager {
   ) {
     this.scope = validateId('scope', options.scope ?? 'default')
     this.run = options.run ?? { runId: 'local', attempt: 1 }
+    this.codec = options.codec ?? new CheckpointCodec()
   }
 
   /** This scope's checkpoints, oldest first. */
@@ -77,7 +77,7 @@ export class CheckpointManager {
     const ref = typeof target === 'string' ? parseCheckpointName(target) : target
     if (!ref) throw new CorruptCheckpointError(name, 'its name is not a checkpoint name')
     const text = await this.store.readText(name)
-    return parseCheckpoint(text, `${this.store.location}/${name}`, ref)
+    return this.codec.decode(text, `${this.store.location}/${name}`, ref)
   }
 
   /**
@@ -117,7 +117,7 @@ export class CheckpointManager {
       state,
       ...extra
     })
-    await this.store.writeText(checkpointName(document), serializeCheckpoint(document))
+    await this.store.writeText(checkpointName(document), this.codec.encode(document))
     return document
   }
 
@@ -144,7 +144,10 @@ export class CheckpointManager {
     const existing = new Set(await this.store.listNames())
     const written: CheckpointRef[] = []
     for (const [index, raw] of checkpoints.entries()) {
-      const document = parseCheckpoint(JSON.stringify(raw), `${source} checkpoint #${index + 1}`)
+      const document = parseCheckpointValue(
+        JSON.parse(JSON.stringify(raw)),
+        `${source} checkpoint #${index + 1}`
+      )
       if (document.scope !== this.scope) continue
       const name = checkpointName(document)
       if (existing.has(name)) {
@@ -156,7 +159,7 @@ export class CheckpointManager {
         }
         continue
       }
-      await this.store.writeText(name, serializeCheckpoint(document))
+      await this.store.writeText(name, this.codec.encode(document))
       written.push(document)
     }
     return written

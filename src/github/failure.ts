@@ -1,11 +1,7 @@
 import * as core from '@actions/core'
-import { CheckpointError, InvalidInputError, describe } from '../checkpoint/errors.js'
+import { ConfigurationError, InvalidInputError, describe } from '../checkpoint/errors.js'
 
-/**
- * A configuration mistake that no retry can fix (two jobs sharing a scope): it fails the step
- * whatever `fail-on-error` says, as an invalid input does.
- */
-export class ConfigurationError extends CheckpointError {}
+export { ConfigurationError }
 
 /**
  * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always

@@ -22,6 +22,9 @@ export enum Input {
   Reset = 'reset',
   Key = 'key',
   Salt = 'salt',
+  AllowSecrets = 'allow-secrets',
+  SigningKey = 'signing-key',
+  EncryptionKey = 'encryption-key',
   Run = 'run',
   Shell = 'shell',
   WorkingDirectory = 'working-directory'
@@ -38,6 +41,7 @@ export interface RestoreInputs {
   rerunFrom: string | undefined
   /** Ignore every checkpoint: the pipeline runs from the beginning. */
   reset: boolean
+  protection: Protection
 }
 
 /** Inputs of the save entry. */
@@ -55,6 +59,7 @@ export interface SaveInputs {
   /** What the node's result depends on; with it, a restored node whose key changed is saved again. */
   key: string
   salt: string
+  protection: Protection
 }
 
 /** The scope input, defaulting to the job's id as GitHub names it. */
@@ -71,7 +76,8 @@ export function getRestoreInputs(): RestoreInputs {
     failOnError: getBoolean(Input.FailOnError, false),
     rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
     rerunFrom: optionalId(Input.RerunFrom),
-    reset: getBoolean(Input.Reset, false)
+    reset: getBoolean(Input.Reset, false),
+    protection: getProtection()
   }
 }
 
@@ -91,7 +97,8 @@ export async function getSaveInputs(workspace: string): Promise<SaveInputs> {
     compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
     failOnError: getBoolean(Input.FailOnError, false),
     key: core.getInput(Input.Key),
-    salt: core.getInput(Input.Salt)
+    salt: core.getInput(Input.Salt),
+    protection: getProtection()
   }
 }
 
@@ -161,6 +168,7 @@ export interface RunInputs {
   compressionLevel: number | undefined
   githubToken: string
   failOnError: boolean
+  protection: Protection
 }
 
 /** Reads and validates the run entry's inputs. @throws InvalidInputError */
@@ -182,7 +190,8 @@ export async function getRunInputs(workspace: string): Promise<RunInputs> {
     retentionDays: getInteger(Input.RetentionDays, 1, 90),
     compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
     githubToken: core.getInput(Input.GithubToken),
-    failOnError: getBoolean(Input.FailOnError, false)
+    failOnError: getBoolean(Input.FailOnError, false),
+    protection: getProtection()
   }
 }
 
@@ -203,4 +212,31 @@ async function getFolder(workspace: string, value: string): Promise<string> {
     )
   }
   return folder
+}
+
+/** What guards a checkpoint's content: keys to sign and encrypt with, and secrets to keep out. */
+export interface Protection {
+  /** Signs every checkpoint written; refuses unsigned or mis-signed ones on restore. */
+  signingKey: string
+  /** Encrypts state and files before upload. */
+  encryptionKey: string
+  /** Let state values shaped like credentials through (the job's token and the keys never). */
+  allowSecrets: boolean
+  /** Exact values that must never be written: the job's token and the keys. */
+  secrets: string[]
+}
+
+/** Reads the protection inputs and masks the keys in the log. */
+export function getProtection(): Protection {
+  const signingKey = core.getInput(Input.SigningKey)
+  const encryptionKey = core.getInput(Input.EncryptionKey)
+  for (const key of [signingKey, encryptionKey]) if (key !== '') core.setSecret(key)
+  const token = core.getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || ''
+  const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? '']
+  return {
+    signingKey,
+    encryptionKey,
+    allowSecrets: getBoolean(Input.AllowSecrets, false),
+    secrets: secrets.filter(secret => secret !== '')
+  }
 }

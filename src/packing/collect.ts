@@ -4,7 +4,7 @@ import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import * as glob from '@actions/glob'
-import { InvalidInputError } from '../checkpoint/errors.js'
+import { ConfigurationError, InvalidInputError } from '../checkpoint/errors.js'
 import { isInside, resolveInside, toRelative } from './paths.js'
 
 /** A file found by `paths`, with what the manifest records of it. */
@@ -28,7 +28,8 @@ export interface CollectedFile {
 export async function collectFiles(
   workspace: string,
   patterns: string[],
-  input = 'paths'
+  input = 'paths',
+  secrets: string[] = []
 ): Promise<CollectedFile[]> {
   if (patterns.length === 0) return []
   const root = await realpath(workspace)
@@ -40,7 +41,7 @@ export async function collectFiles(
   })
   const files: CollectedFile[] = []
   for (const absolute of (await globber.glob()).sort()) {
-    files.push(await describeFile(root, absolute, input))
+    files.push(await describeFile(root, absolute, input, secrets))
   }
   return files
 }
@@ -55,7 +56,12 @@ function absolutePattern(root: string, pattern: string, input: string): string {
   return negated ? `!${absolute}` : absolute
 }
 
-async function describeFile(root: string, absolute: string, input: string): Promise<CollectedFile> {
+async function describeFile(
+  root: string,
+  absolute: string,
+  input: string,
+  secrets: string[]
+): Promise<CollectedFile> {
   const path = toRelative(root, absolute)
   if (!isInside(root, await realpath(dirname(absolute)))) {
     throw new InvalidInputError(input, path, 'lies under a link that leads outside the workspace')
@@ -73,7 +79,13 @@ async function describeFile(root: string, absolute: string, input: string): Prom
     }
     return { path, absolute, size: 0, mode, sha256: hashText(target), link: target }
   }
-  return { path, absolute, size: stats.size, mode, sha256: await hashFile(absolute) }
+  const { sha256, holdsSecret } = await hashAndScan(absolute, secrets)
+  if (holdsSecret) {
+    throw new ConfigurationError(
+      `File ${path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`
+    )
+  }
+  return { path, absolute, size: stats.size, mode, sha256 }
 }
 
 /** `sha256:<hex>` of a file, streamed. */
@@ -81,6 +93,27 @@ export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256')
   await pipeline(createReadStream(file), hash)
   return `sha256:${hash.digest('hex')}`
+}
+
+/** Hashes a file and looks for exact secrets in it, in one streamed pass. */
+async function hashAndScan(
+  file: string,
+  secrets: string[]
+): Promise<{ sha256: string; holdsSecret: boolean }> {
+  const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret))
+  const longest = Math.max(0, ...needles.map(needle => needle.length))
+  const hash = createHash('sha256')
+  let tail = Buffer.alloc(0)
+  let holdsSecret = false
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer
+    hash.update(bytes)
+    if (needles.length === 0 || holdsSecret) continue
+    const window = Buffer.concat([tail, bytes])
+    holdsSecret = needles.some(needle => window.includes(needle))
+    tail = window.subarray(Math.max(0, window.length - longest + 1))
+  }
+  return { sha256: `sha256:${hash.digest('hex')}`, holdsSecret }
 }
 
 function hashText(text: string): string {

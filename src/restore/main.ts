@@ -25,7 +25,7 @@ export async function runRestore(): Promise<void> {
     if (inputs.reset) announceReset(scope)
     const restored = inputs.reset
       ? undefined
-      : await restoreLatest(scope, inputs.githubToken, context)
+      : await restoreLatest(scope, inputs.githubToken, context, inputs.protection)
     const invalidation = restored && applyInvalidation(restored, inputs)
     await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope)
     await rememberRestore(context.runnerTemp, scope, restored, invalidation)

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
@@ -18,8 +19,10 @@ import { stageFiles } from './stage.js'
 export async function restoreLatest(
   scope: string,
   token: string,
-  context: RunContext
+  context: RunContext,
+  keys: CodecKeys = {}
 ): Promise<CheckpointDocument | undefined> {
+  const codec = new CheckpointCodec(keys)
   const artifacts = new ArtifactStore(context, token)
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
   try {
@@ -27,7 +30,7 @@ export async function restoreLatest(
       scratch,
       runId: context.run.runId
     })
-    const manager = new CheckpointManager(store, { scope })
+    const manager = new CheckpointManager(store, { scope, codec })
     const refs = (await manager.list()).reverse()
     if (refs.length === 0) {
       core.info(
@@ -39,10 +42,16 @@ export async function restoreLatest(
       const staging = join(scratch, `staging-${index}`)
       try {
         const document = await manager.load(ref)
-        await stageFiles(document, store, artifacts, {
-          downloads: join(scratch, 'downloads'),
-          staging
-        })
+        await stageFiles(
+          document,
+          store,
+          artifacts,
+          {
+            downloads: join(scratch, 'downloads'),
+            staging
+          },
+          codec.fileKey
+        )
         await placeFiles(staging, document.files, context.workspace)
         report(document)
         return document

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
+import { join } from 'node:path'
+import { openFiles } from '../packing/encrypt.js'
 import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
 import type { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
 
@@ -12,7 +14,8 @@ export async function stageFiles(
   document: CheckpointDocument,
   store: RunCheckpointStore,
   artifacts: ArtifactStore,
-  folders: { downloads: string; staging: string }
+  folders: { downloads: string; staging: string },
+  fileKey: Buffer | undefined
 ): Promise<void> {
   const { downloads, staging } = folders
   await mkdir(staging, { recursive: true })
@@ -35,6 +38,24 @@ export async function stageFiles(
       )
     }
     const zip = await artifacts.download(artifact, downloads)
-    await extractArchive(zip, record.name, files, staging)
+    if (record.packing !== 'zip-encrypted') {
+      await extractArchive(zip, record.name, files, staging)
+      continue
+    }
+    if (!fileKey)
+      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
+    const sealed = join(downloads, `${record.name}.sealed`)
+    await extractArchive(zip, record.name, files.map(asSealedEntry), sealed)
+    await openFiles(files, sealed, staging, fileKey)
   }
+}
+
+/** The record of an encrypted file as its archive holds it: opaque name, encrypted size and hash. */
+function asSealedEntry(file: FileRecord): FileRecord {
+  if (!file.entry)
+    throw new ArchiveIntegrityError(
+      file.archive ?? '',
+      `file ${file.path} has no encrypted entry recorded`
+    )
+  return { ...file, path: file.entry.name, size: file.entry.size, sha256: file.entry.sha256 }
 }

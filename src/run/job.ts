@@ -21,7 +21,7 @@ export async function jobContextForRun(
   const existing = await loadJobContext(context.runnerTemp, inputs.scope)
   if (existing) return existing
   try {
-    const restored = await restoreLatest(inputs.scope, inputs.githubToken, context)
+    const restored = await restoreLatest(inputs.scope, inputs.githubToken, context, inputs.protection)
     return await rememberRestore(context.runnerTemp, inputs.scope, restored, undefined)
   } catch (error) {
     if (inputs.failOnError) throw error

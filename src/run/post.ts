@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
-import { getBoolean, getInteger, getList, Input } from '../github/inputs.js'
+import { getBoolean, getInteger, getList, getProtection, Input } from '../github/inputs.js'
 import { jobContextOrNew, recordEvent } from '../github/job-context.js'
 import { readRunContext } from '../github/run-context.js'
 import { RunState } from '../github/state.js'
@@ -40,7 +40,8 @@ export async function runRunPost(): Promise<void> {
       fingerprint,
       partial: true,
       retentionDays: getInteger(Input.RetentionDays, 1, 90),
-      compressionLevel: getInteger(Input.CompressionLevel, 0, 9)
+      compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+      protection: getProtection()
     }
     const saved = await checkpointNode(save, paths, context, job)
     core.info(

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import type { JobContext } from '../github/job-context.js'
 import type { RunContext } from '../github/run-context.js'
+import { ConfigurationError } from '../checkpoint/errors.js'
+import { findSecrets } from '../checkpoint/secrets.js'
 import { collectFiles } from '../packing/collect.js'
 import { saveNode, type NodeSave } from './save-node.js'
 
@@ -19,7 +21,8 @@ export async function checkpointNode(
   job: JobContext,
   durationMs = sinceLastStep(job)
 ): Promise<{ document: CheckpointDocument; files: number; bytes: number }> {
-  const files = await collectFiles(context.workspace, paths)
+  refuseSecrets(save)
+  const files = await collectFiles(context.workspace, paths, 'paths', save.protection.secrets)
   if (paths.length > 0 && files.length === 0) {
     core.warning(
       `Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`
@@ -37,6 +40,19 @@ export async function checkpointNode(
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/** Checkpoints can be downloaded by anyone who can read the run: credentials stay out. */
+function refuseSecrets(save: NodeSave): void {
+  const { secrets, allowSecrets } = save.protection
+  const found = findSecrets(save.state, secrets, allowSecrets)
+  if (!found) return
+  const escape = found.kind.startsWith('the job')
+    ? ''
+    : ', or set allow-secrets: true if it is not one'
+  throw new ConfigurationError(
+    `State key '${found.key}' of node '${save.node}' holds ${found.kind}: checkpoints can be downloaded by anyone who can read the run, so it is not saved. Keep credentials in secrets${escape}.`
+  )
 }
 
 function sinceLastStep(job: JobContext): number | undefined {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
-import { serializeCheckpoint } from '../checkpoint/document.js'
+import { CheckpointCodec } from '../checkpoint/codec.js'
 import { InvalidInputError } from '../checkpoint/errors.js'
 import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { caseCollision } from '../checkpoint/ids.js'
@@ -15,8 +15,11 @@ import { nextCheckpoint } from '../checkpoint/progress.js'
 import type { PipelineState } from '../checkpoint/state.js'
 import { ConfigurationError } from '../github/failure.js'
 import type { JobContext } from '../github/job-context.js'
+import type { Protection } from '../github/inputs.js'
 import type { RunContext } from '../github/run-context.js'
+import { join } from 'node:path'
 import { choosePacking } from '../packing/choose.js'
+import { sealFiles } from '../packing/encrypt.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
 
@@ -30,6 +33,7 @@ export interface NodeSave {
   partial?: boolean
   retentionDays: number | undefined
   compressionLevel: number | undefined
+  protection: Protection
 }
 
 /** What a save step works with. */
@@ -56,7 +60,8 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     runId: context.run.runId,
     retentionDays: save.retentionDays
   })
-  const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope)
+  const codec = new CheckpointCodec(save.protection)
+  const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope, codec)
   assertNoCaseCollision(save.node, base)
   const ref = {
     scope: save.scope,
@@ -64,20 +69,20 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     sequence: (base?.sequence ?? 0) + 1,
     node: save.node
   }
-  const archive = await uploadFiles(artifacts, ref, request)
+  const { archive, entries } = await uploadFiles(artifacts, ref, request, codec)
   const document = nextCheckpoint(base, {
     scope: save.scope,
     node: save.node,
     run: context.run,
     state: save.state,
-    files: request.files.map(file => fileRecord(file, archive)),
+    files: request.files.map(file => fileRecord(file, archive, entries.get(file.path))),
     ...(archive ? { archive } : {}),
     ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
     ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
     ...(save.partial ? { partial: true } : {})
   })
   const name = checkpointName(document)
-  await store.writeText(name, serializeCheckpoint(document))
+  await store.writeText(name, codec.encode(document))
   assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId)
   const what = save.partial ? 'progress of' : 'done:'
   core.info(
@@ -99,9 +104,10 @@ function assertNoCaseCollision(node: string, base: CheckpointDocument | undefine
 
 async function latestInRun(
   store: RunCheckpointStore,
-  scope: string
+  scope: string,
+  codec: CheckpointCodec
 ): Promise<CheckpointDocument | undefined> {
-  const manager = new CheckpointManager(store, { scope })
+  const manager = new CheckpointManager(store, { scope, codec })
   return manager.latestValid({
     onSkip: ({ ref, error }) => {
       core.warning(`Checkpoint ${checkpointName(ref)} was passed over: ${error.message}`)
@@ -109,36 +115,57 @@ async function latestInRun(
   })
 }
 
+type Entries = Map<string, FileRecord['entry']>
+
+/** Uploads the node's regular files as one zip; encrypted first when a key is set. */
 async function uploadFiles(
   artifacts: ArtifactStore,
   ref: CheckpointRef,
-  request: SaveRequest
-): Promise<ArchiveRecord | undefined> {
+  request: SaveRequest,
+  codec: CheckpointCodec
+): Promise<{ archive: ArchiveRecord | undefined; entries: Entries }> {
   const regular = request.files.filter(file => file.link === undefined)
-  if (regular.length === 0) return undefined
-  const level = request.save.compressionLevel
-  const packing =
-    level === undefined ? await choosePacking(regular) : { level, reason: 'compression-level set' }
+  const entries: Entries = new Map()
+  if (regular.length === 0) return { archive: undefined, entries }
   const name = filesArchiveName(ref)
+  let upload = { files: regular.map(file => file.absolute), root: request.context.workspace }
+  let packing: { level: number; reason: string }
+  if (codec.fileKey) {
+    const folder = join(request.scratch, 'sealed')
+    const sealed = await sealFiles(regular, folder, codec.fileKey)
+    for (const item of sealed) entries.set(item.file.path, item.entry)
+    upload = { files: sealed.map(item => item.absolute), root: folder }
+    packing = { level: 0, reason: 'encrypted bytes do not compress' }
+  } else {
+    const level = request.save.compressionLevel
+    packing =
+      level === undefined
+        ? await choosePacking(regular)
+        : { level, reason: 'compression-level set' }
+  }
   core.info(
     `Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`
   )
-  const uploaded = await artifacts.uploadFiles(
-    name,
-    regular.map(file => file.absolute),
-    request.context.workspace,
-    { level: packing.level, retentionDays: request.save.retentionDays }
-  )
-  return {
+  const uploaded = await artifacts.uploadFiles(name, upload.files, upload.root, {
+    level: packing.level,
+    retentionDays: request.save.retentionDays
+  })
+  const kind = codec.fileKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate'
+  const archive: ArchiveRecord = {
     name,
     runId: request.context.run.runId,
     size: uploaded.size,
     digest: uploaded.digest,
-    packing: packing.level === 0 ? 'zip-stored' : 'zip-deflate'
+    packing: kind
   }
+  return { archive, entries }
 }
 
-function fileRecord(file: CollectedFile, archive: ArchiveRecord | undefined): FileRecord {
+function fileRecord(
+  file: CollectedFile,
+  archive: ArchiveRecord | undefined,
+  entry: FileRecord['entry']
+): FileRecord {
   const record: FileRecord = {
     path: file.path,
     size: file.size,
@@ -146,7 +173,7 @@ function fileRecord(file: CollectedFile, archive: ArchiveRecord | undefined): Fi
     mode: file.mode
   }
   if (file.link !== undefined) return { ...record, link: file.link }
-  return { ...record, archive: archive?.name ?? '' }
+  return { ...record, archive: archive?.name ?? '', ...(entry ? { entry } : {}) }
 }
 
 /**
