@@ -112,6 +112,8 @@ function stopChild(child) {
  * @property {number} port
  * @property {(container: string) => Promise<void>} ensureContainer
  * @property {(container: string, blob: string, options: SasOptions) => string} sasUrl
+ * @property {(origin: string) => void} signUrlsFor  the origin sasUrl's URLs point to
+ *   (Azurite's own by default)
  * @property {(container: string, blob: string) => Promise<{size: number, sha256: string} | undefined>} hashBlob
  * @property {(container: string, blob: string) => Promise<{size: number, contentType: string} | undefined>} blobProperties
  * @property {(container: string, blob: string) => Promise<Buffer>} readBlob
@@ -133,6 +135,9 @@ function createAzurite({ sdk, child, port, workDir, killOnExit }) {
   const { generateBlobSASQueryParameters } = sdk
   const credential = new StorageSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY)
   const accountUrl = `http://127.0.0.1:${port}/${ACCOUNT_NAME}`
+  // Signed URLs may name another origin (the stand-in's blob proxy): a SAS signs the canonical
+  // resource /blob/<account>/<container>/<blob>, not the host, so it stays valid there.
+  let signedOrigin = `http://127.0.0.1:${port}`
   const service = new BlobServiceClient(accountUrl, credential)
   const blobClient = (container, blob) =>
     service.getContainerClient(container).getBlockBlobClient(blob)
@@ -154,7 +159,10 @@ function createAzurite({ sdk, child, port, workDir, killOnExit }) {
         },
         credential
       )
-      return `${accountUrl}/${container}/${encodeBlobPath(blob)}?${query.toString()}`
+      return `${signedOrigin}/${ACCOUNT_NAME}/${container}/${encodeBlobPath(blob)}?${query.toString()}`
+    },
+    signUrlsFor(origin) {
+      signedOrigin = origin
     },
     async hashBlob(container, blob) {
       const response = await blobClient(container, blob).download().catch(notFoundAsUndefined)

@@ -43,19 +43,29 @@ export class RestError extends Error {
 }
 
 /**
- * Reads a JSON request body; an empty body is `{}` as in Twirp's JSON mapping.
+ * Reads a whole request body, refusing bodies over `limit` bytes.
  * @param {import('node:http').IncomingMessage} req
- * @returns {Promise<Record<string, any>>}
+ * @param {number} [limit]
+ * @returns {Promise<Buffer>}
  */
-export async function readJson(req) {
+export async function readBody(req, limit = MAX_BODY_BYTES) {
   const chunks = []
   let size = 0
   for await (const chunk of req) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new TwirpError('malformed', 'request body too large')
+    if (size > limit) throw new TwirpError('malformed', 'request body too large')
     chunks.push(chunk)
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim()
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Parses a JSON request body; an empty body is `{}` as in Twirp's JSON mapping.
+ * @param {Buffer} bytes
+ * @returns {Record<string, any>}
+ */
+export function parseJson(bytes) {
+  const text = bytes.toString('utf8').trim()
   if (!text) return {}
   try {
     const body = JSON.parse(text)

@@ -3,6 +3,8 @@
 import { ARTIFACT_CONTAINER, createArtifactService } from './artifacts.js'
 import { startAzurite } from './azurite.js'
 import { CACHE_CONTAINER, createCacheService } from './cache.js'
+import { createFaultEngine } from './faults.js'
+import { startBlobProxy } from './proxy.js'
 import { createRestApi } from './rest.js'
 import { startServer } from './server.js'
 import { createStore } from './store.js'
@@ -27,10 +29,14 @@ export async function startStandIn({ log = () => {} } = {}) {
 async function assemble(azurite, log) {
   const minter = createTokenMinter()
   const store = createStore(minter)
-  const faults = { signedUrl404ForEarlierAttempts: false }
+  const engine = createFaultEngine({ log })
+  const { faults } = engine
+  const requests = []
+  const proxy = await startBlobProxy({ upstreamPort: azurite.port, engine, requests, log })
+  engine.bindBlobStore(proxy)
+  azurite.signUrlsFor(proxy.origin)
   const artifacts = createArtifactService({ store, azurite, faults })
   const cache = createCacheService({ store, azurite })
-  const requests = []
   let url = ''
   const rest = createRestApi({ store, artifacts, apiUrl: () => `${url}/api` })
   const server = await startServer({
@@ -38,11 +44,17 @@ async function assemble(azurite, log) {
     rest,
     callerOf: token => callerOf(store, minter, token),
     requests,
+    engine,
     log
+  }).catch(async error => {
+    await proxy.close()
+    throw error
   })
   url = `http://127.0.0.1:${server.address().port}`
-  log(`[stand-in] listening on ${url}, Azurite blob on port ${azurite.port}`)
-  return buildApi({ url, store, artifacts, faults, requests, server, azurite })
+  log(
+    `[stand-in] listening on ${url}, blob proxy on port ${proxy.port}, Azurite on port ${azurite.port}`
+  )
+  return buildApi({ url, store, artifacts, engine, requests, server, proxy, azurite })
 }
 
 /** The job a runtime token belongs to, if this stand-in minted it and the job exists. */
@@ -52,13 +64,17 @@ function callerOf(store, minter, token) {
   return job && job.run.runBackendId === ids.runBackendId ? job : undefined
 }
 
-function buildApi({ url, store, artifacts, faults, requests, server, azurite }) {
+function buildApi({ url, store, artifacts, engine, requests, server, proxy, azurite }) {
   let stopping
   return {
     url,
     azuritePort: azurite.port,
-    faults,
+    blobUrl: proxy.origin,
+    faults: engine.faults,
     requests,
+    get requestCount() {
+      return engine.count
+    },
     createRun: options => publicRun(store.createRun(options)),
     startJob: (run, options) => publicJob(store.startJob(store.runFor(run), options ?? {}), url),
     completeRun(run, conclusion = 'success') {
@@ -76,17 +92,19 @@ function buildApi({ url, store, artifacts, faults, requests, server, azurite }) 
       requests.length = 0
     },
     stop() {
-      stopping ??= stopAll(server, azurite)
+      stopping ??= stopAll(engine, server, proxy, azurite)
       return stopping
     }
   }
 }
 
-async function stopAll(server, azurite) {
+async function stopAll(engine, server, proxy, azurite) {
+  // Held and delayed requests resume at once and find their connections closed.
+  engine.stop()
   const closed = new Promise(resolve => server.close(() => resolve(undefined)))
   // Keep-alive sockets from the toolkit's HTTP clients would otherwise hold close() open.
   server.closeAllConnections()
-  await closed
+  await Promise.all([closed, proxy.close()])
   await azurite.stop()
 }
 

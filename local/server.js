@@ -1,10 +1,25 @@
-// One node:http server for the Twirp services and the REST API, with a request log.
+// One node:http server for the Twirp services and the REST API, with a request log and the
+// faults of faults.js applied to every request.
 import { createServer } from 'node:http'
-import { RestError, TwirpError, discardBody, readJson, sendJson } from './http.js'
+import {
+  beginExchange,
+  failureAnswer,
+  isOpen,
+  resetDuringRequest,
+  responseCut,
+  sendBody
+} from './exchange.js'
+import { resetPhase } from './faults.js'
+import { RestError, TwirpError, discardBody, parseJson, readBody } from './http.js'
 import { API_PREFIX } from './rest.js'
 import { credentialFrom } from './token.js'
 
 const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.'
+const SERVICE_NAMES = { ArtifactService: 'artifact', CacheService: 'cache' }
+
+/**
+ * @typedef {{status: number, headers: Record<string, string>, body: Buffer | undefined}} Answer
+ */
 
 /**
  * @param {object} deps
@@ -12,17 +27,18 @@ const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.'
  *   Twirp methods by service name ('ArtifactService', 'CacheService').
  * @param {{handle: (method: string, url: URL, token: string | undefined) => Promise<{status: number, body: unknown, headers: Record<string, string>}>}} deps.rest
  * @param {(token: string | undefined) => any} deps.callerOf  job of a runtime token, or undefined
- * @param {Array<{method: string, path: string, status: number}>} deps.requests  appended to
+ * @param {object[]} deps.requests  the request log, appended to
+ * @param {ReturnType<typeof import('./faults.js').createFaultEngine>} deps.engine
  * @param {(line: string) => void} deps.log
  * @returns {Promise<import('node:http').Server>} listening on 127.0.0.1 with a random port
  */
 export function startServer(deps) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    res.once('finish', () =>
-      deps.requests.push({ method: req.method ?? '', path: url.pathname, status: res.statusCode })
-    )
-    route(deps, req, res, url).catch(error => answerError(deps, res, url, error))
+  // requestTimeout 0: a held request whose body waits unread must not be answered 408 after 5 min.
+  const server = createServer({ requestTimeout: 0 }, (req, res) => {
+    exchange(deps, req, res).catch(error => {
+      deps.log(`[stand-in] failed to answer ${req.method} ${req.url}: ${error?.stack ?? error}`)
+      res.destroy()
+    })
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -30,58 +46,118 @@ export function startServer(deps) {
   })
 }
 
-async function route(deps, req, res, url) {
-  if (url.pathname.startsWith(TWIRP_PREFIX)) return twirp(deps, req, res, url)
+async function exchange(deps, req, res) {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const described = describe(req, url)
+  const started = await beginExchange(deps, res, described)
+  if (!started) return
+  const { fault } = started
+  if (fault?.kind === 'fail') {
+    await discardBody(req)
+    return deliver(res, failureAnswer(fault, described.service), undefined)
+  }
+  const phase = fault?.kind === 'reset' ? resetPhase(fault, req) : undefined
+  if (fault?.kind === 'reset' && phase === 'request') {
+    return resetDuringRequest(req, fault.afterBytes ?? 0)
+  }
+  const answer = await route(deps, req, url).catch(error => errorAnswer(deps, url, error))
+  if (fault?.kind === 'delay' && fault.phase === 'response') {
+    await deps.engine.sleep(fault.ms, res)
+    if (!isOpen(res)) return
+  }
+  return deliver(res, answer, responseCut(fault, phase))
+}
+
+/** @returns {Omit<import('./faults.js').RequestInfo, 'seq'>} */
+function describe(req, url) {
+  const method = req.method ?? 'GET'
+  const path = url.pathname
+  if (path.startsWith(TWIRP_PREFIX)) {
+    const [service, rpc] = path.slice(TWIRP_PREFIX.length).split('/')
+    return { service: SERVICE_NAMES[service] ?? 'other', method, rpc, path }
+  }
+  if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
+    return { service: 'rest', method, path }
+  }
+  return { service: 'other', method, path }
+}
+
+/** @returns {Promise<Answer>} */
+async function route(deps, req, url) {
+  if (url.pathname.startsWith(TWIRP_PREFIX)) return twirp(deps, req, url)
   if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
     await discardBody(req)
     const token = credentialFrom(req.headers.authorization)
     const answer = await deps.rest.handle(req.method ?? 'GET', url, token)
-    return answerRest(res, answer)
+    return restAnswer(answer)
   }
   await discardBody(req)
   throw new TwirpError('bad_route', `no handler for ${req.method} ${url.pathname}`)
 }
 
-async function twirp(deps, req, res, url) {
+async function twirp(deps, req, url) {
   const [service, method] = url.pathname.slice(TWIRP_PREFIX.length).split('/')
   const handler = deps.services[service]?.[method]
   if (req.method !== 'POST' || !handler) {
     await discardBody(req)
     throw new TwirpError('bad_route', `no handler for ${req.method} ${url.pathname}`)
   }
-  const body = await readJson(req)
+  const body = parseJson(await readBody(req))
   const caller = deps.callerOf(credentialFrom(req.headers.authorization))
   if (!caller) throw new TwirpError('unauthenticated', 'missing or invalid runtime token')
-  sendJson(res, 200, await handler(body, caller))
+  return jsonAnswer(200, await handler(body, caller))
 }
 
-function answerRest(res, { status, body, headers }) {
-  if (body === undefined) {
-    res.writeHead(status, headers)
-    res.end()
-    return
-  }
-  sendJson(res, status, body, headers)
+function restAnswer({ status, body, headers }) {
+  if (body === undefined) return { status, headers, body: undefined }
+  return jsonAnswer(status, body, headers)
 }
 
-function answerError(deps, res, url, error) {
-  if (res.headersSent) {
-    res.destroy()
-    return
+/** @returns {Answer} */
+function jsonAnswer(status, body, headers = {}) {
+  const payload = Buffer.from(JSON.stringify(body))
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(payload.length),
+      ...headers
+    },
+    body: payload
   }
+}
+
+/** @returns {Answer} */
+function errorAnswer(deps, url, error) {
   const isRest = url.pathname.startsWith(API_PREFIX)
   if (error instanceof RestError || (isRest && error instanceof TwirpError)) {
     const message = error.message
-    sendJson(res, error.status, { message, documentation_url: 'https://docs.github.com/rest' })
-    return
+    return jsonAnswer(error.status, { message, documentation_url: 'https://docs.github.com/rest' })
   }
   if (error instanceof TwirpError) {
-    sendJson(res, error.status, { code: error.code, msg: error.message })
-    return
+    return jsonAnswer(error.status, { code: error.code, msg: error.message })
   }
   // A stand-in bug. Answer 400, not 500: the toolkit retries 5xx for ~30 s, which would
   // hide the failure behind a slow test instead of failing fast.
   deps.log(`[stand-in] internal error on ${url.pathname}: ${error?.stack ?? error}`)
   const msg = `local stand-in internal error: ${error?.message ?? error}`
-  sendJson(res, 400, isRest ? { message: msg } : { code: 'internal', msg })
+  return jsonAnswer(400, isRest ? { message: msg } : { code: 'internal', msg })
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {Answer} answer
+ * @param {{bytes: number, mode: 'truncate' | 'reset'} | undefined} cut
+ */
+async function deliver(res, { status, headers, body }, cut) {
+  if (!isOpen(res)) return
+  if (!cut) {
+    res.writeHead(status, headers)
+    res.end(body)
+    return
+  }
+  const kept = { ...headers }
+  if (cut.mode === 'truncate') delete kept['content-length']
+  res.writeHead(status, kept)
+  await sendBody(res, body ? [body] : [], cut)
 }

@@ -1,6 +1,6 @@
 // Builds one ncc bundle per entry into dist/<entry>/ and removes what must not be committed.
 import { execFileSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 
@@ -19,3 +19,19 @@ for (const entry of entries) {
   )
 }
 console.log(`Bundled ${entries.length} entries into dist/: ${entries.join(', ')}`)
+
+// The CLI runs as `npx checkpoint-action`: its bundle keeps the entry's shebang and is executable.
+const cli = join(root, 'dist', 'cli', 'index.js')
+if (existsSync(cli)) {
+  if (!readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')) {
+    throw new Error('dist/cli/index.js lost its #!/usr/bin/env node line')
+  }
+  chmodSync(cli, 0o755)
+}
+
+// The library: plain ES modules with declarations, built by tsc from src/index.ts.
+if (existsSync(join(root, 'tsconfig.lib.json'))) {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.lib.json'], { cwd: root, stdio: 'inherit' })
+  console.log('Built the library into dist/lib/ (index.js, index.d.ts)')
+}

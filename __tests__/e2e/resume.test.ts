@@ -88,7 +88,7 @@ describe('a job that fails, is re-run and resumes', () => {
       source: 'api',
       built: true
     })
-    expect(await readFile(join(ws, 'build/model.bin'))).toEqual(payload)
+    expect((await readFile(join(ws, 'build/model.bin'))).equals(payload)).toBe(true)
     expect(await readFile(join(ws, 'data/rows.csv'), 'utf8')).toBe('id,name\n1,a\n')
     expect((await stat(join(ws, 'data/fetch.sh'))).mode & 0o777).toBe(0o755)
     expect((await lstat(join(ws, 'data/latest.csv'))).isSymbolicLink()).toBe(true)
@@ -141,7 +141,9 @@ describe('a job that fails, is re-run and resumes', () => {
       })
       expect(restore.stdout).toContain('trying the REST API')
       expect(JSON.parse(restore.outputs.state ?? '')).toMatchObject({ passed: 'true', built: true })
-      expect(await readFile(join(job.options.workspace, 'build/model.bin'))).toEqual(payload)
+      expect((await readFile(join(job.options.workspace, 'build/model.bin'))).equals(payload)).toBe(
+        true
+      )
     } finally {
       world.standIn.faults.signedUrl404ForEarlierAttempts = false
     }
@@ -171,6 +173,23 @@ describe('integrity and isolation', () => {
     expect(await readFile(join(job.options.workspace, 'data/rows.csv'), 'utf8')).toBe(
       'id,name\n1,a\n'
     )
+  })
+
+  it('restores a file a later node saved again at its newest version', async () => {
+    const run = world.createRun()
+    const job = await world.job(run, 1)
+    const ws = job.options.workspace
+    await mkdir(join(ws, 'data'), { recursive: true })
+    await writeFile(join(ws, 'data/a.txt'), 'a v1')
+    await writeFile(join(ws, 'data/b.txt'), 'b v1')
+    await job.uses('save', { node: 'fetch', paths: 'data/' })
+    await writeFile(join(ws, 'data/a.txt'), 'a v2')
+    await job.uses('save', { node: 'clean', paths: 'data/a.txt' })
+    const retry = await world.job(run, 2)
+    const restore = await retry.uses('.')
+    expect(restore.outputs).toMatchObject({ completed: '["fetch","clean"]' })
+    expect(await readFile(join(retry.options.workspace, 'data/a.txt'), 'utf8')).toBe('a v2')
+    expect(await readFile(join(retry.options.workspace, 'data/b.txt'), 'utf8')).toBe('b v1')
   })
 
   it('keeps two scopes of one run apart', async () => {

@@ -430,12 +430,15 @@ describe('cache v2 service with @actions/cache', () => {
 })
 
 describe('request log', () => {
-  test('records method, path without query, and status', async () => {
+  test('records arrival number, service, method, path without query, and status', async () => {
     const { run, job } = newRunJob()
     standIn.resetRequests()
+    const before = standIn.requestCount
     await rest(job, `/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts?per_page=5`)
     expect(standIn.requests).toEqual([
       {
+        seq: before + 1,
+        service: 'rest',
         method: 'GET',
         path: `/api/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts`,
         status: 200

@@ -29784,7 +29784,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(222);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65412);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRun */ .D)();
 
@@ -29793,7 +29793,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 222:
+/***/ 65412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30512,8 +30512,6 @@ function classify(value, key, secrets, allowShapes) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -34240,7 +34238,6 @@ function glob_hashFiles(patterns_1) {
 
 
 
-
 /**
  * Finds the files that `paths` globs name (`!` excludes), inside the workspace only. Links are
  * kept as links when they point inside the workspace and refused when they point out of it.
@@ -34292,12 +34289,6 @@ async function describeFile(root, absolute, input, secrets) {
     }
     return { path, absolute, size: stats.size, mode, sha256 };
 }
-/** `sha256:<hex>` of a file, streamed. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
-    return `sha256:${hash.digest('hex')}`;
-}
 /** Hashes a file and looks for exact secrets in it, in one streamed pass. */
 async function hashAndScan(file, secrets) {
     const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret));
@@ -34322,6 +34313,8 @@ function hashText(text) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/checkpoint/crypto.ts
 
 
@@ -34996,6 +34989,17 @@ async function readHead(file, bytes) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/hash.ts
+
+
+
+/** `sha256:<hex>` of a file, streamed. */
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
 
 
@@ -35062,10 +35066,11 @@ class ArchiveIntegrityError extends CheckpointError {
  * Extracts a files archive into `staging`, checking every entry against the manifest while it
  * is written: an entry the manifest does not list, a path that would leave the folder, a
  * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end.
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
  * @param expected the manifest's records held by this archive (links excluded)
  */
-async function extractArchive(zipPath, archive, expected, staging) {
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
     const remaining = new Map(expected.map(file => [file.path, file]));
     let zip;
     try {
@@ -35076,7 +35081,7 @@ async function extractArchive(zipPath, archive, expected, staging) {
     }
     try {
         for await (const entry of entries(zip, archive)) {
-            await extractEntry(zip, entry, { archive, remaining, staging });
+            await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
     }
     finally {
@@ -35101,6 +35106,8 @@ async function extractEntry(zip, entry, context) {
     if (unsafe)
         refuse(unsafe);
     const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return;
     if (!record)
         refuse('is not in the checkpoint manifest (or appears twice)');
     const expected = record;
@@ -35790,13 +35797,15 @@ async function stageFiles(document, store, artifacts, folders, fileKey) {
         }
         const zip = await artifacts.download(artifact, downloads);
         if (record.packing !== 'zip-encrypted') {
-            await extractArchive(zip, record.name, files, staging);
+            await extractArchive(zip, record.name, files, staging, supersededIn(document, record.name));
             continue;
         }
         if (!fileKey)
             throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key');
         const sealed = (0,external_node_path_.join)(downloads, `${record.name}.sealed`);
-        await extractArchive(zip, record.name, files.map(asSealedEntry), sealed);
+        // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+        // not need is one a later node saved again. It is passed over, never decrypted or placed.
+        await extractArchive(zip, record.name, files.map(asSealedEntry), sealed, name => /^f\d{6}$/.test(name));
         await openFiles(files, sealed, staging, fileKey);
     }
 }
@@ -35805,6 +35814,14 @@ function asSealedEntry(file) {
     if (!file.entry)
         throw new ArchiveIntegrityError(file.archive ?? '', `file ${file.path} has no encrypted entry recorded`);
     return { ...file, path: file.entry.name, size: file.entry.size, sha256: file.entry.sha256 };
+}
+/**
+ * Files of the pipeline that another archive holds: an earlier archive still carries its old
+ * version of a file a later node saved again, which is passed over rather than refused.
+ */
+function supersededIn(document, archive) {
+    const elsewhere = new Set(document.files.filter(file => file.archive !== archive).map(file => file.path));
+    return name => elsewhere.has(name);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/restore-latest.ts

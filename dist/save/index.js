@@ -29785,7 +29785,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56376);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56006);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 
@@ -29794,7 +29794,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56376:
+/***/ 56006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30860,8 +30860,6 @@ function classify(value, key, secrets, allowShapes) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -34588,7 +34586,6 @@ function glob_hashFiles(patterns_1) {
 
 
 
-
 /**
  * Finds the files that `paths` globs name (`!` excludes), inside the workspace only. Links are
  * kept as links when they point inside the workspace and refused when they point out of it.
@@ -34640,12 +34637,6 @@ async function describeFile(root, absolute, input, secrets) {
     }
     return { path, absolute, size: stats.size, mode, sha256 };
 }
-/** `sha256:<hex>` of a file, streamed. */
-async function collect_hashFile(file) {
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(file), hash);
-    return `sha256:${hash.digest('hex')}`;
-}
 /** Hashes a file and looks for exact secrets in it, in one streamed pass. */
 async function hashAndScan(file, secrets) {
     const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret));
@@ -34670,6 +34661,8 @@ function hashText(text) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/checkpoint/crypto.ts
 
 
@@ -35028,6 +35021,17 @@ async function readHead(file, bytes) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/hash.ts
+
+
+
+/** `sha256:<hex>` of a file, streamed. */
+async function hash_hashFile(file) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
 
 
@@ -35094,10 +35098,11 @@ class ArchiveIntegrityError extends errors_CheckpointError {
  * Extracts a files archive into `staging`, checking every entry against the manifest while it
  * is written: an entry the manifest does not list, a path that would leave the folder, a
  * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end.
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
  * @param expected the manifest's records held by this archive (links excluded)
  */
-async function extractArchive(zipPath, archive, expected, staging) {
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
     const remaining = new Map(expected.map(file => [file.path, file]));
     let zip;
     try {
@@ -35108,7 +35113,7 @@ async function extractArchive(zipPath, archive, expected, staging) {
     }
     try {
         for await (const entry of entries(zip, archive)) {
-            await extractEntry(zip, entry, { archive, remaining, staging });
+            await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
     }
     finally {
@@ -35133,6 +35138,8 @@ async function extractEntry(zip, entry, context) {
     if (unsafe)
         refuse(unsafe);
     const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return;
     if (!record)
         refuse('is not in the checkpoint manifest (or appears twice)');
     const expected = record;

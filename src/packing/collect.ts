@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import * as glob from '@actions/glob'
 import { ConfigurationError, InvalidInputError } from '../checkpoint/errors.js'
 import { isInside, resolveInside, toRelative } from './paths.js'
@@ -86,13 +85,6 @@ async function describeFile(
     )
   }
   return { path, absolute, size: stats.size, mode, sha256 }
-}
-
-/** `sha256:<hex>` of a file, streamed. */
-export async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  await pipeline(createReadStream(file), hash)
-  return `sha256:${hash.digest('hex')}`
 }
 
 /** Hashes a file and looks for exact secrets in it, in one streamed pass. */

@@ -4,7 +4,7 @@ import { decryptFile, encryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
 import type { CollectedFile } from './collect.js'
-import { hashFile } from './collect.js'
+import { hashFile } from './hash.js'
 
 /** A file encrypted for upload, under an opaque name so the archive shows no paths. */
 export interface SealedFile {

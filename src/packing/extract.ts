@@ -23,14 +23,16 @@ export class ArchiveIntegrityError extends CheckpointError {
  * Extracts a files archive into `staging`, checking every entry against the manifest while it
  * is written: an entry the manifest does not list, a path that would leave the folder, a
  * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end.
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
  * @param expected the manifest's records held by this archive (links excluded)
  */
 export async function extractArchive(
   zipPath: string,
   archive: string,
   expected: FileRecord[],
-  staging: string
+  staging: string,
+  superseded: (name: string) => boolean = () => false
 ): Promise<void> {
   const remaining = new Map(expected.map(file => [file.path, file]))
   let zip: yauzl.ZipFile
@@ -41,7 +43,7 @@ export async function extractArchive(
   }
   try {
     for await (const entry of entries(zip, archive)) {
-      await extractEntry(zip, entry, { archive, remaining, staging })
+      await extractEntry(zip, entry, { archive, remaining, staging, superseded })
     }
   } finally {
     zip.close()
@@ -59,6 +61,8 @@ interface EntryContext {
   archive: string
   remaining: Map<string, FileRecord>
   staging: string
+  /** Names a later archive holds a newer version of: passed over, never written. */
+  superseded: (name: string) => boolean
 }
 
 async function extractEntry(
@@ -77,6 +81,7 @@ async function extractEntry(
   const unsafe = unsafePathReason(name)
   if (unsafe) refuse(unsafe)
   const record = context.remaining.get(name)
+  if (!record && context.superseded(name)) return
   if (!record) refuse('is not in the checkpoint manifest (or appears twice)')
   const expected = record as FileRecord
   context.remaining.delete(name)

@@ -39,13 +39,17 @@ export async function stageFiles(
     }
     const zip = await artifacts.download(artifact, downloads)
     if (record.packing !== 'zip-encrypted') {
-      await extractArchive(zip, record.name, files, staging)
+      await extractArchive(zip, record.name, files, staging, supersededIn(document, record.name))
       continue
     }
     if (!fileKey)
       throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
     const sealed = join(downloads, `${record.name}.sealed`)
-    await extractArchive(zip, record.name, files.map(asSealedEntry), sealed)
+    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+    // not need is one a later node saved again. It is passed over, never decrypted or placed.
+    await extractArchive(zip, record.name, files.map(asSealedEntry), sealed, name =>
+      /^f\d{6}$/.test(name)
+    )
     await openFiles(files, sealed, staging, fileKey)
   }
 }
@@ -58,4 +62,15 @@ function asSealedEntry(file: FileRecord): FileRecord {
       `file ${file.path} has no encrypted entry recorded`
     )
   return { ...file, path: file.entry.name, size: file.entry.size, sha256: file.entry.sha256 }
+}
+
+/**
+ * Files of the pipeline that another archive holds: an earlier archive still carries its old
+ * version of a file a later node saved again, which is passed over rather than refused.
+ */
+function supersededIn(document: CheckpointDocument, archive: string): (name: string) => boolean {
+  const elsewhere = new Set(
+    document.files.filter(file => file.archive !== archive).map(file => file.path)
+  )
+  return name => elsewhere.has(name)
 }

@@ -21,7 +21,12 @@ export async function jobContextForRun(
   const existing = await loadJobContext(context.runnerTemp, inputs.scope)
   if (existing) return existing
   try {
-    const restored = await restoreLatest(inputs.scope, inputs.githubToken, context, inputs.protection)
+    const restored = await restoreLatest(
+      inputs.scope,
+      inputs.githubToken,
+      context,
+      inputs.protection
+    )
     return await rememberRestore(context.runnerTemp, inputs.scope, restored, undefined)
   } catch (error) {
     if (inputs.failOnError) throw error

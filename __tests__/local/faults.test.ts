@@ -1,0 +1,590 @@
+// Fault injection in the local stand-in, at the HTTP level and with the real toolkit clients.
+import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startStandIn } from '../../local/index.js'
+import type { Job, Run, StandIn } from '../../local/index.js'
+
+type ArtifactModule = typeof import('@actions/artifact')
+type CacheModule = typeof import('@actions/cache')
+type Json = Record<string, unknown>
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}
+
+jest.setTimeout(120_000)
+
+const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService'
+const savedEnv = { ...process.env }
+const output: string[] = []
+
+let standIn: StandIn
+let work: string
+let artifact: ArtifactModule
+let cache: CacheModule
+let client: InstanceType<ArtifactModule['DefaultArtifactClient']>
+let dirCount = 0
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
+
+async function freshDir(label: string): Promise<string> {
+  const dir = path.join(work, `${label}-${String(++dirCount)}`)
+  await mkdir(dir, { recursive: true })
+  return dir
+}
+
+function newRunJob(): { run: Run; job: Job } {
+  const run = standIn.createRun({ repository: 'octo/faults', workflow: 'ci.yml' })
+  const job = standIn.startJob(run, { attempt: 1, job: 'pipeline' })
+  Object.assign(process.env, job.env)
+  return { run, job }
+}
+
+/**
+ * One HTTP exchange with node:http and no connection reuse; rejects with the socket error
+ * (its `code` tells ECONNRESET from ECONNREFUSED) if the connection breaks.
+ */
+function send(
+  method: string,
+  url: string,
+  options: { body?: Buffer | string; headers?: Record<string, string>; signal?: AbortSignal } = {}
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method, headers: options.headers, agent: false, signal: options.signal },
+      res => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('error', reject)
+        res.on('end', () => {
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks)
+          })
+        })
+      }
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+function twirp(job: Job, method: string, body: Json = {}): Promise<Reply> {
+  return send('POST', `${standIn.url}/twirp/${ARTIFACT_SERVICE}/${method}`, {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${job.runtimeToken}` },
+    body: JSON.stringify({
+      workflow_run_backend_id: job.runBackendId,
+      workflow_job_run_backend_id: job.jobBackendId,
+      ...body
+    })
+  })
+}
+
+const json = (reply: Reply): Json => JSON.parse(reply.body.toString('utf8')) as Json
+
+/** Creates an artifact record over Twirp and returns its signed upload URL. */
+async function createArtifact(job: Job, name: string): Promise<string> {
+  const created = await twirp(job, 'CreateArtifact', {
+    name,
+    version: 7,
+    mime_type: 'application/octet-stream'
+  })
+  expect(created.status).toBe(200)
+  return String(json(created).signed_upload_url)
+}
+
+/** Uploads `bytes` as a raw (skipArchive) artifact with the real client. */
+async function uploadRaw(name: string, bytes: Buffer): Promise<{ id: number; digest: string }> {
+  const dir = await freshDir('raw')
+  await writeFile(path.join(dir, name), bytes)
+  const { id, digest } = await client.uploadArtifact(name, [path.join(dir, name)], dir, {
+    skipArchive: true
+  })
+  if (id === undefined || digest === undefined) throw new Error('upload returned no id')
+  return { id, digest: `sha256:${digest}` }
+}
+
+/** A signed read URL of a finalized artifact, via the REST zip redirect. */
+async function readUrl(job: Job, id: number): Promise<string> {
+  const zip = await send(
+    'GET',
+    `${standIn.url}/api/repos/octo/faults/actions/artifacts/${String(id)}/zip`,
+    {
+      headers: { authorization: `token ${job.token}` }
+    }
+  )
+  expect(zip.status).toBe(302)
+  return String(zip.headers.location)
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'stand-in-faults-'))
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    output.push(String(chunk))
+    return true
+  })
+  standIn = await startStandIn()
+  process.env.RUNNER_TEMP = path.join(work, 'runner-temp')
+  process.env.GITHUB_WORKSPACE = work
+  // @actions/github reads GITHUB_API_URL when first imported: set the env first.
+  newRunJob()
+  artifact = await import('@actions/artifact')
+  cache = await import('@actions/cache')
+  client = new artifact.DefaultArtifactClient()
+})
+
+afterEach(async () => {
+  await standIn.faults.reset()
+})
+
+afterAll(async () => {
+  await standIn.stop()
+  jest.restoreAllMocks()
+  for (const name of Object.keys(process.env)) {
+    if (!(name in savedEnv)) Reflect.deleteProperty(process.env, name)
+  }
+  Object.assign(process.env, savedEnv)
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('blob proxy', () => {
+  test('signed URLs point to the proxy, stay valid there, and blob traffic is logged', async () => {
+    const { job } = newRunJob()
+    const uploadUrl = new URL(await createArtifact(job, 'via-proxy'))
+    expect(uploadUrl.origin).toBe(standIn.blobUrl)
+    expect(uploadUrl.port).not.toBe(String(standIn.azuritePort))
+
+    standIn.resetRequests()
+    const before = standIn.requestCount
+    const bytes = randomBytes(50_000)
+    const { id, digest } = await uploadRaw('proxied.bin', bytes)
+    expect(digest).toBe(`sha256:${sha256(bytes)}`)
+    const out = await freshDir('dl')
+    await client.downloadArtifact(id, { path: out })
+    expect(await readFile(path.join(out, 'proxied.bin'))).toEqual(bytes)
+
+    const calls = standIn.requests.map(r => [
+      r.seq - before,
+      r.service,
+      r.rpc ?? r.operation,
+      r.status
+    ])
+    expect(calls).toEqual([
+      [1, 'artifact', 'CreateArtifact', 200],
+      [2, 'blob', 'PutBlock', 201],
+      [3, 'blob', 'PutBlockList', 201],
+      [4, 'artifact', 'FinalizeArtifact', 200],
+      [5, 'artifact', 'ListArtifacts', 200],
+      [6, 'artifact', 'GetSignedArtifactURL', 200],
+      [7, 'blob', 'GetBlob', 200]
+    ])
+    expect(standIn.requestCount).toBe(before + 7)
+  })
+})
+
+describe('failNext', () => {
+  test('answers each service in its own error format, for exactly `count` requests', async () => {
+    const { run, job } = newRunJob()
+    standIn.resetRequests()
+    standIn.faults.failNext(
+      { service: 'artifact', method: 'ListArtifacts' },
+      { status: 503, count: 2 }
+    )
+    standIn.faults.failNext({ service: 'rest' }, { status: 500 })
+
+    const failed = [await twirp(job, 'ListArtifacts'), await twirp(job, 'ListArtifacts')]
+    expect(failed.map(r => [r.status, json(r)])).toEqual([
+      [503, { code: 'unavailable', msg: 'injected fault: HTTP 503' }],
+      [503, { code: 'unavailable', msg: 'injected fault: HTTP 503' }]
+    ])
+    expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
+
+    const runs = `${standIn.url}/api/repos/octo/faults/actions/runs/${String(run.runId)}/artifacts`
+    const auth = { authorization: `token ${job.token}` }
+    const restFailed = await send('GET', runs, { headers: auth })
+    expect(restFailed.status).toBe(500)
+    expect(json(restFailed)).toMatchObject({ message: 'injected fault: HTTP 500' })
+    expect((await send('GET', runs, { headers: auth })).status).toBe(200)
+
+    standIn.faults.failNext({ service: 'blob', method: 'PUT' }, { status: 429, retryAfter: 7 })
+    const blob = await send('PUT', await createArtifact(job, 'throttled'), {
+      headers: { 'x-ms-blob-type': 'BlockBlob' },
+      body: 'abc'
+    })
+    expect(blob.status).toBe(429)
+    expect(blob.headers['retry-after']).toBe('7')
+    expect(blob.headers['x-ms-error-code']).toBe('TooManyRequests')
+    expect(blob.body.toString()).toContain('<Code>TooManyRequests</Code>')
+
+    const faulted = standIn.requests.filter(r => r.fault === 'fail')
+    expect(faulted.map(r => [r.service, r.rpc ?? r.operation ?? r.method, r.status])).toEqual([
+      ['artifact', 'ListArtifacts', 503],
+      ['artifact', 'ListArtifacts', 503],
+      ['rest', 'GET', 500],
+      ['blob', 'PutBlob', 429]
+    ])
+  })
+
+  test('a custom body and headers; reset() drops rules not used up', async () => {
+    const { job } = newRunJob()
+    standIn.faults.failNext(
+      { service: 'artifact', match: r => r.rpc === 'ListArtifacts' },
+      { status: 502, body: 'upstream connect error', headers: { 'X-Edge': 'lb-1' }, count: 3 }
+    )
+    const bad = await twirp(job, 'ListArtifacts')
+    expect([bad.status, bad.body.toString(), bad.headers['x-edge']]).toEqual([
+      502,
+      'upstream connect error',
+      'lb-1'
+    ])
+    await standIn.faults.reset()
+    expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
+  })
+
+  test('@actions/artifact retries a 503 burst of 2 on ListArtifacts and then succeeds', async () => {
+    newRunJob()
+    await uploadRaw('listed.bin', randomBytes(100))
+    standIn.resetRequests()
+    output.length = 0
+    standIn.faults.failNext(
+      { service: 'artifact', method: 'ListArtifacts' },
+      { status: 503, count: 2 }
+    )
+
+    const { artifacts } = await client.listArtifacts()
+
+    expect(artifacts.map(a => a.name)).toEqual(['listed.bin'])
+    expect(standIn.requests.map(r => [r.rpc, r.status, r.fault])).toEqual([
+      ['ListArtifacts', 503, 'fail'],
+      ['ListArtifacts', 503, 'fail'],
+      ['ListArtifacts', 200, undefined]
+    ])
+    expect(output.join('')).toContain(
+      'Attempt 2 of 5 failed with error: Failed request: (503) Service Unavailable: injected fault: HTTP 503'
+    )
+  })
+
+  test('validates its arguments', () => {
+    const { faults } = standIn
+    expect(() => {
+      faults.failNext({ service: 'blob' }, { status: 5000 })
+    }).toThrow(TypeError)
+    expect(() => {
+      faults.failNext({ service: 'blob' }, { status: 503, count: 0 })
+    }).toThrow(/count/)
+    expect(() => {
+      faults.delay({ service: 'nope' as 'blob' }, { ms: 1 })
+    }).toThrow(/service/)
+    expect(() => {
+      faults.resetConnection({}, { afterBytes: -1 })
+    }).toThrow(/afterBytes/)
+    expect(() => faults.holdRequest(0)).toThrow(/n must be/)
+  })
+})
+
+describe('resetConnection', () => {
+  test('mid blob download: the client reads afterBytes bytes, then the connection breaks', async () => {
+    const { job } = newRunJob()
+    const bytes = randomBytes(300_000)
+    const { id } = await uploadRaw('cut.bin', bytes)
+    const url = await readUrl(job, id)
+    standIn.resetRequests()
+    standIn.faults.resetConnection({ service: 'blob', method: 'GET' }, { afterBytes: 100_000 })
+
+    let received = 0
+    let length: string | undefined
+    const broken = await new Promise<NodeJS.ErrnoException>((resolve, reject) => {
+      request(url, { agent: false }, res => {
+        length = res.headers['content-length']
+        res.on('data', (chunk: Buffer) => (received += chunk.length))
+        res.on('error', resolve)
+        res.on('end', () => {
+          reject(new Error('the body ended'))
+        })
+      }).end()
+    })
+    expect([length, broken.code, received]).toEqual([String(bytes.length), 'ECONNRESET', 100_000])
+
+    expect(sha256((await send('GET', url)).body)).toBe(sha256(bytes))
+    expect(standIn.requests.filter(r => r.fault).map(r => [r.operation, r.fault])).toEqual([
+      ['GetBlob', 'reset']
+    ])
+  })
+
+  test('during a Twirp request the service never sees it; during its response it does', async () => {
+    const { run, job } = newRunJob()
+    standIn.faults.resetConnection({ method: 'CreateArtifact' }, { afterBytes: 10 })
+    await expect(createArtifact(job, 'lost-request')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(ECONNRESET|EPIPE)$/)
+    })
+    // Nothing was created: the same name is still free.
+    await createArtifact(job, 'lost-request')
+
+    standIn.faults.resetConnection(
+      { method: 'CreateArtifact' },
+      { afterBytes: 5, phase: 'response' }
+    )
+    await expect(createArtifact(job, 'lost-answer')).rejects.toMatchObject({ code: 'ECONNRESET' })
+    // The service created it before the answer was lost: a retry conflicts.
+    expect((await twirp(job, 'CreateArtifact', { name: 'lost-answer', version: 7 })).status).toBe(
+      409
+    )
+    expect(standIn.listArtifacts(run)).toEqual([])
+  })
+
+  test('the blob SDK retries a Put Block cut mid-upload and the upload succeeds', async () => {
+    const { run } = newRunJob()
+    standIn.resetRequests()
+    standIn.faults.resetConnection({ service: 'blob', operation: 'PutBlock' }, { afterBytes: 1000 })
+    const bytes = randomBytes(20_000)
+
+    const { digest } = await uploadRaw('retried.bin', bytes)
+
+    expect(digest).toBe(`sha256:${sha256(bytes)}`)
+    expect(standIn.listArtifacts(run)).toMatchObject([{ name: 'retried.bin', digest }])
+    const blocks = standIn.requests.filter(r => r.operation === 'PutBlock')
+    expect(blocks.map(r => [r.status, r.fault])).toEqual([
+      [0, 'reset'],
+      [201, undefined]
+    ])
+  })
+
+  test('@actions/cache gives up a restore whose download breaks (a miss with a warning)', async () => {
+    newRunJob()
+    const dir = await freshDir('cache')
+    const bytes = randomBytes(200_000)
+    await writeFile(path.join(dir, 'data.bin'), bytes)
+    expect(await cache.saveCache([dir], 'reset-restore')).toBeGreaterThan(0)
+    await rm(path.join(dir, 'data.bin'))
+    output.length = 0
+    standIn.faults.resetConnection({ service: 'blob', method: 'GET' }, { afterBytes: 1000 })
+
+    expect(await cache.restoreCache([dir], 'reset-restore')).toBeUndefined()
+    expect(output.join('')).toContain('::warning::Failed to restore: aborted')
+
+    expect(await cache.restoreCache([dir], 'reset-restore')).toBe('reset-restore')
+    expect(await readFile(path.join(dir, 'data.bin'))).toEqual(bytes)
+  })
+})
+
+describe('delay', () => {
+  test('a client that gives up on a request delayed before the service leaves no trace', async () => {
+    const { job } = newRunJob()
+    standIn.faults.delay({ method: 'CreateArtifact' }, { ms: 600_000 })
+    const hold = standIn.faults.holdRequest(1)
+    const deadline = new AbortController()
+    const gaveUp = send('POST', `${standIn.url}/twirp/${ARTIFACT_SERVICE}/CreateArtifact`, {
+      headers: { authorization: `Bearer ${job.runtimeToken}` },
+      body: JSON.stringify({
+        workflow_run_backend_id: job.runBackendId,
+        workflow_job_run_backend_id: job.jobBackendId,
+        name: 'too-late',
+        version: 7
+      }),
+      signal: deadline.signal
+    })
+    await hold.reached
+    hold.release()
+    // The client's deadline passes while the request waits out its 10-minute delay.
+    deadline.abort()
+    await expect(gaveUp).rejects.toMatchObject({ name: 'AbortError' })
+    // The rule is used up and the abandoned request never reached the service: the name is free.
+    expect((await twirp(job, 'CreateArtifact', { name: 'too-late', version: 7 })).status).toBe(200)
+  })
+
+  test('reset() ends a delay at once, and the request goes on', async () => {
+    const { job } = newRunJob()
+    standIn.resetRequests()
+    standIn.faults.delay({ method: 'ListArtifacts' }, { ms: 600_000, phase: 'response' })
+    const hold = standIn.faults.holdRequest(1)
+    const listed = twirp(job, 'ListArtifacts')
+    await hold.reached
+    hold.release()
+    // Released: the request runs on into its 10-minute delay (microtasks run before this).
+    await new Promise(resolve => setImmediate(resolve))
+    await standIn.faults.reset()
+    expect((await listed).status).toBe(200)
+    expect(standIn.requests).toMatchObject([{ rpc: 'ListArtifacts', fault: 'delay', held: true }])
+  })
+
+  test('@actions/artifact reports a stalled upload when a Put Block outlasts its timeout', async () => {
+    const { run } = newRunJob()
+    process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
+    try {
+      standIn.faults.delay({ service: 'blob', operation: 'PutBlock' }, { ms: 600_000 })
+      await expect(uploadRaw('stalled.bin', randomBytes(1000))).rejects.toThrow(
+        'Upload progress stalled.'
+      )
+    } finally {
+      delete process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS
+    }
+    expect(standIn.listArtifacts(run)).toEqual([])
+  })
+
+  test('stop() does not wait for a delayed or held request', async () => {
+    const other = await startStandIn()
+    const job = other.startJob(other.createRun({ repository: 'octo/stop' }), { attempt: 1 })
+    other.faults.delay({ service: 'artifact' }, { ms: 600_000 })
+    const hold = other.faults.holdRequest(1)
+    const pending = send('POST', `${other.url}/twirp/${ARTIFACT_SERVICE}/ListArtifacts`, {
+      headers: { authorization: `Bearer ${job.runtimeToken}` },
+      body: '{}'
+    })
+    expect(await hold.reached).toMatchObject({ seq: 1, service: 'artifact', rpc: 'ListArtifacts' })
+    hold.release()
+    // Released: the request now waits in its 10-minute delay (microtasks run before this).
+    await new Promise(resolve => setImmediate(resolve))
+    const waiting = other.faults.holdRequest(5)
+
+    const broken = expect(pending).rejects.toMatchObject({ code: 'ECONNRESET' })
+
+    await other.stop()
+
+    await broken
+    await expect(waiting.reached).rejects.toThrow(/stopped/)
+  })
+})
+
+describe('truncateDownload', () => {
+  test('serves a complete-looking shorter body, without Content-Length', async () => {
+    const { job } = newRunJob()
+    const bytes = randomBytes(10_000)
+    const { id } = await uploadRaw('short.bin', bytes)
+    const url = await readUrl(job, id)
+    standIn.faults.truncateDownload({ service: 'blob', method: 'GET' }, { bytes: 4096 })
+
+    const short = await send('GET', url)
+    expect([short.status, short.headers['content-length'], short.body.length]).toEqual([
+      200,
+      undefined,
+      4096
+    ])
+    expect(short.body).toEqual(bytes.subarray(0, 4096))
+    expect((await send('GET', url)).body).toEqual(bytes)
+  })
+
+  test('@actions/artifact downloads the truncated bytes and reports a digest mismatch', async () => {
+    newRunJob()
+    const bytes = randomBytes(50_000)
+    const { id, digest } = await uploadRaw('truncated.bin', bytes)
+    standIn.faults.truncateDownload({ service: 'blob', operation: 'GetBlob' }, { bytes: 1000 })
+
+    const out = await freshDir('dl')
+    const result = await client.downloadArtifact(id, { path: out, expectedHash: digest })
+
+    expect(result.digestMismatch).toBe(true)
+    const downloaded = await readFile(path.join(out, 'truncated.bin'))
+    expect(downloaded.length).toBe(1000)
+    expect(`sha256:${sha256(downloaded)}`).not.toBe(digest)
+  })
+})
+
+describe('blobStoreDown', () => {
+  test('refuses blob connections while the control plane answers; back on the same URLs', async () => {
+    const { job } = newRunJob()
+    const bytes = randomBytes(1000)
+    const { id } = await uploadRaw('outage.bin', bytes)
+    const url = await readUrl(job, id)
+
+    await standIn.faults.blobStoreDown(true)
+    const counted = standIn.requestCount
+    await expect(send('GET', url)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    expect(standIn.requestCount).toBe(counted)
+    expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
+
+    await standIn.faults.blobStoreDown(false)
+    expect((await send('GET', url)).body).toEqual(bytes)
+  })
+
+  test('@actions/artifact fails an upload with ECONNREFUSED after the SDK retries', async () => {
+    const { run } = newRunJob()
+    await standIn.faults.blobStoreDown(true)
+    await expect(uploadRaw('refused.bin', randomBytes(1000))).rejects.toMatchObject({
+      name: 'NetworkError',
+      code: 'ECONNREFUSED'
+    })
+    expect(standIn.listArtifacts(run)).toEqual([])
+  })
+})
+
+describe('holdRequest', () => {
+  test('holds the Nth request of an upload until released', async () => {
+    const { run } = newRunJob()
+    const before = standIn.requestCount
+    await uploadRaw('counted.bin', randomBytes(1000))
+    expect(standIn.requestCount - before).toBe(4)
+
+    const hold = standIn.faults.holdRequest(3)
+    const upload = uploadRaw('held.bin', randomBytes(1000))
+    const reached = await hold.reached
+    expect(reached).toMatchObject({ service: 'blob', method: 'PUT', operation: 'PutBlockList' })
+    expect(standIn.listArtifacts(run).map(a => a.name)).toEqual(['counted.bin'])
+
+    hold.release()
+    await upload
+    expect(standIn.listArtifacts(run).map(a => a.name)).toEqual(['counted.bin', 'held.bin'])
+    expect(standIn.requests.find(r => r.seq === reached.seq)).toMatchObject({
+      held: true,
+      status: 201
+    })
+  })
+
+  test('counts only matching requests; release() before arrival and reset() cancel', async () => {
+    newRunJob()
+    const finalize = standIn.faults.holdRequest(1, { method: 'FinalizeArtifact' })
+    const cancelled = standIn.faults.holdRequest(1000)
+    const upload = uploadRaw('target.bin', randomBytes(10))
+    expect(await finalize.reached).toMatchObject({ rpc: 'FinalizeArtifact' })
+    finalize.release()
+    await upload
+
+    cancelled.release()
+    await expect(cancelled.reached).rejects.toThrow(/before the request arrived/)
+    const dropped = standIn.faults.holdRequest(1000)
+    await standIn.faults.reset()
+    await expect(dropped.reached).rejects.toThrow(/reset/)
+  })
+
+  test('a child process killed at its held request leaves no finalized artifact', async () => {
+    const { run, job } = newRunJob()
+    const dir = await freshDir('child')
+    await writeFile(path.join(dir, 'state.json'), '{"step":1}')
+    const script = [
+      "import { DefaultArtifactClient } from '@actions/artifact'",
+      'const dir = process.env.CHILD_DIR',
+      "await new DefaultArtifactClient().uploadArtifact('ckpt', [dir + '/state.json'], dir)"
+    ].join('\n')
+
+    const hold = standIn.faults.holdRequest(3)
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...job.env, CHILD_DIR: dir },
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = once(child, 'exit')
+
+    const reached = await Promise.race([
+      hold.reached,
+      exited.then(() =>
+        Promise.reject(new Error(`the child exited before its 3rd request:\n${stderr}`))
+      )
+    ])
+    expect(reached).toMatchObject({ service: 'blob', operation: 'PutBlockList' })
+    child.kill('SIGKILL')
+    expect(await exited).toEqual([null, 'SIGKILL'])
+    hold.release()
+
+    expect(standIn.listArtifacts(run)).toEqual([])
+  })
+})

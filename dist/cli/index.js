@@ -1,0 +1,4996 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
+/***/ 248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(896);
+var util = __nccwpck_require__(23);
+var stream = __nccwpck_require__(203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(313);
+var EventEmitter = (__nccwpck_require__(434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(896);
+var zlib = __nccwpck_require__(106);
+var fd_slicer = __nccwpck_require__(502);
+var util = __nccwpck_require__(23);
+var EventEmitter = (__nccwpck_require__(434).EventEmitter);
+var Transform = (__nccwpck_require__(203).Transform);
+var PassThrough = (__nccwpck_require__(203).PassThrough);
+var Writable = (__nccwpck_require__(203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(898);
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iW: () => (/* binding */ main),
+  Wr: () => (/* binding */ processIo)
+});
+
+// UNUSED EXPORTS: COMMANDS
+
+;// CONCATENATED MODULE: ./src/checkpoint/errors.ts
+/**
+ * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
+ * the rule, so a user can act on it without reading the source.
+ */
+/** Base class: every error this project raises on purpose. */
+class CheckpointError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
+class errors_InvalidInputError extends CheckpointError {
+    input;
+    value;
+    rule;
+    constructor(input, value, rule) {
+        super(`Input '${input}' has an invalid value ${quote(value)}: ${rule}`);
+        this.input = input;
+        this.value = value;
+        this.rule = rule;
+    }
+}
+/**
+ * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
+ * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
+ */
+class ConfigurationError extends (/* unused pure expression or super */ null && (CheckpointError)) {
+}
+/** The seed's "no write permission": the store's directory or file cannot be written. */
+class CheckpointWriteError extends CheckpointError {
+    file;
+    constructor(file, cause) {
+        super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause });
+        this.file = file;
+    }
+}
+/** The seed's "corrupt checkpoint file": unreadable JSON, a wrong shape or a digest mismatch. */
+class errors_CorruptCheckpointError extends CheckpointError {
+    file;
+    reason;
+    constructor(file, reason, options) {
+        super(`Checkpoint ${file} is corrupt: ${reason}`, options);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+/** A checkpoint written by a newer version of the action: refused, never half-read. */
+class UnsupportedSchemaError extends CheckpointError {
+    file;
+    schema;
+    supported;
+    constructor(file, schema, supported) {
+        super(`Checkpoint ${file} has schema version ${schema}; this version of checkpoint-action reads ` +
+            `versions up to ${supported}. Upgrade the action to read it.`);
+        this.file = file;
+        this.schema = schema;
+        this.supported = supported;
+    }
+}
+/** The seed's "missing checkpoint". */
+class CheckpointNotFoundError extends CheckpointError {
+    file;
+    constructor(file) {
+        super(`Checkpoint ${file} does not exist`);
+        this.file = file;
+    }
+}
+/** Shows a value in a message: quoted, control characters escaped, long values cut. */
+function quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+}
+/** The message of anything thrown, Error or not. */
+function describe(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        const text = JSON.stringify(error);
+        return text ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
+
+/** Node ids and scopes: what artifact names, output names and file names can all carry. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** The rule in words, as error messages state it. */
+const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starting with a letter or digit';
+/**
+ * Checks a node id or scope and returns it unchanged.
+ * @param input what the value was given as (an input name such as `node` or `scope`)
+ * @throws InvalidInputError naming the input, the value and the rule
+ */
+function validateId(input, value) {
+    if (!ID_PATTERN.test(value))
+        throw new errors_InvalidInputError(input, value, ID_RULE);
+    return value;
+}
+/**
+ * Finds the id in `known` that equals `id` ignoring case but not exactly: workflow expressions
+ * compare output names case-insensitively, so `done-Build` and `done-build` would collide.
+ */
+function caseCollision(id, known) {
+    const folded = id.toLowerCase();
+    for (const other of known) {
+        if (other !== id && other.toLowerCase() === folded)
+            return other;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/checkpoint/crypto.ts
+
+
+
+
+
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** Bytes encryption adds to each object: its nonce and its authentication tag. */
+const ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;
+/**
+ * Derives a 32-byte key from any string with HKDF-SHA256: users pass a passphrase-like secret,
+ * and signing and encryption never share a key.
+ */
+function deriveKey(secret, purpose) {
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', secret, 'checkpoint-action/v1', purpose, 32));
+}
+/** `hmac-sha256:<hex>` over a checkpoint's digest. */
+function signDigest(digest, key) {
+    return `hmac-sha256:${(0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(digest).digest('hex')}`;
+}
+/** True when `signature` is the HMAC of `digest` under `key` (compared in constant time). */
+function signatureMatches(digest, signature, key) {
+    if (signature === undefined)
+        return false;
+    const expected = Buffer.from(signDigest(digest, key));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && (0,external_node_crypto_namespaceObject.timingSafeEqual)(expected, given);
+}
+/** AES-256-GCM with a fresh nonce: `nonce || ciphertext || tag`. */
+function encryptBytes(plain, key) {
+    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(NONCE_BYTES);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', key, nonce);
+    return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+/** Reverses {@link encryptBytes}; throws when the bytes or the key are wrong. */
+function decryptBytes(sealed, key) {
+    const bytes = Buffer.from(sealed);
+    if (bytes.length < ENCRYPTION_OVERHEAD)
+        throw new Error('too short to be encrypted data');
+    const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key, bytes.subarray(0, NONCE_BYTES));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    return Buffer.concat([
+        decipher.update(bytes.subarray(NONCE_BYTES, bytes.length - TAG_BYTES)),
+        decipher.final()
+    ]);
+}
+/**
+ * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * @returns the size and `sha256:<hex>` of the encrypted file
+ */
+async function encryptFile(from, to, key) {
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    const hash = createHash('sha256').update(nonce);
+    let size = nonce.length;
+    const output = createWriteStream(to, { mode: 0o600 });
+    output.write(nonce);
+    const counter = new Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        },
+        flush(callback) {
+            const tag = cipher.getAuthTag();
+            hash.update(tag);
+            size += tag.length;
+            callback(null, tag);
+        }
+    });
+    await pipeline(createReadStream(from), cipher, counter, output);
+    return { size, sha256: `sha256:${hash.digest('hex')}` };
+}
+/** Decrypts a file written by {@link encryptFile}; throws when it was changed or the key is wrong. */
+async function decryptFile(from, to, key) {
+    const handle = await (0,promises_namespaceObject.open)(from, 'r');
+    let nonce;
+    let tag;
+    let size;
+    try {
+        size = (await handle.stat()).size;
+        if (size < ENCRYPTION_OVERHEAD)
+            throw new Error('too short to be encrypted data');
+        nonce = Buffer.alloc(NONCE_BYTES);
+        tag = Buffer.alloc(TAG_BYTES);
+        await handle.read(nonce, 0, NONCE_BYTES, 0);
+        await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
+    }
+    finally {
+        await handle.close();
+    }
+    const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key, nonce);
+    decipher.setAuthTag(tag);
+    const body = size === ENCRYPTION_OVERHEAD
+        ? external_node_stream_namespaceObject.Readable.from([])
+        : (0,external_node_fs_namespaceObject.createReadStream)(from, { start: NONCE_BYTES, end: size - TAG_BYTES - 1 });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_namespaceObject.createWriteStream)(to, { mode: 0o600 }));
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
+
+/**
+ * JSON with object keys sorted at every depth and no white space: the same value always gives
+ * the same bytes, so a digest over it does not depend on how the document was formatted.
+ */
+function canonicalJson(value) {
+    if (value === undefined)
+        return 'null';
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter(key => record[key] !== undefined)
+        .sort();
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
+function sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
+
+/** Every name this project gives an artifact or a file starts with this. */
+const NAME_PREFIX = 'checkpoint';
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+function stem(ref) {
+    const sequence = String(ref.sequence).padStart(3, '0');
+    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
+}
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+function checkpointName(ref) {
+    return `${stem(ref)}.json`;
+}
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+function filesArchiveName(ref) {
+    return `${stem(ref)}.files`;
+}
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+function parseCheckpointName(name) {
+    const parsed = parseArtifactName(name);
+    return parsed?.kind === 'json' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document or files archive); undefined for others. */
+function parseArtifactName(name) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
+    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
+        return undefined;
+    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
+    return { ref, kind: kind === 'json' ? 'json' : 'files' };
+}
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+function compareRefs(a, b) {
+    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+}
+/** True when both refs name the same checkpoint. */
+function sameRef(a, b) {
+    return compareRefs(a, b) === 0 && a.scope === b.scope;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+/**
+ * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
+ * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ */
+function unsafePathReason(path) {
+    if (path.length === 0)
+        return 'is empty';
+    if (path.includes('\0'))
+        return 'contains a NUL byte';
+    if (path.includes('\\'))
+        return 'contains a backslash';
+    if (path.startsWith('/'))
+        return 'is absolute';
+    if (/^[A-Za-z]:/.test(path))
+        return 'starts with a drive letter';
+    const segments = path.split('/');
+    if (segments.some(segment => segment === '..'))
+        return 'contains a ".." segment';
+    if (segments.some(segment => segment === '.' || segment === ''))
+        return 'is not normalized';
+    return undefined;
+}
+/** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
+function isSafeRelativePath(path) {
+    return unsafePathReason(path) === undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/state.ts
+
+const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const STATE_RULE = 'must be a JSON object, or key=value lines (one per line, keys like my_key)';
+/** True for a plain JSON object (not null, not an array). */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Parses state as users write it in YAML: a JSON object, or `key=value` lines whose values are
+ * strings. Blank lines are ignored; a repeated key is an error rather than a silent overwrite.
+ * @param input the input's name, for the error message
+ */
+function parseStateText(input, text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return {};
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
+        return parseJsonObject(input, trimmed);
+    const state = {};
+    for (const [index, rawLine] of trimmed.split(/\r?\n/).entries()) {
+        const line = rawLine.trim();
+        if (line === '')
+            continue;
+        const equals = line.indexOf('=');
+        const key = equals > 0 ? line.slice(0, equals).trim() : '';
+        if (!KEY_PATTERN.test(key)) {
+            throw new InvalidInputError(input, text, `line ${index + 1} ${JSON.stringify(line)}: ${STATE_RULE}`);
+        }
+        if (Object.hasOwn(state, key)) {
+            throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
+        }
+        defineKey(state, key, line.slice(equals + 1).trim());
+    }
+    return state;
+}
+function parseJsonObject(input, text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InvalidInputError(input, text, `${STATE_RULE} (${error.message})`);
+    }
+    if (!isJsonObject(value))
+        throw new InvalidInputError(input, text, STATE_RULE);
+    return value;
+}
+/**
+ * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
+ * `__proto__` stays data and cannot reach Object.prototype.
+ */
+function mergeStates(...states) {
+    const merged = {};
+    for (const state of states) {
+        for (const key of Object.keys(state))
+            defineKey(merged, key, state[key] ?? null);
+    }
+    return merged;
+}
+function defineKey(target, key, value) {
+    Object.defineProperty(target, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true
+    });
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/document.ts
+
+
+
+
+
+
+/** The schema version this code writes and the newest it reads. */
+const SCHEMA_VERSION = 1;
+/** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
+const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
+/** How deep state may nest: deeper documents are refused before anything recurses over them. */
+const MAX_DEPTH = 200;
+/** Computes the digest of a body: sha256 of its canonical JSON. */
+function digestOf(body) {
+    const { digest: _digest, signature: _signature, ...rest } = body;
+    return sha256Digest(canonicalJson(rest));
+}
+/** Seals a body with its digest. */
+function document_sealCheckpoint(body) {
+    return { ...body, digest: digestOf(body) };
+}
+/** The document as written to disk and uploaded: indented, so it opens well in an editor. */
+function serializeCheckpoint(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
+ * given) that it is the checkpoint its name says, so a renamed or replayed file is refused.
+ * @param source names the file or artifact in error messages
+ * @throws CorruptCheckpointError or UnsupportedSchemaError
+ */
+function parseCheckpoint(text, source, expected) {
+    return parseCheckpointValue(parseJson(text, source), source, expected);
+}
+/** JSON.parse with the failure reported as a corrupt checkpoint. */
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_CorruptCheckpointError(source, `not valid JSON (${error.message})`);
+    }
+}
+/** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
+function decodeUtf8(bytes, source) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new CorruptCheckpointError(source, 'not valid UTF-8');
+    }
+}
+/** {@link parseCheckpoint} over an already parsed JSON value. */
+function parseCheckpointValue(value, source, expected) {
+    if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
+        throw new errors_CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
+    }
+    const schema = value.schema;
+    if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
+        throw new errors_CorruptCheckpointError(source, 'its "schema" is not a positive integer');
+    }
+    if (schema > SCHEMA_VERSION)
+        throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
+    if (depthOf(value) > MAX_DEPTH) {
+        throw new errors_CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    const document = value;
+    const problem = shapeProblem(document);
+    if (problem)
+        throw new errors_CorruptCheckpointError(source, problem);
+    if (digestOf(document) !== document.digest) {
+        throw new errors_CorruptCheckpointError(source, 'its digest does not match its content');
+    }
+    if (expected && checkpointName(expected) !== checkpointName(document)) {
+        throw new errors_CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
+    }
+    return document;
+}
+/** The nesting depth of a JSON value, walked without recursion. */
+function depthOf(value) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+        const [node, depth] = item;
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > MAX_DEPTH)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+function shapeProblem(document) {
+    if (!isId(document.scope))
+        return 'its "scope" is not a valid id';
+    if (!isId(document.node))
+        return 'its "node" is not a valid id';
+    if (!isCount(document.attempt) || document.attempt < 1)
+        return 'its "attempt" is not valid';
+    if (!isCount(document.sequence) || document.sequence < 1)
+        return 'its "sequence" is not valid';
+    if (!isJsonObject(document.state))
+        return 'its "state" is not an object';
+    if (!isJsonObject(document.run))
+        return 'its "run" is not an object';
+    if (typeof document.digest !== 'string')
+        return 'it has no "digest"';
+    if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
+        return 'its "nodes" list is malformed';
+    }
+    if (document.partials !== undefined &&
+        (!Array.isArray(document.partials) || !document.partials.every(isPartialRecord))) {
+        return 'its "partials" list is malformed';
+    }
+    if (!Array.isArray(document.archives) || !document.archives.every(isArchiveRecord)) {
+        return 'its "archives" list is malformed';
+    }
+    if (!Array.isArray(document.files))
+        return 'its "files" list is malformed';
+    return filesProblem(document.files, new Set(document.archives.map(archive => archive.name)));
+}
+function filesProblem(files, archives) {
+    const seen = new Set();
+    for (const file of files) {
+        if (!isFileRecord(file))
+            return 'its "files" list is malformed';
+        const unsafe = unsafePathReason(file.path);
+        if (unsafe)
+            return `file path ${JSON.stringify(file.path)} ${unsafe}`;
+        if (seen.has(file.path))
+            return `file ${JSON.stringify(file.path)} is listed twice`;
+        if (file.link === undefined && !archives.has(file.archive ?? ''))
+            return `file ${JSON.stringify(file.path)} has no archive`;
+        seen.add(file.path);
+    }
+    return undefined;
+}
+function isId(value) {
+    return typeof value === 'string' && ID_PATTERN.test(value);
+}
+function isEntry(value) {
+    if (!isJsonObject(value))
+        return false;
+    const entry = value;
+    return (typeof entry.name === 'string' &&
+        unsafePathReason(entry.name) === undefined &&
+        isCount(entry.size) &&
+        typeof entry.sha256 === 'string');
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function isNodeRecord(value) {
+    return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt);
+}
+function isPartialRecord(value) {
+    return isNodeRecord(value) && isJsonObject(value.state);
+}
+function isArchiveRecord(value) {
+    return (isJsonObject(value) &&
+        typeof value.name === 'string' &&
+        isCount(value.size) &&
+        typeof value.digest === 'string');
+}
+function isFileRecord(item) {
+    if (!isJsonObject(item))
+        return false;
+    const value = item;
+    return (typeof value.path === 'string' &&
+        isCount(value.size) &&
+        typeof value.sha256 === 'string' &&
+        isCount(value.mode) &&
+        (value.archive === undefined || typeof value.archive === 'string') &&
+        (value.entry === undefined || isEntry(value.entry)) &&
+        (value.link === undefined || typeof value.link === 'string'));
+}
+/** The ref a document carries. */
+function refOf(document) {
+    const { scope, attempt, sequence, node } = document;
+    return { scope, attempt, sequence, node };
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/codec.ts
+
+
+
+
+
+/** Marks an encrypted checkpoint: its ref in clear (the artifact name shows it anyway), the rest sealed. */
+const ENCRYPTED_KIND = 'checkpoint-action/encrypted';
+/** A checkpoint that cannot be trusted with the keys given: unsigned, mis-signed, or not decryptable. */
+class UntrustedCheckpointError extends CheckpointError {
+    file;
+    reason;
+    constructor(file, reason) {
+        super(`Checkpoint ${file} is not trusted: ${reason}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+/**
+ * Turns checkpoints into text and back under the user's keys: with a signing key every document
+ * carries an HMAC over its digest and only signed ones are read; with an encryption key the
+ * whole document is sealed with AES-256-GCM.
+ */
+class CheckpointCodec {
+    signing;
+    encryption;
+    constructor(keys = {}) {
+        this.signing = keys.signingKey ? deriveKey(keys.signingKey, 'signing') : undefined;
+        this.encryption = keys.encryptionKey ? deriveKey(keys.encryptionKey, 'encryption') : undefined;
+    }
+    /** The key files are encrypted with, when encryption is on. */
+    get fileKey() {
+        return this.encryption;
+    }
+    /** The text to store: signed and encrypted as the keys say. */
+    encode(document) {
+        const signed = this.signing
+            ? { ...document, signature: signDigest(document.digest, this.signing) }
+            : document;
+        const text = serializeCheckpoint(signed);
+        if (!this.encryption)
+            return text;
+        const envelope = {
+            kind: ENCRYPTED_KIND,
+            schema: 1,
+            ...refOf(document),
+            cipher: 'aes-256-gcm',
+            data: encryptBytes(Buffer.from(text, 'utf8'), this.encryption).toString('base64')
+        };
+        return `${JSON.stringify(envelope, null, 2)}\n`;
+    }
+    /**
+     * Reads stored text back into a verified checkpoint.
+     * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
+     */
+    decode(text, source, expected) {
+        let value = parseJson(text, source);
+        if (isJsonObject(value) && value.kind === ENCRYPTED_KIND)
+            value = this.open(value, source);
+        const document = parseCheckpointValue(value, source, expected);
+        if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
+            const reason = document.signature
+                ? 'its signature does not match the signing key'
+                : 'it is not signed';
+            throw new UntrustedCheckpointError(source, reason);
+        }
+        return document;
+    }
+    open(envelope, source) {
+        if (!this.encryption) {
+            throw new UntrustedCheckpointError(source, 'it is encrypted: give the encryption key (input encryption-key, or CHECKPOINT_ENCRYPTION_KEY for the CLI)');
+        }
+        try {
+            const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption);
+            return parseJson(plain.toString('utf8'), source);
+        }
+        catch (error) {
+            if (error instanceof CheckpointError)
+                throw error;
+            throw new UntrustedCheckpointError(source, 'it does not decrypt with the encryption key (wrong key, or changed bytes)');
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/packing/extract.ts
+
+
+
+
+
+
+
+
+
+/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
+class ArchiveIntegrityError extends CheckpointError {
+    archive;
+    reason;
+    constructor(archive, reason) {
+        super(`Archive ${archive} was refused: ${reason}`);
+        this.archive = archive;
+        this.reason = reason;
+    }
+}
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * @param expected the manifest's records held by this archive (links excluded)
+ */
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    const remaining = new Map(expected.map(file => [file.path, file]));
+    let zip;
+    try {
+        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
+    }
+    try {
+        for await (const entry of entries(zip, archive)) {
+            await extractEntry(zip, entry, { archive, remaining, staging, superseded });
+        }
+    }
+    finally {
+        zip.close();
+    }
+    const missing = [...remaining.keys()];
+    if (missing.length > 0) {
+        throw new ArchiveIntegrityError(archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+    }
+}
+async function extractEntry(zip, entry, context) {
+    const name = entry.fileName;
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
+    };
+    if (name.endsWith('/')) {
+        if (!isSafeRelativePath(name.slice(0, -1)))
+            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
+        return;
+    }
+    const unsafe = unsafePathReason(name);
+    if (unsafe)
+        refuse(unsafe);
+    const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return;
+    if (!record)
+        refuse('is not in the checkpoint manifest (or appears twice)');
+    const expected = record;
+    context.remaining.delete(name);
+    if (entry.uncompressedSize > expected.size)
+        refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`);
+    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(await zip.openReadStreamPromise(entry), meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        refuse(`could not be extracted (${error.message})`);
+    }
+    if (meter.bytes !== expected.size)
+        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
+    if (meter.digest() !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+}
+/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
+class Meter extends external_node_stream_namespaceObject.Transform {
+    limit;
+    onOverflow;
+    bytes = 0;
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    constructor(limit, onOverflow) {
+        super();
+        this.limit = limit;
+        this.onOverflow = onOverflow;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit) {
+            try {
+                this.onOverflow();
+            }
+            catch (error) {
+                callback(error);
+                return;
+            }
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
+async function* entries(zip, archive) {
+    for (;;) {
+        const entry = await new Promise((resolve, reject) => {
+            const onEntry = (item) => {
+                cleanup();
+                resolve(item);
+            };
+            const onEnd = () => {
+                cleanup();
+                resolve(undefined);
+            };
+            const onError = (error) => {
+                cleanup();
+                reject(new ArchiveIntegrityError(archive, error.message));
+            };
+            const cleanup = () => {
+                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+            };
+            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+            zip.readEntry();
+        });
+        if (!entry)
+            return;
+        yield entry;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packing/paths.ts
+
+
+/** True when `path` is `root` or below it (both absolute and resolved). */
+function isInside(root, path) {
+    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function resolveInside(workspace, path, input) {
+    const absolute = resolve(workspace, path);
+    if (!isInside(workspace, absolute)) {
+        throw new InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, with forward slashes. */
+function toRelative(workspace, absolute) {
+    return relative(workspace, absolute).split(sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/packing/place.ts
+
+
+
+
+/** A restore that would write outside the workspace (through a link or a link target). */
+class PathEscapeError extends CheckpointError {
+}
+/**
+ * Moves verified files from `staging` into the workspace, replacing what is at their paths, with
+ * their recorded modes, and recreates links. Every parent folder is checked after it exists, so
+ * a link already in the workspace cannot redirect a write outside it.
+ */
+async function placeFiles(staging, files, workspace) {
+    const root = await (0,promises_namespaceObject.realpath)(workspace);
+    for (const file of files) {
+        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
+        const parent = (0,external_node_path_namespaceObject.dirname)(target);
+        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+        if (!isInside(root, await (0,promises_namespaceObject.realpath)(parent))) {
+            throw new PathEscapeError(`Refused to restore ${file.path}: its folder leads outside the workspace`);
+        }
+        await removeExisting(target, file.path);
+        if (file.link !== undefined) {
+            if (!isInside(root, (0,external_node_path_namespaceObject.resolve)(parent, file.link))) {
+                throw new PathEscapeError(`Refused to restore link ${file.path}: ${file.link} leads outside the workspace`);
+            }
+            await (0,promises_namespaceObject.symlink)(file.link, target);
+            continue;
+        }
+        await moveFile((0,external_node_path_namespaceObject.join)(staging, file.path), target);
+        await (0,promises_namespaceObject.chmod)(target, file.mode);
+    }
+}
+async function removeExisting(target, path) {
+    const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
+    if (existing?.isDirectory()) {
+        throw new PathEscapeError(`Cannot restore ${path}: a folder of that name is in the way`);
+    }
+    if (existing)
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+}
+/** Renames, or copies where staging and workspace are on different file systems. */
+async function moveFile(from, to) {
+    try {
+        await (0,promises_namespaceObject.rename)(from, to);
+    }
+    catch (error) {
+        if (error.code !== 'EXDEV')
+            throw error;
+        await (0,promises_namespaceObject.copyFile)(from, to);
+        await (0,promises_namespaceObject.rm)(from, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/errors.ts
+
+
+
+
+/** The CLI's exit codes, as `checkpoint-action --help` documents them. */
+const ExitCode = {
+    /** Everything asked for was done. */
+    Ok: 0,
+    /** A source, checkpoint, node, archive, run or repository that does not exist. */
+    NotFound: 1,
+    /** A bad command line or an input this version cannot read. */
+    Usage: 2,
+    /**
+     * A digest mismatch, a truncated or hostile archive, a path or link leaving the target, a
+     * checkpoint that is not signed with the signing key or does not decrypt.
+     */
+    Integrity: 3,
+    /** Anything else: the network, GitHub's API, the disk. */
+    Failure: 4
+};
+/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
+class UsageError extends CheckpointError {
+}
+/** Something the user named, or the source should hold, is not there. */
+class NotFoundError extends CheckpointError {
+}
+/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
+class IntegrityError extends CheckpointError {
+}
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends CheckpointError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The exit code of anything a command throws: the one place errors meet exit codes. */
+function exitCodeOf(error) {
+    if (error instanceof NotFoundError || error instanceof CheckpointNotFoundError) {
+        return ExitCode.NotFound;
+    }
+    if (error instanceof UsageError ||
+        error instanceof errors_InvalidInputError ||
+        error instanceof UnsupportedSchemaError) {
+        return ExitCode.Usage;
+    }
+    if (error instanceof IntegrityError ||
+        error instanceof errors_CorruptCheckpointError ||
+        error instanceof UntrustedCheckpointError ||
+        error instanceof ArchiveIntegrityError ||
+        error instanceof PathEscapeError) {
+        return ExitCode.Integrity;
+    }
+    if (error instanceof GitHubApiError)
+        return apiExitCode(error.status);
+    return ExitCode.Failure;
+}
+function apiExitCode(status) {
+    if (status === 404)
+        return ExitCode.NotFound;
+    if (status === 401 || status === 403)
+        return ExitCode.Usage;
+    return ExitCode.Failure;
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+
+/** Shown at the end of every `--help`. */
+const EXIT_CODES_HELP = 'Exit codes: 0 ok, 1 not found, 2 usage or bad input, 3 integrity or safety failure\n' +
+    '(digest mismatch, truncated archive, zip-slip, absolute path, escaping link, bomb,\n' +
+    'untrusted checkpoint), 4 any other failure (network, GitHub API, disk).';
+const HELP_OPTION = { type: 'boolean', short: 'h', description: 'show this help' };
+/** A parsed command line, with typed accessors that fail as usage errors. */
+class CommandArgs {
+    command;
+    positionals;
+    values;
+    constructor(command, positionals, values) {
+        this.command = command;
+        this.positionals = positionals;
+        this.values = values;
+    }
+    /** A string option's value, if given. */
+    string(name) {
+        const value = this.values[name];
+        return typeof value === 'string' ? value : undefined;
+    }
+    /** A boolean option. */
+    flag(name) {
+        return this.values[name] === true;
+    }
+    /** A string option that must be given. */
+    required(name) {
+        const value = this.string(name);
+        if (value === undefined || value === '') {
+            throw new UsageError(`${this.command} needs --${name} (see checkpoint-action ${this.command} --help)`);
+        }
+        return value;
+    }
+    /** A positive whole number option, if given. */
+    count(name) {
+        const value = this.string(name);
+        return value === undefined ? undefined : positiveCount(name, value);
+    }
+    /** A positive whole number option that must be given. */
+    requiredCount(name) {
+        return positiveCount(name, this.required(name));
+    }
+    /** `--scope`, checked against the id rule. */
+    scope() {
+        const scope = this.string('scope');
+        if (scope !== undefined && !ID_PATTERN.test(scope)) {
+            throw new UsageError(`--scope ${JSON.stringify(scope)} ${ID_RULE}`);
+        }
+        return scope;
+    }
+    /** A path argument or option, resolved against the working folder. */
+    path(value, io) {
+        return (0,external_node_path_namespaceObject.resolve)(io.cwd, value);
+    }
+}
+function positiveCount(name, value) {
+    if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`--${name} ${JSON.stringify(value)} must be a positive whole number`);
+    }
+    return Number(value);
+}
+/**
+ * Parses a command's arguments with node:util parseArgs, strictly: an unknown option, a
+ * missing value or a surplus argument is a usage error naming the command's help.
+ * @returns the arguments, or 'help' when `--help` was asked for
+ */
+function parseCommandLine(spec, argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: { ...toParseArgs(spec.options), help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(`${error.message} (see checkpoint-action ${spec.name} --help)`);
+    }
+    if (parsed.values.help === true)
+        return 'help';
+    const required = spec.arguments.filter(argument => !argument.optional).length;
+    if (parsed.positionals.length > spec.arguments.length || parsed.positionals.length < required) {
+        const expected = spec.arguments.map(argument => argument.name).join(' ');
+        throw new UsageError(`${spec.name} takes ${expected || 'no arguments'}, got ${parsed.positionals.length} (see checkpoint-action ${spec.name} --help)`);
+    }
+    return new CommandArgs(spec.name, parsed.positionals, parsed.values);
+}
+function toParseArgs(options) {
+    const result = {};
+    for (const [name, option] of Object.entries(options)) {
+        result[name] = { type: option.type, ...(option.short ? { short: option.short } : {}) };
+    }
+    return result;
+}
+/** The `--help` text of a command. */
+function commandHelp(spec) {
+    const usage = spec.arguments.map(argument => argument.name).join(' ');
+    const options = { ...spec.options, help: HELP_OPTION };
+    const optionRows = Object.entries(options).map(([name, option]) => {
+        const short = option.short ? `-${option.short}, ` : '';
+        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
+        return [`${short}--${name}${value}`, option.description];
+    });
+    const argumentRows = spec.arguments.map(argument => [argument.name, argument.description]);
+    return [
+        `Usage: checkpoint-action ${spec.name}${usage ? ` ${usage}` : ''} [options]`,
+        '',
+        spec.description,
+        ...(argumentRows.length > 0 ? ['', 'Arguments:', columns(argumentRows)] : []),
+        '',
+        'Options:',
+        columns(optionRows),
+        '',
+        EXIT_CODES_HELP,
+        ''
+    ].join('\n');
+}
+/** Two columns, the first padded, indented by two. */
+function columns(rows) {
+    const width = Math.max(...rows.map(([first = '']) => first.length));
+    return rows.map(([first = '', second = '']) => `  ${first.padEnd(width)}  ${second}`).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/diff.ts
+
+
+/** Compares two checkpoints: state per key, files by path, nodes done. */
+function diffCheckpoints(a, b) {
+    const nodesA = new Set(a.nodes.map(node => node.id));
+    const nodesB = new Set(b.nodes.map(node => node.id));
+    return {
+        from: checkpointName(a),
+        to: checkpointName(b),
+        state: diffState(a.state, b.state),
+        files: diffFiles(a.files, b.files),
+        nodes: {
+            added: [...nodesB].filter(id => !nodesA.has(id)),
+            removed: [...nodesA].filter(id => !nodesB.has(id))
+        }
+    };
+}
+/** True when the diff found nothing. */
+function isEmptyDiff(diff) {
+    return (diff.state.length + diff.files.length + diff.nodes.added.length + diff.nodes.removed.length ===
+        0);
+}
+function diffState(a, b) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    const changes = [];
+    for (const key of keys) {
+        const from = Object.hasOwn(a, key) ? a[key] : undefined;
+        const to = Object.hasOwn(b, key) ? b[key] : undefined;
+        if (from === undefined && to !== undefined)
+            changes.push({ key, change: 'added', to });
+        else if (to === undefined && from !== undefined)
+            changes.push({ key, change: 'removed', from });
+        else if (canonicalJson(from) !== canonicalJson(to)) {
+            changes.push({
+                key,
+                change: 'changed',
+                ...(from === undefined ? {} : { from }),
+                ...(to === undefined ? {} : { to })
+            });
+        }
+    }
+    return changes;
+}
+function diffFiles(a, b) {
+    const before = new Map(a.map(file => [file.path, file]));
+    const after = new Map(b.map(file => [file.path, file]));
+    const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+    const changes = [];
+    for (const path of paths) {
+        const from = before.get(path);
+        const to = after.get(path);
+        if (!from && to)
+            changes.push({ path, change: 'added', to });
+        else if (from && !to)
+            changes.push({ path, change: 'removed', from });
+        else if (from && to && !sameContent(from, to))
+            changes.push({ path, change: 'changed', from, to });
+    }
+    return changes;
+}
+/** The archive a file lives in is not its content: a file saved again unchanged is the same. */
+function sameContent(a, b) {
+    return a.sha256 === b.sha256 && a.size === b.size && a.mode === b.mode && a.link === b.link;
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
+function formatTime(iso) {
+    if (iso === undefined)
+        return '-';
+    const time = new Date(iso);
+    if (Number.isNaN(time.getTime()))
+        return '-';
+    return `${time.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+/** Rows as aligned columns, two spaces apart, the header first. */
+function table(header, rows) {
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => (row[column] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return `${[header, ...rows].map(line).join('\n')}\n`;
+}
+/** A value for one table cell: strings as they are, anything else as compact JSON, cut. */
+function cell(value, width = 60) {
+    const text = typeof value === 'string'
+        ? value
+        : (JSON.stringify(value) ?? 'undefined');
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > width ? `${flat.slice(0, width - 3)}...` : flat;
+}
+/** Permission bits as `644`. */
+function formatMode(mode) {
+    return (mode & 0o777).toString(8).padStart(3, '0');
+}
+/** A digest's first hex digits, enough to tell two apart in a table. */
+function shortDigest(digest) {
+    return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+/** Pretty JSON with a final newline, for `--json` and for state. */
+function json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/select.ts
+
+
+
+/**
+ * The checkpoint a command line names in a source: a node id (its newest checkpoint), a
+ * checkpoint name (with or without `.json`), or, with no target, the newest checkpoint.
+ * @param scope narrows the search when the source holds several pipelines
+ * @throws NotFoundError, or UsageError when the target is ambiguous
+ */
+function selectCheckpoint(source, target, scope) {
+    const inScope = source.checkpoints.filter(found => !scope || found.ref?.scope === scope);
+    const candidates = inScope.filter(found => matches(found, target));
+    const latest = candidates.at(-1);
+    if (!latest?.ref)
+        throw notFound(source, inScope, target, scope);
+    const scopes = new Set(candidates.map(found => found.ref?.scope));
+    if (scopes.size > 1) {
+        throw new UsageError(`${describeTarget(target)} is in more than one scope (${[...scopes].join(', ')}): pass --scope`);
+    }
+    const copies = candidates.filter(found => found.name === latest.name);
+    const valid = copies.filter(found => found.document);
+    const digests = new Set(valid.map(found => found.document?.digest));
+    if (digests.size > 1) {
+        throw new UsageError(`${latest.name} is in the source twice with different content (${valid.map(found => found.origin).join(', ')}): name the file`);
+    }
+    return valid[0] ?? latest;
+}
+/**
+ * The verified document of a found checkpoint.
+ * @throws the error that made it corrupt or unreadable
+ */
+function documentOf(found) {
+    if (found.document)
+        return found.document;
+    throw found.error ?? new UsageError(`${found.origin} holds no readable checkpoint`);
+}
+function matches(found, target) {
+    if (target === undefined)
+        return found.ref !== undefined;
+    if (ID_PATTERN.test(target))
+        return found.ref?.node === target;
+    const ref = nameRefOf(target);
+    return ref !== undefined && found.ref !== undefined && found.name === nameOf(target);
+}
+function nameRefOf(target) {
+    return parseCheckpointName(nameOf(target));
+}
+function nameOf(target) {
+    return target.endsWith('.json') ? target : `${target}.json`;
+}
+function describeTarget(target) {
+    if (target === undefined)
+        return 'The newest checkpoint';
+    return ID_PATTERN.test(target) ? `Node '${target}'` : target;
+}
+function notFound(source, inScope, target, scope) {
+    const where = `${source.location}${scope ? ` (scope ${scope})` : ''}`;
+    if (inScope.length === 0)
+        return new NotFoundError(`No checkpoints found in ${where}`);
+    const nodes = [...new Set(inScope.flatMap(found => (found.ref ? [found.ref.node] : [])))];
+    return new NotFoundError(`${describeTarget(target)} has no checkpoint in ${where}; nodes there: ${nodes.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
+
+
+
+/**
+ * The checkpoint after a node: the previous one (`base`) extended with the node's state, files
+ * and record. The sequence follows the base's, so (attempt, sequence) orders checkpoints even
+ * when attempts restore from different bases.
+ */
+function nextCheckpoint(base, result) {
+    const now = (result.now ?? new Date()).toISOString();
+    const sequence = (base?.sequence ?? 0) + 1;
+    const record = {
+        id: result.node,
+        sequence,
+        attempt: result.run.attempt,
+        runId: result.run.runId,
+        savedAt: now,
+        ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
+        ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
+    };
+    const files = mergeFiles(base?.files ?? [], result.files ?? []);
+    const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
+    const used = new Set(files.map(file => file.archive));
+    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
+    const body = {
+        kind: CHECKPOINT_KIND,
+        schema: SCHEMA_VERSION,
+        scope: result.scope,
+        node: result.node,
+        sequence,
+        attempt: result.run.attempt,
+        run: result.run,
+        createdAt: now,
+        ...(base ? { parent: checkpointName(base) } : {}),
+        state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
+        files,
+        archives: archives.filter(archive => used.has(archive.name))
+    };
+    if (result.partial)
+        partials.push({ ...partialOf(record), state: result.state });
+    return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+function partialOf(record) {
+    const { id, sequence, attempt, runId, savedAt } = record;
+    return { id, sequence, attempt, runId, savedAt };
+}
+/**
+ * The checkpoint as this attempt should build on it when some nodes must run again: those
+ * nodes are no longer done (their files and the cumulative state stay).
+ */
+function withoutNodes(document, ids) {
+    const drop = new Set(ids);
+    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
+}
+/** Later files replace earlier ones at the same path; order stays stable and sorted. */
+function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    for (const file of later)
+        byPath.set(file.path, file);
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** Ids of the nodes a checkpoint records as stopped part-way. */
+function partialNodes(document) {
+    return (document?.partials ?? []).map(partial => partial.id);
+}
+/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
+function completedNodes(document) {
+    return (document?.nodes ?? []).map(node => node.id);
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
+
+
+
+
+
+
+/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
+const EXPORT_KIND = 'checkpoint-action/export';
+/**
+ * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
+ * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
+ * verifies the digest; writes are atomic in the store.
+ */
+class CheckpointManager {
+    store;
+    scope;
+    run;
+    codec;
+    constructor(store, options = {}) {
+        this.store = store;
+        this.scope = validateId('scope', options.scope ?? 'default');
+        this.run = options.run ?? { runId: 'local', attempt: 1 };
+        this.codec = options.codec ?? new CheckpointCodec();
+    }
+    /** This scope's checkpoints, oldest first. */
+    async list() {
+        const refs = (await this.store.listNames())
+            .map(name => parseCheckpointName(name))
+            .filter((ref) => ref?.scope === this.scope);
+        return refs.sort(compareRefs);
+    }
+    /** The newest checkpoint, or the newest of one node; reads no file. */
+    async latest(node) {
+        const refs = await this.list();
+        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
+    }
+    /**
+     * Loads and verifies one checkpoint.
+     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
+     */
+    async load(target) {
+        const name = typeof target === 'string' ? target : checkpointName(target);
+        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
+        if (!ref)
+            throw new errors_CorruptCheckpointError(name, 'its name is not a checkpoint name');
+        const text = await this.store.readText(name);
+        return this.codec.decode(text, `${this.store.location}/${name}`, ref);
+    }
+    /**
+     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
+     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
+     */
+    async latestValid(options = {}) {
+        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
+        for (const ref of refs.reverse()) {
+            try {
+                return await this.load(ref);
+            }
+            catch (error) {
+                if (!(error instanceof CheckpointError))
+                    throw error;
+                options.onSkip?.({ ref, error });
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
+     * @returns the new checkpoint
+     */
+    async create(node, state, extra = {}) {
+        validateId('node', node);
+        const base = await this.latestValid();
+        const document = nextCheckpoint(base, {
+            scope: this.scope,
+            node,
+            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
+            state,
+            ...extra
+        });
+        await this.store.writeText(checkpointName(document), this.codec.encode(document));
+        return document;
+    }
+    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
+    async exportAll(now = new Date()) {
+        const checkpoints = [];
+        for (const ref of await this.list())
+            checkpoints.push(await this.load(ref));
+        return {
+            kind: EXPORT_KIND,
+            schema: 1,
+            scope: this.scope,
+            exportedAt: now.toISOString(),
+            checkpoints
+        };
+    }
+    /**
+     * Writes every checkpoint of an export into the store, each verified first; one that is
+     * already there with the same digest is left alone, one that differs is refused.
+     * @returns the refs written
+     */
+    async importAll(data, source = 'import') {
+        const checkpoints = readExport(data, source);
+        const existing = new Set(await this.store.listNames());
+        const written = [];
+        for (const [index, raw] of checkpoints.entries()) {
+            const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
+            if (document.scope !== this.scope)
+                continue;
+            const name = checkpointName(document);
+            if (existing.has(name)) {
+                if ((await this.load(name)).digest !== document.digest) {
+                    throw new errors_CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
+                }
+                continue;
+            }
+            await this.store.writeText(name, this.codec.encode(document));
+            written.push(document);
+        }
+        return written;
+    }
+}
+function readExport(data, source) {
+    const value = data;
+    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
+        throw new errors_CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+    }
+    return value.checkpoints;
+}
+
+;// CONCATENATED MODULE: ./src/cli/hash.ts
+
+
+
+
+/**
+ * Counts and hashes the bytes that pass, and fails the stream with `onOverflow`'s error once
+ * more than `limit` bytes went by: a size recorded in a manifest bounds what is ever written.
+ */
+class ByteMeter extends external_node_stream_namespaceObject.Transform {
+    limit;
+    onOverflow;
+    onBytes;
+    bytes = 0;
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    constructor(limit = Number.POSITIVE_INFINITY, onOverflow = () => new Error(`more than ${limit} bytes`), onBytes) {
+        super();
+        this.limit = limit;
+        this.onOverflow = onOverflow;
+        this.onBytes = onBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit) {
+            callback(this.onOverflow());
+            return;
+        }
+        this.hash.update(chunk);
+        this.onBytes?.(this.bytes);
+        callback(null, chunk);
+    }
+    /** `sha256:<hex>` of everything that passed; call once, at the end. */
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+/** The size and `sha256:<hex>` of a file, streamed. */
+async function hashFile(path) {
+    const meter = new ByteMeter();
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), meter, discard());
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+/** A sink for streams whose bytes only a meter needs. */
+function discard() {
+    return new external_node_stream_namespaceObject.Writable({
+        write(_chunk, _encoding, callback) {
+            callback();
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/source.ts
+
+
+
+
+/**
+ * Checkpoints as downloaded from a run page: documents, files archives and the problems met
+ * reading them, with the questions every command asks of them.
+ */
+class CheckpointSource {
+    location;
+    archivesByName;
+    problems;
+    temporary;
+    /** Every checkpoint found: by scope, then oldest first by (attempt, sequence). */
+    checkpoints;
+    constructor(
+    /** The path the source was read from. */
+    location, checkpoints, archivesByName, problems, temporary = []) {
+        this.location = location;
+        this.archivesByName = archivesByName;
+        this.problems = problems;
+        this.temporary = temporary;
+        this.checkpoints = [...checkpoints].sort(byRefThenValidity);
+    }
+    /** The files archives found, by name. */
+    get archives() {
+        return [...this.archivesByName.values()];
+    }
+    /** The documents that verified, oldest first. */
+    get valid() {
+        return this.checkpoints.flatMap(found => (found.document ? [found.document] : []));
+    }
+    /** A files archive by its artifact name. */
+    archive(name) {
+        return this.archivesByName.get(name);
+    }
+    /** Names of the archives a document's files live in that the source does not hold. */
+    missingArchives(document) {
+        return archivesOf(document).filter(name => !this.archivesByName.has(name));
+    }
+    /** What `list` says of a checkpoint. */
+    status(found) {
+        if (found.error instanceof UnsupportedSchemaError)
+            return 'newer-schema';
+        if (found.error instanceof UntrustedCheckpointError)
+            return 'untrusted';
+        if (!found.document)
+            return 'corrupt';
+        return this.missingArchives(found.document).length > 0 ? 'files-missing' : 'valid';
+    }
+    /**
+     * Every file an archive holds, as recorded: the archive's own checkpoint lists all of them
+     * (later checkpoints drop the paths a later node replaced), else the newest records wins.
+     */
+    manifest(archive) {
+        const byPath = new Map();
+        for (const document of this.documentsRecording(archive)) {
+            for (const file of document.files) {
+                if (file.archive === archive && file.link === undefined && !byPath.has(file.path)) {
+                    byPath.set(file.path, file);
+                }
+            }
+        }
+        return [...byPath.values()];
+    }
+    /** What the checkpoints recorded of an archive at upload (size, digest), if any did. */
+    archiveRecord(archive) {
+        for (const document of this.documentsRecording(archive)) {
+            const record = document.archives.find(item => item.name === archive);
+            if (record)
+                return record;
+        }
+        return undefined;
+    }
+    /** Removes what reading the source extracted to temporary folders. */
+    async close() {
+        const folders = this.temporary.splice(0);
+        await Promise.all(folders.map(folder => (0,promises_namespaceObject.rm)(folder, { recursive: true, force: true })));
+    }
+    /** The archive's own checkpoint first, then the others newest first. */
+    documentsRecording(archive) {
+        const documents = this.valid.reverse();
+        const own = documents.filter(document => filesArchiveName(document) === archive);
+        return [...own, ...documents.filter(document => filesArchiveName(document) !== archive)];
+    }
+}
+/** The archives a document's files live in, in manifest order, each once. */
+function archivesOf(document) {
+    const names = document.files.flatMap(file => file.link === undefined && file.archive !== undefined ? [file.archive] : []);
+    return [...new Set(names)];
+}
+function byRefThenValidity(a, b) {
+    if (!a.ref || !b.ref)
+        return (a.ref ? 1 : 0) - (b.ref ? 1 : 0);
+    const scopes = a.ref.scope < b.ref.scope ? -1 : a.ref.scope > b.ref.scope ? 1 : 0;
+    return scopes || compareRefs(a.ref, b.ref) || (a.document ? 0 : 1) - (b.document ? 0 : 1);
+}
+
+;// CONCATENATED MODULE: ./src/cli/zip.ts
+
+
+
+
+
+
+
+/** True when a file starts like a zip (a local header, or the end record of an empty zip). */
+async function isZipFile(path) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        const magic = head.subarray(0, bytesRead).toString('hex');
+        return magic === '504b0304' || magic === '504b0506';
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Opens a zip and lists its entries, reading nothing but the central directory. Entry names
+ * yauzl considers unsafe (absolute, `..`) fail the listing.
+ * @param label names the zip in error messages
+ * @throws ArchiveIntegrityError for a truncated or malformed zip
+ */
+async function openZip(path, label) {
+    let zip;
+    try {
+        zip = await yauzl.openPromise(path, { autoClose: false, validateEntrySizes: true });
+        const entries = [];
+        for await (const entry of zip.eachEntry())
+            entries.push(entry);
+        return { zip, entries };
+    }
+    catch (error) {
+        zip?.close();
+        throw new ArchiveIntegrityError(label, `not a readable zip (${describe(error)})`);
+    }
+}
+/**
+ * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
+ * @throws ArchiveIntegrityError
+ */
+async function readEntry(opened, entry, limit, label) {
+    const chunks = [];
+    const meter = boundedMeter(entry, limit, label);
+    await copyFrom(opened, entry, meter, label, async (source) => {
+        for await (const chunk of source)
+            chunks.push(chunk);
+    });
+    return Buffer.concat(chunks);
+}
+/**
+ * Writes one entry to `target`, refusing more than `limit` bytes whatever its header claims.
+ * @returns the bytes written and their `sha256:<hex>`
+ * @throws ArchiveIntegrityError
+ */
+async function writeEntry(opened, entry, target, limit, label) {
+    const meter = boundedMeter(entry, limit, label);
+    await copyFrom(opened, entry, meter, label, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+function boundedMeter(entry, limit, label) {
+    const tooLarge = () => new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} is over ${limit} bytes`);
+    if (entry.uncompressedSize > limit)
+        throw tooLarge();
+    return new ByteMeter(limit, tooLarge);
+}
+async function copyFrom(opened, entry, meter, label, sink) {
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(await opened.zip.openReadStreamPromise(entry), meter, sink);
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        throw new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} could not be read (${describe(error)})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/read-source.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A checkpoint document larger than this is refused rather than read into memory. */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** Folders below the source that are searched: a `gh run download` puts one per artifact. */
+const read_source_MAX_DEPTH = 1;
+/**
+ * Reads checkpoints as downloaded from a run page: a checkpoint document (plain JSON), a files
+ * archive (a zip, named `<name>.zip` or `<name>`), a zip holding documents (and archives), a
+ * checkpoint export, a folder of those (one level of subfolders too), or a folder a files
+ * archive was unzipped into (named after the archive). Archives renamed on download are found
+ * by their size and digest. Nothing is verified beyond the documents' own digests: that is
+ * what `verifySource` does. Call `close()` on the result when done.
+ * @throws NotFoundError when `path` does not exist; UsageError for a file that is none of these
+ */
+async function readCheckpointSource(path, options = {}) {
+    const collector = new Collector(options.codec ?? new CheckpointCodec());
+    const location = (0,external_node_path_namespaceObject.resolve)(path);
+    try {
+        const stats = await (0,promises_namespaceObject.stat)(location).catch(() => undefined);
+        if (!stats)
+            throw new NotFoundError(`Source ${path} does not exist`);
+        if (stats.isDirectory())
+            await collectFolder(collector, location, 0);
+        else
+            await collectFile(collector, location, true);
+        await extractNested(collector);
+        await matchRenamedArchives(collector);
+    }
+    catch (error) {
+        await collector.source(location).close();
+        throw error;
+    }
+    return collector.source(location);
+}
+/** What reading found so far. */
+class Collector {
+    codec;
+    checkpoints = [];
+    archives = new Map();
+    problems = [];
+    /** Zips that hold no checkpoint: renamed files archives, maybe. */
+    loose = [];
+    /** Files archives inside zips, extracted once the documents tell their sizes. */
+    nested = [];
+    temporary = [];
+    constructor(codec) {
+        this.codec = codec;
+    }
+    addCheckpoint(found) {
+        const twin = this.checkpoints.find(other => other.name === found.name && other.document?.digest === found.document?.digest);
+        if (!twin || !found.document)
+            this.checkpoints.push(found);
+    }
+    /** A zip wins over an unzipped folder: only a zip can be checked against its digest. */
+    addArchive(archive) {
+        const existing = this.archives.get(archive.name);
+        if (!existing || (existing.form === 'folder' && archive.form === 'zip')) {
+            this.archives.set(archive.name, archive);
+        }
+    }
+    problem(origin, error) {
+        this.problems.push({ origin, error });
+    }
+    get documents() {
+        return this.checkpoints.flatMap(found => (found.document ? [found.document] : []));
+    }
+    async temporaryFolder() {
+        const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'checkpoint-source-'));
+        this.temporary.push(folder);
+        return folder;
+    }
+    source(location) {
+        return new CheckpointSource(location, this.checkpoints, this.archives, this.problems, this.temporary);
+    }
+}
+/** The name a project artifact's file carries, with or without the `.zip` a download adds. */
+function artifactNameOf(fileName) {
+    const name = fileName.toLowerCase().endsWith('.zip') ? fileName.slice(0, -4) : fileName;
+    const parsed = parseArtifactName(name);
+    return parsed ? { name, ...parsed } : undefined;
+}
+async function collectFolder(collector, folder, depth) {
+    const named = artifactNameOf((0,external_node_path_namespaceObject.basename)(folder));
+    if (named?.kind === 'files') {
+        collector.addArchive({ name: named.name, origin: folder, form: 'folder', path: folder });
+        return;
+    }
+    const entries = await (0,promises_namespaceObject.readdir)(folder, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules')
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(folder, entry.name);
+        // Links are not followed: a source folder is read, never left.
+        if (entry.isDirectory() && depth < read_source_MAX_DEPTH)
+            await collectFolder(collector, path, depth + 1);
+        else if (entry.isFile())
+            await collectFile(collector, path, false);
+    }
+}
+async function collectFile(collector, path, explicit) {
+    const named = artifactNameOf((0,external_node_path_namespaceObject.basename)(path));
+    const zip = await isZipFile(path);
+    if (named?.kind === 'files') {
+        if (zip)
+            collector.addArchive({ name: named.name, origin: path, form: 'zip', path });
+        else
+            collector.problem(path, new ArchiveIntegrityError(named.name, 'is not a zip'));
+        return;
+    }
+    if (zip) {
+        await collectZip(collector, path, explicit);
+        return;
+    }
+    if (!named && !explicit && !path.toLowerCase().endsWith('.json'))
+        return;
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    if (size > MAX_DOCUMENT_BYTES) {
+        const error = new errors_CorruptCheckpointError(path, `over ${MAX_DOCUMENT_BYTES} bytes`);
+        if (explicit)
+            throw error;
+        collector.problem(path, error);
+        return;
+    }
+    collectJson(collector, await (0,promises_namespaceObject.readFile)(path, 'utf8'), path, named?.ref, explicit);
+}
+/** A document, an export of documents, or (only when named so or given) a corrupt one. */
+function collectJson(collector, text, origin, nameRef, explicit) {
+    const value = read_source_parseJson(text);
+    const kind = isJsonObject(value) ? value.kind : undefined;
+    if (kind === EXPORT_KIND && isJsonObject(value) && Array.isArray(value.checkpoints)) {
+        for (const [index, item] of value.checkpoints.entries()) {
+            addDocument(collector, JSON.stringify(item), `${origin}#${index + 1}`, undefined, item);
+        }
+        return;
+    }
+    if (kind === CHECKPOINT_KIND || kind === ENCRYPTED_KIND || nameRef) {
+        addDocument(collector, text, origin, nameRef, value);
+        return;
+    }
+    if (explicit) {
+        throw new UsageError(`${origin} is not a checkpoint, a checkpoint export or a zip of either`);
+    }
+}
+function addDocument(collector, text, origin, nameRef, value) {
+    try {
+        const document = collector.codec.decode(text, origin, nameRef);
+        const { createdAt } = document;
+        const name = checkpointName(document);
+        collector.addCheckpoint({
+            name,
+            ref: refOf(document),
+            origin,
+            document,
+            error: undefined,
+            createdAt
+        });
+    }
+    catch (error) {
+        if (!(error instanceof CheckpointError))
+            throw error;
+        const ref = nameRef ?? refFromContent(value);
+        const name = ref ? checkpointName(ref) : (0,external_node_path_namespaceObject.basename)(origin);
+        const createdAt = isJsonObject(value) && typeof value.createdAt === 'string' ? value.createdAt : undefined;
+        collector.addCheckpoint({ name, ref, origin, document: undefined, error, createdAt });
+    }
+}
+function read_source_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The ref a corrupt document's fields still tell, when they are well-formed. */
+function refFromContent(value) {
+    if (!isJsonObject(value))
+        return undefined;
+    const { scope, attempt, sequence, node } = value;
+    if (typeof scope !== 'string' || !ID_PATTERN.test(scope))
+        return undefined;
+    if (typeof node !== 'string' || !ID_PATTERN.test(node))
+        return undefined;
+    if (typeof attempt !== 'number' || !Number.isSafeInteger(attempt))
+        return undefined;
+    if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence))
+        return undefined;
+    return { scope, attempt, sequence, node };
+}
+/**
+ * A zip that is not a files archive by its name: documents inside are read (bounded), files
+ * archives inside are noted for later; a zip holding neither may be a renamed files archive.
+ */
+async function collectZip(collector, path, explicit) {
+    let found = false;
+    try {
+        const opened = await openZip(path, (0,external_node_path_namespaceObject.basename)(path));
+        try {
+            for (const entry of opened.entries) {
+                const base = entry.fileName.split('/').at(-1) ?? '';
+                const named = artifactNameOf(base);
+                const origin = `${path}!${entry.fileName}`;
+                if (named?.kind === 'files') {
+                    collector.nested.push({ zip: path, entry: entry.fileName, name: named.name, origin });
+                    found = true;
+                }
+                else if (named?.kind === 'json' || base.toLowerCase().endsWith('.json')) {
+                    const before = collector.checkpoints.length;
+                    const bytes = await readEntry(opened, entry, MAX_DOCUMENT_BYTES, (0,external_node_path_namespaceObject.basename)(path));
+                    collectJson(collector, bytes.toString('utf8'), origin, named?.ref, false);
+                    found ||= collector.checkpoints.length > before;
+                }
+            }
+        }
+        finally {
+            opened.zip.close();
+        }
+    }
+    catch (error) {
+        if (explicit || !(error instanceof ArchiveIntegrityError))
+            throw error;
+        collector.problem(path, error);
+        return;
+    }
+    if (!found)
+        collector.loose.push(path);
+}
+/** Extracts the files archives found inside zips, each bounded by the size recorded for it. */
+async function extractNested(collector) {
+    for (const nested of collector.nested) {
+        if (collector.archives.has(nested.name))
+            continue;
+        const record = recordOf(collector.documents, nested.name);
+        if (!record)
+            continue;
+        const target = (0,external_node_path_namespaceObject.join)(await collector.temporaryFolder(), `${nested.name}.zip`);
+        try {
+            const opened = await openZip(nested.zip, (0,external_node_path_namespaceObject.basename)(nested.zip));
+            try {
+                const entry = opened.entries.find(item => item.fileName === nested.entry);
+                if (entry)
+                    await writeEntry(opened, entry, target, record.size, nested.name);
+            }
+            finally {
+                opened.zip.close();
+            }
+            collector.addArchive({ name: nested.name, origin: nested.origin, form: 'zip', path: target });
+        }
+        catch (error) {
+            if (!(error instanceof ArchiveIntegrityError))
+                throw error;
+            collector.problem(nested.origin, error);
+        }
+    }
+}
+/** Finds archives saved under another name (`name (1).zip`) by their recorded size and digest. */
+async function matchRenamedArchives(collector) {
+    const missing = new Map();
+    for (const document of collector.documents) {
+        for (const name of archivesOf(document)) {
+            const record = document.archives.find(archive => archive.name === name);
+            if (record && !collector.archives.has(name))
+                missing.set(name, record);
+        }
+    }
+    for (const path of collector.loose) {
+        if (missing.size === 0)
+            return;
+        const { size } = await (0,promises_namespaceObject.stat)(path);
+        const candidates = [...missing.values()].filter(record => record.size === size);
+        if (candidates.length === 0)
+            continue;
+        const { digest } = await hashFile(path);
+        const match = candidates.find(record => record.digest === digest);
+        if (!match)
+            continue;
+        collector.addArchive({ name: match.name, origin: path, form: 'zip', path });
+        missing.delete(match.name);
+    }
+}
+function recordOf(documents, name) {
+    for (const document of documents) {
+        const record = document.archives.find(archive => archive.name === name);
+        if (record)
+            return record;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
+
+
+
+
+
+
+
+/** The `[SOURCE]` every reading command takes. */
+const SOURCE_ARGUMENT = {
+    name: '[SOURCE]',
+    optional: true,
+    description: 'downloaded checkpoints: .json, .zip, a folder of them (default: .)'
+};
+/** `--scope`. */
+const SCOPE_OPTION = {
+    type: 'string',
+    value: 'S',
+    description: 'only checkpoints of this scope (needed when the source holds several)'
+};
+/** `--json`. */
+const JSON_OPTION = {
+    type: 'boolean',
+    description: 'print JSON for scripts instead of a table'
+};
+/**
+ * The user's keys, as the action's `signing-key` and `encryption-key` inputs hold them: from
+ * CHECKPOINT_SIGNING_KEY (only signed checkpoints are then trusted) and
+ * CHECKPOINT_ENCRYPTION_KEY (decrypts checkpoints and files).
+ */
+function codecOf(io) {
+    return new CheckpointCodec({
+        signingKey: io.env.CHECKPOINT_SIGNING_KEY,
+        encryptionKey: io.env.CHECKPOINT_ENCRYPTION_KEY
+    });
+}
+/** Reads a source, hands it to `use`, and always removes what reading it extracted. */
+async function withSource(path, io, use) {
+    const source = await readCheckpointSource((0,external_node_path_namespaceObject.resolve)(io.cwd, path ?? '.'), { codec: codecOf(io) });
+    try {
+        return await use(source);
+    }
+    finally {
+        await source.close();
+    }
+}
+/** Tells on stderr what in the source could not be read at all. */
+function warnProblems(source, io) {
+    for (const { origin, error } of source.problems) {
+        io.stderr.write(`warning: ${origin}: ${error.message}\n`);
+    }
+}
+/**
+ * A checkpoint a command line names: a node id (its newest checkpoint) or a checkpoint name
+ * looked up in `source`, else a file (a document, a zip) read on its own.
+ * @throws NotFoundError when it is none of these
+ */
+async function findTarget(target, source, io, scope) {
+    if (ID_PATTERN.test(target) || source.checkpoints.some(found => matchesName(found, target))) {
+        return { found: selectCheckpoint(source, target, scope), source };
+    }
+    const path = (0,external_node_path_namespaceObject.resolve)(io.cwd, target);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
+        throw new NotFoundError(`${target} is neither a node id, a checkpoint in ${source.location}, nor a file`);
+    }
+    const alone = await readCheckpointSource(path, { codec: codecOf(io) });
+    try {
+        return { found: selectCheckpoint(alone, undefined, scope), source: alone };
+    }
+    finally {
+        await alone.close();
+    }
+}
+function matchesName(found, target) {
+    return found.name === target || found.name === `${target}.json`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/diff.ts
+
+
+
+
+/** `diff`: what changed between two checkpoints. */
+const diffCommand = {
+    name: 'diff',
+    summary: 'compare two checkpoints: state per key, files, nodes done',
+    description: 'Compares two checkpoints, e.g. two attempts of a node: state keys added, removed or\n' +
+        'changed, files added, removed or changed (content, size, mode or link), nodes done.\n' +
+        'Each of A and B is a node id, a checkpoint name, or a downloaded file.',
+    arguments: [
+        { name: '<a>', optional: false, description: 'the first checkpoint' },
+        { name: '<b>', optional: false, description: 'the second checkpoint' },
+        SOURCE_ARGUMENT
+    ],
+    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    async run(args, io) {
+        const [first = '', second = '', path] = args.positionals;
+        await withSource(path, io, async (source) => {
+            const scope = args.scope();
+            const a = documentOf((await findTarget(first, source, io, scope)).found);
+            const b = documentOf((await findTarget(second, source, io, scope)).found);
+            const diff = diffCheckpoints(a, b);
+            io.stdout.write(args.flag('json') ? json(diff) : diffText(diff));
+        });
+    }
+};
+/** The human-readable form of `diff`: `+` added, `-` removed, `~` changed. */
+function diffText(diff) {
+    const lines = [`${diff.from} -> ${diff.to}`];
+    if (isEmptyDiff(diff))
+        return `${lines[0] ?? ''}\nNo differences.\n`;
+    if (diff.state.length > 0)
+        lines.push('State:');
+    for (const change of diff.state) {
+        if (change.change === 'added')
+            lines.push(`  + ${change.key}: ${value(change.to)}`);
+        else if (change.change === 'removed')
+            lines.push(`  - ${change.key}: ${value(change.from)}`);
+        else
+            lines.push(`  ~ ${change.key}: ${value(change.from, 36)} -> ${value(change.to, 36)}`);
+    }
+    if (diff.files.length > 0)
+        lines.push('Files:');
+    for (const change of diff.files) {
+        if (change.change === 'added' && change.to)
+            lines.push(`  + ${change.path}  ${describeFile(change.to)}`);
+        else if (change.change === 'removed' && change.from)
+            lines.push(`  - ${change.path}  ${describeFile(change.from)}`);
+        else if (change.from && change.to) {
+            lines.push(`  ~ ${change.path}  ${describeFile(change.from)} -> ${describeFile(change.to)}`);
+        }
+    }
+    if (diff.nodes.added.length + diff.nodes.removed.length > 0)
+        lines.push('Nodes done:');
+    for (const node of diff.nodes.added)
+        lines.push(`  + ${node}`);
+    for (const node of diff.nodes.removed)
+        lines.push(`  - ${node}`);
+    return `${lines.join('\n')}\n`;
+}
+/** A state value as JSON, so `"1"` and `1` differ on screen as they do in the state. */
+function value(json, width = 60) {
+    return cell(JSON.stringify(json), width);
+}
+function describeFile(file) {
+    if (file.link !== undefined)
+        return `link to ${file.link}`;
+    return `${formatBytes(file.size)} ${(file.mode & 0o777).toString(8)} ${shortDigest(file.sha256)}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/list.ts
+
+
+
+const STATUS_TEXT = {
+    valid: 'valid',
+    corrupt: 'corrupt',
+    'newer-schema': 'newer schema',
+    untrusted: 'untrusted',
+    'files-missing': 'files missing'
+};
+/** `list`: every checkpoint in a source with its status. */
+const listCommand = {
+    name: 'list',
+    summary: 'list the checkpoints in a source, with their status',
+    description: 'Lists every checkpoint found: node, sequence, attempt, time, the size of its files, and its\n' +
+        'status: valid, corrupt (unreadable or its digest does not match), newer schema (written by\n' +
+        'a newer version), untrusted (encrypted, or unsigned, and no matching key in\n' +
+        'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
+        'files are in was not downloaded).',
+    arguments: [SOURCE_ARGUMENT],
+    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    async run(args, io) {
+        const scope = args.scope();
+        await withSource(args.positionals[0], io, source => {
+            warnProblems(source, io);
+            const found = source.checkpoints.filter(item => !scope || item.ref?.scope === scope);
+            if (found.length === 0)
+                throw new NotFoundError(`No checkpoints found in ${source.location}`);
+            const entries = found.map(item => listEntry(source, item));
+            if (args.flag('json'))
+                io.stdout.write(json({ source: source.location, checkpoints: entries }));
+            else
+                io.stdout.write(listTable(entries));
+            for (const entry of entries) {
+                if (entry.problem)
+                    io.stderr.write(`${entry.name}: ${entry.problem}\n`);
+            }
+        });
+    }
+};
+/** What `list` shows of one checkpoint. */
+function listEntry(source, found) {
+    const status = source.status(found);
+    const files = found.document?.files.filter(file => file.link === undefined);
+    const missing = found.document ? source.missingArchives(found.document) : [];
+    return {
+        name: found.name,
+        scope: found.ref?.scope ?? null,
+        node: found.ref?.node ?? null,
+        sequence: found.ref?.sequence ?? null,
+        attempt: found.ref?.attempt ?? null,
+        createdAt: found.createdAt ?? null,
+        files: found.document ? found.document.files.length : null,
+        bytes: files ? files.reduce((total, file) => total + file.size, 0) : null,
+        status,
+        origin: found.origin,
+        ...(found.error ? { problem: found.error.message } : {}),
+        ...(missing.length > 0 ? { missing } : {})
+    };
+}
+function listTable(entries) {
+    const header = ['SCOPE', 'NODE', 'SEQ', 'ATTEMPT', 'TIME', 'FILES', 'SIZE', 'STATUS'];
+    const rows = entries.map(entry => [
+        entry.scope ?? '?',
+        entry.node ?? '?',
+        entry.sequence === null ? '?' : String(entry.sequence),
+        entry.attempt === null ? '?' : String(entry.attempt),
+        formatTime(entry.createdAt ?? undefined),
+        entry.files === null ? '-' : String(entry.files),
+        entry.bytes === null ? '-' : formatBytes(entry.bytes),
+        STATUS_TEXT[entry.status]
+    ]);
+    return table(header, rows);
+}
+
+;// CONCATENATED MODULE: ./src/cli/github.ts
+
+
+
+
+
+/** The default of `GITHUB_API_URL`. */
+const DEFAULT_API_URL = 'https://api.github.com';
+const PAGE_SIZE = 100;
+const MAX_PAGES = 100;
+const LIST_TIMEOUT_MS = 60_000;
+/**
+ * The few REST calls `pull` makes, with global fetch. The token goes to the API host only: the
+ * artifact download answers 302 to a blob URL, followed without the Authorization header, and a
+ * pagination link that leaves the API host is refused.
+ */
+class GitHubClient {
+    apiUrl;
+    token;
+    origin;
+    constructor(apiUrl, token) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.apiUrl = apiUrl.replace(/\/+$/, '');
+        this.origin = new URL(this.apiUrl).origin;
+    }
+    /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
+    async listRunArtifacts(repository, runId) {
+        let url = `${this.repoUrl(repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
+        const artifacts = [];
+        for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
+            const response = await this.request(url, `run ${runId} of ${repository.owner}/${repository.name}`);
+            const body = (await response.json());
+            artifacts.push(...(body.artifacts ?? []).map(toArtifact));
+            url = nextLink(response.headers.get('link'));
+        }
+        return artifacts;
+    }
+    /**
+     * Downloads an artifact's bytes (a zip, or the plain file of an artifact uploaded without
+     * one) into `target`.
+     * @returns the bytes written and their `sha256:<hex>`
+     */
+    async download(repository, artifact, target, progress) {
+        const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`;
+        const first = await fetch(url, { headers: this.headers(), redirect: 'manual' });
+        let response = first;
+        const location = first.headers.get('location');
+        if (first.status >= 300 && first.status < 400 && location) {
+            await first.body?.cancel();
+            // The blob host gets no token: the signed URL is its own authorization.
+            response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
+        }
+        if (!response.ok || !response.body) {
+            await response.body?.cancel();
+            throw apiError(response.status, `artifact ${artifact.name}`);
+        }
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+        const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
+        return { bytes: meter.bytes, digest: meter.digest() };
+    }
+    async request(url, what) {
+        if (new URL(url).origin !== this.origin) {
+            throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
+        }
+        const response = await fetch(url, {
+            headers: this.headers(),
+            signal: AbortSignal.timeout(LIST_TIMEOUT_MS)
+        });
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw apiError(response.status, what);
+        }
+        return response;
+    }
+    repoUrl(repository) {
+        const owner = encodeURIComponent(repository.owner);
+        return `${this.apiUrl}/repos/${owner}/${encodeURIComponent(repository.name)}`;
+    }
+    headers() {
+        return {
+            accept: 'application/vnd.github+json',
+            authorization: `Bearer ${this.token}`,
+            'x-github-api-version': '2022-11-28',
+            'user-agent': USER_AGENT
+        };
+    }
+}
+const USER_AGENT = 'checkpoint-action-cli';
+function apiError(status, what) {
+    const meaning = status === 404
+        ? 'not found (or the token cannot see it)'
+        : status === 401
+            ? 'bad credentials: check GITHUB_TOKEN'
+            : status === 403
+                ? 'forbidden: the token needs actions: read on the repository (or a rate limit was hit)'
+                : `HTTP ${status}`;
+    return new GitHubApiError(status, `GitHub API: ${what}: ${meaning}`);
+}
+function toArtifact(item) {
+    const value = (item ?? {});
+    return {
+        id: Number(value.id),
+        name: typeof value.name === 'string' ? value.name : '',
+        size: Number(value.size_in_bytes ?? 0),
+        digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
+        expired: value.expired === true
+    };
+}
+/** The `rel="next"` URL of a Link header. */
+function nextLink(header) {
+    for (const part of (header ?? '').split(',')) {
+        const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+        if (match)
+            return match[1];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress-bar.ts
+
+/** Downloads smaller than this finish before a bar would be worth drawing. */
+const PROGRESS_MIN_BYTES = 1024 * 1024;
+const WIDTH = 24;
+/**
+ * A one-line progress bar redrawn in place with `\r`, only on a terminal and only for large
+ * downloads: redirected stderr (a log, CI) gets no control characters.
+ */
+class ProgressBar {
+    output;
+    label;
+    total;
+    shown = -1;
+    constructor(output, label, total) {
+        this.output = output;
+        this.label = label;
+        this.total = total;
+    }
+    /** A bar for a download of `total` bytes, or undefined when none should be drawn. */
+    static start(output, label, total) {
+        if (output.isTTY !== true || total < PROGRESS_MIN_BYTES)
+            return undefined;
+        return new ProgressBar(output, label, total);
+    }
+    /** Redraws when the percentage moved. */
+    report(bytes) {
+        const percent = Math.min(100, Math.floor((bytes / this.total) * 100));
+        if (percent === this.shown)
+            return;
+        this.shown = percent;
+        const filled = Math.round((percent / 100) * WIDTH);
+        const bar = `${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}`;
+        const amount = `${formatBytes(bytes)} / ${formatBytes(this.total)}`;
+        this.output.write(`\r${this.label} [${bar}] ${String(percent).padStart(3)}% ${amount}\x1b[K`);
+    }
+    /** Ends the line the bar was drawn on. */
+    end() {
+        if (this.shown >= 0)
+            this.output.write('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/pull.ts
+
+
+
+
+
+
+
+
+/**
+ * Downloads a run's checkpoints through the REST API as a browser saves them from the run page:
+ * documents as `<name>` (plain JSON), files archives as `<name>.zip`. The documents come first;
+ * with `attempt`, only the archives they need follow. Every download is checked against the
+ * digest the API recorded at upload before it takes its final name.
+ * @throws NotFoundError when the run has no matching checkpoints; IntegrityError; GitHubApiError
+ */
+async function pullRun(client, options) {
+    const listed = await client.listRunArtifacts(options.repository, options.runId);
+    const candidates = listed.flatMap(artifact => candidateOf(artifact, options.scope));
+    const documents = candidates.filter(item => item.kind === 'json' &&
+        (options.attempt === undefined || item.ref.attempt === options.attempt));
+    if (documents.length === 0)
+        throw new NotFoundError(noCheckpoints(options));
+    await (0,promises_namespaceObject.mkdir)(options.to, { recursive: true });
+    const pulled = [];
+    for (const item of documents)
+        pulled.push(await pullOne(client, item.artifact, options));
+    const wanted = options.attempt === undefined ? undefined : await archivesNeeded(pulled);
+    for (const item of candidates) {
+        if (item.kind !== 'files' || (wanted && !wanted.has(item.artifact.name)))
+            continue;
+        pulled.push(await pullOne(client, item.artifact, options));
+    }
+    return pulled;
+}
+function candidateOf(artifact, scope) {
+    const parsed = parseArtifactName(artifact.name);
+    if (!parsed || artifact.expired || (scope !== undefined && parsed.ref.scope !== scope))
+        return [];
+    return [{ artifact, ref: parsed.ref, kind: parsed.kind }];
+}
+function noCheckpoints(options) {
+    const { owner, name } = options.repository;
+    const filters = [
+        options.scope === undefined ? '' : ` of scope ${options.scope}`,
+        options.attempt === undefined ? '' : ` from attempt ${options.attempt}`
+    ].join('');
+    return `Run ${options.runId} of ${owner}/${name} has no checkpoints${filters} (expired ones are not listed)`;
+}
+/** The archives the pulled documents' files live in (their own, and earlier nodes'). */
+async function archivesNeeded(pulled) {
+    const names = new Set();
+    for (const item of pulled) {
+        const ref = parseArtifactName(item.name)?.ref;
+        if (ref)
+            names.add(filesArchiveName(ref));
+        try {
+            const document = parseCheckpoint(await (0,promises_namespaceObject.readFile)(item.file, 'utf8'), item.file);
+            for (const file of document.files)
+                if (file.archive)
+                    names.add(file.archive);
+        }
+        catch (error) {
+            // A corrupt document still gets its own archive; `verify` reports it.
+            if (!(error instanceof CheckpointError))
+                throw error;
+        }
+    }
+    return names;
+}
+async function pullOne(client, artifact, options) {
+    const present = await alreadyPresent(artifact, options.to);
+    if (present)
+        return { name: artifact.name, file: present, bytes: artifact.size, outcome: 'present' };
+    const partial = (0,external_node_path_namespaceObject.join)(options.to, `.${artifact.name}.part`);
+    const display = options.progress?.(artifact);
+    try {
+        const report = display
+            ? (bytes) => {
+                display.report(bytes);
+            }
+            : undefined;
+        const { bytes, digest } = await client.download(options.repository, artifact, partial, report);
+        display?.end();
+        if (artifact.digest !== undefined && digest !== artifact.digest) {
+            throw new IntegrityError(`Download of ${artifact.name} does not match the digest recorded at upload (${bytes} of ${artifact.size} bytes)`);
+        }
+        const file = (0,external_node_path_namespaceObject.join)(options.to, fileNameOf(artifact.name, await isZipFile(partial)));
+        await (0,promises_namespaceObject.rename)(partial, file);
+        return { name: artifact.name, file, bytes, outcome: 'downloaded' };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(partial, { force: true });
+    }
+}
+/** The file name a browser gives the download: zips get `.zip`, a plain document keeps its name. */
+function fileNameOf(name, zip) {
+    return zip && !name.toLowerCase().endsWith('.zip') ? `${name}.zip` : name;
+}
+async function alreadyPresent(artifact, folder) {
+    if (artifact.digest === undefined)
+        return undefined;
+    for (const file of [artifact.name, `${artifact.name}.zip`].map(name => (0,external_node_path_namespaceObject.join)(folder, name))) {
+        const hashed = await hashFile(file).catch(() => undefined);
+        if (hashed?.digest === artifact.digest)
+            return file;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/pull.ts
+
+
+
+
+
+
+
+const REPOSITORY_PATTERN = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** `pull`: a run's checkpoints through the REST API. */
+const pullCommand = {
+    name: 'pull',
+    summary: "download a run's checkpoints through the REST API",
+    description: "Downloads a run's checkpoints as the run page would: documents as plain JSON, files\n" +
+        'archives as <name>.zip, each checked against the digest recorded at upload. Needs\n' +
+        'GITHUB_TOKEN (with actions: read); honours GITHUB_API_URL (default https://api.github.com).\n' +
+        'Files already there with the right digest are not downloaded again.',
+    arguments: [],
+    options: {
+        repo: { type: 'string', value: 'OWNER/NAME', description: 'the repository (required)' },
+        run: { type: 'string', value: 'ID', description: 'the workflow run id (required)' },
+        attempt: {
+            type: 'string',
+            value: 'N',
+            description: 'only the checkpoints attempt N wrote, and the archives their files are in'
+        },
+        scope: SCOPE_OPTION,
+        to: { type: 'string', value: 'DIR', description: 'the folder to download into (default: .)' },
+        json: JSON_OPTION
+    },
+    async run(args, io) {
+        const repository = repositoryOf(args.required('repo'));
+        const runId = args.requiredCount('run');
+        const token = io.env.GITHUB_TOKEN;
+        if (!token)
+            throw new UsageError('pull needs a token in GITHUB_TOKEN (with actions: read)');
+        const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token);
+        const attempt = args.count('attempt');
+        const scope = args.scope();
+        const to = args.path(args.string('to') ?? '.', io);
+        const pulled = await pullRun(client, {
+            repository,
+            runId,
+            to,
+            ...(attempt === undefined ? {} : { attempt }),
+            ...(scope === undefined ? {} : { scope }),
+            progress: artifact => ProgressBar.start(io.stderr, artifact.name, artifact.size)
+        });
+        io.stdout.write(args.flag('json') ? json({ to, artifacts: pulled }) : pullTable(pulled, io));
+    }
+};
+function repositoryOf(value) {
+    const match = REPOSITORY_PATTERN.exec(value);
+    if (!match?.[1] || !match[2]) {
+        throw new UsageError(`--repo ${JSON.stringify(value)} must be OWNER/NAME`);
+    }
+    return { owner: match[1], name: match[2] };
+}
+/** A path relative to the working folder when it is inside it, else absolute. */
+function shownPath(file, cwd) {
+    const path = (0,external_node_path_namespaceObject.relative)(cwd, file);
+    return path === '' || path.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(path) ? file : path;
+}
+function pullTable(pulled, io) {
+    const rows = pulled.map(item => [
+        shownPath(item.file, io.cwd),
+        formatBytes(item.bytes),
+        item.outcome
+    ]);
+    return table(['FILE', 'SIZE', 'OUTCOME'], rows);
+}
+
+;// CONCATENATED MODULE: ./src/cli/stage.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Verifies a files archive of the source and extracts it into `staging`: a zip's bytes are
+ * checked against the digest recorded at upload, then every entry against the manifest by the
+ * same extractor the restore step uses (nothing unlisted, larger than recorded, `..` or
+ * absolute); a folder it was unzipped into is copied file by file, each checked alike.
+ * Encrypted files are checked as stored, then decrypted with `fileKey` when it is given.
+ * @throws NotFoundError when the source lacks the archive; ArchiveIntegrityError
+ */
+async function stageArchive(source, name, staging, fileKey) {
+    const found = source.archive(name);
+    if (!found)
+        throw new NotFoundError(`Files archive ${name} is not in ${source.location}`);
+    const manifest = source.manifest(name);
+    const encrypted = source.archiveRecord(name)?.packing === 'zip-encrypted';
+    const stored = encrypted ? manifest.map(file => storedRecord(name, file)) : manifest;
+    // Encrypted files are checked as stored beside staging, then decrypted into it.
+    const into = encrypted ? `${staging}.sealed` : staging;
+    await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
+    try {
+        await (0,promises_namespaceObject.mkdir)(into, { recursive: true });
+        if (found.form === 'zip') {
+            await checkZipDigest(source, found);
+            await extractArchive(found.path, name, stored, into);
+        }
+        else {
+            for (const file of stored)
+                await copyVerified(found, file, into);
+        }
+        if (encrypted && fileKey)
+            await decryptAll(name, manifest, into, staging, fileKey);
+    }
+    finally {
+        if (encrypted)
+            await (0,promises_namespaceObject.rm)(into, { recursive: true, force: true });
+    }
+    const bytes = manifest.reduce((total, file) => total + file.size, 0);
+    return { name, files: manifest.length, bytes, encrypted, decrypted: !encrypted || !!fileKey };
+}
+/** The record of an encrypted file as its archive stores it: opaque name, encrypted bytes. */
+function storedRecord(archive, file) {
+    const entry = file.entry;
+    if (!entry || unsafePathReason(entry.name)) {
+        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+    }
+    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
+}
+async function decryptAll(archive, files, sealed, staging, key) {
+    for (const file of files) {
+        const target = (0,external_node_path_namespaceObject.join)(staging, file.path);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        try {
+            await decryptFile((0,external_node_path_namespaceObject.join)(sealed, file.entry?.name ?? ''), target, key);
+        }
+        catch {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with CHECKPOINT_ENCRYPTION_KEY (wrong key, or changed bytes)`);
+        }
+        const { bytes, digest } = await hashFile(target);
+        if (bytes !== file.size || digest !== file.sha256) {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not match its sha256 once decrypted`);
+        }
+    }
+}
+async function checkZipDigest(source, found) {
+    const record = source.archiveRecord(found.name);
+    if (!record)
+        return;
+    const { bytes, digest } = await hashFile(found.path);
+    if (digest === record.digest)
+        return;
+    const truncated = bytes < record.size ? `, ${bytes} of ${record.size} bytes: truncated` : '';
+    throw new ArchiveIntegrityError(found.name, `its bytes do not match the digest recorded at upload (${found.origin}${truncated})`);
+}
+/**
+ * Copies one listed file out of an unzipped archive folder, refusing a link, a file that lies
+ * under a link leading out of the folder, and bytes that differ from the manifest.
+ */
+async function copyVerified(found, file, staging) {
+    const refuse = (reason) => new ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`);
+    const root = await (0,promises_namespaceObject.realpath)(found.path);
+    const from = (0,external_node_path_namespaceObject.join)(root, file.path);
+    const parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(from)).catch(() => undefined);
+    if (parent && !isInside(root, parent))
+        throw refuse(`lies under a link out of ${found.origin}`);
+    const stats = await (0,promises_namespaceObject.lstat)(from).catch(() => undefined);
+    if (!stats || !parent)
+        throw refuse(`is listed but missing from ${found.origin}`);
+    if (!stats.isFile())
+        throw refuse('is not a regular file');
+    if (stats.size !== file.size)
+        throw refuse(`has ${stats.size} bytes, the manifest ${file.size}`);
+    const target = (0,external_node_path_namespaceObject.join)(staging, file.path);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    const meter = new ByteMeter(file.size, () => refuse('grew while it was read'));
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from), meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
+    if (meter.digest() !== file.sha256)
+        throw refuse('does not match its sha256 in the manifest');
+}
+
+;// CONCATENATED MODULE: ./src/cli/restore.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Restores a checkpoint's files and state into a folder as the restore step does: every archive
+ * is verified and extracted into a staging folder first, then the files are moved into place
+ * with their modes and links are recreated; nothing lands outside `to`.
+ * @throws NotFoundError when an archive the files need is not in the source;
+ *   ArchiveIntegrityError or PathEscapeError when something is refused; UsageError
+ */
+async function restoreCheckpoint(source, document, options) {
+    const to = (0,external_node_path_namespaceObject.resolve)(options.to);
+    const stateFile = stateFileOf(document, options.stateFile ?? 'state.json');
+    checkArchives(source, document, options.fileKey);
+    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'checkpoint-restore-'));
+    try {
+        const folders = new Map();
+        for (const [index, name] of archivesOf(document).entries()) {
+            const folder = (0,external_node_path_namespaceObject.join)(staging, String(index));
+            await stageArchive(source, name, folder, options.fileKey);
+            folders.set(name, folder);
+        }
+        const state = await stageState(document, stateFile, (0,external_node_path_namespaceObject.join)(staging, 'state'));
+        await (0,promises_namespaceObject.mkdir)(to, { recursive: true });
+        for (const [name, folder] of folders) {
+            await placeFiles(folder, filesIn(document, name), to);
+        }
+        const links = document.files.filter(file => file.link !== undefined);
+        await placeFiles(staging, links, to);
+        await placeFiles((0,external_node_path_namespaceObject.join)(staging, 'state'), [state], to);
+        return summary(document, to, (0,external_node_path_namespaceObject.join)(to, stateFile));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Every archive the files need is there, and can be decrypted when it is encrypted. */
+function checkArchives(source, document, fileKey) {
+    const missing = source.missingArchives(document);
+    if (missing.length > 0) {
+        throw new NotFoundError(`${checkpointName(document)} needs ${missing.join(', ')}, not in ${source.location}: download it from the run page`);
+    }
+    const sealed = archivesOf(document).filter(name => source.archiveRecord(name)?.packing === 'zip-encrypted');
+    if (sealed.length > 0 && !fileKey) {
+        throw new UsageError(`The files of ${checkpointName(document)} are encrypted (${sealed.join(', ')}): set CHECKPOINT_ENCRYPTION_KEY to the action's encryption-key`);
+    }
+}
+function summary(document, to, stateFile) {
+    const regular = document.files.filter(file => file.link === undefined);
+    return {
+        checkpoint: checkpointName(document),
+        to,
+        files: regular.length,
+        links: document.files.length - regular.length,
+        bytes: regular.reduce((total, file) => total + file.size, 0),
+        stateFile
+    };
+}
+function filesIn(document, archive) {
+    return document.files.filter(file => file.link === undefined && file.archive === archive);
+}
+function stateFileOf(document, path) {
+    const unsafe = unsafePathReason(path);
+    if (unsafe)
+        throw new UsageError(`--state-file ${JSON.stringify(path)} ${unsafe}`);
+    if (document.files.some(file => file.path === path)) {
+        throw new UsageError(`${checkpointName(document)} has a file at ${path}: pass --state-file to put the state elsewhere`);
+    }
+    return path;
+}
+/** The state as a file in staging, placed like the others (so its folder is checked too). */
+async function stageState(document, path, staging) {
+    const text = `${JSON.stringify(document.state, null, 2)}\n`;
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(staging, path, '..'), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, path), text);
+    return { path, size: Buffer.byteLength(text), sha256: sha256Digest(text), mode: 0o644 };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/restore.ts
+
+
+
+
+
+/** `restore`: a checkpoint's files and state into a folder. */
+const restoreCommand = {
+    name: 'restore',
+    summary: "put a checkpoint's files and state.json into a folder",
+    description: "Restores a checkpoint's files into DIR as the restore step does: every archive is verified\n" +
+        'and extracted into a staging folder first, then files are moved into place with their mode,\n' +
+        'links are recreated, and the state is written to state.json. An entry that would land\n' +
+        'outside DIR (.., an absolute path, a link out) is refused with exit 3 and nothing is\n' +
+        'placed. Without --node, the newest checkpoint; a corrupt one is refused, never skipped.',
+    arguments: [SOURCE_ARGUMENT],
+    options: {
+        to: { type: 'string', value: 'DIR', description: 'the folder to restore into (required)' },
+        node: {
+            type: 'string',
+            value: 'N',
+            description: 'a node id or checkpoint name (default: the newest)'
+        },
+        'state-file': {
+            type: 'string',
+            value: 'PATH',
+            description: 'where the state goes in DIR (default: state.json)'
+        },
+        scope: SCOPE_OPTION,
+        json: JSON_OPTION
+    },
+    async run(args, io) {
+        const to = args.path(args.required('to'), io);
+        const stateFile = args.string('state-file');
+        await withSource(args.positionals[0], io, async (source) => {
+            const found = selectCheckpoint(source, args.string('node'), args.scope());
+            hintIfCorrupt(source, found, io);
+            const document = documentOf(found);
+            const result = await restoreCheckpoint(source, document, {
+                to,
+                fileKey: codecOf(io).fileKey,
+                ...(stateFile ? { stateFile } : {})
+            });
+            io.stdout.write(args.flag('json')
+                ? json(result)
+                : `Restored ${result.checkpoint} into ${result.to}: ${result.files} file(s), ${formatBytes(result.bytes)}, ${result.links} link(s); state in ${result.stateFile}\n`);
+        });
+    }
+};
+/** Names the newest valid checkpoint when the one chosen does not verify. */
+function hintIfCorrupt(source, found, io) {
+    if (found.document)
+        return;
+    const valid = source.valid.filter(document => document.scope === found.ref?.scope).at(-1);
+    if (valid) {
+        const name = checkpointName(valid);
+        io.stderr.write(`The newest valid checkpoint is ${name}: pass --node ${name} to restore it.\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show.ts
+
+
+
+
+/** `show`: one checkpoint's state, nodes and files. */
+const showCommand = {
+    name: 'show',
+    summary: "show a checkpoint's state and files",
+    description: 'Shows a checkpoint: where it comes from, the nodes done, the state and the files.\n' +
+        '<node|file> is a node id (its newest checkpoint), a checkpoint name, or a downloaded file.\n' +
+        'A checkpoint that does not verify is refused (exit 3): `list` and `verify` say why.',
+    arguments: [
+        { name: '<node|file>', optional: false, description: 'a node id, a checkpoint name or a file' },
+        SOURCE_ARGUMENT
+    ],
+    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    async run(args, io) {
+        const [target = '', path] = args.positionals;
+        await withSource(path, io, async (source) => {
+            const chosen = await findTarget(target, source, io, args.scope());
+            const document = documentOf(chosen.found);
+            const missing = chosen.source.missingArchives(document);
+            if (args.flag('json')) {
+                const status = chosen.source.status(chosen.found);
+                io.stdout.write(json({ origin: chosen.found.origin, status, missing, checkpoint: document }));
+            }
+            else {
+                io.stdout.write(showText(document, chosen.found.origin, missing));
+            }
+        });
+    }
+};
+/** The human-readable form of `show`. */
+function showText(document, origin, missing) {
+    return [
+        header(document, origin),
+        nodesText(document),
+        stateText(document),
+        filesText(document, missing)
+    ].join('\n');
+}
+function header(document, origin) {
+    const run = document.run;
+    const where = [run.repository, run.ref, run.sha?.slice(0, 12)].filter(Boolean).join(' ');
+    const rows = [
+        [
+            'checkpoint',
+            `${document.scope}/${document.node} #${document.sequence}, attempt ${document.attempt}`
+        ],
+        ['file', origin],
+        ['run', `${run.runId} attempt ${run.attempt}${where ? ` (${where})` : ''}`],
+        ['created', formatTime(document.createdAt)],
+        ['digest', `${document.digest} (verified)`],
+        ...(document.parent ? [['parent', document.parent]] : [])
+    ];
+    return `${columns(rows).replace(/^ {2}/gm, '')}\n`;
+}
+function nodesText(document) {
+    const rows = document.nodes.map(node => [
+        node.id,
+        String(node.sequence),
+        String(node.attempt),
+        formatTime(node.savedAt),
+        node.durationMs === undefined ? '-' : `${(node.durationMs / 1000).toFixed(1)} s`
+    ]);
+    return `Nodes done:\n${indent(table(['NODE', 'SEQ', 'ATTEMPT', 'SAVED', 'TOOK'], rows))}`;
+}
+function stateText(document) {
+    return `State:\n${indent(json(document.state))}`;
+}
+function filesText(document, missing) {
+    if (document.files.length === 0)
+        return 'Files: none\n';
+    const rows = document.files.map(file => [
+        file.link === undefined ? file.path : `${file.path} -> ${file.link}`,
+        file.link === undefined ? formatBytes(file.size) : 'link',
+        formatMode(file.mode),
+        shortDigest(file.sha256),
+        cell(file.archive ?? '-', 80)
+    ]);
+    const notes = missing.map(name => `  not in the source: ${name} (download it to restore or verify)\n`);
+    return `Files:\n${indent(table(['PATH', 'SIZE', 'MODE', 'SHA256', 'ARCHIVE'], rows))}${notes.join('')}`;
+}
+function indent(text) {
+    return text.replace(/^(?=.)/gm, '  ');
+}
+
+;// CONCATENATED MODULE: ./src/stores/local.ts
+
+
+
+
+
+/**
+ * Checkpoints as files in one directory. Writes go to a temporary file that is flushed to disk
+ * and renamed over the target, then the directory is flushed: a crash leaves the old file or the
+ * new one, never half of one.
+ */
+class LocalDirectoryStore {
+    location;
+    constructor(location) {
+        this.location = location;
+    }
+    async listNames() {
+        try {
+            return (await (0,promises_namespaceObject.readdir)(this.location)).filter(name => !name.startsWith('.'));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+    }
+    async readText(name) {
+        const file = (0,external_node_path_namespaceObject.join)(this.location, name);
+        try {
+            return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                throw new CheckpointNotFoundError(file);
+            throw error;
+        }
+    }
+    async writeText(name, text) {
+        const file = (0,external_node_path_namespaceObject.join)(this.location, name);
+        const temporary = (0,external_node_path_namespaceObject.join)(this.location, `.${name}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+        try {
+            await (0,promises_namespaceObject.mkdir)(this.location, { recursive: true });
+            await writeDurably(temporary, text);
+            await (0,promises_namespaceObject.rename)(temporary, file);
+            await syncDirectory(this.location);
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
+            throw new CheckpointWriteError(file, error);
+        }
+    }
+}
+async function writeDurably(file, text) {
+    const handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL, 0o644);
+    try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Flushes a directory entry (the rename); not every platform allows it, which is harmless. */
+async function syncDirectory(directory) {
+    try {
+        const handle = await (0,promises_namespaceObject.open)(directory, external_node_fs_namespaceObject.constants.O_RDONLY);
+        try {
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        // Windows cannot open a directory for syncing; the rename itself is still atomic.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/transfer.ts
+
+
+
+
+
+
+/**
+ * The seed's full state export of one scope of a source: every valid checkpoint (metadata,
+ * state and file manifests, not file bytes) in one JSON document, through
+ * `CheckpointManager.exportAll`.
+ * @param scope needed only when the source holds several scopes
+ */
+async function exportScope(source, scope, now = new Date()) {
+    const chosen = scope ?? onlyScope(source);
+    if (!source.checkpoints.some(found => found.ref?.scope === chosen)) {
+        throw new NotFoundError(`No checkpoints of scope ${chosen} in ${source.location}`);
+    }
+    const manager = new CheckpointManager(new SourceStore(source), { scope: chosen });
+    const data = await manager.exportAll(now);
+    const skipped = source.checkpoints.filter(found => found.ref?.scope === chosen && !found.document);
+    return { data, skipped };
+}
+/**
+ * Writes every valid checkpoint of a source (an export file, downloads) into a local store
+ * folder through `CheckpointManager.importAll`: each verified again, one already there with the
+ * same digest left alone, one that differs refused.
+ * @throws CorruptCheckpointError when the folder holds a different checkpoint of the same name
+ */
+async function importSource(source, to, options = {}) {
+    const { scope, codec } = options;
+    const inScope = source.checkpoints.filter(found => !scope || found.ref?.scope === scope);
+    if (inScope.length === 0)
+        throw new NotFoundError(`No checkpoints found in ${source.location}`);
+    const byScope = new Map();
+    for (const { document } of inScope) {
+        if (document)
+            byScope.set(document.scope, [...(byScope.get(document.scope) ?? []), document]);
+    }
+    const store = new LocalDirectoryStore(to);
+    const written = [];
+    for (const [name, checkpoints] of byScope) {
+        const data = {
+            kind: EXPORT_KIND,
+            schema: 1,
+            scope: name,
+            exportedAt: (options.now ?? new Date()).toISOString(),
+            checkpoints
+        };
+        const manager = new CheckpointManager(store, { scope: name, ...(codec ? { codec } : {}) });
+        written.push(...(await manager.importAll(data, source.location)));
+    }
+    return { to, written, skipped: inScope.filter(found => !found.document) };
+}
+function onlyScope(source) {
+    const scopes = [...new Set(source.checkpoints.flatMap(found => found.ref?.scope ?? []))];
+    const [scope] = scopes;
+    if (scope === undefined)
+        throw new NotFoundError(`No checkpoints found in ${source.location}`);
+    if (scopes.length > 1) {
+        throw new UsageError(`${source.location} holds several scopes (${scopes.join(', ')}): pass --scope`);
+    }
+    return scope;
+}
+/** A source's valid checkpoints as a read-only store, so the manager can export them. */
+class SourceStore {
+    source;
+    location;
+    constructor(source) {
+        this.source = source;
+        this.location = source.location;
+    }
+    listNames() {
+        return Promise.resolve(this.source.valid.map(document => checkpointName(document)));
+    }
+    readText(name) {
+        const document = this.source.valid.find(item => checkpointName(item) === name);
+        if (!document)
+            return Promise.reject(new CheckpointNotFoundError(`${this.location}/${name}`));
+        return Promise.resolve(serializeCheckpoint(document));
+    }
+    writeText(name) {
+        return Promise.reject(new UsageError(`${this.location} is read-only: cannot write ${name}`));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/transfer.ts
+
+
+
+
+
+/** `export`: every checkpoint of a scope in one JSON document. */
+const exportCommand = {
+    name: 'export',
+    summary: 'write every checkpoint of a scope into one JSON document',
+    description: 'The full state export: every valid checkpoint of a scope (metadata, state and file\n' +
+        'manifests, not file bytes) in one JSON document, to stdout or --out. Checkpoints that do\n' +
+        'not verify are left out, each named on stderr.',
+    arguments: [SOURCE_ARGUMENT],
+    options: {
+        scope: SCOPE_OPTION,
+        out: {
+            type: 'string',
+            value: 'FILE',
+            description: 'write the export to FILE instead of stdout'
+        }
+    },
+    async run(args, io) {
+        const out = args.string('out');
+        await withSource(args.positionals[0], io, async (source) => {
+            warnProblems(source, io);
+            const { data, skipped } = await exportScope(source, args.scope());
+            warnSkipped(skipped, io);
+            if (out === undefined)
+                io.stdout.write(json(data));
+            else {
+                await (0,promises_namespaceObject.writeFile)(args.path(out, io), json(data));
+                io.stderr.write(`Exported ${data.checkpoints.length} checkpoint(s) of scope ${data.scope} to ${out}\n`);
+            }
+        });
+    }
+};
+/** `import`: checkpoints into a local store folder. */
+const importCommand = {
+    name: 'import',
+    summary: 'write the checkpoints of an export (or downloads) into a local store folder',
+    description: 'Writes every valid checkpoint of SOURCE (an export, or downloaded checkpoints) into a\n' +
+        'local store folder that the library (LocalDirectoryStore) and this CLI read. Each is\n' +
+        'verified again; one already there with the same digest is left alone, one that differs\n' +
+        'is refused (exit 3). Checkpoints that do not verify are left out, each named on stderr.',
+    arguments: [SOURCE_ARGUMENT],
+    options: {
+        to: { type: 'string', value: 'DIR', description: 'the store folder (required)' },
+        scope: SCOPE_OPTION,
+        json: JSON_OPTION
+    },
+    async run(args, io) {
+        const to = args.path(args.required('to'), io);
+        await withSource(args.positionals[0], io, async (source) => {
+            warnProblems(source, io);
+            const result = await importSource(source, to, { scope: args.scope(), codec: codecOf(io) });
+            warnSkipped(result.skipped, io);
+            if (args.flag('json')) {
+                const written = result.written.map(ref => checkpointName(ref));
+                io.stdout.write(json({ to, written, skipped: result.skipped.map(found => found.name) }));
+            }
+            else {
+                const names = result.written.map(ref => `  ${checkpointName(ref)}\n`).join('');
+                io.stdout.write(`Imported ${result.written.length} checkpoint(s) into ${to}\n${names}`);
+            }
+        });
+    }
+};
+function warnSkipped(skipped, io) {
+    for (const found of skipped) {
+        io.stderr.write(`warning: left out ${found.name}: ${found.error?.message ?? 'not valid'}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify.ts
+
+
+
+
+
+
+/**
+ * Verifies everything in a source: every checkpoint's digest, and every files archive that a
+ * checkpoint records, extracted into a temporary folder through the manifest-checked extractor
+ * (its bytes against the upload digest, each file against its size and sha256).
+ */
+async function verifySource(source, options = {}) {
+    const items = checkpointItems(source);
+    for (const archive of source.archives) {
+        items.push(await verifyArchive(source, archive.name, options.fileKey));
+    }
+    const needed = new Set(source.valid.flatMap(document => archivesOf(document)));
+    const missing = [...needed].filter(name => !source.archive(name)).sort();
+    return {
+        ok: items.every(item => item.result === 'ok' || item.result === 'unchecked'),
+        items,
+        missing
+    };
+}
+/** The unreadable files and every checkpoint, as verified when the source was read. */
+function checkpointItems(source) {
+    const items = source.problems.map(({ origin, error }) => ({
+        name: origin,
+        origin,
+        kind: 'unreadable',
+        result: 'failed',
+        problem: error.message
+    }));
+    for (const found of source.checkpoints) {
+        const result = found.document
+            ? 'ok'
+            : source.status(found) === 'newer-schema'
+                ? 'newer-schema'
+                : 'failed';
+        const problem = found.error?.message;
+        items.push({
+            name: found.name,
+            origin: found.origin,
+            kind: 'checkpoint',
+            result,
+            ...(problem ? { problem } : {})
+        });
+    }
+    return items;
+}
+async function verifyArchive(source, name, fileKey) {
+    const origin = source.archive(name)?.origin ?? name;
+    if (source.manifest(name).length === 0) {
+        return {
+            name,
+            origin,
+            kind: 'archive',
+            result: 'unchecked',
+            problem: 'no checkpoint in the source records it'
+        };
+    }
+    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'checkpoint-verify-'));
+    try {
+        const staged = await stageArchive(source, name, staging, fileKey);
+        const note = staged.decrypted
+            ? undefined
+            : 'encrypted: checked as stored; set CHECKPOINT_ENCRYPTION_KEY to check the files';
+        const { files, bytes } = staged;
+        return { name, origin, kind: 'archive', result: 'ok', files, bytes, ...(note ? { note } : {}) };
+    }
+    catch (error) {
+        if (!(error instanceof CheckpointError))
+            throw error;
+        return { name, origin, kind: 'archive', result: 'failed', problem: describe(error) };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+
+
+
+
+/** `verify`: every digest in a source; exit 3 on any mismatch. */
+const verifyCommand = {
+    name: 'verify',
+    summary: 'check the digest of every checkpoint and every file',
+    description: "Checks every checkpoint's digest, and every files archive present: its bytes against the\n" +
+        'digest recorded at upload, then each file, extracted into a temporary folder through the\n' +
+        'manifest-checked extractor, against its size and sha256. Exits 3 when anything fails\n' +
+        '(a checkpoint of a newer schema cannot be verified and fails too). Archives that were not\n' +
+        'downloaded are listed, not failed.',
+    arguments: [SOURCE_ARGUMENT],
+    options: { json: JSON_OPTION },
+    async run(args, io) {
+        await withSource(args.positionals[0], io, async (source) => {
+            if (source.checkpoints.length + source.archives.length + source.problems.length === 0) {
+                throw new NotFoundError(`No checkpoints found in ${source.location}`);
+            }
+            const report = await verifySource(source, { fileKey: codecOf(io).fileKey });
+            io.stdout.write(args.flag('json') ? json(report) : verifyText(report));
+            const failed = report.items.filter(item => item.result === 'failed' || item.result === 'newer-schema');
+            if (failed.length > 0) {
+                throw new IntegrityError(`Verification failed: ${failed.map(item => item.name).join(', ')}`);
+            }
+        });
+    }
+};
+function detail(item) {
+    const text = item.problem ?? item.note;
+    if (text !== undefined)
+        return cell(text, 1000);
+    return item.files === undefined ? '' : `${item.files} file(s), ${formatBytes(item.bytes ?? 0)}`;
+}
+function verifyText(report) {
+    const rows = report.items.map(item => [item.kind, item.name, item.result, detail(item)]);
+    const missing = report.missing.map(name => `not downloaded, not verified: ${name}\n`);
+    const verdict = report.ok ? 'All verified.\n' : '';
+    return `${table(['KIND', 'NAME', 'RESULT', 'DETAIL'], rows)}${missing.join('')}${verdict}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+
+
+/** Every command, in the order `--help` lists them. */
+const COMMANDS = [
+    listCommand,
+    showCommand,
+    diffCommand,
+    verifyCommand,
+    restoreCommand,
+    exportCommand,
+    importCommand,
+    pullCommand
+];
+/**
+ * Runs one command line. The one place a failure becomes a message on stderr and an exit code
+ * (see {@link exitCodeOf}); nothing below it prints errors or exits.
+ * @returns the exit code
+ */
+async function main(argv, io) {
+    try {
+        await dispatch(argv, io);
+        return ExitCode.Ok;
+    }
+    catch (error) {
+        io.stderr.write(`checkpoint-action: ${describe(error)}\n`);
+        return exitCodeOf(error);
+    }
+}
+async function dispatch(argv, io) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.stdout.write(overview());
+        if (name === undefined)
+            throw new UsageError('a command is needed');
+        return;
+    }
+    const command = COMMANDS.find(item => item.name === name);
+    if (!command) {
+        throw new UsageError(`unknown command ${JSON.stringify(name)} (see checkpoint-action --help)`);
+    }
+    const args = parseCommandLine(command, rest);
+    if (args === 'help')
+        io.stdout.write(commandHelp(command));
+    else
+        await command.run(args, io);
+}
+function overview() {
+    return [
+        'Usage: checkpoint-action <command> [arguments] [options]',
+        '',
+        'Inspect, verify and restore checkpoints downloaded from a workflow run page.',
+        '',
+        'Commands:',
+        columns(COMMANDS.map(command => [command.name, command.summary])),
+        '',
+        'SOURCE is what a run page downloads: a checkpoint document',
+        '(checkpoint.<scope>.a<attempt>.s<seq>.<node>.json), a files archive (<...>.files.zip),',
+        'a zip holding them, a folder of those (and its subfolders), a files archive unzipped into',
+        'a folder named after it, or an export. Default: the current folder.',
+        '',
+        'Checkpoints saved with the signing-key or encryption-key input need the same key in',
+        'CHECKPOINT_SIGNING_KEY or CHECKPOINT_ENCRYPTION_KEY; without it they list as untrusted.',
+        '',
+        'Run checkpoint-action <command> --help for its arguments and options.',
+        '',
+        EXIT_CODES_HELP,
+        ''
+    ].join('\n');
+}
+/** The process's streams and environment. */
+function processIo() {
+    process.stdout.on('error', (error) => {
+        // A reader that went away (`| head`) is not a failure of the command.
+        if (error.code !== 'EPIPE')
+            throw error;
+    });
+    return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

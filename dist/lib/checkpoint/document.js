@@ -1,0 +1,183 @@
+import { canonicalJson, sha256Digest } from './canonical.js';
+import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js';
+import { ID_PATTERN } from './ids.js';
+import { checkpointName } from './naming.js';
+import { unsafePathReason } from './paths.js';
+import { isJsonObject } from './state.js';
+/** The schema version this code writes and the newest it reads. */
+export const SCHEMA_VERSION = 1;
+/** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
+export const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
+/** How deep state may nest: deeper documents are refused before anything recurses over them. */
+export const MAX_DEPTH = 200;
+/** Computes the digest of a body: sha256 of its canonical JSON. */
+export function digestOf(body) {
+    const { digest: _digest, signature: _signature, ...rest } = body;
+    return sha256Digest(canonicalJson(rest));
+}
+/** Seals a body with its digest. */
+export function sealCheckpoint(body) {
+    return { ...body, digest: digestOf(body) };
+}
+/** The document as written to disk and uploaded: indented, so it opens well in an editor. */
+export function serializeCheckpoint(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
+ * given) that it is the checkpoint its name says, so a renamed or replayed file is refused.
+ * @param source names the file or artifact in error messages
+ * @throws CorruptCheckpointError or UnsupportedSchemaError
+ */
+export function parseCheckpoint(text, source, expected) {
+    return parseCheckpointValue(parseJson(text, source), source, expected);
+}
+/** JSON.parse with the failure reported as a corrupt checkpoint. */
+export function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new CorruptCheckpointError(source, `not valid JSON (${error.message})`);
+    }
+}
+/** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
+export function decodeUtf8(bytes, source) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new CorruptCheckpointError(source, 'not valid UTF-8');
+    }
+}
+/** {@link parseCheckpoint} over an already parsed JSON value. */
+export function parseCheckpointValue(value, source, expected) {
+    if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
+        throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
+    }
+    const schema = value.schema;
+    if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
+        throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer');
+    }
+    if (schema > SCHEMA_VERSION)
+        throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
+    if (depthOf(value) > MAX_DEPTH) {
+        throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    const document = value;
+    const problem = shapeProblem(document);
+    if (problem)
+        throw new CorruptCheckpointError(source, problem);
+    if (digestOf(document) !== document.digest) {
+        throw new CorruptCheckpointError(source, 'its digest does not match its content');
+    }
+    if (expected && checkpointName(expected) !== checkpointName(document)) {
+        throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
+    }
+    return document;
+}
+/** The nesting depth of a JSON value, walked without recursion. */
+function depthOf(value) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+        const [node, depth] = item;
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > MAX_DEPTH)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+function shapeProblem(document) {
+    if (!isId(document.scope))
+        return 'its "scope" is not a valid id';
+    if (!isId(document.node))
+        return 'its "node" is not a valid id';
+    if (!isCount(document.attempt) || document.attempt < 1)
+        return 'its "attempt" is not valid';
+    if (!isCount(document.sequence) || document.sequence < 1)
+        return 'its "sequence" is not valid';
+    if (!isJsonObject(document.state))
+        return 'its "state" is not an object';
+    if (!isJsonObject(document.run))
+        return 'its "run" is not an object';
+    if (typeof document.digest !== 'string')
+        return 'it has no "digest"';
+    if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
+        return 'its "nodes" list is malformed';
+    }
+    if (document.partials !== undefined &&
+        (!Array.isArray(document.partials) || !document.partials.every(isPartialRecord))) {
+        return 'its "partials" list is malformed';
+    }
+    if (!Array.isArray(document.archives) || !document.archives.every(isArchiveRecord)) {
+        return 'its "archives" list is malformed';
+    }
+    if (!Array.isArray(document.files))
+        return 'its "files" list is malformed';
+    return filesProblem(document.files, new Set(document.archives.map(archive => archive.name)));
+}
+function filesProblem(files, archives) {
+    const seen = new Set();
+    for (const file of files) {
+        if (!isFileRecord(file))
+            return 'its "files" list is malformed';
+        const unsafe = unsafePathReason(file.path);
+        if (unsafe)
+            return `file path ${JSON.stringify(file.path)} ${unsafe}`;
+        if (seen.has(file.path))
+            return `file ${JSON.stringify(file.path)} is listed twice`;
+        if (file.link === undefined && !archives.has(file.archive ?? ''))
+            return `file ${JSON.stringify(file.path)} has no archive`;
+        seen.add(file.path);
+    }
+    return undefined;
+}
+function isId(value) {
+    return typeof value === 'string' && ID_PATTERN.test(value);
+}
+function isEntry(value) {
+    if (!isJsonObject(value))
+        return false;
+    const entry = value;
+    return (typeof entry.name === 'string' &&
+        unsafePathReason(entry.name) === undefined &&
+        isCount(entry.size) &&
+        typeof entry.sha256 === 'string');
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function isNodeRecord(value) {
+    return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt);
+}
+function isPartialRecord(value) {
+    return isNodeRecord(value) && isJsonObject(value.state);
+}
+function isArchiveRecord(value) {
+    return (isJsonObject(value) &&
+        typeof value.name === 'string' &&
+        isCount(value.size) &&
+        typeof value.digest === 'string');
+}
+function isFileRecord(item) {
+    if (!isJsonObject(item))
+        return false;
+    const value = item;
+    return (typeof value.path === 'string' &&
+        isCount(value.size) &&
+        typeof value.sha256 === 'string' &&
+        isCount(value.mode) &&
+        (value.archive === undefined || typeof value.archive === 'string') &&
+        (value.entry === undefined || isEntry(value.entry)) &&
+        (value.link === undefined || typeof value.link === 'string'));
+}
+/** The ref a document carries. */
+export function refOf(document) {
+    const { scope, attempt, sequence, node } = document;
+    return { scope, attempt, sequence, node };
+}

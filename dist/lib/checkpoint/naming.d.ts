@@ -1,0 +1,31 @@
+/** Identifies one checkpoint: enough to order it and to find it, without reading it. */
+export interface CheckpointRef {
+    scope: string;
+    attempt: number;
+    sequence: number;
+    node: string;
+}
+/** Every name this project gives an artifact or a file starts with this. */
+export declare const NAME_PREFIX = "checkpoint";
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+export declare function checkpointName(ref: CheckpointRef): string;
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+export declare function filesArchiveName(ref: CheckpointRef): string;
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+export declare function parseCheckpointName(name: string): CheckpointRef | undefined;
+/** Reads any name this project gives (document or files archive); undefined for others. */
+export declare function parseArtifactName(name: string): {
+    ref: CheckpointRef;
+    kind: 'json' | 'files';
+} | undefined;
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+export declare function compareRefs(a: CheckpointRef, b: CheckpointRef): number;
+/** True when both refs name the same checkpoint. */
+export declare function sameRef(a: CheckpointRef, b: CheckpointRef): boolean;

@@ -1,0 +1,47 @@
+import { ID_PATTERN } from './ids.js';
+/** Every name this project gives an artifact or a file starts with this. */
+export const NAME_PREFIX = 'checkpoint';
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+function stem(ref) {
+    const sequence = String(ref.sequence).padStart(3, '0');
+    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
+}
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+export function checkpointName(ref) {
+    return `${stem(ref)}.json`;
+}
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+export function filesArchiveName(ref) {
+    return `${stem(ref)}.files`;
+}
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+export function parseCheckpointName(name) {
+    const parsed = parseArtifactName(name);
+    return parsed?.kind === 'json' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document or files archive); undefined for others. */
+export function parseArtifactName(name) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
+    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
+        return undefined;
+    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
+    return { ref, kind: kind === 'json' ? 'json' : 'files' };
+}
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+export function compareRefs(a, b) {
+    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+}
+/** True when both refs name the same checkpoint. */
+export function sameRef(a, b) {
+    return compareRefs(a, b) === 0 && a.scope === b.scope;
+}

@@ -1,0 +1,65 @@
+import { UntrustedCheckpointError } from '../checkpoint/codec.js';
+import { CheckpointError, CheckpointNotFoundError, CorruptCheckpointError, InvalidInputError, UnsupportedSchemaError } from '../checkpoint/errors.js';
+import { ArchiveIntegrityError } from '../packing/extract.js';
+import { PathEscapeError } from '../packing/place.js';
+/** The CLI's exit codes, as `checkpoint-action --help` documents them. */
+export const ExitCode = {
+    /** Everything asked for was done. */
+    Ok: 0,
+    /** A source, checkpoint, node, archive, run or repository that does not exist. */
+    NotFound: 1,
+    /** A bad command line or an input this version cannot read. */
+    Usage: 2,
+    /**
+     * A digest mismatch, a truncated or hostile archive, a path or link leaving the target, a
+     * checkpoint that is not signed with the signing key or does not decrypt.
+     */
+    Integrity: 3,
+    /** Anything else: the network, GitHub's API, the disk. */
+    Failure: 4
+};
+/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
+export class UsageError extends CheckpointError {
+}
+/** Something the user named, or the source should hold, is not there. */
+export class NotFoundError extends CheckpointError {
+}
+/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
+export class IntegrityError extends CheckpointError {
+}
+/** GitHub's REST API answered with an error status. */
+export class GitHubApiError extends CheckpointError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The exit code of anything a command throws: the one place errors meet exit codes. */
+export function exitCodeOf(error) {
+    if (error instanceof NotFoundError || error instanceof CheckpointNotFoundError) {
+        return ExitCode.NotFound;
+    }
+    if (error instanceof UsageError ||
+        error instanceof InvalidInputError ||
+        error instanceof UnsupportedSchemaError) {
+        return ExitCode.Usage;
+    }
+    if (error instanceof IntegrityError ||
+        error instanceof CorruptCheckpointError ||
+        error instanceof UntrustedCheckpointError ||
+        error instanceof ArchiveIntegrityError ||
+        error instanceof PathEscapeError) {
+        return ExitCode.Integrity;
+    }
+    if (error instanceof GitHubApiError)
+        return apiExitCode(error.status);
+    return ExitCode.Failure;
+}
+function apiExitCode(status) {
+    if (status === 404)
+        return ExitCode.NotFound;
+    if (status === 401 || status === 403)
+        return ExitCode.Usage;
+    return ExitCode.Failure;
+}

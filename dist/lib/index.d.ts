@@ -1,0 +1,53 @@
+/**
+ * checkpoint-action as a library: the checkpoint model, `CheckpointManager` over a local
+ * folder, and the reader of checkpoints downloaded from a run page that the CLI uses. It does
+ * not load the Actions toolkit, so it runs anywhere Node 20 does.
+ *
+ * @example
+ * ```ts
+ * import { readCheckpointSource, verifySource } from 'checkpoint-action'
+ *
+ * const source = await readCheckpointSource('downloads/')
+ * try {
+ *   for (const found of source.checkpoints) console.log(found.name, source.status(found))
+ *   console.log((await verifySource(source)).ok)
+ * } finally {
+ *   await source.close()
+ * }
+ * ```
+ * @packageDocumentation
+ */
+export { CHECKPOINT_KIND, SCHEMA_VERSION, digestOf, parseCheckpoint, refOf, sealCheckpoint, serializeCheckpoint } from './checkpoint/document.js';
+export type { ArchiveRecord, CheckpointBody, CheckpointDocument, FileRecord, NodeRecord, PartialRecord, RunInfo } from './checkpoint/document.js';
+export type { Fingerprint, FingerprintPart } from './checkpoint/fingerprint.js';
+export { canonicalJson, sha256Digest } from './checkpoint/canonical.js';
+export { CheckpointCodec, ENCRYPTED_KIND, UntrustedCheckpointError } from './checkpoint/codec.js';
+export type { CodecKeys } from './checkpoint/codec.js';
+export { ID_PATTERN, ID_RULE, validateId } from './checkpoint/ids.js';
+export { NAME_PREFIX, checkpointName, compareRefs, filesArchiveName, parseArtifactName, parseCheckpointName, sameRef } from './checkpoint/naming.js';
+export type { CheckpointRef } from './checkpoint/naming.js';
+export { completedNodes } from './checkpoint/progress.js';
+export { isJsonObject, mergeStates } from './checkpoint/state.js';
+export type { JsonValue, PipelineState } from './checkpoint/state.js';
+export { isSafeRelativePath, unsafePathReason } from './checkpoint/paths.js';
+export { CheckpointError, CheckpointNotFoundError, CheckpointWriteError, CorruptCheckpointError, InvalidInputError, UnsupportedSchemaError } from './checkpoint/errors.js';
+export { ArchiveIntegrityError } from './packing/extract.js';
+export { PathEscapeError } from './packing/place.js';
+export { CheckpointManager, EXPORT_KIND } from './checkpoint/manager.js';
+export type { CheckpointExport, ManagerOptions, SkippedCheckpoint } from './checkpoint/manager.js';
+export type { CheckpointStore } from './checkpoint/store.js';
+export { LocalDirectoryStore } from './stores/local.js';
+export { readCheckpointSource, MAX_DOCUMENT_BYTES } from './cli/read-source.js';
+export type { ReadOptions } from './cli/read-source.js';
+export { CheckpointSource, archivesOf } from './cli/source.js';
+export type { CheckpointStatus, FoundArchive, FoundCheckpoint, SourceProblem } from './cli/source.js';
+export { selectCheckpoint, documentOf } from './cli/select.js';
+export { verifySource } from './cli/verify.js';
+export type { VerifiedItem, VerifyReport } from './cli/verify.js';
+export { diffCheckpoints, isEmptyDiff } from './cli/diff.js';
+export type { CheckpointDiff, FileChange, StateChange } from './cli/diff.js';
+export { restoreCheckpoint } from './cli/restore.js';
+export type { RestoreOptions, RestoreResult } from './cli/restore.js';
+export { exportScope, importSource } from './cli/transfer.js';
+export type { ExportResult, ImportOptions, ImportResult } from './cli/transfer.js';
+export { IntegrityError, NotFoundError, UsageError } from './cli/errors.js';

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
+import { CheckpointError } from '../checkpoint/errors.js';
+import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js';
+/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
+export class ArchiveIntegrityError extends CheckpointError {
+    archive;
+    reason;
+    constructor(archive, reason) {
+        super(`Archive ${archive} was refused: ${reason}`);
+        this.archive = archive;
+        this.reason = reason;
+    }
+}
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * @param expected the manifest's records held by this archive (links excluded)
+ */
+export async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    const remaining = new Map(expected.map(file => [file.path, file]));
+    let zip;
+    try {
+        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
+    }
+    try {
+        for await (const entry of entries(zip, archive)) {
+            await extractEntry(zip, entry, { archive, remaining, staging, superseded });
+        }
+    }
+    finally {
+        zip.close();
+    }
+    const missing = [...remaining.keys()];
+    if (missing.length > 0) {
+        throw new ArchiveIntegrityError(archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+    }
+}
+async function extractEntry(zip, entry, context) {
+    const name = entry.fileName;
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
+    };
+    if (name.endsWith('/')) {
+        if (!isSafeRelativePath(name.slice(0, -1)))
+            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
+        return;
+    }
+    const unsafe = unsafePathReason(name);
+    if (unsafe)
+        refuse(unsafe);
+    const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return;
+    if (!record)
+        refuse('is not in the checkpoint manifest (or appears twice)');
+    const expected = record;
+    context.remaining.delete(name);
+    if (entry.uncompressedSize > expected.size)
+        refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`);
+    const target = join(context.staging, name);
+    await mkdir(dirname(target), { recursive: true });
+    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
+    try {
+        await pipeline(await zip.openReadStreamPromise(entry), meter, createWriteStream(target, { mode: 0o600 }));
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        refuse(`could not be extracted (${error.message})`);
+    }
+    if (meter.bytes !== expected.size)
+        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
+    if (meter.digest() !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+}
+/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
+class Meter extends Transform {
+    limit;
+    onOverflow;
+    bytes = 0;
+    hash = createHash('sha256');
+    constructor(limit, onOverflow) {
+        super();
+        this.limit = limit;
+        this.onOverflow = onOverflow;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit) {
+            try {
+                this.onOverflow();
+            }
+            catch (error) {
+                callback(error);
+                return;
+            }
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
+async function* entries(zip, archive) {
+    for (;;) {
+        const entry = await new Promise((resolve, reject) => {
+            const onEntry = (item) => {
+                cleanup();
+                resolve(item);
+            };
+            const onEnd = () => {
+                cleanup();
+                resolve(undefined);
+            };
+            const onError = (error) => {
+                cleanup();
+                reject(new ArchiveIntegrityError(archive, error.message));
+            };
+            const cleanup = () => {
+                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+            };
+            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+            zip.readEntry();
+        });
+        if (!entry)
+            return;
+        yield entry;
+    }
+}
