@@ -35263,6 +35263,28 @@ async function callArtifactService(endpoint, method, body) {
 async function delay(ms) {
     await new Promise(resolve => setTimeout(resolve, ms));
 }
+/**
+ * Waits for a toolkit call, failing it when it can no longer settle. The toolkit's HTTP client
+ * never settles a response whose connection breaks mid-body; with nothing else pending the
+ * process would then exit 0 as if the step had succeeded. When the event loop runs dry while
+ * the call is pending, it is failed at once instead.
+ */
+async function settles(call, what) {
+    let onStall;
+    const stalled = new Promise((_resolve, reject) => {
+        onStall = () => {
+            reject(new ServiceError(`${what} never completed: the connection to the artifact service was lost`));
+        };
+        process.once('beforeExit', onStall);
+    });
+    try {
+        return await Promise.race([call, stalled]);
+    }
+    finally {
+        if (onStall)
+            process.off('beforeExit', onStall);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/stores/artifacts.ts
 
@@ -35320,7 +35342,7 @@ class ArtifactStore {
         let folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
         let result;
         try {
-            result = await client.downloadArtifact(artifact.id, { ...options, path: folder });
+            result = await settles(client.downloadArtifact(artifact.id, { ...options, path: folder }), `Download of ${artifact.name}`);
         }
         catch (error) {
             const findBy = this.restLookup();
@@ -35329,7 +35351,7 @@ class ArtifactStore {
             lib_core/* info */.pq(`Download of ${artifact.name} failed (${errors_describe(error)}); trying the REST API`);
             await (0,promises_.rm)(folder, { recursive: true, force: true });
             folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
-            result = await client.downloadArtifact(artifact.id, { ...options, path: folder, findBy });
+            result = await settles(client.downloadArtifact(artifact.id, { ...options, path: folder, findBy }), `Download of ${artifact.name} through the REST API`);
         }
         if (result.digestMismatch) {
             throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
@@ -35342,10 +35364,11 @@ class ArtifactStore {
     /** Uploads files as one zip artifact at the given level. */
     async uploadFiles(name, files, root, options) {
         const client = await this.artifactClient();
-        const response = await client.uploadArtifact(name, files, root, {
+        const upload = client.uploadArtifact(name, files, root, {
             compressionLevel: options.level,
             ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
         });
+        const response = await settles(upload, `Upload of ${name}`);
         return uploaded(name, response);
     }
     /**
@@ -35357,10 +35380,11 @@ class ArtifactStore {
         const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.scratch, 'upload-'));
         try {
             await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), text, 'utf8');
-            const response = await client.uploadArtifact(name, [(0,external_node_path_.join)(folder, name)], folder, {
+            const upload = client.uploadArtifact(name, [(0,external_node_path_.join)(folder, name)], folder, {
                 skipArchive: true,
                 ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
             });
+            const response = await settles(upload, `Upload of ${name}`);
             return uploaded(name, response);
         }
         finally {

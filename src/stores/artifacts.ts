@@ -6,7 +6,13 @@ import { CheckpointNotFoundError, describe } from '../checkpoint/errors.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
 import type { RunContext } from '../github/run-context.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
-import { backendIds, callArtifactService, serviceEndpoint, type ServiceEndpoint } from './twirp.js'
+import {
+  backendIds,
+  callArtifactService,
+  serviceEndpoint,
+  settles,
+  type ServiceEndpoint
+} from './twirp.js'
 
 /** An artifact of the current run, as the artifact service lists it. */
 export interface RunArtifact {
@@ -87,14 +93,20 @@ export class ArtifactStore {
     let folder = await mkdtemp(join(into, 'download-'))
     let result
     try {
-      result = await client.downloadArtifact(artifact.id, { ...options, path: folder })
+      result = await settles(
+        client.downloadArtifact(artifact.id, { ...options, path: folder }),
+        `Download of ${artifact.name}`
+      )
     } catch (error) {
       const findBy = this.restLookup()
       if (!findBy) throw error
       core.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`)
       await rm(folder, { recursive: true, force: true })
       folder = await mkdtemp(join(into, 'download-'))
-      result = await client.downloadArtifact(artifact.id, { ...options, path: folder, findBy })
+      result = await settles(
+        client.downloadArtifact(artifact.id, { ...options, path: folder, findBy }),
+        `Download of ${artifact.name} through the REST API`
+      )
     }
     if (result.digestMismatch) {
       throw new ArchiveIntegrityError(
@@ -115,10 +127,11 @@ export class ArtifactStore {
     options: { level: number; retentionDays: number | undefined }
   ): Promise<UploadedArtifact> {
     const client = await this.artifactClient()
-    const response = await client.uploadArtifact(name, files, root, {
+    const upload = client.uploadArtifact(name, files, root, {
       compressionLevel: options.level,
       ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
     })
+    const response = await settles(upload, `Upload of ${name}`)
     return uploaded(name, response)
   }
 
@@ -135,10 +148,11 @@ export class ArtifactStore {
     const folder = await mkdtemp(join(options.scratch, 'upload-'))
     try {
       await writeFile(join(folder, name), text, 'utf8')
-      const response = await client.uploadArtifact(name, [join(folder, name)], folder, {
+      const upload = client.uploadArtifact(name, [join(folder, name)], folder, {
         skipArchive: true,
         ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
       })
+      const response = await settles(upload, `Upload of ${name}`)
       return uploaded(name, response)
     } finally {
       await rm(folder, { recursive: true, force: true })

@@ -90,3 +90,26 @@ export async function callArtifactService(
 async function delay(ms: number): Promise<void> {
   await new Promise(resolve => setTimeout(resolve, ms))
 }
+
+/**
+ * Waits for a toolkit call, failing it when it can no longer settle. The toolkit's HTTP client
+ * never settles a response whose connection breaks mid-body; with nothing else pending the
+ * process would then exit 0 as if the step had succeeded. When the event loop runs dry while
+ * the call is pending, it is failed at once instead.
+ */
+export async function settles<T>(call: Promise<T>, what: string): Promise<T> {
+  let onStall: (() => void) | undefined
+  const stalled = new Promise<never>((_resolve, reject) => {
+    onStall = () => {
+      reject(
+        new ServiceError(`${what} never completed: the connection to the artifact service was lost`)
+      )
+    }
+    process.once('beforeExit', onStall)
+  })
+  try {
+    return await Promise.race([call, stalled])
+  } finally {
+    if (onStall) process.off('beforeExit', onStall)
+  }
+}
