@@ -107,3 +107,15 @@ describe('choosePacking', () => {
     expect((await choosePacking([{ absolute: join(dir, 'text.json'), size: 1 }])).level).toBe(1)
   })
 })
+
+describe('choosePacking and the zip-bomb limit', () => {
+  it('stores bytes that would deflate past 100:1', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'zeros.img'), Buffer.alloc(200_000))
+    const packing = await choosePacking([{ absolute: join(dir, 'zeros.img'), size: 200_000 }])
+    expect(packing).toEqual({
+      level: 0,
+      reason: expect.stringContaining('never looks like a zip bomb')
+    })
+  })
+})

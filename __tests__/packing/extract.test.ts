@@ -100,3 +100,17 @@ describe('extractArchive', () => {
     ).rejects.toThrow(/not a readable zip/)
   })
 })
+
+describe('zip bombs', () => {
+  it('refuses an archive inflating past 100:1 beyond 10 MiB before writing it', async () => {
+    const root = await tempDir()
+    const zip = join(root, 'bomb.zip')
+    const big = Buffer.alloc(11 * 1024 * 1024)
+    await writeFile(zip, makeZip([{ name: 'zeros.bin', data: big, deflate: true }]))
+    const expected = [{ ...record('zeros.bin', ''), size: big.length }]
+    await expect(extractArchive(zip, 'files', expected, join(root, 's'))).rejects.toThrow(
+      /inflates past 100:1 .*: a zip bomb/
+    )
+    expect(await listTree(root)).toEqual(['bomb.zip'])
+  })
+})

@@ -2122,6 +2122,10 @@ var yauzl = __nccwpck_require__(663);
 
 
 
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = 10 * 1024 * 1024;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 class ArchiveIntegrityError extends CheckpointError {
     archive;
@@ -2149,8 +2153,14 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
     catch (error) {
         throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
     }
+    const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
+    let claimed = 0;
     try {
         for await (const entry of entries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+            }
             await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
     }

@@ -29784,7 +29784,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97982);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87555);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 
@@ -29793,7 +29793,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 97982:
+/***/ 87555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31183,6 +31183,10 @@ var yauzl = __nccwpck_require__(20663);
 
 
 
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = 10 * 1024 * 1024;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 class ArchiveIntegrityError extends CheckpointError {
     archive;
@@ -31210,8 +31214,14 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
     catch (error) {
         throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
     }
+    const archiveBytes = (await (0,promises_.stat)(zipPath)).size;
+    let claimed = 0;
     try {
         for await (const entry of entries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+            }
             await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
     }
@@ -31455,7 +31465,8 @@ class ArtifactStore {
             name: item.name ?? '',
             size: Number(item.size ?? 0),
             digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
-            jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? ''
+            jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+            createdAt: item.created_at ?? item.createdAt ?? ''
         }));
     }
     /**
@@ -31595,9 +31606,61 @@ class RunCheckpointStore {
             name,
             size: result.size,
             digest: result.digest,
-            jobBackendId: this.artifacts.jobBackendId
+            jobBackendId: this.artifacts.jobBackendId,
+            createdAt: new Date().toISOString()
         });
     }
+}
+
+;// CONCATENATED MODULE: ./src/stores/ownership.ts
+
+/**
+ * Which job owns each scope in each attempt: the job whose first checkpoint artifact of that
+ * scope and attempt the artifact service created first (ties broken by job id). Decided from
+ * what the service recorded, so two jobs that share a scope by mistake agree on one owner
+ * however their uploads interleave.
+ * @returns a map from `<scope>.a<attempt>` to the owning job's id
+ */
+function scopeOwners(listing) {
+    const first = new Map();
+    for (const artifact of listing) {
+        const parsed = parseArtifactName(artifact.name);
+        if (!parsed)
+            continue;
+        const key = ownerKey(parsed.ref.scope, parsed.ref.attempt);
+        const current = first.get(key);
+        if (!current || earlier(artifact, current))
+            first.set(key, artifact);
+    }
+    return new Map([...first].map(([key, artifact]) => [key, artifact.jobBackendId]));
+}
+/** The key of a scope in an attempt, as {@link scopeOwners} returns them. */
+function ownerKey(scope, attempt) {
+    return `${scope}.a${attempt}`;
+}
+/**
+ * The listing without artifacts written by a job that does not own their scope in their
+ * attempt: a restore never mixes two jobs' pipelines.
+ * @returns the kept artifacts and the names left out
+ */
+function ownedArtifacts(listing) {
+    const owners = scopeOwners(listing);
+    const kept = [];
+    const foreign = [];
+    for (const artifact of listing) {
+        const parsed = parseArtifactName(artifact.name);
+        const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt));
+        if (owner !== undefined && owner !== artifact.jobBackendId)
+            foreign.push(artifact.name);
+        else
+            kept.push(artifact);
+    }
+    return { kept, foreign };
+}
+function earlier(a, b) {
+    if (a.createdAt !== b.createdAt)
+        return a.createdAt < b.createdAt;
+    return a.jobBackendId < b.jobBackendId;
 }
 
 ;// CONCATENATED MODULE: ./src/packing/hash.ts
@@ -31722,6 +31785,7 @@ function supersededIn(document, archive) {
 
 
 
+
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none.
@@ -31731,7 +31795,11 @@ async function restoreLatest(scope, token, context, keys = {}) {
     const artifacts = new ArtifactStore(context, token);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-restore-'));
     try {
-        const store = new RunCheckpointStore(artifacts, await artifacts.list(), {
+        const { kept, foreign } = ownedArtifacts(await artifacts.list());
+        if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
+            lib_core/* warning */.$e(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
+        }
+        const store = new RunCheckpointStore(artifacts, kept, {
             scratch,
             runId: context.run.runId
         });

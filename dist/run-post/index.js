@@ -29785,7 +29785,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94332);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53468);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRunPost */ .V)();
 
@@ -29794,7 +29794,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 94332:
+/***/ 53468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34933,6 +34933,11 @@ const SAMPLE_FILES = 8;
 /** Above this ratio deflate saves too little to pay for its time: store instead. */
 const STORE_ABOVE_RATIO = 0.85;
 /**
+ * Below this ratio deflate would pass restore's zip-bomb limit (100:1): such bytes (zeros,
+ * sparse images) are stored, so a checkpoint never looks like a bomb to the one restoring it.
+ */
+const STORE_BELOW_RATIO = 0.015;
+/**
  * Chooses the zip level for a payload by deflating a sample of it: bytes that will not shrink
  * (media, archives, random data) are stored, which is most of upload-artifact's time saved;
  * bytes that shrink get the fastest deflate level.
@@ -34950,9 +34955,16 @@ async function choosePacking(files) {
         return { level: 0, reason: 'nothing to compress' };
     const ratio = packed / raw;
     const percent = `${Math.round(ratio * 100)}%`;
-    return ratio > STORE_ABOVE_RATIO
-        ? { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` }
-        : { level: 1, reason: `a sample deflates to ${percent}: fast deflate` };
+    if (ratio > STORE_ABOVE_RATIO) {
+        return { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` };
+    }
+    if (ratio < STORE_BELOW_RATIO) {
+        return {
+            level: 0,
+            reason: `a sample deflates to ${percent}, past 100:1: stored, so it never looks like a zip bomb`
+        };
+    }
+    return { level: 1, reason: `a sample deflates to ${percent}: fast deflate` };
 }
 async function readHead(file, bytes) {
     const handle = await (0,promises_.open)(file, 'r');
@@ -35029,6 +35041,10 @@ var node_modules_yauzl = __nccwpck_require__(20663);
 
 
 
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 class ArchiveIntegrityError extends errors_CheckpointError {
     archive;
@@ -35056,8 +35072,14 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
     catch (error) {
         throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
     }
+    const archiveBytes = (await stat(zipPath)).size;
+    let claimed = 0;
     try {
         for await (const entry of entries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+            }
             await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
     }
@@ -35301,7 +35323,8 @@ class ArtifactStore {
             name: item.name ?? '',
             size: Number(item.size ?? 0),
             digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
-            jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? ''
+            jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+            createdAt: item.created_at ?? item.createdAt ?? ''
         }));
     }
     /**
@@ -35441,12 +35464,65 @@ class RunCheckpointStore {
             name,
             size: result.size,
             digest: result.digest,
-            jobBackendId: this.artifacts.jobBackendId
+            jobBackendId: this.artifacts.jobBackendId,
+            createdAt: new Date().toISOString()
         });
     }
 }
 
+;// CONCATENATED MODULE: ./src/stores/ownership.ts
+
+/**
+ * Which job owns each scope in each attempt: the job whose first checkpoint artifact of that
+ * scope and attempt the artifact service created first (ties broken by job id). Decided from
+ * what the service recorded, so two jobs that share a scope by mistake agree on one owner
+ * however their uploads interleave.
+ * @returns a map from `<scope>.a<attempt>` to the owning job's id
+ */
+function scopeOwners(listing) {
+    const first = new Map();
+    for (const artifact of listing) {
+        const parsed = parseArtifactName(artifact.name);
+        if (!parsed)
+            continue;
+        const key = ownerKey(parsed.ref.scope, parsed.ref.attempt);
+        const current = first.get(key);
+        if (!current || earlier(artifact, current))
+            first.set(key, artifact);
+    }
+    return new Map([...first].map(([key, artifact]) => [key, artifact.jobBackendId]));
+}
+/** The key of a scope in an attempt, as {@link scopeOwners} returns them. */
+function ownerKey(scope, attempt) {
+    return `${scope}.a${attempt}`;
+}
+/**
+ * The listing without artifacts written by a job that does not own their scope in their
+ * attempt: a restore never mixes two jobs' pipelines.
+ * @returns the kept artifacts and the names left out
+ */
+function ownedArtifacts(listing) {
+    const owners = scopeOwners(listing);
+    const kept = [];
+    const foreign = [];
+    for (const artifact of listing) {
+        const parsed = parseArtifactName(artifact.name);
+        const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt));
+        if (owner !== undefined && owner !== artifact.jobBackendId)
+            foreign.push(artifact.name);
+        else
+            kept.push(artifact);
+    }
+    return { kept, foreign };
+}
+function earlier(a, b) {
+    if (a.createdAt !== b.createdAt)
+        return a.createdAt < b.createdAt;
+    return a.jobBackendId < b.jobBackendId;
+}
+
 ;// CONCATENATED MODULE: ./src/save/save-node.ts
+
 
 
 
@@ -35468,7 +35544,7 @@ async function saveNode(request) {
     const artifacts = new ArtifactStore(context, '');
     const listing = await artifacts.list();
     assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId);
-    const store = new RunCheckpointStore(artifacts, listing, {
+    const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
         scratch: request.scratch,
         runId: context.run.runId,
         retentionDays: save.retentionDays
@@ -35482,7 +35558,8 @@ async function saveNode(request) {
         sequence: (base?.sequence ?? 0) + 1,
         node: save.node
     };
-    const { archive, entries } = await uploadFiles(artifacts, ref, request, codec);
+    const attempt = context.run.attempt;
+    const { archive, entries } = await orScopeConflict(uploadFiles(artifacts, ref, request, codec), save.scope, attempt);
     const document = nextCheckpoint(base, {
         scope: save.scope,
         node: save.node,
@@ -35495,7 +35572,7 @@ async function saveNode(request) {
         ...(save.partial ? { partial: true } : {})
     });
     const name = naming_checkpointName(document);
-    await store.writeText(name, codec.encode(document));
+    await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt);
     assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId);
     const what = save.partial ? 'progress of' : 'done:';
     lib_core/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
@@ -35566,21 +35643,31 @@ function fileRecord(file, archive, entry) {
     return { ...record, archive: archive?.name ?? '', ...(entry ? { entry } : {}) };
 }
 /**
- * Refuses to go on when checkpoints of this scope and attempt were uploaded by another job:
- * two jobs sharing a scope (a matrix without `scope`) would otherwise interleave their pipelines.
- * Decided from what the artifact service recorded about each upload.
+ * Refuses to go on when another job owns this scope in this attempt: two jobs sharing a scope
+ * (a matrix without `scope`) would otherwise interleave their pipelines. Ownership is decided
+ * from what the artifact service recorded (see scopeOwners), so of two racing jobs exactly one
+ * gets this error, before or after its upload.
  */
 function assertScopeOwned(listing, scope, attempt, jobBackendId) {
-    const foreign = listing.find(artifact => {
-        const parsed = parseArtifactName(artifact.name);
-        return (parsed?.ref.scope === scope &&
-            parsed.ref.attempt === attempt &&
-            artifact.jobBackendId !== jobBackendId);
-    });
-    if (foreign) {
-        throw new errors_ConfigurationError(`Another job of this run already saved checkpoints of scope '${scope}' in attempt ${attempt} ` +
-            `(${foreign.name}). Jobs must not share a scope: set the 'scope' input to something unique ` +
-            `per job, e.g. scope: \${{ github.job }}-\${{ matrix.os }} in a matrix.`);
+    const owner = scopeOwners(listing).get(ownerKey(scope, attempt));
+    if (owner === undefined || owner === jobBackendId)
+        return;
+    throw scopeConflict(scope, attempt);
+}
+function scopeConflict(scope, attempt) {
+    return new errors_ConfigurationError(`Another job of this run already saves checkpoints of scope '${scope}' in attempt ${attempt}. ` +
+        `Jobs must not share a scope: set the 'scope' input to something unique per job, ` +
+        `e.g. scope: \${{ github.job }}-\${{ matrix.os }} in a matrix.`);
+}
+/** A 409 on one of our names means another job wrote it first: the same mistake. */
+async function orScopeConflict(upload, scope, attempt) {
+    try {
+        return await upload;
+    }
+    catch (error) {
+        if (/\(409\)|Conflict/.test(errors_describe(error)))
+            throw scopeConflict(scope, attempt);
+        throw error;
     }
 }
 

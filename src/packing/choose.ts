@@ -5,6 +5,11 @@ const SAMPLE_BYTES = 64 * 1024
 const SAMPLE_FILES = 8
 /** Above this ratio deflate saves too little to pay for its time: store instead. */
 const STORE_ABOVE_RATIO = 0.85
+/**
+ * Below this ratio deflate would pass restore's zip-bomb limit (100:1): such bytes (zeros,
+ * sparse images) are stored, so a checkpoint never looks like a bomb to the one restoring it.
+ */
+const STORE_BELOW_RATIO = 0.015
 
 /** How to pack a payload: a zip level from 0 (stored) to 9. */
 export interface Packing {
@@ -29,9 +34,16 @@ export async function choosePacking(files: { absolute: string; size: number }[])
   if (raw === 0) return { level: 0, reason: 'nothing to compress' }
   const ratio = packed / raw
   const percent = `${Math.round(ratio * 100)}%`
-  return ratio > STORE_ABOVE_RATIO
-    ? { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` }
-    : { level: 1, reason: `a sample deflates to ${percent}: fast deflate` }
+  if (ratio > STORE_ABOVE_RATIO) {
+    return { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` }
+  }
+  if (ratio < STORE_BELOW_RATIO) {
+    return {
+      level: 0,
+      reason: `a sample deflates to ${percent}, past 100:1: stored, so it never looks like a zip bomb`
+    }
+  }
+  return { level: 1, reason: `a sample deflates to ${percent}: fast deflate` }
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {

@@ -10,6 +10,7 @@ import { completedNodes } from '../checkpoint/progress.js'
 import type { RunContext } from '../github/run-context.js'
 import { placeFiles } from '../packing/place.js'
 import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
+import { ownedArtifacts } from '../stores/ownership.js'
 import { stageFiles } from './stage.js'
 
 /**
@@ -26,7 +27,13 @@ export async function restoreLatest(
   const artifacts = new ArtifactStore(context, token)
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
   try {
-    const store = new RunCheckpointStore(artifacts, await artifacts.list(), {
+    const { kept, foreign } = ownedArtifacts(await artifacts.list())
+    if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
+      core.warning(
+        `Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`
+      )
+    }
+    const store = new RunCheckpointStore(artifacts, kept, {
       scratch,
       runId: context.run.runId
     })

@@ -1,16 +1,11 @@
 import * as core from '@actions/core'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { CheckpointCodec } from '../checkpoint/codec.js'
-import { InvalidInputError } from '../checkpoint/errors.js'
+import { InvalidInputError, describe } from '../checkpoint/errors.js'
 import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { caseCollision } from '../checkpoint/ids.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
-import {
-  checkpointName,
-  filesArchiveName,
-  parseArtifactName,
-  type CheckpointRef
-} from '../checkpoint/naming.js'
+import { checkpointName, filesArchiveName, type CheckpointRef } from '../checkpoint/naming.js'
 import { nextCheckpoint } from '../checkpoint/progress.js'
 import type { PipelineState } from '../checkpoint/state.js'
 import { ConfigurationError } from '../github/failure.js'
@@ -22,6 +17,7 @@ import { choosePacking } from '../packing/choose.js'
 import { sealFiles } from '../packing/encrypt.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
+import { ownedArtifacts, ownerKey, scopeOwners } from '../stores/ownership.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
@@ -55,7 +51,7 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
   const artifacts = new ArtifactStore(context, '')
   const listing = await artifacts.list()
   assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId)
-  const store = new RunCheckpointStore(artifacts, listing, {
+  const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
     scratch: request.scratch,
     runId: context.run.runId,
     retentionDays: save.retentionDays
@@ -69,7 +65,12 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     sequence: (base?.sequence ?? 0) + 1,
     node: save.node
   }
-  const { archive, entries } = await uploadFiles(artifacts, ref, request, codec)
+  const attempt = context.run.attempt
+  const { archive, entries } = await orScopeConflict(
+    uploadFiles(artifacts, ref, request, codec),
+    save.scope,
+    attempt
+  )
   const document = nextCheckpoint(base, {
     scope: save.scope,
     node: save.node,
@@ -82,7 +83,7 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     ...(save.partial ? { partial: true } : {})
   })
   const name = checkpointName(document)
-  await store.writeText(name, codec.encode(document))
+  await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt)
   assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId)
   const what = save.partial ? 'progress of' : 'done:'
   core.info(
@@ -177,9 +178,10 @@ function fileRecord(
 }
 
 /**
- * Refuses to go on when checkpoints of this scope and attempt were uploaded by another job:
- * two jobs sharing a scope (a matrix without `scope`) would otherwise interleave their pipelines.
- * Decided from what the artifact service recorded about each upload.
+ * Refuses to go on when another job owns this scope in this attempt: two jobs sharing a scope
+ * (a matrix without `scope`) would otherwise interleave their pipelines. Ownership is decided
+ * from what the artifact service recorded (see scopeOwners), so of two racing jobs exactly one
+ * gets this error, before or after its upload.
  */
 function assertScopeOwned(
   listing: RunArtifact[],
@@ -187,19 +189,25 @@ function assertScopeOwned(
   attempt: number,
   jobBackendId: string
 ): void {
-  const foreign = listing.find(artifact => {
-    const parsed = parseArtifactName(artifact.name)
-    return (
-      parsed?.ref.scope === scope &&
-      parsed.ref.attempt === attempt &&
-      artifact.jobBackendId !== jobBackendId
-    )
-  })
-  if (foreign) {
-    throw new ConfigurationError(
-      `Another job of this run already saved checkpoints of scope '${scope}' in attempt ${attempt} ` +
-        `(${foreign.name}). Jobs must not share a scope: set the 'scope' input to something unique ` +
-        `per job, e.g. scope: \${{ github.job }}-\${{ matrix.os }} in a matrix.`
-    )
+  const owner = scopeOwners(listing).get(ownerKey(scope, attempt))
+  if (owner === undefined || owner === jobBackendId) return
+  throw scopeConflict(scope, attempt)
+}
+
+function scopeConflict(scope: string, attempt: number): ConfigurationError {
+  return new ConfigurationError(
+    `Another job of this run already saves checkpoints of scope '${scope}' in attempt ${attempt}. ` +
+      `Jobs must not share a scope: set the 'scope' input to something unique per job, ` +
+      `e.g. scope: \${{ github.job }}-\${{ matrix.os }} in a matrix.`
+  )
+}
+
+/** A 409 on one of our names means another job wrote it first: the same mistake. */
+async function orScopeConflict<T>(upload: Promise<T>, scope: string, attempt: number): Promise<T> {
+  try {
+    return await upload
+  } catch (error) {
+    if (/\(409\)|Conflict/.test(describe(error))) throw scopeConflict(scope, attempt)
+    throw error
   }
 }

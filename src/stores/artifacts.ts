@@ -22,6 +22,8 @@ export interface RunArtifact {
   digest: string | undefined
   /** The job that uploaded it: how a save tells another job's checkpoints from its own. */
   jobBackendId: string
+  /** When the service created it (ISO 8601); decides which job owns a scope in an attempt. */
+  createdAt: string
 }
 
 /** What an upload recorded. */
@@ -39,6 +41,8 @@ interface ListedArtifact {
   digest?: string | { value?: string }
   workflow_job_run_backend_id?: string
   workflowJobRunBackendId?: string
+  created_at?: string
+  createdAt?: string
 }
 
 /**
@@ -74,7 +78,8 @@ export class ArtifactStore {
       name: item.name ?? '',
       size: Number(item.size ?? 0),
       digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
-      jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? ''
+      jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+      createdAt: item.created_at ?? item.createdAt ?? ''
     }))
   }
 
@@ -241,7 +246,8 @@ export class RunCheckpointStore implements CheckpointStore {
       name,
       size: result.size,
       digest: result.digest,
-      jobBackendId: this.artifacts.jobBackendId
+      jobBackendId: this.artifacts.jobBackendId,
+      createdAt: new Date().toISOString()
     })
   }
 }

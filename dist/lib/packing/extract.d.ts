@@ -1,5 +1,9 @@
 import { CheckpointError } from '../checkpoint/errors.js';
 import type { FileRecord } from '../checkpoint/document.js';
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+export declare const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+export declare const BOMB_FLOOR: number;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 export declare class ArchiveIntegrityError extends CheckpointError {
     readonly archive: string;

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { CheckpointError } from '../checkpoint/errors.js';
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js';
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+export const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+export const BOMB_FLOOR = 10 * 1024 * 1024;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 export class ArchiveIntegrityError extends CheckpointError {
     archive;
@@ -34,8 +38,14 @@ export async function extractArchive(zipPath, archive, expected, staging, supers
     catch (error) {
         throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
     }
+    const archiveBytes = (await stat(zipPath)).size;
+    let claimed = 0;
     try {
         for await (const entry of entries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+            }
             await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
     }
