@@ -29785,7 +29785,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53468);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16734);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRunPost */ .V)();
 
@@ -29794,7 +29794,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53468:
+/***/ 16734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35285,7 +35285,94 @@ async function settles(call, what) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/stores/transfer.ts
+
+
+
+
+
+const transfer_ATTEMPTS = 3;
+const IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Streams a URL's body into a file, hashing it on the way, and returns `sha256:<hex>` and the
+ * size. Network failures and 5xx are tried again a few times; a body that stops for a minute
+ * is abandoned. Never sends credentials: signed URLs carry their own.
+ */
+async function downloadToFile(url, file, headers = {}) {
+    let lastError;
+    for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
+        try {
+            return await downloadOnce(url, file, headers);
+        }
+        catch (error) {
+            lastError = error;
+            if (error instanceof ServiceError && error.status !== undefined && error.status < 500)
+                break;
+        }
+    }
+    throw lastError instanceof ServiceError
+        ? lastError
+        : new ServiceError(`Download failed: ${lastError.message}`);
+}
+async function downloadOnce(url, file, headers) {
+    const abort = new AbortController();
+    let timer = setTimeout(() => {
+        abort.abort();
+    }, IDLE_TIMEOUT_MS);
+    try {
+        const response = await fetch(url, { headers, signal: abort.signal });
+        if (!response.ok || !response.body) {
+            throw new ServiceError(`Download answered ${response.status}`, response.status);
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const meter = new external_node_stream_.Transform({
+            transform(chunk, _encoding, callback) {
+                clearTimeout(timer);
+                timer = setTimeout(() => {
+                    abort.abort();
+                }, IDLE_TIMEOUT_MS);
+                hash.update(chunk);
+                size += chunk.length;
+                callback(null, chunk);
+            }
+        });
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), meter, (0,external_node_fs_.createWriteStream)(file));
+        return { digest: `sha256:${hash.digest('hex')}`, size };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Uploads bytes to a signed blob URL in one request (Azure Put Blob). */
+async function uploadBlob(url, body, contentType) {
+    let lastStatus = '';
+    for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
+        let response;
+        try {
+            response = await fetch(url, {
+                method: 'PUT',
+                headers: { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType },
+                body,
+                signal: AbortSignal.timeout(5 * 60_000)
+            });
+        }
+        catch (error) {
+            lastStatus = error.message;
+            continue;
+        }
+        if (response.ok)
+            return;
+        lastStatus = `${response.status} ${await response.text().catch(() => '')}`.trim();
+        if (response.status < 500 && response.status !== 429)
+            break;
+    }
+    throw new ServiceError(`Upload to blob storage failed: ${lastStatus}`);
+}
+
 ;// CONCATENATED MODULE: ./src/stores/artifacts.ts
+
+
 
 
 
@@ -35324,42 +35411,63 @@ class ArtifactStore {
             size: Number(item.size ?? 0),
             digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
             jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+            runBackendId: item.workflow_run_backend_id ?? item.workflowRunBackendId ?? ids.runBackendId,
             createdAt: item.created_at ?? item.createdAt ?? ''
         }));
     }
     /**
-     * Downloads an artifact's bytes into a fresh folder under `into` and returns the file's path.
-     * When the internal download fails (earlier attempts' artifacts can answer 404 "workflow run
-     * not found"), it tries the REST API with the job's token.
-     * @throws ArchiveIntegrityError when the bytes do not match the recorded digest
+     * Downloads an artifact's bytes, as stored (never unpacked), into a fresh folder under `into`
+     * and returns the file's path. When the artifact service will not sign a URL for it (earlier
+     * attempts' artifacts can answer 404 "workflow run not found"), it goes through the REST API
+     * with the job's token.
+     * @throws ArchiveIntegrityError when the bytes do not match the digest recorded at upload
      */
     async download(artifact, into) {
-        const client = await this.artifactClient();
-        const options = {
-            skipDecompress: true,
-            ...(artifact.digest ? { expectedHash: artifact.digest } : {})
-        };
-        let folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
+        const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
+        const file = (0,external_node_path_.join)(folder, 'artifact');
         let result;
         try {
-            result = await settles(client.downloadArtifact(artifact.id, { ...options, path: folder }), `Download of ${artifact.name}`);
+            result = await downloadToFile(await this.signedUrl(artifact), file);
         }
         catch (error) {
-            const findBy = this.restLookup();
-            if (!findBy)
+            if (!this.restLookup())
                 throw error;
             lib_core/* info */.pq(`Download of ${artifact.name} failed (${errors_describe(error)}); trying the REST API`);
-            await (0,promises_.rm)(folder, { recursive: true, force: true });
-            folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
-            result = await settles(client.downloadArtifact(artifact.id, { ...options, path: folder, findBy }), `Download of ${artifact.name} through the REST API`);
+            result = await this.downloadThroughRest(artifact, file);
         }
-        if (result.digestMismatch) {
+        if (artifact.digest !== undefined && result.digest !== artifact.digest) {
             throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
         }
-        const [file] = await (0,promises_.readdir)(folder);
-        if (!file)
-            throw new ArchiveIntegrityError(artifact.name, 'the download produced no file');
-        return (0,external_node_path_.join)(folder, file);
+        return file;
+    }
+    async signedUrl(artifact) {
+        const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
+            workflow_run_backend_id: artifact.runBackendId,
+            workflow_job_run_backend_id: artifact.jobBackendId,
+            name: artifact.name
+        }));
+        const url = response.signed_url ?? response.signedUrl;
+        if (!url)
+            throw new ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
+        return url;
+    }
+    /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
+    async downloadThroughRest(artifact, file) {
+        const lookup = this.restLookup();
+        if (!lookup)
+            throw new ServiceError('No token or repository for the REST API');
+        const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
+        const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
+        const response = await fetch(url, {
+            redirect: 'manual',
+            headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
+            signal: AbortSignal.timeout(60_000)
+        });
+        const location = response.headers.get('location');
+        if (response.status !== 302 || !location) {
+            throw new ServiceError(`The REST API answered ${response.status} for ${artifact.name}`, response.status);
+        }
+        return downloadToFile(location, file);
     }
     /** Uploads files as one zip artifact at the given level. */
     async uploadFiles(name, files, root, options) {
@@ -35372,36 +35480,44 @@ class ArtifactStore {
         return uploaded(name, response);
     }
     /**
-     * Uploads one text document without a zip around it, so it downloads from the run page as
-     * the plain file (the artifact takes the file's name, which is why the file is named so).
+     * Uploads one text document as an artifact without a zip around it, so it downloads from the
+     * run page as the plain file: create, one Put Blob, finalize with its digest.
      */
     async uploadDocument(name, text, options) {
-        const client = await this.artifactClient();
-        const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.scratch, 'upload-'));
-        try {
-            await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), text, 'utf8');
-            const upload = client.uploadArtifact(name, [(0,external_node_path_.join)(folder, name)], folder, {
-                skipArchive: true,
-                ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
-            });
-            const response = await settles(upload, `Upload of ${name}`);
-            return uploaded(name, response);
-        }
-        finally {
-            await (0,promises_.rm)(folder, { recursive: true, force: true });
-        }
+        const ids = backendIds(this.endpoint.token);
+        const scope = {
+            workflow_run_backend_id: ids.runBackendId,
+            workflow_job_run_backend_id: ids.jobBackendId
+        };
+        const expiresAt = options.retentionDays
+            ? { expires_at: new Date(Date.now() + options.retentionDays * 86_400_000).toISOString() }
+            : {};
+        const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
+            ...scope,
+            name,
+            version: 7,
+            mime_type: 'application/json',
+            ...expiresAt
+        }));
+        const url = created.signed_upload_url ?? created.signedUploadUrl;
+        if (!url)
+            throw new ServiceError(`The artifact service gave no upload URL for ${name}`);
+        const body = Buffer.from(text, 'utf8');
+        await uploadBlob(url, body, 'application/json');
+        const digest = sha256Digest(body);
+        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+            ...scope,
+            name,
+            size: String(body.length),
+            hash: digest
+        }));
+        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size: body.length, digest };
     }
     restLookup() {
         const repository = this.context.repository;
-        const runId = Number(this.context.run.runId);
-        if (!this.token || !repository || !Number.isSafeInteger(runId))
+        if (!this.token || !repository)
             return undefined;
-        return {
-            token: this.token,
-            workflowRunId: runId,
-            repositoryOwner: repository.owner,
-            repositoryName: repository.name
-        };
+        return { token: this.token, owner: repository.owner, name: repository.name };
     }
     /** Loaded on first use: entries that never move bytes never pay for loading the client. */
     async artifactClient() {
@@ -35456,8 +35572,7 @@ class RunCheckpointStore {
     async writeText(name, text) {
         await (0,promises_.mkdir)(this.options.scratch, { recursive: true });
         const result = await this.artifacts.uploadDocument(name, text, {
-            retentionDays: this.options.retentionDays,
-            scratch: this.options.scratch
+            retentionDays: this.options.retentionDays
         });
         this.byName.set(name, {
             id: result.id,
@@ -35465,6 +35580,7 @@ class RunCheckpointStore {
             size: result.size,
             digest: result.digest,
             jobBackendId: this.artifacts.jobBackendId,
+            runBackendId: '',
             createdAt: new Date().toISOString()
         });
     }
@@ -35522,6 +35638,7 @@ function earlier(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/save/save-node.ts
+
 
 
 
@@ -35665,7 +35782,8 @@ async function orScopeConflict(upload, scope, attempt) {
         return await upload;
     }
     catch (error) {
-        if (/\(409\)|Conflict/.test(errors_describe(error)))
+        const conflict = error instanceof ServiceError ? error.status === 409 : /\(409\)/.test(errors_describe(error));
+        if (conflict)
             throw scopeConflict(scope, attempt);
         throw error;
     }

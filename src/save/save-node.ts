@@ -18,6 +18,7 @@ import { sealFiles } from '../packing/encrypt.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
 import { ownedArtifacts, ownerKey, scopeOwners } from '../stores/ownership.js'
+import { ServiceError } from '../stores/twirp.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
@@ -207,7 +208,9 @@ async function orScopeConflict<T>(upload: Promise<T>, scope: string, attempt: nu
   try {
     return await upload
   } catch (error) {
-    if (/\(409\)|Conflict/.test(describe(error))) throw scopeConflict(scope, attempt)
+    const conflict =
+      error instanceof ServiceError ? error.status === 409 : /\(409\)/.test(describe(error))
+    if (conflict) throw scopeConflict(scope, attempt)
     throw error
   }
 }

@@ -1,12 +1,15 @@
 import * as core from '@actions/core'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArtifactClient } from '@actions/artifact'
 import { CheckpointNotFoundError, describe } from '../checkpoint/errors.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
 import type { RunContext } from '../github/run-context.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
+import { sha256Digest } from '../checkpoint/canonical.js'
+import { downloadToFile, uploadBlob } from './transfer.js'
 import {
+  ServiceError,
   backendIds,
   callArtifactService,
   serviceEndpoint,
@@ -22,6 +25,8 @@ export interface RunArtifact {
   digest: string | undefined
   /** The job that uploaded it: how a save tells another job's checkpoints from its own. */
   jobBackendId: string
+  /** The run it belongs to, at the artifact service. */
+  runBackendId: string
   /** When the service created it (ISO 8601); decides which job owns a scope in an attempt. */
   createdAt: string
 }
@@ -34,6 +39,8 @@ export interface UploadedArtifact {
 }
 
 interface ListedArtifact {
+  workflow_run_backend_id?: string
+  workflowRunBackendId?: string
   database_id?: string
   databaseId?: string
   name?: string
@@ -79,49 +86,72 @@ export class ArtifactStore {
       size: Number(item.size ?? 0),
       digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
       jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+      runBackendId: item.workflow_run_backend_id ?? item.workflowRunBackendId ?? ids.runBackendId,
       createdAt: item.created_at ?? item.createdAt ?? ''
     }))
   }
 
   /**
-   * Downloads an artifact's bytes into a fresh folder under `into` and returns the file's path.
-   * When the internal download fails (earlier attempts' artifacts can answer 404 "workflow run
-   * not found"), it tries the REST API with the job's token.
-   * @throws ArchiveIntegrityError when the bytes do not match the recorded digest
+   * Downloads an artifact's bytes, as stored (never unpacked), into a fresh folder under `into`
+   * and returns the file's path. When the artifact service will not sign a URL for it (earlier
+   * attempts' artifacts can answer 404 "workflow run not found"), it goes through the REST API
+   * with the job's token.
+   * @throws ArchiveIntegrityError when the bytes do not match the digest recorded at upload
    */
   async download(artifact: RunArtifact, into: string): Promise<string> {
-    const client = await this.artifactClient()
-    const options = {
-      skipDecompress: true,
-      ...(artifact.digest ? { expectedHash: artifact.digest } : {})
-    }
-    let folder = await mkdtemp(join(into, 'download-'))
-    let result
+    const folder = await mkdtemp(join(into, 'download-'))
+    const file = join(folder, 'artifact')
+    let result: { digest: string }
     try {
-      result = await settles(
-        client.downloadArtifact(artifact.id, { ...options, path: folder }),
-        `Download of ${artifact.name}`
-      )
+      result = await downloadToFile(await this.signedUrl(artifact), file)
     } catch (error) {
-      const findBy = this.restLookup()
-      if (!findBy) throw error
+      if (!this.restLookup()) throw error
       core.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`)
-      await rm(folder, { recursive: true, force: true })
-      folder = await mkdtemp(join(into, 'download-'))
-      result = await settles(
-        client.downloadArtifact(artifact.id, { ...options, path: folder, findBy }),
-        `Download of ${artifact.name} through the REST API`
-      )
+      result = await this.downloadThroughRest(artifact, file)
     }
-    if (result.digestMismatch) {
+    if (artifact.digest !== undefined && result.digest !== artifact.digest) {
       throw new ArchiveIntegrityError(
         artifact.name,
         'its bytes do not match the digest recorded at upload'
       )
     }
-    const [file] = await readdir(folder)
-    if (!file) throw new ArchiveIntegrityError(artifact.name, 'the download produced no file')
-    return join(folder, file)
+    return file
+  }
+
+  private async signedUrl(artifact: RunArtifact): Promise<string> {
+    const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
+      workflow_run_backend_id: artifact.runBackendId,
+      workflow_job_run_backend_id: artifact.jobBackendId,
+      name: artifact.name
+    })) as { signed_url?: string; signedUrl?: string }
+    const url = response.signed_url ?? response.signedUrl
+    if (!url)
+      throw new ServiceError(`The artifact service gave no download URL for ${artifact.name}`)
+    return url
+  }
+
+  /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
+  private async downloadThroughRest(
+    artifact: RunArtifact,
+    file: string
+  ): Promise<{ digest: string }> {
+    const lookup = this.restLookup()
+    if (!lookup) throw new ServiceError('No token or repository for the REST API')
+    const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '')
+    const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`
+    const response = await fetch(url, {
+      redirect: 'manual',
+      headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
+      signal: AbortSignal.timeout(60_000)
+    })
+    const location = response.headers.get('location')
+    if (response.status !== 302 || !location) {
+      throw new ServiceError(
+        `The REST API answered ${response.status} for ${artifact.name}`,
+        response.status
+      )
+    }
+    return downloadToFile(location, file)
   }
 
   /** Uploads files as one zip artifact at the given level. */
@@ -141,39 +171,47 @@ export class ArtifactStore {
   }
 
   /**
-   * Uploads one text document without a zip around it, so it downloads from the run page as
-   * the plain file (the artifact takes the file's name, which is why the file is named so).
+   * Uploads one text document as an artifact without a zip around it, so it downloads from the
+   * run page as the plain file: create, one Put Blob, finalize with its digest.
    */
   async uploadDocument(
     name: string,
     text: string,
-    options: { retentionDays: number | undefined; scratch: string }
+    options: { retentionDays: number | undefined }
   ): Promise<UploadedArtifact> {
-    const client = await this.artifactClient()
-    const folder = await mkdtemp(join(options.scratch, 'upload-'))
-    try {
-      await writeFile(join(folder, name), text, 'utf8')
-      const upload = client.uploadArtifact(name, [join(folder, name)], folder, {
-        skipArchive: true,
-        ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
-      })
-      const response = await settles(upload, `Upload of ${name}`)
-      return uploaded(name, response)
-    } finally {
-      await rm(folder, { recursive: true, force: true })
+    const ids = backendIds(this.endpoint.token)
+    const scope = {
+      workflow_run_backend_id: ids.runBackendId,
+      workflow_job_run_backend_id: ids.jobBackendId
     }
+    const expiresAt = options.retentionDays
+      ? { expires_at: new Date(Date.now() + options.retentionDays * 86_400_000).toISOString() }
+      : {}
+    const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
+      ...scope,
+      name,
+      version: 7,
+      mime_type: 'application/json',
+      ...expiresAt
+    })) as { ok?: boolean; signed_upload_url?: string; signedUploadUrl?: string }
+    const url = created.signed_upload_url ?? created.signedUploadUrl
+    if (!url) throw new ServiceError(`The artifact service gave no upload URL for ${name}`)
+    const body = Buffer.from(text, 'utf8')
+    await uploadBlob(url, body, 'application/json')
+    const digest = sha256Digest(body)
+    const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+      ...scope,
+      name,
+      size: String(body.length),
+      hash: digest
+    })) as { artifact_id?: string; artifactId?: string }
+    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size: body.length, digest }
   }
 
-  private restLookup() {
+  private restLookup(): { token: string; owner: string; name: string } | undefined {
     const repository = this.context.repository
-    const runId = Number(this.context.run.runId)
-    if (!this.token || !repository || !Number.isSafeInteger(runId)) return undefined
-    return {
-      token: this.token,
-      workflowRunId: runId,
-      repositoryOwner: repository.owner,
-      repositoryName: repository.name
-    }
+    if (!this.token || !repository) return undefined
+    return { token: this.token, owner: repository.owner, name: repository.name }
   }
 
   /** Loaded on first use: entries that never move bytes never pay for loading the client. */
@@ -238,8 +276,7 @@ export class RunCheckpointStore implements CheckpointStore {
   async writeText(name: string, text: string): Promise<void> {
     await mkdir(this.options.scratch, { recursive: true })
     const result = await this.artifacts.uploadDocument(name, text, {
-      retentionDays: this.options.retentionDays,
-      scratch: this.options.scratch
+      retentionDays: this.options.retentionDays
     })
     this.byName.set(name, {
       id: result.id,
@@ -247,6 +284,7 @@ export class RunCheckpointStore implements CheckpointStore {
       size: result.size,
       digest: result.digest,
       jobBackendId: this.artifacts.jobBackendId,
+      runBackendId: '',
       createdAt: new Date().toISOString()
     })
   }
