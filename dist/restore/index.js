@@ -31904,9 +31904,14 @@ function supersededIn(document, archive) {
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
- * included; a bad one is reported and the previous one tried. Undefined when there is none.
+ * included; a bad one is reported and the previous one tried. Undefined when there is none,
+ * which on a first attempt is known without asking the service.
  */
 async function restoreLatest(scope, token, context, keys = {}) {
+    if (context.run.attempt <= 1) {
+        lib_core/* info */.pq('This is the first attempt of the run: there is no earlier checkpoint to restore.');
+        return undefined;
+    }
     const codec = new CheckpointCodec(keys);
     const artifacts = new ArtifactStore(context, token);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-restore-'));

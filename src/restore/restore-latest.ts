@@ -15,7 +15,8 @@ import { stageFiles } from './stage.js'
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
- * included; a bad one is reported and the previous one tried. Undefined when there is none.
+ * included; a bad one is reported and the previous one tried. Undefined when there is none,
+ * which on a first attempt is known without asking the service.
  */
 export async function restoreLatest(
   scope: string,
@@ -23,6 +24,10 @@ export async function restoreLatest(
   context: RunContext,
   keys: CodecKeys = {}
 ): Promise<CheckpointDocument | undefined> {
+  if (context.run.attempt <= 1) {
+    core.info('This is the first attempt of the run: there is no earlier checkpoint to restore.')
+    return undefined
+  }
   const codec = new CheckpointCodec(keys)
   const artifacts = new ArtifactStore(context, token)
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
