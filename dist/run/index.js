@@ -29907,7 +29907,7 @@ class CheckpointWriteError extends CheckpointError {
     }
 }
 /** The seed's "corrupt checkpoint file": unreadable JSON, a wrong shape or a digest mismatch. */
-class errors_CorruptCheckpointError extends CheckpointError {
+class CorruptCheckpointError extends CheckpointError {
     file;
     reason;
     constructor(file, reason, options) {
@@ -30021,7 +30021,10 @@ function parseArtifactName(name) {
     if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    return { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
+    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
+    return canonical === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
@@ -30071,6 +30074,8 @@ function state_parseStateText(input, text) {
     }
     return state;
 }
+/** How deep state may nest: a checkpoint adds two levels and is refused beyond 200. */
+const MAX_STATE_DEPTH = 198;
 function parseJsonObject(input, text) {
     let value;
     try {
@@ -30081,7 +30086,26 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new errors_InvalidInputError(input, text, STATE_RULE);
+    if (nestingDepth(value) > MAX_STATE_DEPTH) {
+        throw new errors_InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
+    }
     return value;
+}
+/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
+function nestingDepth(value, stopAbove = Number.POSITIVE_INFINITY) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+        const [node, depth] = item;
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > stopAbove)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
 }
 /**
  * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
@@ -34508,7 +34532,7 @@ function parseJson(text, source) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors_CorruptCheckpointError(source, `not valid JSON (${error.message})`);
+        throw new CorruptCheckpointError(source, `not valid JSON (${error.message})`);
     }
 }
 /** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
@@ -34523,44 +34547,28 @@ function decodeUtf8(bytes, source) {
 /** {@link parseCheckpoint} over an already parsed JSON value. */
 function parseCheckpointValue(value, source, expected) {
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
-        throw new errors_CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
+        throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
     const schema = value.schema;
     if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) {
-        throw new errors_CorruptCheckpointError(source, 'its "schema" is not a positive integer');
+        throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer');
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (depthOf(value) > MAX_DEPTH) {
-        throw new errors_CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+        throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
     }
     const document = value;
     const problem = shapeProblem(document);
     if (problem)
-        throw new errors_CorruptCheckpointError(source, problem);
+        throw new CorruptCheckpointError(source, problem);
     if (digestOf(document) !== document.digest) {
-        throw new errors_CorruptCheckpointError(source, 'its digest does not match its content');
+        throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && checkpointName(expected) !== checkpointName(document)) {
-        throw new errors_CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
+        throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
     }
     return document;
-}
-/** The nesting depth of a JSON value, walked without recursion. */
-function depthOf(value) {
-    let deepest = 0;
-    const stack = [[value, 1]];
-    for (let item = stack.pop(); item; item = stack.pop()) {
-        const [node, depth] = item;
-        if (node === null || typeof node !== 'object')
-            continue;
-        deepest = Math.max(deepest, depth);
-        if (deepest > MAX_DEPTH)
-            return deepest;
-        for (const child of Object.values(node))
-            stack.push([child, depth + 1]);
-    }
-    return deepest;
 }
 function shapeProblem(document) {
     if (!isId(document.scope))
@@ -34573,10 +34581,18 @@ function shapeProblem(document) {
         return 'its "sequence" is not valid';
     if (!isJsonObject(document.state))
         return 'its "state" is not an object';
-    if (!isJsonObject(document.run))
-        return 'its "run" is not an object';
+    if (!isRunInfo(document.run))
+        return 'its "run" is malformed';
     if (typeof document.digest !== 'string')
         return 'it has no "digest"';
+    if (typeof document.createdAt !== 'string')
+        return 'its "createdAt" is not a string';
+    if (document.parent !== undefined && typeof document.parent !== 'string') {
+        return 'its "parent" is not a string';
+    }
+    if (document.signature !== undefined && typeof document.signature !== 'string') {
+        return 'its "signature" is not a string';
+    }
     if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
         return 'its "nodes" list is malformed';
     }
@@ -34593,17 +34609,89 @@ function shapeProblem(document) {
 }
 function filesProblem(files, archives) {
     const seen = new Set();
+    const links = new Set();
+    const linkTargets = new Map();
     for (const file of files) {
         if (!isFileRecord(file))
             return 'its "files" list is malformed';
         const unsafe = unsafePathReason(file.path);
         if (unsafe)
             return `file path ${JSON.stringify(file.path)} ${unsafe}`;
+        if (file.mode > 0o777) {
+            return `file ${JSON.stringify(file.path)} has mode ${file.mode.toString(8)}: only permission bits (up to 777) are ever saved`;
+        }
+        const escape = file.link === undefined ? undefined : linkProblem(file.path, file.link);
+        if (escape)
+            return `link ${JSON.stringify(file.path)} ${escape}`;
         if (seen.has(file.path))
             return `file ${JSON.stringify(file.path)} is listed twice`;
-        if (file.link === undefined && !archives.has(file.archive ?? ''))
+        if (file.link === undefined && !archives.has(file.archive ?? '')) {
             return `file ${JSON.stringify(file.path)} has no archive`;
+        }
+        if (file.link !== undefined) {
+            links.add(file.path);
+            linkTargets.set(file.path, file.link);
+        }
         seen.add(file.path);
+    }
+    const through = [...links].find(path => resolveThroughLinks(path, linkTargets) === undefined);
+    if (through)
+        return `link ${JSON.stringify(through)} leads outside the workspace (or in a loop) through other links`;
+    for (const path of seen) {
+        const parts = path.split('/');
+        for (let end = 1; end < parts.length; end++) {
+            const folder = parts.slice(0, end).join('/');
+            if (links.has(folder))
+                return `file ${JSON.stringify(path)} lies under the link ${JSON.stringify(folder)}`;
+            if (seen.has(folder))
+                return `${JSON.stringify(folder)} is listed both as a file and as a folder`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Resolves a workspace path as the file system would, following the manifest's own links:
+ * undefined when it climbs above the workspace or follows more than 40 links (a loop).
+ */
+function resolveThroughLinks(path, links) {
+    let pending = path.split('/');
+    const resolved = [];
+    let hops = 0;
+    while (pending.length > 0) {
+        const segment = pending.shift() ?? '';
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..') {
+            if (resolved.pop() === undefined)
+                return undefined;
+            continue;
+        }
+        resolved.push(segment);
+        const target = links.get(resolved.join('/'));
+        if (target === undefined)
+            continue;
+        if (++hops > 40)
+            return undefined;
+        resolved.pop();
+        pending = [...target.split('/'), ...pending];
+    }
+    return resolved;
+}
+/** Why a link's target would leave the workspace, read as text from the link's folder. */
+function linkProblem(path, target) {
+    if (target === '' || target.includes('\0') || target.includes('\\'))
+        return 'has a malformed target';
+    if (target.startsWith('/') || /^[A-Za-z]:/.test(target))
+        return `points to the absolute path ${JSON.stringify(target)}`;
+    const depth = path.split('/').length - 1;
+    let level = depth;
+    for (const segment of target.split('/')) {
+        if (segment === '..')
+            level--;
+        else if (segment !== '.' && segment !== '')
+            level++;
+        if (level < 0)
+            return `points to ${JSON.stringify(target)}, outside the workspace`;
     }
     return undefined;
 }
@@ -34623,16 +34711,41 @@ function isCount(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 function isNodeRecord(value) {
-    return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt);
+    if (!isJsonObject(value))
+        return false;
+    const record = value;
+    return (isId(record.id) &&
+        isCount(record.sequence) &&
+        isCount(record.attempt) &&
+        typeof record.runId === 'string' &&
+        typeof record.savedAt === 'string' &&
+        (record.durationMs === undefined || isCount(record.durationMs)) &&
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
 }
+function isStringRecord(value) {
+    return isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
+}
+const RUN_TEXT_FIELDS = ['repository', 'workflow', 'job', 'sha', 'ref'];
+function isRunInfo(value) {
+    if (!isJsonObject(value))
+        return false;
+    const run = value;
+    return (typeof run.runId === 'string' &&
+        isCount(run.attempt) &&
+        RUN_TEXT_FIELDS.every(field => run[field] === undefined || typeof run[field] === 'string'));
+}
+const PACKINGS = new Set(['zip-stored', 'zip-deflate', 'zip-encrypted']);
 function isPartialRecord(value) {
     return isNodeRecord(value) && isJsonObject(value.state);
 }
 function isArchiveRecord(value) {
     return (isJsonObject(value) &&
         typeof value.name === 'string' &&
+        typeof value.runId === 'string' &&
         isCount(value.size) &&
-        typeof value.digest === 'string');
+        typeof value.digest === 'string' &&
+        typeof value.packing === 'string' &&
+        PACKINGS.has(value.packing));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -34799,11 +34912,20 @@ function withoutNodes(document, ids) {
     const drop = new Set(ids);
     return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
 }
-/** Later files replace earlier ones at the same path; order stays stable and sorted. */
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path.
+ */
 function mergeFiles(earlier, later) {
     const byPath = new Map(earlier.map(file => [file.path, file]));
-    for (const file of later)
+    for (const file of later) {
+        for (const path of byPath.keys()) {
+            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
+                byPath.delete(path);
+        }
         byPath.set(file.path, file);
+    }
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /** Ids of the nodes a checkpoint records as stopped part-way. */
@@ -34860,7 +34982,7 @@ class CheckpointManager {
         const name = typeof target === 'string' ? target : checkpointName(target);
         const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
         if (!ref)
-            throw new errors_CorruptCheckpointError(name, 'its name is not a checkpoint name');
+            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
         const text = await this.store.readText(name);
         return this.codec.decode(text, `${this.store.location}/${name}`, ref);
     }
@@ -34928,7 +35050,7 @@ class CheckpointManager {
             const name = checkpointName(document);
             if (existing.has(name)) {
                 if ((await this.load(name)).digest !== document.digest) {
-                    throw new errors_CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
+                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
                 }
                 continue;
             }
@@ -34941,7 +35063,7 @@ class CheckpointManager {
 function readExport(data, source) {
     const value = data;
     if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
-        throw new errors_CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
     }
     return value.checkpoints;
 }
@@ -35127,6 +35249,9 @@ async function extractEntry(zip, entry, context) {
     const unsafe = unsafePathReason(name);
     if (unsafe)
         refuse(unsafe);
+    const type = (entry.externalFileAttributes >>> 16) & 0o170000;
+    if (type !== 0 && type !== 0o100000)
+        refuse('is not a regular file (a link or a device): saves never write one');
     const record = context.remaining.get(name);
     if (!record && context.superseded(name))
         return;
@@ -35137,7 +35262,7 @@ async function extractEntry(zip, entry, context) {
     if (entry.uncompressedSize > expected.size)
         refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`);
     const target = (0,external_node_path_.join)(context.staging, name);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
     const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
     try {
         await (0,external_node_stream_promises_namespaceObject.pipeline)(await zip.openReadStreamPromise(entry), meter, (0,external_node_fs_.createWriteStream)(target, { mode: 0o600 }));
@@ -35402,6 +35527,7 @@ async function uploadBlob(url, body, contentType) {
 
 
 
+
 /**
  * The run's artifacts: listed through the artifact service (which records the uploading job),
  * moved with @actions/artifact. Downloads are never unpacked by the client: the bytes are checked
@@ -35589,7 +35715,7 @@ class RunCheckpointStore {
             throw new CheckpointNotFoundError(`${this.location}/${name}`);
         await (0,promises_.mkdir)(this.options.scratch, { recursive: true });
         const file = await this.artifacts.download(artifact, this.options.scratch);
-        return (0,promises_.readFile)(file, 'utf8');
+        return decodeUtf8(await (0,promises_.readFile)(file), `${this.location}/${name}`);
     }
     /** Uploads a document as its own artifact, the commit point of a save. */
     async writeText(name, text) {
@@ -35932,6 +36058,9 @@ async function readCommandState(file, node) {
     catch {
         value = undefined;
     }
+    if (isJsonObject(value) && nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
+        throw new ConfigurationError(`The command of node '${node}' left $CHECKPOINT_STATE_FILE nesting deeper than ${MAX_STATE_DEPTH} levels: no checkpoint was written.`);
+    }
     if (!isJsonObject(value)) {
         const head = JSON.stringify(text.slice(0, 80)) + (text.length > 80 ? '...' : '');
         throw new ConfigurationError(`The command of node '${node}' left $CHECKPOINT_STATE_FILE holding ${head}, not a JSON object: no checkpoint was written.`);
@@ -35948,38 +36077,100 @@ async function readCommandState(file, node) {
 class PathEscapeError extends CheckpointError {
 }
 /**
- * Moves verified files from `staging` into the workspace, replacing what is at their paths, with
- * their recorded modes, and recreates links. Every parent folder is checked after it exists, so
- * a link already in the workspace cannot redirect a write outside it.
+ * Moves verified files from `staging` into the workspace, replacing what is at their paths,
+ * with their recorded modes, and recreates links. See {@link placeAll}.
  */
 async function placeFiles(staging, files, workspace) {
+    const placements = files.map(file => ({
+        file,
+        from: file.link === undefined ? (0,external_node_path_.join)(staging, file.path) : undefined
+    }));
+    await placeAll(placements, workspace);
+}
+/**
+ * Puts files in place under `workspace`. Everything is checked before anything is written:
+ * every folder on the way is a real folder inside the workspace (a link already there cannot
+ * lead a write outside), nothing is in the way, and every link target stays inside. Regular
+ * files go first and links last, so no file is written through a link this restore makes;
+ * links are then resolved for real, and all of them are removed again if one leads out.
+ */
+async function placeAll(placements, workspace) {
     const root = await (0,promises_.realpath)(workspace);
-    for (const file of files) {
-        const target = (0,external_node_path_.join)(root, file.path);
-        const parent = (0,external_node_path_.dirname)(target);
-        await (0,promises_.mkdir)(parent, { recursive: true });
-        if (!isInside(root, await (0,promises_.realpath)(parent))) {
-            throw new PathEscapeError(`Refused to restore ${file.path}: its folder leads outside the workspace`);
-        }
-        await removeExisting(target, file.path);
-        if (file.link !== undefined) {
-            if (!isInside(root, (0,external_node_path_.resolve)(parent, file.link))) {
-                throw new PathEscapeError(`Refused to restore link ${file.path}: ${file.link} leads outside the workspace`);
-            }
-            await (0,promises_.symlink)(file.link, target);
+    for (const placement of placements)
+        await checkPlacement(root, placement.file);
+    for (const { file, from } of placements) {
+        if (file.link !== undefined || from === undefined)
             continue;
+        const target = (0,external_node_path_.join)(root, file.path);
+        await makeFolders(root, (0,external_node_path_.dirname)(file.path));
+        await (0,promises_.rm)(target, { force: true });
+        await moveFile(from, target);
+        await (0,promises_.chmod)(target, file.mode & 0o777);
+    }
+    const links = placements.filter(placement => placement.file.link !== undefined);
+    for (const { file } of links) {
+        const target = (0,external_node_path_.join)(root, file.path);
+        await makeFolders(root, (0,external_node_path_.dirname)(file.path));
+        await (0,promises_.rm)(target, { force: true });
+        await (0,promises_.symlink)(file.link ?? '', target);
+    }
+    await checkLinks(root, links.map(placement => placement.file));
+}
+async function checkPlacement(root, file) {
+    const refuse = (reason) => {
+        throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
+    };
+    let folder = root;
+    for (const segment of (0,external_node_path_.dirname)(file.path)
+        .split('/')
+        .filter(part => part !== '.')) {
+        folder = (0,external_node_path_.join)(folder, segment);
+        const stats = await (0,promises_.lstat)(folder).catch(() => undefined);
+        if (!stats)
+            break;
+        if (stats.isSymbolicLink()) {
+            const real = await (0,promises_.realpath)(folder).catch(() => '');
+            if (!real || !isInside(root, real))
+                refuse(`its folder ${segment} is a link that leads outside the workspace`);
         }
-        await moveFile((0,external_node_path_.join)(staging, file.path), target);
-        await (0,promises_.chmod)(target, file.mode);
+        else if (!stats.isDirectory()) {
+            refuse(`a file is in the way of its folder ${segment}`);
+        }
+    }
+    const existing = await (0,promises_.lstat)((0,external_node_path_.join)(root, file.path)).catch(() => undefined);
+    if (existing?.isDirectory())
+        refuse('a folder of that name is in the way');
+    if (file.link !== undefined &&
+        !isInside(root, (0,external_node_path_.resolve)((0,external_node_path_.join)(root, (0,external_node_path_.dirname)(file.path)), file.link))) {
+        refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
-async function removeExisting(target, path) {
-    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
-    if (existing?.isDirectory()) {
-        throw new PathEscapeError(`Cannot restore ${path}: a folder of that name is in the way`);
+/** Creates the missing folders of `relative` one at a time, each under a checked real folder. */
+async function makeFolders(root, relative) {
+    let folder = root;
+    for (const segment of relative.split('/').filter(part => part !== '.' && part !== '')) {
+        folder = (0,external_node_path_.join)(folder, segment);
+        try {
+            await (0,promises_.mkdir)(folder);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const real = await (0,promises_.realpath)(folder);
+        if (!isInside(root, real))
+            throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
     }
-    if (existing)
-        await (0,promises_.rm)(target, { force: true });
+}
+/** Links resolved for real (chains included) must stay inside; else none of them stays. */
+async function checkLinks(root, links) {
+    for (const link of links) {
+        const real = await (0,promises_.realpath)((0,external_node_path_.join)(root, link.path)).catch(() => undefined);
+        if (real === undefined || isInside(root, real))
+            continue;
+        await Promise.all(links.map(item => (0,promises_.rm)((0,external_node_path_.join)(root, item.path), { force: true })));
+        throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
+    }
 }
 /** Renames, or copies where staging and workspace are on different file systems. */
 async function moveFile(from, to) {

@@ -47,7 +47,10 @@ export function parseArtifactName(
   const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match
   if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node)) return undefined
   const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node }
-  return { ref, kind: kind === 'json' ? 'json' : 'files' }
+  const parsed = { ref, kind: kind === 'json' ? ('json' as const) : ('files' as const) }
+  // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
+  const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref)
+  return canonical === name ? parsed : undefined
 }
 
 /**

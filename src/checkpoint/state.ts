@@ -46,6 +46,9 @@ export function parseStateText(input: string, text: string): PipelineState {
   return state
 }
 
+/** How deep state may nest: a checkpoint adds two levels and is refused beyond 200. */
+export const MAX_STATE_DEPTH = 198
+
 function parseJsonObject(input: string, text: string): PipelineState {
   let value: unknown
   try {
@@ -54,7 +57,24 @@ function parseJsonObject(input: string, text: string): PipelineState {
     throw new InvalidInputError(input, text, `${STATE_RULE} (${(error as Error).message})`)
   }
   if (!isJsonObject(value)) throw new InvalidInputError(input, text, STATE_RULE)
+  if (nestingDepth(value) > MAX_STATE_DEPTH) {
+    throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`)
+  }
   return value
+}
+
+/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
+export function nestingDepth(value: unknown, stopAbove = Number.POSITIVE_INFINITY): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item
+    if (node === null || typeof node !== 'object') continue
+    deepest = Math.max(deepest, depth)
+    if (deepest > stopAbove) return deepest
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 /**

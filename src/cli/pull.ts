@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseCheckpoint } from '../checkpoint/document.js'
+import { decodeUtf8, parseCheckpoint } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
 import { filesArchiveName, parseArtifactName, type CheckpointRef } from '../checkpoint/naming.js'
 import { IntegrityError, NotFoundError } from './errors.js'
@@ -88,7 +88,7 @@ async function archivesNeeded(pulled: PulledArtifact[]): Promise<Set<string>> {
     const ref = parseArtifactName(item.name)?.ref
     if (ref) names.add(filesArchiveName(ref))
     try {
-      const document = parseCheckpoint(await readFile(item.file, 'utf8'), item.file)
+      const document = parseCheckpoint(decodeUtf8(await readFile(item.file), item.file), item.file)
       for (const file of document.files) if (file.archive) names.add(file.archive)
     } catch (error) {
       // A corrupt document still gets its own archive; `verify` reports it.

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../checkpoint/document.js'
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
@@ -171,7 +172,7 @@ async function collectFile(collector: Collector, path: string, explicit: boolean
     collector.problem(path, error)
     return
   }
-  collectJson(collector, await readFile(path, 'utf8'), path, named?.ref, explicit)
+  collectJson(collector, decodeUtf8(await readFile(path), path), path, named?.ref, explicit)
 }
 
 /** A document, an export of documents, or (only when named so or given) a corrupt one. */
@@ -266,7 +267,7 @@ async function collectZip(collector: Collector, path: string, explicit: boolean)
         } else if (named?.kind === 'json' || base.toLowerCase().endsWith('.json')) {
           const before = collector.checkpoints.length
           const bytes = await readEntry(opened, entry, MAX_DOCUMENT_BYTES, basename(path))
-          collectJson(collector, bytes.toString('utf8'), origin, named?.ref, false)
+          collectJson(collector, decodeUtf8(bytes, origin), origin, named?.ref, false)
           found ||= collector.checkpoints.length > before
         }
       }

@@ -5,7 +5,7 @@ import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { unsafePathReason } from '../checkpoint/paths.js'
-import { placeFiles } from '../packing/place.js'
+import { placeAll, type Placement } from '../packing/place.js'
 import { NotFoundError, UsageError } from './errors.js'
 import { stageArchive } from './stage.js'
 import { archivesOf, type CheckpointSource } from './source.js'
@@ -55,12 +55,12 @@ export async function restoreCheckpoint(
     }
     const state = await stageState(document, stateFile, join(staging, 'state'))
     await mkdir(to, { recursive: true })
-    for (const [name, folder] of folders) {
-      await placeFiles(folder, filesIn(document, name), to)
-    }
-    const links = document.files.filter(file => file.link !== undefined)
-    await placeFiles(staging, links, to)
-    await placeFiles(join(staging, 'state'), [state], to)
+    const placements: Placement[] = [...folders].flatMap(([name, folder]) =>
+      filesIn(document, name).map(file => ({ file, from: join(folder, file.path) }))
+    )
+    for (const file of document.files) if (file.link !== undefined) placements.push({ file })
+    placements.push({ file: state, from: join(staging, 'state', state.path) })
+    await placeAll(placements, to)
     return summary(document, to, join(to, stateFile))
   } finally {
     await rm(staging, { recursive: true, force: true })

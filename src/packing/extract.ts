@@ -94,6 +94,9 @@ async function extractEntry(
   }
   const unsafe = unsafePathReason(name)
   if (unsafe) refuse(unsafe)
+  const type = (entry.externalFileAttributes >>> 16) & 0o170000
+  if (type !== 0 && type !== 0o100000)
+    refuse('is not a regular file (a link or a device): saves never write one')
   const record = context.remaining.get(name)
   if (!record && context.superseded(name)) return
   if (!record) refuse('is not in the checkpoint manifest (or appears twice)')
@@ -102,7 +105,9 @@ async function extractEntry(
   if (entry.uncompressedSize > expected.size)
     refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`)
   const target = join(context.staging, name)
-  await mkdir(dirname(target), { recursive: true })
+  await mkdir(dirname(target), { recursive: true }).catch((error: unknown) =>
+    refuse(`cannot be staged (${(error as Error).message})`)
+  )
   const meter = new Meter(expected.size, () =>
     refuse(`inflates past the ${expected.size} bytes recorded`)
   )

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { ConfigurationError } from '../github/failure.js'
-import { isJsonObject, type PipelineState } from '../checkpoint/state.js'
+import {
+  isJsonObject,
+  MAX_STATE_DEPTH,
+  nestingDepth,
+  type PipelineState
+} from '../checkpoint/state.js'
 import { commandLine, type Shell } from './shell.js'
 
 /** How a wrapped command ended. */
@@ -78,6 +83,11 @@ export async function readCommandState(file: string, node: string): Promise<Pipe
     value = JSON.parse(text)
   } catch {
     value = undefined
+  }
+  if (isJsonObject(value) && nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
+    throw new ConfigurationError(
+      `The command of node '${node}' left $CHECKPOINT_STATE_FILE nesting deeper than ${MAX_STATE_DEPTH} levels: no checkpoint was written.`
+    )
   }
   if (!isJsonObject(value)) {
     const head = JSON.stringify(text.slice(0, 80)) + (text.length > 80 ? '...' : '')

@@ -7,6 +7,7 @@ import type { CheckpointStore } from '../checkpoint/store.js'
 import type { RunContext } from '../github/run-context.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
 import { sha256Digest } from '../checkpoint/canonical.js'
+import { decodeUtf8 } from '../checkpoint/document.js'
 import { downloadToFile, uploadBlob } from './transfer.js'
 import {
   ServiceError,
@@ -269,7 +270,7 @@ export class RunCheckpointStore implements CheckpointStore {
     if (!artifact) throw new CheckpointNotFoundError(`${this.location}/${name}`)
     await mkdir(this.options.scratch, { recursive: true })
     const file = await this.artifacts.download(artifact, this.options.scratch)
-    return readFile(file, 'utf8')
+    return decodeUtf8(await readFile(file), `${this.location}/${name}`)
   }
 
   /** Uploads a document as its own artifact, the commit point of a save. */

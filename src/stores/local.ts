@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { CheckpointNotFoundError, CheckpointWriteError } from '../checkpoint/errors.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
+import { decodeUtf8 } from '../checkpoint/document.js'
 
 /**
  * Checkpoints as files in one directory. Writes go to a temporary file that is flushed to disk
@@ -25,7 +26,7 @@ export class LocalDirectoryStore implements CheckpointStore {
   async readText(name: string): Promise<string> {
     const file = join(this.location, name)
     try {
-      return await readFile(file, 'utf8')
+      return decodeUtf8(await readFile(file), file)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
         throw new CheckpointNotFoundError(file)

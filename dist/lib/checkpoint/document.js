@@ -3,7 +3,7 @@ import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js';
 import { ID_PATTERN } from './ids.js';
 import { checkpointName } from './naming.js';
 import { unsafePathReason } from './paths.js';
-import { isJsonObject } from './state.js';
+import { isJsonObject, nestingDepth } from './state.js';
 /** The schema version this code writes and the newest it reads. */
 export const SCHEMA_VERSION = 1;
 /** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
@@ -61,7 +61,7 @@ export function parseCheckpointValue(value, source, expected) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (depthOf(value) > MAX_DEPTH) {
+    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
         throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
     }
     const document = value;
@@ -76,22 +76,6 @@ export function parseCheckpointValue(value, source, expected) {
     }
     return document;
 }
-/** The nesting depth of a JSON value, walked without recursion. */
-function depthOf(value) {
-    let deepest = 0;
-    const stack = [[value, 1]];
-    for (let item = stack.pop(); item; item = stack.pop()) {
-        const [node, depth] = item;
-        if (node === null || typeof node !== 'object')
-            continue;
-        deepest = Math.max(deepest, depth);
-        if (deepest > MAX_DEPTH)
-            return deepest;
-        for (const child of Object.values(node))
-            stack.push([child, depth + 1]);
-    }
-    return deepest;
-}
 function shapeProblem(document) {
     if (!isId(document.scope))
         return 'its "scope" is not a valid id';
@@ -103,10 +87,18 @@ function shapeProblem(document) {
         return 'its "sequence" is not valid';
     if (!isJsonObject(document.state))
         return 'its "state" is not an object';
-    if (!isJsonObject(document.run))
-        return 'its "run" is not an object';
+    if (!isRunInfo(document.run))
+        return 'its "run" is malformed';
     if (typeof document.digest !== 'string')
         return 'it has no "digest"';
+    if (typeof document.createdAt !== 'string')
+        return 'its "createdAt" is not a string';
+    if (document.parent !== undefined && typeof document.parent !== 'string') {
+        return 'its "parent" is not a string';
+    }
+    if (document.signature !== undefined && typeof document.signature !== 'string') {
+        return 'its "signature" is not a string';
+    }
     if (!Array.isArray(document.nodes) || !document.nodes.every(isNodeRecord)) {
         return 'its "nodes" list is malformed';
     }
@@ -123,17 +115,89 @@ function shapeProblem(document) {
 }
 function filesProblem(files, archives) {
     const seen = new Set();
+    const links = new Set();
+    const linkTargets = new Map();
     for (const file of files) {
         if (!isFileRecord(file))
             return 'its "files" list is malformed';
         const unsafe = unsafePathReason(file.path);
         if (unsafe)
             return `file path ${JSON.stringify(file.path)} ${unsafe}`;
+        if (file.mode > 0o777) {
+            return `file ${JSON.stringify(file.path)} has mode ${file.mode.toString(8)}: only permission bits (up to 777) are ever saved`;
+        }
+        const escape = file.link === undefined ? undefined : linkProblem(file.path, file.link);
+        if (escape)
+            return `link ${JSON.stringify(file.path)} ${escape}`;
         if (seen.has(file.path))
             return `file ${JSON.stringify(file.path)} is listed twice`;
-        if (file.link === undefined && !archives.has(file.archive ?? ''))
+        if (file.link === undefined && !archives.has(file.archive ?? '')) {
             return `file ${JSON.stringify(file.path)} has no archive`;
+        }
+        if (file.link !== undefined) {
+            links.add(file.path);
+            linkTargets.set(file.path, file.link);
+        }
         seen.add(file.path);
+    }
+    const through = [...links].find(path => resolveThroughLinks(path, linkTargets) === undefined);
+    if (through)
+        return `link ${JSON.stringify(through)} leads outside the workspace (or in a loop) through other links`;
+    for (const path of seen) {
+        const parts = path.split('/');
+        for (let end = 1; end < parts.length; end++) {
+            const folder = parts.slice(0, end).join('/');
+            if (links.has(folder))
+                return `file ${JSON.stringify(path)} lies under the link ${JSON.stringify(folder)}`;
+            if (seen.has(folder))
+                return `${JSON.stringify(folder)} is listed both as a file and as a folder`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Resolves a workspace path as the file system would, following the manifest's own links:
+ * undefined when it climbs above the workspace or follows more than 40 links (a loop).
+ */
+function resolveThroughLinks(path, links) {
+    let pending = path.split('/');
+    const resolved = [];
+    let hops = 0;
+    while (pending.length > 0) {
+        const segment = pending.shift() ?? '';
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..') {
+            if (resolved.pop() === undefined)
+                return undefined;
+            continue;
+        }
+        resolved.push(segment);
+        const target = links.get(resolved.join('/'));
+        if (target === undefined)
+            continue;
+        if (++hops > 40)
+            return undefined;
+        resolved.pop();
+        pending = [...target.split('/'), ...pending];
+    }
+    return resolved;
+}
+/** Why a link's target would leave the workspace, read as text from the link's folder. */
+function linkProblem(path, target) {
+    if (target === '' || target.includes('\0') || target.includes('\\'))
+        return 'has a malformed target';
+    if (target.startsWith('/') || /^[A-Za-z]:/.test(target))
+        return `points to the absolute path ${JSON.stringify(target)}`;
+    const depth = path.split('/').length - 1;
+    let level = depth;
+    for (const segment of target.split('/')) {
+        if (segment === '..')
+            level--;
+        else if (segment !== '.' && segment !== '')
+            level++;
+        if (level < 0)
+            return `points to ${JSON.stringify(target)}, outside the workspace`;
     }
     return undefined;
 }
@@ -153,16 +217,41 @@ function isCount(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 function isNodeRecord(value) {
-    return isJsonObject(value) && isId(value.id) && isCount(value.sequence) && isCount(value.attempt);
+    if (!isJsonObject(value))
+        return false;
+    const record = value;
+    return (isId(record.id) &&
+        isCount(record.sequence) &&
+        isCount(record.attempt) &&
+        typeof record.runId === 'string' &&
+        typeof record.savedAt === 'string' &&
+        (record.durationMs === undefined || isCount(record.durationMs)) &&
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
 }
+function isStringRecord(value) {
+    return isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
+}
+const RUN_TEXT_FIELDS = ['repository', 'workflow', 'job', 'sha', 'ref'];
+function isRunInfo(value) {
+    if (!isJsonObject(value))
+        return false;
+    const run = value;
+    return (typeof run.runId === 'string' &&
+        isCount(run.attempt) &&
+        RUN_TEXT_FIELDS.every(field => run[field] === undefined || typeof run[field] === 'string'));
+}
+const PACKINGS = new Set(['zip-stored', 'zip-deflate', 'zip-encrypted']);
 function isPartialRecord(value) {
     return isNodeRecord(value) && isJsonObject(value.state);
 }
 function isArchiveRecord(value) {
     return (isJsonObject(value) &&
         typeof value.name === 'string' &&
+        typeof value.runId === 'string' &&
         isCount(value.size) &&
-        typeof value.digest === 'string');
+        typeof value.digest === 'string' &&
+        typeof value.packing === 'string' &&
+        PACKINGS.has(value.packing));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))

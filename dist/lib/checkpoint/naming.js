@@ -32,7 +32,10 @@ export function parseArtifactName(name) {
     if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    return { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
+    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
+    return canonical === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not

@@ -60,11 +60,20 @@ export function withoutNodes(document, ids) {
     const drop = new Set(ids);
     return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
 }
-/** Later files replace earlier ones at the same path; order stays stable and sorted. */
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path.
+ */
 function mergeFiles(earlier, later) {
     const byPath = new Map(earlier.map(file => [file.path, file]));
-    for (const file of later)
+    for (const file of later) {
+        for (const path of byPath.keys()) {
+            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
+                byPath.delete(path);
+        }
         byPath.set(file.path, file);
+    }
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /** Ids of the nodes a checkpoint records as stopped part-way. */

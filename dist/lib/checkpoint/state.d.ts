@@ -12,6 +12,10 @@ export declare function isJsonObject(value: unknown): value is PipelineState;
  * @param input the input's name, for the error message
  */
 export declare function parseStateText(input: string, text: string): PipelineState;
+/** How deep state may nest: a checkpoint adds two levels and is refused beyond 200. */
+export declare const MAX_STATE_DEPTH = 198;
+/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
+export declare function nestingDepth(value: unknown, stopAbove?: number): number;
 /**
  * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
  * `__proto__` stays data and cannot reach Object.prototype.

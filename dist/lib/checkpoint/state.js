@@ -33,6 +33,8 @@ export function parseStateText(input, text) {
     }
     return state;
 }
+/** How deep state may nest: a checkpoint adds two levels and is refused beyond 200. */
+export const MAX_STATE_DEPTH = 198;
 function parseJsonObject(input, text) {
     let value;
     try {
@@ -43,7 +45,26 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
+    if (nestingDepth(value) > MAX_STATE_DEPTH) {
+        throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
+    }
     return value;
+}
+/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
+export function nestingDepth(value, stopAbove = Number.POSITIVE_INFINITY) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+        const [node, depth] = item;
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > stopAbove)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
 }
 /**
  * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named

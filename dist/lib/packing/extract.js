@@ -70,6 +70,9 @@ async function extractEntry(zip, entry, context) {
     const unsafe = unsafePathReason(name);
     if (unsafe)
         refuse(unsafe);
+    const type = (entry.externalFileAttributes >>> 16) & 0o170000;
+    if (type !== 0 && type !== 0o100000)
+        refuse('is not a regular file (a link or a device): saves never write one');
     const record = context.remaining.get(name);
     if (!record && context.superseded(name))
         return;
@@ -80,7 +83,7 @@ async function extractEntry(zip, entry, context) {
     if (entry.uncompressedSize > expected.size)
         refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`);
     const target = join(context.staging, name);
-    await mkdir(dirname(target), { recursive: true });
+    await mkdir(dirname(target), { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
     const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
     try {
         await pipeline(await zip.openReadStreamPromise(entry), meter, createWriteStream(target, { mode: 0o600 }));

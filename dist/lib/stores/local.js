@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CheckpointNotFoundError, CheckpointWriteError } from '../checkpoint/errors.js';
+import { decodeUtf8 } from '../checkpoint/document.js';
 /**
  * Checkpoints as files in one directory. Writes go to a temporary file that is flushed to disk
  * and renamed over the target, then the directory is flushed: a crash leaves the old file or the
@@ -26,7 +27,7 @@ export class LocalDirectoryStore {
     async readText(name) {
         const file = join(this.location, name);
         try {
-            return await readFile(file, 'utf8');
+            return decodeUtf8(await readFile(file), file);
         }
         catch (error) {
             if (error.code === 'ENOENT')
