@@ -1,0 +1,284 @@
+// Area: save and restore of file payloads (1 MiB, 100 MiB, 1 GiB; random and JSON; many small
+// files). Candidate: the save entry after a restore step on a first attempt, and the restore
+// entry on a re-run in a fresh empty workspace. Baselines, interleaved with it: upload-artifact /
+// download-artifact's calls with their defaults (the bench's direct client, bundled, run through
+// the same runner), and a local tar copy (the floor). Peak RSS comes from the warm-up runs of the
+// cases marked `memory` (run under GNU time; never a timed run).
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readdir, rm, stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { performance } from 'node:perf_hooks'
+import { readRss, runOk } from '../lib/lab.mjs'
+import { writePayload, writeSmallFiles } from '../lib/payloads.mjs'
+import { blob, marksOf, medianPhases, phasesBetween, request, rpc } from '../lib/phases.mjs'
+import { interleave, summarize } from '../lib/stats.mjs'
+
+const MiB = 1024 * 1024
+
+const TOOLKIT = {
+  uploadStart: 'Beginning upload of artifact content',
+  uploadEnd: 'Finished uploading artifact content',
+  finalized: 'successfully finalized',
+  downloadStart: 'Starting download of artifact',
+  downloadEnd: 'Artifact download completed'
+}
+
+/** The save entry: its own log lines, the toolkit's for the files, then the document requests. */
+const SAVE_PHASES = [
+  ['start, glob, sha256 of every file, list', 'Packing '],
+  ['sample, load the artifact client, create', TOOLKIT.uploadStart],
+  ['zip and upload (toolkit)', TOOLKIT.uploadEnd],
+  ['finalize (stand-in re-reads the blob)', TOOLKIT.finalized],
+  ['document: create, put, finalize', request(rpc('FinalizeArtifact'), 2)],
+  ['list again, job context, exit', null]
+]
+const DIRECT_SAVE_PHASES = [
+  ['start, list files, create', TOOLKIT.uploadStart],
+  ['zip and upload', TOOLKIT.uploadEnd],
+  ['finalize (stand-in re-reads the blob)', TOOLKIT.finalized],
+  ['exit', null]
+]
+/** The restore entry: ends of its downloads (as the stand-in served them), then its log line. */
+const restorePhases = ids => [
+  [
+    'start, list, sign and download the document, verify it',
+    request(blob('GetBlob', ids.document))
+  ],
+  ['sign and download the archive (sha256 on the way)', request(blob('GetBlob', ids.files))],
+  ['extract, verify each file, place', 'Restored checkpoint'],
+  ['outputs, job context, exit', null]
+]
+const DIRECT_RESTORE_PHASES = [
+  ['start, find the artifact, sign', TOOLKIT.downloadStart],
+  ['download and unzip (streamed)', TOOLKIT.downloadEnd],
+  ['exit', null]
+]
+
+/**
+ * @param {{lab: import('../lib/lab.mjs').Lab, direct: {dir: string}, config: any,
+ *   log: (line: string) => void, rssNode: string | undefined}} ctx
+ */
+export async function payloadArea(ctx) {
+  const results = []
+  for (const spec of ctx.config.payload.cases) {
+    ctx.log(`payload: ${spec.id}`)
+    results.push(await payloadCase(ctx, spec))
+  }
+  return results
+}
+
+async function payloadCase(ctx, spec) {
+  const { lab, direct } = ctx
+  const warmup = spec.warmup ?? ctx.config.payload.warmup
+  const reps = spec.reps ?? ctx.config.payload.reps
+  const source = await lab.dir('payload-source')
+  const written =
+    spec.kind === 'small'
+      ? await writeSmallFiles(join(source, 'payload'), { count: spec.count })
+      : await writePayload(join(source, 'payload'), spec)
+  const large = written.bytes >= 50 * MiB
+  const hash = await hashReference(join(source, 'payload'))
+  const tarFile = join(source, 'floor.tar')
+  const rssFile = join(source, 'rss')
+  // Upper bound of what one repetition stores: candidate and baseline, both uncompressed.
+  const perRep = 2 * written.bytes + MiB
+  const last = {}
+  const memoryOptions = warm =>
+    warm && spec.memory && ctx.rssNode
+      ? { node: ctx.rssNode, env: { BENCH_RSS_OUT: rssFile, BENCH_NODE: process.execPath } }
+      : {}
+  const rss = async (warm, options) => (options.node ? readRss(rssFile) : undefined)
+
+  const save = await interleave({
+    warmup,
+    reps,
+    label: `${spec.id} save `,
+    log: ctx.log,
+    before: async () => {
+      await lab.ensureCapacity(perRep)
+    },
+    between: large ? () => lab.sync() : undefined,
+    variants: {
+      candidate: async ({ warm }) => {
+        const run = lab.newRun()
+        const options = memoryOptions(warm)
+        const runner = await lab.runner(lab.job(run, 1), { workspace: source, ...options })
+        await lab.stepOk(runner, '.')
+        const step = await lab.stepOk(
+          runner,
+          'save',
+          { node: 'payload', paths: 'payload/' },
+          marksOf(SAVE_PHASES)
+        )
+        if (step.result.outputs.saved !== 'true')
+          throw new Error(`save did not save:\n${step.result.stdout}`)
+        const rssBytes = await rss(warm, options)
+        await lab.dispose(runner)
+        const artifacts = lab.standIn.listArtifacts(run)
+        const files = artifacts.find(a => a.name.endsWith('.files'))
+        const document = artifacts.find(a => a.name.endsWith('.json'))
+        last.candidate = { run, ids: { files: files.id, document: document.id } }
+        const packing = /at zip level (\d)/.exec(step.result.stdout)?.[1]
+        return {
+          ms: step.ms,
+          rss: rssBytes,
+          filesBytes: files.size,
+          documentBytes: document.size,
+          level: Number(packing),
+          phases: phasesBetween(step, SAVE_PHASES)
+        }
+      },
+      direct: async ({ warm }) => {
+        if (warm && spec.directSaveWarmup === false) return { ms: NaN, skipped: true }
+        const run = lab.newRun()
+        const options = memoryOptions(warm)
+        const runner = await lab.runner(lab.job(run, 1), { workspace: source, ...options })
+        const step = await lab.stepOk(
+          runner,
+          direct.dir,
+          { mode: 'upload', name: 'bare', path: 'payload' },
+          marksOf(DIRECT_SAVE_PHASES)
+        )
+        const rssBytes = await rss(warm, options)
+        await lab.dispose(runner)
+        const artifact = lab.standIn.listArtifacts(run)[0]
+        last.direct = { run }
+        return {
+          ms: step.ms,
+          rss: rssBytes,
+          bytes: artifact.size,
+          phases: phasesBetween(step, DIRECT_SAVE_PHASES)
+        }
+      },
+      tar: async () => {
+        await rm(tarFile, { force: true })
+        const outcome = await runOk('tar', ['-cf', tarFile, '-C', source, 'payload'])
+        return { ms: outcome.ms }
+      }
+    }
+  })
+
+  const restore = await interleave({
+    warmup,
+    reps,
+    label: `${spec.id} restore `,
+    log: ctx.log,
+    between: large ? () => lab.sync() : undefined,
+    variants: {
+      candidate: async ({ warm }) => {
+        const options = memoryOptions(warm)
+        const runner = await lab.runner(lab.job(last.candidate.run, 2), options)
+        const phases = restorePhases(last.candidate.ids)
+        const step = await lab.stepOk(runner, '.', {}, marksOf(phases))
+        if (step.result.outputs.resumed !== 'true')
+          throw new Error(`restore did not resume:\n${step.result.stdout}`)
+        const rssBytes = await rss(warm, options)
+        if (warm) await sameTree(join(source, 'payload'), join(runner.options.workspace, 'payload'))
+        await lab.dispose(runner)
+        return { ms: step.ms, rss: rssBytes, phases: phasesBetween(step, phases) }
+      },
+      direct: async ({ warm }) => {
+        const options = memoryOptions(warm)
+        const runner = await lab.runner(lab.job(last.direct.run, 2), options)
+        const step = await lab.stepOk(
+          runner,
+          direct.dir,
+          { mode: 'download', name: 'bare', path: 'payload' },
+          marksOf(DIRECT_RESTORE_PHASES)
+        )
+        const rssBytes = await rss(warm, options)
+        if (warm) await sameTree(join(source, 'payload'), join(runner.options.workspace, 'payload'))
+        await lab.dispose(runner)
+        return { ms: step.ms, rss: rssBytes, phases: phasesBetween(step, DIRECT_RESTORE_PHASES) }
+      },
+      tar: async () => {
+        const into = await lab.dir('tar-restore')
+        const outcome = await runOk('tar', ['-xf', tarFile, '-C', into])
+        await rm(into, { recursive: true, force: true })
+        return { ms: outcome.ms }
+      }
+    }
+  })
+  await rm(source, { recursive: true, force: true })
+
+  const candidateSave = save.candidate.runs[0]
+  return {
+    id: spec.id,
+    kind: spec.kind,
+    bytes: written.bytes,
+    files: written.files,
+    reps,
+    warmup,
+    hash,
+    level: candidateSave.level,
+    stored: {
+      candidateFiles: candidateSave.filesBytes,
+      candidateDocument: candidateSave.documentBytes,
+      direct: save.direct.runs[0].bytes
+    },
+    save: {
+      candidate: save.candidate.time,
+      direct: save.direct.time,
+      tar: save.tar.time,
+      phases: {
+        candidate: medianPhases(save.candidate.runs),
+        direct: medianPhases(save.direct.runs)
+      }
+    },
+    restore: {
+      candidate: restore.candidate.time,
+      direct: restore.direct.time,
+      tar: restore.tar.time,
+      phases: {
+        candidate: medianPhases(restore.candidate.runs),
+        direct: medianPhases(restore.direct.runs)
+      }
+    },
+    rss: spec.memory
+      ? {
+          candidateSave: save.candidate.warmups[0]?.rss,
+          directSave: save.direct.warmups[0]?.rss,
+          candidateRestore: restore.candidate.warmups[0]?.rss,
+          directRestore: restore.direct.warmups[0]?.rss
+        }
+      : undefined
+  }
+}
+
+/** In-process sha256 of every payload file (page cache warm): the hashing floor. */
+async function hashReference(folder) {
+  const files = await listFiles(folder)
+  const samples = []
+  for (let index = 0; index < 3; index++) {
+    const started = performance.now()
+    for (const file of files) {
+      const hash = createHash('sha256')
+      await pipeline(createReadStream(join(folder, file.path)), hash)
+    }
+    samples.push(performance.now() - started)
+  }
+  return summarize(samples)
+}
+
+async function listFiles(folder) {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  const files = []
+  for (const entry of entries.filter(item => item.isFile())) {
+    const absolute = join(entry.parentPath ?? entry.path, entry.name)
+    files.push({ path: relative(folder, absolute), size: (await stat(absolute)).size })
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1))
+}
+
+/** Checks a restored tree has the source's files with the source's sizes. */
+async function sameTree(expected, actual) {
+  const [want, got] = await Promise.all([listFiles(expected), listFiles(actual)])
+  const text = list => list.map(file => `${file.path}:${file.size}`).join('\n')
+  if (text(want) !== text(got)) {
+    throw new Error(
+      `restored tree differs from the source: ${want.length} files expected, ${got.length} found`
+    )
+  }
+}

@@ -1,0 +1,129 @@
+// `npm run bench`: the cost of checkpointing, measured against what users would do instead.
+//
+// Starts the local stand-in of GitHub's services once, runs each measured area (bench/areas/),
+// then writes bench/RESULTS.md and bench/plot.svg beside this file and prints the report.
+// BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute). Progress goes to stderr.
+// BENCH_JSON=<file> also saves the raw results; BENCH_FROM_JSON=<file> measures nothing and
+// renders the report and plot again from such a file (after a change to the rendering only).
+//
+//   bench/run.mjs              this orchestration
+//   bench/areas/cold-start.mjs entries with nothing to do, bundle sizes
+//   bench/areas/history.mjs    restore latency and requests against history length
+//   bench/areas/state.mjs      1 KB / 1 MB / 50 MB of JSON state, end to end and in-process
+//   bench/areas/pipeline.mjs   six-node pipeline failing at node five, attempt 2 with/without resume
+//   bench/areas/payload.mjs    save/restore of 1 MiB..1 GiB and 1,000 files; peak RSS
+//   bench/lib/                 stand-in lab, baselines, payloads, stats, report, plot
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { performance } from 'node:perf_hooks'
+import { coldStartArea } from './areas/cold-start.mjs'
+import { historyArea } from './areas/history.mjs'
+import { payloadArea } from './areas/payload.mjs'
+import { pipelineArea } from './areas/pipeline.mjs'
+import { stateArea } from './areas/state.mjs'
+import { benchConfig } from './lib/config.mjs'
+import { directAction } from './lib/direct.mjs'
+import { loadDomain } from './lib/domain.mjs'
+import { Lab, rssWrapper } from './lib/lab.mjs'
+import { machine } from './lib/machine.mjs'
+import { snapshotAction } from './lib/snapshot.mjs'
+import { renderReport } from './lib/report.mjs'
+import { formatMs } from './lib/stats.mjs'
+import { renderPlot } from './lib/svg.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..')
+
+/** Renders RESULTS.md and plot.svg from results saved by an earlier run (BENCH_JSON). */
+async function renderSaved(file) {
+  const results = JSON.parse(await readFile(file, 'utf8'))
+  const report = renderReport(results)
+  await writeFile(join(here, 'RESULTS.md'), report, 'utf8')
+  await writeFile(join(here, 'plot.svg'), renderPlot(results), 'utf8')
+  process.stdout.write(`${report}\n`)
+  process.stderr.write(`rendered bench/RESULTS.md and bench/plot.svg from ${file}\n`)
+}
+
+async function main() {
+  if (process.env.BENCH_FROM_JSON) return renderSaved(process.env.BENCH_FROM_JSON)
+  const started = performance.now()
+  const config = benchConfig()
+  const log = line => process.stderr.write(`${line}\n`)
+  const results = { config, machine: machine() }
+  log(
+    `checkpoint-action bench${config.quick ? ' (quick mode)' : ''}: ${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node}`
+  )
+
+  // Only the areas named in BENCH_ONLY (comma-separated) run, for working on one area.
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined
+  const wanted = name => !only || only.has(name)
+
+  const direct = await directAction(root)
+  log(
+    `baseline bundle: ${direct.dir} (${direct.built ? `built in ${formatMs(direct.buildMs)}` : 'cached'})`
+  )
+  results.direct = direct
+  const scratch = join(tmpdir(), `checkpoint-bench-${process.pid}`)
+  let lab
+  try {
+    // Every step runs this copy of action.yml + dist/, even if dist/ is rebuilt meanwhile.
+    const action = await snapshotAction(root, join(scratch, 'action'), log)
+    results.action = {
+      distHash: action.distHash,
+      commit: action.commit,
+      distDirty: action.distDirty
+    }
+    lab = await Lab.open({ root: action.root, scratch, log })
+    const ctx = {
+      lab,
+      direct,
+      config,
+      root,
+      actionRoot: action.root,
+      log,
+      domain: await loadDomain(root, join(scratch, 'domain')),
+      rssNode: await rssWrapper(scratch)
+    }
+    const areas = [
+      ['coldStart', coldStartArea],
+      ['history', historyArea],
+      ['state', stateArea],
+      ['pipeline', pipelineArea],
+      ['payload', payloadArea]
+    ]
+    results.areaMs = {}
+    for (const [name, area] of areas) {
+      if (!wanted(name)) continue
+      const areaStarted = performance.now()
+      results[name] = await area(ctx)
+      results.areaMs[name] = performance.now() - areaStarted
+      log(`${name}: done in ${formatMs(results.areaMs[name])}`)
+    }
+    results.lab = { startMs: lab.startMs, restarts: lab.restarts }
+  } finally {
+    await lab?.close()
+    await rm(scratch, { recursive: true, force: true })
+  }
+  results.machine.loadEnd = loadavg()
+  results.totalMs = performance.now() - started
+
+  const report = renderReport(results)
+  // A partial run (BENCH_ONLY) prints its report but leaves the full one in place.
+  if (!only) {
+    await writeFile(join(here, 'RESULTS.md'), report, 'utf8')
+    await writeFile(join(here, 'plot.svg'), renderPlot(results), 'utf8')
+  }
+  if (process.env.BENCH_JSON)
+    await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2))
+  process.stdout.write(`${report}\n`)
+  log(
+    `${only ? 'partial run: nothing written' : 'wrote bench/RESULTS.md and bench/plot.svg'} in ${formatMs(results.totalMs)}`
+  )
+}
+
+main().catch(error => {
+  console.error(`bench failed: ${error?.stack ?? error}`)
+  process.exitCode = 1
+})
