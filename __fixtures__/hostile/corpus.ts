@@ -510,7 +510,7 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
     cli: REFUSED,
     build: layout => {
       const { document } = hostileCheckpoint(layout)
-      return artifacts(serializeCheckpoint(document).replace('"evil": "yes"', '"evil": "no"'))
+      return artifacts(serializeCheckpoint(document).replace('"evil":"yes"', '"evil":"no"'))
     }
   },
   {

@@ -19,7 +19,7 @@ describe('checkpoint documents', () => {
   })
 
   it('refuses a document whose content was changed', () => {
-    const tampered = serializeCheckpoint(first).replace('"rows": 3', '"rows": 4')
+    const tampered = serializeCheckpoint(first).replace('"rows":3', '"rows":4')
     expect(() => parseCheckpoint(tampered, 'f.json')).toThrow(CorruptCheckpointError)
     expect(() => parseCheckpoint(tampered, 'f.json')).toThrow(
       /f\.json is corrupt: its digest does not match/

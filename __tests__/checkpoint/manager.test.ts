@@ -62,7 +62,7 @@ describe('CheckpointManager over a local directory', () => {
     await checkpoints.create('fetch', { good: true })
     const bad = await checkpoints.create('build', { good: false })
     const file = join(checkpoints.store.location, 'checkpoint.ci.a1.s002.build.json')
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"good": false', '"good": true'))
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"good":false', '"good":true'))
     await expect(checkpoints.load(bad)).rejects.toThrow(CorruptCheckpointError)
     await expect(checkpoints.load(bad)).rejects.toThrow(file)
     const skipped: string[] = []

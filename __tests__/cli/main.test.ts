@@ -123,7 +123,7 @@ describe('the command line', () => {
   it('show and verify of a checkpoint whose digest does not match exit 3', async () => {
     const dir = await downloads()
     const file = join(dir, 'checkpoint.pipeline.a1.s002.build.json')
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"built": true', '"built": false'))
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"built":true', '"built":false'))
     expect((await cli(['show', 'build'], dir)).code).toBe(3)
     const verified = await cli(['verify'], dir)
     expect(verified.code).toBe(3)

@@ -228,7 +228,7 @@ describe('checkpoints downloaded from a run page', () => {
     for (const name of await readdir(downloads)) {
       const text = await readFile(join(downloads, name))
       const edited = name.endsWith('build.json')
-        ? text.toString().replace('"built": true', '"built": false')
+        ? text.toString().replace('"built":true', '"built":false')
         : text
       await writeFile(join(copy, name), edited)
     }

@@ -1880,16 +1880,28 @@ const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
 const MAX_DEPTH = 200;
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 function digestOf(body) {
-    const { digest: _digest, signature: _signature, ...rest } = body;
-    return sha256Digest(canonicalJson(rest));
+    const { digest: _digest, signature: _signature, state, ...rest } = body;
+    // State can be tens of MB: canonical form costs several times JSON.stringify on it. Its
+    // compact JSON text, which JSON.parse then JSON.stringify reproduce exactly, is hashed
+    // instead, and only the envelope is put in canonical form.
+    const stateText = JSON.stringify(state);
+    const stateDigest = sha256Digest(stateText ?? 'null');
+    return sha256Digest(canonicalJson({ ...rest, stateDigest }));
 }
 /** Seals a body with its digest. */
 function document_sealCheckpoint(body) {
     return { ...body, digest: digestOf(body) };
 }
-/** The document as written to disk and uploaded: indented, so it opens well in an editor. */
+/**
+ * The document as written to disk and uploaded: the envelope indented, so it opens well in an
+ * editor, and the state compact and last, so a large state costs its own size, not twice it.
+ */
 function serializeCheckpoint(document) {
-    return `${JSON.stringify(document, null, 2)}\n`;
+    const { state, ...envelope } = document;
+    const marker = '"\\u0000state"';
+    const text = JSON.stringify({ ...envelope, state: '\u0000state' }, null, 2);
+    const at = text.lastIndexOf(marker);
+    return `${text.slice(0, at)}${JSON.stringify(state)}${text.slice(at + marker.length)}\n`;
 }
 /**
  * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
@@ -2010,7 +2022,7 @@ function filesProblem(files, archives) {
     }
     const through = [...links].find(path => resolveThroughLinks(path, linkTargets) === undefined);
     if (through)
-        return `link ${JSON.stringify(through)} leads outside the workspace (or in a loop) through other links`;
+        return `link ${JSON.stringify(through)} leads outside the workspace through other links`;
     for (const path of seen) {
         const parts = path.split('/');
         for (let end = 1; end < parts.length; end++) {
@@ -2025,7 +2037,7 @@ function filesProblem(files, archives) {
 }
 /**
  * Resolves a workspace path as the file system would, following the manifest's own links:
- * undefined when it climbs above the workspace or follows more than 40 links (a loop).
+ * undefined when it climbs above the workspace. A loop stops after 40 links.
  */
 function resolveThroughLinks(path, links) {
     let pending = path.split('/');
@@ -2044,8 +2056,9 @@ function resolveThroughLinks(path, links) {
         const target = links.get(resolved.join('/'));
         if (target === undefined)
             continue;
+        // A loop never resolves, on disk either (ELOOP): harmless, as long as no step climbed out.
         if (++hops > 40)
-            return undefined;
+            return resolved;
         resolved.pop();
         pending = [...target.split('/'), ...pending];
     }

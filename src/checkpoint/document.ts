@@ -108,8 +108,13 @@ export const MAX_DEPTH = 200
 
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 export function digestOf(body: CheckpointBody): string {
-  const { digest: _digest, signature: _signature, ...rest } = body as CheckpointDocument
-  return sha256Digest(canonicalJson(rest))
+  const { digest: _digest, signature: _signature, state, ...rest } = body as CheckpointDocument
+  // State can be tens of MB: canonical form costs several times JSON.stringify on it. Its
+  // compact JSON text, which JSON.parse then JSON.stringify reproduce exactly, is hashed
+  // instead, and only the envelope is put in canonical form.
+  const stateText = JSON.stringify(state) as string | undefined
+  const stateDigest = sha256Digest(stateText ?? 'null')
+  return sha256Digest(canonicalJson({ ...rest, stateDigest }))
 }
 
 /** Seals a body with its digest. */
@@ -117,9 +122,16 @@ export function sealCheckpoint(body: CheckpointBody): CheckpointDocument {
   return { ...body, digest: digestOf(body) }
 }
 
-/** The document as written to disk and uploaded: indented, so it opens well in an editor. */
+/**
+ * The document as written to disk and uploaded: the envelope indented, so it opens well in an
+ * editor, and the state compact and last, so a large state costs its own size, not twice it.
+ */
 export function serializeCheckpoint(document: CheckpointDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`
+  const { state, ...envelope } = document
+  const marker = '"\\u0000state"'
+  const text = JSON.stringify({ ...envelope, state: '\u0000state' }, null, 2)
+  const at = text.lastIndexOf(marker)
+  return `${text.slice(0, at)}${JSON.stringify(state)}${text.slice(at + marker.length)}\n`
 }
 
 /**
@@ -239,7 +251,7 @@ function filesProblem(files: unknown[], archives: Set<string>): string | undefin
   }
   const through = [...links].find(path => resolveThroughLinks(path, linkTargets) === undefined)
   if (through)
-    return `link ${JSON.stringify(through)} leads outside the workspace (or in a loop) through other links`
+    return `link ${JSON.stringify(through)} leads outside the workspace through other links`
   for (const path of seen) {
     const parts = path.split('/')
     for (let end = 1; end < parts.length; end++) {
@@ -255,7 +267,7 @@ function filesProblem(files: unknown[], archives: Set<string>): string | undefin
 
 /**
  * Resolves a workspace path as the file system would, following the manifest's own links:
- * undefined when it climbs above the workspace or follows more than 40 links (a loop).
+ * undefined when it climbs above the workspace. A loop stops after 40 links.
  */
 function resolveThroughLinks(path: string, links: Map<string, string>): string[] | undefined {
   let pending = path.split('/')
@@ -271,7 +283,8 @@ function resolveThroughLinks(path: string, links: Map<string, string>): string[]
     resolved.push(segment)
     const target = links.get(resolved.join('/'))
     if (target === undefined) continue
-    if (++hops > 40) return undefined
+    // A loop never resolves, on disk either (ELOOP): harmless, as long as no step climbed out.
+    if (++hops > 40) return resolved
     resolved.pop()
     pending = [...target.split('/'), ...pending]
   }

@@ -99,7 +99,10 @@ export declare const MAX_DEPTH = 200;
 export declare function digestOf(body: CheckpointBody): string;
 /** Seals a body with its digest. */
 export declare function sealCheckpoint(body: CheckpointBody): CheckpointDocument;
-/** The document as written to disk and uploaded: indented, so it opens well in an editor. */
+/**
+ * The document as written to disk and uploaded: the envelope indented, so it opens well in an
+ * editor, and the state compact and last, so a large state costs its own size, not twice it.
+ */
 export declare function serializeCheckpoint(document: CheckpointDocument): string;
 /**
  * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
