@@ -29787,6 +29787,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5922);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
+// The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31626,6 +31628,29 @@ async function settles(call, what) {
             process.off('beforeExit', onStall);
     }
 }
+/**
+ * Runs `call` until it succeeds, retrying network errors, 429 and 5xx (a ServiceError with
+ * such a status) a few times with a short back-off; other errors end it at once.
+ */
+async function withRetries(what, call) {
+    let lastError;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            lastError = error;
+            const status = error instanceof ServiceError ? error.status : undefined;
+            if (status !== undefined && !RETRYABLE.has(status))
+                break;
+            if (attempt < ATTEMPTS)
+                await delay(500 * 2 ** attempt);
+        }
+    }
+    if (lastError instanceof ServiceError)
+        throw lastError;
+    throw new ServiceError(`${what} failed: ${lastError.message}`);
+}
 
 ;// CONCATENATED MODULE: ./src/stores/transfer.ts
 
@@ -31768,20 +31793,27 @@ class ArtifactStore {
     async download(artifact, into) {
         const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
         const file = (0,external_node_path_.join)(folder, 'artifact');
-        let result;
+        // A transfer cut short looks like changed bytes: fetch again before calling them changed.
+        for (let attempt = 1;; attempt++) {
+            const { digest } = await this.fetchBytes(artifact, file);
+            if (artifact.digest === undefined || digest === artifact.digest)
+                return file;
+            if (attempt >= 2) {
+                throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
+            }
+            lib_core/* info */.pq(`Download of ${artifact.name} does not match its digest; fetching it again`);
+        }
+    }
+    async fetchBytes(artifact, file) {
         try {
-            result = await downloadToFile(await this.signedUrl(artifact), file);
+            return await downloadToFile(await this.signedUrl(artifact), file);
         }
         catch (error) {
             if (!this.restLookup())
                 throw error;
             lib_core/* info */.pq(`Download of ${artifact.name} failed (${errors_describe(error)}); trying the REST API`);
-            result = await this.downloadThroughRest(artifact, file);
+            return this.downloadThroughRest(artifact, file);
         }
-        if (artifact.digest !== undefined && result.digest !== artifact.digest) {
-            throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
-        }
-        return file;
     }
     async signedUrl(artifact) {
         const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
@@ -31801,15 +31833,18 @@ class ArtifactStore {
             throw new ServiceError('No token or repository for the REST API');
         const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
         const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
-        const response = await fetch(url, {
-            redirect: 'manual',
-            headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
-            signal: AbortSignal.timeout(60_000)
+        const location = await withRetries(`The REST API for ${artifact.name}`, async () => {
+            const response = await fetch(url, {
+                redirect: 'manual',
+                headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
+                signal: AbortSignal.timeout(60_000)
+            });
+            const redirect = response.headers.get('location');
+            if (response.status !== 302 || !redirect) {
+                throw new ServiceError(`The REST API answered ${response.status} for ${artifact.name}`, response.status);
+            }
+            return redirect;
         });
-        const location = response.headers.get('location');
-        if (response.status !== 302 || !location) {
-            throw new ServiceError(`The REST API answered ${response.status} for ${artifact.name}`, response.status);
-        }
         return downloadToFile(location, file);
     }
     /** Uploads files as one zip artifact at the given level. */
@@ -32103,6 +32138,7 @@ function supersededIn(document, archive) {
 
 
 
+
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none,
@@ -32144,6 +32180,10 @@ async function restoreLatest(scope, token, context, keys = {}) {
                 return document;
             }
             catch (error) {
+                // Only a checkpoint that is bad is passed over; a service or disk failure would fail
+                // every older one the same way, and is reported as what it is (fail-on-error applies).
+                if (error instanceof ServiceError || !(error instanceof CheckpointError))
+                    throw error;
                 lib_core/* warning */.$e(`Checkpoint ${checkpointName(ref)} was not restored: ${errors_describe(error)}. Trying the previous one.`);
             }
         }

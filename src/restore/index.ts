@@ -1,3 +1,5 @@
 import { runRestore } from './main.js'
 
 await runRestore()
+// The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
+process.exit()

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
 import type { CheckpointDocument } from '../checkpoint/document.js'
-import { describe } from '../checkpoint/errors.js'
+import { CheckpointError, describe } from '../checkpoint/errors.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { completedNodes } from '../checkpoint/progress.js'
@@ -11,6 +11,7 @@ import type { RunContext } from '../github/run-context.js'
 import { placeFiles } from '../packing/place.js'
 import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
 import { ownedArtifacts } from '../stores/ownership.js'
+import { ServiceError } from '../stores/twirp.js'
 import { stageFiles } from './stage.js'
 
 /**
@@ -68,6 +69,9 @@ export async function restoreLatest(
         report(document)
         return document
       } catch (error) {
+        // Only a checkpoint that is bad is passed over; a service or disk failure would fail
+        // every older one the same way, and is reported as what it is (fail-on-error applies).
+        if (error instanceof ServiceError || !(error instanceof CheckpointError)) throw error
         core.warning(
           `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
         )

@@ -1,3 +1,5 @@
 import { runRun } from './main.js'
 
 await runRun()
+// The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
+process.exit()

@@ -15,6 +15,7 @@ import {
   callArtifactService,
   serviceEndpoint,
   settles,
+  withRetries,
   type ServiceEndpoint
 } from './twirp.js'
 
@@ -102,21 +103,28 @@ export class ArtifactStore {
   async download(artifact: RunArtifact, into: string): Promise<string> {
     const folder = await mkdtemp(join(into, 'download-'))
     const file = join(folder, 'artifact')
-    let result: { digest: string }
+    // A transfer cut short looks like changed bytes: fetch again before calling them changed.
+    for (let attempt = 1; ; attempt++) {
+      const { digest } = await this.fetchBytes(artifact, file)
+      if (artifact.digest === undefined || digest === artifact.digest) return file
+      if (attempt >= 2) {
+        throw new ArchiveIntegrityError(
+          artifact.name,
+          'its bytes do not match the digest recorded at upload'
+        )
+      }
+      core.info(`Download of ${artifact.name} does not match its digest; fetching it again`)
+    }
+  }
+
+  private async fetchBytes(artifact: RunArtifact, file: string): Promise<{ digest: string }> {
     try {
-      result = await downloadToFile(await this.signedUrl(artifact), file)
+      return await downloadToFile(await this.signedUrl(artifact), file)
     } catch (error) {
       if (!this.restLookup()) throw error
       core.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`)
-      result = await this.downloadThroughRest(artifact, file)
+      return this.downloadThroughRest(artifact, file)
     }
-    if (artifact.digest !== undefined && result.digest !== artifact.digest) {
-      throw new ArchiveIntegrityError(
-        artifact.name,
-        'its bytes do not match the digest recorded at upload'
-      )
-    }
-    return file
   }
 
   private async signedUrl(artifact: RunArtifact): Promise<string> {
@@ -140,18 +148,21 @@ export class ArtifactStore {
     if (!lookup) throw new ServiceError('No token or repository for the REST API')
     const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '')
     const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`
-    const response = await fetch(url, {
-      redirect: 'manual',
-      headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
-      signal: AbortSignal.timeout(60_000)
+    const location = await withRetries(`The REST API for ${artifact.name}`, async () => {
+      const response = await fetch(url, {
+        redirect: 'manual',
+        headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
+        signal: AbortSignal.timeout(60_000)
+      })
+      const redirect = response.headers.get('location')
+      if (response.status !== 302 || !redirect) {
+        throw new ServiceError(
+          `The REST API answered ${response.status} for ${artifact.name}`,
+          response.status
+        )
+      }
+      return redirect
     })
-    const location = response.headers.get('location')
-    if (response.status !== 302 || !location) {
-      throw new ServiceError(
-        `The REST API answered ${response.status} for ${artifact.name}`,
-        response.status
-      )
-    }
     return downloadToFile(location, file)
   }
 

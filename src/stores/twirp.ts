@@ -113,3 +113,23 @@ export async function settles<T>(call: Promise<T>, what: string): Promise<T> {
     if (onStall) process.off('beforeExit', onStall)
   }
 }
+
+/**
+ * Runs `call` until it succeeds, retrying network errors, 429 and 5xx (a ServiceError with
+ * such a status) a few times with a short back-off; other errors end it at once.
+ */
+export async function withRetries<T>(what: string, call: () => Promise<T>): Promise<T> {
+  let lastError: unknown
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      return await call()
+    } catch (error) {
+      lastError = error
+      const status = error instanceof ServiceError ? error.status : undefined
+      if (status !== undefined && !RETRYABLE.has(status)) break
+      if (attempt < ATTEMPTS) await delay(500 * 2 ** attempt)
+    }
+  }
+  if (lastError instanceof ServiceError) throw lastError
+  throw new ServiceError(`${what} failed: ${(lastError as Error).message}`)
+}

@@ -1,0 +1,333 @@
+// Jobs of one run that save at the same time: matrix jobs with their own scopes stay apart, and
+// two jobs that share a scope by mistake get one clear error and lose nothing.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Job, Run } from '../../local/index.js'
+import type { JobRunner, StepHandle, StepResult } from '../../local/runner.js'
+import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import {
+  annotations,
+  digests,
+  reachedOrEnded,
+  readTree,
+  writeTree,
+  type Tree
+} from '../../__fixtures__/checkpoints.js'
+
+let world: E2eWorld
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/save/index.js')))
+    throw new Error('dist/ is missing: run npm run bundle')
+  world = await E2eWorld.start()
+})
+
+afterEach(async () => {
+  await world.standIn.faults.reset()
+})
+
+afterAll(async () => {
+  await world.stop()
+})
+
+/** Bytes that depend on a label only: each job's files differ from every other job's. */
+function bytesOf(text: string, size: number): Buffer {
+  const blocks: Buffer[] = []
+  for (let i = 0; blocks.length * 32 < size; i++) {
+    blocks.push(
+      createHash('sha256')
+        .update(`${text}#${String(i)}`)
+        .digest()
+    )
+  }
+  return Buffer.concat(blocks).subarray(0, size)
+}
+
+/**
+ * What one node of one job writes: a file of its own, and a file at a path every job and node
+ * writes (a mix of two pipelines would show there first).
+ */
+function filesOf(who: string, node: string): Tree {
+  return {
+    [`out/${node}.bin`]: bytesOf(`${who}/${node}`, 3000),
+    'out/last-node.txt': Buffer.from(`${who} after ${node}\n`)
+  }
+}
+
+async function restoreIn(
+  run: Run,
+  attempt: number,
+  job: string,
+  inputs: Record<string, string> = {}
+): Promise<{ result: StepResult; tree: Tree }> {
+  const runner = await world.job(run, attempt, { job })
+  const result = await runner.uses('.', inputs)
+  return { result, tree: await readTree(runner.options.workspace) }
+}
+
+describe('eight matrix jobs with their own scopes, saving at once', () => {
+  const SCOPES = [
+    'build-ubuntu-x64',
+    'build-ubuntu-arm64',
+    'build-macos-x64',
+    'build-macos-arm64',
+    'build-windows-x64',
+    'build-windows-arm64',
+    'build-alpine',
+    'build-freebsd'
+  ]
+  const NODES = ['fetch', 'compile', 'test']
+
+  /** One matrix job: every node writes its files and saves them with its scope. */
+  async function matrixJob(run: Run, scope: string): Promise<StepResult[]> {
+    const job = await world.job(run, 1, { job: 'build' })
+    const saves: StepResult[] = []
+    for (const node of NODES) {
+      await writeTree(job.options.workspace, filesOf(scope, node))
+      saves.push(
+        await job.uses('save', { scope, node, paths: 'out/', state: `os=${scope}\n${node}=done` })
+      )
+    }
+    return saves
+  }
+
+  it('each scope restores in a retry exactly its own state and files, with nothing of the other seven', async () => {
+    const run = world.createRun()
+
+    // All eight jobs start together; each saves its three nodes one after the other.
+    const saves = await Promise.all(SCOPES.map(scope => matrixJob(run, scope)))
+
+    for (const [index, scope] of SCOPES.entries()) {
+      expect(
+        saves[index]?.map(save => [save.code, save.outputs.saved, save.outputs.checkpoint])
+      ).toEqual(
+        NODES.map((node, i) => [
+          0,
+          'true',
+          `checkpoint.${scope}.a1.s00${String(i + 1)}.${node}.json`
+        ])
+      )
+      for (const save of saves[index] ?? []) expect(save.annotations).toEqual([])
+    }
+    // Every artifact of a scope was uploaded by one job, and no two scopes by the same job.
+    const uploaders = new Map<string, Set<string>>()
+    for (const artifact of world.standIn.listArtifacts(run)) {
+      const scope = artifact.name.split('.')[1] ?? ''
+      uploaders.set(scope, (uploaders.get(scope) ?? new Set()).add(artifact.jobBackendId))
+    }
+    expect([...uploaders.keys()].sort()).toEqual([...SCOPES].sort())
+    expect([...uploaders.values()].map(jobs => jobs.size)).toEqual(SCOPES.map(() => 1))
+    expect(new Set([...uploaders.values()].flatMap(jobs => [...jobs])).size).toBe(SCOPES.length)
+
+    // The retry: eight new jobs restore at once, each its own scope.
+    const restores = await Promise.all(SCOPES.map(scope => restoreIn(run, 2, 'build', { scope })))
+
+    for (const [index, scope] of SCOPES.entries()) {
+      const restored = restores[index]
+      if (!restored) throw new Error(`no restore for ${scope}`)
+      expect(restored.result.code).toBe(0)
+      expect(restored.result.annotations).toEqual([])
+      expect(restored.result.outputs).toMatchObject({
+        resumed: 'true',
+        checkpoint: `checkpoint.${scope}.a1.s003.test.json`,
+        completed: JSON.stringify(NODES)
+      })
+      expect(JSON.parse(restored.result.outputs.state ?? 'null')).toEqual({
+        os: scope,
+        fetch: 'done',
+        compile: 'done',
+        test: 'done'
+      })
+      const expected = Object.assign({}, ...NODES.map(node => filesOf(scope, node))) as Tree
+      expect(digests(restored.tree)).toEqual(digests(expected))
+    }
+  }, 120_000)
+})
+
+/*
+ * Two jobs that share a scope by mistake (a matrix without `scope`: both are job 'matrix')
+ * save at the same time, in interleavings forced with held requests. "One clear error and lose
+ * nothing" means, checked in every interleaving:
+ * 1. exactly one of the two save steps fails: exit code 1 although fail-on-error is false,
+ *    with an error annotation telling to set the `scope` input; the other step saves;
+ * 2. the job that saved owns the scope: its first artifact of the scope is the one the artifact
+ *    service recorded first (not the job that listed first or finished first);
+ * 3. the owner's pipeline goes on: its next node saves in the same attempt;
+ * 4. every checkpoint the owner saved stays in the run with the digest recorded at upload;
+ * 5. a retry restores the owner's newest checkpoint, its state and files byte for byte, and no
+ *    file or state of the other job: a checkpoint of ONE job, never a mix.
+ */
+describe('two jobs that share a scope, saving at the same time', () => {
+  const SCOPE_ERROR = "set the 'scope' input"
+
+  interface Pair {
+    run: Run
+    jobs: Record<'A' | 'B', JobRunner & { meta: Job }>
+  }
+
+  async function pair(): Promise<Pair> {
+    const run = world.createRun()
+    const A = await world.job(run, 1, { job: 'matrix' })
+    const B = await world.job(run, 1, { job: 'matrix' })
+    return { run, jobs: { A, B } }
+  }
+
+  /** Starts a save of `node` in job `who`, with files and a state that name the job. */
+  async function startSave(p: Pair, who: 'A' | 'B', node: string): Promise<StepHandle> {
+    const job = p.jobs[who]
+    await writeTree(job.options.workspace, filesOf(who, node))
+    return job.start('save', { node, paths: 'out/', state: `who=${who}\n${node}=${who}` })
+  }
+
+  /**
+   * Starts A's save, then B's, and holds each at its first write (CreateArtifact, which comes
+   * after its listing): both have listed the run's artifacts before either wrote anything.
+   */
+  async function bothListed(
+    p: Pair,
+    nodes: Record<'A' | 'B', string>
+  ): Promise<{ steps: Record<'A' | 'B', StepHandle>; release: (who: 'A' | 'B') => void }> {
+    const steps = {} as Record<'A' | 'B', StepHandle>
+    const holds = {} as Record<'A' | 'B', { release: () => void }>
+    for (const who of ['A', 'B'] as const) {
+      const hold = world.standIn.faults.holdRequest(1, { method: 'CreateArtifact' })
+      steps[who] = await startSave(p, who, nodes[who])
+      const got = await reachedOrEnded(hold, steps[who])
+      if ('ended' in got) throw new Error(`${who}'s save ended before its first write`)
+      holds[who] = hold
+    }
+    return {
+      steps,
+      release: who => {
+        holds[who].release()
+      }
+    }
+  }
+
+  /** Checks 1-5 above; `owner` is the job whose first write the service recorded first. */
+  async function expectOneErrorNothingLost(
+    p: Pair,
+    owner: 'A' | 'B',
+    nodes: Record<'A' | 'B', string>,
+    results: Record<'A' | 'B', StepResult>
+  ): Promise<void> {
+    const other = owner === 'A' ? 'B' : 'A'
+    // 1. One clear error, one save.
+    const loser = results[other]
+    expect(loser.code).toBe(1)
+    expect(loser.outputs.saved).toBe('false')
+    expect(annotations(loser, 'error')).toEqual([expect.stringContaining(SCOPE_ERROR)])
+    const winner = results[owner]
+    expect(winner.code).toBe(0)
+    expect(winner.outputs).toMatchObject({
+      saved: 'true',
+      checkpoint: `checkpoint.matrix.a1.s001.${nodes[owner]}.json`
+    })
+    expect(annotations(winner, 'error')).toEqual([])
+
+    // 2. The owner is the job whose first artifact the service recorded first.
+    const ownerId = p.jobs[owner].meta.jobBackendId
+    // (The service's creation times, then job ids for a tie within one millisecond.)
+    const recorded = [...world.standIn.listArtifacts(p.run)].sort(
+      (a, b) =>
+        a.createdAt.localeCompare(b.createdAt) || a.jobBackendId.localeCompare(b.jobBackendId)
+    )
+    expect(recorded[0]?.jobBackendId).toBe(ownerId)
+    const savedByOwner = recorded.filter(a => a.jobBackendId === ownerId)
+
+    // 3. The owner's pipeline goes on.
+    const next = await p.jobs[owner].uses('save', { node: 'deploy', state: `deployed=${owner}` })
+    expect(next.code).toBe(0)
+    expect(next.outputs).toMatchObject({
+      saved: 'true',
+      checkpoint: 'checkpoint.matrix.a1.s002.deploy.json'
+    })
+
+    // 4. Everything the owner saved is still there, as recorded at upload.
+    const listed = world.standIn.listArtifacts(p.run)
+    for (const artifact of savedByOwner) expect(listed).toContainEqual(artifact)
+    const owned = listed.filter(a => a.jobBackendId === ownerId).map(a => a.name)
+    expect(owned.sort()).toEqual(
+      [
+        `checkpoint.matrix.a1.s001.${nodes[owner]}.files`,
+        `checkpoint.matrix.a1.s001.${nodes[owner]}.json`,
+        'checkpoint.matrix.a1.s002.deploy.json'
+      ].sort()
+    )
+
+    // 5. The retry restores the owner's newest checkpoint and nothing of the other job.
+    const restored = await restoreIn(p.run, 2, 'matrix')
+    expect(restored.result.code).toBe(0)
+    expect(restored.result.outputs).toMatchObject({
+      resumed: 'true',
+      checkpoint: 'checkpoint.matrix.a1.s002.deploy.json',
+      completed: JSON.stringify([nodes[owner], 'deploy'])
+    })
+    expect(JSON.parse(restored.result.outputs.state ?? 'null')).toEqual({
+      who: owner,
+      [nodes[owner]]: owner,
+      deployed: owner
+    })
+    expect(digests(restored.tree)).toEqual(digests(filesOf(owner, nodes[owner])))
+  }
+
+  const cases = [
+    { nodes: { A: 'build', B: 'build' }, what: 'the same node' },
+    // The other job's node sorts after the owner's: were its checkpoint taken, it would win.
+    { nodes: { A: 'build', B: 'fetch' }, what: 'different nodes' }
+  ]
+
+  describe.each(cases)('saving $what', ({ nodes }) => {
+    it('both listed before either wrote; A wrote first and finished before B wrote', async () => {
+      const p = await pair()
+      const { steps, release } = await bothListed(p, nodes)
+      release('A')
+      const a = await steps.A.result
+      release('B')
+      const b = await steps.B.result
+      await expectOneErrorNothingLost(p, 'A', nodes, { A: a, B: b })
+    }, 120_000)
+
+    it('both listed before either wrote; B wrote first although A listed first', async () => {
+      const p = await pair()
+      const swapped = { A: nodes.B, B: nodes.A }
+      const { steps, release } = await bothListed(p, swapped)
+      release('B')
+      const b = await steps.B.result
+      release('A')
+      const a = await steps.A.result
+      await expectOneErrorNothingLost(p, 'B', swapped, { A: a, B: b })
+    }, 120_000)
+
+    it('both listed before either wrote, and both uploaded before either checked again', async () => {
+      const p = await pair()
+      const { steps, release } = await bothListed(p, nodes)
+      // Hold each job's next listing (its check after the upload) until both got that far.
+      const checkA = world.standIn.faults.holdRequest(1, { method: 'ListArtifacts' })
+      release('A')
+      const gotA = await reachedOrEnded(checkA, steps.A)
+      expect('reached' in gotA).toBe(true)
+      // With the same node, B's upload is refused (the name is A's) and B never checks again.
+      const checkB = world.standIn.faults.holdRequest(1, { method: 'ListArtifacts' })
+      release('B')
+      await reachedOrEnded(checkB, steps.B)
+      checkA.release()
+      checkB.release()
+      const [a, b] = await Promise.all([steps.A.result, steps.B.result])
+      await expectOneErrorNothingLost(p, 'A', nodes, { A: a, B: b })
+    }, 120_000)
+  })
+
+  it('started at the same moment, in whatever order the service sees them', async () => {
+    const p = await pair()
+    const nodes = { A: 'build', B: 'fetch' }
+    const [a, b] = await Promise.all([
+      startSave(p, 'A', nodes.A).then(step => step.result),
+      startSave(p, 'B', nodes.B).then(step => step.result)
+    ])
+    const owner = a.outputs.saved === 'true' ? 'A' : 'B'
+    await expectOneErrorNothingLost(p, owner, nodes, { A: a, B: b })
+  }, 120_000)
+})
