@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(898);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(429);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 898:
+/***/ 429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1622,7 +1622,7 @@ function decryptBytes(sealed, key) {
  * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
-async function encryptFile(from, to, key) {
+async function crypto_encryptFile(from, to, key) {
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     const hash = createHash('sha256').update(nonce);
@@ -4244,8 +4244,71 @@ function pullTable(pulled, io) {
     return table(['FILE', 'SIZE', 'OUTCOME'], rows);
 }
 
-;// CONCATENATED MODULE: ./src/cli/stage.ts
+;// CONCATENATED MODULE: ./src/packing/hash.ts
 
+
+
+/** `sha256:<hex>` of a file, streamed. */
+async function hash_hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/packing/encrypt.ts
+
+
+
+
+
+
+/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
+async function sealFiles(files, folder, key) {
+    await mkdir(folder, { recursive: true });
+    const sealed = [];
+    for (const [index, file] of files.entries()) {
+        const name = `f${String(index + 1).padStart(6, '0')}`;
+        const absolute = join(folder, name);
+        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
+        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
+    }
+    return sealed;
+}
+/**
+ * The record of an encrypted file as its archive stores it: the opaque entry name and the
+ * encrypted bytes' size and hash, which the extractor checks like any other entry.
+ * @throws ArchiveIntegrityError when the manifest records no valid entry for it
+ */
+function sealedRecord(archive, file) {
+    const entry = file.entry;
+    if (!entry || unsafePathReason(entry.name)) {
+        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+    }
+    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
+}
+/**
+ * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * against its manifest record (size and sha256 of the plain bytes).
+ * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
+ */
+async function openFiles(archive, files, sealed, staging, key) {
+    for (const file of files) {
+        const entry = sealedRecord(archive, file).path;
+        const target = (0,external_node_path_namespaceObject.join)(staging, file.path);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        try {
+            await decryptFile((0,external_node_path_namespaceObject.join)(sealed, entry), target, key);
+        }
+        catch {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+        }
+        if ((await (0,promises_namespaceObject.stat)(target)).size !== file.size || (await hash_hashFile(target)) !== file.sha256) {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/stage.ts
 
 
 
@@ -4269,7 +4332,7 @@ async function stageArchive(source, name, staging, fileKey) {
         throw new NotFoundError(`Files archive ${name} is not in ${source.location}`);
     const manifest = source.manifest(name);
     const encrypted = source.archiveRecord(name)?.packing === 'zip-encrypted';
-    const stored = encrypted ? manifest.map(file => storedRecord(name, file)) : manifest;
+    const stored = encrypted ? manifest.map(file => sealedRecord(name, file)) : manifest;
     // Encrypted files are checked as stored beside staging, then decrypted into it.
     const into = encrypted ? `${staging}.sealed` : staging;
     await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
@@ -4284,7 +4347,7 @@ async function stageArchive(source, name, staging, fileKey) {
                 await copyVerified(found, file, into);
         }
         if (encrypted && fileKey)
-            await decryptAll(name, manifest, into, staging, fileKey);
+            await openFiles(name, manifest, into, staging, fileKey);
     }
     finally {
         if (encrypted)
@@ -4292,30 +4355,6 @@ async function stageArchive(source, name, staging, fileKey) {
     }
     const bytes = manifest.reduce((total, file) => total + file.size, 0);
     return { name, files: manifest.length, bytes, encrypted, decrypted: !encrypted || !!fileKey };
-}
-/** The record of an encrypted file as its archive stores it: opaque name, encrypted bytes. */
-function storedRecord(archive, file) {
-    const entry = file.entry;
-    if (!entry || unsafePathReason(entry.name)) {
-        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
-    }
-    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
-}
-async function decryptAll(archive, files, sealed, staging, key) {
-    for (const file of files) {
-        const target = (0,external_node_path_namespaceObject.join)(staging, file.path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-        try {
-            await decryptFile((0,external_node_path_namespaceObject.join)(sealed, file.entry?.name ?? ''), target, key);
-        }
-        catch {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with CHECKPOINT_ENCRYPTION_KEY (wrong key, or changed bytes)`);
-        }
-        const { bytes, digest } = await hashFile(target);
-        if (bytes !== file.size || digest !== file.sha256) {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not match its sha256 once decrypted`);
-        }
-    }
 }
 async function checkZipDigest(source, found) {
     const record = source.archiveRecord(found.name);

@@ -32032,6 +32032,7 @@ async function hashFile(file) {
 
 
 
+
 /** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
 async function sealFiles(files, folder, key) {
     await mkdir(folder, { recursive: true });
@@ -32040,28 +32041,40 @@ async function sealFiles(files, folder, key) {
         const name = `f${String(index + 1).padStart(6, '0')}`;
         const absolute = join(folder, name);
         const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
-        sealed.push({ file, entry: { name, size, sha256 }, absolute });
+        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
     }
     return sealed;
 }
 /**
+ * The record of an encrypted file as its archive stores it: the opaque entry name and the
+ * encrypted bytes' size and hash, which the extractor checks like any other entry.
+ * @throws ArchiveIntegrityError when the manifest records no valid entry for it
+ */
+function sealedRecord(archive, file) {
+    const entry = file.entry;
+    if (!entry || unsafePathReason(entry.name)) {
+        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+    }
+    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
+}
+/**
  * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
  * against its manifest record (size and sha256 of the plain bytes).
+ * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
-async function openFiles(files, sealed, staging, key) {
+async function openFiles(archive, files, sealed, staging, key) {
     for (const file of files) {
-        if (!file.entry)
-            throw new CheckpointError(`File ${file.path} has no encrypted entry recorded`);
+        const entry = sealedRecord(archive, file).path;
         const target = (0,external_node_path_.join)(staging, file.path);
-        await (0,promises_.mkdir)((0,external_node_path_.join)(target, '..'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
         try {
-            await decryptFile((0,external_node_path_.join)(sealed, file.entry.name), target, key);
+            await decryptFile((0,external_node_path_.join)(sealed, entry), target, key);
         }
         catch {
-            throw new CheckpointError(`File ${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
         }
-        if ((await hashFile(target)) !== file.sha256) {
-            throw new CheckpointError(`File ${file.path} does not match its sha256 in the manifest after decryption`);
+        if ((await (0,promises_.stat)(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
         }
     }
 }
@@ -32106,15 +32119,9 @@ async function stageFiles(document, store, artifacts, folders, fileKey) {
         const sealed = (0,external_node_path_.join)(downloads, `${record.name}.sealed`);
         // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
         // not need is one a later node saved again. It is passed over, never decrypted or placed.
-        await extractArchive(zip, record.name, files.map(asSealedEntry), sealed, name => /^f\d{6}$/.test(name));
-        await openFiles(files, sealed, staging, fileKey);
+        await extractArchive(zip, record.name, files.map(file => sealedRecord(record.name, file)), sealed, name => /^f\d{6}$/.test(name));
+        await openFiles(record.name, files, sealed, staging, fileKey);
     }
-}
-/** The record of an encrypted file as its archive holds it: opaque name, encrypted size and hash. */
-function asSealedEntry(file) {
-    if (!file.entry)
-        throw new ArchiveIntegrityError(file.archive ?? '', `file ${file.path} has no encrypted entry recorded`);
-    return { ...file, path: file.entry.name, size: file.entry.size, sha256: file.entry.sha256 };
 }
 /**
  * Files of the pipeline that another archive holds: an earlier archive still carries its old

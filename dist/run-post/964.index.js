@@ -19,14 +19,14 @@ var lib_core = __webpack_require__(91659);
  * the rule, so a user can act on it without reading the source.
  */
 /** Base class: every error this project raises on purpose. */
-class errors_CheckpointError extends Error {
+class CheckpointError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = new.target.name;
     }
 }
 /** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
-class errors_InvalidInputError extends errors_CheckpointError {
+class errors_InvalidInputError extends CheckpointError {
     input;
     value;
     rule;
@@ -41,10 +41,10 @@ class errors_InvalidInputError extends errors_CheckpointError {
  * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
  * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
  */
-class errors_ConfigurationError extends errors_CheckpointError {
+class errors_ConfigurationError extends CheckpointError {
 }
 /** The seed's "no write permission": the store's directory or file cannot be written. */
-class CheckpointWriteError extends errors_CheckpointError {
+class CheckpointWriteError extends CheckpointError {
     file;
     constructor(file, cause) {
         super(`Cannot write checkpoint ${file}: ${errors_describe(cause)}`, { cause });
@@ -52,7 +52,7 @@ class CheckpointWriteError extends errors_CheckpointError {
     }
 }
 /** The seed's "corrupt checkpoint file": unreadable JSON, a wrong shape or a digest mismatch. */
-class CorruptCheckpointError extends errors_CheckpointError {
+class CorruptCheckpointError extends CheckpointError {
     file;
     reason;
     constructor(file, reason, options) {
@@ -62,7 +62,7 @@ class CorruptCheckpointError extends errors_CheckpointError {
     }
 }
 /** A checkpoint written by a newer version of the action: refused, never half-read. */
-class UnsupportedSchemaError extends errors_CheckpointError {
+class UnsupportedSchemaError extends CheckpointError {
     file;
     schema;
     supported;
@@ -75,7 +75,7 @@ class UnsupportedSchemaError extends errors_CheckpointError {
     }
 }
 /** The seed's "missing checkpoint". */
-class CheckpointNotFoundError extends errors_CheckpointError {
+class CheckpointNotFoundError extends CheckpointError {
     file;
     constructor(file) {
         super(`Checkpoint ${file} does not exist`);
@@ -1238,7 +1238,7 @@ function refOf(document) {
 /** Marks an encrypted checkpoint: its ref in clear (the artifact name shows it anyway), the rest sealed. */
 const ENCRYPTED_KIND = 'checkpoint-action/encrypted';
 /** A checkpoint that cannot be trusted with the keys given: unsigned, mis-signed, or not decryptable. */
-class UntrustedCheckpointError extends errors_CheckpointError {
+class UntrustedCheckpointError extends CheckpointError {
     file;
     reason;
     constructor(file, reason) {
@@ -1306,7 +1306,7 @@ class CheckpointCodec {
             return parseJson(plain.toString('utf8'), source);
         }
         catch (error) {
-            if (error instanceof errors_CheckpointError)
+            if (error instanceof CheckpointError)
                 throw error;
             throw new UntrustedCheckpointError(source, 'it does not decrypt with the encryption key (wrong key, or changed bytes)');
         }
@@ -1461,7 +1461,7 @@ class CheckpointManager {
                 return await this.load(ref);
             }
             catch (error) {
-                if (!(error instanceof errors_CheckpointError))
+                if (!(error instanceof CheckpointError))
                     throw error;
                 options.onSkip?.({ ref, error });
             }
@@ -1605,57 +1605,6 @@ async function readHead(file, bytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/packing/hash.ts
-
-
-
-/** `sha256:<hex>` of a file, streamed. */
-async function hash_hashFile(file) {
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(file), hash);
-    return `sha256:${hash.digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/packing/encrypt.ts
-
-
-
-
-
-/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
-async function sealFiles(files, folder, key) {
-    await (0,promises_.mkdir)(folder, { recursive: true });
-    const sealed = [];
-    for (const [index, file] of files.entries()) {
-        const name = `f${String(index + 1).padStart(6, '0')}`;
-        const absolute = (0,external_node_path_.join)(folder, name);
-        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
-        sealed.push({ file, entry: { name, size, sha256 }, absolute });
-    }
-    return sealed;
-}
-/**
- * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
- * against its manifest record (size and sha256 of the plain bytes).
- */
-async function openFiles(files, sealed, staging, key) {
-    for (const file of files) {
-        if (!file.entry)
-            throw new CheckpointError(`File ${file.path} has no encrypted entry recorded`);
-        const target = join(staging, file.path);
-        await mkdir(join(target, '..'), { recursive: true });
-        try {
-            await decryptFile(join(sealed, file.entry.name), target, key);
-        }
-        catch {
-            throw new CheckpointError(`File ${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
-        }
-        if ((await hashFile(target)) !== file.sha256) {
-            throw new CheckpointError(`File ${file.path} does not match its sha256 in the manifest after decryption`);
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var node_modules_yauzl = __webpack_require__(20663);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
@@ -1673,7 +1622,7 @@ const BOMB_RATIO = 100;
 /** Below this many inflated bytes no ratio is suspicious. */
 const BOMB_FLOOR = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends errors_CheckpointError {
+class extract_ArchiveIntegrityError extends CheckpointError {
     archive;
     reason;
     constructor(archive, reason) {
@@ -1697,7 +1646,7 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
         zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
     }
     catch (error) {
-        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
+        throw new extract_ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
     }
     const archiveBytes = (await stat(zipPath)).size;
     let claimed = 0;
@@ -1705,7 +1654,7 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
         for await (const entry of entries(zip, archive)) {
             claimed += entry.uncompressedSize;
             if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+                throw new extract_ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
             }
             await extractEntry(zip, entry, { archive, remaining, staging, superseded });
         }
@@ -1715,13 +1664,13 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
     }
     const missing = [...remaining.keys()];
     if (missing.length > 0) {
-        throw new ArchiveIntegrityError(archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+        throw new extract_ArchiveIntegrityError(archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
     }
 }
 async function extractEntry(zip, entry, context) {
     const name = entry.fileName;
     const refuse = (reason) => {
-        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
+        throw new extract_ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
     };
     if (name.endsWith('/')) {
         if (!isSafeRelativePath(name.slice(0, -1)))
@@ -1750,7 +1699,7 @@ async function extractEntry(zip, entry, context) {
         await pipeline(await zip.openReadStreamPromise(entry), meter, createWriteStream(target, { mode: 0o600 }));
     }
     catch (error) {
-        if (error instanceof ArchiveIntegrityError)
+        if (error instanceof extract_ArchiveIntegrityError)
             throw error;
         refuse(`could not be extracted (${error.message})`);
     }
@@ -1802,7 +1751,7 @@ async function* entries(zip, archive) {
             };
             const onError = (error) => {
                 cleanup();
-                reject(new ArchiveIntegrityError(archive, error.message));
+                reject(new extract_ArchiveIntegrityError(archive, error.message));
             };
             const cleanup = () => {
                 zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
@@ -1816,10 +1765,74 @@ async function* entries(zip, archive) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/hash.ts
+
+
+
+/** `sha256:<hex>` of a file, streamed. */
+async function hash_hashFile(file) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/packing/encrypt.ts
+
+
+
+
+
+
+/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
+async function sealFiles(files, folder, key) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const sealed = [];
+    for (const [index, file] of files.entries()) {
+        const name = `f${String(index + 1).padStart(6, '0')}`;
+        const absolute = (0,external_node_path_.join)(folder, name);
+        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
+        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
+    }
+    return sealed;
+}
+/**
+ * The record of an encrypted file as its archive stores it: the opaque entry name and the
+ * encrypted bytes' size and hash, which the extractor checks like any other entry.
+ * @throws ArchiveIntegrityError when the manifest records no valid entry for it
+ */
+function sealedRecord(archive, file) {
+    const entry = file.entry;
+    if (!entry || unsafePathReason(entry.name)) {
+        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+    }
+    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
+}
+/**
+ * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * against its manifest record (size and sha256 of the plain bytes).
+ * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
+ */
+async function openFiles(archive, files, sealed, staging, key) {
+    for (const file of files) {
+        const entry = sealedRecord(archive, file).path;
+        const target = join(staging, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        try {
+            await decryptFile(join(sealed, entry), target, key);
+        }
+        catch {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+        }
+        if ((await stat(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stores/twirp.ts
 
 /** The artifact service could not be reached or refused a call. */
-class ServiceError extends errors_CheckpointError {
+class ServiceError extends CheckpointError {
     status;
     constructor(message, status) {
         super(message);
@@ -2085,7 +2098,7 @@ class ArtifactStore {
             if (artifact.digest === undefined || digest === artifact.digest)
                 return file;
             if (attempt >= 2) {
-                throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
+                throw new extract_ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
             }
             lib_core/* info */.pq(`Download of ${artifact.name} does not match its digest; fetching it again`);
         }
@@ -2386,7 +2399,7 @@ async function uploadFiles(artifacts, ref, request, codec) {
         const folder = (0,external_node_path_.join)(request.scratch, 'sealed');
         const sealed = await sealFiles(regular, folder, codec.fileKey);
         for (const item of sealed)
-            entries.set(item.file.path, item.entry);
+            entries.set(item.path, item.entry);
         upload = { files: sealed.map(item => item.absolute), root: folder };
         packing = { level: 0, reason: 'encrypted bytes do not compress' };
     }

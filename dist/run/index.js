@@ -35138,57 +35138,6 @@ async function readHead(file, bytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/packing/hash.ts
-
-
-
-/** `sha256:<hex>` of a file, streamed. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
-    return `sha256:${hash.digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/packing/encrypt.ts
-
-
-
-
-
-/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
-async function sealFiles(files, folder, key) {
-    await (0,promises_.mkdir)(folder, { recursive: true });
-    const sealed = [];
-    for (const [index, file] of files.entries()) {
-        const name = `f${String(index + 1).padStart(6, '0')}`;
-        const absolute = (0,external_node_path_.join)(folder, name);
-        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
-        sealed.push({ file, entry: { name, size, sha256 }, absolute });
-    }
-    return sealed;
-}
-/**
- * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
- * against its manifest record (size and sha256 of the plain bytes).
- */
-async function openFiles(files, sealed, staging, key) {
-    for (const file of files) {
-        if (!file.entry)
-            throw new CheckpointError(`File ${file.path} has no encrypted entry recorded`);
-        const target = (0,external_node_path_.join)(staging, file.path);
-        await (0,promises_.mkdir)((0,external_node_path_.join)(target, '..'), { recursive: true });
-        try {
-            await decryptFile((0,external_node_path_.join)(sealed, file.entry.name), target, key);
-        }
-        catch {
-            throw new CheckpointError(`File ${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
-        }
-        if ((await hashFile(target)) !== file.sha256) {
-            throw new CheckpointError(`File ${file.path} does not match its sha256 in the manifest after decryption`);
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(20663);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
@@ -35346,6 +35295,70 @@ async function* entries(zip, archive) {
         if (!entry)
             return;
         yield entry;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packing/hash.ts
+
+
+
+/** `sha256:<hex>` of a file, streamed. */
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/packing/encrypt.ts
+
+
+
+
+
+
+/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
+async function sealFiles(files, folder, key) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const sealed = [];
+    for (const [index, file] of files.entries()) {
+        const name = `f${String(index + 1).padStart(6, '0')}`;
+        const absolute = (0,external_node_path_.join)(folder, name);
+        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
+        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
+    }
+    return sealed;
+}
+/**
+ * The record of an encrypted file as its archive stores it: the opaque entry name and the
+ * encrypted bytes' size and hash, which the extractor checks like any other entry.
+ * @throws ArchiveIntegrityError when the manifest records no valid entry for it
+ */
+function sealedRecord(archive, file) {
+    const entry = file.entry;
+    if (!entry || unsafePathReason(entry.name)) {
+        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+    }
+    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
+}
+/**
+ * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * against its manifest record (size and sha256 of the plain bytes).
+ * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
+ */
+async function openFiles(archive, files, sealed, staging, key) {
+    for (const file of files) {
+        const entry = sealedRecord(archive, file).path;
+        const target = (0,external_node_path_.join)(staging, file.path);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        try {
+            await decryptFile((0,external_node_path_.join)(sealed, entry), target, key);
+        }
+        catch {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+        }
+        if ((await (0,promises_.stat)(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
+        }
     }
 }
 
@@ -35919,7 +35932,7 @@ async function uploadFiles(artifacts, ref, request, codec) {
         const folder = (0,external_node_path_.join)(request.scratch, 'sealed');
         const sealed = await sealFiles(regular, folder, codec.fileKey);
         for (const item of sealed)
-            entries.set(item.file.path, item.entry);
+            entries.set(item.path, item.entry);
         upload = { files: sealed.map(item => item.absolute), root: folder };
         packing = { level: 0, reason: 'encrypted bytes do not compress' };
     }
@@ -36273,15 +36286,9 @@ async function stageFiles(document, store, artifacts, folders, fileKey) {
         const sealed = (0,external_node_path_.join)(downloads, `${record.name}.sealed`);
         // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
         // not need is one a later node saved again. It is passed over, never decrypted or placed.
-        await extractArchive(zip, record.name, files.map(asSealedEntry), sealed, name => /^f\d{6}$/.test(name));
-        await openFiles(files, sealed, staging, fileKey);
+        await extractArchive(zip, record.name, files.map(file => sealedRecord(record.name, file)), sealed, name => /^f\d{6}$/.test(name));
+        await openFiles(record.name, files, sealed, staging, fileKey);
     }
-}
-/** The record of an encrypted file as its archive holds it: opaque name, encrypted size and hash. */
-function asSealedEntry(file) {
-    if (!file.entry)
-        throw new ArchiveIntegrityError(file.archive ?? '', `file ${file.path} has no encrypted entry recorded`);
-    return { ...file, path: file.entry.name, size: file.entry.size, sha256: file.entry.sha256 };
 }
 /**
  * Files of the pipeline that another archive holds: an earlier archive still carries its old

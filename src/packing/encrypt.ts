@@ -1,21 +1,22 @@
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { decryptFile, encryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
-import { CheckpointError } from '../checkpoint/errors.js'
-import type { CollectedFile } from './collect.js'
+import { unsafePathReason } from '../checkpoint/paths.js'
+import { ArchiveIntegrityError } from './extract.js'
 import { hashFile } from './hash.js'
 
 /** A file encrypted for upload, under an opaque name so the archive shows no paths. */
 export interface SealedFile {
-  file: CollectedFile
+  /** The file's workspace-relative path. */
+  path: string
   entry: { name: string; size: number; sha256: string }
   absolute: string
 }
 
 /** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
 export async function sealFiles(
-  files: CollectedFile[],
+  files: { path: string; absolute: string }[],
   folder: string,
   key: Buffer
 ): Promise<SealedFile[]> {
@@ -25,35 +26,52 @@ export async function sealFiles(
     const name = `f${String(index + 1).padStart(6, '0')}`
     const absolute = join(folder, name)
     const { size, sha256 } = await encryptFile(file.absolute, absolute, key)
-    sealed.push({ file, entry: { name, size, sha256 }, absolute })
+    sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute })
   }
   return sealed
 }
 
 /**
+ * The record of an encrypted file as its archive stores it: the opaque entry name and the
+ * encrypted bytes' size and hash, which the extractor checks like any other entry.
+ * @throws ArchiveIntegrityError when the manifest records no valid entry for it
+ */
+export function sealedRecord(archive: string, file: FileRecord): FileRecord {
+  const entry = file.entry
+  if (!entry || unsafePathReason(entry.name)) {
+    throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`)
+  }
+  return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 }
+}
+
+/**
  * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
  * against its manifest record (size and sha256 of the plain bytes).
+ * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 export async function openFiles(
+  archive: string,
   files: FileRecord[],
   sealed: string,
   staging: string,
   key: Buffer
 ): Promise<void> {
   for (const file of files) {
-    if (!file.entry) throw new CheckpointError(`File ${file.path} has no encrypted entry recorded`)
+    const entry = sealedRecord(archive, file).path
     const target = join(staging, file.path)
-    await mkdir(join(target, '..'), { recursive: true })
+    await mkdir(dirname(target), { recursive: true })
     try {
-      await decryptFile(join(sealed, file.entry.name), target, key)
+      await decryptFile(join(sealed, entry), target, key)
     } catch {
-      throw new CheckpointError(
-        `File ${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`
+      throw new ArchiveIntegrityError(
+        archive,
+        `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`
       )
     }
-    if ((await hashFile(target)) !== file.sha256) {
-      throw new CheckpointError(
-        `File ${file.path} does not match its sha256 in the manifest after decryption`
+    if ((await stat(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+      throw new ArchiveIntegrityError(
+        archive,
+        `${file.path} does not match its manifest record once decrypted`
       )
     }
   }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { join } from 'node:path'
-import { openFiles } from '../packing/encrypt.js'
+import { openFiles, sealedRecord } from '../packing/encrypt.js'
 import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
 import type { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
 
@@ -47,21 +47,15 @@ export async function stageFiles(
     const sealed = join(downloads, `${record.name}.sealed`)
     // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
     // not need is one a later node saved again. It is passed over, never decrypted or placed.
-    await extractArchive(zip, record.name, files.map(asSealedEntry), sealed, name =>
-      /^f\d{6}$/.test(name)
+    await extractArchive(
+      zip,
+      record.name,
+      files.map(file => sealedRecord(record.name, file)),
+      sealed,
+      name => /^f\d{6}$/.test(name)
     )
-    await openFiles(files, sealed, staging, fileKey)
+    await openFiles(record.name, files, sealed, staging, fileKey)
   }
-}
-
-/** The record of an encrypted file as its archive holds it: opaque name, encrypted size and hash. */
-function asSealedEntry(file: FileRecord): FileRecord {
-  if (!file.entry)
-    throw new ArchiveIntegrityError(
-      file.archive ?? '',
-      `file ${file.path} has no encrypted entry recorded`
-    )
-  return { ...file, path: file.entry.name, size: file.entry.size, sha256: file.entry.sha256 }
 }
 
 /**

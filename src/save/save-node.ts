@@ -135,7 +135,7 @@ async function uploadFiles(
   if (codec.fileKey) {
     const folder = join(request.scratch, 'sealed')
     const sealed = await sealFiles(regular, folder, codec.fileKey)
-    for (const item of sealed) entries.set(item.file.path, item.entry)
+    for (const item of sealed) entries.set(item.path, item.entry)
     upload = { files: sealed.map(item => item.absolute), root: folder }
     packing = { level: 0, reason: 'encrypted bytes do not compress' }
   } else {

@@ -1,9 +1,8 @@
+import { openFiles, sealedRecord } from '../packing/encrypt.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { lstat, mkdir, realpath, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { decryptFile } from '../checkpoint/crypto.js';
-import { unsafePathReason } from '../checkpoint/paths.js';
 import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js';
 import { isInside } from '../packing/paths.js';
 import { NotFoundError } from './errors.js';
@@ -22,7 +21,7 @@ export async function stageArchive(source, name, staging, fileKey) {
         throw new NotFoundError(`Files archive ${name} is not in ${source.location}`);
     const manifest = source.manifest(name);
     const encrypted = source.archiveRecord(name)?.packing === 'zip-encrypted';
-    const stored = encrypted ? manifest.map(file => storedRecord(name, file)) : manifest;
+    const stored = encrypted ? manifest.map(file => sealedRecord(name, file)) : manifest;
     // Encrypted files are checked as stored beside staging, then decrypted into it.
     const into = encrypted ? `${staging}.sealed` : staging;
     await mkdir(staging, { recursive: true });
@@ -37,7 +36,7 @@ export async function stageArchive(source, name, staging, fileKey) {
                 await copyVerified(found, file, into);
         }
         if (encrypted && fileKey)
-            await decryptAll(name, manifest, into, staging, fileKey);
+            await openFiles(name, manifest, into, staging, fileKey);
     }
     finally {
         if (encrypted)
@@ -45,30 +44,6 @@ export async function stageArchive(source, name, staging, fileKey) {
     }
     const bytes = manifest.reduce((total, file) => total + file.size, 0);
     return { name, files: manifest.length, bytes, encrypted, decrypted: !encrypted || !!fileKey };
-}
-/** The record of an encrypted file as its archive stores it: opaque name, encrypted bytes. */
-function storedRecord(archive, file) {
-    const entry = file.entry;
-    if (!entry || unsafePathReason(entry.name)) {
-        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
-    }
-    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
-}
-async function decryptAll(archive, files, sealed, staging, key) {
-    for (const file of files) {
-        const target = join(staging, file.path);
-        await mkdir(dirname(target), { recursive: true });
-        try {
-            await decryptFile(join(sealed, file.entry?.name ?? ''), target, key);
-        }
-        catch {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with CHECKPOINT_ENCRYPTION_KEY (wrong key, or changed bytes)`);
-        }
-        const { bytes, digest } = await hashFile(target);
-        if (bytes !== file.size || digest !== file.sha256) {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not match its sha256 once decrypted`);
-        }
-    }
 }
 async function checkZipDigest(source, found) {
     const record = source.archiveRecord(found.name);

@@ -1,0 +1,51 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { decryptFile, encryptFile } from '../checkpoint/crypto.js';
+import { unsafePathReason } from '../checkpoint/paths.js';
+import { ArchiveIntegrityError } from './extract.js';
+import { hashFile } from './hash.js';
+/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
+export async function sealFiles(files, folder, key) {
+    await mkdir(folder, { recursive: true });
+    const sealed = [];
+    for (const [index, file] of files.entries()) {
+        const name = `f${String(index + 1).padStart(6, '0')}`;
+        const absolute = join(folder, name);
+        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
+        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
+    }
+    return sealed;
+}
+/**
+ * The record of an encrypted file as its archive stores it: the opaque entry name and the
+ * encrypted bytes' size and hash, which the extractor checks like any other entry.
+ * @throws ArchiveIntegrityError when the manifest records no valid entry for it
+ */
+export function sealedRecord(archive, file) {
+    const entry = file.entry;
+    if (!entry || unsafePathReason(entry.name)) {
+        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+    }
+    return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
+}
+/**
+ * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * against its manifest record (size and sha256 of the plain bytes).
+ * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
+ */
+export async function openFiles(archive, files, sealed, staging, key) {
+    for (const file of files) {
+        const entry = sealedRecord(archive, file).path;
+        const target = join(staging, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        try {
+            await decryptFile(join(sealed, entry), target, key);
+        }
+        catch {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+        }
+        if ((await stat(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
+        }
+    }
+}
