@@ -420,18 +420,16 @@ describe('warned, or failed when asked: an artifact service that stays down', ()
 
 describe('retried and succeeded: a connection reset in the middle of a transfer', () => {
   it.concurrent(
-    'save: a Put Block cut after 100 KiB of the files archive is sent again and the checkpoint is saved whole',
+    "save: the files archive's upload cut after 100 KiB is sent again and the checkpoint is saved whole",
     scenario(async s => {
       const { run, job } = await s.firstNodeSaved()
       const before = s.world.standIn.requestCount
-      s.faults.resetConnection(
-        { service: 'blob', operation: 'PutBlock' },
-        { afterBytes: 100 * 1024 }
-      )
+      // The files archive goes up first; it fits in one block, so it is one Put Blob.
+      s.faults.resetConnection({ service: 'blob', method: 'PUT' }, { afterBytes: 100 * 1024 })
 
       const save = await s.saveBuild(job)
 
-      expect(s.injected(before, 'reset')).toEqual([['blob PutBlock', 0]])
+      expect(s.injected(before, 'reset')).toEqual([['blob PutBlob', 0]])
       expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
       expect(annotations(save, 'warning')).toEqual([])
       expectRestored(await s.restore(run, 2), CP2)
@@ -444,16 +442,17 @@ describe('retried and succeeded: a connection reset in the middle of a transfer'
     scenario(async s => {
       const { run, job } = await s.firstNodeSaved()
       const before = s.world.standIn.requestCount
-      // The files archive goes up first (Put Block, Put Block List); the next blob PUT is the
+      // The files archive goes up first (one Put Blob, answered 201); the next blob PUT is the
       // document's.
       let archiveUp = false
       s.faults.resetConnection(
         {
           service: 'blob',
           method: 'PUT',
-          match: r => {
-            if (r.operation === 'PutBlockList') archiveUp = true
-            return archiveUp && r.operation !== 'PutBlockList'
+          match: () => {
+            const document = archiveUp
+            archiveUp = true
+            return document
           }
         },
         { afterBytes: 100 }
@@ -491,19 +490,34 @@ describe('retried and succeeded: a connection reset in the middle of a transfer'
 
 describe('a response slower than the client waits for', () => {
   it.concurrent(
-    'save: a Put Block held past the upload timeout makes the save warn and the step end; earlier checkpoints stay restorable',
+    'save: an upload held past the upload timeout is given up and sent again, and the checkpoint is saved',
     scenario(async s => {
       const { run, job } = await s.firstNodeSaved()
-      // The toolkit's stall timeout (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS, 5 min by default) is
-      // shortened so that the test stays bounded. The request is held longer than the test may
-      // run: a jest timeout here means the step did not end after it had given up the upload.
+      // The stall timeout (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS, as the toolkit names it; 5 min by
+      // default) is shortened so that the test stays bounded; the held request would outlast it.
       job.options.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
-      s.faults.delay({ service: 'blob', operation: 'PutBlock' }, { ms: 75_000 })
+      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000 })
 
       const save = await s.saveBuild(job)
-      // "Upload progress stalled" can only come from the held Put Block; the stand-in logs that
-      // request only once its delay ends, after the step is long gone.
-      expectWarned(save, /Upload progress stalled/)
+
+      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
+      expect(annotations(save, 'warning')).toEqual([])
+      expectRestored(await s.restore(run, 2), CP2)
+    }),
+    60_000
+  )
+
+  it.concurrent(
+    'save: an upload held past the timeout on every try makes the save warn and the step end; earlier checkpoints stay restorable',
+    scenario(async s => {
+      const { run, job } = await s.firstNodeSaved()
+      job.options.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
+      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000, count: 3 })
+
+      const save = await s.saveBuild(job)
+      // The stand-in logs a held request only once its delay ends, after the step is long gone:
+      // the warning names the stall, and nothing was committed.
+      expectWarned(save, /no answer within 1000 ms \(upload stalled\)/)
       expect(save.outputs.saved).toBe('false')
       s.expectNoDocument(run, CP2.name)
       await s.faults.reset()
@@ -560,13 +574,16 @@ describe('fell back: bytes that are not what was uploaded', () => {
     scenario(async s => {
       const run = await s.bothSaved()
       const before = s.world.standIn.requestCount
+      // Every GET of it: the streaming reader's first (the zip's end), then the whole download
+      // and the one fetch again that a digest mismatch gets.
       s.faults.truncateDownload(
         { ...s.blobOf(run, FILES_2), method: 'GET' },
-        { bytes: 100 * 1024, count: 2 }
+        { bytes: 100 * 1024, count: 3 }
       )
 
       expectFellBack(await s.restore(run, 2), CP2.name, CP1)
       expect(s.injected(before, 'truncate')).toEqual([
+        ['blob GetBlob', 206],
         ['blob GetBlob', 200],
         ['blob GetBlob', 200]
       ])

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
@@ -11,9 +10,10 @@ export interface CollectedFile {
   /** Workspace-relative, forward slashes. */
   path: string
   absolute: string
+  /** As collected; the save records the bytes it actually packs. */
   size: number
   mode: number
-  sha256: string
+  mtime: Date
   /** For a symbolic link: its target, relative to the link's folder. */
   link?: string
 }
@@ -76,38 +76,29 @@ async function describeFile(
         `is a link to ${target}, outside the workspace: links must stay inside it`
       )
     }
-    return { path, absolute, size: 0, mode, sha256: hashText(target), link: target }
+    return { path, absolute, size: 0, mode, mtime: stats.mtime, link: target }
   }
-  const { sha256, holdsSecret } = await hashAndScan(absolute, secrets)
-  if (holdsSecret) {
+  if (await holdsSecret(absolute, secrets)) {
     throw new ConfigurationError(
       `File ${path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`
     )
   }
-  return { path, absolute, size: stats.size, mode, sha256 }
+  return { path, absolute, size: stats.size, mode, mtime: stats.mtime }
 }
 
-/** Hashes a file and looks for exact secrets in it, in one streamed pass. */
-async function hashAndScan(
-  file: string,
-  secrets: string[]
-): Promise<{ sha256: string; holdsSecret: boolean }> {
+/**
+ * Looks for exact secrets in a file, streamed, before anything is uploaded. Its sha256 is taken
+ * later, in the one pass that packs it (see ZipPacker).
+ */
+async function holdsSecret(file: string, secrets: string[]): Promise<boolean> {
   const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret))
-  const longest = Math.max(0, ...needles.map(needle => needle.length))
-  const hash = createHash('sha256')
+  if (needles.length === 0) return false
+  const longest = Math.max(...needles.map(needle => needle.length))
   let tail = Buffer.alloc(0)
-  let holdsSecret = false
-  for await (const chunk of createReadStream(file)) {
-    const bytes = chunk as Buffer
-    hash.update(bytes)
-    if (needles.length === 0 || holdsSecret) continue
-    const window = Buffer.concat([tail, bytes])
-    holdsSecret = needles.some(needle => window.includes(needle))
-    tail = window.subarray(Math.max(0, window.length - longest + 1))
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const window = tail.length === 0 ? (chunk as Buffer) : Buffer.concat([tail, chunk as Buffer])
+    if (needles.some(needle => window.includes(needle))) return true
+    tail = Buffer.from(window.subarray(Math.max(0, window.length - longest + 1)))
   }
-  return { sha256: `sha256:${hash.digest('hex')}`, holdsSecret }
-}
-
-function hashText(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`
+  return false
 }

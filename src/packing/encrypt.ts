@@ -1,34 +1,14 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { decryptFile, encryptFile } from '../checkpoint/crypto.js'
+import { decryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { unsafePathReason } from '../checkpoint/paths.js'
 import { ArchiveIntegrityError } from './extract.js'
 import { hashFile } from './hash.js'
 
-/** A file encrypted for upload, under an opaque name so the archive shows no paths. */
-export interface SealedFile {
-  /** The file's workspace-relative path. */
-  path: string
-  entry: { name: string; size: number; sha256: string }
-  absolute: string
-}
-
-/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
-export async function sealFiles(
-  files: { path: string; absolute: string }[],
-  folder: string,
-  key: Buffer
-): Promise<SealedFile[]> {
-  await mkdir(folder, { recursive: true })
-  const sealed: SealedFile[] = []
-  for (const [index, file] of files.entries()) {
-    const name = `f${String(index + 1).padStart(6, '0')}`
-    const absolute = join(folder, name)
-    const { size, sha256 } = await encryptFile(file.absolute, absolute, key)
-    sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute })
-  }
-  return sealed
+/** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
+export function sealedEntryName(index: number): string {
+  return `f${String(index + 1).padStart(6, '0')}`
 }
 
 /**

@@ -12,9 +12,10 @@ import { ConfigurationError } from '../github/failure.js'
 import type { JobContext } from '../github/job-context.js'
 import type { Protection } from '../github/inputs.js'
 import type { RunContext } from '../github/run-context.js'
-import { join } from 'node:path'
 import { choosePacking } from '../packing/choose.js'
-import { sealFiles } from '../packing/encrypt.js'
+import { sealedEntryName } from '../packing/encrypt.js'
+import { ZipPacker } from '../packing/zip-writer.js'
+import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
 import { ownedArtifacts, ownerKey, scopeOwners } from '../stores/ownership.js'
@@ -67,7 +68,7 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     node: save.node
   }
   const attempt = context.run.attempt
-  const { archive, entries } = await orScopeConflict(
+  const { archive, packed } = await orScopeConflict(
     uploadFiles(artifacts, ref, request, codec),
     save.scope,
     attempt
@@ -77,7 +78,7 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     node: save.node,
     run: context.run,
     state: save.state,
-    files: request.files.map(file => fileRecord(file, archive, entries.get(file.path))),
+    files: request.files.map(file => fileRecord(file, archive, packed)),
     ...(archive ? { archive } : {}),
     ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
     ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
@@ -117,42 +118,54 @@ async function latestInRun(
   })
 }
 
-type Entries = Map<string, FileRecord['entry']>
+/** What packing recorded of each regular file, by path. */
+type Packed = Map<string, { size: number; sha256: string; entry?: FileRecord['entry'] }>
 
-/** Uploads the node's regular files as one zip; encrypted first when a key is set. */
+/**
+ * Uploads the node's regular files as one zip, written while it uploads: each file is read once,
+ * which takes its sha256 for the manifest. Encrypted entries get opaque names.
+ */
 async function uploadFiles(
   artifacts: ArtifactStore,
   ref: CheckpointRef,
   request: SaveRequest,
   codec: CheckpointCodec
-): Promise<{ archive: ArchiveRecord | undefined; entries: Entries }> {
+): Promise<{ archive: ArchiveRecord | undefined; packed: Packed }> {
   const regular = request.files.filter(file => file.link === undefined)
-  const entries: Entries = new Map()
-  if (regular.length === 0) return { archive: undefined, entries }
+  const packed: Packed = new Map()
+  if (regular.length === 0) return { archive: undefined, packed }
   const name = filesArchiveName(ref)
-  let upload = { files: regular.map(file => file.absolute), root: request.context.workspace }
-  let packing: { level: number; reason: string }
-  if (codec.fileKey) {
-    const folder = join(request.scratch, 'sealed')
-    const sealed = await sealFiles(regular, folder, codec.fileKey)
-    for (const item of sealed) entries.set(item.path, item.entry)
-    upload = { files: sealed.map(item => item.absolute), root: folder }
-    packing = { level: 0, reason: 'encrypted bytes do not compress' }
-  } else {
-    const level = request.save.compressionLevel
-    packing =
-      level === undefined
-        ? await choosePacking(regular)
-        : { level, reason: 'compression-level set' }
-  }
+  const sealKey = codec.fileKey
+  const level = request.save.compressionLevel
+  const packing = sealKey
+    ? { level: 0, reason: 'encrypted bytes do not compress' }
+    : level === undefined
+      ? await choosePacking(regular)
+      : { level, reason: 'compression-level set' }
   core.info(
     `Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`
   )
-  const uploaded = await artifacts.uploadFiles(name, upload.files, upload.root, {
-    level: packing.level,
+  const sources = regular.map((file, index) => ({
+    name: sealKey ? sealedEntryName(index) : file.path,
+    absolute: file.absolute,
+    mode: file.mode,
+    mtime: file.mtime,
+    size: file.size
+  }))
+  const packer = new ZipPacker(sources, { level: packing.level, sealKey })
+  const uploaded = await artifacts.uploadZip(name, packer.bytes(), {
     retentionDays: request.save.retentionDays
   })
-  const kind = codec.fileKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate'
+  for (const [index, entry] of packer.entries.entries()) {
+    const file = regular[index]
+    if (!file) continue
+    packed.set(file.path, {
+      size: entry.size,
+      sha256: entry.sha256,
+      ...(sealKey ? { entry: { name: entry.name, ...entry.stored } } : {})
+    })
+  }
+  const kind = sealKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate'
   const archive: ArchiveRecord = {
     name,
     runId: request.context.run.runId,
@@ -160,22 +173,22 @@ async function uploadFiles(
     digest: uploaded.digest,
     packing: kind
   }
-  return { archive, entries }
+  return { archive, packed }
 }
 
 function fileRecord(
   file: CollectedFile,
   archive: ArchiveRecord | undefined,
-  entry: FileRecord['entry']
+  packed: Packed
 ): FileRecord {
-  const record: FileRecord = {
-    path: file.path,
-    size: file.size,
-    sha256: file.sha256,
-    mode: file.mode
+  const { path, mode } = file
+  if (file.link !== undefined) {
+    return { path, size: 0, sha256: sha256Digest(file.link), mode, link: file.link }
   }
-  if (file.link !== undefined) return { ...record, link: file.link }
-  return { ...record, archive: archive?.name ?? '', ...(entry ? { entry } : {}) }
+  const bytes = packed.get(path)
+  if (!bytes || !archive) throw new Error(`${path} was collected but not packed`)
+  const { entry, ...record } = bytes
+  return { path, ...record, mode, archive: archive.name, ...(entry ? { entry } : {}) }
 }
 
 /**

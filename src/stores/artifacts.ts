@@ -1,20 +1,18 @@
 import * as core from '@actions/core'
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ArtifactClient } from '@actions/artifact'
 import { CheckpointNotFoundError, describe } from '../checkpoint/errors.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
 import type { RunContext } from '../github/run-context.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import { decodeUtf8 } from '../checkpoint/document.js'
-import { downloadToFile, uploadBlob } from './transfer.js'
+import { downloadToFile, uploadBlob, uploadStream } from './transfer.js'
 import {
   ServiceError,
   backendIds,
   callArtifactService,
   serviceEndpoint,
-  settles,
   withRetries,
   type ServiceEndpoint
 } from './twirp.js'
@@ -61,7 +59,6 @@ interface ListedArtifact {
  */
 export class ArtifactStore {
   private readonly endpoint: ServiceEndpoint
-  private client: ArtifactClient | undefined
 
   constructor(
     private readonly context: RunContext,
@@ -127,7 +124,8 @@ export class ArtifactStore {
     }
   }
 
-  private async signedUrl(artifact: RunArtifact): Promise<string> {
+  /** A URL that downloads the artifact's bytes for a while, without credentials. */
+  async signedUrl(artifact: RunArtifact): Promise<string> {
     const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
       workflow_run_backend_id: artifact.runBackendId,
       workflow_job_run_backend_id: artifact.jobBackendId,
@@ -166,20 +164,18 @@ export class ArtifactStore {
     return downloadToFile(location, file)
   }
 
-  /** Uploads files as one zip artifact at the given level. */
-  async uploadFiles(
+  /**
+   * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
+   * with their digest. Nothing is listed until the finalize: a failed upload leaves no artifact.
+   */
+  async uploadZip(
     name: string,
-    files: string[],
-    root: string,
-    options: { level: number; retentionDays: number | undefined }
+    bytes: AsyncIterable<Buffer>,
+    options: { retentionDays: number | undefined }
   ): Promise<UploadedArtifact> {
-    const client = await this.artifactClient()
-    const upload = client.uploadArtifact(name, files, root, {
-      compressionLevel: options.level,
-      ...(options.retentionDays ? { retentionDays: options.retentionDays } : {})
-    })
-    const response = await settles(upload, `Upload of ${name}`)
-    return uploaded(name, response)
+    return this.uploadArtifact(name, 'application/zip', options, url =>
+      uploadStream(url, bytes, { contentType: 'application/zip', what: name })
+    )
   }
 
   /**
@@ -190,6 +186,19 @@ export class ArtifactStore {
     name: string,
     text: string,
     options: { retentionDays: number | undefined }
+  ): Promise<UploadedArtifact> {
+    const body = Buffer.from(text, 'utf8')
+    return this.uploadArtifact(name, 'application/json', options, async url => {
+      await uploadBlob(url, body, 'application/json')
+      return { size: body.length, digest: sha256Digest(body) }
+    })
+  }
+
+  private async uploadArtifact(
+    name: string,
+    mimeType: string,
+    options: { retentionDays: number | undefined },
+    put: (url: string) => Promise<{ size: number; digest: string }>
   ): Promise<UploadedArtifact> {
     const ids = backendIds(this.endpoint.token)
     const scope = {
@@ -203,21 +212,19 @@ export class ArtifactStore {
       ...scope,
       name,
       version: 7,
-      mime_type: 'application/json',
+      mime_type: mimeType,
       ...expiresAt
     })) as { ok?: boolean; signed_upload_url?: string; signedUploadUrl?: string }
     const url = created.signed_upload_url ?? created.signedUploadUrl
     if (!url) throw new ServiceError(`The artifact service gave no upload URL for ${name}`)
-    const body = Buffer.from(text, 'utf8')
-    await uploadBlob(url, body, 'application/json')
-    const digest = sha256Digest(body)
+    const { size, digest } = await put(url)
     const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
       ...scope,
       name,
-      size: String(body.length),
+      size: String(size),
       hash: digest
     })) as { artifact_id?: string; artifactId?: string }
-    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size: body.length, digest }
+    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest }
   }
 
   private restLookup(): { token: string; owner: string; name: string } | undefined {
@@ -225,29 +232,6 @@ export class ArtifactStore {
     if (!this.token || !repository) return undefined
     return { token: this.token, owner: repository.owner, name: repository.name }
   }
-
-  /** Loaded on first use: entries that never move bytes never pay for loading the client. */
-  private async artifactClient(): Promise<ArtifactClient> {
-    if (!this.client) {
-      const { DefaultArtifactClient } = await import('@actions/artifact')
-      this.client = new DefaultArtifactClient()
-    }
-    return this.client
-  }
-}
-
-function uploaded(
-  name: string,
-  response: { id?: number; size?: number; digest?: string }
-): UploadedArtifact {
-  if (response.id === undefined || response.digest === undefined) {
-    throw new Error(`Upload of ${name} returned no artifact id or digest`)
-  }
-  // The upload answers bare hex where the listing says `sha256:<hex>`: keep one form.
-  const digest = response.digest.startsWith('sha256:')
-    ? response.digest
-    : `sha256:${response.digest}`
-  return { id: response.id, size: response.size ?? 0, digest }
 }
 
 /**

@@ -1,0 +1,178 @@
+import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import yauzl from 'yauzl'
+import { decryptBytes } from '../../src/checkpoint/crypto.js'
+import type { FileRecord } from '../../src/checkpoint/document.js'
+import { extractArchive } from '../../src/packing/extract.js'
+import {
+  ZipPacker,
+  crc32,
+  type PackOptions,
+  type PackSource
+} from '../../src/packing/zip-writer.js'
+import { useTempDirs } from '../../__fixtures__/temp.js'
+
+const tempDir = useTempDirs()
+
+const sha256 = (bytes: Buffer | string): string =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+
+async function pack(
+  files: Record<string, Buffer | string>,
+  options: PackOptions
+): Promise<{ root: string; zip: string; packer: ZipPacker; bytes: Buffer }> {
+  const root = await tempDir()
+  const sources: PackSource[] = []
+  for (const [name, data] of Object.entries(files)) {
+    const absolute = join(root, 'src', name)
+    await mkdir(dirname(absolute), { recursive: true })
+    await writeFile(absolute, data)
+    sources.push({
+      name,
+      absolute,
+      mode: 0o640,
+      mtime: new Date(2026, 10, 24, 5, 30, 10),
+      size: Buffer.byteLength(data)
+    })
+  }
+  const packer = new ZipPacker(sources, options)
+  const chunks: Buffer[] = []
+  for await (const chunk of packer.bytes()) chunks.push(chunk)
+  const bytes = Buffer.concat(chunks)
+  const zip = join(root, 'files.zip')
+  await writeFile(zip, bytes)
+  return { root, zip, packer, bytes }
+}
+
+async function readEntries(
+  zip: string
+): Promise<Map<string, { data: Buffer; entry: yauzl.Entry }>> {
+  const file = await yauzl.openPromise(zip, { strictFileNames: true, validateEntrySizes: true })
+  const found = new Map<string, { data: Buffer; entry: yauzl.Entry }>()
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+        file
+          .once('entry', resolve)
+          .once('end', () => {
+            resolve(undefined)
+          })
+          .once('error', reject)
+        file.readEntry()
+      })
+      file.removeAllListeners()
+      if (!entry) break
+      const chunks: Buffer[] = []
+      for await (const chunk of await file.openReadStreamPromise(entry))
+        chunks.push(chunk as Buffer)
+      found.set(entry.fileName, { data: Buffer.concat(chunks), entry })
+    }
+  } finally {
+    file.close()
+  }
+  return found
+}
+
+const files = {
+  'a.txt': 'alpha\n'.repeat(1000),
+  'dir/deeper/b.bin': randomBytes(300_000),
+  'empty.txt': '',
+  'ünïcode/名前.txt': 'unicode names stay UTF-8'
+}
+
+describe('ZipPacker', () => {
+  it.each([0, 1, 6])(
+    'writes a zip any reader opens, at level %i, with each file once',
+    async level => {
+      const { zip, packer } = await pack(files, { level })
+      const read = await readEntries(zip)
+      expect([...read.keys()].sort()).toEqual(Object.keys(files).sort())
+      for (const [name, data] of Object.entries(files)) {
+        const bytes = Buffer.from(data)
+        expect(read.get(name)?.data.equals(bytes)).toBe(true)
+        expect(read.get(name)?.entry.compressionMethod).toBe(level === 0 ? 0 : 8)
+        expect((read.get(name)?.entry.externalFileAttributes ?? 0) >>> 16).toBe(0o100640)
+        const entry = packer.entries.find(item => item.name === name)
+        expect(entry).toEqual({
+          name,
+          size: bytes.length,
+          sha256: sha256(bytes),
+          stored: { size: bytes.length, sha256: sha256(bytes) }
+        })
+      }
+      // Info-ZIP's own test of every entry's CRC and sizes.
+      expect(execFileSync('unzip', ['-tq', zip], { encoding: 'utf8' })).toMatch(
+        /No errors detected/
+      )
+    }
+  )
+
+  it('passes the product extractor against a manifest built from what it packed', async () => {
+    const { root, zip, packer } = await pack(files, { level: 1 })
+    const manifest: FileRecord[] = packer.entries.map(entry => ({
+      path: entry.name,
+      size: entry.size,
+      sha256: entry.sha256,
+      mode: 0o640,
+      archive: 'files'
+    }))
+    await extractArchive(zip, 'files', manifest, join(root, 'staging'))
+    expect(await readFile(join(root, 'staging', 'dir/deeper/b.bin'))).toEqual(
+      files['dir/deeper/b.bin']
+    )
+  })
+
+  it('writes zip64 records that readers accept when asked to', async () => {
+    const { zip, bytes } = await pack(files, { level: 1, forceZip64: true })
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true)
+    const read = await readEntries(zip)
+    expect(read.get('a.txt')?.data.toString()).toBe(files['a.txt'])
+    expect(execFileSync('unzip', ['-tq', zip], { encoding: 'utf8' })).toMatch(/No errors detected/)
+  })
+
+  it('seals each entry with AES-256-GCM under a fresh nonce, recording plain and stored bytes', async () => {
+    const key = randomBytes(32)
+    const same = 'the same bytes twice'
+    const { zip, packer } = await pack({ f000001: same, f000002: same }, { level: 0, sealKey: key })
+    const read = await readEntries(zip)
+    const first = read.get('f000001')?.data ?? Buffer.alloc(0)
+    const second = read.get('f000002')?.data ?? Buffer.alloc(0)
+    expect(first.includes(Buffer.from(same))).toBe(false)
+    expect(first.equals(second)).toBe(false)
+    expect(decryptBytes(first, key).toString()).toBe(same)
+    expect(packer.entries[0]).toEqual({
+      name: 'f000001',
+      size: same.length,
+      sha256: sha256(same),
+      stored: { size: first.length, sha256: sha256(first) }
+    })
+  })
+
+  it('fails, naming the file, when a file cannot be read', async () => {
+    const packer = new ZipPacker(
+      [
+        {
+          name: 'gone.txt',
+          absolute: '/nonexistent/gone.txt',
+          mode: 0o644,
+          mtime: new Date(),
+          size: 1
+        }
+      ],
+      { level: 0 }
+    )
+    await expect(async () => {
+      for await (const chunk of packer.bytes()) expect(chunk).toBeInstanceOf(Buffer)
+    }).rejects.toThrow(/gone\.txt/)
+  })
+})
+
+describe('crc32', () => {
+  it('matches the standard check value, in one call or in pieces', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926)
+    expect(crc32(Buffer.from('56789'), crc32(Buffer.from('1234')))).toBe(0xcbf43926)
+  })
+})

@@ -1,0 +1,345 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { once } from 'node:events'
+import * as zlib from 'node:zlib'
+import { ENCRYPTION_OVERHEAD, NONCE_BYTES } from '../checkpoint/crypto.js'
+
+/** A file to pack, under the name its entry gets in the zip. */
+export interface PackSource {
+  /** The entry's name: forward slashes, no leading slash. */
+  name: string
+  absolute: string
+  mode: number
+  mtime: Date
+  /** The size seen when the file was collected: decides whether the entry needs zip64. */
+  size: number
+}
+
+/** What was packed of one source: its bytes as read, and as the entry stores them. */
+export interface PackedEntry {
+  name: string
+  /** The file's bytes as read while packing them. */
+  size: number
+  sha256: string
+  /** The entry's bytes before deflate: the file's, or its encrypted form when sealed. */
+  stored: { size: number; sha256: string }
+}
+
+export interface PackOptions {
+  /** zlib level; 0 stores. */
+  level: number
+  /** AES-256-GCM key: each entry holds nonce, ciphertext and tag instead of the file's bytes. */
+  sealKey?: Buffer | undefined
+  /** Writes zip64 records whatever the sizes (tests; large payloads get them on their own). */
+  forceZip64?: boolean
+}
+
+const READ_CHUNK = 1024 * 1024
+const MAX32 = 0xffffffff
+/** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
+const ZIP64_ENTRY = 0xff000000
+const UTF8_AND_DESCRIPTOR = 0x0808
+const MADE_BY_UNIX = 3 << 8
+
+interface CentralRecord {
+  name: Buffer
+  method: number
+  time: number
+  date: number
+  crc: number
+  compressed: number
+  size: number
+  offset: number
+  mode: number
+  zip64: boolean
+}
+
+/**
+ * Packs files into a zip as a stream, reading each file once: the same pass takes the file's
+ * sha256 and size (what the manifest records), the CRC-32 and, at a level above 0, deflates.
+ * Entries carry data descriptors, so nothing is buffered beyond a read chunk; sizes past 4 GiB
+ * and more than 65,535 entries get zip64 records. Any unzip tool reads the result.
+ */
+export class ZipPacker {
+  readonly entries: PackedEntry[] = []
+  private offset = 0
+  private readonly central: CentralRecord[] = []
+
+  constructor(
+    private readonly sources: PackSource[],
+    private readonly options: PackOptions
+  ) {}
+
+  /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
+  async *bytes(): AsyncGenerator<Buffer> {
+    for (const source of this.sources) yield* this.entry(source)
+    yield* this.emit(this.centralDirectory())
+  }
+
+  private *emit(bytes: Buffer): Generator<Buffer> {
+    this.offset += bytes.length
+    yield bytes
+  }
+
+  private async *entry(source: PackSource): AsyncGenerator<Buffer> {
+    const name = Buffer.from(source.name, 'utf8')
+    const method = this.options.level > 0 ? 8 : 0
+    const { time, date } = dosTime(source.mtime)
+    const sealOverhead = this.options.sealKey ? ENCRYPTION_OVERHEAD : 0
+    const zip64 = this.options.forceZip64 === true || source.size + sealOverhead >= ZIP64_ENTRY
+    const offset = this.offset
+    yield* this.emit(localHeader(name, method, time, date, zip64))
+
+    const plain = createHash('sha256')
+    const storedHash = createHash('sha256')
+    let size = 0
+    let storedSize = 0
+    let crc = 0
+    let compressed = 0
+    const onStored = (bytes: Buffer): void => {
+      storedSize += bytes.length
+      crc = crc32(bytes, crc)
+      if (this.options.sealKey) storedHash.update(bytes)
+    }
+    const stored = this.options.sealKey
+      ? sealed(this.options.sealKey, source.absolute, bytes => {
+          size += bytes.length
+          plain.update(bytes)
+        })
+      : plainBytes(source.absolute, bytes => {
+          size += bytes.length
+          plain.update(bytes)
+        })
+    const counted = (async function* (): AsyncGenerator<Buffer> {
+      for await (const bytes of stored) {
+        onStored(bytes)
+        yield bytes
+      }
+    })()
+    const body = method === 8 ? deflated(counted, this.options.level) : counted
+    for await (const bytes of body) {
+      compressed += bytes.length
+      yield* this.emit(bytes)
+    }
+    if (!zip64 && (compressed >= MAX32 || storedSize >= MAX32)) {
+      throw new Error(`${source.name} grew past 4 GiB while it was being saved`)
+    }
+    yield* this.emit(descriptor(crc, compressed, storedSize, zip64))
+    this.central.push({
+      name,
+      method,
+      time,
+      date,
+      crc,
+      compressed,
+      size: storedSize,
+      offset,
+      mode: source.mode,
+      zip64
+    })
+    const sha256 = `sha256:${plain.digest('hex')}`
+    this.entries.push({
+      name: source.name,
+      size,
+      sha256,
+      stored: this.options.sealKey
+        ? { size: storedSize, sha256: `sha256:${storedHash.digest('hex')}` }
+        : { size, sha256 }
+    })
+  }
+
+  private centralDirectory(): Buffer {
+    const start = this.offset
+    const records = this.central.map(centralHeader)
+    const length = records.reduce((total, record) => total + record.length, 0)
+    const end = [...records]
+    const count = this.central.length
+    if (this.options.forceZip64 || count >= 0xffff || start >= MAX32 || length >= MAX32) {
+      const at = start + length
+      end.push(zip64End(count, length, start), zip64Locator(at))
+    }
+    end.push(endOfCentral(count, length, start))
+    return Buffer.concat(end)
+  }
+}
+
+/** A file's bytes, read once. */
+async function* plainBytes(file: string, onPlain: (bytes: Buffer) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
+    const bytes = chunk as Buffer
+    onPlain(bytes)
+    yield bytes
+  }
+}
+
+/** Encrypted bytes of a file: nonce, ciphertext, tag (the layout of encryptFile). */
+async function* sealed(
+  key: Buffer,
+  file: string,
+  onPlain: (bytes: Buffer) => void
+): AsyncGenerator<Buffer> {
+  const nonce = randomBytes(NONCE_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', key, nonce)
+  yield nonce
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
+    const bytes = chunk as Buffer
+    onPlain(bytes)
+    const out = cipher.update(bytes)
+    if (out.length > 0) yield out
+  }
+  const last = cipher.final()
+  if (last.length > 0) yield last
+  yield cipher.getAuthTag()
+}
+
+/** Raw deflate of a byte stream, one input chunk at a time. */
+async function* deflated(source: AsyncIterable<Buffer>, level: number): AsyncGenerator<Buffer> {
+  const deflate = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 })
+  const out: Buffer[] = []
+  deflate.on('data', (bytes: Buffer) => out.push(bytes))
+  const failed = once(deflate, 'error').then(([error]) => Promise.reject(error as Error))
+  failed.catch(() => undefined)
+  try {
+    for await (const bytes of source) {
+      await Promise.race([
+        new Promise<void>((resolve, reject) => {
+          deflate.write(bytes, error => {
+            if (error) reject(error)
+            else resolve()
+          })
+        }),
+        failed
+      ])
+      if (out.length > 0) yield* out.splice(0)
+    }
+    const ended = once(deflate, 'end')
+    deflate.end()
+    await Promise.race([ended, failed])
+    if (out.length > 0) yield* out.splice(0)
+  } finally {
+    deflate.destroy()
+  }
+}
+
+function localHeader(name: Buffer, method: number, time: number, date: number, zip64: boolean) {
+  const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0)
+  const header = Buffer.alloc(30)
+  header.writeUInt32LE(0x04034b50, 0)
+  header.writeUInt16LE(zip64 ? 45 : 20, 4)
+  header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 6)
+  header.writeUInt16LE(method, 8)
+  header.writeUInt16LE(time, 10)
+  header.writeUInt16LE(date, 12)
+  // CRC-32 and sizes follow the data, in its descriptor (zip64: 0xffffffff and the extra field).
+  header.writeUInt32LE(0, 14)
+  header.writeUInt32LE(zip64 ? MAX32 : 0, 18)
+  header.writeUInt32LE(zip64 ? MAX32 : 0, 22)
+  header.writeUInt16LE(name.length, 26)
+  header.writeUInt16LE(extra.length, 28)
+  return Buffer.concat([header, name, extra])
+}
+
+function descriptor(crc: number, compressed: number, size: number, zip64: boolean): Buffer {
+  const bytes = Buffer.alloc(zip64 ? 24 : 16)
+  bytes.writeUInt32LE(0x08074b50, 0)
+  bytes.writeUInt32LE(crc, 4)
+  if (zip64) {
+    bytes.writeBigUInt64LE(BigInt(compressed), 8)
+    bytes.writeBigUInt64LE(BigInt(size), 16)
+  } else {
+    bytes.writeUInt32LE(compressed, 8)
+    bytes.writeUInt32LE(size, 12)
+  }
+  return bytes
+}
+
+function centralHeader(record: CentralRecord): Buffer {
+  // zip64 fields, in their fixed order, for whichever value does not fit in 32 bits.
+  const wide = [record.size, record.compressed, record.offset].filter(value => value >= MAX32)
+  const large = record.zip64 || wide.length > 0
+  const extra = wide.length > 0 ? zip64Extra(wide) : Buffer.alloc(0)
+  const header = Buffer.alloc(46)
+  header.writeUInt32LE(0x02014b50, 0)
+  header.writeUInt16LE(MADE_BY_UNIX | (large ? 45 : 20), 4)
+  header.writeUInt16LE(large ? 45 : 20, 6)
+  header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 8)
+  header.writeUInt16LE(record.method, 10)
+  header.writeUInt16LE(record.time, 12)
+  header.writeUInt16LE(record.date, 14)
+  header.writeUInt32LE(record.crc, 16)
+  header.writeUInt32LE(Math.min(record.compressed, MAX32), 20)
+  header.writeUInt32LE(Math.min(record.size, MAX32), 24)
+  header.writeUInt16LE(record.name.length, 28)
+  header.writeUInt16LE(extra.length, 30)
+  // comment length, disk number, internal attributes: 0
+  header.writeUInt32LE((((0o100000 | (record.mode & 0o777)) << 16) >>> 0) >>> 0, 38)
+  header.writeUInt32LE(Math.min(record.offset, MAX32), 42)
+  return Buffer.concat([header, record.name, extra])
+}
+
+function zip64Extra(values: number[]): Buffer {
+  const extra = Buffer.alloc(4 + 8 * values.length)
+  extra.writeUInt16LE(0x0001, 0)
+  extra.writeUInt16LE(8 * values.length, 2)
+  values.forEach((value, index) => extra.writeBigUInt64LE(BigInt(value), 4 + 8 * index))
+  return extra
+}
+
+function zip64End(count: number, length: number, start: number): Buffer {
+  const record = Buffer.alloc(56)
+  record.writeUInt32LE(0x06064b50, 0)
+  record.writeBigUInt64LE(44n, 4)
+  record.writeUInt16LE(MADE_BY_UNIX | 45, 12)
+  record.writeUInt16LE(45, 14)
+  // this disk, the central directory's disk: 0
+  record.writeBigUInt64LE(BigInt(count), 24)
+  record.writeBigUInt64LE(BigInt(count), 32)
+  record.writeBigUInt64LE(BigInt(length), 40)
+  record.writeBigUInt64LE(BigInt(start), 48)
+  return record
+}
+
+function zip64Locator(at: number): Buffer {
+  const locator = Buffer.alloc(20)
+  locator.writeUInt32LE(0x07064b50, 0)
+  locator.writeBigUInt64LE(BigInt(at), 8)
+  locator.writeUInt32LE(1, 16)
+  return locator
+}
+
+function endOfCentral(count: number, length: number, start: number): Buffer {
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(Math.min(count, 0xffff), 8)
+  end.writeUInt16LE(Math.min(count, 0xffff), 10)
+  end.writeUInt32LE(Math.min(length, MAX32), 12)
+  end.writeUInt32LE(Math.min(start, MAX32), 16)
+  return end
+}
+
+/** MS-DOS date and time fields (local time, 2-second steps, 1980 at the earliest). */
+function dosTime(at: Date): { time: number; date: number } {
+  const year = Math.max(1980, at.getFullYear())
+  return {
+    time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate()
+  }
+}
+
+/** CRC-32 (zlib's, where this Node has it). */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  return typeof zlib.crc32 === 'function' ? zlib.crc32(bytes, previous) : slowCrc32(bytes, previous)
+}
+
+let table: Uint32Array | undefined
+
+function slowCrc32(bytes: Uint8Array, previous: number): number {
+  table ??= Uint32Array.from({ length: 256 }, (_, index) => {
+    let value = index
+    for (let bit = 0; bit < 8; bit++) value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1
+    return value >>> 0
+  })
+  let crc = (previous ^ MAX32) >>> 0
+  for (const byte of bytes) crc = ((table[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)) >>> 0
+  return (crc ^ MAX32) >>> 0
+}
