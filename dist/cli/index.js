@@ -1513,10 +1513,15 @@ function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return JSON.stringify(shown);
 }
-/** The message of anything thrown, Error or not. */
+/**
+ * The message of anything thrown, Error or not, with its cause when the message leaves it out
+ * (fetch says only "fetch failed"; its cause says "connect ECONNREFUSED ...").
+ */
 function describe(error) {
-    if (error instanceof Error)
-        return error.message;
+    if (error instanceof Error) {
+        const cause = error.cause instanceof Error ? describe(error.cause) : '';
+        return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+    }
     if (typeof error === 'string')
         return error;
     try {
@@ -1622,7 +1627,7 @@ function decryptBytes(sealed, key) {
  * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
-async function crypto_encryptFile(from, to, key) {
+async function encryptFile(from, to, key) {
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     const hash = createHash('sha256').update(nonce);
@@ -2272,6 +2277,7 @@ class ArchiveIntegrityError extends CheckpointError {
  */
 async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
     const remaining = new Map(expected.map(file => [file.path, file]));
+    const context = { archive, remaining, staging, superseded, folders: new Set() };
     let zip;
     try {
         zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
@@ -2287,47 +2293,87 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
             if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
                 throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
             }
-            await extractEntry(zip, entry, { archive, remaining, staging, superseded });
+            await extractEntry(zip, entry, context);
         }
     }
     finally {
         zip.close();
     }
-    const missing = [...remaining.keys()];
+    missingFiles(context);
+}
+/** Fails when a file the manifest lists in this archive was not in it. */
+function missingFiles(context) {
+    const missing = [...context.remaining.keys()];
     if (missing.length > 0) {
-        throw new ArchiveIntegrityError(archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
     }
 }
 async function extractEntry(zip, entry, context) {
-    const name = entry.fileName;
+    const admitted = await admitEntry(context, {
+        name: entry.fileName,
+        mode: entry.externalFileAttributes >>> 16,
+        size: entry.uncompressedSize
+    });
+    if (!admitted)
+        return;
+    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+async function admitEntry(context, entry) {
+    const name = entry.name;
     const refuse = (reason) => {
         throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
     };
     if (name.endsWith('/')) {
         if (!isSafeRelativePath(name.slice(0, -1)))
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
-        return;
+        return undefined;
     }
     const unsafe = unsafePathReason(name);
     if (unsafe)
         refuse(unsafe);
-    const type = (entry.externalFileAttributes >>> 16) & 0o170000;
+    const type = entry.mode & 0o170000;
     if (type !== 0 && type !== 0o100000)
         refuse('is not a regular file (a link or a device): saves never write one');
     const record = context.remaining.get(name);
     if (!record && context.superseded(name))
-        return;
+        return undefined;
     if (!record)
         refuse('is not in the checkpoint manifest (or appears twice)');
     const expected = record;
     context.remaining.delete(name);
-    if (entry.uncompressedSize > expected.size)
-        refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`);
+    if (entry.size > expected.size)
+        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
     const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+    const folder = (0,external_node_path_namespaceObject.dirname)(target);
+    if (!context.folders?.has(folder)) {
+        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+        context.folders?.add(folder);
+    }
+    return { name, record: expected, target };
+}
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ */
+async function writeEntry(archive, entry, bytes, ...through) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
     const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(await zip.openReadStreamPromise(entry), meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)([
+            bytes,
+            ...through,
+            meter,
+            (0,external_node_fs_namespaceObject.createWriteStream)(entry.target, { mode: 0o600 })
+        ]);
     }
     catch (error) {
         if (error instanceof ArchiveIntegrityError)
@@ -3345,7 +3391,7 @@ async function readEntry(opened, entry, limit, label) {
  * @returns the bytes written and their `sha256:<hex>`
  * @throws ArchiveIntegrityError
  */
-async function writeEntry(opened, entry, target, limit, label) {
+async function zip_writeEntry(opened, entry, target, limit, label) {
     const meter = boundedMeter(entry, limit, label);
     await copyFrom(opened, entry, meter, label, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
     return { bytes: meter.bytes, digest: meter.digest() };
@@ -3625,7 +3671,7 @@ async function extractNested(collector) {
             try {
                 const entry = opened.entries.find(item => item.fileName === nested.entry);
                 if (entry)
-                    await writeEntry(opened, entry, target, record.size, nested.name);
+                    await zip_writeEntry(opened, entry, target, record.size, nested.name);
             }
             finally {
                 opened.zip.close();
@@ -4262,17 +4308,9 @@ async function hash_hashFile(file) {
 
 
 
-/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
-async function sealFiles(files, folder, key) {
-    await mkdir(folder, { recursive: true });
-    const sealed = [];
-    for (const [index, file] of files.entries()) {
-        const name = `f${String(index + 1).padStart(6, '0')}`;
-        const absolute = join(folder, name);
-        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
-        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
-    }
-    return sealed;
+/** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
+function sealedEntryName(index) {
+    return `f${String(index + 1).padStart(6, '0')}`;
 }
 /**
  * The record of an encrypted file as its archive stores it: the opaque entry name and the

@@ -40,6 +40,7 @@ export async function extractArchive(
   superseded: (name: string) => boolean = () => false
 ): Promise<void> {
   const remaining = new Map(expected.map(file => [file.path, file]))
+  const context: EntryContext = { archive, remaining, staging, superseded, folders: new Set() }
   let zip: yauzl.ZipFile
   try {
     zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true })
@@ -57,26 +58,34 @@ export async function extractArchive(
           `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`
         )
       }
-      await extractEntry(zip, entry, { archive, remaining, staging, superseded })
+      await extractEntry(zip, entry, context)
     }
   } finally {
     zip.close()
   }
-  const missing = [...remaining.keys()]
+  missingFiles(context)
+}
+
+/** Fails when a file the manifest lists in this archive was not in it. */
+export function missingFiles(context: EntryContext): void {
+  const missing = [...context.remaining.keys()]
   if (missing.length > 0) {
     throw new ArchiveIntegrityError(
-      archive,
+      context.archive,
       `${missing.length} listed file(s) missing, e.g. ${missing[0]}`
     )
   }
 }
 
-interface EntryContext {
+/** What extracting one archive keeps track of. */
+export interface EntryContext {
   archive: string
   remaining: Map<string, FileRecord>
   staging: string
   /** Names a later archive holds a newer version of: passed over, never written. */
   superseded: (name: string) => boolean
+  /** Staging folders already created. */
+  folders?: Set<string>
 }
 
 async function extractEntry(
@@ -84,39 +93,96 @@ async function extractEntry(
   entry: yauzl.Entry,
   context: EntryContext
 ): Promise<void> {
-  const name = entry.fileName
+  const admitted = await admitEntry(context, {
+    name: entry.fileName,
+    mode: entry.externalFileAttributes >>> 16,
+    size: entry.uncompressedSize
+  })
+  if (!admitted) return
+  await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry))
+}
+
+/** An entry as the zip's central directory describes it. */
+export interface EntryHeader {
+  name: string
+  /** The upper half of the external attributes: Unix type and mode bits. */
+  mode: number
+  /** The uncompressed size the zip claims. */
+  size: number
+}
+
+/** An entry let in: its manifest record and where its bytes go. */
+export interface AdmittedEntry {
+  name: string
+  record: FileRecord
+  target: string
+}
+
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+export async function admitEntry(
+  context: EntryContext,
+  entry: EntryHeader
+): Promise<AdmittedEntry | undefined> {
+  const name = entry.name
   const refuse = (reason: string): never => {
     throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`)
   }
   if (name.endsWith('/')) {
     if (!isSafeRelativePath(name.slice(0, -1))) refuse(unsafePathReason(name.slice(0, -1)) ?? '')
-    return
+    return undefined
   }
   const unsafe = unsafePathReason(name)
   if (unsafe) refuse(unsafe)
-  const type = (entry.externalFileAttributes >>> 16) & 0o170000
+  const type = entry.mode & 0o170000
   if (type !== 0 && type !== 0o100000)
     refuse('is not a regular file (a link or a device): saves never write one')
   const record = context.remaining.get(name)
-  if (!record && context.superseded(name)) return
+  if (!record && context.superseded(name)) return undefined
   if (!record) refuse('is not in the checkpoint manifest (or appears twice)')
   const expected = record as FileRecord
   context.remaining.delete(name)
-  if (entry.uncompressedSize > expected.size)
-    refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`)
+  if (entry.size > expected.size)
+    refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`)
   const target = join(context.staging, name)
-  await mkdir(dirname(target), { recursive: true }).catch((error: unknown) =>
-    refuse(`cannot be staged (${(error as Error).message})`)
-  )
+  const folder = dirname(target)
+  if (!context.folders?.has(folder)) {
+    await mkdir(folder, { recursive: true }).catch((error: unknown) =>
+      refuse(`cannot be staged (${(error as Error).message})`)
+    )
+    context.folders?.add(folder)
+  }
+  return { name, record: expected, target }
+}
+
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ */
+export async function writeEntry(
+  archive: string,
+  entry: AdmittedEntry,
+  bytes: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  ...through: NodeJS.ReadWriteStream[]
+): Promise<void> {
+  const refuse = (reason: string): never => {
+    throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`)
+  }
+  const expected = entry.record
   const meter = new Meter(expected.size, () =>
     refuse(`inflates past the ${expected.size} bytes recorded`)
   )
   try {
-    await pipeline(
-      await zip.openReadStreamPromise(entry),
+    await pipeline([
+      bytes as NodeJS.ReadableStream,
+      ...through,
       meter,
-      createWriteStream(target, { mode: 0o600 })
-    )
+      createWriteStream(entry.target, { mode: 0o600 })
+    ])
   } catch (error) {
     if (error instanceof ArchiveIntegrityError) throw error
     refuse(`could not be extracted (${(error as Error).message})`)

@@ -1,9 +1,13 @@
+import * as core from '@actions/core'
 import { mkdir } from 'node:fs/promises'
-import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
+import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
+import { describe } from '../checkpoint/errors.js'
 import { join } from 'node:path'
 import { openFiles, sealedRecord } from '../packing/encrypt.js'
 import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
-import type { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
+import { TAIL_BYTES, extractStream, locateDirectory } from '../packing/stream-extract.js'
+import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../stores/artifacts.js'
+import { fetchRange, streamBody } from '../stores/transfer.js'
 
 /**
  * Downloads every archive a checkpoint's files live in and extracts it into `staging`, each
@@ -37,9 +41,9 @@ export async function stageFiles(
         'its digest differs from the one the checkpoint recorded'
       )
     }
-    const zip = await artifacts.download(artifact, downloads)
+    const fetched = { artifacts, artifact, record, downloads }
     if (record.packing !== 'zip-encrypted') {
-      await extractArchive(zip, record.name, files, staging, supersededIn(document, record.name))
+      await extractFrom(fetched, files, staging, supersededIn(document, record.name))
       continue
     }
     if (!fileKey)
@@ -47,9 +51,8 @@ export async function stageFiles(
     const sealed = join(downloads, `${record.name}.sealed`)
     // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
     // not need is one a later node saved again. It is passed over, never decrypted or placed.
-    await extractArchive(
-      zip,
-      record.name,
+    await extractFrom(
+      fetched,
       files.map(file => sealedRecord(record.name, file)),
       sealed,
       name => /^f\d{6}$/.test(name)
@@ -67,4 +70,61 @@ function supersededIn(document: CheckpointDocument, archive: string): (name: str
     document.files.filter(file => file.archive !== archive).map(file => file.path)
   )
   return name => elsewhere.has(name)
+}
+
+interface Fetched {
+  artifacts: ArtifactStore
+  artifact: RunArtifact
+  record: ArchiveRecord
+  downloads: string
+}
+
+/**
+ * Extracts an archive while it downloads (its directory fetched first, from its end); when that
+ * cannot be done (no signed URL, a layout the streaming reader does not follow, a transfer cut
+ * short), downloads it whole, checks its digest and extracts it then. Either way every entry is
+ * checked against the manifest before the caller places anything.
+ */
+async function extractFrom(
+  fetched: Fetched,
+  expected: FileRecord[],
+  into: string,
+  superseded: (name: string) => boolean
+): Promise<void> {
+  const { artifacts, artifact, record } = fetched
+  try {
+    await streamArchive(fetched, expected, into, superseded)
+    return
+  } catch (error) {
+    core.info(
+      `Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`
+    )
+  }
+  const zip = await artifacts.download(artifact, fetched.downloads)
+  await extractArchive(zip, record.name, expected, into, superseded)
+}
+
+async function streamArchive(
+  { artifacts, artifact, record }: Fetched,
+  expected: FileRecord[],
+  into: string,
+  superseded: (name: string) => boolean
+): Promise<void> {
+  const url = await artifacts.signedUrl(artifact)
+  const size = record.size
+  const tailStart = Math.max(0, size - TAIL_BYTES)
+  const tail = await fetchRange(url, tailStart, size)
+  const location = locateDirectory(tail, tailStart, size)
+  const directory =
+    location.start >= tailStart
+      ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
+      : await fetchRange(url, location.start, location.start + location.length)
+  await extractStream(
+    streamBody(url),
+    { archive: record.name, size, digest: record.digest, directory },
+    location,
+    expected,
+    into,
+    superseded
+  )
 }

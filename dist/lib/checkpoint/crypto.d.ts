@@ -1,3 +1,4 @@
+export declare const NONCE_BYTES = 12;
 /** Bytes encryption adds to each object: its nonce and its authentication tag. */
 export declare const ENCRYPTION_OVERHEAD: number;
 /**

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-const NONCE_BYTES = 12;
+export const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 /** Bytes encryption adds to each object: its nonce and its authentication tag. */
 export const ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;

@@ -48,5 +48,8 @@ export declare class CheckpointNotFoundError extends CheckpointError {
 }
 /** Shows a value in a message: quoted, control characters escaped, long values cut. */
 export declare function quote(value: string): string;
-/** The message of anything thrown, Error or not. */
+/**
+ * The message of anything thrown, Error or not, with its cause when the message leaves it out
+ * (fetch says only "fetch failed"; its cause says "connect ECONNREFUSED ...").
+ */
 export declare function describe(error: unknown): string;

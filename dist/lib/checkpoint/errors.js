@@ -71,10 +71,15 @@ export function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return JSON.stringify(shown);
 }
-/** The message of anything thrown, Error or not. */
+/**
+ * The message of anything thrown, Error or not, with its cause when the message leaves it out
+ * (fetch says only "fetch failed"; its cause says "connect ECONNREFUSED ...").
+ */
 export function describe(error) {
-    if (error instanceof Error)
-        return error.message;
+    if (error instanceof Error) {
+        const cause = error.cause instanceof Error ? describe(error.cause) : '';
+        return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+    }
     if (typeof error === 'string')
         return error;
     try {

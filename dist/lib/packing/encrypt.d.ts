@@ -1,20 +1,6 @@
 import type { FileRecord } from '../checkpoint/document.js';
-/** A file encrypted for upload, under an opaque name so the archive shows no paths. */
-export interface SealedFile {
-    /** The file's workspace-relative path. */
-    path: string;
-    entry: {
-        name: string;
-        size: number;
-        sha256: string;
-    };
-    absolute: string;
-}
-/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
-export declare function sealFiles(files: {
-    path: string;
-    absolute: string;
-}[], folder: string, key: Buffer): Promise<SealedFile[]>;
+/** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
+export declare function sealedEntryName(index: number): string;
 /**
  * The record of an encrypted file as its archive stores it: the opaque entry name and the
  * encrypted bytes' size and hash, which the extractor checks like any other entry.

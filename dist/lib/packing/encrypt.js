@@ -1,20 +1,12 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { decryptFile, encryptFile } from '../checkpoint/crypto.js';
+import { decryptFile } from '../checkpoint/crypto.js';
 import { unsafePathReason } from '../checkpoint/paths.js';
 import { ArchiveIntegrityError } from './extract.js';
 import { hashFile } from './hash.js';
-/** Encrypts each file into `folder` as `f000001`, `f000002`, ... with a fresh nonce each. */
-export async function sealFiles(files, folder, key) {
-    await mkdir(folder, { recursive: true });
-    const sealed = [];
-    for (const [index, file] of files.entries()) {
-        const name = `f${String(index + 1).padStart(6, '0')}`;
-        const absolute = join(folder, name);
-        const { size, sha256 } = await encryptFile(file.absolute, absolute, key);
-        sealed.push({ path: file.path, entry: { name, size, sha256 }, absolute });
-    }
-    return sealed;
+/** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
+export function sealedEntryName(index) {
+    return `f${String(index + 1).padStart(6, '0')}`;
 }
 /**
  * The record of an encrypted file as its archive stores it: the opaque entry name and the

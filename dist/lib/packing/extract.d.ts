@@ -19,3 +19,41 @@ export declare class ArchiveIntegrityError extends CheckpointError {
  * @param expected the manifest's records held by this archive (links excluded)
  */
 export declare function extractArchive(zipPath: string, archive: string, expected: FileRecord[], staging: string, superseded?: (name: string) => boolean): Promise<void>;
+/** Fails when a file the manifest lists in this archive was not in it. */
+export declare function missingFiles(context: EntryContext): void;
+/** What extracting one archive keeps track of. */
+export interface EntryContext {
+    archive: string;
+    remaining: Map<string, FileRecord>;
+    staging: string;
+    /** Names a later archive holds a newer version of: passed over, never written. */
+    superseded: (name: string) => boolean;
+    /** Staging folders already created. */
+    folders?: Set<string>;
+}
+/** An entry as the zip's central directory describes it. */
+export interface EntryHeader {
+    name: string;
+    /** The upper half of the external attributes: Unix type and mode bits. */
+    mode: number;
+    /** The uncompressed size the zip claims. */
+    size: number;
+}
+/** An entry let in: its manifest record and where its bytes go. */
+export interface AdmittedEntry {
+    name: string;
+    record: FileRecord;
+    target: string;
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+export declare function admitEntry(context: EntryContext, entry: EntryHeader): Promise<AdmittedEntry | undefined>;
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ */
+export declare function writeEntry(archive: string, entry: AdmittedEntry, bytes: NodeJS.ReadableStream | AsyncIterable<Buffer>, ...through: NodeJS.ReadWriteStream[]): Promise<void>;

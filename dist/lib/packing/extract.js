@@ -31,6 +31,7 @@ export class ArchiveIntegrityError extends CheckpointError {
  */
 export async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
     const remaining = new Map(expected.map(file => [file.path, file]));
+    const context = { archive, remaining, staging, superseded, folders: new Set() };
     let zip;
     try {
         zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
@@ -46,47 +47,87 @@ export async function extractArchive(zipPath, archive, expected, staging, supers
             if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
                 throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
             }
-            await extractEntry(zip, entry, { archive, remaining, staging, superseded });
+            await extractEntry(zip, entry, context);
         }
     }
     finally {
         zip.close();
     }
-    const missing = [...remaining.keys()];
+    missingFiles(context);
+}
+/** Fails when a file the manifest lists in this archive was not in it. */
+export function missingFiles(context) {
+    const missing = [...context.remaining.keys()];
     if (missing.length > 0) {
-        throw new ArchiveIntegrityError(archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
     }
 }
 async function extractEntry(zip, entry, context) {
-    const name = entry.fileName;
+    const admitted = await admitEntry(context, {
+        name: entry.fileName,
+        mode: entry.externalFileAttributes >>> 16,
+        size: entry.uncompressedSize
+    });
+    if (!admitted)
+        return;
+    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+export async function admitEntry(context, entry) {
+    const name = entry.name;
     const refuse = (reason) => {
         throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
     };
     if (name.endsWith('/')) {
         if (!isSafeRelativePath(name.slice(0, -1)))
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
-        return;
+        return undefined;
     }
     const unsafe = unsafePathReason(name);
     if (unsafe)
         refuse(unsafe);
-    const type = (entry.externalFileAttributes >>> 16) & 0o170000;
+    const type = entry.mode & 0o170000;
     if (type !== 0 && type !== 0o100000)
         refuse('is not a regular file (a link or a device): saves never write one');
     const record = context.remaining.get(name);
     if (!record && context.superseded(name))
-        return;
+        return undefined;
     if (!record)
         refuse('is not in the checkpoint manifest (or appears twice)');
     const expected = record;
     context.remaining.delete(name);
-    if (entry.uncompressedSize > expected.size)
-        refuse(`claims ${entry.uncompressedSize} bytes, the manifest ${expected.size}`);
+    if (entry.size > expected.size)
+        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
     const target = join(context.staging, name);
-    await mkdir(dirname(target), { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+    const folder = dirname(target);
+    if (!context.folders?.has(folder)) {
+        await mkdir(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+        context.folders?.add(folder);
+    }
+    return { name, record: expected, target };
+}
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ */
+export async function writeEntry(archive, entry, bytes, ...through) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
     const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
     try {
-        await pipeline(await zip.openReadStreamPromise(entry), meter, createWriteStream(target, { mode: 0o600 }));
+        await pipeline([
+            bytes,
+            ...through,
+            meter,
+            createWriteStream(entry.target, { mode: 0o600 })
+        ]);
     }
     catch (error) {
         if (error instanceof ArchiveIntegrityError)

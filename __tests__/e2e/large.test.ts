@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Run } from '../../local/index.js'
+import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import {
+  annotations,
+  digests,
+  label,
+  readTree,
+  requestsSince,
+  writeTree,
+  type Tree
+} from '../../__fixtures__/checkpoints.js'
+
+// Payloads past one upload block (8 MiB): the files archive goes up in Put Blocks while it is
+// written, and comes back through the streaming reader while it downloads.
+
+let world: E2eWorld
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/save/index.js')))
+    throw new Error('dist/ is missing: run npm run bundle')
+  world = await E2eWorld.start()
+})
+
+afterAll(async () => {
+  await world.stop()
+})
+
+const LARGE: Tree = {
+  'out/random.bin': randomBytes(20 * 1024 * 1024),
+  'out/log.txt': Buffer.from('a line of a build log that shrinks well\n'.repeat(100_000)),
+  'out/small/one.txt': Buffer.from('one\n')
+}
+const ARCHIVE = 'checkpoint.pipeline.a1.s001.build.files'
+
+/** Attempt 1 saves LARGE as node 'build'; returns the requests the save made. */
+async function saveLarge(run: Run): Promise<string[]> {
+  const job = await world.job(run, 1)
+  await writeTree(job.options.workspace, LARGE)
+  const before = world.standIn.requestCount
+  const save = await job.uses('save', { node: 'build', paths: 'out/', state: 'built=true' })
+  expect(save.outputs).toMatchObject({ saved: 'true' })
+  expect(annotations(save, 'warning')).toEqual([])
+  return requestsSince(world.standIn, before).map(label)
+}
+
+function blobOf(run: Run, name: string): (r: { path: string }) => boolean {
+  const found = world.standIn.listArtifacts(run).find(a => a.name === name)
+  if (!found) throw new Error(`no artifact ${name}`)
+  return r => r.path.endsWith(`/${String(found.id)}`)
+}
+
+describe('a payload larger than one upload block', () => {
+  it('goes up in blocks as it is zipped, and comes back whole while it downloads', async () => {
+    const run = world.createRun()
+    const requests = await saveLarge(run)
+    // ~24 MiB (the random part stored or deflated, the text deflated): three or four blocks,
+    // one block list; the only Put Blob is the document's.
+    expect(requests.filter(r => r === 'blob PutBlock').length).toBeGreaterThanOrEqual(3)
+    expect(requests.filter(r => r === 'blob PutBlockList')).toHaveLength(1)
+    expect(requests.filter(r => r === 'blob PutBlob')).toHaveLength(1)
+
+    const job = await world.job(run, 2)
+    const before = world.standIn.requestCount
+    const restore = await job.uses('.')
+    expect(restore.outputs).toMatchObject({ resumed: 'true', 'done-build': 'true' })
+    expect(restore.stdout).not.toContain('downloading it whole')
+    expect(digests(await readTree(job.options.workspace))).toEqual(digests(LARGE))
+    // The archive: its end (the zip's directory), then one streamed GET of the whole.
+    const archive = blobOf(run, ARCHIVE)
+    expect(requestsSince(world.standIn, before).filter(archive).map(label)).toEqual([
+      'blob GetBlob',
+      'blob GetBlob'
+    ])
+  }, 180_000)
+
+  it('a Put Block cut mid-way is sent again and the checkpoint restores whole', async () => {
+    const run = world.createRun()
+    const before = world.standIn.requestCount
+    world.standIn.faults.resetConnection(
+      { service: 'blob', operation: 'PutBlock' },
+      { afterBytes: 1024 * 1024 }
+    )
+    await saveLarge(run)
+    expect(
+      requestsSince(world.standIn, before)
+        .filter(r => r.fault === 'reset')
+        .map(label)
+    ).toEqual(['blob PutBlock'])
+
+    const job = await world.job(run, 2)
+    expect((await job.uses('.')).outputs).toMatchObject({ resumed: 'true' })
+    expect(digests(await readTree(job.options.workspace))).toEqual(digests(LARGE))
+  }, 180_000)
+
+  it('a streamed download cut mid-way is downloaded again whole, checked, and restored', async () => {
+    const run = world.createRun()
+    await saveLarge(run)
+    const archive = blobOf(run, ARCHIVE)
+    let gets = 0
+    // The first GET of the archive is its end; the second is the streamed whole, cut at 5 MiB.
+    world.standIn.faults.resetConnection(
+      {
+        service: 'blob',
+        method: 'GET',
+        match: r => archive(r) && ++gets === 2
+      },
+      { afterBytes: 5 * 1024 * 1024 }
+    )
+
+    const job = await world.job(run, 2)
+    const restore = await job.uses('.')
+    expect(restore.outputs).toMatchObject({ resumed: 'true' })
+    expect(restore.stdout).toContain(`Reading ${ARCHIVE} while it downloads failed`)
+    expect(annotations(restore, 'warning')).toEqual([])
+    expect(digests(await readTree(job.options.workspace))).toEqual(digests(LARGE))
+  }, 180_000)
+})
