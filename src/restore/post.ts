@@ -10,7 +10,7 @@ export async function runRestorePost(): Promise<void> {
   try {
     const scope = core.getState(State.Scope)
     if (!scope) return
-    const job = await loadJobContext(readRunContext().runnerTemp, scope)
+    const job = await loadJobContext(readRunContext().runnerTemp, scope, { base: false })
     await core.summary.addRaw(renderSummary(job, scope)).write()
     const notice = resumeNotice(job)
     if (notice) core.notice(notice)
