@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './toolkit.js'
 import { readFile, stat } from 'node:fs/promises'
 import { InvalidInputError, describe } from '../checkpoint/errors.js'
 import { validateId } from '../checkpoint/ids.js'

@@ -14,26 +14,22 @@ import { RunState } from '../github/state.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
+import { RunOutput } from './skip.js'
 
-/** Outputs of the run entry. */
-export enum RunOutput {
-  Skipped = 'skipped',
-  Reason = 'reason',
-  ExitCode = 'exit-code',
-  State = 'state'
-}
+export { RunOutput }
 
 /**
  * The run entry: skips the command when its node is done with the same fingerprint; otherwise
- * runs it, fails the step when it fails, and checkpoints the node when it succeeds.
+ * runs it, fails the step when it fails, and checkpoints the node when it succeeds. `known` is
+ * the job context the cheap path (skip.ts) already read.
  */
-export async function runRun(): Promise<void> {
+export async function runRun(known?: JobContext): Promise<void> {
   let failOnError = false
   const context = readRunContext()
   try {
     const inputs = await getRunInputs(context.workspace)
     failOnError = inputs.failOnError
-    const job = await jobContextForRun(inputs, context)
+    const job = known ?? (await jobContextForRun(inputs, context))
     const fingerprint = computeFingerprint({
       key: inputs.key,
       command: inputs.run,
