@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   parseCheckpoint,
+  parseDocumentJson,
   sealCheckpoint,
   serializeCheckpoint,
   SCHEMA_VERSION
 } from '../../src/checkpoint/document.js'
 import { CorruptCheckpointError, UnsupportedSchemaError } from '../../src/checkpoint/errors.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
+import { stateJson } from '../../src/checkpoint/state.js'
 
 const run = { runId: '42', attempt: 1 }
 const first = nextCheckpoint(undefined, { scope: 'ci', node: 'fetch', run, state: { rows: 3 } })
@@ -16,6 +18,33 @@ describe('checkpoint documents', () => {
     const text = serializeCheckpoint(first)
     expect(parseCheckpoint(text, 'f.json')).toEqual(first)
     expect(text).toContain('\n  "state": {')
+  })
+
+  it('keeps the state text it read and verified, and reads a state laid out otherwise', () => {
+    const text = serializeCheckpoint(first)
+    const read = parseCheckpoint(text, 'f.json')
+    expect(stateJson(read.state)).toBe('{"rows":3}')
+    // Indented by another tool: the digest is checked over JSON.stringify of the state instead.
+    const indented = text.replace('"state": {"rows":3}', '"state": {\n    "rows": 3\n  }')
+    expect(indented).not.toBe(text)
+    const again = parseCheckpoint(indented, 'f.json')
+    expect(again).toEqual(first)
+    expect(stateJson(again.state)).toBe('{"rows":3}')
+  })
+
+  it('reads a repeated "state" member as JSON.parse does (the last one), digest checked', () => {
+    const text = serializeCheckpoint(first).replace('{\n', '{\n  "state": {"rows":9},\n')
+    expect(parseDocumentJson(text, 'f.json').value).toEqual(JSON.parse(text))
+    expect(parseCheckpoint(text, 'f.json').state).toEqual({ rows: 3 })
+    const forged = serializeCheckpoint(first).replace('"state": {"rows":3}', '"state": {"rows":4}')
+    expect(() => parseCheckpoint(forged, 'f.json')).toThrow(/digest does not match/)
+  })
+
+  it('refuses text that is only JSON when split, as JSON.parse refuses it whole', () => {
+    expect(() => parseDocumentJson('{,\n  "state": {}\n}\n', 'f.json')).toThrow(/not valid JSON/)
+    expect(() => parseDocumentJson('{"a":1,,\n  "state": {}\n}\n', 'f.json')).toThrow(
+      /not valid JSON/
+    )
   })
 
   it('refuses a document whose content was changed', () => {

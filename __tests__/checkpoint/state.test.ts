@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { mergeStates, parseStateText } from '../../src/checkpoint/state.js'
+import {
+  mergeStates,
+  nestingDepth,
+  overlayStates,
+  parseStateText,
+  stateJson
+} from '../../src/checkpoint/state.js'
 
 describe('parseStateText', () => {
   it('reads a JSON object', () => {
@@ -45,5 +51,38 @@ describe('mergeStates', () => {
     expect(Object.keys(merged)).toEqual(['__proto__'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype)
+  })
+})
+
+describe('nestingDepth', () => {
+  it('counts objects and arrays, not scalars', () => {
+    expect(nestingDepth(1, 200)).toBe(0)
+    expect(nestingDepth({}, 200)).toBe(1)
+    expect(nestingDepth({ a: [1, { b: 'x' }], c: null }, 200)).toBe(3)
+  })
+
+  it('stops just above its limit, however deep the value (no stack overflow)', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown
+    expect(nestingDepth(deep, 200)).toBe(201)
+    expect(nestingDepth({ __proto__: [[]] }, 200)).toBe(1)
+    expect(nestingDepth(JSON.parse('{"__proto__": [[]]}') as unknown, 200)).toBe(3)
+  })
+})
+
+describe('overlayStates and stateJson', () => {
+  it('merges like mergeStates, and gives back a lone non-empty state as it is', () => {
+    const state = { a: 1 }
+    expect(overlayStates({}, state)).toBe(state)
+    expect(overlayStates(state, {})).toBe(state)
+    expect(overlayStates({ a: 1, b: 2 }, { b: 3 })).toEqual(mergeStates({ a: 1, b: 2 }, { b: 3 }))
+    expect(overlayStates({}, {})).toEqual({})
+  })
+
+  it('is JSON.stringify of the state, computed once per state object', () => {
+    const state = { rows: [1, 2], name: 'x' }
+    const text = stateJson(state)
+    expect(text).toBe(JSON.stringify(state))
+    expect(stateJson(state)).toBe(text)
+    expect(stateJson({ ...state })).toBe(text)
   })
 })

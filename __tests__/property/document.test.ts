@@ -7,6 +7,7 @@ import {
   digestOf,
   parseCheckpoint,
   parseCheckpointValue,
+  parseDocumentJson,
   refOf,
   serializeCheckpoint,
   type ArchiveRecord,
@@ -347,6 +348,37 @@ function typeProblems(read: CheckpointDocument): string[] {
   }
   return problems
 }
+
+describe('parseDocumentJson reads a document in two parts exactly as JSON.parse reads it whole', () => {
+  it('for what the product writes, keeping the state text as JSON.stringify gives it', () => {
+    fc.assert(
+      fc.property(document, written => {
+        const text = serializeCheckpoint(written)
+        const parsed = parseDocumentJson(text, 'doc.json')
+        expect(parsed.value).toEqual(JSON.parse(text))
+        expect(parsed.stateText).toBe(JSON.stringify(written.state))
+      }),
+      RUNS
+    )
+  })
+
+  it('for any one-character edit: the same value, or both refuse it', () => {
+    fc.assert(
+      fc.property(document, edit, (written, change) => {
+        const text = applyEdit(serializeCheckpoint(written), change)
+        let whole: unknown
+        try {
+          whole = JSON.parse(text)
+        } catch {
+          expect(() => parseDocumentJson(text, 'doc.json')).toThrow(CheckpointError)
+          return
+        }
+        expect(parseDocumentJson(text, 'doc.json').value).toEqual(whole)
+      }),
+      RUNS
+    )
+  })
+})
 
 describe('parseCheckpoint refuses anything else with a CheckpointError', () => {
   it('on arbitrary text', () => {

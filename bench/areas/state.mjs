@@ -3,9 +3,10 @@
 // restore entry on a re-run (its `state-file` output checked), against the bare way: a child that
 // parses and serializes the same JSON and uploads it with upload-artifact's defaults, and one that
 // downloads and parses it. Pure: in-process, the product's domain code turning the state object
-// into the document it uploads (nextCheckpoint: merge, canonical JSON, sha256; then
-// serializeCheckpoint) and the document back into the state (parseCheckpoint: parse, shape,
-// digest check), against a bare JSON.stringify / JSON.parse of the same object.
+// into the document it uploads (nextCheckpoint: merge, JSON text and sha256 of the state,
+// canonical JSON of the envelope; then serializeCheckpoint) and the document back into the state
+// and the text of the state file (parseCheckpoint: parse, depth, shape, digest check; stateJson),
+// against a bare JSON.stringify / JSON.parse of the same object.
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -146,25 +147,33 @@ async function stateCase(ctx, size) {
   // Pure costs, in-process. The document is built as the save entry builds it (fixed clock).
   const run = { runId: '12345', attempt: 1, repository: 'octo/bench', job: 'pipeline' }
   const now = new Date('2026-11-01T00:00:00Z')
-  const build = () =>
+  // A fresh top-level object each time, as the save entry parses one from the state file: the
+  // product keeps a state's JSON text with the object, which must not carry over between runs.
+  const build = (state = { ...object }) =>
     domain.progress.nextCheckpoint(undefined, {
       scope: 'pipeline',
       node: 'state',
       run,
-      state: object,
+      state,
       now
     })
   const documentText = domain.document.serializeCheckpoint(build())
-  const clock = fn => () => {
-    const started = performance.now()
-    fn()
-    return Promise.resolve({ ms: performance.now() - started })
-  }
+  const clock =
+    (fn, prepare = () => undefined) =>
+    () => {
+      const input = prepare()
+      const started = performance.now()
+      fn(input)
+      return Promise.resolve({ ms: performance.now() - started })
+    }
   const pureSave = await interleave({
     warmup: 1,
     reps: config.state.pureReps,
     variants: {
-      candidate: clock(() => domain.document.serializeCheckpoint(build())),
+      candidate: clock(
+        state => domain.document.serializeCheckpoint(build(state)),
+        () => ({ ...object })
+      ),
       bare: clock(() => JSON.stringify(object))
     }
   })
@@ -172,22 +181,23 @@ async function stateCase(ctx, size) {
     warmup: 1,
     reps: config.state.pureReps,
     variants: {
+      // The state file's text as the restore entry writes it (stateJson: the state's text as
+      // read and verified, serialized again only when the document was laid out otherwise).
       candidate: clock(() =>
-        JSON.stringify(domain.document.parseCheckpoint(documentText, 'bench').state)
+        domain.state.stateJson(domain.document.parseCheckpoint(documentText, 'bench').state)
       ),
       bare: clock(() => JSON.parse(text))
     }
   })
   // Where the pure time goes: each step of the candidate on its own.
   const body = build()
-  const canonicalText = domain.canonical.canonicalJson(body)
   const parts = await interleave({
     warmup: 1,
     reps: config.state.pureReps,
     variants: {
-      canonicalJson: clock(() => domain.canonical.canonicalJson(body)),
-      sha256: clock(() => domain.canonical.sha256Digest(canonicalText)),
-      serializeIndented: clock(() => domain.document.serializeCheckpoint(body)),
+      sha256: clock(() => domain.canonical.sha256Digest(text)),
+      depth: clock(() => domain.state.nestingDepth(object, 200)),
+      serializeKnown: clock(() => domain.document.serializeCheckpoint(body)),
       parse: clock(() => JSON.parse(documentText))
     }
   })
@@ -208,9 +218,9 @@ async function stateCase(ctx, size) {
       save: { candidate: pureSave.candidate.time, bare: pureSave.bare.time },
       load: { candidate: pureLoad.candidate.time, bare: pureLoad.bare.time },
       parts: {
-        canonicalJson: parts.canonicalJson.time,
         sha256: parts.sha256.time,
-        serializeIndented: parts.serializeIndented.time,
+        depth: parts.depth.time,
+        serializeKnown: parts.serializeKnown.time,
         parse: parts.parse.time
       }
     }

@@ -1,9 +1,10 @@
 import { decryptBytes, deriveKey, encryptBytes, signDigest, signatureMatches } from './crypto.js'
 import {
   parseCheckpointValue,
-  parseJson,
+  parseDocumentJson,
   serializeCheckpoint,
-  type CheckpointDocument
+  type CheckpointDocument,
+  type ParsedDocument
 } from './document.js'
 import { CheckpointError } from './errors.js'
 import { refOf } from './document.js'
@@ -77,9 +78,11 @@ export class CheckpointCodec {
    * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
    */
   decode(text: string, source: string, expected?: CheckpointRef): CheckpointDocument {
-    let value = parseJson(text, source)
-    if (isJsonObject(value) && value.kind === ENCRYPTED_KIND) value = this.open(value, source)
-    const document = parseCheckpointValue(value, source, expected)
+    let parsed = parseDocumentJson(text, source)
+    if (isJsonObject(parsed.value) && parsed.value.kind === ENCRYPTED_KIND) {
+      parsed = this.open(parsed.value, source)
+    }
+    const document = parseCheckpointValue(parsed.value, source, expected, parsed.stateText)
     if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
       const reason = document.signature
         ? 'its signature does not match the signing key'
@@ -89,7 +92,7 @@ export class CheckpointCodec {
     return document
   }
 
-  private open(envelope: Record<string, unknown>, source: string): unknown {
+  private open(envelope: Record<string, unknown>, source: string): ParsedDocument {
     if (!this.encryption) {
       throw new UntrustedCheckpointError(
         source,
@@ -98,7 +101,7 @@ export class CheckpointCodec {
     }
     try {
       const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption)
-      return parseJson(plain.toString('utf8'), source)
+      return parseDocumentJson(plain.toString('utf8'), source)
     } catch (error) {
       if (error instanceof CheckpointError) throw error
       throw new UntrustedCheckpointError(

@@ -10,7 +10,7 @@ import type {
 } from './document.js'
 import type { Fingerprint } from './fingerprint.js'
 import { checkpointName } from './naming.js'
-import { mergeStates, type PipelineState } from './state.js'
+import { overlayStates, type PipelineState } from './state.js'
 
 /** What one node adds to the pipeline. */
 export interface NodeResult {
@@ -63,7 +63,7 @@ export function nextCheckpoint(
     run: result.run,
     createdAt: now,
     ...(base ? { parent: checkpointName(base) } : {}),
-    state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+    state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
     nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
     files,
     archives: archives.filter(archive => used.has(archive.name))

@@ -1,4 +1,4 @@
-import type { JsonValue, PipelineState } from './state.js'
+import { stateJson, type JsonValue, type PipelineState } from './state.js'
 
 /** Shapes of credentials that must not end up in a checkpoint anyone with read access can download. */
 const CREDENTIAL_PATTERNS: { name: string; pattern: RegExp }[] = [
@@ -7,6 +7,15 @@ const CREDENTIAL_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'a PEM private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
   { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ }
 ]
+
+/**
+ * The same shapes without their word boundaries, searched in the state's JSON text before any
+ * value is visited: every string a pattern above matches holds a match of its loose form, whose
+ * characters JSON never escapes, so no text match means no finding, at the cost of one pass
+ * over the text instead of a walk over every value.
+ */
+const LOOSE_SHAPES =
+  /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20}|github_pat_[A-Za-z0-9_]{20}|-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----|(?:AKIA|ASIA)[0-9A-Z]{16}/
 
 /** A credential found in state: where, and what it looks like. */
 export interface SecretFinding {
@@ -25,6 +34,7 @@ export function findSecrets(
   allowShapes = false
 ): SecretFinding | undefined {
   const secrets = known.filter(secret => secret.length >= 8)
+  if (!mayHoldSecrets(stateJson(state), secrets, allowShapes)) return undefined
   const visit = (value: JsonValue, key: string): SecretFinding | undefined => {
     if (typeof value === 'string') return classify(value, key, secrets, allowShapes)
     if (Array.isArray(value)) {
@@ -54,4 +64,18 @@ function classify(
   if (allowShapes) return undefined
   const match = CREDENTIAL_PATTERNS.find(({ pattern }) => pattern.test(value))
   return match ? { key, kind: match.name } : undefined
+}
+
+/**
+ * False only when no value of the state can hold a secret or shape: a secret inside a string
+ * value is inside its JSON text in escaped form (escaping goes character by character, and
+ * whole surrogate pairs are never escaped; a secret with a surrogate of its own is always
+ * looked for value by value).
+ */
+function mayHoldSecrets(text: string, secrets: string[], allowShapes: boolean): boolean {
+  for (const secret of secrets) {
+    if (/[\uD800-\uDFFF]/.test(secret)) return true
+    if (text.includes(JSON.stringify(secret).slice(1, -1))) return true
+  }
+  return !allowShapes && LOOSE_SHAPES.test(text)
 }

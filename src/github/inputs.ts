@@ -1,8 +1,8 @@
-import * as core from '@actions/core'
+import * as core from './toolkit.js'
 import { readFile, stat } from 'node:fs/promises'
 import { InvalidInputError, describe } from '../checkpoint/errors.js'
 import { validateId } from '../checkpoint/ids.js'
-import { mergeStates, parseStateText, type PipelineState } from '../checkpoint/state.js'
+import { overlayStates, parseStateText, type PipelineState } from '../checkpoint/state.js'
 import { resolveInside } from '../packing/paths.js'
 import { resolveShell, type Shell } from '../run/shell.js'
 
@@ -119,7 +119,7 @@ async function getState(workspace: string): Promise<PipelineState> {
     }
     fromFile = parseStateText(Input.StateFile, text)
   }
-  return mergeStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)))
+  return overlayStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)))
 }
 
 /** A list input: commas or new lines separate items; blank items are dropped. */

@@ -1,6 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CheckpointDocument, NodeRecord, PartialRecord } from '../checkpoint/document.js'
+import {
+  parseCheckpoint,
+  serializeCheckpoint,
+  type CheckpointDocument,
+  type NodeRecord,
+  type PartialRecord
+} from '../checkpoint/document.js'
 import type { Invalidation } from '../checkpoint/invalidation.js'
 import { checkpointName } from '../checkpoint/naming.js'
 
@@ -48,28 +54,100 @@ export interface JobEvent {
   message?: string
 }
 
-function contextFile(runnerTemp: string, scope: string): string {
-  return join(runnerTemp, 'checkpoint-action', `${scope}.json`)
+/**
+ * The context as stored in `<scope>.json`: small, because the base checkpoint (whose state can
+ * be tens of MB) is not in it but in a file of its own, `<scope>.base.<digest hex>.json`, written
+ * once per checkpoint as the document's own text. Steps that do not change the base (a skipped
+ * node, the summary) then read and write only the small file.
+ */
+interface StoredJobContext extends Omit<JobContext, 'base'> {
+  /** The base's file name in the same folder; older versions kept the document in `base`. */
+  baseFile?: string
+  base?: CheckpointDocument
 }
 
-/** The job's context for a scope, or undefined before any checkpoint step ran. */
+function folderOf(runnerTemp: string): string {
+  return join(runnerTemp, 'checkpoint-action')
+}
+
+function contextFile(runnerTemp: string, scope: string): string {
+  return join(folderOf(runnerTemp), `${scope}.json`)
+}
+
+/** The file of a base checkpoint: named by its digest, so the same document is written once. */
+export function baseFileName(scope: string, base: CheckpointDocument): string {
+  return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`
+}
+
+/**
+ * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
+ * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
+ * false, for steps that only need the rest.
+ */
 export async function loadJobContext(
   runnerTemp: string,
-  scope: string
+  scope: string,
+  options: { base?: boolean } = {}
 ): Promise<JobContext | undefined> {
   try {
-    return JSON.parse(await readFile(contextFile(runnerTemp, scope), 'utf8')) as JobContext
+    const stored = JSON.parse(
+      await readFile(contextFile(runnerTemp, scope), 'utf8')
+    ) as StoredJobContext
+    const { baseFile, base: inline, ...rest } = stored
+    if (options.base === false || baseFile === undefined) return { ...rest, base: inline }
+    if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile)) return undefined
+    const file = join(folderOf(runnerTemp), baseFile)
+    const base = parseCheckpoint(await readFile(file, 'utf8'), file)
+    // Only a file of this scope named by the digest of what it holds is taken as the base.
+    if (baseFileName(scope, base) !== baseFile) return undefined
+    return { ...rest, base }
   } catch {
     return undefined
   }
 }
 
-/** Writes the job's context for its scope, whole or not at all. */
+/**
+ * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
+ * file of its digest is there already), then the small context naming it; bases it no longer
+ * names are removed after.
+ */
 export async function saveJobContext(runnerTemp: string, context: JobContext): Promise<void> {
+  const folder = folderOf(runnerTemp)
   const file = contextFile(runnerTemp, context.scope)
-  await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true })
-  await writeFile(`${file}.tmp`, JSON.stringify(context), 'utf8')
+  await mkdir(folder, { recursive: true })
+  const { base, ...rest } = context
+  const baseFile = base ? await writeBase(folder, context.scope, base) : undefined
+  const stored: StoredJobContext = baseFile ? { ...rest, baseFile } : rest
+  await writeFile(`${file}.tmp`, JSON.stringify(stored), 'utf8')
   await rename(`${file}.tmp`, file)
+  await removeOtherBases(folder, context.scope, baseFile)
+}
+
+async function writeBase(folder: string, scope: string, base: CheckpointDocument): Promise<string> {
+  const name = baseFileName(scope, base)
+  const file = join(folder, name)
+  const there = await stat(file).then(
+    found => found.isFile(),
+    () => false
+  )
+  if (!there) {
+    await writeFile(`${file}.tmp`, serializeCheckpoint(base), 'utf8')
+    await rename(`${file}.tmp`, file)
+  }
+  return name
+}
+
+async function removeOtherBases(
+  folder: string,
+  scope: string,
+  keep: string | undefined
+): Promise<void> {
+  const prefix = `${scope}.base.`
+  for (const name of await readdir(folder)) {
+    if (name.startsWith(prefix) && name !== keep) {
+      await rm(join(folder, name), { force: true })
+    }
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { completedNodes, partialNodes } from '../checkpoint/progress.js'
+import { stateJson } from '../checkpoint/state.js'
 
 /** Every output name, as action.yml spells it. */
 export enum Output {
@@ -39,14 +40,15 @@ export async function setRestoreOutputs(
   core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '')
   core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '')
   core.setOutput(Output.FromRunId, document ? document.run.runId : '')
-  const state = JSON.stringify(document?.state ?? {})
+  const state = stateJson(document?.state ?? {})
+  const bytes = Buffer.byteLength(state)
   const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`)
   await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true })
   await writeFile(stateFile, state, 'utf8')
   core.setOutput(Output.StateFile, stateFile)
-  if (Buffer.byteLength(state) > STATE_OUTPUT_LIMIT) {
+  if (bytes > STATE_OUTPUT_LIMIT) {
     core.warning(
-      `The restored state is ${Buffer.byteLength(state)} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
+      `The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
         `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`
     )
     return

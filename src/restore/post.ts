@@ -1,20 +1,23 @@
-import * as core from '@actions/core'
 import { describe } from '../checkpoint/errors.js'
 import { loadJobContext } from '../github/job-context.js'
 import { readRunContext } from '../github/run-context.js'
 import { State } from '../github/state.js'
 import { renderSummary, resumeNotice } from '../github/summary.js'
+import * as toolkit from '../github/toolkit.js'
 
-/** The restore entry's post step: the job summary. It never fails the job. */
+/**
+ * The restore entry's post step: the job summary. It never fails the job. It moves no bytes, so
+ * it runs without loading @actions/core.
+ */
 export async function runRestorePost(): Promise<void> {
   try {
-    const scope = core.getState(State.Scope)
+    const scope = toolkit.getState(State.Scope)
     if (!scope) return
-    const job = await loadJobContext(readRunContext().runnerTemp, scope)
-    await core.summary.addRaw(renderSummary(job, scope)).write()
+    const job = await loadJobContext(readRunContext().runnerTemp, scope, { base: false })
+    toolkit.appendSummary(renderSummary(job, scope))
     const notice = resumeNotice(job)
-    if (notice) core.notice(notice)
+    if (notice) toolkit.notice(notice)
   } catch (error) {
-    core.warning(`Could not write the checkpoint summary: ${describe(error)}`)
+    toolkit.warning(`Could not write the checkpoint summary: ${describe(error)}`)
   }
 }

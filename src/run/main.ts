@@ -5,7 +5,7 @@ import { decideNode, type Decision } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
-import { mergeStates } from '../checkpoint/state.js'
+import { overlayStates, stateJson } from '../checkpoint/state.js'
 import { reportFailure } from '../github/failure.js'
 import { getRunInputs, type RunInputs } from '../github/inputs.js'
 import { recordEvent, type JobContext } from '../github/job-context.js'
@@ -14,26 +14,22 @@ import { RunState } from '../github/state.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
+import { RunOutput } from './skip.js'
 
-/** Outputs of the run entry. */
-export enum RunOutput {
-  Skipped = 'skipped',
-  Reason = 'reason',
-  ExitCode = 'exit-code',
-  State = 'state'
-}
+export { RunOutput }
 
 /**
  * The run entry: skips the command when its node is done with the same fingerprint; otherwise
- * runs it, fails the step when it fails, and checkpoints the node when it succeeds.
+ * runs it, fails the step when it fails, and checkpoints the node when it succeeds. `known` is
+ * the job context the cheap path (skip.ts) already read.
  */
-export async function runRun(): Promise<void> {
+export async function runRun(known?: JobContext): Promise<void> {
   let failOnError = false
   const context = readRunContext()
   try {
     const inputs = await getRunInputs(context.workspace)
     failOnError = inputs.failOnError
-    const job = await jobContextForRun(inputs, context)
+    const job = known ?? (await jobContextForRun(inputs, context))
     const fingerprint = computeFingerprint({
       key: inputs.key,
       command: inputs.run,
@@ -56,14 +52,14 @@ export async function runRun(): Promise<void> {
     const state = await readCommandState(stateFile(context, inputs), inputs.node)
     core.saveState(RunState.Status, 'completed')
     const saved = await checkpointNode(
-      { ...inputs, state: mergeStates(inputs.state, state), fingerprint },
+      { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
       inputs.paths,
       context,
       job,
       Date.now() - started
     )
     core.setOutput(RunOutput.Skipped, 'false')
-    core.setOutput(RunOutput.State, JSON.stringify(saved.document.state))
+    core.setOutput(RunOutput.State, stateJson(saved.document.state))
     const durationMs = saved.document.nodes.find(node => node.id === inputs.node)?.durationMs
     await recordEvent(context.runnerTemp, job, {
       node: inputs.node,
@@ -90,7 +86,7 @@ async function skip(inputs: RunInputs, context: RunContext, job: JobContext): Pr
   )
   core.setOutput(RunOutput.Skipped, 'true')
   core.setOutput(RunOutput.ExitCode, '')
-  core.setOutput(RunOutput.State, JSON.stringify(job.base?.state ?? {}))
+  core.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
   await recordEvent(context.runnerTemp, job, {
     node: inputs.node,
     status: 'skipped',

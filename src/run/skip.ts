@@ -1,0 +1,64 @@
+import { decideNode } from '../checkpoint/decision.js'
+import { computeFingerprint } from '../checkpoint/fingerprint.js'
+import { stateJson } from '../checkpoint/state.js'
+import { getRunInputs } from '../github/inputs.js'
+import { loadJobContext, recordEvent, type JobContext } from '../github/job-context.js'
+import { readRunContext } from '../github/run-context.js'
+import * as toolkit from '../github/toolkit.js'
+
+/** Outputs of the run entry. */
+export enum RunOutput {
+  Skipped = 'skipped',
+  Reason = 'reason',
+  ExitCode = 'exit-code',
+  State = 'state'
+}
+
+/**
+ * The run entry's cheap path: a node that this job restored as done with the same fingerprint
+ * is skipped without loading the code (and the toolkit) that runs and saves a command. Whatever
+ * else happens (bad inputs, no job context yet, a node to run) is left to the full entry, which
+ * reads everything again and reports it; the job context it found is handed on.
+ * @returns whether the node was skipped, and the job context when one was read
+ */
+export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext | undefined }> {
+  const context = readRunContext()
+  let inputs
+  try {
+    inputs = await getRunInputs(context.workspace)
+  } catch {
+    return { skipped: false }
+  }
+  const job = await loadJobContext(context.runnerTemp, inputs.scope)
+  if (!job) return { skipped: false }
+  const fingerprint = computeFingerprint({
+    key: inputs.key,
+    command: inputs.run,
+    shell: inputs.shell.name,
+    salt: inputs.salt
+  })
+  const decision = decideNode(job.restored, inputs.node, fingerprint)
+  if (!decision.skip) return { skipped: false, job }
+  try {
+    skipped(inputs.node, job, decision.reason)
+    await recordEvent(context.runnerTemp, job, {
+      node: inputs.node,
+      status: 'skipped',
+      reason: 'done'
+    })
+  } catch (error) {
+    const { reportFailure } = await import('../github/failure.js')
+    reportFailure(error, inputs.failOnError)
+  }
+  return { skipped: true, job }
+}
+
+function skipped(node: string, job: JobContext, reason: string): void {
+  toolkit.setOutput(RunOutput.Reason, reason)
+  toolkit.info(
+    `Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
+  )
+  toolkit.setOutput(RunOutput.Skipped, 'true')
+  toolkit.setOutput(RunOutput.ExitCode, '')
+  toolkit.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
+}
