@@ -65,6 +65,24 @@ describe('no secrets in checkpoints', () => {
     })
     expect(world.standIn.listArtifacts(run)).toEqual([])
   })
+
+  it('stops a save whose large files hold the token past the first uploaded block; nothing is committed', async () => {
+    const run = world.createRun()
+    const job = await world.job(run, 1)
+    await job.uses('save', { node: 'first', state: 'a=1' })
+    // 12 MiB of text, the token near the end: the first 8 MiB block is on its way by then.
+    const filler = 'a line of a build log\n'.repeat(600_000)
+    await withFile(job, 'out/big.log', `${filler}token: ${job.meta.token}\n`)
+    const save = await job.uses('save', { node: 'n', paths: 'out/' })
+    expect(save.annotations).toContainEqual({
+      level: 'error',
+      message: expect.stringContaining('File out/big.log contains the job')
+    })
+    // Only the first, clean checkpoint is listed: the refused upload was never finalized.
+    expect(world.standIn.listArtifacts(run).map(a => a.name)).toEqual([
+      'checkpoint.pipeline.a1.s001.first.json'
+    ])
+  })
 })
 
 describe('signed checkpoints', () => {

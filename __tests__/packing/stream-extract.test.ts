@@ -65,7 +65,7 @@ async function packed(
     const absolute = join(root, name)
     await mkdir(dirname(absolute), { recursive: true })
     await writeFile(absolute, data)
-    sources.push({ name, absolute, mode: 0o644, mtime: new Date(), size: data.length })
+    sources.push({ name, path: name, absolute, mode: 0o644, mtime: new Date(), size: data.length })
   }
   const packer = new ZipPacker(sources, options)
   const chunks: Buffer[] = []
@@ -82,6 +82,8 @@ async function packed(
 
 const payload = {
   'a/one.bin': randomBytes(200_000),
+  // Past SMALL_FILE: packed as a stream, in several pieces of the download.
+  'a/large.bin': randomBytes(1_500_000),
   'a/two.txt': Buffer.from('text that shrinks\n'.repeat(20_000)),
   empty: Buffer.alloc(0),
   'b/c/d/three.bin': randomBytes(3)
@@ -117,6 +119,7 @@ describe('extractStream', () => {
       { superseded: name => name === 'a/two.txt' }
     )
     expect(Object.keys(await tree(staging)).sort()).toEqual([
+      'a/large.bin',
       'a/one.bin',
       'b/c/d/three.bin',
       'empty'

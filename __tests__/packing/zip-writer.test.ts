@@ -32,6 +32,7 @@ async function pack(
     await writeFile(absolute, data)
     sources.push({
       name,
+      path: name,
       absolute,
       mode: 0o640,
       mtime: new Date(2026, 10, 24, 5, 30, 10),
@@ -76,9 +77,15 @@ async function readEntries(
   return found
 }
 
+function read0(read: Map<string, { data: Buffer }>, name: string): Buffer {
+  return read.get(name)?.data ?? Buffer.alloc(0)
+}
+
 const files = {
   'a.txt': 'alpha\n'.repeat(1000),
   'dir/deeper/b.bin': randomBytes(300_000),
+  // Past SMALL_FILE: streamed in chunks rather than read whole.
+  'large.txt': Buffer.from('a line that deflates\n'.repeat(120_000)),
   'empty.txt': '',
   'ünïcode/名前.txt': 'unicode names stay UTF-8'
 }
@@ -136,7 +143,12 @@ describe('ZipPacker', () => {
   it('seals each entry with AES-256-GCM under a fresh nonce, recording plain and stored bytes', async () => {
     const key = randomBytes(32)
     const same = 'the same bytes twice'
-    const { zip, packer } = await pack({ f000001: same, f000002: same }, { level: 0, sealKey: key })
+    const large = randomBytes(3 * 1024 * 1024)
+    const { zip, packer } = await pack(
+      { f000001: same, f000002: same, f000003: large },
+      { level: 0, sealKey: key }
+    )
+    expect(decryptBytes(read0(await readEntries(zip), 'f000003'), key).equals(large)).toBe(true)
     const read = await readEntries(zip)
     const first = read.get('f000001')?.data ?? Buffer.alloc(0)
     const second = read.get('f000002')?.data ?? Buffer.alloc(0)
@@ -156,6 +168,7 @@ describe('ZipPacker', () => {
       [
         {
           name: 'gone.txt',
+          path: 'gone.txt',
           absolute: '/nonexistent/gone.txt',
           mode: 0o644,
           mtime: new Date(),
@@ -167,6 +180,37 @@ describe('ZipPacker', () => {
     await expect(async () => {
       for await (const chunk of packer.bytes()) expect(chunk).toBeInstanceOf(Buffer)
     }).rejects.toThrow(/gone\.txt/)
+  })
+})
+
+describe('ZipPacker with secrets to keep out', () => {
+  const token = 'ghs_0123456789abcdefghijklmnopqrstuvwxyz'
+  const drain = async (packer: ZipPacker): Promise<void> => {
+    for await (const chunk of packer.bytes()) expect(chunk).toBeInstanceOf(Buffer)
+  }
+
+  it.each([
+    ['a small file', Buffer.from(`config\ntoken: ${token}\n`)],
+    [
+      'a large file, across two read chunks',
+      Buffer.concat([randomBytes(1024 * 1024 - 10), Buffer.from(token), randomBytes(600_000)])
+    ]
+  ])('stops at %s holding one, naming the file, not the value', async (_, data) => {
+    const root = await tempDir()
+    await writeFile(join(root, 'f'), data)
+    const source = { path: 'out/f', absolute: join(root, 'f'), mode: 0o644, mtime: new Date() }
+    const packer = new ZipPacker([{ ...source, name: 'out/f', size: data.length }], {
+      level: 1,
+      secrets: [token]
+    })
+    const refused = drain(packer)
+    await expect(refused).rejects.toThrow(/File out\/f contains the job's token/)
+    await expect(refused).rejects.not.toThrow(token)
+  })
+
+  it('packs files that hold none', async () => {
+    const { packer } = await pack(files, { level: 1, secrets: [token] })
+    expect(packer.entries).toHaveLength(Object.keys(files).length)
   })
 })
 

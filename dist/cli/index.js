@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(429);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 429:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1696,7 +1696,7 @@ function canonicalJson(value) {
     return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
 }
 /** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function sha256Digest(data) {
+function canonical_sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
 }
 
@@ -1828,26 +1828,84 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value) > MAX_STATE_DEPTH) {
+    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
         throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
     }
     return value;
 }
-/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
-function nestingDepth(value, stopAbove = Number.POSITIVE_INFINITY) {
-    let deepest = 0;
-    const stack = [[value, 1]];
-    for (let item = stack.pop(); item; item = stack.pop()) {
-        const [node, depth] = item;
-        if (node === null || typeof node !== 'object')
+/**
+ * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
+ * further, so the recursion never goes more than `stopAbove` + 1 calls deep, however deep the
+ * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
+ */
+function nestingDepth(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return 0;
+    return depthBelow(value, 1, stopAbove);
+}
+function depthBelow(node, depth, stopAbove) {
+    if (depth > stopAbove)
+        return depth;
+    let deepest = depth;
+    if (Array.isArray(node)) {
+        for (const child of node) {
+            if (typeof child !== 'object' || child === null)
+                continue;
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
+            if (deepest > stopAbove)
+                return deepest;
+        }
+        return deepest;
+    }
+    const record = node;
+    for (const key of Object.keys(record)) {
+        const child = record[key];
+        if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depth);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
         if (deepest > stopAbove)
             return deepest;
-        for (const child of Object.values(node))
-            stack.push([child, depth + 1]);
     }
     return deepest;
+}
+const stateTexts = new WeakMap();
+/**
+ * `JSON.stringify(state)`, computed once per state object: the digest, the document, the
+ * outputs and the job context all use the same text. States are never changed once built
+ * (every merge makes a new object), so the text stays true to the object.
+ */
+function stateJson(state) {
+    let text = stateTexts.get(state);
+    if (text === undefined) {
+        text = JSON.stringify(state);
+        stateTexts.set(state, text);
+    }
+    return text;
+}
+/**
+ * Records `text` as the JSON of `state`, when the caller knows that `JSON.stringify(state)`
+ * gives exactly it (e.g. a digest over the text matched one computed over the stringified
+ * state), so it is not serialized again.
+ */
+function rememberStateJson(state, text) {
+    stateTexts.set(state, text);
+}
+/**
+ * {@link mergeStates} of two states, or the one that is not empty as it is (no copy, and its
+ * JSON text, when known, is kept).
+ */
+function overlayStates(under, over) {
+    if (!hasKeys(under))
+        return hasKeys(over) ? over : {};
+    if (!hasKeys(over))
+        return under;
+    return mergeStates(under, over);
+}
+function hasKeys(state) {
+    for (const key in state)
+        if (Object.hasOwn(state, key))
+            return true;
+    return false;
 }
 /**
  * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
@@ -1885,28 +1943,37 @@ const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
 const MAX_DEPTH = 200;
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 function digestOf(body) {
-    const { digest: _digest, signature: _signature, state, ...rest } = body;
     // State can be tens of MB: canonical form costs several times JSON.stringify on it. Its
     // compact JSON text, which JSON.parse then JSON.stringify reproduce exactly, is hashed
     // instead, and only the envelope is put in canonical form.
-    const stateText = JSON.stringify(state);
-    const stateDigest = sha256Digest(stateText ?? 'null');
-    return sha256Digest(canonicalJson({ ...rest, stateDigest }));
+    const state = body.state;
+    const stateText = isJsonObject(state)
+        ? stateJson(state)
+        : (JSON.stringify(state) ?? 'null');
+    return digestWithStateText(body, stateText);
+}
+/** {@link digestOf}, given the state's JSON text. */
+function digestWithStateText(body, stateText) {
+    const { digest: _digest, signature: _signature, state: _state, ...rest } = body;
+    return canonical_sha256Digest(canonicalJson({ ...rest, stateDigest: canonical_sha256Digest(stateText) }));
 }
 /** Seals a body with its digest. */
 function document_sealCheckpoint(body) {
     return { ...body, digest: digestOf(body) };
 }
+/** Separates the envelope, indented, from the state, compact and last, in a document's text. */
+const STATE_MARKER = '\n  "state": ';
 /**
  * The document as written to disk and uploaded: the envelope indented, so it opens well in an
  * editor, and the state compact and last, so a large state costs its own size, not twice it.
  */
 function serializeCheckpoint(document) {
     const { state, ...envelope } = document;
-    const marker = '"\\u0000state"';
-    const text = JSON.stringify({ ...envelope, state: '\u0000state' }, null, 2);
-    const at = text.lastIndexOf(marker);
-    return `${text.slice(0, at)}${JSON.stringify(state)}${text.slice(at + marker.length)}\n`;
+    const text = JSON.stringify(envelope, null, 2);
+    const stateText = isJsonObject(state) ? stateJson(state) : JSON.stringify(state);
+    if (text === '{}')
+        return `{${STATE_MARKER}${stateText}\n}\n`;
+    return `${text.slice(0, -2)},${STATE_MARKER}${stateText}\n}\n`;
 }
 /**
  * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
@@ -1915,7 +1982,50 @@ function serializeCheckpoint(document) {
  * @throws CorruptCheckpointError or UnsupportedSchemaError
  */
 function parseCheckpoint(text, source, expected) {
-    return parseCheckpointValue(parseJson(text, source), source, expected);
+    const parsed = parseDocumentJson(text, source);
+    return parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
+}
+/**
+ * JSON.parse of a document, in two parts when it is laid out as {@link serializeCheckpoint}
+ * writes it: the envelope, then the state's text on its own, which is kept so that a digest
+ * over it needs no serializing and the state file and job context can be written from it.
+ * Otherwise (or when a part does not parse) the whole text, as any JSON. Both give the same
+ * value: when the envelope without its last member parses as an object and the state's text as
+ * a value, the whole text is that object with the member `"state"` set to that value.
+ */
+function parseDocumentJson(text, source) {
+    const split = splitState(text);
+    if (split) {
+        try {
+            const envelope = JSON.parse(split.envelope);
+            if (isJsonObject(envelope) && Object.keys(envelope).length > 0) {
+                const state = JSON.parse(split.state);
+                Object.defineProperty(envelope, 'state', {
+                    value: state,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
+                return { value: envelope, stateText: split.state };
+            }
+        }
+        catch {
+            // Not in the writer's layout after all: parsed whole below, with its error if any.
+        }
+    }
+    return { value: parseJson(text, source) };
+}
+function splitState(text) {
+    const at = text.lastIndexOf(STATE_MARKER);
+    if (at <= 0 || text.charCodeAt(at - 1) !== 0x2c /* , */)
+        return undefined;
+    const end = text.endsWith('\n}\n') ? text.length - 3 : text.endsWith('\n}') ? text.length - 2 : -1;
+    if (end < at + STATE_MARKER.length)
+        return undefined;
+    return {
+        envelope: `${text.slice(0, at - 1)}\n}`,
+        state: text.slice(at + STATE_MARKER.length, end)
+    };
 }
 /** JSON.parse with the failure reported as a corrupt checkpoint. */
 function parseJson(text, source) {
@@ -1936,7 +2046,7 @@ function decodeUtf8(bytes, source) {
     }
 }
 /** {@link parseCheckpoint} over an already parsed JSON value. */
-function parseCheckpointValue(value, source, expected) {
+function parseCheckpointValue(value, source, expected, stateText) {
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
         throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
@@ -1953,13 +2063,25 @@ function parseCheckpointValue(value, source, expected) {
     const problem = shapeProblem(document);
     if (problem)
         throw new CorruptCheckpointError(source, problem);
-    if (digestOf(document) !== document.digest) {
+    if (!digestMatches(document, stateText)) {
         throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && checkpointName(expected) !== checkpointName(document)) {
         throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
     }
     return document;
+}
+/**
+ * Whether the document's digest covers its content. With the state's text as it was read, the
+ * digest over that text is tried first: when it matches, the writer digested exactly that text
+ * as `JSON.stringify(state)`, so the text is remembered as the state's JSON and never computed.
+ */
+function digestMatches(document, stateText) {
+    if (stateText !== undefined && digestWithStateText(document, stateText) === document.digest) {
+        rememberStateJson(document.state, stateText);
+        return true;
+    }
+    return digestOf(document) === document.digest;
 }
 function shapeProblem(document) {
     if (!isId(document.scope))
@@ -2213,10 +2335,11 @@ class CheckpointCodec {
      * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
      */
     decode(text, source, expected) {
-        let value = parseJson(text, source);
-        if (isJsonObject(value) && value.kind === ENCRYPTED_KIND)
-            value = this.open(value, source);
-        const document = parseCheckpointValue(value, source, expected);
+        let parsed = parseDocumentJson(text, source);
+        if (isJsonObject(parsed.value) && parsed.value.kind === ENCRYPTED_KIND) {
+            parsed = this.open(parsed.value, source);
+        }
+        const document = parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
         if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
             const reason = document.signature
                 ? 'its signature does not match the signing key'
@@ -2231,7 +2354,7 @@ class CheckpointCodec {
         }
         try {
             const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption);
-            return parseJson(plain.toString('utf8'), source);
+            return parseDocumentJson(plain.toString('utf8'), source);
         }
         catch (error) {
             if (error instanceof CheckpointError)
@@ -2244,6 +2367,7 @@ class CheckpointCodec {
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
+
 
 
 
@@ -2385,6 +2509,21 @@ async function writeEntry(archive, entry, bytes, ...through) {
     if (meter.digest() !== expected.sha256)
         refuse('does not match its sha256 in the manifest');
 }
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link writeEntry}.
+ */
+async function writeWholeEntry(archive, entry, data) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
+    if (data.length !== expected.size)
+        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
+    if (sha256Digest(data) !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+    await writeFile(entry.target, data, { mode: 0o600 });
+}
 /** Counts and hashes bytes as they pass, and stops the stream past a limit. */
 class Meter extends external_node_stream_namespaceObject.Transform {
     limit;
@@ -2442,6 +2581,36 @@ async function* entries(zip, archive) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/limit.ts
+/** Files up to this size are read, packed and written whole rather than streamed. */
+const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+/** File operations in flight at once for many small files: enough to keep the disk busy. */
+const FILE_CONCURRENCY = 16;
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await task(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/paths.ts
 
 
@@ -2473,6 +2642,7 @@ function toRelative(workspace, absolute) {
 
 
 
+
 /** A restore that would write outside the workspace (through a link or a link target). */
 class PathEscapeError extends CheckpointError {
 }
@@ -2496,47 +2666,32 @@ async function placeFiles(staging, files, workspace) {
  */
 async function placeAll(placements, workspace) {
     const root = await (0,promises_namespaceObject.realpath)(workspace);
-    for (const placement of placements)
-        await checkPlacement(root, placement.file);
-    for (const { file, from } of placements) {
-        if (file.link !== undefined || from === undefined)
-            continue;
+    const folders = new FolderWalk(root);
+    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
+    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await makeFolders(root, (0,external_node_path_namespaceObject.dirname)(file.path));
-        await (0,promises_namespaceObject.rm)(target, { force: true });
-        await moveFile(from, target);
-        await (0,promises_namespaceObject.chmod)(target, file.mode & 0o777);
-    }
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        // The staged file gets its mode first: it appears at its path complete, in one rename.
+        await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
+        await moveFile(from ?? '', target);
+    });
     const links = placements.filter(placement => placement.file.link !== undefined);
     for (const { file } of links) {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await makeFolders(root, (0,external_node_path_namespaceObject.dirname)(file.path));
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
         await (0,promises_namespaceObject.rm)(target, { force: true });
         await (0,promises_namespaceObject.symlink)(file.link ?? '', target);
     }
     await checkLinks(root, links.map(placement => placement.file));
 }
-async function checkPlacement(root, file) {
+async function checkPlacement(root, file, folders) {
     const refuse = (reason) => {
         throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
     };
-    let folder = root;
-    for (const segment of (0,external_node_path_namespaceObject.dirname)(file.path)
-        .split('/')
-        .filter(part => part !== '.')) {
-        folder = (0,external_node_path_namespaceObject.join)(folder, segment);
-        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
-        if (!stats)
-            break;
-        if (stats.isSymbolicLink()) {
-            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
-            if (!real || !isInside(root, real))
-                refuse(`its folder ${segment} is a link that leads outside the workspace`);
-        }
-        else if (!stats.isDirectory()) {
-            refuse(`a file is in the way of its folder ${segment}`);
-        }
-    }
+    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
+    if (problem)
+        refuse(problem);
     const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
@@ -2545,11 +2700,61 @@ async function checkPlacement(root, file) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
-/** Creates the missing folders of `relative` one at a time, each under a checked real folder. */
-async function makeFolders(root, relative) {
-    let folder = root;
-    for (const segment of relative.split('/').filter(part => part !== '.' && part !== '')) {
-        folder = (0,external_node_path_namespaceObject.join)(folder, segment);
+/**
+ * The folders on the way to the files, each looked at once however many files lie under it:
+ * `check` before anything is written (a link already there cannot lead a write outside), and
+ * `make` to create the missing ones one at a time, each under a checked real folder.
+ */
+class FolderWalk {
+    root;
+    checked = new Map();
+    made = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** Why files cannot go under `relative`, or undefined when they can. */
+    check(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve(undefined);
+        let result = this.checked.get(relative);
+        if (!result) {
+            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
+                if (problem)
+                    return problem;
+                return this.checkOne(relative);
+            });
+            this.checked.set(relative, result);
+        }
+        return result;
+    }
+    async checkOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        const segment = (0,external_node_path_namespaceObject.basename)(relative);
+        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink()) {
+            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
+            if (!real || !isInside(this.root, real))
+                return `its folder ${segment} is a link that leads outside the workspace`;
+        }
+        else if (!stats.isDirectory()) {
+            return `a file is in the way of its folder ${segment}`;
+        }
+        return undefined;
+    }
+    make(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve();
+        let made = this.made.get(relative);
+        if (!made) {
+            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
+            this.made.set(relative, made);
+        }
+        return made;
+    }
+    async makeOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
         try {
             await (0,promises_namespaceObject.mkdir)(folder);
         }
@@ -2558,7 +2763,7 @@ async function makeFolders(root, relative) {
                 throw error;
         }
         const real = await (0,promises_namespaceObject.realpath)(folder);
-        if (!isInside(root, real))
+        if (!isInside(this.root, real))
             throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
     }
 }
@@ -2572,7 +2777,10 @@ async function checkLinks(root, links) {
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
     }
 }
-/** Renames, or copies where staging and workspace are on different file systems. */
+/**
+ * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link).
+ */
 async function moveFile(from, to) {
     try {
         await (0,promises_namespaceObject.rename)(from, to);
@@ -2580,6 +2788,7 @@ async function moveFile(from, to) {
     catch (error) {
         if (error.code !== 'EXDEV')
             throw error;
+        await (0,promises_namespaceObject.rm)(to, { force: true });
         await (0,promises_namespaceObject.copyFile)(from, to);
         await (0,promises_namespaceObject.rm)(from, { force: true });
     }
@@ -2998,7 +3207,7 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
         nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))
@@ -4513,7 +4722,7 @@ async function stageState(document, path, staging) {
     const text = `${JSON.stringify(document.state, null, 2)}\n`;
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(staging, path, '..'), { recursive: true });
     await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, path), text);
-    return { path, size: Buffer.byteLength(text), sha256: sha256Digest(text), mode: 0o644 };
+    return { path, size: Buffer.byteLength(text), sha256: canonical_sha256Digest(text), mode: 0o644 };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/restore.ts

@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7419);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2908);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7419:
+/***/ 2908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32511,7 +32511,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -33028,32 +33028,90 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value) > MAX_STATE_DEPTH) {
+    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
         throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
     }
     return value;
 }
-/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
-function nestingDepth(value, stopAbove = Number.POSITIVE_INFINITY) {
-    let deepest = 0;
-    const stack = [[value, 1]];
-    for (let item = stack.pop(); item; item = stack.pop()) {
-        const [node, depth] = item;
-        if (node === null || typeof node !== 'object')
+/**
+ * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
+ * further, so the recursion never goes more than `stopAbove` + 1 calls deep, however deep the
+ * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
+ */
+function nestingDepth(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return 0;
+    return depthBelow(value, 1, stopAbove);
+}
+function depthBelow(node, depth, stopAbove) {
+    if (depth > stopAbove)
+        return depth;
+    let deepest = depth;
+    if (Array.isArray(node)) {
+        for (const child of node) {
+            if (typeof child !== 'object' || child === null)
+                continue;
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
+            if (deepest > stopAbove)
+                return deepest;
+        }
+        return deepest;
+    }
+    const record = node;
+    for (const key of Object.keys(record)) {
+        const child = record[key];
+        if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depth);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
         if (deepest > stopAbove)
             return deepest;
-        for (const child of Object.values(node))
-            stack.push([child, depth + 1]);
     }
     return deepest;
+}
+const stateTexts = new WeakMap();
+/**
+ * `JSON.stringify(state)`, computed once per state object: the digest, the document, the
+ * outputs and the job context all use the same text. States are never changed once built
+ * (every merge makes a new object), so the text stays true to the object.
+ */
+function stateJson(state) {
+    let text = stateTexts.get(state);
+    if (text === undefined) {
+        text = JSON.stringify(state);
+        stateTexts.set(state, text);
+    }
+    return text;
+}
+/**
+ * Records `text` as the JSON of `state`, when the caller knows that `JSON.stringify(state)`
+ * gives exactly it (e.g. a digest over the text matched one computed over the stringified
+ * state), so it is not serialized again.
+ */
+function rememberStateJson(state, text) {
+    stateTexts.set(state, text);
+}
+/**
+ * {@link mergeStates} of two states, or the one that is not empty as it is (no copy, and its
+ * JSON text, when known, is kept).
+ */
+function state_overlayStates(under, over) {
+    if (!hasKeys(under))
+        return hasKeys(over) ? over : {};
+    if (!hasKeys(over))
+        return under;
+    return mergeStates(under, over);
+}
+function hasKeys(state) {
+    for (const key in state)
+        if (Object.hasOwn(state, key))
+            return true;
+    return false;
 }
 /**
  * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
  * `__proto__` stays data and cannot reach Object.prototype.
  */
-function state_mergeStates(...states) {
+function mergeStates(...states) {
     const merged = {};
     for (const state of states) {
         for (const key of Object.keys(state))
@@ -33085,28 +33143,37 @@ const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
 const MAX_DEPTH = 200;
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 function digestOf(body) {
-    const { digest: _digest, signature: _signature, state, ...rest } = body;
     // State can be tens of MB: canonical form costs several times JSON.stringify on it. Its
     // compact JSON text, which JSON.parse then JSON.stringify reproduce exactly, is hashed
     // instead, and only the envelope is put in canonical form.
-    const stateText = JSON.stringify(state);
-    const stateDigest = sha256Digest(stateText ?? 'null');
-    return sha256Digest(canonicalJson({ ...rest, stateDigest }));
+    const state = body.state;
+    const stateText = isJsonObject(state)
+        ? stateJson(state)
+        : (JSON.stringify(state) ?? 'null');
+    return digestWithStateText(body, stateText);
+}
+/** {@link digestOf}, given the state's JSON text. */
+function digestWithStateText(body, stateText) {
+    const { digest: _digest, signature: _signature, state: _state, ...rest } = body;
+    return sha256Digest(canonicalJson({ ...rest, stateDigest: sha256Digest(stateText) }));
 }
 /** Seals a body with its digest. */
 function sealCheckpoint(body) {
     return { ...body, digest: digestOf(body) };
 }
+/** Separates the envelope, indented, from the state, compact and last, in a document's text. */
+const STATE_MARKER = '\n  "state": ';
 /**
  * The document as written to disk and uploaded: the envelope indented, so it opens well in an
  * editor, and the state compact and last, so a large state costs its own size, not twice it.
  */
 function serializeCheckpoint(document) {
     const { state, ...envelope } = document;
-    const marker = '"\\u0000state"';
-    const text = JSON.stringify({ ...envelope, state: '\u0000state' }, null, 2);
-    const at = text.lastIndexOf(marker);
-    return `${text.slice(0, at)}${JSON.stringify(state)}${text.slice(at + marker.length)}\n`;
+    const text = JSON.stringify(envelope, null, 2);
+    const stateText = isJsonObject(state) ? stateJson(state) : JSON.stringify(state);
+    if (text === '{}')
+        return `{${STATE_MARKER}${stateText}\n}\n`;
+    return `${text.slice(0, -2)},${STATE_MARKER}${stateText}\n}\n`;
 }
 /**
  * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
@@ -33114,8 +33181,51 @@ function serializeCheckpoint(document) {
  * @param source names the file or artifact in error messages
  * @throws CorruptCheckpointError or UnsupportedSchemaError
  */
-function parseCheckpoint(text, source, expected) {
-    return parseCheckpointValue(parseJson(text, source), source, expected);
+function document_parseCheckpoint(text, source, expected) {
+    const parsed = parseDocumentJson(text, source);
+    return parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
+}
+/**
+ * JSON.parse of a document, in two parts when it is laid out as {@link serializeCheckpoint}
+ * writes it: the envelope, then the state's text on its own, which is kept so that a digest
+ * over it needs no serializing and the state file and job context can be written from it.
+ * Otherwise (or when a part does not parse) the whole text, as any JSON. Both give the same
+ * value: when the envelope without its last member parses as an object and the state's text as
+ * a value, the whole text is that object with the member `"state"` set to that value.
+ */
+function parseDocumentJson(text, source) {
+    const split = splitState(text);
+    if (split) {
+        try {
+            const envelope = JSON.parse(split.envelope);
+            if (isJsonObject(envelope) && Object.keys(envelope).length > 0) {
+                const state = JSON.parse(split.state);
+                Object.defineProperty(envelope, 'state', {
+                    value: state,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
+                return { value: envelope, stateText: split.state };
+            }
+        }
+        catch {
+            // Not in the writer's layout after all: parsed whole below, with its error if any.
+        }
+    }
+    return { value: parseJson(text, source) };
+}
+function splitState(text) {
+    const at = text.lastIndexOf(STATE_MARKER);
+    if (at <= 0 || text.charCodeAt(at - 1) !== 0x2c /* , */)
+        return undefined;
+    const end = text.endsWith('\n}\n') ? text.length - 3 : text.endsWith('\n}') ? text.length - 2 : -1;
+    if (end < at + STATE_MARKER.length)
+        return undefined;
+    return {
+        envelope: `${text.slice(0, at - 1)}\n}`,
+        state: text.slice(at + STATE_MARKER.length, end)
+    };
 }
 /** JSON.parse with the failure reported as a corrupt checkpoint. */
 function parseJson(text, source) {
@@ -33136,7 +33246,7 @@ function decodeUtf8(bytes, source) {
     }
 }
 /** {@link parseCheckpoint} over an already parsed JSON value. */
-function parseCheckpointValue(value, source, expected) {
+function parseCheckpointValue(value, source, expected, stateText) {
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
         throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
@@ -33153,13 +33263,25 @@ function parseCheckpointValue(value, source, expected) {
     const problem = shapeProblem(document);
     if (problem)
         throw new CorruptCheckpointError(source, problem);
-    if (digestOf(document) !== document.digest) {
+    if (!digestMatches(document, stateText)) {
         throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && checkpointName(expected) !== checkpointName(document)) {
         throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
     }
     return document;
+}
+/**
+ * Whether the document's digest covers its content. With the state's text as it was read, the
+ * digest over that text is tried first: when it matches, the writer digested exactly that text
+ * as `JSON.stringify(state)`, so the text is remembered as the state's JSON and never computed.
+ */
+function digestMatches(document, stateText) {
+    if (stateText !== undefined && digestWithStateText(document, stateText) === document.digest) {
+        rememberStateJson(document.state, stateText);
+        return true;
+    }
+    return digestOf(document) === document.digest;
 }
 function shapeProblem(document) {
     if (!isId(document.scope))
@@ -33392,7 +33514,7 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : state_mergeStates(base?.state ?? {}, result.state),
+        state: result.partial ? (base?.state ?? {}) : state_overlayStates(base?.state ?? {}, result.state),
         nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))
@@ -33483,6 +33605,72 @@ function reportFailure(error, failOnError) {
         return;
     }
     warning(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/github/toolkit.ts
+
+
+
+// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
+// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
+// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
+function toolkit_getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
+}
+/** A value the main step saved for its post step. */
+function toolkit_getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a step output through the runner's output file. */
+function toolkit_setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT ?? '';
+    if (file === '') {
+        toolkit_issue('set-output', value, { name });
+        return;
+    }
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
+    }
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+}
+/** Masks a value in the log. */
+function toolkit_setSecret(value) {
+    toolkit_issue('add-mask', value);
+}
+function toolkit_info(message) {
+    process.stdout.write(`${message}${EOL}`);
+}
+function toolkit_notice(message) {
+    toolkit_issue('notice', message);
+}
+function toolkit_warning(message) {
+    toolkit_issue('warning', message);
+}
+/** Appends Markdown to the job summary, when the runner gives a summary file. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    if (file === '')
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+    appendFileSync(file, markdown, 'utf8');
+}
+function toolkit_issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${toolkit_escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function toolkit_escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function toolkit_escapeProperty(text) {
+    return toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -33599,14 +33787,14 @@ var Input;
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
-    const scope = getInput(Input.Scope) || env.GITHUB_JOB || 'default';
+    const scope = toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
     return ids_validateId(Input.Scope, scope);
 }
 /** Reads and validates the restore entry's inputs. @throws InvalidInputError */
 function getRestoreInputs() {
     return {
         scope: getScope(),
-        githubToken: getInput(Input.GithubToken),
+        githubToken: toolkit_getInput(Input.GithubToken),
         failOnError: getBoolean(Input.FailOnError, false),
         rerun: getList(Input.Rerun).map(id => ids_validateId(Input.Rerun, id)),
         rerunFrom: optionalId(Input.RerunFrom),
@@ -33615,7 +33803,7 @@ function getRestoreInputs() {
     };
 }
 function optionalId(name) {
-    const value = getInput(name);
+    const value = toolkit_getInput(name);
     return value === '' ? undefined : ids_validateId(name, value);
 }
 /** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
@@ -33647,18 +33835,18 @@ async function inputs_getState(workspace) {
         }
         fromFile = parseStateText(Input.StateFile, text);
     }
-    return mergeStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)));
+    return overlayStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)));
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return getInput(name)
+    return toolkit_getInput(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
 }
 /** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
 function getBoolean(name, fallback) {
-    const value = getInput(name);
+    const value = toolkit_getInput(name);
     if (value === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(value))
@@ -33717,12 +33905,12 @@ async function getFolder(workspace, value) {
 }
 /** Reads the protection inputs and masks the keys in the log. */
 function getProtection() {
-    const signingKey = getInput(Input.SigningKey);
-    const encryptionKey = getInput(Input.EncryptionKey);
+    const signingKey = toolkit_getInput(Input.SigningKey);
+    const encryptionKey = toolkit_getInput(Input.EncryptionKey);
     for (const key of [signingKey, encryptionKey])
         if (key !== '')
-            core_setSecret(key);
-    const token = getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+            toolkit_setSecret(key);
+    const token = toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
     const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
     return {
         signingKey,
@@ -33736,24 +33924,74 @@ function getProtection() {
 
 
 
-function contextFile(runnerTemp, scope) {
-    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action', `${scope}.json`);
+
+function folderOf(runnerTemp) {
+    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action');
 }
-/** The job's context for a scope, or undefined before any checkpoint step ran. */
-async function loadJobContext(runnerTemp, scope) {
+function contextFile(runnerTemp, scope) {
+    return (0,external_node_path_namespaceObject.join)(folderOf(runnerTemp), `${scope}.json`);
+}
+/** The file of a base checkpoint: named by its digest, so the same document is written once. */
+function baseFileName(scope, base) {
+    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
+}
+/**
+ * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
+ * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
+ * false, for steps that only need the rest.
+ */
+async function loadJobContext(runnerTemp, scope, options = {}) {
     try {
-        return JSON.parse(await readFile(contextFile(runnerTemp, scope), 'utf8'));
+        const stored = JSON.parse(await readFile(contextFile(runnerTemp, scope), 'utf8'));
+        const { baseFile, base: inline, ...rest } = stored;
+        if (options.base === false || baseFile === undefined)
+            return { ...rest, base: inline };
+        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
+            return undefined;
+        const file = join(folderOf(runnerTemp), baseFile);
+        const base = parseCheckpoint(await readFile(file, 'utf8'), file);
+        // Only a file of this scope named by the digest of what it holds is taken as the base.
+        if (baseFileName(scope, base) !== baseFile)
+            return undefined;
+        return { ...rest, base };
     }
     catch {
         return undefined;
     }
 }
-/** Writes the job's context for its scope, whole or not at all. */
+/**
+ * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
+ * file of its digest is there already), then the small context naming it; bases it no longer
+ * names are removed after.
+ */
 async function saveJobContext(runnerTemp, context) {
+    const folder = folderOf(runnerTemp);
     const file = contextFile(runnerTemp, context.scope);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(context), 'utf8');
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    const { base, ...rest } = context;
+    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
+    const stored = baseFile ? { ...rest, baseFile } : rest;
+    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
     await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    await removeOtherBases(folder, context.scope, baseFile);
+}
+async function writeBase(folder, scope, base) {
+    const name = baseFileName(scope, base);
+    const file = (0,external_node_path_namespaceObject.join)(folder, name);
+    const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
+    if (!there) {
+        await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, serializeCheckpoint(base), 'utf8');
+        await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    }
+    return name;
+}
+async function removeOtherBases(folder, scope, keep) {
+    const prefix = `${scope}.base.`;
+    for (const name of await (0,promises_namespaceObject.readdir)(folder)) {
+        if (name.startsWith(prefix) && name !== keep) {
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(folder, name), { force: true });
+        }
+    }
 }
 /**
  * Records what the restore step did, for the later steps of the job: the checkpoint they extend
@@ -33795,6 +34033,7 @@ async function recordEvent(runnerTemp, job, event) {
 
 
 
+
 /** Every output name, as action.yml spells it. */
 var Output;
 (function (Output) {
@@ -33825,21 +34064,20 @@ async function setRestoreOutputs(document, runnerTemp, scope) {
     setOutput(Output.Checkpoint, document ? checkpointName(document) : '');
     setOutput(Output.FromAttempt, document ? String(document.attempt) : '');
     setOutput(Output.FromRunId, document ? document.run.runId : '');
-    const state = JSON.stringify(document?.state ?? {});
+    const state = stateJson(document?.state ?? {});
+    const bytes = Buffer.byteLength(state);
     const stateFile = (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action', `${scope}.state.json`);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(stateFile, state, 'utf8');
     setOutput(Output.StateFile, stateFile);
-    if (Buffer.byteLength(state) > STATE_OUTPUT_LIMIT) {
-        warning(`The restored state is ${Buffer.byteLength(state)} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
+    if (bytes > STATE_OUTPUT_LIMIT) {
+        warning(`The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
             `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`);
         return;
     }
     setOutput(Output.State, state);
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/github/run-context.ts
 
 
@@ -33882,8 +34120,6 @@ var RunState;
     RunState["Status"] = "status";
 })(RunState || (RunState = {}));
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -34044,10 +34280,11 @@ class CheckpointCodec {
      * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
      */
     decode(text, source, expected) {
-        let value = parseJson(text, source);
-        if (isJsonObject(value) && value.kind === ENCRYPTED_KIND)
-            value = this.open(value, source);
-        const document = parseCheckpointValue(value, source, expected);
+        let parsed = parseDocumentJson(text, source);
+        if (isJsonObject(parsed.value) && parsed.value.kind === ENCRYPTED_KIND) {
+            parsed = this.open(parsed.value, source);
+        }
+        const document = parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
         if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
             const reason = document.signature
                 ? 'its signature does not match the signing key'
@@ -34062,7 +34299,7 @@ class CheckpointCodec {
         }
         try {
             const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption);
-            return parseJson(plain.toString('utf8'), source);
+            return parseDocumentJson(plain.toString('utf8'), source);
         }
         catch (error) {
             if (error instanceof CheckpointError)
@@ -34203,7 +34440,38 @@ function readExport(data, source) {
     return value.checkpoints;
 }
 
+;// CONCATENATED MODULE: ./src/packing/limit.ts
+/** Files up to this size are read, packed and written whole rather than streamed. */
+const SMALL_FILE = 1024 * 1024;
+/** File operations in flight at once for many small files: enough to keep the disk busy. */
+const FILE_CONCURRENCY = 16;
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await task(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/place.ts
+
 
 
 
@@ -34231,47 +34499,32 @@ async function placeFiles(staging, files, workspace) {
  */
 async function placeAll(placements, workspace) {
     const root = await (0,promises_namespaceObject.realpath)(workspace);
-    for (const placement of placements)
-        await checkPlacement(root, placement.file);
-    for (const { file, from } of placements) {
-        if (file.link !== undefined || from === undefined)
-            continue;
+    const folders = new FolderWalk(root);
+    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
+    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await makeFolders(root, (0,external_node_path_namespaceObject.dirname)(file.path));
-        await (0,promises_namespaceObject.rm)(target, { force: true });
-        await moveFile(from, target);
-        await (0,promises_namespaceObject.chmod)(target, file.mode & 0o777);
-    }
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        // The staged file gets its mode first: it appears at its path complete, in one rename.
+        await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
+        await moveFile(from ?? '', target);
+    });
     const links = placements.filter(placement => placement.file.link !== undefined);
     for (const { file } of links) {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await makeFolders(root, (0,external_node_path_namespaceObject.dirname)(file.path));
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
         await (0,promises_namespaceObject.rm)(target, { force: true });
         await (0,promises_namespaceObject.symlink)(file.link ?? '', target);
     }
     await checkLinks(root, links.map(placement => placement.file));
 }
-async function checkPlacement(root, file) {
+async function checkPlacement(root, file, folders) {
     const refuse = (reason) => {
         throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
     };
-    let folder = root;
-    for (const segment of (0,external_node_path_namespaceObject.dirname)(file.path)
-        .split('/')
-        .filter(part => part !== '.')) {
-        folder = (0,external_node_path_namespaceObject.join)(folder, segment);
-        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
-        if (!stats)
-            break;
-        if (stats.isSymbolicLink()) {
-            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
-            if (!real || !isInside(root, real))
-                refuse(`its folder ${segment} is a link that leads outside the workspace`);
-        }
-        else if (!stats.isDirectory()) {
-            refuse(`a file is in the way of its folder ${segment}`);
-        }
-    }
+    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
+    if (problem)
+        refuse(problem);
     const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
@@ -34280,11 +34533,61 @@ async function checkPlacement(root, file) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
-/** Creates the missing folders of `relative` one at a time, each under a checked real folder. */
-async function makeFolders(root, relative) {
-    let folder = root;
-    for (const segment of relative.split('/').filter(part => part !== '.' && part !== '')) {
-        folder = (0,external_node_path_namespaceObject.join)(folder, segment);
+/**
+ * The folders on the way to the files, each looked at once however many files lie under it:
+ * `check` before anything is written (a link already there cannot lead a write outside), and
+ * `make` to create the missing ones one at a time, each under a checked real folder.
+ */
+class FolderWalk {
+    root;
+    checked = new Map();
+    made = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** Why files cannot go under `relative`, or undefined when they can. */
+    check(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve(undefined);
+        let result = this.checked.get(relative);
+        if (!result) {
+            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
+                if (problem)
+                    return problem;
+                return this.checkOne(relative);
+            });
+            this.checked.set(relative, result);
+        }
+        return result;
+    }
+    async checkOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        const segment = (0,external_node_path_namespaceObject.basename)(relative);
+        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink()) {
+            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
+            if (!real || !isInside(this.root, real))
+                return `its folder ${segment} is a link that leads outside the workspace`;
+        }
+        else if (!stats.isDirectory()) {
+            return `a file is in the way of its folder ${segment}`;
+        }
+        return undefined;
+    }
+    make(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve();
+        let made = this.made.get(relative);
+        if (!made) {
+            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
+            this.made.set(relative, made);
+        }
+        return made;
+    }
+    async makeOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
         try {
             await (0,promises_namespaceObject.mkdir)(folder);
         }
@@ -34293,7 +34596,7 @@ async function makeFolders(root, relative) {
                 throw error;
         }
         const real = await (0,promises_namespaceObject.realpath)(folder);
-        if (!isInside(root, real))
+        if (!isInside(this.root, real))
             throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
     }
 }
@@ -34307,7 +34610,10 @@ async function checkLinks(root, links) {
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
     }
 }
-/** Renames, or copies where staging and workspace are on different file systems. */
+/**
+ * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link).
+ */
 async function moveFile(from, to) {
     try {
         await (0,promises_namespaceObject.rename)(from, to);
@@ -34315,6 +34621,7 @@ async function moveFile(from, to) {
     catch (error) {
         if (error.code !== 'EXDEV')
             throw error;
+        await (0,promises_namespaceObject.rm)(to, { force: true });
         await (0,promises_namespaceObject.copyFile)(from, to);
         await (0,promises_namespaceObject.rm)(from, { force: true });
     }
@@ -34323,6 +34630,7 @@ async function moveFile(from, to) {
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
+
 
 
 
@@ -34464,6 +34772,21 @@ async function writeEntry(archive, entry, bytes, ...through) {
     if (meter.digest() !== expected.sha256)
         refuse('does not match its sha256 in the manifest');
 }
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link writeEntry}.
+ */
+async function writeWholeEntry(archive, entry, data) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
+    if (data.length !== expected.size)
+        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
+    if (sha256Digest(data) !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+    await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 });
+}
 /** Counts and hashes bytes as they pass, and stops the stream past a limit. */
 class Meter extends external_node_stream_.Transform {
     limit;
@@ -34521,6 +34844,10 @@ async function* entries(zip, archive) {
     }
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/stores/twirp.ts
 
 /** The artifact service could not be reached or refused a call. */
@@ -34650,6 +34977,8 @@ async function withRetries(what, call) {
 
 
 
+
+
 const transfer_ATTEMPTS = 3;
 const IDLE_TIMEOUT_MS = 60_000;
 /**
@@ -34714,7 +35043,8 @@ const BLOCKS_IN_FLIGHT = 4;
 /** Without an answer in this long a block is sent again (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS). */
 const DEFAULT_STALL_MS = 5 * 60_000;
 /**
- * Streams bytes to a signed block-blob URL and returns their size and `sha256:<hex>`: one Put
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
  * Blob when they fit in a block, else Put Blocks (a few in flight, each tried up to three times,
  * one that gets no answer within the stall timeout sent again) and one Put Block List. Nothing
  * is readable at the URL until that last request: a failed upload leaves nothing behind.
@@ -34730,8 +35060,12 @@ async function uploadStream(url, source, options) {
     const send = (block) => {
         const id = Buffer.from(`block-${String(ids.length).padStart(8, '0')}`).toString('base64');
         ids.push(id);
-        const target = `${url}&comp=block&blockid=${encodeURIComponent(id)}`;
-        const put = putWithRetries(target, block, {}, stallMs, `${options.what}: block ${ids.length}`)
+        const what = `${options.what}: block ${ids.length}`;
+        const put = url()
+            .then(base => {
+            const target = `${base}&comp=block&blockid=${encodeURIComponent(id)}`;
+            return putWithRetries(target, block, {}, stallMs, what);
+        })
             .catch((error) => {
             failure ??= error instanceof Error ? error : new ServiceError(String(error));
         })
@@ -34764,7 +35098,7 @@ async function uploadStream(url, source, options) {
     const digest = `sha256:${hash.digest('hex')}`;
     const last = Buffer.concat(pending);
     if (ids.length === 0) {
-        await putWithRetries(url, last, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType }, stallMs, options.what);
+        await putWithRetries(await url(), last, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType }, stallMs, options.what);
         return { size, digest };
     }
     if (last.length > 0)
@@ -34775,7 +35109,7 @@ async function uploadStream(url, source, options) {
     const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids
         .map(id => `<Latest>${id}</Latest>`)
         .join('')}</BlockList>`;
-    await putWithRetries(`${url}&comp=blocklist`, Buffer.from(list, 'utf8'), { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType }, stallMs, `${options.what}: block list`);
+    await putWithRetries(`${await url()}&comp=blocklist`, Buffer.from(list, 'utf8'), { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType }, stallMs, `${options.what}: block list`);
     return { size, digest };
 }
 function stallTimeout() {
@@ -34824,30 +35158,29 @@ async function fetchRange(url, start, end) {
     return bytes;
 }
 /**
- * A signed URL's body as it arrives, for a reader that consumes it on the way; a body that
- * stops for a minute is abandoned. Not retried here: the caller falls back to a whole download.
+ * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
+ * streams cost less per chunk than fetch's); a body that stops for a minute is abandoned. Not
+ * retried here: the caller falls back to a whole download.
  */
 async function* streamBody(url) {
-    const abort = new AbortController();
-    let timer = setTimeout(() => {
-        abort.abort();
-    }, IDLE_TIMEOUT_MS);
+    const response = await new Promise((resolve, reject) => {
+        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, resolve);
+        request.on('error', reject);
+        request.setTimeout(IDLE_TIMEOUT_MS, () => {
+            request.destroy(new ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
+        });
+    });
     try {
-        const response = await fetch(url, { signal: abort.signal });
-        if (!response.ok || !response.body) {
-            throw new ServiceError(`Download answered ${response.status}`, response.status);
+        if (response.statusCode !== 200) {
+            throw new ServiceError(`Download answered ${response.statusCode}`, response.statusCode);
         }
-        for await (const chunk of response.body) {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-                abort.abort();
-            }, IDLE_TIMEOUT_MS);
-            yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        }
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete)
+            throw new ServiceError('Download ended before its last byte');
     }
     finally {
-        clearTimeout(timer);
-        abort.abort();
+        response.destroy();
     }
 }
 
@@ -34975,18 +35308,38 @@ class ArtifactStore {
     async uploadDocument(name, text, options) {
         const body = Buffer.from(text, 'utf8');
         return this.uploadArtifact(name, 'application/json', options, async (url) => {
-            await uploadBlob(url, body, 'application/json');
+            await uploadBlob(await url(), body, 'application/json');
             return { size: body.length, digest: sha256Digest(body) };
         });
     }
+    /**
+     * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
+     * upload whose source fails before any byte is ready (a file holding a secret) creates none.
+     */
     async uploadArtifact(name, mimeType, options, put) {
         const ids = backendIds(this.endpoint.token);
         const scope = {
             workflow_run_backend_id: ids.runBackendId,
             workflow_job_run_backend_id: ids.jobBackendId
         };
-        const expiresAt = options.retentionDays
-            ? { expires_at: new Date(Date.now() + options.retentionDays * 86_400_000).toISOString() }
+        let created;
+        const url = () => {
+            created ??= this.createArtifact(name, mimeType, scope, options.retentionDays);
+            return created;
+        };
+        const { size, digest } = await put(url);
+        await url();
+        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+            ...scope,
+            name,
+            size: String(size),
+            hash: digest
+        }));
+        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest };
+    }
+    async createArtifact(name, mimeType, scope, retentionDays) {
+        const expiresAt = retentionDays
+            ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
             : {};
         const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
             ...scope,
@@ -34998,14 +35351,7 @@ class ArtifactStore {
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
             throw new ServiceError(`The artifact service gave no upload URL for ${name}`);
-        const { size, digest } = await put(url);
-        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
-            ...scope,
-            name,
-            size: String(size),
-            hash: digest
-        }));
-        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest };
+        return url;
     }
     restLookup() {
         const repository = this.context.repository;
@@ -35175,6 +35521,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
+
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -35183,6 +35530,8 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 /** How much of a zip's end is fetched first: its end records and, mostly, its directory. */
 const TAIL_BYTES = 256 * 1024;
+/** Inflated bytes per output chunk: zlib's 16 KiB default costs twice the time in callbacks. */
+const INFLATE_CHUNK = 256 * 1024;
 /** A zip this reader does not take; the caller falls back to reading it whole. */
 class UnstreamableZipError extends Error {
 }
@@ -35320,6 +35669,7 @@ async function extractStream(source, zip, location, expected, staging, supersede
     };
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const reader = new ByteReader(source, hash);
+    const writes = new Pending(FILE_CONCURRENCY);
     for (const entry of entries) {
         if (entry.offset < reader.position) {
             throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`);
@@ -35346,12 +35696,21 @@ async function extractStream(source, zip, location, expected, staging, supersede
             await reader.skip(entry.compressed);
             continue;
         }
+        if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
+            // Small: read whole, inflated at once, written while the next entries stream in.
+            const bytes = await reader.read(entry.compressed);
+            const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
+            await writes.add(writeWholeEntry(archive, admitted, data));
+            continue;
+        }
+        await writes.drain();
         const data = reader.take(entry.compressed);
         if (entry.method === 8)
-            await writeEntry(archive, admitted, data, (0,external_node_zlib_.createInflateRaw)());
+            await writeEntry(archive, admitted, data, (0,external_node_zlib_.createInflateRaw)({ chunkSize: INFLATE_CHUNK }));
         else
             await writeEntry(archive, admitted, data);
     }
+    await writes.drain();
     await reader.skip(location.start - reader.position);
     const directory = await reader.read(location.length);
     await reader.drain();
@@ -35362,6 +35721,44 @@ async function extractStream(source, zip, location, expected, staging, supersede
         throw new UnstreamableZipError('the central directory read first differs from the one streamed');
     }
     missingFiles(context);
+}
+/** A small entry's inflated bytes, never more than the manifest records. */
+function inflateWhole(archive, entry, bytes) {
+    try {
+        return (0,external_node_zlib_.inflateRawSync)(bytes, { maxOutputLength: Math.max(1, entry.record.size) });
+    }
+    catch (error) {
+        const past = error instanceof RangeError;
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${past ? `inflates past the ${entry.record.size} bytes recorded` : `could not be extracted (${error.message})`}`);
+    }
+}
+/** Writes in flight, at most `limit`; the first failure is thrown by the next add or drain. */
+class Pending {
+    limit;
+    running = new Set();
+    failure;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async add(write) {
+        const tracked = write
+            .catch((error) => {
+            this.failure ??= { error };
+        })
+            .finally(() => this.running.delete(tracked));
+        this.running.add(tracked);
+        while (this.running.size >= this.limit)
+            await Promise.race(this.running);
+        this.check();
+    }
+    async drain() {
+        await Promise.all(this.running);
+        this.check();
+    }
+    check() {
+        if (this.failure !== undefined)
+            throw this.failure.error;
+    }
 }
 /** Reads exact byte counts from a stream of chunks, hashing everything that passes. */
 class ByteReader {

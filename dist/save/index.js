@@ -29787,7 +29787,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1098);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8954);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29798,7 +29798,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1098:
+/***/ 8954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32512,7 +32512,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -33003,6 +33003,72 @@ function reportFailure(error, failOnError) {
     warning(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/github/toolkit.ts
+
+
+
+// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
+// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
+// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
+function toolkit_getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
+}
+/** A value the main step saved for its post step. */
+function toolkit_getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a step output through the runner's output file. */
+function toolkit_setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT ?? '';
+    if (file === '') {
+        toolkit_issue('set-output', value, { name });
+        return;
+    }
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
+    }
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+}
+/** Masks a value in the log. */
+function toolkit_setSecret(value) {
+    toolkit_issue('add-mask', value);
+}
+function toolkit_info(message) {
+    process.stdout.write(`${message}${EOL}`);
+}
+function toolkit_notice(message) {
+    toolkit_issue('notice', message);
+}
+function toolkit_warning(message) {
+    toolkit_issue('warning', message);
+}
+/** Appends Markdown to the job summary, when the runner gives a summary file. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    if (file === '')
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+    appendFileSync(file, markdown, 'utf8');
+}
+function toolkit_issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${toolkit_escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function toolkit_escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function toolkit_escapeProperty(text) {
+    return toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
@@ -33053,26 +33119,84 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new errors_InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value) > MAX_STATE_DEPTH) {
+    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
         throw new errors_InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
     }
     return value;
 }
-/** The nesting depth of a JSON value, walked without recursion (deep values cannot overflow). */
-function nestingDepth(value, stopAbove = Number.POSITIVE_INFINITY) {
-    let deepest = 0;
-    const stack = [[value, 1]];
-    for (let item = stack.pop(); item; item = stack.pop()) {
-        const [node, depth] = item;
-        if (node === null || typeof node !== 'object')
+/**
+ * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
+ * further, so the recursion never goes more than `stopAbove` + 1 calls deep, however deep the
+ * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
+ */
+function nestingDepth(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return 0;
+    return depthBelow(value, 1, stopAbove);
+}
+function depthBelow(node, depth, stopAbove) {
+    if (depth > stopAbove)
+        return depth;
+    let deepest = depth;
+    if (Array.isArray(node)) {
+        for (const child of node) {
+            if (typeof child !== 'object' || child === null)
+                continue;
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
+            if (deepest > stopAbove)
+                return deepest;
+        }
+        return deepest;
+    }
+    const record = node;
+    for (const key of Object.keys(record)) {
+        const child = record[key];
+        if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depth);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
         if (deepest > stopAbove)
             return deepest;
-        for (const child of Object.values(node))
-            stack.push([child, depth + 1]);
     }
     return deepest;
+}
+const stateTexts = new WeakMap();
+/**
+ * `JSON.stringify(state)`, computed once per state object: the digest, the document, the
+ * outputs and the job context all use the same text. States are never changed once built
+ * (every merge makes a new object), so the text stays true to the object.
+ */
+function state_stateJson(state) {
+    let text = stateTexts.get(state);
+    if (text === undefined) {
+        text = JSON.stringify(state);
+        stateTexts.set(state, text);
+    }
+    return text;
+}
+/**
+ * Records `text` as the JSON of `state`, when the caller knows that `JSON.stringify(state)`
+ * gives exactly it (e.g. a digest over the text matched one computed over the stringified
+ * state), so it is not serialized again.
+ */
+function rememberStateJson(state, text) {
+    stateTexts.set(state, text);
+}
+/**
+ * {@link mergeStates} of two states, or the one that is not empty as it is (no copy, and its
+ * JSON text, when known, is kept).
+ */
+function overlayStates(under, over) {
+    if (!hasKeys(under))
+        return hasKeys(over) ? over : {};
+    if (!hasKeys(over))
+        return under;
+    return mergeStates(under, over);
+}
+function hasKeys(state) {
+    for (const key in state)
+        if (Object.hasOwn(state, key))
+            return true;
+    return false;
 }
 /**
  * Merges states shallowly, later ones winning. Keys are defined, never assigned, so a key named
@@ -33207,7 +33331,7 @@ var Input;
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
-    const scope = getInput(Input.Scope) || env.GITHUB_JOB || 'default';
+    const scope = toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
     return ids_validateId(Input.Scope, scope);
 }
 /** Reads and validates the restore entry's inputs. @throws InvalidInputError */
@@ -33236,13 +33360,13 @@ async function getSaveInputs(workspace) {
         retentionDays: getInteger(Input.RetentionDays, 1, 90),
         compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
         failOnError: getBoolean(Input.FailOnError, false),
-        key: getInput(Input.Key),
-        salt: getInput(Input.Salt),
+        key: toolkit_getInput(Input.Key),
+        salt: toolkit_getInput(Input.Salt),
         protection: getProtection()
     };
 }
 async function inputs_getState(workspace) {
-    const stateFile = getInput(Input.StateFile);
+    const stateFile = toolkit_getInput(Input.StateFile);
     let fromFile = {};
     if (stateFile !== '') {
         const file = paths_resolveInside(workspace, stateFile, Input.StateFile);
@@ -33255,18 +33379,18 @@ async function inputs_getState(workspace) {
         }
         fromFile = state_parseStateText(Input.StateFile, text);
     }
-    return mergeStates(fromFile, state_parseStateText(Input.State, getInput(Input.State)));
+    return overlayStates(fromFile, state_parseStateText(Input.State, toolkit_getInput(Input.State)));
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return getInput(name)
+    return toolkit_getInput(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
 }
 /** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
 function getBoolean(name, fallback) {
-    const value = getInput(name);
+    const value = toolkit_getInput(name);
     if (value === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(value))
@@ -33277,7 +33401,7 @@ function getBoolean(name, fallback) {
 }
 /** An integer input within [min, max]; empty means unset. */
 function getInteger(name, min, max) {
-    const value = getInput(name);
+    const value = toolkit_getInput(name);
     if (value === '')
         return undefined;
     const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -33310,7 +33434,7 @@ async function getRunInputs(workspace) {
     };
 }
 function requiredId(name, why) {
-    const value = getInput(name);
+    const value = toolkit_getInput(name);
     if (value === '')
         throw new errors_InvalidInputError(name, value, `is required: ${why}`);
     return ids_validateId(name, value);
@@ -33325,12 +33449,12 @@ async function getFolder(workspace, value) {
 }
 /** Reads the protection inputs and masks the keys in the log. */
 function getProtection() {
-    const signingKey = getInput(Input.SigningKey);
-    const encryptionKey = getInput(Input.EncryptionKey);
+    const signingKey = toolkit_getInput(Input.SigningKey);
+    const encryptionKey = toolkit_getInput(Input.EncryptionKey);
     for (const key of [signingKey, encryptionKey])
         if (key !== '')
-            core_setSecret(key);
-    const token = getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+            toolkit_setSecret(key);
+    const token = toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
     const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
     return {
         signingKey,
@@ -33338,63 +33462,6 @@ function getProtection() {
         allowSecrets: getBoolean(Input.AllowSecrets, false),
         secrets: secrets.filter(secret => secret !== '')
     };
-}
-
-;// CONCATENATED MODULE: ./src/github/job-context.ts
-
-
-
-function contextFile(runnerTemp, scope) {
-    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action', `${scope}.json`);
-}
-/** The job's context for a scope, or undefined before any checkpoint step ran. */
-async function loadJobContext(runnerTemp, scope) {
-    try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(contextFile(runnerTemp, scope), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Writes the job's context for its scope, whole or not at all. */
-async function saveJobContext(runnerTemp, context) {
-    const file = contextFile(runnerTemp, context.scope);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(context), 'utf8');
-    await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
-}
-/**
- * Records what the restore step did, for the later steps of the job: the checkpoint they extend
- * (with re-run nodes taken out) and what was restored.
- */
-async function rememberRestore(runnerTemp, scope, restored, invalidation) {
-    const base = invalidation?.document ?? restored;
-    const context = {
-        scope,
-        base,
-        restored: restored && {
-            checkpoint: checkpointName(restored),
-            attempt: restored.attempt,
-            runId: restored.run.runId,
-            nodes: base?.nodes ?? [],
-            rerun: invalidation?.rerun ?? [],
-            partials: restored.partials ?? []
-        },
-        events: [],
-        lastStepEndedAt: new Date().toISOString()
-    };
-    await saveJobContext(runnerTemp, context);
-    return context;
-}
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
-async function jobContextOrNew(runnerTemp, scope) {
-    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
-}
-/** Appends a step's event and marks the end of the step, for the next one's duration. */
-async function recordEvent(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
@@ -33417,7 +33484,7 @@ function canonicalJson(value) {
     return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
 }
 /** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function sha256Digest(data) {
+function canonical_sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
 
@@ -33464,28 +33531,37 @@ const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
 const MAX_DEPTH = 200;
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 function digestOf(body) {
-    const { digest: _digest, signature: _signature, state, ...rest } = body;
     // State can be tens of MB: canonical form costs several times JSON.stringify on it. Its
     // compact JSON text, which JSON.parse then JSON.stringify reproduce exactly, is hashed
     // instead, and only the envelope is put in canonical form.
-    const stateText = JSON.stringify(state);
-    const stateDigest = sha256Digest(stateText ?? 'null');
-    return sha256Digest(canonicalJson({ ...rest, stateDigest }));
+    const state = body.state;
+    const stateText = isJsonObject(state)
+        ? state_stateJson(state)
+        : (JSON.stringify(state) ?? 'null');
+    return digestWithStateText(body, stateText);
+}
+/** {@link digestOf}, given the state's JSON text. */
+function digestWithStateText(body, stateText) {
+    const { digest: _digest, signature: _signature, state: _state, ...rest } = body;
+    return canonical_sha256Digest(canonicalJson({ ...rest, stateDigest: canonical_sha256Digest(stateText) }));
 }
 /** Seals a body with its digest. */
 function document_sealCheckpoint(body) {
     return { ...body, digest: digestOf(body) };
 }
+/** Separates the envelope, indented, from the state, compact and last, in a document's text. */
+const STATE_MARKER = '\n  "state": ';
 /**
  * The document as written to disk and uploaded: the envelope indented, so it opens well in an
  * editor, and the state compact and last, so a large state costs its own size, not twice it.
  */
 function serializeCheckpoint(document) {
     const { state, ...envelope } = document;
-    const marker = '"\\u0000state"';
-    const text = JSON.stringify({ ...envelope, state: '\u0000state' }, null, 2);
-    const at = text.lastIndexOf(marker);
-    return `${text.slice(0, at)}${JSON.stringify(state)}${text.slice(at + marker.length)}\n`;
+    const text = JSON.stringify(envelope, null, 2);
+    const stateText = isJsonObject(state) ? state_stateJson(state) : JSON.stringify(state);
+    if (text === '{}')
+        return `{${STATE_MARKER}${stateText}\n}\n`;
+    return `${text.slice(0, -2)},${STATE_MARKER}${stateText}\n}\n`;
 }
 /**
  * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
@@ -33494,7 +33570,50 @@ function serializeCheckpoint(document) {
  * @throws CorruptCheckpointError or UnsupportedSchemaError
  */
 function parseCheckpoint(text, source, expected) {
-    return parseCheckpointValue(parseJson(text, source), source, expected);
+    const parsed = parseDocumentJson(text, source);
+    return parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
+}
+/**
+ * JSON.parse of a document, in two parts when it is laid out as {@link serializeCheckpoint}
+ * writes it: the envelope, then the state's text on its own, which is kept so that a digest
+ * over it needs no serializing and the state file and job context can be written from it.
+ * Otherwise (or when a part does not parse) the whole text, as any JSON. Both give the same
+ * value: when the envelope without its last member parses as an object and the state's text as
+ * a value, the whole text is that object with the member `"state"` set to that value.
+ */
+function parseDocumentJson(text, source) {
+    const split = splitState(text);
+    if (split) {
+        try {
+            const envelope = JSON.parse(split.envelope);
+            if (isJsonObject(envelope) && Object.keys(envelope).length > 0) {
+                const state = JSON.parse(split.state);
+                Object.defineProperty(envelope, 'state', {
+                    value: state,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
+                return { value: envelope, stateText: split.state };
+            }
+        }
+        catch {
+            // Not in the writer's layout after all: parsed whole below, with its error if any.
+        }
+    }
+    return { value: parseJson(text, source) };
+}
+function splitState(text) {
+    const at = text.lastIndexOf(STATE_MARKER);
+    if (at <= 0 || text.charCodeAt(at - 1) !== 0x2c /* , */)
+        return undefined;
+    const end = text.endsWith('\n}\n') ? text.length - 3 : text.endsWith('\n}') ? text.length - 2 : -1;
+    if (end < at + STATE_MARKER.length)
+        return undefined;
+    return {
+        envelope: `${text.slice(0, at - 1)}\n}`,
+        state: text.slice(at + STATE_MARKER.length, end)
+    };
 }
 /** JSON.parse with the failure reported as a corrupt checkpoint. */
 function parseJson(text, source) {
@@ -33515,7 +33634,7 @@ function decodeUtf8(bytes, source) {
     }
 }
 /** {@link parseCheckpoint} over an already parsed JSON value. */
-function parseCheckpointValue(value, source, expected) {
+function parseCheckpointValue(value, source, expected, stateText) {
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
         throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
@@ -33532,13 +33651,25 @@ function parseCheckpointValue(value, source, expected) {
     const problem = shapeProblem(document);
     if (problem)
         throw new CorruptCheckpointError(source, problem);
-    if (digestOf(document) !== document.digest) {
+    if (!digestMatches(document, stateText)) {
         throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && naming_checkpointName(expected) !== naming_checkpointName(document)) {
         throw new CorruptCheckpointError(source, `its content is ${naming_checkpointName(document)}`);
     }
     return document;
+}
+/**
+ * Whether the document's digest covers its content. With the state's text as it was read, the
+ * digest over that text is tried first: when it matches, the writer digested exactly that text
+ * as `JSON.stringify(state)`, so the text is remembered as the state's JSON and never computed.
+ */
+function digestMatches(document, stateText) {
+    if (stateText !== undefined && digestWithStateText(document, stateText) === document.digest) {
+        rememberStateJson(document.state, stateText);
+        return true;
+    }
+    return digestOf(document) === document.digest;
 }
 function shapeProblem(document) {
     if (!isId(document.scope))
@@ -33736,6 +33867,113 @@ function refOf(document) {
     return { scope, attempt, sequence, node };
 }
 
+;// CONCATENATED MODULE: ./src/github/job-context.ts
+
+
+
+
+function folderOf(runnerTemp) {
+    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action');
+}
+function contextFile(runnerTemp, scope) {
+    return (0,external_node_path_namespaceObject.join)(folderOf(runnerTemp), `${scope}.json`);
+}
+/** The file of a base checkpoint: named by its digest, so the same document is written once. */
+function baseFileName(scope, base) {
+    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
+}
+/**
+ * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
+ * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
+ * false, for steps that only need the rest.
+ */
+async function loadJobContext(runnerTemp, scope, options = {}) {
+    try {
+        const stored = JSON.parse(await (0,promises_namespaceObject.readFile)(contextFile(runnerTemp, scope), 'utf8'));
+        const { baseFile, base: inline, ...rest } = stored;
+        if (options.base === false || baseFile === undefined)
+            return { ...rest, base: inline };
+        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
+            return undefined;
+        const file = (0,external_node_path_namespaceObject.join)(folderOf(runnerTemp), baseFile);
+        const base = parseCheckpoint(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+        // Only a file of this scope named by the digest of what it holds is taken as the base.
+        if (baseFileName(scope, base) !== baseFile)
+            return undefined;
+        return { ...rest, base };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
+ * file of its digest is there already), then the small context naming it; bases it no longer
+ * names are removed after.
+ */
+async function saveJobContext(runnerTemp, context) {
+    const folder = folderOf(runnerTemp);
+    const file = contextFile(runnerTemp, context.scope);
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    const { base, ...rest } = context;
+    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
+    const stored = baseFile ? { ...rest, baseFile } : rest;
+    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
+    await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    await removeOtherBases(folder, context.scope, baseFile);
+}
+async function writeBase(folder, scope, base) {
+    const name = baseFileName(scope, base);
+    const file = (0,external_node_path_namespaceObject.join)(folder, name);
+    const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
+    if (!there) {
+        await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, serializeCheckpoint(base), 'utf8');
+        await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    }
+    return name;
+}
+async function removeOtherBases(folder, scope, keep) {
+    const prefix = `${scope}.base.`;
+    for (const name of await (0,promises_namespaceObject.readdir)(folder)) {
+        if (name.startsWith(prefix) && name !== keep) {
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(folder, name), { force: true });
+        }
+    }
+}
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+    const base = invalidation?.document ?? restored;
+    const context = {
+        scope,
+        base,
+        restored: restored && {
+            checkpoint: checkpointName(restored),
+            attempt: restored.attempt,
+            runId: restored.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
+}
+
 ;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
 
 
@@ -33771,7 +34009,7 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: naming_checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
         nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))
@@ -33830,6 +34068,7 @@ function progress_completedNodes(document) {
 
 
 
+
 /** Every output name, as action.yml spells it. */
 var Output;
 (function (Output) {
@@ -33860,21 +34099,20 @@ async function setRestoreOutputs(document, runnerTemp, scope) {
     core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '');
     core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '');
     core.setOutput(Output.FromRunId, document ? document.run.runId : '');
-    const state = JSON.stringify(document?.state ?? {});
+    const state = stateJson(document?.state ?? {});
+    const bytes = Buffer.byteLength(state);
     const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`);
     await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true });
     await writeFile(stateFile, state, 'utf8');
     core.setOutput(Output.StateFile, stateFile);
-    if (Buffer.byteLength(state) > STATE_OUTPUT_LIMIT) {
-        core.warning(`The restored state is ${Buffer.byteLength(state)} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
+    if (bytes > STATE_OUTPUT_LIMIT) {
+        core.warning(`The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
             `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`);
         return;
     }
     core.setOutput(Output.State, state);
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/github/run-context.ts
 
 
@@ -33902,6 +34140,7 @@ function definedOnly(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/secrets.ts
+
 /** Shapes of credentials that must not end up in a checkpoint anyone with read access can download. */
 const CREDENTIAL_PATTERNS = [
     { name: 'a GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/ },
@@ -33910,11 +34149,20 @@ const CREDENTIAL_PATTERNS = [
     { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ }
 ];
 /**
+ * The same shapes without their word boundaries, searched in the state's JSON text before any
+ * value is visited: every string a pattern above matches holds a match of its loose form, whose
+ * characters JSON never escapes, so no text match means no finding, at the cost of one pass
+ * over the text instead of a walk over every value.
+ */
+const LOOSE_SHAPES = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20}|github_pat_[A-Za-z0-9_]{20}|-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----|(?:AKIA|ASIA)[0-9A-Z]{16}/;
+/**
  * Finds values in a state that are credentials: the exact `known` secrets (the job's token, the
  * signing and encryption keys) always, and values shaped like tokens or keys unless `allowShapes`.
  */
 function findSecrets(state, known, allowShapes = false) {
     const secrets = known.filter(secret => secret.length >= 8);
+    if (!mayHoldSecrets(state_stateJson(state), secrets, allowShapes))
+        return undefined;
     const visit = (value, key) => {
         if (typeof value === 'string')
             return classify(value, key, secrets, allowShapes);
@@ -33944,9 +34192,22 @@ function classify(value, key, secrets, allowShapes) {
     const match = CREDENTIAL_PATTERNS.find(({ pattern }) => pattern.test(value));
     return match ? { key, kind: match.name } : undefined;
 }
+/**
+ * False only when no value of the state can hold a secret or shape: a secret inside a string
+ * value is inside its JSON text in escaped form (escaping goes character by character, and
+ * whole surrogate pairs are never escaped; a secret with a surrogate of its own is always
+ * looked for value by value).
+ */
+function mayHoldSecrets(text, secrets, allowShapes) {
+    for (const secret of secrets) {
+        if (/[\uD800-\uDFFF]/.test(secret))
+            return true;
+        if (text.includes(JSON.stringify(secret).slice(1, -1)))
+            return true;
+    }
+    return !allowShapes && LOOSE_SHAPES.test(text);
+}
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -37655,6 +37916,36 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: ./src/packing/limit.ts
+/** Files up to this size are read, packed and written whole rather than streamed. */
+const SMALL_FILE = 1024 * 1024;
+/** File operations in flight at once for many small files: enough to keep the disk busy. */
+const FILE_CONCURRENCY = 16;
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await task(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/collect.ts
 
 
@@ -37668,7 +37959,7 @@ function glob_hashFiles(patterns_1) {
  * @param input the input's name, for error messages
  * @throws InvalidInputError for a pattern or a link that leaves the workspace
  */
-async function collectFiles(workspace, patterns, input = 'paths', secrets = []) {
+async function collectFiles(workspace, patterns, input = 'paths') {
     if (patterns.length === 0)
         return [];
     const root = await (0,promises_namespaceObject.realpath)(workspace);
@@ -37678,11 +37969,17 @@ async function collectFiles(workspace, patterns, input = 'paths', secrets = []) 
         implicitDescendants: true,
         matchDirectories: false
     });
-    const files = [];
-    for (const absolute of (await globber.glob()).sort()) {
-        files.push(await describeFile(root, absolute, input, secrets));
-    }
-    return files;
+    const folders = new Map();
+    const realFolder = (folder) => {
+        let real = folders.get(folder);
+        if (!real) {
+            real = (0,promises_namespaceObject.realpath)(folder);
+            folders.set(folder, real);
+        }
+        return real;
+    };
+    const found = (await globber.glob()).sort();
+    return mapLimit(found, FILE_CONCURRENCY, absolute => describeFile(root, absolute, { input, realFolder }));
 }
 function absolutePattern(root, pattern, input) {
     const negated = pattern.startsWith('!');
@@ -37693,9 +37990,10 @@ function absolutePattern(root, pattern, input) {
     const absolute = (0,external_node_path_namespaceObject.isAbsolute)(body) ? body : `${root}/${body}`;
     return negated ? `!${absolute}` : absolute;
 }
-async function describeFile(root, absolute, input, secrets) {
+async function describeFile(root, absolute, options) {
+    const { input } = options;
     const path = toRelative(root, absolute);
-    if (!isInside(root, await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(absolute)))) {
+    if (!isInside(root, await options.realFolder((0,external_node_path_namespaceObject.dirname)(absolute)))) {
         throw new errors_InvalidInputError(input, path, 'lies under a link that leads outside the workspace');
     }
     const stats = await (0,promises_namespaceObject.lstat)(absolute);
@@ -37707,28 +38005,7 @@ async function describeFile(root, absolute, input, secrets) {
         }
         return { path, absolute, size: 0, mode, mtime: stats.mtime, link: target };
     }
-    if (await holdsSecret(absolute, secrets)) {
-        throw new ConfigurationError(`File ${path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
-    }
     return { path, absolute, size: stats.size, mode, mtime: stats.mtime };
-}
-/**
- * Looks for exact secrets in a file, streamed, before anything is uploaded. Its sha256 is taken
- * later, in the one pass that packs it (see ZipPacker).
- */
-async function holdsSecret(file, secrets) {
-    const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret));
-    if (needles.length === 0)
-        return false;
-    const longest = Math.max(...needles.map(needle => needle.length));
-    let tail = Buffer.alloc(0);
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1024 * 1024 })) {
-        const window = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
-        if (needles.some(needle => window.includes(needle)))
-            return true;
-        tail = Buffer.from(window.subarray(Math.max(0, window.length - longest + 1)));
-    }
-    return false;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -37891,10 +38168,11 @@ class CheckpointCodec {
      * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
      */
     decode(text, source, expected) {
-        let value = parseJson(text, source);
-        if (isJsonObject(value) && value.kind === ENCRYPTED_KIND)
-            value = this.open(value, source);
-        const document = parseCheckpointValue(value, source, expected);
+        let parsed = parseDocumentJson(text, source);
+        if (isJsonObject(parsed.value) && parsed.value.kind === ENCRYPTED_KIND) {
+            parsed = this.open(parsed.value, source);
+        }
+        const document = parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
         if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
             const reason = document.signature
                 ? 'its signature does not match the signing key'
@@ -37909,7 +38187,7 @@ class CheckpointCodec {
         }
         try {
             const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption);
-            return parseJson(plain.toString('utf8'), source);
+            return parseDocumentJson(plain.toString('utf8'), source);
         }
         catch (error) {
             if (error instanceof CheckpointError)
@@ -38117,6 +38395,7 @@ var node_modules_yauzl = __nccwpck_require__(663);
 
 
 
+
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
 const BOMB_RATIO = 100;
 /** Below this many inflated bytes no ratio is suspicious. */
@@ -38249,6 +38528,21 @@ async function writeEntry(archive, entry, bytes, ...through) {
     if (meter.digest() !== expected.sha256)
         refuse('does not match its sha256 in the manifest');
 }
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link writeEntry}.
+ */
+async function writeWholeEntry(archive, entry, data) {
+    const refuse = (reason) => {
+        throw new extract_ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
+    if (data.length !== expected.size)
+        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
+    if (sha256Digest(data) !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+    await writeFile(entry.target, data, { mode: 0o600 });
+}
 /** Counts and hashes bytes as they pass, and stops the stream past a limit. */
 class Meter extends external_node_stream_.Transform {
     limit;
@@ -38370,6 +38664,9 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
+
+
+
 const READ_CHUNK = 1024 * 1024;
 const MAX32 = 0xffffffff;
 /** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
@@ -38388,15 +38685,73 @@ class ZipPacker {
     entries = [];
     offset = 0;
     central = [];
+    needles;
     constructor(sources, options) {
         this.sources = sources;
         this.options = options;
+        this.needles = (options.secrets ?? [])
+            .filter(secret => secret.length >= 8)
+            .map(secret => Buffer.from(secret));
+    }
+    refuseSecret(source) {
+        throw new ConfigurationError(`File ${source.path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
     }
     /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
     async *bytes() {
-        for (const source of this.sources)
-            yield* this.entry(source);
+        const ahead = new ReadAhead(this.sources);
+        for (const [index, source] of this.sources.entries()) {
+            const whole = ahead.take(index);
+            if (whole)
+                yield* this.emit(this.smallEntry(source, await whole));
+            else
+                yield* this.entry(source);
+        }
         yield* this.emit(this.centralDirectory());
+    }
+    /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
+    smallEntry(source, data) {
+        const name = Buffer.from(source.name, 'utf8');
+        const method = this.options.level > 0 ? 8 : 0;
+        const { time, date } = dosTime(source.mtime);
+        const zip64 = this.options.forceZip64 === true;
+        if (this.needles.some(needle => data.includes(needle)))
+            this.refuseSecret(source);
+        const key = this.options.sealKey;
+        const stored = key ? encryptBytes(data, key) : data;
+        const body = method === 8 ? external_node_zlib_.deflateRawSync(stored, { level: this.options.level }) : stored;
+        if (!zip64 && (body.length >= MAX32 || stored.length >= MAX32)) {
+            throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
+        }
+        const crc = crc32(stored);
+        this.central.push({
+            name,
+            method,
+            time,
+            date,
+            crc,
+            compressed: body.length,
+            size: stored.length,
+            offset: this.offset,
+            mode: source.mode,
+            zip64
+        });
+        const sha256 = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+        this.entries.push({
+            name: source.name,
+            size: data.length,
+            sha256,
+            stored: key
+                ? {
+                    size: stored.length,
+                    sha256: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(stored).digest('hex')}`
+                }
+                : { size: data.length, sha256 }
+        });
+        return Buffer.concat([
+            localHeader(name, method, time, date, zip64),
+            body,
+            descriptor(crc, body.length, stored.length, zip64)
+        ]);
     }
     *emit(bytes) {
         this.offset += bytes.length;
@@ -38411,6 +38766,7 @@ class ZipPacker {
         const offset = this.offset;
         yield* this.emit(localHeader(name, method, time, date, zip64));
         const plain = (0,external_node_crypto_.createHash)('sha256');
+        const scan = new SecretScan(this.needles);
         const storedHash = (0,external_node_crypto_.createHash)('sha256');
         let size = 0;
         let storedSize = 0;
@@ -38422,15 +38778,15 @@ class ZipPacker {
             if (this.options.sealKey)
                 storedHash.update(bytes);
         };
+        const onPlain = (bytes) => {
+            size += bytes.length;
+            plain.update(bytes);
+            if (scan.finds(bytes))
+                this.refuseSecret(source);
+        };
         const stored = this.options.sealKey
-            ? sealed(this.options.sealKey, source.absolute, bytes => {
-                size += bytes.length;
-                plain.update(bytes);
-            })
-            : plainBytes(source.absolute, bytes => {
-                size += bytes.length;
-                plain.update(bytes);
-            });
+            ? sealed(this.options.sealKey, source.absolute, onPlain)
+            : plainBytes(source.absolute, onPlain);
         const counted = (async function* () {
             for await (const bytes of stored) {
                 onStored(bytes);
@@ -38480,6 +38836,51 @@ class ZipPacker {
         }
         end.push(endOfCentral(count, length, start));
         return Buffer.concat(end);
+    }
+}
+/** Looks for exact values across the chunks of a stream, matches spanning two chunks included. */
+class SecretScan {
+    needles;
+    tail = Buffer.alloc(0);
+    keep;
+    constructor(needles) {
+        this.needles = needles;
+        this.keep = Math.max(0, ...needles.map(needle => needle.length - 1));
+    }
+    finds(bytes) {
+        if (this.needles.length === 0)
+            return false;
+        const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes]);
+        if (this.needles.some(needle => window.includes(needle)))
+            return true;
+        this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
+        return false;
+    }
+}
+/**
+ * Reads small files whole, a few ahead of the one being packed, so that many small files do not
+ * wait on one open-read-close after another.
+ */
+class ReadAhead {
+    sources;
+    reads = new Map();
+    started = 0;
+    constructor(sources) {
+        this.sources = sources;
+    }
+    /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
+    take(index) {
+        for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
+            const source = this.sources[this.started];
+            if (!source || source.size > SMALL_FILE)
+                continue;
+            const read = (0,promises_namespaceObject.readFile)(source.absolute);
+            read.catch(() => undefined);
+            this.reads.set(this.started, read);
+        }
+        const read = this.reads.get(index);
+        this.reads.delete(index);
+        return read;
     }
 }
 /** A file's bytes, read once. */
@@ -38656,6 +39057,10 @@ function slowCrc32(bytes, previous) {
     return (crc ^ MAX32) >>> 0;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/stores/twirp.ts
 
 /** The artifact service could not be reached or refused a call. */
@@ -38785,6 +39190,8 @@ async function withRetries(what, call) {
 
 
 
+
+
 const transfer_ATTEMPTS = 3;
 const IDLE_TIMEOUT_MS = 60_000;
 /**
@@ -38849,7 +39256,8 @@ const BLOCKS_IN_FLIGHT = 4;
 /** Without an answer in this long a block is sent again (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS). */
 const DEFAULT_STALL_MS = 5 * 60_000;
 /**
- * Streams bytes to a signed block-blob URL and returns their size and `sha256:<hex>`: one Put
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
  * Blob when they fit in a block, else Put Blocks (a few in flight, each tried up to three times,
  * one that gets no answer within the stall timeout sent again) and one Put Block List. Nothing
  * is readable at the URL until that last request: a failed upload leaves nothing behind.
@@ -38865,8 +39273,12 @@ async function uploadStream(url, source, options) {
     const send = (block) => {
         const id = Buffer.from(`block-${String(ids.length).padStart(8, '0')}`).toString('base64');
         ids.push(id);
-        const target = `${url}&comp=block&blockid=${encodeURIComponent(id)}`;
-        const put = putWithRetries(target, block, {}, stallMs, `${options.what}: block ${ids.length}`)
+        const what = `${options.what}: block ${ids.length}`;
+        const put = url()
+            .then(base => {
+            const target = `${base}&comp=block&blockid=${encodeURIComponent(id)}`;
+            return putWithRetries(target, block, {}, stallMs, what);
+        })
             .catch((error) => {
             failure ??= error instanceof Error ? error : new twirp_ServiceError(String(error));
         })
@@ -38899,7 +39311,7 @@ async function uploadStream(url, source, options) {
     const digest = `sha256:${hash.digest('hex')}`;
     const last = Buffer.concat(pending);
     if (ids.length === 0) {
-        await putWithRetries(url, last, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType }, stallMs, options.what);
+        await putWithRetries(await url(), last, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType }, stallMs, options.what);
         return { size, digest };
     }
     if (last.length > 0)
@@ -38910,7 +39322,7 @@ async function uploadStream(url, source, options) {
     const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids
         .map(id => `<Latest>${id}</Latest>`)
         .join('')}</BlockList>`;
-    await putWithRetries(`${url}&comp=blocklist`, Buffer.from(list, 'utf8'), { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType }, stallMs, `${options.what}: block list`);
+    await putWithRetries(`${await url()}&comp=blocklist`, Buffer.from(list, 'utf8'), { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType }, stallMs, `${options.what}: block list`);
     return { size, digest };
 }
 function stallTimeout() {
@@ -38959,30 +39371,29 @@ async function fetchRange(url, start, end) {
     return bytes;
 }
 /**
- * A signed URL's body as it arrives, for a reader that consumes it on the way; a body that
- * stops for a minute is abandoned. Not retried here: the caller falls back to a whole download.
+ * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
+ * streams cost less per chunk than fetch's); a body that stops for a minute is abandoned. Not
+ * retried here: the caller falls back to a whole download.
  */
 async function* streamBody(url) {
-    const abort = new AbortController();
-    let timer = setTimeout(() => {
-        abort.abort();
-    }, IDLE_TIMEOUT_MS);
+    const response = await new Promise((resolve, reject) => {
+        const request = (url.startsWith('https:') ? https : http).get(url, resolve);
+        request.on('error', reject);
+        request.setTimeout(IDLE_TIMEOUT_MS, () => {
+            request.destroy(new ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
+        });
+    });
     try {
-        const response = await fetch(url, { signal: abort.signal });
-        if (!response.ok || !response.body) {
-            throw new ServiceError(`Download answered ${response.status}`, response.status);
+        if (response.statusCode !== 200) {
+            throw new ServiceError(`Download answered ${response.statusCode}`, response.statusCode);
         }
-        for await (const chunk of response.body) {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-                abort.abort();
-            }, IDLE_TIMEOUT_MS);
-            yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        }
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete)
+            throw new ServiceError('Download ended before its last byte');
     }
     finally {
-        clearTimeout(timer);
-        abort.abort();
+        response.destroy();
     }
 }
 
@@ -39110,18 +39521,38 @@ class ArtifactStore {
     async uploadDocument(name, text, options) {
         const body = Buffer.from(text, 'utf8');
         return this.uploadArtifact(name, 'application/json', options, async (url) => {
-            await uploadBlob(url, body, 'application/json');
-            return { size: body.length, digest: sha256Digest(body) };
+            await uploadBlob(await url(), body, 'application/json');
+            return { size: body.length, digest: canonical_sha256Digest(body) };
         });
     }
+    /**
+     * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
+     * upload whose source fails before any byte is ready (a file holding a secret) creates none.
+     */
     async uploadArtifact(name, mimeType, options, put) {
         const ids = backendIds(this.endpoint.token);
         const scope = {
             workflow_run_backend_id: ids.runBackendId,
             workflow_job_run_backend_id: ids.jobBackendId
         };
-        const expiresAt = options.retentionDays
-            ? { expires_at: new Date(Date.now() + options.retentionDays * 86_400_000).toISOString() }
+        let created;
+        const url = () => {
+            created ??= this.createArtifact(name, mimeType, scope, options.retentionDays);
+            return created;
+        };
+        const { size, digest } = await put(url);
+        await url();
+        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+            ...scope,
+            name,
+            size: String(size),
+            hash: digest
+        }));
+        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest };
+    }
+    async createArtifact(name, mimeType, scope, retentionDays) {
+        const expiresAt = retentionDays
+            ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
             : {};
         const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
             ...scope,
@@ -39133,14 +39564,7 @@ class ArtifactStore {
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
             throw new twirp_ServiceError(`The artifact service gave no upload URL for ${name}`);
-        const { size, digest } = await put(url);
-        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
-            ...scope,
-            name,
-            size: String(size),
-            hash: digest
-        }));
-        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest };
+        return url;
     }
     restLookup() {
         const repository = this.context.repository;
@@ -39341,12 +39765,17 @@ async function uploadFiles(artifacts, ref, request, codec) {
     info(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
     const sources = regular.map((file, index) => ({
         name: sealKey ? sealedEntryName(index) : file.path,
+        path: file.path,
         absolute: file.absolute,
         mode: file.mode,
         mtime: file.mtime,
         size: file.size
     }));
-    const packer = new ZipPacker(sources, { level: packing.level, sealKey });
+    const packer = new ZipPacker(sources, {
+        level: packing.level,
+        sealKey,
+        secrets: request.save.protection.secrets
+    });
     const uploaded = await artifacts.uploadZip(name, packer.bytes(), {
         retentionDays: request.save.retentionDays
     });
@@ -39373,7 +39802,7 @@ async function uploadFiles(artifacts, ref, request, codec) {
 function fileRecord(file, archive, packed) {
     const { path, mode } = file;
     if (file.link !== undefined) {
-        return { path, size: 0, sha256: sha256Digest(file.link), mode, link: file.link };
+        return { path, size: 0, sha256: canonical_sha256Digest(file.link), mode, link: file.link };
     }
     const bytes = packed.get(path);
     if (!bytes || !archive)
@@ -39426,7 +39855,7 @@ async function orScopeConflict(upload, scope, attempt) {
  */
 async function checkpointNode(save, paths, context, job, durationMs = sinceLastStep(job)) {
     refuseSecrets(save);
-    const files = await collectFiles(context.workspace, paths, 'paths', save.protection.secrets);
+    const files = await collectFiles(context.workspace, paths, 'paths');
     if (paths.length > 0 && files.length === 0) {
         warning(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
     }

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs'
 import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import * as glob from '@actions/glob'
-import { ConfigurationError, InvalidInputError } from '../checkpoint/errors.js'
+import { InvalidInputError } from '../checkpoint/errors.js'
+import { FILE_CONCURRENCY, mapLimit } from './limit.js'
 import { isInside, resolveInside, toRelative } from './paths.js'
 
 /** A file found by `paths`, with what the manifest records of it. */
@@ -27,8 +27,7 @@ export interface CollectedFile {
 export async function collectFiles(
   workspace: string,
   patterns: string[],
-  input = 'paths',
-  secrets: string[] = []
+  input = 'paths'
 ): Promise<CollectedFile[]> {
   if (patterns.length === 0) return []
   const root = await realpath(workspace)
@@ -38,11 +37,19 @@ export async function collectFiles(
     implicitDescendants: true,
     matchDirectories: false
   })
-  const files: CollectedFile[] = []
-  for (const absolute of (await globber.glob()).sort()) {
-    files.push(await describeFile(root, absolute, input, secrets))
+  const folders = new Map<string, Promise<string>>()
+  const realFolder = (folder: string): Promise<string> => {
+    let real = folders.get(folder)
+    if (!real) {
+      real = realpath(folder)
+      folders.set(folder, real)
+    }
+    return real
   }
-  return files
+  const found = (await globber.glob()).sort()
+  return mapLimit(found, FILE_CONCURRENCY, absolute =>
+    describeFile(root, absolute, { input, realFolder })
+  )
 }
 
 function absolutePattern(root: string, pattern: string, input: string): string {
@@ -58,11 +65,11 @@ function absolutePattern(root: string, pattern: string, input: string): string {
 async function describeFile(
   root: string,
   absolute: string,
-  input: string,
-  secrets: string[]
+  options: { input: string; realFolder: (folder: string) => Promise<string> }
 ): Promise<CollectedFile> {
+  const { input } = options
   const path = toRelative(root, absolute)
-  if (!isInside(root, await realpath(dirname(absolute)))) {
+  if (!isInside(root, await options.realFolder(dirname(absolute)))) {
     throw new InvalidInputError(input, path, 'lies under a link that leads outside the workspace')
   }
   const stats = await lstat(absolute)
@@ -78,27 +85,5 @@ async function describeFile(
     }
     return { path, absolute, size: 0, mode, mtime: stats.mtime, link: target }
   }
-  if (await holdsSecret(absolute, secrets)) {
-    throw new ConfigurationError(
-      `File ${path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`
-    )
-  }
   return { path, absolute, size: stats.size, mode, mtime: stats.mtime }
-}
-
-/**
- * Looks for exact secrets in a file, streamed, before anything is uploaded. Its sha256 is taken
- * later, in the one pass that packs it (see ZipPacker).
- */
-async function holdsSecret(file: string, secrets: string[]): Promise<boolean> {
-  const needles = secrets.filter(secret => secret.length >= 8).map(secret => Buffer.from(secret))
-  if (needles.length === 0) return false
-  const longest = Math.max(...needles.map(needle => needle.length))
-  let tail = Buffer.alloc(0)
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    const window = tail.length === 0 ? (chunk as Buffer) : Buffer.concat([tail, chunk as Buffer])
-    if (needles.some(needle => window.includes(needle))) return true
-    tail = Buffer.from(window.subarray(Math.max(0, window.length - longest + 1)))
-  }
-  return false
 }

@@ -1,5 +1,6 @@
 import { chmod, copyFile, lstat, mkdir, realpath, rename, rm, symlink } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
+import { FILE_CONCURRENCY, mapLimit } from './limit.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
 import { isInside } from './paths.js'
@@ -39,19 +40,22 @@ export async function placeFiles(
  */
 export async function placeAll(placements: Placement[], workspace: string): Promise<void> {
   const root = await realpath(workspace)
-  for (const placement of placements) await checkPlacement(root, placement.file)
-  for (const { file, from } of placements) {
-    if (file.link !== undefined || from === undefined) continue
+  const folders = new FolderWalk(root)
+  await mapLimit(placements, FILE_CONCURRENCY, placement =>
+    checkPlacement(root, placement.file, folders)
+  )
+  const regular = placements.filter(({ file, from }) => file.link === undefined && from)
+  await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
     const target = join(root, file.path)
-    await makeFolders(root, dirname(file.path))
-    await rm(target, { force: true })
-    await moveFile(from, target)
-    await chmod(target, file.mode & 0o777)
-  }
+    await folders.make(dirname(file.path))
+    // The staged file gets its mode first: it appears at its path complete, in one rename.
+    await chmod(from ?? '', file.mode & 0o777)
+    await moveFile(from ?? '', target)
+  })
   const links = placements.filter(placement => placement.file.link !== undefined)
   for (const { file } of links) {
     const target = join(root, file.path)
-    await makeFolders(root, dirname(file.path))
+    await folders.make(dirname(file.path))
     await rm(target, { force: true })
     await symlink(file.link ?? '', target)
   }
@@ -61,25 +65,12 @@ export async function placeAll(placements: Placement[], workspace: string): Prom
   )
 }
 
-async function checkPlacement(root: string, file: FileRecord): Promise<void> {
+async function checkPlacement(root: string, file: FileRecord, folders: FolderWalk): Promise<void> {
   const refuse = (reason: string): never => {
     throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`)
   }
-  let folder = root
-  for (const segment of dirname(file.path)
-    .split('/')
-    .filter(part => part !== '.')) {
-    folder = join(folder, segment)
-    const stats = await lstat(folder).catch(() => undefined)
-    if (!stats) break
-    if (stats.isSymbolicLink()) {
-      const real = await realpath(folder).catch(() => '')
-      if (!real || !isInside(root, real))
-        refuse(`its folder ${segment} is a link that leads outside the workspace`)
-    } else if (!stats.isDirectory()) {
-      refuse(`a file is in the way of its folder ${segment}`)
-    }
-  }
+  const problem = await folders.check(dirname(file.path))
+  if (problem) refuse(problem)
   const existing = await lstat(join(root, file.path)).catch(() => undefined)
   if (existing?.isDirectory()) refuse('a folder of that name is in the way')
   if (
@@ -90,18 +81,65 @@ async function checkPlacement(root: string, file: FileRecord): Promise<void> {
   }
 }
 
-/** Creates the missing folders of `relative` one at a time, each under a checked real folder. */
-async function makeFolders(root: string, relative: string): Promise<void> {
-  let folder = root
-  for (const segment of relative.split('/').filter(part => part !== '.' && part !== '')) {
-    folder = join(folder, segment)
+/**
+ * The folders on the way to the files, each looked at once however many files lie under it:
+ * `check` before anything is written (a link already there cannot lead a write outside), and
+ * `make` to create the missing ones one at a time, each under a checked real folder.
+ */
+class FolderWalk {
+  private readonly checked = new Map<string, Promise<string | undefined>>()
+  private readonly made = new Map<string, Promise<void>>()
+
+  constructor(private readonly root: string) {}
+
+  /** Why files cannot go under `relative`, or undefined when they can. */
+  check(relative: string): Promise<string | undefined> {
+    if (relative === '.' || relative === '') return Promise.resolve(undefined)
+    let result = this.checked.get(relative)
+    if (!result) {
+      result = this.check(dirname(relative)).then(async problem => {
+        if (problem) return problem
+        return this.checkOne(relative)
+      })
+      this.checked.set(relative, result)
+    }
+    return result
+  }
+
+  private async checkOne(relative: string): Promise<string | undefined> {
+    const folder = join(this.root, relative)
+    const segment = basename(relative)
+    const stats = await lstat(folder).catch(() => undefined)
+    if (!stats) return undefined
+    if (stats.isSymbolicLink()) {
+      const real = await realpath(folder).catch(() => '')
+      if (!real || !isInside(this.root, real))
+        return `its folder ${segment} is a link that leads outside the workspace`
+    } else if (!stats.isDirectory()) {
+      return `a file is in the way of its folder ${segment}`
+    }
+    return undefined
+  }
+
+  make(relative: string): Promise<void> {
+    if (relative === '.' || relative === '') return Promise.resolve()
+    let made = this.made.get(relative)
+    if (!made) {
+      made = this.make(dirname(relative)).then(() => this.makeOne(relative))
+      this.made.set(relative, made)
+    }
+    return made
+  }
+
+  private async makeOne(relative: string): Promise<void> {
+    const folder = join(this.root, relative)
     try {
       await mkdir(folder)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const real = await realpath(folder)
-    if (!isInside(root, real))
+    if (!isInside(this.root, real))
       throw new PathEscapeError(
         `Refused to write under ${relative}: it leads outside the workspace`
       )
@@ -120,12 +158,16 @@ async function checkLinks(root: string, links: FileRecord[]): Promise<void> {
   }
 }
 
-/** Renames, or copies where staging and workspace are on different file systems. */
+/**
+ * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link).
+ */
 async function moveFile(from: string, to: string): Promise<void> {
   try {
     await rename(from, to)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    await rm(to, { force: true })
     await copyFile(from, to)
     await rm(from, { force: true })
   }

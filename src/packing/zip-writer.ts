@@ -1,13 +1,18 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { once } from 'node:events'
 import * as zlib from 'node:zlib'
-import { ENCRYPTION_OVERHEAD, NONCE_BYTES } from '../checkpoint/crypto.js'
+import { ENCRYPTION_OVERHEAD, NONCE_BYTES, encryptBytes } from '../checkpoint/crypto.js'
+import { ConfigurationError } from '../checkpoint/errors.js'
+import { FILE_CONCURRENCY, SMALL_FILE } from './limit.js'
 
 /** A file to pack, under the name its entry gets in the zip. */
 export interface PackSource {
   /** The entry's name: forward slashes, no leading slash. */
   name: string
+  /** The file's workspace path, for messages (the name is opaque when entries are sealed). */
+  path: string
   absolute: string
   mode: number
   mtime: Date
@@ -30,6 +35,11 @@ export interface PackOptions {
   level: number
   /** AES-256-GCM key: each entry holds nonce, ciphertext and tag instead of the file's bytes. */
   sealKey?: Buffer | undefined
+  /**
+   * Exact values no file may contain (the job's token, checkpoint keys): packing stops at the
+   * first file holding one, before the upload it feeds is committed.
+   */
+  secrets?: string[]
   /** Writes zip64 records whatever the sizes (tests; large payloads get them on their own). */
   forceZip64?: boolean
 }
@@ -65,15 +75,77 @@ export class ZipPacker {
   private offset = 0
   private readonly central: CentralRecord[] = []
 
+  private readonly needles: Buffer[]
+
   constructor(
     private readonly sources: PackSource[],
     private readonly options: PackOptions
-  ) {}
+  ) {
+    this.needles = (options.secrets ?? [])
+      .filter(secret => secret.length >= 8)
+      .map(secret => Buffer.from(secret))
+  }
+
+  private refuseSecret(source: PackSource): never {
+    throw new ConfigurationError(
+      `File ${source.path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`
+    )
+  }
 
   /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
   async *bytes(): AsyncGenerator<Buffer> {
-    for (const source of this.sources) yield* this.entry(source)
+    const ahead = new ReadAhead(this.sources)
+    for (const [index, source] of this.sources.entries()) {
+      const whole = ahead.take(index)
+      if (whole) yield* this.emit(this.smallEntry(source, await whole))
+      else yield* this.entry(source)
+    }
     yield* this.emit(this.centralDirectory())
+  }
+
+  /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
+  private smallEntry(source: PackSource, data: Buffer): Buffer {
+    const name = Buffer.from(source.name, 'utf8')
+    const method = this.options.level > 0 ? 8 : 0
+    const { time, date } = dosTime(source.mtime)
+    const zip64 = this.options.forceZip64 === true
+    if (this.needles.some(needle => data.includes(needle))) this.refuseSecret(source)
+    const key = this.options.sealKey
+    const stored = key ? encryptBytes(data, key) : data
+    const body = method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored
+    if (!zip64 && (body.length >= MAX32 || stored.length >= MAX32)) {
+      throw new Error(`${source.name} grew past 4 GiB while it was being saved`)
+    }
+    const crc = crc32(stored)
+    this.central.push({
+      name,
+      method,
+      time,
+      date,
+      crc,
+      compressed: body.length,
+      size: stored.length,
+      offset: this.offset,
+      mode: source.mode,
+      zip64
+    })
+    const sha256 = `sha256:${createHash('sha256').update(data).digest('hex')}`
+    this.entries.push({
+      name: source.name,
+      size: data.length,
+      sha256,
+      stored: key
+        ? {
+            size: stored.length,
+            sha256: `sha256:${createHash('sha256').update(stored).digest('hex')}`
+          }
+        : { size: data.length, sha256 }
+    })
+    return Buffer.concat([
+      localHeader(name, method, time, date, zip64),
+      body,
+      descriptor(crc, body.length, stored.length, zip64)
+    ])
   }
 
   private *emit(bytes: Buffer): Generator<Buffer> {
@@ -91,6 +163,7 @@ export class ZipPacker {
     yield* this.emit(localHeader(name, method, time, date, zip64))
 
     const plain = createHash('sha256')
+    const scan = new SecretScan(this.needles)
     const storedHash = createHash('sha256')
     let size = 0
     let storedSize = 0
@@ -101,15 +174,14 @@ export class ZipPacker {
       crc = crc32(bytes, crc)
       if (this.options.sealKey) storedHash.update(bytes)
     }
+    const onPlain = (bytes: Buffer): void => {
+      size += bytes.length
+      plain.update(bytes)
+      if (scan.finds(bytes)) this.refuseSecret(source)
+    }
     const stored = this.options.sealKey
-      ? sealed(this.options.sealKey, source.absolute, bytes => {
-          size += bytes.length
-          plain.update(bytes)
-        })
-      : plainBytes(source.absolute, bytes => {
-          size += bytes.length
-          plain.update(bytes)
-        })
+      ? sealed(this.options.sealKey, source.absolute, onPlain)
+      : plainBytes(source.absolute, onPlain)
     const counted = (async function* (): AsyncGenerator<Buffer> {
       for await (const bytes of stored) {
         onStored(bytes)
@@ -160,6 +232,49 @@ export class ZipPacker {
     }
     end.push(endOfCentral(count, length, start))
     return Buffer.concat(end)
+  }
+}
+
+/** Looks for exact values across the chunks of a stream, matches spanning two chunks included. */
+class SecretScan {
+  private tail = Buffer.alloc(0)
+  private readonly keep: number
+
+  constructor(private readonly needles: Buffer[]) {
+    this.keep = Math.max(0, ...needles.map(needle => needle.length - 1))
+  }
+
+  finds(bytes: Buffer): boolean {
+    if (this.needles.length === 0) return false
+    const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes])
+    if (this.needles.some(needle => window.includes(needle))) return true
+    this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)))
+    return false
+  }
+}
+
+/**
+ * Reads small files whole, a few ahead of the one being packed, so that many small files do not
+ * wait on one open-read-close after another.
+ */
+class ReadAhead {
+  private readonly reads = new Map<number, Promise<Buffer>>()
+  private started = 0
+
+  constructor(private readonly sources: PackSource[]) {}
+
+  /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
+  take(index: number): Promise<Buffer> | undefined {
+    for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
+      const source = this.sources[this.started]
+      if (!source || source.size > SMALL_FILE) continue
+      const read = readFile(source.absolute)
+      read.catch(() => undefined)
+      this.reads.set(this.started, read)
+    }
+    const read = this.reads.get(index)
+    this.reads.delete(index)
+    return read
   }
 }
 

@@ -22,7 +22,7 @@ export async function checkpointNode(
   durationMs = sinceLastStep(job)
 ): Promise<{ document: CheckpointDocument; files: number; bytes: number }> {
   refuseSecrets(save)
-  const files = await collectFiles(context.workspace, paths, 'paths', save.protection.secrets)
+  const files = await collectFiles(context.workspace, paths, 'paths')
   if (paths.length > 0 && files.length === 0) {
     core.warning(
       `Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`

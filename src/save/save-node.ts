@@ -147,12 +147,17 @@ async function uploadFiles(
   )
   const sources = regular.map((file, index) => ({
     name: sealKey ? sealedEntryName(index) : file.path,
+    path: file.path,
     absolute: file.absolute,
     mode: file.mode,
     mtime: file.mtime,
     size: file.size
   }))
-  const packer = new ZipPacker(sources, { level: packing.level, sealKey })
+  const packer = new ZipPacker(sources, {
+    level: packing.level,
+    sealKey,
+    secrets: request.save.protection.secrets
+  })
   const uploaded = await artifacts.uploadZip(name, packer.bytes(), {
     retentionDays: request.save.retentionDays
   })

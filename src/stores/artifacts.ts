@@ -189,24 +189,50 @@ export class ArtifactStore {
   ): Promise<UploadedArtifact> {
     const body = Buffer.from(text, 'utf8')
     return this.uploadArtifact(name, 'application/json', options, async url => {
-      await uploadBlob(url, body, 'application/json')
+      await uploadBlob(await url(), body, 'application/json')
       return { size: body.length, digest: sha256Digest(body) }
     })
   }
 
+  /**
+   * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
+   * upload whose source fails before any byte is ready (a file holding a secret) creates none.
+   */
   private async uploadArtifact(
     name: string,
     mimeType: string,
     options: { retentionDays: number | undefined },
-    put: (url: string) => Promise<{ size: number; digest: string }>
+    put: (url: () => Promise<string>) => Promise<{ size: number; digest: string }>
   ): Promise<UploadedArtifact> {
     const ids = backendIds(this.endpoint.token)
     const scope = {
       workflow_run_backend_id: ids.runBackendId,
       workflow_job_run_backend_id: ids.jobBackendId
     }
-    const expiresAt = options.retentionDays
-      ? { expires_at: new Date(Date.now() + options.retentionDays * 86_400_000).toISOString() }
+    let created: Promise<string> | undefined
+    const url = (): Promise<string> => {
+      created ??= this.createArtifact(name, mimeType, scope, options.retentionDays)
+      return created
+    }
+    const { size, digest } = await put(url)
+    await url()
+    const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+      ...scope,
+      name,
+      size: String(size),
+      hash: digest
+    })) as { artifact_id?: string; artifactId?: string }
+    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest }
+  }
+
+  private async createArtifact(
+    name: string,
+    mimeType: string,
+    scope: { workflow_run_backend_id: string; workflow_job_run_backend_id: string },
+    retentionDays: number | undefined
+  ): Promise<string> {
+    const expiresAt = retentionDays
+      ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
       : {}
     const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
       ...scope,
@@ -217,14 +243,7 @@ export class ArtifactStore {
     })) as { ok?: boolean; signed_upload_url?: string; signedUploadUrl?: string }
     const url = created.signed_upload_url ?? created.signedUploadUrl
     if (!url) throw new ServiceError(`The artifact service gave no upload URL for ${name}`)
-    const { size, digest } = await put(url)
-    const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
-      ...scope,
-      name,
-      size: String(size),
-      hash: digest
-    })) as { artifact_id?: string; artifactId?: string }
-    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest }
+    return url
   }
 
   private restLookup(): { token: string; owner: string; name: string } | undefined {

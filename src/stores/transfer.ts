@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
+import * as http from 'node:http'
+import type { IncomingMessage } from 'node:http'
+import * as https from 'node:https'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { describe } from '../checkpoint/errors.js'
@@ -85,13 +88,14 @@ const BLOCKS_IN_FLIGHT = 4
 const DEFAULT_STALL_MS = 5 * 60_000
 
 /**
- * Streams bytes to a signed block-blob URL and returns their size and `sha256:<hex>`: one Put
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
  * Blob when they fit in a block, else Put Blocks (a few in flight, each tried up to three times,
  * one that gets no answer within the stall timeout sent again) and one Put Block List. Nothing
  * is readable at the URL until that last request: a failed upload leaves nothing behind.
  */
 export async function uploadStream(
-  url: string,
+  url: () => Promise<string>,
   source: AsyncIterable<Buffer>,
   options: { contentType: string; what: string; blockBytes?: number }
 ): Promise<{ size: number; digest: string }> {
@@ -105,8 +109,12 @@ export async function uploadStream(
   const send = (block: Buffer): void => {
     const id = Buffer.from(`block-${String(ids.length).padStart(8, '0')}`).toString('base64')
     ids.push(id)
-    const target = `${url}&comp=block&blockid=${encodeURIComponent(id)}`
-    const put = putWithRetries(target, block, {}, stallMs, `${options.what}: block ${ids.length}`)
+    const what = `${options.what}: block ${ids.length}`
+    const put = url()
+      .then(base => {
+        const target = `${base}&comp=block&blockid=${encodeURIComponent(id)}`
+        return putWithRetries(target, block, {}, stallMs, what)
+      })
       .catch((error: unknown) => {
         failure ??= error instanceof Error ? error : new ServiceError(String(error))
       })
@@ -139,7 +147,7 @@ export async function uploadStream(
   const last = Buffer.concat(pending)
   if (ids.length === 0) {
     await putWithRetries(
-      url,
+      await url(),
       last,
       { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType },
       stallMs,
@@ -154,7 +162,7 @@ export async function uploadStream(
     .map(id => `<Latest>${id}</Latest>`)
     .join('')}</BlockList>`
   await putWithRetries(
-    `${url}&comp=blocklist`,
+    `${await url()}&comp=blocklist`,
     Buffer.from(list, 'utf8'),
     { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType },
     stallMs,
@@ -221,28 +229,25 @@ export async function fetchRange(url: string, start: number, end: number): Promi
 }
 
 /**
- * A signed URL's body as it arrives, for a reader that consumes it on the way; a body that
- * stops for a minute is abandoned. Not retried here: the caller falls back to a whole download.
+ * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
+ * streams cost less per chunk than fetch's); a body that stops for a minute is abandoned. Not
+ * retried here: the caller falls back to a whole download.
  */
 export async function* streamBody(url: string): AsyncGenerator<Buffer> {
-  const abort = new AbortController()
-  let timer = setTimeout(() => {
-    abort.abort()
-  }, IDLE_TIMEOUT_MS)
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const request = (url.startsWith('https:') ? https : http).get(url, resolve)
+    request.on('error', reject)
+    request.setTimeout(IDLE_TIMEOUT_MS, () => {
+      request.destroy(new ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`))
+    })
+  })
   try {
-    const response = await fetch(url, { signal: abort.signal })
-    if (!response.ok || !response.body) {
-      throw new ServiceError(`Download answered ${response.status}`, response.status)
+    if (response.statusCode !== 200) {
+      throw new ServiceError(`Download answered ${response.statusCode}`, response.statusCode)
     }
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      clearTimeout(timer)
-      timer = setTimeout(() => {
-        abort.abort()
-      }, IDLE_TIMEOUT_MS)
-      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-    }
+    for await (const chunk of response) yield chunk as Buffer
+    if (!response.complete) throw new ServiceError('Download ended before its last byte')
   } finally {
-    clearTimeout(timer)
-    abort.abort()
+    response.destroy()
   }
 }

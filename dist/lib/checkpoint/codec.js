@@ -1,5 +1,5 @@
 import { decryptBytes, deriveKey, encryptBytes, signDigest, signatureMatches } from './crypto.js';
-import { parseCheckpointValue, parseJson, serializeCheckpoint } from './document.js';
+import { parseCheckpointValue, parseDocumentJson, serializeCheckpoint } from './document.js';
 import { CheckpointError } from './errors.js';
 import { refOf } from './document.js';
 import { isJsonObject } from './state.js';
@@ -53,10 +53,11 @@ export class CheckpointCodec {
      * @throws CorruptCheckpointError, UnsupportedSchemaError or UntrustedCheckpointError
      */
     decode(text, source, expected) {
-        let value = parseJson(text, source);
-        if (isJsonObject(value) && value.kind === ENCRYPTED_KIND)
-            value = this.open(value, source);
-        const document = parseCheckpointValue(value, source, expected);
+        let parsed = parseDocumentJson(text, source);
+        if (isJsonObject(parsed.value) && parsed.value.kind === ENCRYPTED_KIND) {
+            parsed = this.open(parsed.value, source);
+        }
+        const document = parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
         if (this.signing && !signatureMatches(document.digest, document.signature, this.signing)) {
             const reason = document.signature
                 ? 'its signature does not match the signing key'
@@ -71,7 +72,7 @@ export class CheckpointCodec {
         }
         try {
             const plain = decryptBytes(Buffer.from(String(envelope.data), 'base64'), this.encryption);
-            return parseJson(plain.toString('utf8'), source);
+            return parseDocumentJson(plain.toString('utf8'), source);
         }
         catch (error) {
             if (error instanceof CheckpointError)

@@ -111,11 +111,25 @@ export declare function serializeCheckpoint(document: CheckpointDocument): strin
  * @throws CorruptCheckpointError or UnsupportedSchemaError
  */
 export declare function parseCheckpoint(text: string, source: string, expected?: CheckpointRef): CheckpointDocument;
+/** A document's text parsed; `stateText` is the state's own text when it was read apart. */
+export interface ParsedDocument {
+    value: unknown;
+    stateText?: string | undefined;
+}
+/**
+ * JSON.parse of a document, in two parts when it is laid out as {@link serializeCheckpoint}
+ * writes it: the envelope, then the state's text on its own, which is kept so that a digest
+ * over it needs no serializing and the state file and job context can be written from it.
+ * Otherwise (or when a part does not parse) the whole text, as any JSON. Both give the same
+ * value: when the envelope without its last member parses as an object and the state's text as
+ * a value, the whole text is that object with the member `"state"` set to that value.
+ */
+export declare function parseDocumentJson(text: string, source: string): ParsedDocument;
 /** JSON.parse with the failure reported as a corrupt checkpoint. */
 export declare function parseJson(text: string, source: string): unknown;
 /** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
 export declare function decodeUtf8(bytes: Uint8Array, source: string): string;
 /** {@link parseCheckpoint} over an already parsed JSON value. */
-export declare function parseCheckpointValue(value: unknown, source: string, expected?: CheckpointRef): CheckpointDocument;
+export declare function parseCheckpointValue(value: unknown, source: string, expected?: CheckpointRef, stateText?: string): CheckpointDocument;
 /** The ref a document carries. */
 export declare function refOf(document: CheckpointRef): CheckpointRef;

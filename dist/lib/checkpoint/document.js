@@ -3,7 +3,7 @@ import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js';
 import { ID_PATTERN } from './ids.js';
 import { checkpointName } from './naming.js';
 import { unsafePathReason } from './paths.js';
-import { isJsonObject, nestingDepth } from './state.js';
+import { isJsonObject, nestingDepth, rememberStateJson, stateJson } from './state.js';
 /** The schema version this code writes and the newest it reads. */
 export const SCHEMA_VERSION = 1;
 /** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
@@ -12,28 +12,37 @@ export const CHECKPOINT_KIND = 'checkpoint-action/checkpoint';
 export const MAX_DEPTH = 200;
 /** Computes the digest of a body: sha256 of its canonical JSON. */
 export function digestOf(body) {
-    const { digest: _digest, signature: _signature, state, ...rest } = body;
     // State can be tens of MB: canonical form costs several times JSON.stringify on it. Its
     // compact JSON text, which JSON.parse then JSON.stringify reproduce exactly, is hashed
     // instead, and only the envelope is put in canonical form.
-    const stateText = JSON.stringify(state);
-    const stateDigest = sha256Digest(stateText ?? 'null');
-    return sha256Digest(canonicalJson({ ...rest, stateDigest }));
+    const state = body.state;
+    const stateText = isJsonObject(state)
+        ? stateJson(state)
+        : (JSON.stringify(state) ?? 'null');
+    return digestWithStateText(body, stateText);
+}
+/** {@link digestOf}, given the state's JSON text. */
+function digestWithStateText(body, stateText) {
+    const { digest: _digest, signature: _signature, state: _state, ...rest } = body;
+    return sha256Digest(canonicalJson({ ...rest, stateDigest: sha256Digest(stateText) }));
 }
 /** Seals a body with its digest. */
 export function sealCheckpoint(body) {
     return { ...body, digest: digestOf(body) };
 }
+/** Separates the envelope, indented, from the state, compact and last, in a document's text. */
+const STATE_MARKER = '\n  "state": ';
 /**
  * The document as written to disk and uploaded: the envelope indented, so it opens well in an
  * editor, and the state compact and last, so a large state costs its own size, not twice it.
  */
 export function serializeCheckpoint(document) {
     const { state, ...envelope } = document;
-    const marker = '"\\u0000state"';
-    const text = JSON.stringify({ ...envelope, state: '\u0000state' }, null, 2);
-    const at = text.lastIndexOf(marker);
-    return `${text.slice(0, at)}${JSON.stringify(state)}${text.slice(at + marker.length)}\n`;
+    const text = JSON.stringify(envelope, null, 2);
+    const stateText = isJsonObject(state) ? stateJson(state) : JSON.stringify(state);
+    if (text === '{}')
+        return `{${STATE_MARKER}${stateText}\n}\n`;
+    return `${text.slice(0, -2)},${STATE_MARKER}${stateText}\n}\n`;
 }
 /**
  * Parses and verifies a checkpoint: JSON, schema version, shape, digest, and (when `expected` is
@@ -42,7 +51,50 @@ export function serializeCheckpoint(document) {
  * @throws CorruptCheckpointError or UnsupportedSchemaError
  */
 export function parseCheckpoint(text, source, expected) {
-    return parseCheckpointValue(parseJson(text, source), source, expected);
+    const parsed = parseDocumentJson(text, source);
+    return parseCheckpointValue(parsed.value, source, expected, parsed.stateText);
+}
+/**
+ * JSON.parse of a document, in two parts when it is laid out as {@link serializeCheckpoint}
+ * writes it: the envelope, then the state's text on its own, which is kept so that a digest
+ * over it needs no serializing and the state file and job context can be written from it.
+ * Otherwise (or when a part does not parse) the whole text, as any JSON. Both give the same
+ * value: when the envelope without its last member parses as an object and the state's text as
+ * a value, the whole text is that object with the member `"state"` set to that value.
+ */
+export function parseDocumentJson(text, source) {
+    const split = splitState(text);
+    if (split) {
+        try {
+            const envelope = JSON.parse(split.envelope);
+            if (isJsonObject(envelope) && Object.keys(envelope).length > 0) {
+                const state = JSON.parse(split.state);
+                Object.defineProperty(envelope, 'state', {
+                    value: state,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
+                return { value: envelope, stateText: split.state };
+            }
+        }
+        catch {
+            // Not in the writer's layout after all: parsed whole below, with its error if any.
+        }
+    }
+    return { value: parseJson(text, source) };
+}
+function splitState(text) {
+    const at = text.lastIndexOf(STATE_MARKER);
+    if (at <= 0 || text.charCodeAt(at - 1) !== 0x2c /* , */)
+        return undefined;
+    const end = text.endsWith('\n}\n') ? text.length - 3 : text.endsWith('\n}') ? text.length - 2 : -1;
+    if (end < at + STATE_MARKER.length)
+        return undefined;
+    return {
+        envelope: `${text.slice(0, at - 1)}\n}`,
+        state: text.slice(at + STATE_MARKER.length, end)
+    };
 }
 /** JSON.parse with the failure reported as a corrupt checkpoint. */
 export function parseJson(text, source) {
@@ -63,7 +115,7 @@ export function decodeUtf8(bytes, source) {
     }
 }
 /** {@link parseCheckpoint} over an already parsed JSON value. */
-export function parseCheckpointValue(value, source, expected) {
+export function parseCheckpointValue(value, source, expected, stateText) {
     if (!isJsonObject(value) || value.kind !== CHECKPOINT_KIND) {
         throw new CorruptCheckpointError(source, `not a checkpoint (no "kind": "${CHECKPOINT_KIND}")`);
     }
@@ -80,13 +132,25 @@ export function parseCheckpointValue(value, source, expected) {
     const problem = shapeProblem(document);
     if (problem)
         throw new CorruptCheckpointError(source, problem);
-    if (digestOf(document) !== document.digest) {
+    if (!digestMatches(document, stateText)) {
         throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
     if (expected && checkpointName(expected) !== checkpointName(document)) {
         throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
     }
     return document;
+}
+/**
+ * Whether the document's digest covers its content. With the state's text as it was read, the
+ * digest over that text is tried first: when it matches, the writer digested exactly that text
+ * as `JSON.stringify(state)`, so the text is remembered as the state's JSON and never computed.
+ */
+function digestMatches(document, stateText) {
+    if (stateText !== undefined && digestWithStateText(document, stateText) === document.digest) {
+        rememberStateJson(document.state, stateText);
+        return true;
+    }
+    return digestOf(document) === document.digest;
 }
 function shapeProblem(document) {
     if (!isId(document.scope))

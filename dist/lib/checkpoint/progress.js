@@ -1,6 +1,6 @@
 import { sealCheckpoint, SCHEMA_VERSION, CHECKPOINT_KIND } from './document.js';
 import { checkpointName } from './naming.js';
-import { mergeStates } from './state.js';
+import { overlayStates } from './state.js';
 /**
  * The checkpoint after a node: the previous one (`base`) extended with the node's state, files
  * and record. The sequence follows the base's, so (attempt, sequence) orders checkpoints even
@@ -32,7 +32,7 @@ export function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : mergeStates(base?.state ?? {}, result.state),
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
         nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))

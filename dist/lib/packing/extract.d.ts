@@ -57,3 +57,8 @@ export declare function admitEntry(context: EntryContext, entry: EntryHeader): P
  * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
  */
 export declare function writeEntry(archive: string, entry: AdmittedEntry, bytes: NodeJS.ReadableStream | AsyncIterable<Buffer>, ...through: NodeJS.ReadWriteStream[]): Promise<void>;
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link writeEntry}.
+ */
+export declare function writeWholeEntry(archive: string, entry: AdmittedEntry, data: Buffer): Promise<void>;

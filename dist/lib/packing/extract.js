@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
+import { sha256Digest } from '../checkpoint/canonical.js';
 import { CheckpointError } from '../checkpoint/errors.js';
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js';
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
@@ -138,6 +139,21 @@ export async function writeEntry(archive, entry, bytes, ...through) {
         refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
     if (meter.digest() !== expected.sha256)
         refuse('does not match its sha256 in the manifest');
+}
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link writeEntry}.
+ */
+export async function writeWholeEntry(archive, entry, data) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
+    if (data.length !== expected.size)
+        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
+    if (sha256Digest(data) !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+    await writeFile(entry.target, data, { mode: 0o600 });
 }
 /** Counts and hashes bytes as they pass, and stops the stream past a limit. */
 class Meter extends Transform {

@@ -1,5 +1,6 @@
 import { chmod, copyFile, lstat, mkdir, realpath, rename, rm, symlink } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { FILE_CONCURRENCY, mapLimit } from './limit.js';
 import { CheckpointError } from '../checkpoint/errors.js';
 import { isInside } from './paths.js';
 /** A restore that would write outside the workspace (through a link or a link target). */
@@ -25,47 +26,32 @@ export async function placeFiles(staging, files, workspace) {
  */
 export async function placeAll(placements, workspace) {
     const root = await realpath(workspace);
-    for (const placement of placements)
-        await checkPlacement(root, placement.file);
-    for (const { file, from } of placements) {
-        if (file.link !== undefined || from === undefined)
-            continue;
+    const folders = new FolderWalk(root);
+    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
+    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
         const target = join(root, file.path);
-        await makeFolders(root, dirname(file.path));
-        await rm(target, { force: true });
-        await moveFile(from, target);
-        await chmod(target, file.mode & 0o777);
-    }
+        await folders.make(dirname(file.path));
+        // The staged file gets its mode first: it appears at its path complete, in one rename.
+        await chmod(from ?? '', file.mode & 0o777);
+        await moveFile(from ?? '', target);
+    });
     const links = placements.filter(placement => placement.file.link !== undefined);
     for (const { file } of links) {
         const target = join(root, file.path);
-        await makeFolders(root, dirname(file.path));
+        await folders.make(dirname(file.path));
         await rm(target, { force: true });
         await symlink(file.link ?? '', target);
     }
     await checkLinks(root, links.map(placement => placement.file));
 }
-async function checkPlacement(root, file) {
+async function checkPlacement(root, file, folders) {
     const refuse = (reason) => {
         throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
     };
-    let folder = root;
-    for (const segment of dirname(file.path)
-        .split('/')
-        .filter(part => part !== '.')) {
-        folder = join(folder, segment);
-        const stats = await lstat(folder).catch(() => undefined);
-        if (!stats)
-            break;
-        if (stats.isSymbolicLink()) {
-            const real = await realpath(folder).catch(() => '');
-            if (!real || !isInside(root, real))
-                refuse(`its folder ${segment} is a link that leads outside the workspace`);
-        }
-        else if (!stats.isDirectory()) {
-            refuse(`a file is in the way of its folder ${segment}`);
-        }
-    }
+    const problem = await folders.check(dirname(file.path));
+    if (problem)
+        refuse(problem);
     const existing = await lstat(join(root, file.path)).catch(() => undefined);
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
@@ -74,11 +60,61 @@ async function checkPlacement(root, file) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
-/** Creates the missing folders of `relative` one at a time, each under a checked real folder. */
-async function makeFolders(root, relative) {
-    let folder = root;
-    for (const segment of relative.split('/').filter(part => part !== '.' && part !== '')) {
-        folder = join(folder, segment);
+/**
+ * The folders on the way to the files, each looked at once however many files lie under it:
+ * `check` before anything is written (a link already there cannot lead a write outside), and
+ * `make` to create the missing ones one at a time, each under a checked real folder.
+ */
+class FolderWalk {
+    root;
+    checked = new Map();
+    made = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** Why files cannot go under `relative`, or undefined when they can. */
+    check(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve(undefined);
+        let result = this.checked.get(relative);
+        if (!result) {
+            result = this.check(dirname(relative)).then(async (problem) => {
+                if (problem)
+                    return problem;
+                return this.checkOne(relative);
+            });
+            this.checked.set(relative, result);
+        }
+        return result;
+    }
+    async checkOne(relative) {
+        const folder = join(this.root, relative);
+        const segment = basename(relative);
+        const stats = await lstat(folder).catch(() => undefined);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink()) {
+            const real = await realpath(folder).catch(() => '');
+            if (!real || !isInside(this.root, real))
+                return `its folder ${segment} is a link that leads outside the workspace`;
+        }
+        else if (!stats.isDirectory()) {
+            return `a file is in the way of its folder ${segment}`;
+        }
+        return undefined;
+    }
+    make(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve();
+        let made = this.made.get(relative);
+        if (!made) {
+            made = this.make(dirname(relative)).then(() => this.makeOne(relative));
+            this.made.set(relative, made);
+        }
+        return made;
+    }
+    async makeOne(relative) {
+        const folder = join(this.root, relative);
         try {
             await mkdir(folder);
         }
@@ -87,7 +123,7 @@ async function makeFolders(root, relative) {
                 throw error;
         }
         const real = await realpath(folder);
-        if (!isInside(root, real))
+        if (!isInside(this.root, real))
             throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
     }
 }
@@ -101,7 +137,10 @@ async function checkLinks(root, links) {
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
     }
 }
-/** Renames, or copies where staging and workspace are on different file systems. */
+/**
+ * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link).
+ */
 async function moveFile(from, to) {
     try {
         await rename(from, to);
@@ -109,6 +148,7 @@ async function moveFile(from, to) {
     catch (error) {
         if (error.code !== 'EXDEV')
             throw error;
+        await rm(to, { force: true });
         await copyFile(from, to);
         await rm(from, { force: true });
     }
