@@ -58,6 +58,7 @@ async function main() {
 
   // Only the areas named in BENCH_ONLY (comma-separated) run, for working on one area.
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined
+  const partial = only !== undefined || process.env.BENCH_CASES !== undefined
   const wanted = name => !only || only.has(name)
 
   const direct = await directAction(root)
@@ -110,8 +111,8 @@ async function main() {
   results.totalMs = performance.now() - started
 
   const report = renderReport(results)
-  // A partial run (BENCH_ONLY) prints its report but leaves the full one in place.
-  if (!only) {
+  // A partial run (BENCH_ONLY, BENCH_CASES) prints its report but leaves the full one in place.
+  if (!partial) {
     await writeFile(join(here, 'RESULTS.md'), report, 'utf8')
     await writeFile(join(here, 'plot.svg'), renderPlot(results), 'utf8')
   }
@@ -119,7 +120,7 @@ async function main() {
     await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2))
   process.stdout.write(`${report}\n`)
   log(
-    `${only ? 'partial run: nothing written' : 'wrote bench/RESULTS.md and bench/plot.svg'} in ${formatMs(results.totalMs)}`
+    `${partial ? 'partial run: nothing written' : 'wrote bench/RESULTS.md and bench/plot.svg'} in ${formatMs(results.totalMs)}`
   )
 }
 

@@ -25,12 +25,18 @@ const TOOLKIT = {
   downloadEnd: 'Artifact download completed'
 }
 
-/** The save entry: its own log lines, the toolkit's for the files, then the document requests. */
+/** The files archive's upload is done: its one Put Blob, or the Put Block List of its blocks. */
+const filesUploaded = r =>
+  r.service === 'blob' && (r.operation === 'PutBlob' || r.operation === 'PutBlockList')
+
+/** The save entry: its own log line, then the requests the stand-in finished. */
 const SAVE_PHASES = [
-  ['start, glob, sha256 of every file, list', 'Packing '],
-  ['sample, load the artifact client, create', TOOLKIT.uploadStart],
-  ['zip and upload (toolkit)', TOOLKIT.uploadEnd],
-  ['finalize (stand-in re-reads the blob)', TOOLKIT.finalized],
+  ['start, glob, list', 'Packing '],
+  [
+    'create; zip and upload (one read per file: sha256, CRC-32, secrets scan, deflate)',
+    request(filesUploaded)
+  ],
+  ['finalize (stand-in re-reads the blob)', request(rpc('FinalizeArtifact'))],
   ['document: create, put, finalize', request(rpc('FinalizeArtifact'), 2)],
   ['list again, job context, exit', null]
 ]
@@ -46,8 +52,12 @@ const restorePhases = ids => [
     'start, list, sign and download the document, verify it',
     request(blob('GetBlob', ids.document))
   ],
-  ['sign and download the archive (sha256 on the way)', request(blob('GetBlob', ids.files))],
-  ['extract, verify each file, place', 'Restored checkpoint'],
+  ["sign, fetch the archive's end (its zip directory)", request(blob('GetBlob', ids.files))],
+  [
+    'download and extract in one stream, check each file',
+    request(blob('GetBlob', ids.files), 2)
+  ],
+  ['place the files', 'Restored checkpoint'],
   ['outputs, job context, exit', null]
 ]
 const DIRECT_RESTORE_PHASES = [

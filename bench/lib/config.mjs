@@ -5,6 +5,17 @@ const MiB = 1024 * KiB
 const GiB = 1024 * MiB
 
 export function benchConfig(env = process.env) {
+  const config = configFor(env)
+  // BENCH_CASES='<id>;<id>' keeps only those payload cases (for working on one; nothing is written
+  // unless every area and case runs).
+  if (env.BENCH_CASES) {
+    const wanted = new Set(env.BENCH_CASES.split(';'))
+    config.payload.cases = config.payload.cases.filter(item => wanted.has(item.id))
+  }
+  return config
+}
+
+function configFor(env) {
   const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true'
   if (quick) {
     // Under a minute on 2 busy cores: the smallest case of each area, 2 repetitions.
