@@ -1049,61 +1049,63 @@ class ZipPacker {
     }
     /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
     smallEntry(source, data) {
-        const name = Buffer.from(source.name, 'utf8');
-        const method = this.options.level > 0 ? 8 : 0;
-        const { time, date } = dosTime(source.mtime);
-        const zip64 = this.options.forceZip64 === true;
+        const head = this.head(source, false);
         if (this.needles.some(needle => data.includes(needle)))
             this.refuseSecret(source);
         const key = this.options.sealKey;
         const stored = key ? encryptBytes(data, key) : data;
-        const body = method === 8 ? external_node_zlib_.deflateRawSync(stored, { level: this.options.level }) : stored;
-        if (!zip64 && (body.length >= MAX32 || stored.length >= MAX32)) {
-            throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
-        }
-        const crc = crc32(stored);
-        this.central.push({
-            name,
-            method,
-            time,
-            date,
-            crc,
+        const body = head.method === 8 ? external_node_zlib_.deflateRawSync(stored, { level: this.options.level }) : stored;
+        const sha256 = digestOf(data);
+        const descriptor = this.finish(source, head, {
+            crc: crc32(stored),
             compressed: body.length,
-            size: stored.length,
-            offset: this.offset,
-            mode: source.mode,
-            zip64
-        });
-        const sha256 = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-        this.entries.push({
-            name: source.name,
             size: data.length,
             sha256,
             stored: key
-                ? {
-                    size: stored.length,
-                    sha256: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(stored).digest('hex')}`
-                }
+                ? { size: stored.length, sha256: digestOf(stored) }
                 : { size: data.length, sha256 }
         });
-        return Buffer.concat([
-            localHeader(name, method, time, date, zip64),
-            body,
-            descriptor(crc, body.length, stored.length, zip64)
-        ]);
+        return Buffer.concat([localHeader(head), body, descriptor]);
+    }
+    /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+    head(source, large) {
+        return {
+            name: Buffer.from(source.name, 'utf8'),
+            method: this.options.level > 0 ? 8 : 0,
+            ...dosTime(source.mtime),
+            offset: this.offset,
+            zip64: this.options.forceZip64 === true || large
+        };
+    }
+    /** Records a packed entry (central directory, `entries`) and returns its data descriptor. */
+    finish(source, head, packed) {
+        if (!head.zip64 && (packed.compressed >= MAX32 || packed.stored.size >= MAX32)) {
+            throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
+        }
+        this.central.push({
+            ...head,
+            crc: packed.crc,
+            compressed: packed.compressed,
+            size: packed.stored.size,
+            mode: source.mode
+        });
+        this.entries.push({
+            name: source.name,
+            size: packed.size,
+            sha256: packed.sha256,
+            stored: packed.stored
+        });
+        return descriptor(packed.crc, packed.compressed, packed.stored.size, head.zip64);
     }
     *emit(bytes) {
         this.offset += bytes.length;
         yield bytes;
     }
     async *entry(source) {
-        const name = Buffer.from(source.name, 'utf8');
-        const method = this.options.level > 0 ? 8 : 0;
-        const { time, date } = dosTime(source.mtime);
-        const sealOverhead = this.options.sealKey ? ENCRYPTION_OVERHEAD : 0;
-        const zip64 = this.options.forceZip64 === true || source.size + sealOverhead >= ZIP64_ENTRY;
-        const offset = this.offset;
-        yield* this.emit(localHeader(name, method, time, date, zip64));
+        const sealKey = this.options.sealKey;
+        const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0;
+        const head = this.head(source, source.size + overhead >= ZIP64_ENTRY);
+        yield* this.emit(localHeader(head));
         const plain = (0,external_node_crypto_.createHash)('sha256');
         const scan = new SecretScan(this.needles);
         const storedHash = (0,external_node_crypto_.createHash)('sha256');
@@ -1111,57 +1113,40 @@ class ZipPacker {
         let storedSize = 0;
         let crc = 0;
         let compressed = 0;
-        const onStored = (bytes) => {
-            storedSize += bytes.length;
-            crc = crc32(bytes, crc);
-            if (this.options.sealKey)
-                storedHash.update(bytes);
-        };
         const onPlain = (bytes) => {
             size += bytes.length;
             plain.update(bytes);
             if (scan.finds(bytes))
                 this.refuseSecret(source);
         };
-        const stored = this.options.sealKey
-            ? sealed(this.options.sealKey, source.absolute, onPlain)
+        const stored = sealKey
+            ? sealed(sealKey, source.absolute, onPlain)
             : plainBytes(source.absolute, onPlain);
         const counted = (async function* () {
             for await (const bytes of stored) {
-                onStored(bytes);
+                storedSize += bytes.length;
+                crc = crc32(bytes, crc);
+                if (sealKey)
+                    storedHash.update(bytes);
                 yield bytes;
             }
         })();
-        const body = method === 8 ? deflated(counted, this.options.level) : counted;
+        const body = head.method === 8 ? deflated(counted, this.options.level) : counted;
         for await (const bytes of body) {
             compressed += bytes.length;
             yield* this.emit(bytes);
         }
-        if (!zip64 && (compressed >= MAX32 || storedSize >= MAX32)) {
-            throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
-        }
-        yield* this.emit(descriptor(crc, compressed, storedSize, zip64));
-        this.central.push({
-            name,
-            method,
-            time,
-            date,
+        const sha256 = `sha256:${plain.digest('hex')}`;
+        const descriptor = this.finish(source, head, {
             crc,
             compressed,
-            size: storedSize,
-            offset,
-            mode: source.mode,
-            zip64
-        });
-        const sha256 = `sha256:${plain.digest('hex')}`;
-        this.entries.push({
-            name: source.name,
             size,
             sha256,
-            stored: this.options.sealKey
+            stored: sealKey
                 ? { size: storedSize, sha256: `sha256:${storedHash.digest('hex')}` }
                 : { size, sha256 }
         });
+        yield* this.emit(descriptor);
     }
     centralDirectory() {
         const start = this.offset;
@@ -1280,7 +1265,7 @@ async function* deflated(source, level) {
         deflate.destroy();
     }
 }
-function localHeader(name, method, time, date, zip64) {
+function localHeader({ name, method, time, date, zip64 }) {
     const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
@@ -1369,6 +1354,9 @@ function endOfCentral(count, length, start) {
     end.writeUInt32LE(Math.min(length, MAX32), 12);
     end.writeUInt32LE(Math.min(start, MAX32), 16);
     return end;
+}
+function digestOf(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 /** MS-DOS date and time fields (local time, 2-second steps, 1980 at the earliest). */
 function dosTime(at) {
@@ -2621,45 +2609,53 @@ async function extractStream(source, zip, location, expected, staging, supersede
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const reader = new ByteReader(source, hash);
     const writes = new Pending(FILE_CONCURRENCY);
-    for (const entry of entries) {
-        if (entry.offset < reader.position) {
-            throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`);
+    try {
+        for (const entry of entries) {
+            if (entry.offset < reader.position) {
+                throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`);
+            }
+            await reader.skip(entry.offset - reader.position);
+            const header = await reader.read(30);
+            if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
+                throw new UnstreamableZipError(`${entry.name}: its local header differs from the directory`);
+            }
+            const name = await reader.read(header.readUInt16LE(26));
+            await reader.skip(header.readUInt16LE(28));
+            if (!name.equals(entry.nameBytes)) {
+                throw new UnstreamableZipError(`${entry.name}: its local header names another file`);
+            }
+            if (entry.method === 0 && entry.compressed !== entry.size) {
+                throw new UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`);
+            }
+            const admitted = await admitEntry(context, {
+                name: entry.name,
+                mode: entry.mode,
+                size: entry.size
+            });
+            if (!admitted) {
+                await reader.skip(entry.compressed);
+                continue;
+            }
+            if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
+                // Small: read whole, inflated at once, written while the next entries stream in.
+                const bytes = await reader.read(entry.compressed);
+                const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
+                await writes.add(writeWholeEntry(archive, admitted, data));
+                continue;
+            }
+            await writes.drain();
+            const data = reader.take(entry.compressed);
+            if (entry.method === 8)
+                await writeEntry(archive, admitted, data, (0,external_node_zlib_.createInflateRaw)({ chunkSize: INFLATE_CHUNK }));
+            else
+                await writeEntry(archive, admitted, data);
         }
-        await reader.skip(entry.offset - reader.position);
-        const header = await reader.read(30);
-        if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
-            throw new UnstreamableZipError(`${entry.name}: its local header differs from the directory`);
-        }
-        const name = await reader.read(header.readUInt16LE(26));
-        await reader.skip(header.readUInt16LE(28));
-        if (!name.equals(entry.nameBytes)) {
-            throw new UnstreamableZipError(`${entry.name}: its local header names another file`);
-        }
-        if (entry.method === 0 && entry.compressed !== entry.size) {
-            throw new UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`);
-        }
-        const admitted = await admitEntry(context, {
-            name: entry.name,
-            mode: entry.mode,
-            size: entry.size
-        });
-        if (!admitted) {
-            await reader.skip(entry.compressed);
-            continue;
-        }
-        if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
-            // Small: read whole, inflated at once, written while the next entries stream in.
-            const bytes = await reader.read(entry.compressed);
-            const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
-            await writes.add(writeWholeEntry(archive, admitted, data));
-            continue;
-        }
-        await writes.drain();
-        const data = reader.take(entry.compressed);
-        if (entry.method === 8)
-            await writeEntry(archive, admitted, data, (0,external_node_zlib_.createInflateRaw)({ chunkSize: INFLATE_CHUNK }));
-        else
-            await writeEntry(archive, admitted, data);
+    }
+    catch (error) {
+        // Nothing may go on writing into staging, nor keep the download open, once this fails.
+        await writes.settle();
+        reader.close();
+        throw error;
     }
     await writes.drain();
     await reader.skip(location.start - reader.position);
@@ -2703,8 +2699,12 @@ class Pending {
         this.check();
     }
     async drain() {
-        await Promise.all(this.running);
+        await this.settle();
         this.check();
+    }
+    /** Waits for every write in flight, failed or not. */
+    async settle() {
+        await Promise.all(this.running);
     }
     check() {
         if (this.failure !== undefined)
@@ -2759,6 +2759,10 @@ class ByteReader {
             this.position += step;
             left -= step;
         }
+    }
+    /** Stops reading: the download it comes from is closed once its pending read settles. */
+    close() {
+        this.chunks.return?.().catch(() => undefined);
     }
     /** Reads to the end: the position is then the stream's length. */
     async drain() {

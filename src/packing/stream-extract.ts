@@ -193,44 +193,51 @@ export async function extractStream(
   const hash = createHash('sha256')
   const reader = new ByteReader(source, hash)
   const writes = new Pending(FILE_CONCURRENCY)
-  for (const entry of entries) {
-    if (entry.offset < reader.position) {
-      throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`)
+  try {
+    for (const entry of entries) {
+      if (entry.offset < reader.position) {
+        throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`)
+      }
+      await reader.skip(entry.offset - reader.position)
+      const header = await reader.read(30)
+      if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
+        throw new UnstreamableZipError(`${entry.name}: its local header differs from the directory`)
+      }
+      const name = await reader.read(header.readUInt16LE(26))
+      await reader.skip(header.readUInt16LE(28))
+      if (!name.equals(entry.nameBytes)) {
+        throw new UnstreamableZipError(`${entry.name}: its local header names another file`)
+      }
+      if (entry.method === 0 && entry.compressed !== entry.size) {
+        throw new UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`)
+      }
+      const admitted = await admitEntry(context, {
+        name: entry.name,
+        mode: entry.mode,
+        size: entry.size
+      })
+      if (!admitted) {
+        await reader.skip(entry.compressed)
+        continue
+      }
+      if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
+        // Small: read whole, inflated at once, written while the next entries stream in.
+        const bytes = await reader.read(entry.compressed)
+        const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes
+        await writes.add(writeWholeEntry(archive, admitted, data))
+        continue
+      }
+      await writes.drain()
+      const data = reader.take(entry.compressed)
+      if (entry.method === 8)
+        await writeEntry(archive, admitted, data, createInflateRaw({ chunkSize: INFLATE_CHUNK }))
+      else await writeEntry(archive, admitted, data)
     }
-    await reader.skip(entry.offset - reader.position)
-    const header = await reader.read(30)
-    if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
-      throw new UnstreamableZipError(`${entry.name}: its local header differs from the directory`)
-    }
-    const name = await reader.read(header.readUInt16LE(26))
-    await reader.skip(header.readUInt16LE(28))
-    if (!name.equals(entry.nameBytes)) {
-      throw new UnstreamableZipError(`${entry.name}: its local header names another file`)
-    }
-    if (entry.method === 0 && entry.compressed !== entry.size) {
-      throw new UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`)
-    }
-    const admitted = await admitEntry(context, {
-      name: entry.name,
-      mode: entry.mode,
-      size: entry.size
-    })
-    if (!admitted) {
-      await reader.skip(entry.compressed)
-      continue
-    }
-    if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
-      // Small: read whole, inflated at once, written while the next entries stream in.
-      const bytes = await reader.read(entry.compressed)
-      const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes
-      await writes.add(writeWholeEntry(archive, admitted, data))
-      continue
-    }
-    await writes.drain()
-    const data = reader.take(entry.compressed)
-    if (entry.method === 8)
-      await writeEntry(archive, admitted, data, createInflateRaw({ chunkSize: INFLATE_CHUNK }))
-    else await writeEntry(archive, admitted, data)
+  } catch (error) {
+    // Nothing may go on writing into staging, nor keep the download open, once this fails.
+    await writes.settle()
+    reader.close()
+    throw error
   }
   await writes.drain()
   await reader.skip(location.start - reader.position)
@@ -277,8 +284,13 @@ class Pending {
   }
 
   async drain(): Promise<void> {
-    await Promise.all(this.running)
+    await this.settle()
     this.check()
+  }
+
+  /** Waits for every write in flight, failed or not. */
+  async settle(): Promise<void> {
+    await Promise.all(this.running)
   }
 
   private check(): void {
@@ -336,6 +348,11 @@ class ByteReader {
       this.position += step
       left -= step
     }
+  }
+
+  /** Stops reading: the download it comes from is closed once its pending read settles. */
+  close(): void {
+    this.chunks.return?.().catch(() => undefined)
   }
 
   /** Reads to the end: the position is then the stream's length. */

@@ -51,17 +51,32 @@ const ZIP64_ENTRY = 0xff000000
 const UTF8_AND_DESCRIPTOR = 0x0808
 const MADE_BY_UNIX = 3 << 8
 
-interface CentralRecord {
+/** Where and how an entry starts. */
+interface EntryHead {
   name: Buffer
   method: number
   time: number
   date: number
+  offset: number
+  /** zip64 sizes from the local header on. */
+  zip64: boolean
+}
+
+/** What packing one entry gave. */
+interface Packed {
+  crc: number
+  compressed: number
+  /** The file's bytes as read. */
+  size: number
+  sha256: string
+  stored: { size: number; sha256: string }
+}
+
+interface CentralRecord extends EntryHead {
   crc: number
   compressed: number
   size: number
-  offset: number
   mode: number
-  zip64: boolean
 }
 
 /**
@@ -105,47 +120,55 @@ export class ZipPacker {
 
   /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
   private smallEntry(source: PackSource, data: Buffer): Buffer {
-    const name = Buffer.from(source.name, 'utf8')
-    const method = this.options.level > 0 ? 8 : 0
-    const { time, date } = dosTime(source.mtime)
-    const zip64 = this.options.forceZip64 === true
+    const head = this.head(source, false)
     if (this.needles.some(needle => data.includes(needle))) this.refuseSecret(source)
     const key = this.options.sealKey
     const stored = key ? encryptBytes(data, key) : data
-    const body = method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored
-    if (!zip64 && (body.length >= MAX32 || stored.length >= MAX32)) {
-      throw new Error(`${source.name} grew past 4 GiB while it was being saved`)
-    }
-    const crc = crc32(stored)
-    this.central.push({
-      name,
-      method,
-      time,
-      date,
-      crc,
+    const body =
+      head.method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored
+    const sha256 = digestOf(data)
+    const descriptor = this.finish(source, head, {
+      crc: crc32(stored),
       compressed: body.length,
-      size: stored.length,
-      offset: this.offset,
-      mode: source.mode,
-      zip64
-    })
-    const sha256 = `sha256:${createHash('sha256').update(data).digest('hex')}`
-    this.entries.push({
-      name: source.name,
       size: data.length,
       sha256,
       stored: key
-        ? {
-            size: stored.length,
-            sha256: `sha256:${createHash('sha256').update(stored).digest('hex')}`
-          }
+        ? { size: stored.length, sha256: digestOf(stored) }
         : { size: data.length, sha256 }
     })
-    return Buffer.concat([
-      localHeader(name, method, time, date, zip64),
-      body,
-      descriptor(crc, body.length, stored.length, zip64)
-    ])
+    return Buffer.concat([localHeader(head), body, descriptor])
+  }
+
+  /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+  private head(source: PackSource, large: boolean): EntryHead {
+    return {
+      name: Buffer.from(source.name, 'utf8'),
+      method: this.options.level > 0 ? 8 : 0,
+      ...dosTime(source.mtime),
+      offset: this.offset,
+      zip64: this.options.forceZip64 === true || large
+    }
+  }
+
+  /** Records a packed entry (central directory, `entries`) and returns its data descriptor. */
+  private finish(source: PackSource, head: EntryHead, packed: Packed): Buffer {
+    if (!head.zip64 && (packed.compressed >= MAX32 || packed.stored.size >= MAX32)) {
+      throw new Error(`${source.name} grew past 4 GiB while it was being saved`)
+    }
+    this.central.push({
+      ...head,
+      crc: packed.crc,
+      compressed: packed.compressed,
+      size: packed.stored.size,
+      mode: source.mode
+    })
+    this.entries.push({
+      name: source.name,
+      size: packed.size,
+      sha256: packed.sha256,
+      stored: packed.stored
+    })
+    return descriptor(packed.crc, packed.compressed, packed.stored.size, head.zip64)
   }
 
   private *emit(bytes: Buffer): Generator<Buffer> {
@@ -154,13 +177,10 @@ export class ZipPacker {
   }
 
   private async *entry(source: PackSource): AsyncGenerator<Buffer> {
-    const name = Buffer.from(source.name, 'utf8')
-    const method = this.options.level > 0 ? 8 : 0
-    const { time, date } = dosTime(source.mtime)
-    const sealOverhead = this.options.sealKey ? ENCRYPTION_OVERHEAD : 0
-    const zip64 = this.options.forceZip64 === true || source.size + sealOverhead >= ZIP64_ENTRY
-    const offset = this.offset
-    yield* this.emit(localHeader(name, method, time, date, zip64))
+    const sealKey = this.options.sealKey
+    const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0
+    const head = this.head(source, source.size + overhead >= ZIP64_ENTRY)
+    yield* this.emit(localHeader(head))
 
     const plain = createHash('sha256')
     const scan = new SecretScan(this.needles)
@@ -169,55 +189,38 @@ export class ZipPacker {
     let storedSize = 0
     let crc = 0
     let compressed = 0
-    const onStored = (bytes: Buffer): void => {
-      storedSize += bytes.length
-      crc = crc32(bytes, crc)
-      if (this.options.sealKey) storedHash.update(bytes)
-    }
     const onPlain = (bytes: Buffer): void => {
       size += bytes.length
       plain.update(bytes)
       if (scan.finds(bytes)) this.refuseSecret(source)
     }
-    const stored = this.options.sealKey
-      ? sealed(this.options.sealKey, source.absolute, onPlain)
+    const stored = sealKey
+      ? sealed(sealKey, source.absolute, onPlain)
       : plainBytes(source.absolute, onPlain)
     const counted = (async function* (): AsyncGenerator<Buffer> {
       for await (const bytes of stored) {
-        onStored(bytes)
+        storedSize += bytes.length
+        crc = crc32(bytes, crc)
+        if (sealKey) storedHash.update(bytes)
         yield bytes
       }
     })()
-    const body = method === 8 ? deflated(counted, this.options.level) : counted
+    const body = head.method === 8 ? deflated(counted, this.options.level) : counted
     for await (const bytes of body) {
       compressed += bytes.length
       yield* this.emit(bytes)
     }
-    if (!zip64 && (compressed >= MAX32 || storedSize >= MAX32)) {
-      throw new Error(`${source.name} grew past 4 GiB while it was being saved`)
-    }
-    yield* this.emit(descriptor(crc, compressed, storedSize, zip64))
-    this.central.push({
-      name,
-      method,
-      time,
-      date,
+    const sha256 = `sha256:${plain.digest('hex')}`
+    const descriptor = this.finish(source, head, {
       crc,
       compressed,
-      size: storedSize,
-      offset,
-      mode: source.mode,
-      zip64
-    })
-    const sha256 = `sha256:${plain.digest('hex')}`
-    this.entries.push({
-      name: source.name,
       size,
       sha256,
-      stored: this.options.sealKey
+      stored: sealKey
         ? { size: storedSize, sha256: `sha256:${storedHash.digest('hex')}` }
         : { size, sha256 }
     })
+    yield* this.emit(descriptor)
   }
 
   private centralDirectory(): Buffer {
@@ -336,7 +339,7 @@ async function* deflated(source: AsyncIterable<Buffer>, level: number): AsyncGen
   }
 }
 
-function localHeader(name: Buffer, method: number, time: number, date: number, zip64: boolean) {
+function localHeader({ name, method, time, date, zip64 }: EntryHead): Buffer {
   const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0)
   const header = Buffer.alloc(30)
   header.writeUInt32LE(0x04034b50, 0)
@@ -430,6 +433,10 @@ function endOfCentral(count: number, length: number, start: number): Buffer {
   end.writeUInt32LE(Math.min(length, MAX32), 12)
   end.writeUInt32LE(Math.min(start, MAX32), 16)
   return end
+}
+
+function digestOf(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 }
 
 /** MS-DOS date and time fields (local time, 2-second steps, 1980 at the earliest). */
