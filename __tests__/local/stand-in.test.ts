@@ -6,6 +6,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startStandIn } from '../../local/index.js'
+import { ZipPacker } from '../../src/packing/zip-writer.js'
+import { uploadStream } from '../../src/stores/transfer.js'
 import type { Job, Run, StandIn } from '../../local/index.js'
 
 type ArtifactModule = typeof import('@actions/artifact')
@@ -320,6 +322,67 @@ describe('artifact service with @actions/artifact', () => {
       expect(`sha256:${sha256(bytes)}`).not.toBe(listed?.digest)
     }
   )
+})
+
+describe("the action's own zip writer and uploader, read by @actions/artifact", () => {
+  // What download-artifact does with a checkpoint's files archive: the toolkit downloads it
+  // and unzips it as a stream (unzip-stream), entries with data descriptors included.
+  test.each([
+    ['stored, one Put Blob', { level: 0 }, 2 * 1024 * 1024],
+    ['deflated, one Put Blob', { level: 1 }, 2 * 1024 * 1024],
+    ['stored in 8 MiB blocks, zip64 records', { level: 0, forceZip64: true }, 18 * 1024 * 1024]
+  ])('%s: downloadArtifact unzips every file byte-identical', async (_, options, large) => {
+    const { job } = newRunJob()
+    const dir = await freshDir('packed')
+    const files: Record<string, Buffer> = {
+      'big/large.bin': randomBytes(large),
+      'notes.txt': Buffer.from('text that deflates\n'.repeat(5000)),
+      'deep/er/small.bin': randomBytes(3000),
+      'empty.txt': Buffer.alloc(0)
+    }
+    const sources = []
+    for (const [name, bytes] of Object.entries(files)) {
+      const absolute = path.join(dir, name)
+      await mkdir(path.dirname(absolute), { recursive: true })
+      await writeFile(absolute, bytes)
+      sources.push({
+        name,
+        path: name,
+        absolute,
+        mode: 0o644,
+        mtime: new Date(),
+        size: bytes.length
+      })
+    }
+    const ids = {
+      workflow_run_backend_id: job.runBackendId,
+      workflow_job_run_backend_id: job.jobBackendId
+    }
+    const name = `packed-${String(dirCount)}`
+    const created = await twirp(
+      'CreateArtifact',
+      { ...ids, name, version: 7, mime_type: 'application/zip' },
+      job.runtimeToken
+    )
+    const packer = new ZipPacker(sources, options)
+    const uploaded = await uploadStream(
+      () => Promise.resolve(String(created.body.signed_upload_url)),
+      packer.bytes(),
+      { contentType: 'application/zip', what: name }
+    )
+    const finalized = await twirp(
+      'FinalizeArtifact',
+      { ...ids, name, size: String(uploaded.size), hash: uploaded.digest },
+      job.runtimeToken
+    )
+    expect(finalized.status).toBe(200)
+
+    const out = await freshDir('unzipped')
+    await client.downloadArtifact(Number(finalized.body.artifact_id), { path: out })
+    for (const [file, bytes] of Object.entries(files)) {
+      expect(sha256(await readFile(path.join(out, file)))).toBe(sha256(bytes))
+    }
+  })
 })
 
 describe('REST endpoints', () => {
