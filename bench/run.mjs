@@ -2,7 +2,8 @@
 //
 // Starts the local stand-in of GitHub's services once, runs each measured area (bench/areas/),
 // then writes bench/RESULTS.md and bench/plot.svg beside this file and prints the report.
-// BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute). Progress goes to stderr.
+// BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute) and, like BENCH_ONLY and
+// BENCH_CASES, prints its report without replacing bench/RESULTS.md. Progress goes to stderr.
 // BENCH_JSON=<file> also saves the raw results; BENCH_FROM_JSON=<file> measures nothing and
 // renders the report and plot again from such a file (after a change to the rendering only).
 //
@@ -58,7 +59,8 @@ async function main() {
 
   // Only the areas named in BENCH_ONLY (comma-separated) run, for working on one area.
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined
-  const partial = only !== undefined || process.env.BENCH_CASES !== undefined
+  // Quick and partial runs print their report; only a full run replaces the committed one.
+  const partial = config.quick || only !== undefined || process.env.BENCH_CASES !== undefined
   const wanted = name => !only || only.has(name)
 
   const direct = await directAction(root)
@@ -111,7 +113,6 @@ async function main() {
   results.totalMs = performance.now() - started
 
   const report = renderReport(results)
-  // A partial run (BENCH_ONLY, BENCH_CASES) prints its report but leaves the full one in place.
   if (!partial) {
     await writeFile(join(here, 'RESULTS.md'), report, 'utf8')
     await writeFile(join(here, 'plot.svg'), renderPlot(results), 'utf8')
@@ -120,7 +121,7 @@ async function main() {
     await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2))
   process.stdout.write(`${report}\n`)
   log(
-    `${partial ? 'partial run: nothing written' : 'wrote bench/RESULTS.md and bench/plot.svg'} in ${formatMs(results.totalMs)}`
+    `${partial ? 'quick or partial run: nothing written' : 'wrote bench/RESULTS.md and bench/plot.svg'} in ${formatMs(results.totalMs)}`
   )
 }
 

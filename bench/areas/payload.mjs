@@ -53,10 +53,7 @@ const restorePhases = ids => [
     request(blob('GetBlob', ids.document))
   ],
   ["sign, fetch the archive's end (its zip directory)", request(blob('GetBlob', ids.files))],
-  [
-    'download and extract in one stream, check each file',
-    request(blob('GetBlob', ids.files), 2)
-  ],
+  ['download and extract in one stream, check each file', request(blob('GetBlob', ids.files), 2)],
   ['place the files', 'Restored checkpoint'],
   ['outputs, job context, exit', null]
 ]
