@@ -9,7 +9,7 @@ import {
 } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { Readable, Transform, type TransformCallback } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
 export const NONCE_BYTES = 12
@@ -62,7 +62,27 @@ export function decryptBytes(sealed: Uint8Array, key: Buffer): Buffer {
 }
 
 /**
- * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
+ * the ciphertext as the plain bytes arrive, the tag last.
+ */
+export async function* encryptChunks(
+  plain: AsyncIterable<Buffer>,
+  key: Buffer
+): AsyncGenerator<Buffer> {
+  const nonce = randomBytes(NONCE_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', key, nonce)
+  yield nonce
+  for await (const bytes of plain) {
+    const out = cipher.update(bytes)
+    if (out.length > 0) yield out
+  }
+  const last = cipher.final()
+  if (last.length > 0) yield last
+  yield cipher.getAuthTag()
+}
+
+/**
+ * Encrypts a file into another, streamed, in the layout of {@link encryptChunks}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
 export async function encryptFile(
@@ -70,26 +90,16 @@ export async function encryptFile(
   to: string,
   key: Buffer
 ): Promise<{ size: number; sha256: string }> {
-  const nonce = randomBytes(NONCE_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key, nonce)
-  const hash = createHash('sha256').update(nonce)
-  let size = nonce.length
-  const output = createWriteStream(to, { mode: 0o600 })
-  output.write(nonce)
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      hash.update(chunk)
-      size += chunk.length
-      callback(null, chunk)
-    },
-    flush(callback: TransformCallback) {
-      const tag = cipher.getAuthTag()
-      hash.update(tag)
-      size += tag.length
-      callback(null, tag)
+  const hash = createHash('sha256')
+  let size = 0
+  const counted = async function* (): AsyncGenerator<Buffer> {
+    for await (const bytes of encryptChunks(createReadStream(from), key)) {
+      hash.update(bytes)
+      size += bytes.length
+      yield bytes
     }
-  })
-  await pipeline(createReadStream(from), cipher, counter, output)
+  }
+  await pipeline(counted(), createWriteStream(to, { mode: 0o600 }))
   return { size, sha256: `sha256:${hash.digest('hex')}` }
 }
 

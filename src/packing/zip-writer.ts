@@ -1,9 +1,9 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { once } from 'node:events'
 import * as zlib from 'node:zlib'
-import { ENCRYPTION_OVERHEAD, NONCE_BYTES, encryptBytes } from '../checkpoint/crypto.js'
+import { ENCRYPTION_OVERHEAD, encryptBytes, encryptChunks } from '../checkpoint/crypto.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { FILE_CONCURRENCY, SMALL_FILE } from './limit.js'
 
@@ -195,7 +195,7 @@ export class ZipPacker {
       if (scan.finds(bytes)) this.refuseSecret(source)
     }
     const stored = sealKey
-      ? sealed(sealKey, source.absolute, onPlain)
+      ? encryptChunks(plainBytes(source.absolute, onPlain), sealKey)
       : plainBytes(source.absolute, onPlain)
     const counted = (async function* (): AsyncGenerator<Buffer> {
       for await (const bytes of stored) {
@@ -288,26 +288,6 @@ async function* plainBytes(file: string, onPlain: (bytes: Buffer) => void): Asyn
     onPlain(bytes)
     yield bytes
   }
-}
-
-/** Encrypted bytes of a file: nonce, ciphertext, tag (the layout of encryptFile). */
-async function* sealed(
-  key: Buffer,
-  file: string,
-  onPlain: (bytes: Buffer) => void
-): AsyncGenerator<Buffer> {
-  const nonce = randomBytes(NONCE_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key, nonce)
-  yield nonce
-  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
-    const bytes = chunk as Buffer
-    onPlain(bytes)
-    const out = cipher.update(bytes)
-    if (out.length > 0) yield out
-  }
-  const last = cipher.final()
-  if (last.length > 0) yield last
-  yield cipher.getAuthTag()
 }
 
 /** Raw deflate of a byte stream, one input chunk at a time. */
