@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs'
 import * as http from 'node:http'
 import type { IncomingMessage } from 'node:http'
 import * as https from 'node:https'
-import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { describe } from '../checkpoint/errors.js'
 import { ServiceError } from './twirp.js'
@@ -12,19 +11,18 @@ const ATTEMPTS = 3
 const IDLE_TIMEOUT_MS = 60_000
 
 /**
- * Streams a URL's body into a file, hashing it on the way, and returns `sha256:<hex>` and the
- * size. Network failures and 5xx are tried again a few times; a body that stops for a minute
- * is abandoned. Never sends credentials: signed URLs carry their own.
+ * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
+ * `sha256:<hex>` and the size. Network failures and 5xx are tried again a few times. Never sends
+ * credentials: signed URLs carry their own.
  */
 export async function downloadToFile(
   url: string,
-  file: string,
-  headers: Record<string, string> = {}
+  file: string
 ): Promise<{ digest: string; size: number }> {
   let lastError: unknown
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
-      return await downloadOnce(url, file, headers)
+      return await downloadOnce(url, file)
     } catch (error) {
       lastError = error
       if (error instanceof ServiceError && error.status !== undefined && error.status < 500) break
@@ -35,49 +33,18 @@ export async function downloadToFile(
     : new ServiceError(`Download failed: ${describe(lastError)}`)
 }
 
-async function downloadOnce(
-  url: string,
-  file: string,
-  headers: Record<string, string>
-): Promise<{ digest: string; size: number }> {
-  const abort = new AbortController()
-  let timer = setTimeout(() => {
-    abort.abort()
-  }, IDLE_TIMEOUT_MS)
-  try {
-    const response = await fetch(url, { headers, signal: abort.signal })
-    if (!response.ok || !response.body) {
-      throw new ServiceError(`Download answered ${response.status}`, response.status)
+async function downloadOnce(url: string, file: string): Promise<{ digest: string; size: number }> {
+  const hash = createHash('sha256')
+  let size = 0
+  const counted = async function* (): AsyncGenerator<Buffer> {
+    for await (const bytes of streamBody(url)) {
+      hash.update(bytes)
+      size += bytes.length
+      yield bytes
     }
-    const hash = createHash('sha256')
-    let size = 0
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-        clearTimeout(timer)
-        timer = setTimeout(() => {
-          abort.abort()
-        }, IDLE_TIMEOUT_MS)
-        hash.update(chunk)
-        size += chunk.length
-        callback(null, chunk)
-      }
-    })
-    await pipeline(Readable.fromWeb(response.body as never), meter, createWriteStream(file))
-    return { digest: `sha256:${hash.digest('hex')}`, size }
-  } finally {
-    clearTimeout(timer)
   }
-}
-
-/** Uploads bytes to a signed blob URL in one request (Azure Put Blob). */
-export async function uploadBlob(url: string, body: Buffer, contentType: string): Promise<void> {
-  await putWithRetries(
-    url,
-    body,
-    { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType },
-    stallTimeout(),
-    'one Put Blob'
-  )
+  await pipeline(counted(), createWriteStream(file))
+  return { digest: `sha256:${hash.digest('hex')}`, size }
 }
 
 /** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
@@ -96,7 +63,7 @@ const DEFAULT_STALL_MS = 5 * 60_000
  */
 export async function uploadStream(
   url: () => Promise<string>,
-  source: AsyncIterable<Buffer>,
+  source: AsyncIterable<Buffer> | Iterable<Buffer>,
   options: { contentType: string; what: string; blockBytes?: number }
 ): Promise<{ size: number; digest: string }> {
   const blockBytes = options.blockBytes ?? BLOCK_BYTES
