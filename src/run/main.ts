@@ -3,7 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decideNode, type Decision } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
-import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { overlayStates, stateJson } from '../checkpoint/state.js'
 import { reportFailure } from '../github/failure.js'
@@ -14,7 +13,7 @@ import { RunState } from '../github/state.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
-import { RunOutput } from './skip.js'
+import { RunOutput, runFingerprint } from './skip.js'
 
 export { RunOutput }
 
@@ -30,12 +29,7 @@ export async function runRun(known?: JobContext): Promise<void> {
     const inputs = await getRunInputs(context.workspace)
     failOnError = inputs.failOnError
     const job = known ?? (await jobContextForRun(inputs, context))
-    const fingerprint = computeFingerprint({
-      key: inputs.key,
-      command: inputs.run,
-      shell: inputs.shell.name,
-      salt: inputs.salt
-    })
+    const fingerprint = runFingerprint(inputs)
     const decision = decideNode(job.restored, inputs.node, fingerprint)
     core.setOutput(RunOutput.Reason, decision.reason)
     if (decision.skip) {

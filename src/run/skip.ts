@@ -1,7 +1,7 @@
 import { decideNode } from '../checkpoint/decision.js'
-import { computeFingerprint } from '../checkpoint/fingerprint.js'
+import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
-import { getRunInputs } from '../github/inputs.js'
+import { getRunInputs, type RunInputs } from '../github/inputs.js'
 import { loadJobContext, recordEvent, type JobContext } from '../github/job-context.js'
 import { readRunContext } from '../github/run-context.js'
 import * as toolkit from '../github/toolkit.js'
@@ -12,6 +12,16 @@ export enum RunOutput {
   Reason = 'reason',
   ExitCode = 'exit-code',
   State = 'state'
+}
+
+/** What a `run` step's node is done with: its key, command, shell and salt. */
+export function runFingerprint(inputs: RunInputs): Fingerprint {
+  return computeFingerprint({
+    key: inputs.key,
+    command: inputs.run,
+    shell: inputs.shell.name,
+    salt: inputs.salt
+  })
 }
 
 /**
@@ -31,13 +41,7 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   }
   const job = await loadJobContext(context.runnerTemp, inputs.scope)
   if (!job) return { skipped: false }
-  const fingerprint = computeFingerprint({
-    key: inputs.key,
-    command: inputs.run,
-    shell: inputs.shell.name,
-    salt: inputs.salt
-  })
-  const decision = decideNode(job.restored, inputs.node, fingerprint)
+  const decision = decideNode(job.restored, inputs.node, runFingerprint(inputs))
   if (!decision.skip) return { skipped: false, job }
   try {
     skipped(inputs.node, job, decision.reason)
