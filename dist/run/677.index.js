@@ -52,8 +52,6 @@ var external_node_path_ = __webpack_require__(6760);
 var checkpoint_decision = __webpack_require__(870);
 // EXTERNAL MODULE: ./src/checkpoint/errors.ts
 var errors = __webpack_require__(7339);
-// EXTERNAL MODULE: ./src/checkpoint/fingerprint.ts
-var checkpoint_fingerprint = __webpack_require__(5542);
 // EXTERNAL MODULE: ./src/checkpoint/naming.ts
 var naming = __webpack_require__(7108);
 // EXTERNAL MODULE: ./src/checkpoint/state.ts
@@ -303,30 +301,38 @@ function decryptBytes(sealed, key) {
     ]);
 }
 /**
- * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
+ * the ciphertext as the plain bytes arrive, the tag last.
+ */
+async function* encryptChunks(plain, key) {
+    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    yield nonce;
+    for await (const bytes of plain) {
+        const out = cipher.update(bytes);
+        if (out.length > 0)
+            yield out;
+    }
+    const last = cipher.final();
+    if (last.length > 0)
+        yield last;
+    yield cipher.getAuthTag();
+}
+/**
+ * Encrypts a file into another, streamed, in the layout of {@link encryptChunks}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
 async function encryptFile(from, to, key) {
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, nonce);
-    const hash = createHash('sha256').update(nonce);
-    let size = nonce.length;
-    const output = createWriteStream(to, { mode: 0o600 });
-    output.write(nonce);
-    const counter = new Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-        },
-        flush(callback) {
-            const tag = cipher.getAuthTag();
-            hash.update(tag);
-            size += tag.length;
-            callback(null, tag);
+    const hash = createHash('sha256');
+    let size = 0;
+    const counted = async function* () {
+        for await (const bytes of encryptChunks(createReadStream(from), key)) {
+            hash.update(bytes);
+            size += bytes.length;
+            yield bytes;
         }
-    });
-    await pipeline(createReadStream(from), cipher, counter, output);
+    };
+    await pipeline(counted(), createWriteStream(to, { mode: 0o600 }));
     return { size, sha256: `sha256:${hash.digest('hex')}` };
 }
 /** Decrypts a file written by {@link encryptFile}; throws when it was changed or the key is wrong. */
@@ -1120,7 +1126,7 @@ class ZipPacker {
                 this.refuseSecret(source);
         };
         const stored = sealKey
-            ? sealed(sealKey, source.absolute, onPlain)
+            ? encryptChunks(plainBytes(source.absolute, onPlain), sealKey)
             : plainBytes(source.absolute, onPlain);
         const counted = (async function* () {
             for await (const bytes of stored) {
@@ -1214,23 +1220,6 @@ async function* plainBytes(file, onPlain) {
         onPlain(bytes);
         yield bytes;
     }
-}
-/** Encrypted bytes of a file: nonce, ciphertext, tag (the layout of encryptFile). */
-async function* sealed(key, file, onPlain) {
-    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
-    yield nonce;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
-        const bytes = chunk;
-        onPlain(bytes);
-        const out = cipher.update(bytes);
-        if (out.length > 0)
-            yield out;
-    }
-    const last = cipher.final();
-    if (last.length > 0)
-        yield last;
-    yield cipher.getAuthTag();
 }
 /** Raw deflate of a byte stream, one input chunk at a time. */
 async function* deflated(source, level) {
@@ -1518,19 +1507,18 @@ async function withRetries(what, call) {
 
 
 
-
 const transfer_ATTEMPTS = 3;
 const IDLE_TIMEOUT_MS = 60_000;
 /**
- * Streams a URL's body into a file, hashing it on the way, and returns `sha256:<hex>` and the
- * size. Network failures and 5xx are tried again a few times; a body that stops for a minute
- * is abandoned. Never sends credentials: signed URLs carry their own.
+ * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
+ * `sha256:<hex>` and the size. Network failures and 5xx are tried again a few times. Never sends
+ * credentials: signed URLs carry their own.
  */
-async function downloadToFile(url, file, headers = {}) {
+async function downloadToFile(url, file) {
     let lastError;
     for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
         try {
-            return await downloadOnce(url, file, headers);
+            return await downloadOnce(url, file);
         }
         catch (error) {
             lastError = error;
@@ -1542,39 +1530,18 @@ async function downloadToFile(url, file, headers = {}) {
         ? lastError
         : new ServiceError(`Download failed: ${(0,errors/* describe */.q0)(lastError)}`);
 }
-async function downloadOnce(url, file, headers) {
-    const abort = new AbortController();
-    let timer = setTimeout(() => {
-        abort.abort();
-    }, IDLE_TIMEOUT_MS);
-    try {
-        const response = await fetch(url, { headers, signal: abort.signal });
-        if (!response.ok || !response.body) {
-            throw new ServiceError(`Download answered ${response.status}`, response.status);
+async function downloadOnce(url, file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const counted = async function* () {
+        for await (const bytes of streamBody(url)) {
+            hash.update(bytes);
+            size += bytes.length;
+            yield bytes;
         }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let size = 0;
-        const meter = new external_node_stream_.Transform({
-            transform(chunk, _encoding, callback) {
-                clearTimeout(timer);
-                timer = setTimeout(() => {
-                    abort.abort();
-                }, IDLE_TIMEOUT_MS);
-                hash.update(chunk);
-                size += chunk.length;
-                callback(null, chunk);
-            }
-        });
-        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(response.body), meter, (0,external_node_fs_.createWriteStream)(file));
-        return { digest: `sha256:${hash.digest('hex')}`, size };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Uploads bytes to a signed blob URL in one request (Azure Put Blob). */
-async function uploadBlob(url, body, contentType) {
-    await putWithRetries(url, body, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType }, stallTimeout(), 'one Put Blob');
+    };
+    await (0,external_node_stream_promises_.pipeline)(counted(), (0,external_node_fs_.createWriteStream)(file));
+    return { digest: `sha256:${hash.digest('hex')}`, size };
 }
 /** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
 const BLOCK_BYTES = 8 * 1024 * 1024;
@@ -1733,7 +1700,6 @@ async function* streamBody(url) {
 
 
 
-
 /**
  * The run's artifacts: listed through the artifact service (which records the uploading job),
  * moved with @actions/artifact. Downloads are never unpacked by the client: the bytes are checked
@@ -1847,10 +1813,12 @@ class ArtifactStore {
      */
     async uploadDocument(name, text, options) {
         const body = Buffer.from(text, 'utf8');
-        return this.uploadArtifact(name, 'application/json', options, async (url) => {
-            await uploadBlob(await url(), body, 'application/json');
-            return { size: body.length, digest: (0,canonical/* sha256Digest */.s)(body) };
-        });
+        // One block larger than the body: it goes up in one Put Blob, whatever its size.
+        return this.uploadArtifact(name, 'application/json', options, url => uploadStream(url, [body], {
+            contentType: 'application/json',
+            what: name,
+            blockBytes: body.length + 1
+        }));
     }
     /**
      * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
@@ -2984,7 +2952,6 @@ var skip = __webpack_require__(1650);
 
 
 
-
 /**
  * The run entry: skips the command when its node is done with the same fingerprint; otherwise
  * runs it, fails the step when it fails, and checkpoints the node when it succeeds. `known` is
@@ -2997,14 +2964,9 @@ async function runRun(known) {
         const inputs = await (0,github_inputs/* getRunInputs */.BU)(context.workspace);
         failOnError = inputs.failOnError;
         const job = known ?? (await jobContextForRun(inputs, context));
-        const fingerprint = (0,checkpoint_fingerprint/* computeFingerprint */.Yo)({
-            key: inputs.key,
-            command: inputs.run,
-            shell: inputs.shell.name,
-            salt: inputs.salt
-        });
+        const fingerprint = (0,skip/* runFingerprint */.q5)(inputs);
         const decision = (0,checkpoint_decision/* decideNode */.z)(job.restored, inputs.node, fingerprint);
-        core/* setOutput */.uH(skip/* RunOutput */.N.Reason, decision.reason);
+        core/* setOutput */.uH(skip/* RunOutput */.NF.Reason, decision.reason);
         if (decision.skip) {
             await main_skip(inputs, context, job);
             return;
@@ -3019,8 +2981,8 @@ async function runRun(known) {
         const state = await readCommandState(stateFile(context, inputs), inputs.node);
         core/* saveState */.LZ(RunState.Status, 'completed');
         const saved = await checkpointNode({ ...inputs, state: (0,checkpoint_state/* overlayStates */.tk)(inputs.state, state), fingerprint }, inputs.paths, context, job, Date.now() - started);
-        core/* setOutput */.uH(skip/* RunOutput */.N.Skipped, 'false');
-        core/* setOutput */.uH(skip/* RunOutput */.N.State, (0,checkpoint_state/* stateJson */.mE)(saved.document.state));
+        core/* setOutput */.uH(skip/* RunOutput */.NF.Skipped, 'false');
+        core/* setOutput */.uH(skip/* RunOutput */.NF.State, (0,checkpoint_state/* stateJson */.mE)(saved.document.state));
         const durationMs = saved.document.nodes.find(node => node.id === inputs.node)?.durationMs;
         await (0,job_context/* recordEvent */.yM)(context.runnerTemp, job, {
             node: inputs.node,
@@ -3045,9 +3007,9 @@ function explain(decision) {
 }
 async function main_skip(inputs, context, job) {
     core/* info */.pq(`Node '${inputs.node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
-    core/* setOutput */.uH(skip/* RunOutput */.N.Skipped, 'true');
-    core/* setOutput */.uH(skip/* RunOutput */.N.ExitCode, '');
-    core/* setOutput */.uH(skip/* RunOutput */.N.State, (0,checkpoint_state/* stateJson */.mE)(job.base?.state ?? {}));
+    core/* setOutput */.uH(skip/* RunOutput */.NF.Skipped, 'true');
+    core/* setOutput */.uH(skip/* RunOutput */.NF.ExitCode, '');
+    core/* setOutput */.uH(skip/* RunOutput */.NF.State, (0,checkpoint_state/* stateJson */.mE)(job.base?.state ?? {}));
     await (0,job_context/* recordEvent */.yM)(context.runnerTemp, job, {
         node: inputs.node,
         status: 'skipped',
@@ -3079,7 +3041,7 @@ async function execute(inputs, context, decision) {
         cwd: inputs.workingDirectory,
         env
     });
-    core/* setOutput */.uH(skip/* RunOutput */.N.ExitCode, result.code === null ? '' : String(result.code));
+    core/* setOutput */.uH(skip/* RunOutput */.NF.ExitCode, result.code === null ? '' : String(result.code));
     if (result.cancelledBy) {
         core/* saveState */.LZ(RunState.Status, 'cancelled');
         core/* warning */.$e(`Node '${inputs.node}' was cancelled (${result.cancelledBy}): its progress is saved by the post step.`);
@@ -3087,7 +3049,7 @@ async function execute(inputs, context, decision) {
     return result.code;
 }
 async function failCommand(inputs, context, job, code) {
-    core/* setOutput */.uH(skip/* RunOutput */.N.Skipped, 'false');
+    core/* setOutput */.uH(skip/* RunOutput */.NF.Skipped, 'false');
     core/* setFailed */.C1(`The command of node '${inputs.node}' exited with code ${String(code)}: no checkpoint was written.`);
     process.exitCode = code ?? 1;
     await (0,job_context/* recordEvent */.yM)(context.runnerTemp, job, {

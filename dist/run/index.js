@@ -1382,7 +1382,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // A node done with the same fingerprint is skipped without loading the code that runs and saves
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
-const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r)();
+const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
     const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(677)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4677));
     await runRun(cheap.job);
@@ -1463,8 +1463,9 @@ async function findProgram(candidates, path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ RunOutput),
-/* harmony export */   r: () => (/* binding */ skipIfDone)
+/* harmony export */   NF: () => (/* binding */ RunOutput),
+/* harmony export */   q5: () => (/* binding */ runFingerprint),
+/* harmony export */   r7: () => (/* binding */ skipIfDone)
 /* harmony export */ });
 /* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
 /* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5542);
@@ -1488,6 +1489,15 @@ var RunOutput;
     RunOutput["ExitCode"] = "exit-code";
     RunOutput["State"] = "state";
 })(RunOutput || (RunOutput = {}));
+/** What a `run` step's node is done with: its key, command, shell and salt. */
+function runFingerprint(inputs) {
+    return (0,_checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .computeFingerprint */ .Yo)({
+        key: inputs.key,
+        command: inputs.run,
+        shell: inputs.shell.name,
+        salt: inputs.salt
+    });
+}
 /**
  * The run entry's cheap path: a node that this job restored as done with the same fingerprint
  * is skipped without loading the code (and the toolkit) that runs and saves a command. Whatever
@@ -1507,13 +1517,7 @@ async function skipIfDone() {
     const job = await (0,_github_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
     if (!job)
         return { skipped: false };
-    const fingerprint = (0,_checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .computeFingerprint */ .Yo)({
-        key: inputs.key,
-        command: inputs.run,
-        shell: inputs.shell.name,
-        salt: inputs.salt
-    });
-    const decision = (0,_checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .decideNode */ .z)(job.restored, inputs.node, fingerprint);
+    const decision = (0,_checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .decideNode */ .z)(job.restored, inputs.node, runFingerprint(inputs));
     if (!decision.skip)
         return { skipped: false, job };
     try {

@@ -38064,30 +38064,38 @@ function decryptBytes(sealed, key) {
     ]);
 }
 /**
- * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
+ * the ciphertext as the plain bytes arrive, the tag last.
+ */
+async function* encryptChunks(plain, key) {
+    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    yield nonce;
+    for await (const bytes of plain) {
+        const out = cipher.update(bytes);
+        if (out.length > 0)
+            yield out;
+    }
+    const last = cipher.final();
+    if (last.length > 0)
+        yield last;
+    yield cipher.getAuthTag();
+}
+/**
+ * Encrypts a file into another, streamed, in the layout of {@link encryptChunks}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
 async function encryptFile(from, to, key) {
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, nonce);
-    const hash = createHash('sha256').update(nonce);
-    let size = nonce.length;
-    const output = createWriteStream(to, { mode: 0o600 });
-    output.write(nonce);
-    const counter = new Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-        },
-        flush(callback) {
-            const tag = cipher.getAuthTag();
-            hash.update(tag);
-            size += tag.length;
-            callback(null, tag);
+    const hash = createHash('sha256');
+    let size = 0;
+    const counted = async function* () {
+        for await (const bytes of encryptChunks(createReadStream(from), key)) {
+            hash.update(bytes);
+            size += bytes.length;
+            yield bytes;
         }
-    });
-    await pipeline(createReadStream(from), cipher, counter, output);
+    };
+    await pipeline(counted(), createWriteStream(to, { mode: 0o600 }));
     return { size, sha256: `sha256:${hash.digest('hex')}` };
 }
 /** Decrypts a file written by {@link encryptFile}; throws when it was changed or the key is wrong. */
@@ -38785,7 +38793,7 @@ class ZipPacker {
                 this.refuseSecret(source);
         };
         const stored = sealKey
-            ? sealed(sealKey, source.absolute, onPlain)
+            ? encryptChunks(plainBytes(source.absolute, onPlain), sealKey)
             : plainBytes(source.absolute, onPlain);
         const counted = (async function* () {
             for await (const bytes of stored) {
@@ -38879,23 +38887,6 @@ async function* plainBytes(file, onPlain) {
         onPlain(bytes);
         yield bytes;
     }
-}
-/** Encrypted bytes of a file: nonce, ciphertext, tag (the layout of encryptFile). */
-async function* sealed(key, file, onPlain) {
-    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
-    yield nonce;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
-        const bytes = chunk;
-        onPlain(bytes);
-        const out = cipher.update(bytes);
-        if (out.length > 0)
-            yield out;
-    }
-    const last = cipher.final();
-    if (last.length > 0)
-        yield last;
-    yield cipher.getAuthTag();
 }
 /** Raw deflate of a byte stream, one input chunk at a time. */
 async function* deflated(source, level) {
@@ -39183,19 +39174,18 @@ async function withRetries(what, call) {
 
 
 
-
 const transfer_ATTEMPTS = 3;
 const IDLE_TIMEOUT_MS = 60_000;
 /**
- * Streams a URL's body into a file, hashing it on the way, and returns `sha256:<hex>` and the
- * size. Network failures and 5xx are tried again a few times; a body that stops for a minute
- * is abandoned. Never sends credentials: signed URLs carry their own.
+ * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
+ * `sha256:<hex>` and the size. Network failures and 5xx are tried again a few times. Never sends
+ * credentials: signed URLs carry their own.
  */
-async function downloadToFile(url, file, headers = {}) {
+async function downloadToFile(url, file) {
     let lastError;
     for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
         try {
-            return await downloadOnce(url, file, headers);
+            return await downloadOnce(url, file);
         }
         catch (error) {
             lastError = error;
@@ -39207,39 +39197,18 @@ async function downloadToFile(url, file, headers = {}) {
         ? lastError
         : new twirp_ServiceError(`Download failed: ${describe(lastError)}`);
 }
-async function downloadOnce(url, file, headers) {
-    const abort = new AbortController();
-    let timer = setTimeout(() => {
-        abort.abort();
-    }, IDLE_TIMEOUT_MS);
-    try {
-        const response = await fetch(url, { headers, signal: abort.signal });
-        if (!response.ok || !response.body) {
-            throw new twirp_ServiceError(`Download answered ${response.status}`, response.status);
+async function downloadOnce(url, file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const counted = async function* () {
+        for await (const bytes of streamBody(url)) {
+            hash.update(bytes);
+            size += bytes.length;
+            yield bytes;
         }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let size = 0;
-        const meter = new external_node_stream_.Transform({
-            transform(chunk, _encoding, callback) {
-                clearTimeout(timer);
-                timer = setTimeout(() => {
-                    abort.abort();
-                }, IDLE_TIMEOUT_MS);
-                hash.update(chunk);
-                size += chunk.length;
-                callback(null, chunk);
-            }
-        });
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), meter, (0,external_node_fs_namespaceObject.createWriteStream)(file));
-        return { digest: `sha256:${hash.digest('hex')}`, size };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Uploads bytes to a signed blob URL in one request (Azure Put Blob). */
-async function uploadBlob(url, body, contentType) {
-    await putWithRetries(url, body, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType }, stallTimeout(), 'one Put Blob');
+    };
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
+    return { digest: `sha256:${hash.digest('hex')}`, size };
 }
 /** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
 const BLOCK_BYTES = 8 * 1024 * 1024;
@@ -39369,20 +39338,20 @@ async function fetchRange(url, start, end) {
  */
 async function* streamBody(url) {
     const response = await new Promise((resolve, reject) => {
-        const request = (url.startsWith('https:') ? https : http).get(url, resolve);
+        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, resolve);
         request.on('error', reject);
         request.setTimeout(IDLE_TIMEOUT_MS, () => {
-            request.destroy(new ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
+            request.destroy(new twirp_ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
         });
     });
     try {
         if (response.statusCode !== 200) {
-            throw new ServiceError(`Download answered ${response.statusCode}`, response.statusCode);
+            throw new twirp_ServiceError(`Download answered ${response.statusCode}`, response.statusCode);
         }
         for await (const chunk of response)
             yield chunk;
         if (!response.complete)
-            throw new ServiceError('Download ended before its last byte');
+            throw new twirp_ServiceError('Download ended before its last byte');
     }
     finally {
         response.destroy();
@@ -39390,7 +39359,6 @@ async function* streamBody(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/stores/artifacts.ts
-
 
 
 
@@ -39512,10 +39480,12 @@ class ArtifactStore {
      */
     async uploadDocument(name, text, options) {
         const body = Buffer.from(text, 'utf8');
-        return this.uploadArtifact(name, 'application/json', options, async (url) => {
-            await uploadBlob(await url(), body, 'application/json');
-            return { size: body.length, digest: canonical_sha256Digest(body) };
-        });
+        // One block larger than the body: it goes up in one Put Blob, whatever its size.
+        return this.uploadArtifact(name, 'application/json', options, url => uploadStream(url, [body], {
+            contentType: 'application/json',
+            what: name,
+            blockBytes: body.length + 1
+        }));
     }
     /**
      * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an

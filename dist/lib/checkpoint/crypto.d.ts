@@ -15,7 +15,12 @@ export declare function encryptBytes(plain: Uint8Array, key: Buffer): Buffer;
 /** Reverses {@link encryptBytes}; throws when the bytes or the key are wrong. */
 export declare function decryptBytes(sealed: Uint8Array, key: Buffer): Buffer;
 /**
- * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
+ * the ciphertext as the plain bytes arrive, the tag last.
+ */
+export declare function encryptChunks(plain: AsyncIterable<Buffer>, key: Buffer): AsyncGenerator<Buffer>;
+/**
+ * Encrypts a file into another, streamed, in the layout of {@link encryptChunks}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
 export declare function encryptFile(from: string, to: string, key: Buffer): Promise<{

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 export const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -45,30 +45,38 @@ export function decryptBytes(sealed, key) {
     ]);
 }
 /**
- * Encrypts a file into another, streamed, in the same layout as {@link encryptBytes}.
+ * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
+ * the ciphertext as the plain bytes arrive, the tag last.
+ */
+export async function* encryptChunks(plain, key) {
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    yield nonce;
+    for await (const bytes of plain) {
+        const out = cipher.update(bytes);
+        if (out.length > 0)
+            yield out;
+    }
+    const last = cipher.final();
+    if (last.length > 0)
+        yield last;
+    yield cipher.getAuthTag();
+}
+/**
+ * Encrypts a file into another, streamed, in the layout of {@link encryptChunks}.
  * @returns the size and `sha256:<hex>` of the encrypted file
  */
 export async function encryptFile(from, to, key) {
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, nonce);
-    const hash = createHash('sha256').update(nonce);
-    let size = nonce.length;
-    const output = createWriteStream(to, { mode: 0o600 });
-    output.write(nonce);
-    const counter = new Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-        },
-        flush(callback) {
-            const tag = cipher.getAuthTag();
-            hash.update(tag);
-            size += tag.length;
-            callback(null, tag);
+    const hash = createHash('sha256');
+    let size = 0;
+    const counted = async function* () {
+        for await (const bytes of encryptChunks(createReadStream(from), key)) {
+            hash.update(bytes);
+            size += bytes.length;
+            yield bytes;
         }
-    });
-    await pipeline(createReadStream(from), cipher, counter, output);
+    };
+    await pipeline(counted(), createWriteStream(to, { mode: 0o600 }));
     return { size, sha256: `sha256:${hash.digest('hex')}` };
 }
 /** Decrypts a file written by {@link encryptFile}; throws when it was changed or the key is wrong. */
