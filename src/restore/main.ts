@@ -8,6 +8,7 @@ import { setRestoreOutputs } from '../github/outputs.js'
 import { readRunContext } from '../github/run-context.js'
 import { State } from '../github/state.js'
 import { restoreLatest } from './restore-latest.js'
+import { getSourceInputs } from './restore-inputs.js'
 
 /**
  * The restore entry: finds this scope's latest valid checkpoint in the run, verifies it, puts
@@ -19,13 +20,15 @@ export async function runRestore(): Promise<void> {
   let scope = 'default'
   try {
     const inputs = getRestoreInputs()
+    const sources = getSourceInputs()
     failOnError = inputs.failOnError
     scope = inputs.scope
     core.saveState(State.Scope, scope)
     if (inputs.reset) announceReset(scope)
-    const restored = inputs.reset
-      ? undefined
-      : await restoreLatest(scope, inputs.githubToken, context, inputs.protection)
+    const restored =
+      inputs.reset || !sources.from.includes('attempts')
+        ? undefined
+        : await restoreLatest(scope, inputs.githubToken, context, inputs.protection)
     const invalidation = restored && applyInvalidation(restored, inputs)
     await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope)
     await rememberRestore(context.runnerTemp, scope, restored, invalidation)

@@ -10,6 +10,7 @@ import { getRunInputs, type RunInputs } from '../github/inputs.js'
 import { recordEvent, type JobContext } from '../github/job-context.js'
 import { readRunContext, type RunContext } from '../github/run-context.js'
 import { RunState } from '../github/state.js'
+import { getCacheInput } from '../save/cache-input.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
@@ -27,6 +28,7 @@ export async function runRun(known?: JobContext): Promise<void> {
   const context = readRunContext()
   try {
     const inputs = await getRunInputs(context.workspace)
+    getCacheInput()
     failOnError = inputs.failOnError
     const job = known ?? (await jobContextForRun(inputs, context))
     const fingerprint = runFingerprint(inputs)

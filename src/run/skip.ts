@@ -5,6 +5,7 @@ import { getRunInputs, type RunInputs } from '../github/inputs.js'
 import { loadJobContext, recordEvent, type JobContext } from '../github/job-context.js'
 import { readRunContext } from '../github/run-context.js'
 import * as toolkit from '../github/toolkit.js'
+import { getCacheInput } from '../save/cache-input.js'
 
 /** Outputs of the run entry. */
 export enum RunOutput {
@@ -36,6 +37,7 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   let inputs
   try {
     inputs = await getRunInputs(context.workspace)
+    getCacheInput()
   } catch {
     return { skipped: false }
   }

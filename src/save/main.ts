@@ -8,6 +8,7 @@ import { getSaveInputs, type SaveInputs } from '../github/inputs.js'
 import { jobContextOrNew, recordEvent, type JobContext } from '../github/job-context.js'
 import { Output } from '../github/outputs.js'
 import { readRunContext, type RunContext } from '../github/run-context.js'
+import { getCacheInput } from './cache-input.js'
 import { checkpointNode } from './checkpoint-node.js'
 
 /**
@@ -22,6 +23,7 @@ export async function runSave(): Promise<void> {
   let node = ''
   try {
     const inputs = await getSaveInputs(context.workspace)
+    getCacheInput()
     failOnError = inputs.failOnError
     node = inputs.node
     job = await jobContextOrNew(context.runnerTemp, inputs.scope)

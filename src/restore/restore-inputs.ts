@@ -1,0 +1,110 @@
+import { InvalidInputError } from '../checkpoint/errors.js'
+import { caseCollision, ID_PATTERN, ID_RULE } from '../checkpoint/ids.js'
+import { getList } from '../github/inputs.js'
+import * as core from '../github/toolkit.js'
+import { isGhes } from '../transport/cache-config.js'
+
+/** The restore entry's inputs that say where else checkpoints may come from. */
+export enum SourceInput {
+  From = 'from',
+  Match = 'match',
+  MaxRuns = 'max-runs',
+  Keys = 'keys'
+}
+
+/** Where checkpoints come from: this run's earlier attempts, earlier runs, the Actions cache. */
+export const SOURCE_NAMES = ['attempts', 'runs', 'cache'] as const
+
+/** One source of checkpoints. */
+export type SourceName = (typeof SOURCE_NAMES)[number]
+
+/** Which earlier runs count: of this branch then the default branch, or of this commit. */
+export type RunMatch = 'ref' | 'sha'
+
+/** Where restore looks for checkpoints, and what it compares there. */
+export interface SourceInputs {
+  /** Sources in the order they are tried: a node comes from the first that has it. */
+  from: SourceName[]
+  match: RunMatch
+  /** How many earlier runs may be looked at, all listings together. */
+  maxRuns: number
+  /** The current key of each node guarded by hand, as its save step's `key` computes it. */
+  keys: Map<string, string>
+}
+
+/** Reads and validates `from`, `match`, `max-runs` and `keys`. @throws InvalidInputError */
+export function getSourceInputs(env: NodeJS.ProcessEnv = process.env): SourceInputs {
+  return {
+    from: getFrom(env),
+    match: getMatch(),
+    maxRuns: getMaxRuns(),
+    keys: getKeys()
+  }
+}
+
+function getFrom(env: NodeJS.ProcessEnv): SourceName[] {
+  const given = getList(SourceInput.From)
+  if (given.length === 0) return isGhes(env) ? ['attempts', 'cache'] : ['attempts']
+  const from: SourceName[] = []
+  for (const item of given) {
+    const source = SOURCE_NAMES.find(name => name === item)
+    if (!source) {
+      throw new InvalidInputError(
+        SourceInput.From,
+        core.getInput(SourceInput.From),
+        `'${item}' is not a source: list attempts, runs or cache, separated by commas or new lines`
+      )
+    }
+    if (!from.includes(source)) from.push(source)
+  }
+  return from
+}
+
+function getMatch(): RunMatch {
+  const value = core.getInput(SourceInput.Match)
+  if (value === '' || value === 'ref') return 'ref'
+  if (value === 'sha') return 'sha'
+  throw new InvalidInputError(
+    SourceInput.Match,
+    value,
+    'must be ref (runs of this branch, then of the default branch) or sha (runs of this commit)'
+  )
+}
+
+function getMaxRuns(): number {
+  const value = core.getInput(SourceInput.MaxRuns)
+  if (value === '') return 10
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new InvalidInputError(SourceInput.MaxRuns, value, 'must be a positive whole number')
+  }
+  return number
+}
+
+const KEYS_RULE =
+  'each line must be node=key, e.g. build=<the same key as the save step of build>, with a node ' +
+  ID_RULE.replace(/^must be/, 'of')
+
+function getKeys(): Map<string, string> {
+  const text = core.getInput(SourceInput.Keys)
+  const keys = new Map<string, string>()
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim()
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const node = equals > 0 ? line.slice(0, equals).trim() : ''
+    if (!ID_PATTERN.test(node)) {
+      throw new InvalidInputError(SourceInput.Keys, text, `line ${index + 1}: ${KEYS_RULE}`)
+    }
+    const clash = keys.has(node) ? node : caseCollision(node, keys.keys())
+    if (clash !== undefined) {
+      throw new InvalidInputError(
+        SourceInput.Keys,
+        text,
+        `line ${index + 1} names node '${node}' again (node ids are unique ignoring case)`
+      )
+    }
+    keys.set(node, line.slice(equals + 1).trim())
+  }
+  return keys
+}

@@ -1,0 +1,42 @@
+/**
+ * What the runner's environment says about the Actions cache, read the way @actions/cache reads
+ * it, so this action's choices (which sources to try, whether to write) agree with the client's.
+ */
+
+/**
+ * GitHub Enterprise Server: a server other than github.com, *.ghe.com or *.localhost. It has no
+ * artifact service (v4 artifacts); the cache client there falls back to its v1 service.
+ */
+export function isGhes(env: NodeJS.ProcessEnv = process.env): boolean {
+  let host: string
+  try {
+    host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase()
+  } catch {
+    return false
+  }
+  return host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
+}
+
+/** Whether this job may read and write the cache (`ACTIONS_CACHE_MODE`). */
+export interface CacheAccess {
+  /** The mode as the runner set it, lower case; empty when unset. */
+  mode: string
+  read: boolean
+  write: boolean
+}
+
+const KNOWN_MODES = ['none', 'read', 'write', 'write-only']
+
+/**
+ * `ACTIONS_CACHE_MODE`: `none`, `read`, `write` or `write-only`. Unset or unknown modes allow
+ * both, as @actions/cache treats them.
+ */
+export function cacheAccess(env: NodeJS.ProcessEnv = process.env): CacheAccess {
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase()
+  if (!KNOWN_MODES.includes(mode)) return { mode, read: true, write: true }
+  return {
+    mode,
+    read: mode === 'read' || mode === 'write',
+    write: mode === 'write' || mode === 'write-only'
+  }
+}
