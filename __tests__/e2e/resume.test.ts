@@ -76,7 +76,9 @@ describe('a job that fails, is re-run and resumes', () => {
       'done-build': 'true',
       checkpoint: 'checkpoint.pipeline.a1.s002.build.json',
       'from-attempt': '1',
-      'from-run-id': String(run.runId)
+      'from-run-id': String(run.runId),
+      sources: '{"fetch":"attempt 1","build":"attempt 1"}',
+      reasons: '{"fetch":"done","build":"done"}'
     })
     expect(JSON.parse(restore.outputs.state ?? '')).toEqual({
       rows: '1201',

@@ -68,6 +68,29 @@ describe('summary', () => {
     )
   })
 
+  it('says where nodes came from and why others were not taken, in plain words', () => {
+    const fromRuns: JobContext = {
+      ...job,
+      reuse: {
+        from: ['attempts', 'runs', 'cache'],
+        reset: false,
+        rerun: [],
+        sources: { a: 'run 41', c: 'cache' },
+        reasons: { a: 'done', b: 'stale:key', c: 'done', f: 'no-key' },
+        offers: {}
+      }
+    }
+    const markdown = renderSummary(fromRuns, 'ci')
+    expect(markdown).toContain('| a | restored | done | 1 min 00 s | run 41 |')
+    expect(markdown).toContain('| c | restored | done | 1.0 s | cache |')
+    expect(markdown).toContain('- `a` from run 41: taken: what it depends on is unchanged (`done`)')
+    expect(markdown).toContain('- `b`: its key changed since it was saved (`stale:key`)')
+    expect(markdown).toContain('- `f`: not taken: no key to compare')
+    expect(resumeNotice(fromRuns)).toMatch(
+      /^Resumed from run 41 and the cache: 2 node\(s\) skipped/
+    )
+  })
+
   it('says when nothing was resumed', () => {
     expect(renderSummary({ scope: 'ci', events: [], lastStepEndedAt: '' }, 'ci')).toContain(
       'ran from the beginning'

@@ -40,6 +40,27 @@ export interface NodeRecord {
   durationMs?: number
   /** What the node's result depends on; decides staleness in the steps that know it. */
   fingerprint?: Fingerprint
+  /**
+   * What the node added to the pipeline, so its part can be taken into another run without the
+   * other nodes' parts. Absent in checkpoints written before it was recorded.
+   */
+  added?: NodeAdditions
+  /** The node's state values and files that later nodes replaced, as they were. */
+  replaced?: ReplacedByLater
+}
+
+/** What one node added: its regular files are the ones in its own archive. */
+export interface NodeAdditions {
+  /** The state keys it set. */
+  state: string[]
+  /** Paths of the links it saved, which live in no archive. */
+  links?: string[]
+}
+
+/** A node's own values and files, kept when a later node replaced them in the pipeline. */
+export interface ReplacedByLater {
+  state?: PipelineState
+  files?: FileRecord[]
 }
 
 /**
@@ -82,6 +103,8 @@ export interface ArchiveRecord {
   digest: string
   /** How the files were packed: a zip whose entries are stored or deflated. */
   packing: 'zip-stored' | 'zip-deflate' | 'zip-encrypted'
+  /** The Actions cache key of the entry that holds it, when it is kept there, not in the run. */
+  cache?: string
 }
 
 /** The body of a checkpoint: everything but its digest. */
@@ -419,7 +442,36 @@ function isNodeRecord(value: unknown): value is NodeRecord {
     typeof record.runId === 'string' &&
     typeof record.savedAt === 'string' &&
     (record.durationMs === undefined || isCount(record.durationMs)) &&
-    (record.fingerprint === undefined || isStringRecord(record.fingerprint))
+    (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
+    (record.added === undefined || isAdditions(record.added)) &&
+    (record.replaced === undefined || isReplaced(record.replaced))
+  )
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(item => typeof item === 'string')
+}
+
+function isAdditions(value: unknown): boolean {
+  if (!isJsonObject(value)) return false
+  const { state, links } = value as Record<string, unknown>
+  return isStringList(state) && (links === undefined || isStringList(links))
+}
+
+/** Replaced files may be placed again: they pass the same checks as the manifest's. */
+function isReplaced(value: unknown): boolean {
+  if (!isJsonObject(value)) return false
+  const { state, files } = value as Record<string, unknown>
+  if (state !== undefined && !isJsonObject(state)) return false
+  if (files === undefined) return true
+  return (
+    Array.isArray(files) &&
+    files.every(
+      file =>
+        isFileRecord(file) &&
+        unsafePathReason(file.path) === undefined &&
+        (file.link === undefined || linkProblem(file.path, file.link) === undefined)
+    )
   )
 }
 
@@ -453,7 +505,8 @@ function isArchiveRecord(value: unknown): value is ArchiveRecord {
     isCount(value.size) &&
     typeof value.digest === 'string' &&
     typeof value.packing === 'string' &&
-    PACKINGS.has(value.packing)
+    PACKINGS.has(value.packing) &&
+    (value.cache === undefined || typeof value.cache === 'string')
   )
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../checkpoint/document.js'
 import type { Invalidation } from '../checkpoint/invalidation.js'
 import { checkpointName } from '../checkpoint/naming.js'
+import type { ReuseContext } from '../checkpoint/reuse.js'
 
 /** What this job's checkpoint steps tell each other, per scope, in the runner's temp folder. */
 export interface JobContext {
@@ -21,6 +22,8 @@ export interface JobContext {
   events: JobEvent[]
   /** When the last checkpoint step ended: a save measures its node's duration from here. */
   lastStepEndedAt: string
+  /** What restore found in every source it was given; absent before this was recorded. */
+  reuse?: ReuseContext | undefined
 }
 
 /** What the restore step found, as the later steps and the summary need it. */
@@ -158,20 +161,25 @@ export async function rememberRestore(
   runnerTemp: string,
   scope: string,
   restored: CheckpointDocument | undefined,
-  invalidation: Invalidation | undefined
+  invalidation: Invalidation | undefined,
+  origin: { newest?: CheckpointDocument | undefined; reuse?: ReuseContext } = {}
 ): Promise<JobContext> {
   const base = invalidation?.document ?? restored
+  // Taken from several sources, the checkpoint is named after the newest one it came from.
+  const newest = origin.newest ?? restored
   const context: JobContext = {
     scope,
     base,
-    restored: restored && {
-      checkpoint: checkpointName(restored),
-      attempt: restored.attempt,
-      runId: restored.run.runId,
-      nodes: base?.nodes ?? [],
-      rerun: invalidation?.rerun ?? [],
-      partials: restored.partials ?? []
-    },
+    ...(origin.reuse ? { reuse: origin.reuse } : {}),
+    restored: restored &&
+      newest && {
+        checkpoint: checkpointName(newest),
+        attempt: newest.attempt,
+        runId: newest.run.runId,
+        nodes: base?.nodes ?? [],
+        rerun: invalidation?.rerun ?? [],
+        partials: restored.partials ?? []
+      },
     events: [],
     lastStepEndedAt: new Date().toISOString()
   }

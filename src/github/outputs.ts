@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { completedNodes, partialNodes } from '../checkpoint/progress.js'
+import type { ReuseContext } from '../checkpoint/reuse.js'
 import { stateJson } from '../checkpoint/state.js'
 
 /** Every output name, as action.yml spells it. */
@@ -16,6 +17,8 @@ export enum Output {
   Checkpoint = 'checkpoint',
   FromAttempt = 'from-attempt',
   FromRunId = 'from-run-id',
+  Sources = 'sources',
+  Reasons = 'reasons',
   Saved = 'saved',
   Sequence = 'sequence'
 }
@@ -30,16 +33,21 @@ export const STATE_OUTPUT_LIMIT = 1_000_000
 export async function setRestoreOutputs(
   document: CheckpointDocument | undefined,
   runnerTemp: string,
-  scope: string
+  scope: string,
+  origin: { newest?: CheckpointDocument | undefined; reuse?: ReuseContext | undefined } = {}
 ): Promise<void> {
   const nodes = completedNodes(document)
+  // Taken from several sources, the outputs describe the newest checkpoint it came from.
+  const newest = document && (origin.newest ?? document)
   core.setOutput(Output.Resumed, String(document !== undefined))
   core.setOutput(Output.Completed, JSON.stringify(nodes))
   core.setOutput(Output.Partial, JSON.stringify(partialNodes(document)))
   for (const node of nodes) core.setOutput(`done-${node}`, 'true')
-  core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '')
-  core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '')
-  core.setOutput(Output.FromRunId, document ? document.run.runId : '')
+  core.setOutput(Output.Checkpoint, newest ? checkpointName(newest) : '')
+  core.setOutput(Output.FromAttempt, newest ? String(newest.attempt) : '')
+  core.setOutput(Output.FromRunId, newest ? newest.run.runId : '')
+  core.setOutput(Output.Sources, JSON.stringify(origin.reuse?.sources ?? {}))
+  core.setOutput(Output.Reasons, JSON.stringify(origin.reuse?.reasons ?? {}))
   const state = stateJson(document?.state ?? {})
   const bytes = Buffer.byteLength(state)
   const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`)

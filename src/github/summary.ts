@@ -1,3 +1,4 @@
+import { reasonInWords } from '../checkpoint/reuse.js'
 import type { JobContext, JobEvent } from './job-context.js'
 
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
@@ -31,12 +32,13 @@ export function summaryRows(job: JobContext): SummaryRow[] {
   const rows = new Map<string, SummaryRow>()
   const restored = job.restored
   for (const node of restored?.nodes ?? []) {
+    const source = job.reuse?.sources[node.id] ?? `attempt ${node.attempt}`
     rows.set(node.id, {
       node: node.id,
       status: 'restored',
       reason: 'done',
       durationMs: node.durationMs,
-      where: `attempt ${node.attempt}, ${restored?.checkpoint ?? ''}`
+      where: source.startsWith('attempt ') ? `${source}, ${restored?.checkpoint ?? ''}` : source
     })
   }
   for (const event of job.events) {
@@ -73,13 +75,22 @@ export function timeSaved(rows: SummaryRow[]): number {
 
 /** One line for a notice annotation, or undefined when nothing was resumed. */
 export function resumeNotice(job: JobContext | undefined): string | undefined {
-  if (!job?.restored) return undefined
+  if (!job) return undefined
   const skipped = summaryRows(job).filter(row => row.status === 'restored')
   if (skipped.length === 0) return undefined
   return (
-    `Resumed from attempt ${job.restored.attempt}: ${skipped.length} node(s) skipped ` +
+    `Resumed from ${origins(job, skipped)}: ${skipped.length} node(s) skipped ` +
     `(${skipped.map(row => row.node).join(', ')}), about ${formatDuration(timeSaved(skipped))} of work not repeated.`
   )
+}
+
+/** Where the skipped nodes came from: `attempt 1`, or e.g. `run 1234 and the cache`. */
+function origins(job: JobContext, skipped: SummaryRow[]): string {
+  const named = skipped.map(row => {
+    const source = job.reuse?.sources[row.node] ?? row.where.split(',')[0] ?? ''
+    return source === 'cache' ? 'the cache' : source
+  })
+  return [...new Set(named)].join(' and ')
 }
 
 const STATUS_STYLE: Record<RowStatus, string> = {
@@ -128,13 +139,34 @@ export function renderSummary(job: JobContext | undefined, scope: string): strin
       `| ${row.node} | ${row.status} | ${row.reason} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`
     )
   }
-  return [...lines, '', renderMermaid(rows), ''].join('\n')
+  return [...lines, '', renderMermaid(rows), '', ...renderReasons(job), ''].join('\n')
+}
+
+/** Why each node was or was not taken from another run or the cache, in plain words. */
+function renderReasons(job: JobContext): string[] {
+  const reasons = Object.entries(job.reuse?.reasons ?? {}).filter(
+    ([node]) => !(job.reuse?.sources[node] ?? '').startsWith('attempt ')
+  )
+  if (reasons.length === 0) return []
+  const lines = ['Nodes looked for in other runs and the cache:', '']
+  for (const [node, reason] of reasons) {
+    const source = job.reuse?.sources[node]
+    const from = source ? ` from ${source === 'cache' ? 'the cache' : source}` : ''
+    lines.push(`- \`${node}\`${from}: ${reasonInWords(reason)} (\`${reason}\`)`)
+  }
+  return lines
 }
 
 function headline(job: JobContext, rows: SummaryRow[]): string {
   const restored = job.restored
-  if (!restored) return 'No checkpoint to resume from: the pipeline ran from the beginning.'
   const skipped = rows.filter(row => row.status === 'restored').length
+  if (!restored) {
+    if (skipped === 0) return 'No checkpoint to resume from: the pipeline ran from the beginning.'
+    return `Resumed ${skipped} node(s) from ${origins(
+      job,
+      rows.filter(row => row.status === 'restored')
+    )}, about ${formatDuration(timeSaved(rows))} of work not repeated.`
+  }
   return (
     `Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
     `${skipped} node(s) skipped, about ${formatDuration(timeSaved(rows))} of work not repeated.`

@@ -1,18 +1,18 @@
 import * as core from '@actions/core'
-import type { CheckpointDocument } from '../checkpoint/document.js'
 import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
 import { reportFailure } from '../github/failure.js'
 import { getRestoreInputs, type RestoreInputs } from '../github/inputs.js'
 import { rememberRestore } from '../github/job-context.js'
 import { setRestoreOutputs } from '../github/outputs.js'
-import { readRunContext } from '../github/run-context.js'
+import { readRunContext, type RunContext } from '../github/run-context.js'
 import { State } from '../github/state.js'
-import { restoreLatest } from './restore-latest.js'
-import { getSourceInputs } from './restore-inputs.js'
+import { getSourceInputs, type SourceInputs } from './restore-inputs.js'
+import { restoreFromSources, type Found } from './sources.js'
 
 /**
- * The restore entry: finds this scope's latest valid checkpoint in the run, verifies it, puts
- * its files back and sets the outputs that skip the nodes already done.
+ * The restore entry: finds this scope's checkpoints in the sources of `from` (earlier attempts
+ * of the run, earlier runs, the cache), verifies them, puts their files back and sets the
+ * outputs that skip the nodes already done.
  */
 export async function runRestore(): Promise<void> {
   let failOnError = false
@@ -24,14 +24,20 @@ export async function runRestore(): Promise<void> {
     failOnError = inputs.failOnError
     scope = inputs.scope
     core.saveState(State.Scope, scope)
-    if (inputs.reset) announceReset(scope)
-    const restored =
-      inputs.reset || !sources.from.includes('attempts')
-        ? undefined
-        : await restoreLatest(scope, inputs.githubToken, context, inputs.protection)
-    const invalidation = restored && applyInvalidation(restored, inputs)
-    await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope)
-    await rememberRestore(context.runnerTemp, scope, restored, invalidation)
+    const found = inputs.reset
+      ? resetFound(inputs, sources, context)
+      : await restoreFromSources({
+          scope,
+          token: inputs.githubToken,
+          context,
+          keys: inputs.protection,
+          sources,
+          invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom }
+        })
+    const invalidation = applyInvalidation(found, inputs, sources, context)
+    const origin = { newest: found.newest, reuse: found.reuse }
+    await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope, origin)
+    await rememberRestore(context.runnerTemp, scope, found.document, invalidation, origin)
   } catch (error) {
     reportFailure(error, failOnError)
     // No job context is written: a later save then finds the run's latest checkpoint itself
@@ -40,22 +46,68 @@ export async function runRestore(): Promise<void> {
   }
 }
 
-function announceReset(scope: string): void {
-  core.info(
-    `Input 'reset' is true: checkpoints of scope '${scope}' are ignored and the pipeline runs from the beginning.`
-  )
+/** `reset`: nothing is looked at, and no later step takes a node from another run or the cache. */
+function resetFound(inputs: RestoreInputs, sources: SourceInputs, context: RunContext): Found {
+  const ignored = sources.from.filter(source => source !== 'attempts' || context.run.attempt > 1)
+  if (ignored.length === 0) {
+    core.warning(
+      `Input 'reset' is true, but there is nothing to ignore: this is the first attempt of the run and 'from' lists only attempts. To start over from other runs' checkpoints, add runs or cache to 'from'.`
+    )
+  } else {
+    core.info(
+      `Input 'reset' is true: checkpoints of scope '${inputs.scope}' (${ignored.join(', ')}) are ignored and the pipeline runs from the beginning.`
+    )
+  }
+  const reuse = { from: sources.from, reset: true, rerun: [], sources: {}, reasons: {}, offers: {} }
+  return { document: undefined, newest: undefined, reuse, known: new Set() }
 }
 
-function applyInvalidation(document: CheckpointDocument, inputs: RestoreInputs): Invalidation {
+function applyInvalidation(
+  found: Found,
+  inputs: RestoreInputs,
+  sources: SourceInputs,
+  context: RunContext
+): Invalidation | undefined {
+  const asked = [...inputs.rerun, ...(inputs.rerunFrom === undefined ? [] : [inputs.rerunFrom])]
+  if (asked.length > 0 && found.known.size === 0 && !inputs.reset) {
+    warnNothingToRerun(asked, sources, context)
+  }
+  const document = found.document
+  if (!document) {
+    markRerun(found, asked, [])
+    return undefined
+  }
   const invalidation = invalidate(document, { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom })
-  if (invalidation.unknown.length > 0) {
-    const known = document.nodes.map(node => node.id).join(', ') || 'none'
+  const unknown = invalidation.unknown.filter(id => !found.known.has(id))
+  if (unknown.length > 0) {
+    const known = [...found.known].join(', ') || 'none'
     core.warning(
-      `Asked to re-run ${invalidation.unknown.map(id => `'${id}'`).join(', ')}, which the checkpoint does not record as done (known nodes: ${known}).`
+      `Asked to re-run ${unknown.map(id => `'${id}'`).join(', ')}, which no checkpoint records as done (known nodes: ${known}).`
     )
   }
   if (invalidation.rerun.length > 0) {
     core.info(`Running again on request: ${invalidation.rerun.join(', ')}.`)
   }
+  markRerun(found, [...asked, ...invalidation.rerun], invalidation.rerun)
   return invalidation
+}
+
+/** Nodes asked to run again: no later step may take them from another run or the cache. */
+function markRerun(found: Found, asked: string[], dropped: string[]): void {
+  const reuse = found.reuse
+  reuse.rerun = [...new Set([...reuse.rerun, ...asked])]
+  reuse.sources = Object.fromEntries(
+    Object.entries(reuse.sources).filter(([id]) => !dropped.includes(id))
+  )
+  for (const id of dropped) reuse.reasons[id] = 'rerun-requested'
+}
+
+function warnNothingToRerun(asked: string[], sources: SourceInputs, context: RunContext): void {
+  const why =
+    context.run.attempt <= 1 && sources.from.length === 1
+      ? `this is the first attempt of the run and 'from' lists only attempts: a run started anew (e.g. by workflow_dispatch) needs from: runs or cache to find earlier checkpoints`
+      : `no source in 'from' (${sources.from.join(', ')}) had a checkpoint of this scope`
+  core.warning(
+    `Asked to re-run ${asked.map(id => `'${id}'`).join(', ')}, but there is nothing to act on: ${why}.`
+  )
 }
