@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startStandIn, type Job, type Run, type StandIn } from '../local/index.js'
+import {
+  startStandIn,
+  type CreateRunOptions,
+  type Job,
+  type Run,
+  type StandIn
+} from '../local/index.js'
 import { JobRunner } from '../local/runner.js'
 
 /** The project root, where action.yml and dist/ are. */
@@ -18,8 +24,10 @@ export class E2eWorld {
     return new E2eWorld(await startStandIn())
   }
 
-  createRun(repository = 'octo/pipeline'): Run {
-    return this.standIn.createRun({ repository })
+  /** A run of `octo/pipeline` on main by default; options as the stand-in takes them. */
+  createRun(options: string | Partial<CreateRunOptions> = {}): Run {
+    const given = typeof options === 'string' ? { repository: options } : options
+    return this.standIn.createRun({ repository: 'octo/pipeline', ...given })
   }
 
   /**
@@ -29,16 +37,22 @@ export class E2eWorld {
   async job(
     run: Run,
     attempt: number,
-    options: { job?: string; workspace?: string } = {}
+    options: {
+      job?: string
+      workspace?: string
+      actionsRead?: boolean
+      env?: Record<string, string>
+    } = {}
   ): Promise<JobRunner & { meta: Job }> {
     const job = this.standIn.startJob(run, {
       attempt,
-      ...(options.job ? { job: options.job } : {})
+      ...(options.job ? { job: options.job } : {}),
+      ...(options.actionsRead === undefined ? {} : { actionsRead: options.actionsRead })
     })
     const base = await mkdtemp(join(tmpdir(), 'checkpoint-e2e-'))
     this.dirs.push(base)
     const runner = new JobRunner({
-      env: job.env,
+      env: { ...job.env, ...options.env },
       workspace: options.workspace ?? join(base, 'workspace'),
       runnerTemp: join(base, 'temp'),
       root: ROOT,

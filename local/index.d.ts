@@ -22,6 +22,15 @@ export interface CreateRunOptions {
   defaultBranch?: string
   /** GITHUB_EVENT_NAME (default 'push'). */
   event?: string
+  /**
+   * The branch the run's commit is on, as REST's head_branch and its `branch` filter give it
+   * (default: the branch of `ref`). For a pull request's run: its head branch (GITHUB_HEAD_REF).
+   */
+  headBranch?: string
+  /** 'owner/name' of the repository the commit came from (default: `repository`); a fork's run sets another. */
+  headRepository?: string
+  /** The pull request a pull_request run is of: listed in REST's pull_requests unless from a fork. */
+  pullRequest?: number
 }
 
 export interface Run {
@@ -40,6 +49,9 @@ export interface Run {
   sha: string
   defaultBranch: string
   event: string
+  headBranch: string | null
+  headRepository: string
+  pullRequest: number | null
 }
 
 export interface StartJobOptions {
@@ -47,6 +59,8 @@ export interface StartJobOptions {
   attempt: number
   /** GITHUB_JOB (default 'pipeline'). */
   job?: string
+  /** The job's token may read Actions (`actions: read`); false makes REST's /actions/ paths answer 403. */
+  actionsRead?: boolean
 }
 
 /** Environment a runner gives a step; every value is a string. */

@@ -110,8 +110,11 @@ async function stopAll(engine, server, proxy, azurite) {
 
 function publicRun(run) {
   const { runId, runBackendId, repository, repositoryId, owner, repo, workflow, workflowId } = run
-  const { runNumber, ref, sha, defaultBranch, event } = run
+  const { runNumber, ref, sha, defaultBranch, event, headBranch, headRepository, pullRequest } = run
   return {
+    headBranch,
+    headRepository,
+    pullRequest,
     runId,
     runBackendId,
     repository,
@@ -169,7 +172,10 @@ function jobEnv(job, url) {
     GITHUB_REF: run.ref,
     GITHUB_REF_NAME: refName,
     GITHUB_REF_TYPE: run.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-    GITHUB_EVENT_NAME: run.event
+    GITHUB_EVENT_NAME: run.event,
+    ...(run.pullRequest === null
+      ? {}
+      : { GITHUB_HEAD_REF: run.headBranch ?? '', GITHUB_BASE_REF: run.defaultBranch })
   }
 }
 

@@ -14,8 +14,19 @@ export function createRestApi({ store, artifacts, apiUrl }) {
     ['GET', /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts\/(\d+)$/, getArtifact],
     ['DELETE', /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts\/(\d+)$/, deleteArtifact],
     ['GET', /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts\/(\d+)\/([^/]+)$/, downloadArtifact],
-    ['GET', /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/runs$/, listWorkflowRuns]
+    ['GET', /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/runs$/, listWorkflowRuns],
+    ['GET', /^\/repos\/([^/]+)\/([^/]+)$/, getRepository]
   ]
+
+  function getRepository(url, repo) {
+    return json({
+      id: repo.id,
+      name: repo.name,
+      full_name: repo.fullName,
+      owner: { login: repo.owner },
+      default_branch: repo.defaultBranch
+    })
+  }
 
   function listRunArtifacts(url, repo, runId) {
     const run = runOf(repo, runId)
@@ -57,7 +68,7 @@ export function createRestApi({ store, artifacts, apiUrl }) {
     const runs = [...store.runs.values()]
       .filter(r => r.repositoryId === repo.id)
       .filter(r => r.workflow === workflow || String(r.workflowId) === workflow)
-      .filter(r => branch === null || branchOf(r) === branch)
+      .filter(r => branch === null || r.headBranch === branch)
       .filter(r => status === null || r.status === status || r.conclusion === status)
       .filter(r => event === null || r.event === event)
       .filter(r => headSha === null || r.sha === headSha)
@@ -104,7 +115,7 @@ export function createRestApi({ store, artifacts, apiUrl }) {
         id: a.run.runId,
         repository_id: a.run.repositoryId,
         head_repository_id: a.run.repositoryId,
-        head_branch: branchOf(a.run),
+        head_branch: a.run.headBranch,
         head_sha: a.run.sha
       }
     }
@@ -114,7 +125,7 @@ export function createRestApi({ store, artifacts, apiUrl }) {
     id: r.runId,
     name: r.workflow,
     node_id: Buffer.from(`WorkflowRun${r.runId}`).toString('base64'),
-    head_branch: branchOf(r),
+    head_branch: r.headBranch,
     head_sha: r.sha,
     path: `.github/workflows/${r.workflow}`,
     run_number: r.runNumber,
@@ -135,7 +146,31 @@ export function createRestApi({ store, artifacts, apiUrl }) {
       full_name: r.repository,
       owner: { login: r.owner }
     },
-    head_repository: { id: r.repositoryId, name: r.repo, full_name: r.repository }
+    head_repository: headRepository(r),
+    // GitHub lists the pull requests of a run only when they are of this repository's branches.
+    pull_requests:
+      r.pullRequest !== null && r.headRepository === r.repository ? [pullRequestOf(r)] : []
+  })
+
+  const headRepository = r => {
+    if (r.headRepository === r.repository) {
+      return { id: r.repositoryId, name: r.repo, full_name: r.repository }
+    }
+    const [owner, name] = r.headRepository.split('/')
+    return {
+      id: forkId(r.headRepository),
+      name,
+      full_name: r.headRepository,
+      owner: { login: owner }
+    }
+  }
+
+  const pullRequestOf = r => ({
+    id: r.pullRequest,
+    number: r.pullRequest,
+    url: `${repoUrl(r)}/pulls/${r.pullRequest}`,
+    head: { ref: r.headBranch, sha: r.sha, repo: { id: r.repositoryId, name: r.repo } },
+    base: { ref: r.defaultBranch, repo: { id: r.repositoryId, name: r.repo } }
   })
 
   /**
@@ -145,8 +180,13 @@ export function createRestApi({ store, artifacts, apiUrl }) {
    * @param {string | undefined} token
    */
   async function handle(method, url, token) {
-    if (!token || !store.jobByRestToken(token)) throw new RestError(401, 'Bad credentials')
+    const job = token ? store.jobByRestToken(token) : undefined
+    if (!job) throw new RestError(401, 'Bad credentials')
     const path = url.pathname.slice(API_PREFIX.length)
+    // A token without `actions: read` is refused every Actions endpoint, as GitHub does.
+    if (!job.actionsRead && /^\/repos\/[^/]+\/[^/]+\/actions\//.test(path)) {
+      throw new RestError(403, 'Resource not accessible by integration')
+    }
     for (const [routeMethod, pattern, handler] of routes) {
       const match = pattern.exec(path)
       if (match && routeMethod === method) {
@@ -168,8 +208,11 @@ function repoNamed(store, owner, name) {
   return repo
 }
 
-function branchOf(run) {
-  return run.ref.startsWith('refs/heads/') ? run.ref.slice('refs/heads/'.length) : null
+/** A stable id for a fork, which the stand-in does not otherwise know. */
+function forkId(fullName) {
+  let hash = 0
+  for (const char of fullName) hash = (hash * 31 + char.charCodeAt(0)) % 900_000_000
+  return 100_000_000 + hash
 }
 
 function json(body, headers = {}) {

@@ -32,11 +32,11 @@ export function createStore(minter) {
   /** Strictly increasing; orders records without reading the clock. */
   const nextSequence = () => ++sequence
 
-  const repoFor = fullName => {
+  const repoFor = (fullName, defaultBranch) => {
     if (!repos.has(fullName)) {
       const [owner, name] = fullName.split('/')
       const id = randomInt(100_000_000, 999_999_999)
-      repos.set(fullName, { id, owner, name, fullName, workflows: new Map() })
+      repos.set(fullName, { id, owner, name, fullName, defaultBranch, workflows: new Map() })
     }
     return repos.get(fullName)
   }
@@ -58,7 +58,7 @@ export function createStore(minter) {
     nextSequence,
 
     createRun(options) {
-      const repo = repoFor(validRepository(options?.repository))
+      const repo = repoFor(validRepository(options?.repository), options.defaultBranch ?? 'main')
       const workflow = workflowFor(repo, options.workflow ?? 'ci.yml')
       const now = new Date().toISOString()
       const run = {
@@ -75,6 +75,9 @@ export function createStore(minter) {
         sha: options.sha ?? randomSha(),
         defaultBranch: options.defaultBranch ?? 'main',
         event: options.event ?? 'push',
+        headBranch: options.headBranch ?? branchOfRef(options.ref ?? 'refs/heads/main'),
+        headRepository: options.headRepository ?? repo.fullName,
+        pullRequest: options.pullRequest ?? null,
         attempt: 0,
         status: 'in_progress',
         conclusion: null,
@@ -91,14 +94,20 @@ export function createStore(minter) {
       return run
     },
 
-    startJob(run, { attempt, job: jobName }) {
+    startJob(run, { attempt, job: jobName, actionsRead }) {
       if (!Number.isInteger(attempt) || attempt < 1)
         throw new Error('attempt must be an integer >= 1')
       run.attempt = Math.max(run.attempt, attempt)
       run.status = 'in_progress'
       run.conclusion = null
       run.updatedAt = new Date().toISOString()
-      const job = { run, attempt, job: jobName ?? 'pipeline', jobBackendId: randomUUID() }
+      const job = {
+        run,
+        attempt,
+        job: jobName ?? 'pipeline',
+        jobBackendId: randomUUID(),
+        actionsRead: actionsRead !== false
+      }
       job.runtimeToken = minter.mintRuntimeToken({
         runBackendId: run.runBackendId,
         jobBackendId: job.jobBackendId,
@@ -120,6 +129,11 @@ function validRepository(repository) {
     throw new Error(`repository must look like 'owner/name', got ${JSON.stringify(repository)}`)
   }
   return repository
+}
+
+/** The branch a ref names, as REST's head_branch gives it; null for other refs. */
+function branchOfRef(ref) {
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null
 }
 
 function randomSha() {

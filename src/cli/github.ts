@@ -94,6 +94,19 @@ export class GitHubClient {
     return { bytes: meter.bytes, digest: meter.digest() }
   }
 
+  /**
+   * One JSON document of the API, `path` taken from the API root (or a full URL on the API host,
+   * as Link headers give them), and the URL of its next page.
+   */
+  async getJson(path: string, what: string): Promise<{ body: unknown; next: string | undefined }> {
+    const url = /^https?:/.test(path) ? path : `${this.apiUrl}${path}`
+    const response = await this.request(url, what)
+    return {
+      body: await response.json(),
+      next: nextLink(response.headers.get('link'))
+    }
+  }
+
   private async request(url: string, what: string): Promise<Response> {
     if (new URL(url).origin !== this.origin) {
       throw new GitHubApiError(

@@ -32,7 +32,8 @@ export async function runRestore(): Promise<void> {
           context,
           keys: inputs.protection,
           sources,
-          invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom }
+          invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom },
+          failOnError: inputs.failOnError
         })
     const invalidation = applyInvalidation(found, inputs, sources, context)
     const origin = { newest: found.newest, reuse: found.reuse }

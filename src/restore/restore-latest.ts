@@ -12,7 +12,7 @@ import { placeFiles } from '../packing/place.js'
 import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
 import { ownedArtifacts } from '../stores/ownership.js'
 import { ServiceError } from '../stores/twirp.js'
-import { stageFiles } from './stage.js'
+import { runArchives, stageFiles, type ArchiveSource } from './stage.js'
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
@@ -23,7 +23,8 @@ export async function restoreLatest(
   scope: string,
   token: string,
   context: RunContext,
-  keys: CodecKeys = {}
+  keys: CodecKeys = {},
+  elsewhere?: ArchiveSource
 ): Promise<CheckpointDocument | undefined> {
   if (context.run.attempt <= 1) {
     core.info('This is the first attempt of the run: there is no earlier checkpoint to restore.')
@@ -57,8 +58,7 @@ export async function restoreLatest(
         const document = await manager.load(ref)
         await stageFiles(
           document,
-          store,
-          artifacts,
+          runArchives(store, artifacts, context.run.runId, elsewhere),
           {
             downloads: join(scratch, 'downloads'),
             staging

@@ -1,35 +1,12 @@
 import * as core from '@actions/core'
-import type { CodecKeys } from '../checkpoint/codec.js'
-import { mergeInto, restrictTo } from '../checkpoint/contribution.js'
-import type { CheckpointDocument } from '../checkpoint/document.js'
-import type { InvalidationRequest } from '../checkpoint/invalidation.js'
-import type { ReuseContext } from '../checkpoint/reuse.js'
-import type { RunContext } from '../github/run-context.js'
 import { isGhes } from '../transport/cache-config.js'
+import { archivesElsewhere, restClient } from './foreign-archives.js'
+import type { Found, SourceRequest } from './found.js'
+import { take } from './found.js'
+import { fromRuns } from './from-runs.js'
 import { restoreLatest } from './restore-latest.js'
-import type { SourceInputs } from './restore-inputs.js'
 
-/** What the restore step looks for, and where. */
-export interface SourceRequest {
-  scope: string
-  token: string
-  context: RunContext
-  keys: CodecKeys
-  sources: SourceInputs
-  /** `rerun` and `rerun-from`: nodes no other run and no cache entry may supply. */
-  invalidation: InvalidationRequest
-}
-
-/** What restore found in every source, nodes placed in the workspace. */
-export interface Found {
-  /** The job's checkpoint: the nodes taken from every source, merged. */
-  document: CheckpointDocument | undefined
-  /** The newest checkpoint a node was taken from, as the outputs describe it. */
-  newest: CheckpointDocument | undefined
-  reuse: ReuseContext
-  /** Every node id any source knows, for the warning about re-run names nothing knows. */
-  known: Set<string>
-}
+export type { Found, SourceRequest }
 
 /**
  * Tries each source of `from` in order; a node comes from the first source that has a verified
@@ -51,6 +28,10 @@ export async function restoreFromSources(request: SourceRequest): Promise<Found>
   }
   for (const source of request.sources.from) {
     if (source === 'attempts') await fromAttempts(request, found)
+    if (source === 'runs') await fromRuns(request, found)
+  }
+  for (const node of request.sources.keys.keys()) {
+    if (found.reuse.reasons[node] === undefined) found.reuse.reasons[node] = 'not-found'
   }
   return found
 }
@@ -63,47 +44,15 @@ async function fromAttempts(request: SourceRequest, found: Found): Promise<void>
     return
   }
   const { scope, token, context, keys } = request
-  const document = await restoreLatest(scope, token, context, keys)
+  // Nodes this run took from other runs or the cache have their archives there.
+  const elsewhere = archivesElsewhere({
+    client: restClient(token),
+    repository: context.repository
+  })
+  const document = await restoreLatest(scope, token, context, keys, elsewhere)
   if (!document) return
   const thisRun = context.run.runId
   take(found, document, node =>
     node.runId === thisRun ? `attempt ${node.attempt}` : `attempt ${document.attempt}`
   )
-}
-
-/**
- * Adds a verified checkpoint's nodes that no earlier source supplied to what was found. The
- * first checkpoint is taken whole, as restore always took it; later ones give only their part.
- */
-export function take(
-  found: Found,
-  document: CheckpointDocument,
-  sourceOf: (node: CheckpointDocument['nodes'][number]) => string
-): void {
-  const fresh = document.nodes.filter(node => found.reuse.sources[node.id] === undefined)
-  if (found.document === undefined) {
-    found.document = document
-  } else {
-    if (fresh.length === 0) return
-    found.document = mergeInto(
-      found.document,
-      restrictTo(
-        document,
-        fresh.map(node => node.id)
-      )
-    )
-  }
-  for (const node of fresh) {
-    found.reuse.sources[node.id] = sourceOf(node)
-    found.reuse.reasons[node.id] = 'done'
-    found.known.add(node.id)
-  }
-  if (!found.newest || isNewer(document, found.newest)) found.newest = document
-}
-
-/** Orders checkpoints of any runs: by run, then attempt, then sequence. */
-function isNewer(a: CheckpointDocument, b: CheckpointDocument): boolean {
-  const runs = Number(a.run.runId) - Number(b.run.runId)
-  if (runs !== 0 && !Number.isNaN(runs)) return runs > 0
-  return a.attempt - b.attempt > 0 || (a.attempt === b.attempt && a.sequence > b.sequence)
 }

@@ -9,6 +9,23 @@ import { TAIL_BYTES, extractStream, locateDirectory } from '../packing/stream-ex
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../stores/artifacts.js'
 import { fetchRange, streamBody } from '../stores/transfer.js'
 
+/** Where the bytes of one archive come from. */
+export interface ArchiveFetcher {
+  /**
+   * Extracts the archive while it downloads, when the source can; a failure falls back to a
+   * whole download.
+   */
+  stream?: (expected: FileRecord[], into: string, superseded: Superseded) => Promise<void>
+  /** Downloads the archive whole, checked against the digest recorded for it; its path. */
+  download: (downloads: string) => Promise<string>
+}
+
+/** Names of entries an archive may hold that the checkpoint does not need. */
+type Superseded = (name: string) => boolean
+
+/** The fetcher of each archive of a checkpoint. @throws ArchiveIntegrityError when it has none */
+export type ArchiveSource = (record: ArchiveRecord) => ArchiveFetcher
+
 /**
  * Downloads every archive a checkpoint's files live in and extracts it into `staging`, each
  * checked against the digest recorded at upload and every file against the manifest. Nothing
@@ -16,8 +33,7 @@ import { fetchRange, streamBody } from '../stores/transfer.js'
  */
 export async function stageFiles(
   document: CheckpointDocument,
-  store: RunCheckpointStore,
-  artifacts: ArtifactStore,
+  source: ArchiveSource,
   folders: { downloads: string; staging: string },
   fileKey: Buffer | undefined
 ): Promise<void> {
@@ -32,6 +48,42 @@ export async function stageFiles(
   for (const record of document.archives) {
     const files = byArchive.get(record.name)
     if (!files) continue
+    const fetcher = source(record)
+    if (record.packing !== 'zip-encrypted') {
+      await extractFrom(fetcher, record, files, folders, supersededIn(document, record.name))
+      continue
+    }
+    if (!fileKey)
+      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
+    const sealed = join(downloads, `${record.name}.sealed`)
+    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+    // not need is one a later node saved again. It is passed over, never decrypted or placed.
+    await extractFrom(
+      fetcher,
+      record,
+      files.map(file => sealedRecord(record.name, file)),
+      { downloads, staging: sealed },
+      name => /^f\d{6}$/.test(name)
+    )
+    await openFiles(record.name, files, sealed, staging, fileKey)
+  }
+}
+
+/**
+ * The archives of this run's artifacts; an archive kept elsewhere (in another run, or in the
+ * cache) goes to `elsewhere`, and without it is refused.
+ */
+export function runArchives(
+  store: RunCheckpointStore,
+  artifacts: ArtifactStore,
+  runId: string,
+  elsewhere?: ArchiveSource
+): ArchiveSource {
+  return record => {
+    if (record.cache !== undefined || record.runId !== runId) {
+      if (elsewhere) return elsewhere(record)
+      throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`)
+    }
     const artifact = store.artifact(record.name)
     if (!artifact)
       throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
@@ -41,23 +93,11 @@ export async function stageFiles(
         'its digest differs from the one the checkpoint recorded'
       )
     }
-    const fetched = { artifacts, artifact, record, downloads }
-    if (record.packing !== 'zip-encrypted') {
-      await extractFrom(fetched, files, staging, supersededIn(document, record.name))
-      continue
+    return {
+      stream: (expected, into, superseded) =>
+        streamArchive(artifacts, artifact, record, expected, into, superseded),
+      download: downloads => artifacts.download(artifact, downloads)
     }
-    if (!fileKey)
-      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
-    const sealed = join(downloads, `${record.name}.sealed`)
-    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
-    // not need is one a later node saved again. It is passed over, never decrypted or placed.
-    await extractFrom(
-      fetched,
-      files.map(file => sealedRecord(record.name, file)),
-      sealed,
-      name => /^f\d{6}$/.test(name)
-    )
-    await openFiles(record.name, files, sealed, staging, fileKey)
   }
 }
 
@@ -65,18 +105,11 @@ export async function stageFiles(
  * Files of the pipeline that another archive holds: an earlier archive still carries its old
  * version of a file a later node saved again, which is passed over rather than refused.
  */
-function supersededIn(document: CheckpointDocument, archive: string): (name: string) => boolean {
+function supersededIn(document: CheckpointDocument, archive: string): Superseded {
   const elsewhere = new Set(
     document.files.filter(file => file.archive !== archive).map(file => file.path)
   )
   return name => elsewhere.has(name)
-}
-
-interface Fetched {
-  artifacts: ArtifactStore
-  artifact: RunArtifact
-  record: ArchiveRecord
-  downloads: string
 }
 
 /**
@@ -86,29 +119,33 @@ interface Fetched {
  * checked against the manifest before the caller places anything.
  */
 async function extractFrom(
-  fetched: Fetched,
+  fetcher: ArchiveFetcher,
+  record: ArchiveRecord,
   expected: FileRecord[],
-  into: string,
-  superseded: (name: string) => boolean
+  folders: { downloads: string; staging: string },
+  superseded: Superseded
 ): Promise<void> {
-  const { artifacts, artifact, record } = fetched
-  try {
-    await streamArchive(fetched, expected, into, superseded)
-    return
-  } catch (error) {
-    core.info(
-      `Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`
-    )
+  if (fetcher.stream) {
+    try {
+      await fetcher.stream(expected, folders.staging, superseded)
+      return
+    } catch (error) {
+      core.info(
+        `Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`
+      )
+    }
   }
-  const zip = await artifacts.download(artifact, fetched.downloads)
-  await extractArchive(zip, record.name, expected, into, superseded)
+  const zip = await fetcher.download(folders.downloads)
+  await extractArchive(zip, record.name, expected, folders.staging, superseded)
 }
 
 async function streamArchive(
-  { artifacts, artifact, record }: Fetched,
+  artifacts: ArtifactStore,
+  artifact: RunArtifact,
+  record: ArchiveRecord,
   expected: FileRecord[],
   into: string,
-  superseded: (name: string) => boolean
+  superseded: Superseded
 ): Promise<void> {
   const url = await artifacts.signedUrl(artifact)
   const size = record.size

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decideNode, type Decision } from '../checkpoint/decision.js'
+import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { describe } from '../checkpoint/errors.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { overlayStates, stateJson } from '../checkpoint/state.js'
@@ -13,6 +14,7 @@ import { RunState } from '../github/state.js'
 import { getCacheInput } from '../save/cache-input.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
+import { adoptOffered, cannotAdopt, type Adoption } from './adopt.js'
 import { jobContextForRun } from './job.js'
 import { RunOutput, runFingerprint } from './skip.js'
 
@@ -32,10 +34,10 @@ export async function runRun(known?: JobContext): Promise<void> {
     failOnError = inputs.failOnError
     const job = known ?? (await jobContextForRun(inputs, context))
     const fingerprint = runFingerprint(inputs)
-    const decision = decideNode(job.restored, inputs.node, fingerprint)
+    const decision = await decide(inputs, context, job, fingerprint)
     core.setOutput(RunOutput.Reason, decision.reason)
     if (decision.skip) {
-      await skip(inputs, context, job)
+      await skip(inputs, context, job, decision.source)
       return
     }
     core.info(`Running node '${inputs.node}' (${explain(decision)}).`)
@@ -69,6 +71,38 @@ export async function runRun(known?: JobContext): Promise<void> {
   }
 }
 
+/**
+ * Skip a node done in this job with the same fingerprint; else take it from another run or the
+ * cache when it is done there with the same fingerprint; else run it, saying why.
+ */
+async function decide(
+  inputs: RunInputs,
+  context: RunContext,
+  job: JobContext,
+  fingerprint: Fingerprint
+): Promise<Decision & { source?: string }> {
+  const decision = decideNode(job.restored, inputs.node, fingerprint)
+  if (decision.skip || decision.reason === 'rerun-requested') return decision
+  const adoption = await adoptElsewhere(inputs, context, job, fingerprint)
+  if (adoption.taken) return { skip: true, reason: 'done', source: adoption.source }
+  if (adoption.reason && decision.reason === 'not-done')
+    return { ...decision, reason: adoption.reason }
+  return decision
+}
+
+async function adoptElsewhere(
+  inputs: RunInputs,
+  context: RunContext,
+  job: JobContext,
+  fingerprint: Fingerprint
+): Promise<Adoption> {
+  try {
+    return await adoptOffered(inputs, context, job, fingerprint)
+  } catch (error) {
+    return cannotAdopt(inputs, job.reuse?.offers[inputs.node]?.source ?? 'another run', error)
+  }
+}
+
 function explain(decision: Decision): string {
   if (decision.reason === 'not-done') return 'not done yet'
   if (decision.reason === 'partial') return 'resuming its saved progress'
@@ -76,9 +110,14 @@ function explain(decision: Decision): string {
   return `done before, but its ${decision.reason.slice('stale:'.length)} changed`
 }
 
-async function skip(inputs: RunInputs, context: RunContext, job: JobContext): Promise<void> {
+async function skip(
+  inputs: RunInputs,
+  context: RunContext,
+  job: JobContext,
+  source?: string
+): Promise<void> {
   core.info(
-    `Node '${inputs.node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
+    `Node '${inputs.node}' is done with the same fingerprint (restored from ${source ?? job.restored?.checkpoint ?? ''}): skipped.`
   )
   core.setOutput(RunOutput.Skipped, 'true')
   core.setOutput(RunOutput.ExitCode, '')
@@ -86,7 +125,8 @@ async function skip(inputs: RunInputs, context: RunContext, job: JobContext): Pr
   await recordEvent(context.runnerTemp, job, {
     node: inputs.node,
     status: 'skipped',
-    reason: 'done'
+    reason: 'done',
+    ...(source === undefined ? {} : { checkpoint: source })
   })
 }
 

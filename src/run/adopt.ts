@@ -1,0 +1,98 @@
+import * as core from '@actions/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { CheckpointCodec } from '../checkpoint/codec.js'
+import { mergeInto } from '../checkpoint/contribution.js'
+import { parseCheckpointValue, type CheckpointDocument } from '../checkpoint/document.js'
+import { describe } from '../checkpoint/errors.js'
+import { changedPart, type Fingerprint } from '../checkpoint/fingerprint.js'
+import type { RunInputs } from '../github/inputs.js'
+import { saveJobContext, type JobContext } from '../github/job-context.js'
+import type { RunContext } from '../github/run-context.js'
+import { placeFiles } from '../packing/place.js'
+import { archivesElsewhere, restClient } from '../restore/foreign-archives.js'
+import { stageFiles } from '../restore/stage.js'
+
+/** What became of a node looked for in other runs and the cache. */
+export type Adoption =
+  { taken: true; source: string } | { taken: false; reason?: `stale:${string}` | undefined }
+
+/**
+ * Takes a `run` node that restore found in another run (an offer) when its recorded fingerprint
+ * matches this step's whole fingerprint: its files are fetched, verified and placed, and its
+ * part of the state joins the job's checkpoint. Nodes asked to run again are never taken.
+ */
+export async function adoptOffered(
+  inputs: RunInputs,
+  context: RunContext,
+  job: JobContext,
+  fingerprint: Fingerprint
+): Promise<Adoption> {
+  const offer = job.reuse?.offers[inputs.node]
+  if (!offer || mustRunAgain(job, inputs.node)) return { taken: false }
+  const document = parseCheckpointValue(offer.document, `the offer of ${offer.source}`)
+  const record = document.nodes.find(node => node.id === inputs.node)
+  const changed = changedPart(record?.fingerprint, fingerprint)
+  if (changed) {
+    core.info(`Node '${inputs.node}' was done in ${offer.source}, but its ${changed} changed.`)
+    return { taken: false, reason: `stale:${changed}` }
+  }
+  await place(document, inputs, context)
+  await adoptInto(context, job, document, inputs.node, offer.source)
+  return { taken: true, source: offer.source }
+}
+
+/** Whether restore was told to reset, or to run this node again. */
+export function mustRunAgain(job: JobContext, node: string): boolean {
+  const reuse = job.reuse
+  return (
+    reuse?.reset === true ||
+    reuse?.rerun.includes(node) === true ||
+    job.restored?.rerun.includes(node) === true
+  )
+}
+
+async function place(document: CheckpointDocument, inputs: RunInputs, context: RunContext) {
+  const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-adopt-'))
+  try {
+    const staging = join(scratch, 'staging')
+    const source = archivesElsewhere({
+      client: restClient(inputs.githubToken),
+      repository: context.repository
+    })
+    const fileKey = new CheckpointCodec(inputs.protection).fileKey
+    await stageFiles(document, source, { downloads: join(scratch, 'downloads'), staging }, fileKey)
+    await placeFiles(staging, document.files, context.workspace)
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** The node's part joins the job's checkpoint; later saves extend it. */
+export async function adoptInto(
+  context: RunContext,
+  job: JobContext,
+  document: CheckpointDocument,
+  node: string,
+  source: string
+): Promise<void> {
+  job.base = mergeInto(job.base, document)
+  if (job.reuse) {
+    job.reuse.sources[node] = source
+    job.reuse.reasons[node] = 'done'
+    job.reuse.offers = Object.fromEntries(
+      Object.entries(job.reuse.offers).filter(([id]) => id !== node)
+    )
+  }
+  await saveJobContext(context.runnerTemp, job)
+  core.info(`Node '${node}' is done with the same fingerprint in ${source}: taken from there.`)
+}
+
+/** A failure to take a node from elsewhere: the command runs instead (unless fail-on-error). */
+export function cannotAdopt(inputs: RunInputs, where: string, error: unknown): Adoption {
+  if (inputs.failOnError) throw error
+  core.warning(
+    `Node '${inputs.node}' could not be taken from ${where} (${describe(error)}): its command runs.`
+  )
+  return { taken: false }
+}
