@@ -71,7 +71,7 @@ export function createCacheService({ store, azurite }) {
   return { methods }
 }
 
-function newEntry(store, caller, key, version, scope) {
+export function newEntry(store, caller, key, version, scope) {
   const id = store.newId()
   return {
     id,
@@ -91,7 +91,7 @@ function newEntry(store, caller, key, version, scope) {
  * GitHub's matching: the run's own ref first, then the default branch; in each scope the
  * exact key, then each restore key exactly, then as a prefix (newest entry wins).
  */
-function lookup(entries, run, key, restoreKeys, version) {
+export function lookup(entries, run, key, restoreKeys, version) {
   const scopes = [run.ref, `refs/heads/${run.defaultBranch}`]
   for (const scope of [...new Set(scopes)]) {
     const candidates = entries

@@ -398,6 +398,11 @@ export interface StandIn {
    * Marks the run completed with a conclusion ('success' by default; 'failure', 'cancelled'...),
    * for the status filter of the workflow-runs endpoint. startJob sets it in_progress again.
    */
+  /**
+   * Replaces the bytes of the cache entry of `key`: with random bytes of the same size, or with
+   * the bytes of the entry of `like` (a well-formed entry that is not the one its key names).
+   */
+  corruptCacheEntry(key: string, options?: { like?: string }): Promise<void>
   completeRun(run: Run, conclusion?: string): void
   /** Changes the stored bytes of a finalized artifact, not its recorded digest. */
   corruptArtifact(run: Run, name: string, options?: { mode: 'flip' | 'truncate' }): Promise<void>

@@ -1,13 +1,15 @@
-// A local stand-in of GitHub's artifact service, cache v2 service and REST artifact endpoints,
+// A local stand-in of GitHub's artifact service, cache v2 and v1 (GHES) services and REST endpoints,
 // for in-process end-to-end tests, the demo and benchmarks. See index.d.ts for the API.
 import { ARTIFACT_CONTAINER, createArtifactService } from './artifacts.js'
 import { startAzurite } from './azurite.js'
 import { CACHE_CONTAINER, createCacheService } from './cache.js'
+import { createCacheV1 } from './cache-v1.js'
 import { createFaultEngine } from './faults.js'
 import { startBlobProxy } from './proxy.js'
 import { createRestApi } from './rest.js'
 import { startServer } from './server.js'
 import { createStore } from './store.js'
+import { randomBytes } from 'node:crypto'
 import { createTokenMinter } from './token.js'
 
 /**
@@ -37,11 +39,13 @@ async function assemble(azurite, log) {
   azurite.signUrlsFor(proxy.origin)
   const artifacts = createArtifactService({ store, azurite, faults })
   const cache = createCacheService({ store, azurite })
+  const cacheV1 = createCacheV1({ store, azurite })
   let url = ''
   const rest = createRestApi({ store, artifacts, apiUrl: () => `${url}/api` })
   const server = await startServer({
     services: { ArtifactService: artifacts.methods, CacheService: cache.methods },
     rest,
+    cacheV1,
     callerOf: token => callerOf(store, minter, token),
     requests,
     engine,
@@ -88,6 +92,14 @@ function buildApi({ url, store, artifacts, engine, requests, server, proxy, azur
     corruptArtifact: (run, name, options) => artifacts.corrupt(store.runFor(run), name, options),
     listArtifacts: run => artifacts.listed(store.runFor(run)).map(publicArtifact),
     listCacheEntries: () => store.cacheEntries.filter(e => e.finalized).map(publicCacheEntry),
+    async corruptCacheEntry(key, options = {}) {
+      const entry = finalizedEntry(store, key)
+      const bytes = options.like
+        ? await azurite.readBlob(CACHE_CONTAINER, finalizedEntry(store, options.like).blob)
+        : randomBytes(entry.size)
+      await azurite.writeBlob(CACHE_CONTAINER, entry.blob, bytes)
+      entry.size = bytes.length
+    },
     resetRequests() {
       requests.length = 0
     },
@@ -177,6 +189,12 @@ function jobEnv(job, url) {
       ? {}
       : { GITHUB_HEAD_REF: run.headBranch ?? '', GITHUB_BASE_REF: run.defaultBranch })
   }
+}
+
+function finalizedEntry(store, key) {
+  const entry = store.cacheEntries.find(e => e.finalized && e.key === key)
+  if (!entry) throw new Error(`no cache entry with key ${key}`)
+  return entry
 }
 
 function publicArtifact(a) {

@@ -11,6 +11,7 @@ import {
 } from './exchange.js'
 import { resetPhase } from './faults.js'
 import { RestError, TwirpError, discardBody, parseJson, readBody } from './http.js'
+import { CACHE_V1_PREFIX } from './cache-v1.js'
 import { API_PREFIX } from './rest.js'
 import { credentialFrom } from './token.js'
 
@@ -26,6 +27,8 @@ const SERVICE_NAMES = { ArtifactService: 'artifact', CacheService: 'cache' }
  * @param {Record<string, Record<string, (body: any, caller: any) => Promise<object>>>} deps.services
  *   Twirp methods by service name ('ArtifactService', 'CacheService').
  * @param {{handle: (method: string, url: URL, token: string | undefined) => Promise<{status: number, body: unknown, headers: Record<string, string>}>}} deps.rest
+ * @param {{handle: (req: import('node:http').IncomingMessage, url: URL, caller: any) => Promise<{status: number, body: unknown}>}} deps.cacheV1
+ *   the v1 REST cache service (GHES), under /_apis/artifactcache/
  * @param {(token: string | undefined) => any} deps.callerOf  job of a runtime token, or undefined
  * @param {object[]} deps.requests  the request log, appended to
  * @param {ReturnType<typeof import('./faults.js').createFaultEngine>} deps.engine
@@ -79,6 +82,9 @@ function describe(req, url) {
   if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
     return { service: 'rest', method, path }
   }
+  if (path.startsWith(CACHE_V1_PREFIX)) {
+    return { service: 'cache', method, rpc: path.slice(CACHE_V1_PREFIX.length).split('/')[0], path }
+  }
   return { service: 'other', method, path }
 }
 
@@ -90,6 +96,10 @@ async function route(deps, req, url) {
     const token = credentialFrom(req.headers.authorization)
     const answer = await deps.rest.handle(req.method ?? 'GET', url, token)
     return restAnswer(answer)
+  }
+  if (url.pathname.startsWith(CACHE_V1_PREFIX)) {
+    const caller = deps.callerOf(credentialFrom(req.headers.authorization))
+    return restAnswer({ headers: {}, ...(await deps.cacheV1.handle(req, url, caller)) })
   }
   await discardBody(req)
   throw new TwirpError('bad_route', `no handler for ${req.method} ${url.pathname}`)
@@ -129,7 +139,7 @@ function jsonAnswer(status, body, headers = {}) {
 
 /** @returns {Answer} */
 function errorAnswer(deps, url, error) {
-  const isRest = url.pathname.startsWith(API_PREFIX)
+  const isRest = url.pathname.startsWith(API_PREFIX) || url.pathname.startsWith(CACHE_V1_PREFIX)
   if (error instanceof RestError || (isRest && error instanceof TwirpError)) {
     const message = error.message
     return jsonAnswer(error.status, { message, documentation_url: 'https://docs.github.com/rest' })

@@ -492,6 +492,49 @@ describe('cache v2 service with @actions/cache', () => {
   })
 })
 
+describe('cache v1 service (GHES) with @actions/cache', () => {
+  test('save in chunks, immutable keys, restore by exact key, branch scopes', async () => {
+    const ghes = (options: { ref?: string } = {}): void => {
+      newRunJob(options)
+      // GHES: the client takes the v1 REST service at ACTIONS_CACHE_URL by itself.
+      process.env.GITHUB_SERVER_URL = 'https://ghes.example.com'
+      Reflect.deleteProperty(process.env, 'ACTIONS_CACHE_SERVICE_V2')
+    }
+    try {
+      ghes()
+      const dir = await freshDir('cache-v1')
+      const target = path.join(dir, 'deps.txt')
+      const bytes = randomBytes(300_000)
+      await writeFile(target, bytes)
+      standIn.resetRequests()
+      expect(
+        await cache.saveCache([dir], 'ghes-deps-1', { uploadChunkSize: 64 * 1024 })
+      ).toBeGreaterThan(0)
+      const paths = standIn.requests
+        .filter(r => r.service === 'cache')
+        .map(r => `${r.method} ${r.rpc ?? ''}`)
+      expect(paths[0]).toBe('POST caches')
+      expect(paths.filter(p => p === 'PATCH caches').length).toBeGreaterThan(1)
+      expect(paths.at(-1)).toBe('POST caches')
+      output.length = 0
+      expect(await cache.saveCache([dir], 'ghes-deps-1')).toBe(-1)
+      expect(output.join('')).toContain('Unable to reserve cache with key ghes-deps-1')
+
+      await rm(target)
+      expect(await cache.restoreCache([dir], 'ghes-deps-1')).toBe('ghes-deps-1')
+      expect((await readFile(target)).equals(bytes)).toBe(true)
+      expect(await cache.restoreCache([dir], 'ghes-deps-2')).toBeUndefined()
+      ghes({ ref: 'refs/heads/feature' })
+      expect(await cache.restoreCache([dir], 'ghes-deps-1')).toBe('ghes-deps-1')
+      expect(await cache.saveCache([dir], 'ghes-feature')).toBeGreaterThan(0)
+      ghes()
+      expect(await cache.restoreCache([dir], 'ghes-feature')).toBeUndefined()
+    } finally {
+      process.env.GITHUB_SERVER_URL = 'https://github.com'
+    }
+  })
+})
+
 describe('request log', () => {
   test('records arrival number, service, method, path without query, and status', async () => {
     const { run, job } = newRunJob()

@@ -100,7 +100,8 @@ export async function placeParts(
   source: ArchiveSource,
   request: SourceRequest,
   found: Found,
-  scratch: string
+  scratch: string,
+  label = `run ${document.run.runId}`
 ): Promise<string[]> {
   const fileKey = new CheckpointCodec(request.keys).fileKey
   const staged: { id: string; part: CheckpointDocument; staging: string }[] = []
@@ -113,7 +114,7 @@ export async function placeParts(
     } catch (error) {
       if (!(error instanceof CheckpointError) || isPermissionError(error)) throw error
       found.reuse.reasons[id] = 'files-missing'
-      core.warning(`Node '${id}' is not taken from ${sourceName(document)}: ${describe(error)}`)
+      core.warning(`Node '${id}' is not taken from ${label}: ${describe(error)}`)
     }
   }
   for (const { part, staging } of staged) {
@@ -124,8 +125,4 @@ export async function placeParts(
 
 function isPermissionError(error: unknown): boolean {
   return error instanceof GitHubApiError && error.status === 403
-}
-
-function sourceName(document: CheckpointDocument): string {
-  return `run ${document.run.runId}`
 }

@@ -3,6 +3,7 @@ import { isGhes } from '../transport/cache-config.js'
 import { archivesElsewhere, restClient } from './foreign-archives.js'
 import type { Found, SourceRequest } from './found.js'
 import { take } from './found.js'
+import { cacheArchives, fromCache } from './from-cache.js'
 import { fromRuns } from './from-runs.js'
 import { restoreLatest } from './restore-latest.js'
 
@@ -29,6 +30,7 @@ export async function restoreFromSources(request: SourceRequest): Promise<Found>
   for (const source of request.sources.from) {
     if (source === 'attempts') await fromAttempts(request, found)
     if (source === 'runs') await fromRuns(request, found)
+    if (source === 'cache') await fromCache(request, found)
   }
   for (const node of request.sources.keys.keys()) {
     if (found.reuse.reasons[node] === undefined) found.reuse.reasons[node] = 'not-found'
@@ -47,7 +49,8 @@ async function fromAttempts(request: SourceRequest, found: Found): Promise<void>
   // Nodes this run took from other runs or the cache have their archives there.
   const elsewhere = archivesElsewhere({
     client: restClient(token),
-    repository: context.repository
+    repository: context.repository,
+    cache: cacheArchives(context.runnerTemp)
   })
   const document = await restoreLatest(scope, token, context, keys, elsewhere)
   if (!document) return

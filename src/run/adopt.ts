@@ -6,12 +6,14 @@ import { mergeInto } from '../checkpoint/contribution.js'
 import { parseCheckpointValue, type CheckpointDocument } from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
 import { changedPart, type Fingerprint } from '../checkpoint/fingerprint.js'
+import { cacheKey } from '../checkpoint/reuse.js'
 import type { RunInputs } from '../github/inputs.js'
 import { saveJobContext, type JobContext } from '../github/job-context.js'
 import type { RunContext } from '../github/run-context.js'
 import { placeFiles } from '../packing/place.js'
 import { archivesElsewhere, restClient } from '../restore/foreign-archives.js'
-import { stageFiles } from '../restore/stage.js'
+import { cacheArchives, fetchCacheHit } from '../restore/from-cache.js'
+import { stageFiles, type ArchiveSource } from '../restore/stage.js'
 
 /** What became of a node looked for in other runs and the cache. */
 export type Adoption =
@@ -42,6 +44,36 @@ export async function adoptOffered(
   return { taken: true, source: offer.source }
 }
 
+/**
+ * Takes a `run` node from the Actions cache, looked up under the key of its scope, node and
+ * whole fingerprint, when this step keeps nodes there or the restore step reads it.
+ */
+export async function adoptCached(
+  inputs: RunInputs,
+  context: RunContext,
+  job: JobContext,
+  fingerprint: Fingerprint
+): Promise<Adoption> {
+  const key = cacheKey(inputs.scope, inputs.node, fingerprint)
+  if (!key || mustRunAgain(job, inputs.node)) return { taken: false }
+  const codec = new CheckpointCodec(inputs.protection)
+  const entry = { key, scope: inputs.scope, node: inputs.node }
+  const hit = await fetchCacheHit(entry, context.runnerTemp, codec)
+  if (!hit) {
+    core.info(`Node '${inputs.node}' is not in the Actions cache under ${key}.`)
+    return { taken: false }
+  }
+  try {
+    const record = hit.document.nodes.find(node => node.id === inputs.node)
+    if (changedPart(record?.fingerprint, fingerprint)) return { taken: false }
+    await place(hit.document, inputs, context, hit.archives)
+    await adoptInto(context, job, hit.document, inputs.node, 'cache')
+    return { taken: true, source: 'cache' }
+  } finally {
+    await hit.dispose()
+  }
+}
+
 /** Whether restore was told to reset, or to run this node again. */
 export function mustRunAgain(job: JobContext, node: string): boolean {
   const reuse = job.reuse
@@ -52,14 +84,22 @@ export function mustRunAgain(job: JobContext, node: string): boolean {
   )
 }
 
-async function place(document: CheckpointDocument, inputs: RunInputs, context: RunContext) {
+async function place(
+  document: CheckpointDocument,
+  inputs: RunInputs,
+  context: RunContext,
+  archives?: ArchiveSource
+) {
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-adopt-'))
   try {
     const staging = join(scratch, 'staging')
-    const source = archivesElsewhere({
-      client: restClient(inputs.githubToken),
-      repository: context.repository
-    })
+    const source =
+      archives ??
+      archivesElsewhere({
+        client: restClient(inputs.githubToken),
+        repository: context.repository,
+        cache: cacheArchives(context.runnerTemp)
+      })
     const fileKey = new CheckpointCodec(inputs.protection).fileKey
     await stageFiles(document, source, { downloads: join(scratch, 'downloads'), staging }, fileKey)
     await placeFiles(staging, document.files, context.workspace)

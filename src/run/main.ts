@@ -12,9 +12,9 @@ import { recordEvent, type JobContext } from '../github/job-context.js'
 import { readRunContext, type RunContext } from '../github/run-context.js'
 import { RunState } from '../github/state.js'
 import { getCacheInput } from '../save/cache-input.js'
-import { checkpointNode } from '../save/checkpoint-node.js'
+import { cacheWanted, checkpointWithCache } from '../save/save-to-cache.js'
 import { readCommandState, runCommand } from './command.js'
-import { adoptOffered, cannotAdopt, type Adoption } from './adopt.js'
+import { adoptCached, adoptOffered, cannotAdopt, type Adoption } from './adopt.js'
 import { jobContextForRun } from './job.js'
 import { RunOutput, runFingerprint } from './skip.js'
 
@@ -30,11 +30,12 @@ export async function runRun(known?: JobContext): Promise<void> {
   const context = readRunContext()
   try {
     const inputs = await getRunInputs(context.workspace)
-    getCacheInput()
+    const cacheInput = getCacheInput()
     failOnError = inputs.failOnError
     const job = known ?? (await jobContextForRun(inputs, context))
     const fingerprint = runFingerprint(inputs)
-    const decision = await decide(inputs, context, job, fingerprint)
+    const cache = cacheWanted(cacheInput, job)
+    const decision = await decide(inputs, context, job, fingerprint, cache)
     core.setOutput(RunOutput.Reason, decision.reason)
     if (decision.skip) {
       await skip(inputs, context, job, decision.source)
@@ -49,11 +50,12 @@ export async function runRun(known?: JobContext): Promise<void> {
     }
     const state = await readCommandState(stateFile(context, inputs), inputs.node)
     core.saveState(RunState.Status, 'completed')
-    const saved = await checkpointNode(
+    const saved = await checkpointWithCache(
       { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
       inputs.paths,
       context,
       job,
+      cache,
       Date.now() - started
     )
     core.setOutput(RunOutput.Skipped, 'false')
@@ -79,11 +81,12 @@ async function decide(
   inputs: RunInputs,
   context: RunContext,
   job: JobContext,
-  fingerprint: Fingerprint
+  fingerprint: Fingerprint,
+  cache: boolean
 ): Promise<Decision & { source?: string }> {
   const decision = decideNode(job.restored, inputs.node, fingerprint)
   if (decision.skip || decision.reason === 'rerun-requested') return decision
-  const adoption = await adoptElsewhere(inputs, context, job, fingerprint)
+  const adoption = await adoptElsewhere(inputs, context, job, fingerprint, cache)
   if (adoption.taken) return { skip: true, reason: 'done', source: adoption.source }
   if (adoption.reason && decision.reason === 'not-done')
     return { ...decision, reason: adoption.reason }
@@ -94,12 +97,22 @@ async function adoptElsewhere(
   inputs: RunInputs,
   context: RunContext,
   job: JobContext,
-  fingerprint: Fingerprint
+  fingerprint: Fingerprint,
+  cache: boolean
 ): Promise<Adoption> {
+  let offered: Adoption
   try {
-    return await adoptOffered(inputs, context, job, fingerprint)
+    offered = await adoptOffered(inputs, context, job, fingerprint)
   } catch (error) {
-    return cannotAdopt(inputs, job.reuse?.offers[inputs.node]?.source ?? 'another run', error)
+    offered = cannotAdopt(inputs, job.reuse?.offers[inputs.node]?.source ?? 'another run', error)
+  }
+  if (offered.taken || !cache) return offered
+  try {
+    const cached = await adoptCached(inputs, context, job, fingerprint)
+    return cached.taken ? cached : offered
+  } catch (error) {
+    cannotAdopt(inputs, 'the Actions cache', error)
+    return offered
   }
 }
 

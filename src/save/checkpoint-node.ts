@@ -7,7 +7,9 @@ import type { RunContext } from '../github/run-context.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { findSecrets } from '../checkpoint/secrets.js'
 import { collectFiles } from '../packing/collect.js'
+import { isGhes } from '../transport/cache-config.js'
 import { saveNode, type NodeSave } from './save-node.js'
+import { saveWithoutArtifacts } from './save-without-artifacts.js'
 
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
@@ -30,7 +32,9 @@ export async function checkpointNode(
   }
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-save-'))
   try {
-    const document = await saveNode({ save, context, job, files, scratch, durationMs })
+    const request = { save, context, job, files, scratch, durationMs }
+    // GHES has no artifacts: the checkpoint is kept in the cache only (save-to-cache.ts).
+    const document = isGhes() ? await saveWithoutArtifacts(request) : await saveNode(request)
     job.base = document
     return {
       document,

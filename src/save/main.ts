@@ -9,7 +9,7 @@ import { jobContextOrNew, recordEvent, type JobContext } from '../github/job-con
 import { Output } from '../github/outputs.js'
 import { readRunContext, type RunContext } from '../github/run-context.js'
 import { getCacheInput } from './cache-input.js'
-import { checkpointNode } from './checkpoint-node.js'
+import { cacheWanted, checkpointWithCache } from './save-to-cache.js'
 
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
@@ -23,11 +23,11 @@ export async function runSave(): Promise<void> {
   let node = ''
   try {
     const inputs = await getSaveInputs(context.workspace)
-    getCacheInput()
+    const cacheInput = getCacheInput()
     failOnError = inputs.failOnError
     node = inputs.node
     job = await jobContextOrNew(context.runnerTemp, inputs.scope)
-    await save(inputs, context, job)
+    await save(inputs, context, job, cacheWanted(cacheInput, job))
   } catch (error) {
     reportFailure(error, failOnError)
     core.setOutput(Output.Saved, 'false')
@@ -38,7 +38,12 @@ export async function runSave(): Promise<void> {
   }
 }
 
-async function save(inputs: SaveInputs, context: RunContext, job: JobContext): Promise<void> {
+async function save(
+  inputs: SaveInputs,
+  context: RunContext,
+  job: JobContext,
+  cache: boolean
+): Promise<void> {
   const fingerprint = inputs.key
     ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
     : undefined
@@ -61,7 +66,13 @@ async function save(inputs: SaveInputs, context: RunContext, job: JobContext): P
       `Node '${inputs.node}' was restored as done, but its ${decision.reason.slice(6)} changed: saving it again.`
     )
   }
-  const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job)
+  const saved = await checkpointWithCache(
+    { ...inputs, fingerprint },
+    inputs.paths,
+    context,
+    job,
+    cache
+  )
   const name = checkpointName(saved.document)
   core.setOutput(Output.Saved, 'true')
   core.setOutput(Output.Checkpoint, name)

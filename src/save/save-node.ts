@@ -20,6 +20,7 @@ import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
 import { ownedArtifacts, ownerKey, scopeOwners } from '../stores/ownership.js'
 import { ServiceError } from '../stores/twirp.js'
+import { keepCopy } from './zip-file.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
@@ -32,6 +33,8 @@ export interface NodeSave {
   retentionDays: number | undefined
   compressionLevel: number | undefined
   protection: Protection
+  /** Also write the files archive to this file, for a copy in the Actions cache. */
+  keepArchive?: string | undefined
 }
 
 /** What a save step works with. */
@@ -68,8 +71,12 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
     node: save.node
   }
   const attempt = context.run.attempt
+  const upload: ZipSink = (name, bytes) =>
+    artifacts.uploadZip(name, keepCopy(bytes, save.keepArchive), {
+      retentionDays: save.retentionDays
+    })
   const { archive, packed } = await orScopeConflict(
-    uploadFiles(artifacts, ref, request, codec),
+    packFiles(upload, ref, request, codec),
     save.scope,
     attempt
   )
@@ -94,7 +101,8 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
   return document
 }
 
-function assertNoCaseCollision(node: string, base: CheckpointDocument | undefined): void {
+/** Refuses a node id that differs only in case from a node of the pipeline. */
+export function assertNoCaseCollision(node: string, base: CheckpointDocument | undefined): void {
   const collision = caseCollision(node, base?.nodes.map(done => done.id) ?? [])
   if (collision) {
     throw new InvalidInputError(
@@ -119,14 +127,20 @@ async function latestInRun(
 }
 
 /** What packing recorded of each regular file, by path. */
-type Packed = Map<string, { size: number; sha256: string; entry?: FileRecord['entry'] }>
+export type Packed = Map<string, { size: number; sha256: string; entry?: FileRecord['entry'] }>
+
+/** Where a zip goes as it is written: its size and `sha256:<hex>` once all of it went. */
+export type ZipSink = (
+  name: string,
+  bytes: AsyncIterable<Buffer>
+) => Promise<{ size: number; digest: string }>
 
 /**
- * Uploads the node's regular files as one zip, written while it uploads: each file is read once,
- * which takes its sha256 for the manifest. Encrypted entries get opaque names.
+ * Packs the node's regular files as one zip, sent to `sink` while it is written: each file is
+ * read once, which takes its sha256 for the manifest. Encrypted entries get opaque names.
  */
-async function uploadFiles(
-  artifacts: ArtifactStore,
+export async function packFiles(
+  sink: ZipSink,
   ref: CheckpointRef,
   request: SaveRequest,
   codec: CheckpointCodec
@@ -158,9 +172,7 @@ async function uploadFiles(
     sealKey,
     secrets: request.save.protection.secrets
   })
-  const uploaded = await artifacts.uploadZip(name, packer.bytes(), {
-    retentionDays: request.save.retentionDays
-  })
+  const uploaded = await sink(name, packer.bytes())
   for (const [index, entry] of packer.entries.entries()) {
     const file = regular[index]
     if (!file) continue
@@ -181,7 +193,8 @@ async function uploadFiles(
   return { archive, packed }
 }
 
-function fileRecord(
+/** A collected file's manifest record, with what packing recorded of it. */
+export function fileRecord(
   file: CollectedFile,
   archive: ArchiveRecord | undefined,
   packed: Packed
