@@ -318,3 +318,51 @@ describe('run nodes from another run', () => {
     expect(ran.outputs).toMatchObject({ skipped: 'false', reason: 'stale:command' })
   })
 })
+
+describe('rerun, rerun-from and reset act on nodes from any source', () => {
+  const repository = 'octo/invalidate'
+
+  beforeAll(async () => {
+    await failedRun({ repository })
+  })
+
+  it('leaves out the nodes asked to run again, and every node after rerun-from', async () => {
+    const job = await world.job(world.createRun({ repository }), 1)
+    const keys = 'fetch=kf\nbuild=kb'
+    const rerun = await restoreFromRuns(job, keys, { rerun: 'build' })
+    expect(rerun.outputs).toMatchObject({ completed: '["fetch"]' })
+    expect(json(rerun, 'reasons')).toEqual({ fetch: 'done', build: 'rerun-requested' })
+    expect(json(rerun, 'state')).toEqual({ rows: '1', source: 'one' })
+    const from = await restoreFromRuns(job, keys, { 'rerun-from': 'fetch' })
+    expect(from.outputs).toMatchObject({ resumed: 'false', completed: '[]' })
+    expect(json(from, 'reasons')).toEqual({ fetch: 'rerun-requested', build: 'rerun-requested' })
+    const reset = await restoreFromRuns(job, keys, { reset: 'true' })
+    expect(reset.outputs).toMatchObject({ resumed: 'false', completed: '[]' })
+    expect(reset.stdout).toContain("Input 'reset' is true: checkpoints of scope 'pipeline' (runs)")
+    expect(annotations(reset, 'warning')).toEqual([])
+  })
+
+  it('warns when there is nothing to act on, as on a first attempt from attempts only', async () => {
+    const job = await world.job(world.createRun({ repository }), 1)
+    const rerun = await job.uses('.', { rerun: 'build' })
+    expect(annotations(rerun, 'warning')).toEqual([
+      expect.stringContaining(
+        "Asked to re-run 'build', but there is nothing to act on: this is the first attempt of the run and 'from' lists only attempts"
+      )
+    ])
+    const reset = await job.uses('.', { reset: 'true' })
+    expect(annotations(reset, 'warning')).toEqual([
+      expect.stringContaining("Input 'reset' is true, but there is nothing to ignore")
+    ])
+  })
+
+  it('keeps run steps from taking a node asked to run again from the cache', async () => {
+    const inputs = { node: 'train', run: 'echo trained', key: 'kt', cache: 'true' }
+    const first = await world.job(world.createRun({ repository }), 1)
+    await first.uses('run', inputs)
+    const job = await world.job(world.createRun({ repository }), 1)
+    await job.uses('.', { from: 'runs, cache', rerun: 'train' })
+    const ran = await job.uses('run', inputs)
+    expect(ran.outputs).toMatchObject({ skipped: 'false', reason: 'rerun-requested' })
+  })
+})

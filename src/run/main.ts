@@ -86,6 +86,7 @@ async function decide(
 ): Promise<Decision & { source?: string }> {
   const decision = decideNode(job.restored, inputs.node, fingerprint)
   if (decision.skip || decision.reason === 'rerun-requested') return decision
+  if (job.reuse?.rerun.includes(inputs.node)) return { skip: false, reason: 'rerun-requested' }
   const adoption = await adoptElsewhere(inputs, context, job, fingerprint, cache)
   if (adoption.taken) return { skip: true, reason: 'done', source: adoption.source }
   if (adoption.reason && decision.reason === 'not-done')
