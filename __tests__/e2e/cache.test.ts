@@ -93,6 +93,24 @@ describe('the cache across branches', () => {
     expect(json(changed, 'reasons')).toEqual({ build: 'not-found' })
   })
 
+  it('lets a re-run restore a node taken from the cache, its files fetched from there', async () => {
+    const kept = await newJob({ repository })
+    await saveBuild(kept, 'kept for re-runs', {}, 'kr')
+    const run = world.createRun({ repository, ref: 'refs/heads/rerun' })
+    const first = await world.job(run, 1)
+    const taken = await first.uses('.', { from: 'cache', keys: 'build=kr' })
+    expect(json(taken, 'sources')).toEqual({ build: 'cache' })
+    const test = await first.uses('save', { node: 'test', state: 'passed=no' })
+    expect(test.outputs.checkpoint).toBe('checkpoint.pipeline.a1.s002.test.json')
+    const second = await world.job(run, 2)
+    const restore = await second.uses('.')
+    expect(restore.outputs).toMatchObject({ completed: '["build","test"]' })
+    expect(json(restore, 'sources')).toEqual({ build: 'attempt 1', test: 'attempt 1' })
+    expect(await readFile(join(second.options.workspace, 'build/app'), 'utf8')).toBe(
+      'kept for re-runs'
+    )
+  })
+
   it('lets a run step take its node from the cache by its own fingerprint', async () => {
     const script = 'mkdir -p out && echo "$RANDOM" > out/model'
     const inputs = { node: 'train', run: script, paths: 'out/', key: 'kt', cache: 'true' }

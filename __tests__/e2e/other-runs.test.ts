@@ -219,10 +219,19 @@ describe('when a source cannot be used', () => {
   it('warns once, naming the permission, without actions: read, and tries the next source', async () => {
     const repository = 'octo/no-permission'
     await failedRun({ repository })
+    const cached = await world.job(world.createRun({ repository }), 1)
+    const kept = await cached.uses('save', {
+      node: 'fetch',
+      key: 'kf-no-permission',
+      state: 'from=cache',
+      cache: 'true'
+    })
+    expect(kept.stdout).toContain("Node 'fetch' is kept in the Actions cache")
     const job = await world.job(world.createRun({ repository }), 1, { actionsRead: false })
-    const restore = await job.uses('.', { from: 'runs, cache', keys: 'fetch=kf' })
+    const restore = await job.uses('.', { from: 'runs, cache', keys: 'fetch=kf-no-permission' })
     expect(restore.code).toBe(0)
-    expect(restore.outputs).toMatchObject({ resumed: 'false' })
+    expect(restore.outputs).toMatchObject({ resumed: 'true', state: '{"from":"cache"}' })
+    expect(json(restore, 'sources')).toEqual({ fetch: 'cache' })
     const warnings = annotations(restore, 'warning')
     expect(warnings.filter(text => text.includes('actions: read'))).toHaveLength(1)
     expect(warnings.join('\n')).toContain('Trying the next source')
@@ -261,6 +270,23 @@ describe('when a source cannot be used', () => {
     expect(capped.stdout).toContain('Looked at 2 earlier run(s)')
     const wide = await restoreFromRuns(job, 'fetch=old', { 'max-runs': '3' })
     expect(json(wide, 'reasons')).toMatchObject({ fetch: 'done' })
+  })
+})
+
+describe('bad input', () => {
+  it('fails the restore step naming the input, the value and the rule', async () => {
+    const job = await world.job(world.createRun({ repository: 'octo/bad' }), 1)
+    const restore = await job.uses('.', { from: 'attempts, artifacts' })
+    expect(restore.code).toBe(1)
+    expect(annotations(restore, 'error')).toEqual([
+      expect.stringContaining(
+        `Input 'from' has an invalid value "attempts, artifacts": 'artifacts' is not a source`
+      )
+    ])
+    const keys = await job.uses('.', { keys: 'build' })
+    expect(annotations(keys, 'error')).toEqual([
+      expect.stringContaining(`Input 'keys' has an invalid value "build": line 1`)
+    ])
   })
 })
 
