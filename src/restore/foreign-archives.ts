@@ -42,11 +42,12 @@ export function archivesElsewhere(options: ElsewhereOptions): ArchiveSource {
   return (record: ArchiveRecord): ArchiveFetcher => ({
     download: async downloads => {
       if (record.cache !== undefined) {
-        if (!options.cache)
+        if (!options.cache) {
           throw new ArchiveIntegrityError(
             record.name,
             'is kept in the Actions cache, which this step does not read'
           )
+        }
         return options.cache(record, downloads)
       }
       const { client, repository } = options
@@ -56,21 +57,31 @@ export function archivesElsewhere(options: ElsewhereOptions): ArchiveSource {
           `is kept in run ${record.runId}: reading it needs github-token`
         )
       }
-      const artifact = (await listing(client, repository, record.runId)).find(
-        item => item.name === record.name && !item.expired
-      )
-      if (!artifact) {
-        throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
-      }
-      const file = join(await mkdtemp(join(downloads, 'run-')), 'artifact')
-      const { digest } = await client.download(repository, artifact, file)
-      if (digest !== record.digest) {
-        throw new ArchiveIntegrityError(
-          record.name,
-          'its bytes do not match the digest recorded at upload'
-        )
-      }
-      return file
+      const artifacts = await listing(client, repository, record.runId)
+      return downloadFromRun(client, repository, artifacts, record, downloads)
     }
   })
+}
+
+/** Downloads an archive of another run through the REST API, checked against its digest. */
+async function downloadFromRun(
+  client: GitHubClient,
+  repository: Repository,
+  artifacts: RestArtifact[],
+  record: ArchiveRecord,
+  downloads: string
+): Promise<string> {
+  const artifact = artifacts.find(item => item.name === record.name && !item.expired)
+  if (!artifact) {
+    throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
+  }
+  const file = join(await mkdtemp(join(downloads, 'run-')), 'artifact')
+  const { digest } = await client.download(repository, artifact, file)
+  if (digest !== record.digest) {
+    throw new ArchiveIntegrityError(
+      record.name,
+      'its bytes do not match the digest recorded at upload'
+    )
+  }
+  return file
 }

@@ -171,31 +171,33 @@ async function lookUp(
       setReason(found, entry.node, verdict?.reason ?? 'corrupt')
       return
     }
+    const { document, archives } = hit
     const placed = await placeParts(
-      hit.document,
+      document,
       [entry.node],
-      hit.archives,
+      archives,
       request,
       found,
       scratch,
       'the cache'
     )
-    if (placed.length > 0) take(found, hit.document, () => 'cache')
+    if (placed.length > 0) take(found, document, () => 'cache')
   } catch (error) {
-    if (!(error instanceof CheckpointError)) {
-      if (request.failOnError) throw error
-      core.warning(
-        `The Actions cache could not be read (${describe(error)}): node '${entry.node}' is not taken from it.`
-      )
-      return
-    }
-    setReason(
-      found,
-      entry.node,
-      error instanceof UntrustedCheckpointError ? 'untrusted' : 'corrupt'
-    )
-    core.warning(`Node '${entry.node}' is not taken from the cache: ${describe(error)}`)
+    refused(request, found, entry.node, error)
   } finally {
     await hit?.dispose()
   }
+}
+
+/** An entry that does not verify is a reason; a cache that cannot be read, a warning. */
+function refused(request: SourceRequest, found: Found, node: string, error: unknown): void {
+  if (!(error instanceof CheckpointError)) {
+    if (request.failOnError) throw error
+    core.warning(
+      `The Actions cache could not be read (${describe(error)}): node '${node}' is not taken from it.`
+    )
+    return
+  }
+  setReason(found, node, error instanceof UntrustedCheckpointError ? 'untrusted' : 'corrupt')
+  core.warning(`Node '${node}' is not taken from the cache: ${describe(error)}`)
 }

@@ -37,6 +37,8 @@ export async function adoptOffered(
   const changed = changedPart(record?.fingerprint, fingerprint)
   if (changed) {
     core.info(`Node '${inputs.node}' was done in ${offer.source}, but its ${changed} changed.`)
+    // Kept with the job's context when the step records what it did.
+    if (job.reuse) job.reuse.reasons[inputs.node] = `stale:${changed}`
     return { taken: false, reason: `stale:${changed}` }
   }
   await place(document, inputs, context)

@@ -48,17 +48,8 @@ async function save(
     ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
     : undefined
   const decision = decideNode(job.restored, inputs.node, fingerprint ?? {})
-  const restoredAs = job.restored?.checkpoint ?? ''
   if (decision.record && (decision.skip || !fingerprint)) {
-    core.info(`Node '${inputs.node}' was restored as done from ${restoredAs}: nothing to save.`)
-    core.setOutput(Output.Saved, 'false')
-    core.setOutput(Output.Checkpoint, restoredAs)
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'skipped',
-      reason: 'done',
-      checkpoint: restoredAs
-    })
+    await nothingToSave(inputs.node, context, job)
     return
   }
   if (decision.reason.startsWith('stale:')) {
@@ -86,5 +77,19 @@ async function save(
     files: saved.files,
     bytes: saved.bytes,
     ...(durationMs === undefined ? {} : { durationMs })
+  })
+}
+
+/** A node restored as done is not saved again: the outputs name what it was restored from. */
+async function nothingToSave(node: string, context: RunContext, job: JobContext): Promise<void> {
+  const restoredAs = job.restored?.checkpoint ?? ''
+  core.info(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`)
+  core.setOutput(Output.Saved, 'false')
+  core.setOutput(Output.Checkpoint, restoredAs)
+  await recordEvent(context.runnerTemp, job, {
+    node,
+    status: 'skipped',
+    reason: 'done',
+    checkpoint: restoredAs
   })
 }
