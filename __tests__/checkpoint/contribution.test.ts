@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mergeInto, restrictTo } from '../../src/checkpoint/contribution.js'
+import { mergeInto, partialPart, restrictTo } from '../../src/checkpoint/contribution.js'
 import {
   parseCheckpoint,
   sealCheckpoint,
@@ -123,6 +123,44 @@ describe('what each node adds, and the pipeline rebuilt without the others', () 
     const restricted = restrictTo(older, ['fetch'])
     expect(restricted.nodes).toEqual([])
     expect(restricted.state).toEqual({})
+  })
+
+  it("takes a stopped node's progress alone: its record and its own files", () => {
+    const stopped = nextCheckpoint(pipeline(), {
+      scope: 'ci',
+      node: 'crawl',
+      run,
+      state: { next: 7 },
+      partial: true,
+      fingerprint: { key: 'sha256:k', version: 'v1' },
+      files: [
+        {
+          path: 'pages/1',
+          size: 1,
+          sha256: 'sha256:p',
+          mode: 0o644,
+          archive: 'checkpoint.ci.a1.s004.crawl.files'
+        }
+      ],
+      archive: {
+        name: 'checkpoint.ci.a1.s004.crawl.files',
+        runId: '7',
+        size: 3,
+        digest: 'sha256:a',
+        packing: 'zip-stored'
+      }
+    })
+    const part = partialPart(stopped, 'crawl')
+    expect(part?.nodes).toEqual([])
+    expect(part?.state).toEqual({})
+    expect(part?.partials).toEqual([expect.objectContaining({ id: 'crawl', state: { next: 7 } })])
+    expect(part?.partials?.[0]?.fingerprint).toEqual({ key: 'sha256:k', version: 'v1' })
+    expect(paths(part as CheckpointDocument)).toEqual(['pages/1<checkpoint.ci.a1.s004.crawl.files'])
+    expect(partialPart(stopped, 'fetch')).toBeUndefined()
+    // Merged into a job's checkpoint, it is progress there, not a node done.
+    const merged = mergeInto(save(undefined, 'lint', {}), part as CheckpointDocument)
+    expect(merged.nodes.map(node => node.id)).toEqual(['lint'])
+    expect(merged.partials?.map(partial => partial.id)).toEqual(['crawl'])
   })
 
   it('merges nodes from elsewhere into the job checkpoint, theirs winning', () => {

@@ -5,6 +5,7 @@ import {
   cacheKey,
   guardedCacheKey,
   judgeNode,
+  judgePartial,
   reasonInWords,
   type ReuseRequest
 } from '../../src/checkpoint/reuse.js'
@@ -74,6 +75,16 @@ describe('the rule for a node from another run', () => {
       take: 'no',
       reason: 'unrecorded'
     })
+  })
+
+  it('leaves progress of a stopped run node to its run step, under the same rule', () => {
+    const partial = { ...runNode, state: { next: 3 } }
+    expect(judgePartial(partial, ref())).toEqual({ take: 'by-run-step', reason: 'offered' })
+    const keyless = { ...keylessRun, state: {} }
+    expect(judgePartial(keyless, ref())).toEqual({ take: 'no', reason: 'no-key' })
+    expect(judgePartial(keyless, sha())).toEqual({ take: 'by-run-step', reason: 'offered' })
+    const older = { ...record('crawl', computeFingerprint({ key: 'k' })), state: {} }
+    expect(judgePartial(older, sha())).toEqual({ take: 'no', reason: 'unrecorded' })
   })
 
   it('says each reason in plain words', () => {

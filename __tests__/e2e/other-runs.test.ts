@@ -392,3 +392,47 @@ describe('rerun, rerun-from and reset act on nodes from any source', () => {
     expect(ran.outputs).toMatchObject({ skipped: 'false', reason: 'rerun-requested' })
   })
 })
+
+describe('progress of a node stopped part-way', () => {
+  it('crosses runs as a done node does: resumed by its run step when the fingerprint matches', async () => {
+    const repository = 'octo/partial'
+    const script = [
+      'if [ "$CHECKPOINT_PARTIAL" = true ]; then echo "resumed from $(cat "$CHECKPOINT_STATE_FILE")"; fi',
+      'mkdir -p out && echo part > out/part1.txt',
+      'echo \'{"processed": 3}\' > "$CHECKPOINT_STATE_FILE"',
+      'echo READY',
+      'if [ "$CHECKPOINT_PARTIAL" != true ]; then sleep 600; fi',
+      'echo \'{"processed": 10}\' > "$CHECKPOINT_STATE_FILE"'
+    ].join('\n')
+    const inputs = { node: 'crawl', run: script, paths: 'out/', key: 'kc' }
+    const run = world.createRun({ repository })
+    const first = await world.job(run, 1)
+    await first.uses('.', { from: 'runs' })
+    const step = first.start('run', inputs)
+    await step.waitForOutput('READY')
+    step.kill('SIGTERM')
+    await step.result
+    await first.complete()
+    world.standIn.completeRun(run, 'cancelled')
+
+    const next = await world.job(world.createRun({ repository }), 1)
+    const restore = await next.uses('.', { from: 'runs' })
+    expect(restore.outputs).toMatchObject({ resumed: 'false', partial: '[]' })
+    expect(json(restore, 'reasons')).toEqual({ crawl: 'offered' })
+    const resumed = await next.uses('run', inputs)
+    expect(resumed.outputs).toMatchObject({ reason: 'partial', skipped: 'false', 'exit-code': '0' })
+    expect(resumed.stdout).toContain('resumed from {"processed":3}')
+    expect(await readFile(join(next.options.workspace, 'out/part1.txt'), 'utf8')).toBe('part\n')
+    expect(JSON.parse(resumed.outputs.state ?? '')).toEqual({ processed: 10 })
+
+    const changed = await world.job(world.createRun({ repository }), 1)
+    await changed.uses('.', { from: 'runs' })
+    // Another key: the command starts over (and is stopped again once it shows it did).
+    const fresh = changed.start('run', { ...inputs, key: 'kc2' })
+    await fresh.waitForOutput('READY')
+    fresh.kill('SIGTERM')
+    const stopped = await fresh.result
+    expect(stopped.outputs).toMatchObject({ reason: 'stale:key' })
+    expect(stopped.stdout).not.toContain('resumed from')
+  })
+})

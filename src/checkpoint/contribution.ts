@@ -209,13 +209,41 @@ export function mergeInto(
   }
   const pipeline = partsOf(part, ids).reduce((built, item) => addPart(built, item), start)
   const archives = [...base.archives.filter(archive => !taken.has(archive.name)), ...part.archives]
-  const partials = (base.partials ?? []).filter(partial => !ids.has(partial.id))
+  const theirs = part.partials ?? []
+  const partials = [
+    ...(base.partials ?? []).filter(
+      partial => !ids.has(partial.id) && !theirs.some(their => their.id === partial.id)
+    ),
+    ...theirs
+  ]
   return sealCheckpoint({
     ...envelopeOf(base),
     sequence: Math.max(base.sequence, part.sequence),
     ...pipeline,
     archives: archivesUsed(archives, pipeline),
     ...(partials.length > 0 ? { partials } : {})
+  })
+}
+
+/**
+ * The progress a node recorded when it was stopped, alone: its partial record and the files of
+ * its own archives, no node done and no state. Undefined when the checkpoint has none of it.
+ */
+export function partialPart(
+  document: CheckpointDocument,
+  id: string
+): CheckpointDocument | undefined {
+  const partial = document.partials?.find(item => item.id === id)
+  if (!partial) return undefined
+  const files = document.files.filter(
+    file => file.archive !== undefined && parseArtifactName(file.archive)?.ref.node === id
+  )
+  const pipeline: Pipeline = { nodes: [], state: {}, files }
+  return sealCheckpoint({
+    ...envelopeOf(document),
+    ...pipeline,
+    archives: archivesUsed(document.archives, pipeline),
+    partials: [partial]
   })
 }
 

@@ -75,6 +75,8 @@ export interface PartialRecord {
   savedAt: string
   /** What the command had written to its state file when it was stopped. */
   state: PipelineState
+  /** The node's fingerprint when it was stopped: progress crosses runs only when it matches. */
+  fingerprint?: Fingerprint
 }
 
 /** One file of the pipeline's output, where it lives and what it must hash to. */

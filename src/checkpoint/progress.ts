@@ -75,8 +75,8 @@ export function nextCheckpoint(
 }
 
 function partialOf(record: NodeRecord): Omit<PartialRecord, 'state'> {
-  const { id, sequence, attempt, runId, savedAt } = record
-  return { id, sequence, attempt, runId, savedAt }
+  const { id, sequence, attempt, runId, savedAt, fingerprint } = record
+  return { id, sequence, attempt, runId, savedAt, ...(fingerprint ? { fingerprint } : {}) }
 }
 
 /**

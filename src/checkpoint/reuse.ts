@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Digest } from './canonical.js'
-import type { CheckpointDocument, NodeRecord } from './document.js'
+import type { CheckpointDocument, NodeRecord, PartialRecord } from './document.js'
 import { ACTION_MAJOR, computeFingerprint, type Fingerprint } from './fingerprint.js'
 
 /**
@@ -77,6 +77,18 @@ export function judgeNode(record: NodeRecord, request: ReuseRequest): Verdict {
     return { take: 'no', reason: 'stale:version' }
   }
   return isRunNode(record) ? offered() : { take: 'now', reason: 'done' }
+}
+
+/**
+ * Decides the progress of a node stopped part-way in another run: like a `run` node done
+ * there, it is left to its run step, which resumes it only when its whole fingerprint matches.
+ */
+export function judgePartial(partial: PartialRecord, request: ReuseRequest): Verdict {
+  if (partial.fingerprint?.command === undefined) return { take: 'no', reason: 'unrecorded' }
+  if (partial.fingerprint.key === undefined && !request.sameCommit) {
+    return { take: 'no', reason: 'no-key' }
+  }
+  return offered()
 }
 
 function offered(): Verdict {

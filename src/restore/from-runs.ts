@@ -2,12 +2,12 @@ import * as core from '@actions/core'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, UntrustedCheckpointError } from '../checkpoint/codec.js'
-import { restrictTo } from '../checkpoint/contribution.js'
+import { partialPart, restrictTo } from '../checkpoint/contribution.js'
 import { decodeUtf8, type CheckpointDocument } from '../checkpoint/document.js'
 import { CheckpointError, CorruptCheckpointError, describe } from '../checkpoint/errors.js'
 import { invalidate } from '../checkpoint/invalidation.js'
 import { compareRefs, parseCheckpointName, type CheckpointRef } from '../checkpoint/naming.js'
-import { judgeNode } from '../checkpoint/reuse.js'
+import { judgeNode, judgePartial } from '../checkpoint/reuse.js'
 import { GitHubApiError } from '../cli/errors.js'
 import type { GitHubClient, RestArtifact } from '../cli/github.js'
 import {
@@ -169,9 +169,30 @@ async function takeFromRun(
       found.reuse.offers[node.id] = { source, document: restrictTo(document, [node.id]) }
     }
   }
+  offerProgress(document, source, request, found)
   const elsewhere = archivesElsewhere({ client, repository: current.repository })
   const placed = await placeParts(document, wanted, elsewhere, request, found, scratch)
   if (placed.length > 0) take(found, restrictTo(document, placed), () => source)
+}
+
+/** Progress of nodes stopped part-way crosses runs as done nodes do: left to the run step. */
+function offerProgress(
+  document: CheckpointDocument,
+  source: string,
+  request: SourceRequest,
+  found: Found
+): void {
+  const sameCommit = request.sources.match === 'sha'
+  for (const partial of document.partials ?? []) {
+    const id = partial.id
+    found.known.add(id)
+    if (found.reuse.sources[id] !== undefined || found.reuse.offers[id]) continue
+    if (request.invalidation.rerun.includes(id) || request.invalidation.rerunFrom === id) continue
+    const verdict = judgePartial(partial, { keys: request.sources.keys, sameCommit })
+    setReason(found, id, verdict.reason)
+    const part = partialPart(document, id)
+    if (verdict.take === 'by-run-step' && part) found.reuse.offers[id] = { source, document: part }
+  }
 }
 
 const RETRY_ELSEWHERE = new Set(['files-missing', 'corrupt', 'untrusted'])

@@ -3,7 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec } from '../checkpoint/codec.js'
 import { mergeInto } from '../checkpoint/contribution.js'
-import { parseCheckpointValue, type CheckpointDocument } from '../checkpoint/document.js'
+import {
+  parseCheckpointValue,
+  type CheckpointDocument,
+  type PartialRecord
+} from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
 import { changedPart, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { cacheKey } from '../checkpoint/reuse.js'
@@ -17,7 +21,8 @@ import { stageFiles, type ArchiveSource } from '../restore/stage.js'
 
 /** What became of a node looked for in other runs and the cache. */
 export type Adoption =
-  { taken: true; source: string } | { taken: false; reason?: `stale:${string}` | undefined }
+  | { taken: true; source: string }
+  | { taken: false; reason?: `stale:${string}` | undefined; partial?: PartialRecord }
 
 /**
  * Takes a `run` node that restore found in another run (an offer) when its recorded fingerprint
@@ -34,7 +39,8 @@ export async function adoptOffered(
   if (!offer || mustRunAgain(job, inputs.node)) return { taken: false }
   const document = parseCheckpointValue(offer.document, `the offer of ${offer.source}`)
   const record = document.nodes.find(node => node.id === inputs.node)
-  const changed = changedPart(record?.fingerprint, fingerprint)
+  const partial = document.partials?.find(item => item.id === inputs.node)
+  const changed = changedPart((record ?? partial)?.fingerprint, fingerprint)
   if (changed) {
     core.info(`Node '${inputs.node}' was done in ${offer.source}, but its ${changed} changed.`)
     // Kept with the job's context when the step records what it did.
@@ -42,6 +48,11 @@ export async function adoptOffered(
     return { taken: false, reason: `stale:${changed}` }
   }
   await place(document, inputs, context)
+  if (!record && partial) {
+    // Progress, not a result: the command runs, handed what it had done.
+    await adoptInto(context, job, document, inputs.node, offer.source, 'offered')
+    return { taken: false, partial }
+  }
   await adoptInto(context, job, document, inputs.node, offer.source)
   return { taken: true, source: offer.source }
 }
@@ -116,18 +127,23 @@ export async function adoptInto(
   job: JobContext,
   document: CheckpointDocument,
   node: string,
-  source: string
+  source: string,
+  reason: 'done' | 'offered' = 'done'
 ): Promise<void> {
   job.base = mergeInto(job.base, document)
   if (job.reuse) {
-    job.reuse.sources[node] = source
-    job.reuse.reasons[node] = 'done'
+    if (reason === 'done') job.reuse.sources[node] = source
+    job.reuse.reasons[node] = reason
     job.reuse.offers = Object.fromEntries(
       Object.entries(job.reuse.offers).filter(([id]) => id !== node)
     )
   }
   await saveJobContext(context.runnerTemp, job)
-  core.info(`Node '${node}' is done with the same fingerprint in ${source}: taken from there.`)
+  core.info(
+    reason === 'done'
+      ? `Node '${node}' is done with the same fingerprint in ${source}: taken from there.`
+      : `Node '${node}' was stopped part-way in ${source} with the same fingerprint: it resumes from there.`
+  )
 }
 
 /** A failure to take a node from elsewhere: the command runs instead (unless fail-on-error). */

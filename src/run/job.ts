@@ -8,6 +8,8 @@ import {
   type JobContext
 } from '../github/job-context.js'
 import type { RunContext } from '../github/run-context.js'
+import { archivesElsewhere, restClient } from '../restore/foreign-archives.js'
+import { cacheArchives } from '../restore/from-cache.js'
 import { restoreLatest } from '../restore/restore-latest.js'
 
 /**
@@ -21,11 +23,18 @@ export async function jobContextForRun(
   const existing = await loadJobContext(context.runnerTemp, inputs.scope)
   if (existing) return existing
   try {
+    // Nodes an earlier attempt took from other runs or the cache have their files there.
+    const elsewhere = archivesElsewhere({
+      client: restClient(inputs.githubToken),
+      repository: context.repository,
+      cache: cacheArchives(context.runnerTemp)
+    })
     const restored = await restoreLatest(
       inputs.scope,
       inputs.githubToken,
       context,
-      inputs.protection
+      inputs.protection,
+      elsewhere
     )
     return await rememberRestore(context.runnerTemp, inputs.scope, restored, undefined)
   } catch (error) {

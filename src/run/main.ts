@@ -89,6 +89,7 @@ async function decide(
   if (job.reuse?.rerun.includes(inputs.node)) return { skip: false, reason: 'rerun-requested' }
   const adoption = await adoptElsewhere(inputs, context, job, fingerprint, cache)
   if (adoption.taken) return { skip: true, reason: 'done', source: adoption.source }
+  if (adoption.partial) return { skip: false, reason: 'partial', partial: adoption.partial }
   if (adoption.reason && decision.reason === 'not-done')
     return { ...decision, reason: adoption.reason }
   return decision

@@ -8,6 +8,7 @@ import { readRunContext } from '../github/run-context.js'
 import { RunState } from '../github/state.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState } from './command.js'
+import { resolveShell } from './shell.js'
 
 /**
  * The run entry's post step, which runs even when the job was cancelled: when the command did
@@ -29,8 +30,12 @@ export async function runRunPost(): Promise<void> {
       return
     }
     const job = await jobContextOrNew(context.runnerTemp, scope)
+    // The whole fingerprint, as the run step computes it: progress crosses runs only with it.
+    const shell = await resolveShell(core.getInput(Input.Shell)).catch(() => undefined)
     const fingerprint = computeFingerprint({
       key: core.getInput(Input.Key),
+      command: core.getInput(Input.Run, { trimWhitespace: false }),
+      shell: shell?.name,
       salt: core.getInput(Input.Salt)
     })
     const save = {
