@@ -8,7 +8,7 @@ import {
 } from '../../src/checkpoint/errors.js'
 import { CheckpointManager } from '../../src/checkpoint/manager.js'
 import type { CheckpointStore } from '../../src/checkpoint/store.js'
-import { LocalDirectoryStore } from '../../src/stores/local.js'
+import { LocalDirectoryStore } from '../../src/offline/local-directory-store.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
 
 const tempDir = useTempDirs()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { InvalidInputError } from '../../src/checkpoint/errors.js'
 import { getSourceInputs } from '../../src/restore/restore-inputs.js'
-import { getCacheInput } from '../../src/save/cache-input.js'
+import { getCacheInput } from '../../src/resume/cache-input.js'
 
 const saved = { ...process.env }
 

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path'
 import * as glob from '@actions/glob'
 import { InvalidInputError } from '../checkpoint/errors.js'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
-import { isInside, resolveInside, toRelative } from './paths.js'
+import { isInside, resolveInside, toRelative } from './workspace-paths.js'
 
 /** A file found by `paths`, with what the manifest records of it. */
 export interface CollectedFile {

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
-import { isInside } from './paths.js'
+import { isInside } from './workspace-paths.js'
 
 /** A restore that would write outside the workspace (through a link or a link target). */
 export class PathEscapeError extends CheckpointError {}

@@ -1,13 +1,13 @@
 import * as core from '@actions/core'
 import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
-import { reportFailure } from '../github/failure.js'
-import { getRestoreInputs, type RestoreInputs } from '../github/inputs.js'
-import { rememberRestore } from '../github/job-context.js'
-import { setRestoreOutputs } from '../github/outputs.js'
-import { readRunContext, type RunContext } from '../github/run-context.js'
-import { State } from '../github/state.js'
+import { reportFailure } from '../action/failure.js'
+import { getRestoreInputs, type RestoreInputs } from '../action/inputs.js'
+import { rememberRestore } from '../action/job-context.js'
+import { setRestoreOutputs } from '../action/outputs.js'
+import { readRunContext, type RunContext } from '../transport/run-context.js'
+import { State } from '../action/step-state.js'
 import { getSourceInputs, type SourceInputs } from './restore-inputs.js'
-import { restoreFromSources, type Found } from './sources.js'
+import { restoreFromSources, type Found } from '../resume/sources.js'
 
 /**
  * The restore entry: finds this scope's checkpoints in the sources of `from` (earlier attempts

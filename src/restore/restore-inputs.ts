@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../checkpoint/errors.js'
 import { caseCollision, ID_PATTERN, ID_RULE } from '../checkpoint/ids.js'
-import { getList } from '../github/inputs.js'
-import * as core from '../github/toolkit.js'
+import { getList } from '../action/inputs.js'
+import * as core from '../action/light-toolkit.js'
 import { isGhes } from '../transport/cache-config.js'
 
 /** The restore entry's inputs that say where else checkpoints may come from. */

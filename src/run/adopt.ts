@@ -11,13 +11,13 @@ import {
 import { describe } from '../checkpoint/errors.js'
 import { changedPart, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { cacheKey } from '../checkpoint/reuse.js'
-import type { RunInputs } from '../github/inputs.js'
-import { saveJobContext, type JobContext } from '../github/job-context.js'
-import type { RunContext } from '../github/run-context.js'
+import type { RunInputs } from '../action/inputs.js'
+import { saveJobContext, type JobContext } from '../action/job-context.js'
+import type { RunContext } from '../transport/run-context.js'
 import { placeFiles } from '../packing/place.js'
-import { archivesElsewhere, restClient } from '../restore/foreign-archives.js'
-import { cacheArchives, fetchCacheHit } from '../restore/from-cache.js'
-import { stageFiles, type ArchiveSource } from '../restore/stage.js'
+import { archivesElsewhere, restClient } from '../resume/foreign-archives.js'
+import { cacheArchives, fetchCacheHit } from '../resume/from-cache.js'
+import { stageFiles, type ArchiveSource } from '../resume/stage-archive.js'
 
 /** What became of a node looked for in other runs and the cache. */
 export type Adoption =

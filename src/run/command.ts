@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { ConfigurationError } from '../github/failure.js'
+import { ConfigurationError } from '../action/failure.js'
 import {
   isJsonObject,
   MAX_STATE_DEPTH,

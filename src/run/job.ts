@@ -1,16 +1,16 @@
 import * as core from '@actions/core'
 import { describe } from '../checkpoint/errors.js'
-import type { RunInputs } from '../github/inputs.js'
+import type { RunInputs } from '../action/inputs.js'
 import {
   jobContextOrNew,
   loadJobContext,
   rememberRestore,
   type JobContext
-} from '../github/job-context.js'
-import type { RunContext } from '../github/run-context.js'
-import { archivesElsewhere, restClient } from '../restore/foreign-archives.js'
-import { cacheArchives } from '../restore/from-cache.js'
-import { restoreLatest } from '../restore/restore-latest.js'
+} from '../action/job-context.js'
+import type { RunContext } from '../transport/run-context.js'
+import { archivesElsewhere, restClient } from '../resume/foreign-archives.js'
+import { cacheArchives } from '../resume/from-cache.js'
+import { restoreLatest } from '../resume/restore-latest.js'
 
 /**
  * The job's context for the run entry. In a job without a restore step the first run step

@@ -1,11 +1,11 @@
 import { decideNode } from '../checkpoint/decision.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
-import { getRunInputs, type RunInputs } from '../github/inputs.js'
-import { loadJobContext, recordEvent, type JobContext } from '../github/job-context.js'
-import { readRunContext } from '../github/run-context.js'
-import * as toolkit from '../github/toolkit.js'
-import { getCacheInput } from '../save/cache-input.js'
+import { getRunInputs, type RunInputs } from '../action/inputs.js'
+import { loadJobContext, recordEvent, type JobContext } from '../action/job-context.js'
+import { readRunContext } from '../transport/run-context.js'
+import * as toolkit from '../action/light-toolkit.js'
+import { getCacheInput } from '../resume/cache-input.js'
 
 /** Outputs of the run entry. */
 export enum RunOutput {
@@ -53,7 +53,7 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
       reason: 'done'
     })
   } catch (error) {
-    const { reportFailure } = await import('../github/failure.js')
+    const { reportFailure } = await import('../action/failure.js')
     reportFailure(error, inputs.failOnError)
   }
   return { skipped: true, job }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { GitHubClient, Repository } from '../cli/github.js'
+import type { GitHubClient, Repository } from './rest-client.js'
 
 /** An earlier run of this workflow, as the REST API lists it. */
 export interface WorkflowRun {

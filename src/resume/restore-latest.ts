@@ -1,0 +1,95 @@
+import * as core from '@actions/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
+import type { CheckpointDocument } from '../checkpoint/document.js'
+import { CheckpointError, describe } from '../checkpoint/errors.js'
+import { CheckpointManager } from '../checkpoint/manager.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { completedNodes } from '../checkpoint/progress.js'
+import type { RunContext } from '../transport/run-context.js'
+import { placeFiles } from '../packing/place.js'
+import { ArtifactStore, RunCheckpointStore } from '../transport/artifact-store.js'
+import { ownedArtifacts } from '../transport/scope-ownership.js'
+import { ServiceError } from '../transport/twirp-client.js'
+import { runArchives, stageFiles, type ArchiveSource } from './stage-archive.js'
+
+/**
+ * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
+ * included; a bad one is reported and the previous one tried. Undefined when there is none,
+ * which on a first attempt is known without asking the service.
+ */
+export async function restoreLatest(
+  scope: string,
+  token: string,
+  context: RunContext,
+  keys: CodecKeys = {},
+  elsewhere?: ArchiveSource
+): Promise<CheckpointDocument | undefined> {
+  if (context.run.attempt <= 1) {
+    core.info('This is the first attempt of the run: there is no earlier checkpoint to restore.')
+    return undefined
+  }
+  const codec = new CheckpointCodec(keys)
+  const artifacts = new ArtifactStore(context, token)
+  const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
+  try {
+    const { kept, foreign } = ownedArtifacts(await artifacts.list())
+    if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
+      core.warning(
+        `Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`
+      )
+    }
+    const store = new RunCheckpointStore(artifacts, kept, {
+      scratch,
+      runId: context.run.runId
+    })
+    const manager = new CheckpointManager(store, { scope, codec })
+    const refs = (await manager.list()).reverse()
+    if (refs.length === 0) {
+      core.info(
+        `No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`
+      )
+      return undefined
+    }
+    for (const [index, ref] of refs.entries()) {
+      const staging = join(scratch, `staging-${index}`)
+      try {
+        const document = await manager.load(ref)
+        await stageFiles(
+          document,
+          runArchives(store, artifacts, context.run.runId, elsewhere),
+          {
+            downloads: join(scratch, 'downloads'),
+            staging
+          },
+          codec.fileKey
+        )
+        await placeFiles(staging, document.files, context.workspace)
+        report(document)
+        return document
+      } catch (error) {
+        // Only a checkpoint that is bad is passed over; a service or disk failure would fail
+        // every older one the same way, and is reported as what it is (fail-on-error applies).
+        if (error instanceof ServiceError || !(error instanceof CheckpointError)) throw error
+        core.warning(
+          `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
+        )
+      }
+    }
+    core.warning(
+      `None of the ${refs.length} checkpoint(s) of scope '${scope}' could be restored: starting from the beginning.`
+    )
+    return undefined
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+function report(document: CheckpointDocument): void {
+  const nodes = completedNodes(document)
+  core.info(
+    `Restored ${checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
+      `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`
+  )
+}

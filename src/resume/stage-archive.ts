@@ -1,0 +1,167 @@
+import * as core from '@actions/core'
+import { mkdir } from 'node:fs/promises'
+import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
+import { describe } from '../checkpoint/errors.js'
+import { join } from 'node:path'
+import { openFiles, sealedRecord } from '../packing/encrypt.js'
+import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
+import { TAIL_BYTES, extractStream, locateDirectory } from '../packing/stream-extract.js'
+import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
+import { fetchRange, streamBody } from '../transport/blob-transfer.js'
+
+/** Where the bytes of one archive come from. */
+export interface ArchiveFetcher {
+  /**
+   * Extracts the archive while it downloads, when the source can; a failure falls back to a
+   * whole download.
+   */
+  stream?: (expected: FileRecord[], into: string, superseded: Superseded) => Promise<void>
+  /** Downloads the archive whole, checked against the digest recorded for it; its path. */
+  download: (downloads: string) => Promise<string>
+}
+
+/** Names of entries an archive may hold that the checkpoint does not need. */
+type Superseded = (name: string) => boolean
+
+/** The fetcher of each archive of a checkpoint. @throws ArchiveIntegrityError when it has none */
+export type ArchiveSource = (record: ArchiveRecord) => ArchiveFetcher
+
+/**
+ * Downloads every archive a checkpoint's files live in and extracts it into `staging`, each
+ * checked against the digest recorded at upload and every file against the manifest. Nothing
+ * reaches the workspace here: a bad archive fails the whole checkpoint before any file moves.
+ */
+export async function stageFiles(
+  document: CheckpointDocument,
+  source: ArchiveSource,
+  folders: { downloads: string; staging: string },
+  fileKey: Buffer | undefined
+): Promise<void> {
+  const { downloads, staging } = folders
+  await mkdir(staging, { recursive: true })
+  await mkdir(downloads, { recursive: true })
+  const byArchive = new Map<string, FileRecord[]>()
+  for (const file of document.files) {
+    if (file.archive === undefined) continue
+    byArchive.set(file.archive, [...(byArchive.get(file.archive) ?? []), file])
+  }
+  for (const record of document.archives) {
+    const files = byArchive.get(record.name)
+    if (!files) continue
+    const fetcher = source(record)
+    if (record.packing !== 'zip-encrypted') {
+      await extractFrom(fetcher, record, files, folders, supersededIn(document, record.name))
+      continue
+    }
+    if (!fileKey)
+      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
+    const sealed = join(downloads, `${record.name}.sealed`)
+    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+    // not need is one a later node saved again. It is passed over, never decrypted or placed.
+    await extractFrom(
+      fetcher,
+      record,
+      files.map(file => sealedRecord(record.name, file)),
+      { downloads, staging: sealed },
+      name => /^f\d{6}$/.test(name)
+    )
+    await openFiles(record.name, files, sealed, staging, fileKey)
+  }
+}
+
+/**
+ * The archives of this run's artifacts; an archive kept elsewhere (in another run, or in the
+ * cache) goes to `elsewhere`, and without it is refused.
+ */
+export function runArchives(
+  store: RunCheckpointStore,
+  artifacts: ArtifactStore,
+  runId: string,
+  elsewhere?: ArchiveSource
+): ArchiveSource {
+  return record => {
+    if (record.cache !== undefined || record.runId !== runId) {
+      if (elsewhere) return elsewhere(record)
+      throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`)
+    }
+    const artifact = store.artifact(record.name)
+    if (!artifact)
+      throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
+    if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+      throw new ArchiveIntegrityError(
+        record.name,
+        'its digest differs from the one the checkpoint recorded'
+      )
+    }
+    return {
+      stream: (expected, into, superseded) =>
+        streamArchive(artifacts, artifact, record, expected, into, superseded),
+      download: downloads => artifacts.download(artifact, downloads)
+    }
+  }
+}
+
+/**
+ * Files of the pipeline that another archive holds: an earlier archive still carries its old
+ * version of a file a later node saved again, which is passed over rather than refused.
+ */
+function supersededIn(document: CheckpointDocument, archive: string): Superseded {
+  const elsewhere = new Set(
+    document.files.filter(file => file.archive !== archive).map(file => file.path)
+  )
+  return name => elsewhere.has(name)
+}
+
+/**
+ * Extracts an archive while it downloads (its directory fetched first, from its end); when that
+ * cannot be done (no signed URL, a layout the streaming reader does not follow, a transfer cut
+ * short), downloads it whole, checks its digest and extracts it then. Either way every entry is
+ * checked against the manifest before the caller places anything.
+ */
+async function extractFrom(
+  fetcher: ArchiveFetcher,
+  record: ArchiveRecord,
+  expected: FileRecord[],
+  folders: { downloads: string; staging: string },
+  superseded: Superseded
+): Promise<void> {
+  if (fetcher.stream) {
+    try {
+      await fetcher.stream(expected, folders.staging, superseded)
+      return
+    } catch (error) {
+      core.info(
+        `Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`
+      )
+    }
+  }
+  const zip = await fetcher.download(folders.downloads)
+  await extractArchive(zip, record.name, expected, folders.staging, superseded)
+}
+
+async function streamArchive(
+  artifacts: ArtifactStore,
+  artifact: RunArtifact,
+  record: ArchiveRecord,
+  expected: FileRecord[],
+  into: string,
+  superseded: Superseded
+): Promise<void> {
+  const url = await artifacts.signedUrl(artifact)
+  const size = record.size
+  const tailStart = Math.max(0, size - TAIL_BYTES)
+  const tail = await fetchRange(url, tailStart, size)
+  const location = locateDirectory(tail, tailStart, size)
+  const directory =
+    location.start >= tailStart
+      ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
+      : await fetchRange(url, location.start, location.start + location.length)
+  await extractStream(
+    streamBody(url),
+    { archive: record.name, size, digest: record.digest, directory },
+    location,
+    expected,
+    into,
+    superseded
+  )
+}

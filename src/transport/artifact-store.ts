@@ -1,0 +1,309 @@
+import * as core from '@actions/core'
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { CheckpointNotFoundError, describe } from '../checkpoint/errors.js'
+import type { CheckpointStore } from '../checkpoint/store.js'
+import type { RunContext } from './run-context.js'
+import { ArchiveIntegrityError } from '../packing/extract.js'
+import { decodeUtf8 } from '../checkpoint/document.js'
+import { downloadToFile, uploadStream } from './blob-transfer.js'
+import {
+  ServiceError,
+  backendIds,
+  callArtifactService,
+  serviceEndpoint,
+  withRetries,
+  type ServiceEndpoint
+} from './twirp-client.js'
+
+/** An artifact of the current run, as the artifact service lists it. */
+export interface RunArtifact {
+  id: number
+  name: string
+  size: number
+  digest: string | undefined
+  /** The job that uploaded it: how a save tells another job's checkpoints from its own. */
+  jobBackendId: string
+  /** The run it belongs to, at the artifact service. */
+  runBackendId: string
+  /** When the service created it (ISO 8601); decides which job owns a scope in an attempt. */
+  createdAt: string
+}
+
+/** What an upload recorded. */
+export interface UploadedArtifact {
+  id: number
+  size: number
+  digest: string
+}
+
+interface ListedArtifact {
+  workflow_run_backend_id?: string
+  workflowRunBackendId?: string
+  database_id?: string
+  databaseId?: string
+  name?: string
+  size?: string
+  digest?: string | { value?: string }
+  workflow_job_run_backend_id?: string
+  workflowJobRunBackendId?: string
+  created_at?: string
+  createdAt?: string
+}
+
+/**
+ * The run's artifacts: listed through the artifact service (which records the uploading job),
+ * moved with @actions/artifact. Downloads are never unpacked by the client: the bytes are checked
+ * against the digest recorded at upload, then unpacked by the caller against its manifest.
+ */
+export class ArtifactStore {
+  private readonly endpoint: ServiceEndpoint
+
+  constructor(
+    private readonly context: RunContext,
+    private readonly token: string
+  ) {
+    this.endpoint = serviceEndpoint()
+  }
+
+  /** This job's id at the artifact service. */
+  get jobBackendId(): string {
+    return backendIds(this.endpoint.token).jobBackendId
+  }
+
+  /** Every artifact of this run, all attempts and jobs. */
+  async list(): Promise<RunArtifact[]> {
+    const ids = backendIds(this.endpoint.token)
+    const response = (await callArtifactService(this.endpoint, 'ListArtifacts', {
+      workflow_run_backend_id: ids.runBackendId,
+      workflow_job_run_backend_id: ids.jobBackendId
+    })) as { artifacts?: ListedArtifact[] }
+    return (response.artifacts ?? []).map(item => ({
+      id: Number(item.database_id ?? item.databaseId),
+      name: item.name ?? '',
+      size: Number(item.size ?? 0),
+      digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
+      jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+      runBackendId: item.workflow_run_backend_id ?? item.workflowRunBackendId ?? ids.runBackendId,
+      createdAt: item.created_at ?? item.createdAt ?? ''
+    }))
+  }
+
+  /**
+   * Downloads an artifact's bytes, as stored (never unpacked), into a fresh folder under `into`
+   * and returns the file's path. When the artifact service will not sign a URL for it (earlier
+   * attempts' artifacts can answer 404 "workflow run not found"), it goes through the REST API
+   * with the job's token.
+   * @throws ArchiveIntegrityError when the bytes do not match the digest recorded at upload
+   */
+  async download(artifact: RunArtifact, into: string): Promise<string> {
+    const folder = await mkdtemp(join(into, 'download-'))
+    const file = join(folder, 'artifact')
+    // A transfer cut short looks like changed bytes: fetch again before calling them changed.
+    for (let attempt = 1; ; attempt++) {
+      const { digest } = await this.fetchBytes(artifact, file)
+      if (artifact.digest === undefined || digest === artifact.digest) return file
+      if (attempt >= 2) {
+        throw new ArchiveIntegrityError(
+          artifact.name,
+          'its bytes do not match the digest recorded at upload'
+        )
+      }
+      core.info(`Download of ${artifact.name} does not match its digest; fetching it again`)
+    }
+  }
+
+  private async fetchBytes(artifact: RunArtifact, file: string): Promise<{ digest: string }> {
+    try {
+      return await downloadToFile(await this.signedUrl(artifact), file)
+    } catch (error) {
+      if (!this.restLookup()) throw error
+      core.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`)
+      return this.downloadThroughRest(artifact, file)
+    }
+  }
+
+  /** A URL that downloads the artifact's bytes for a while, without credentials. */
+  async signedUrl(artifact: RunArtifact): Promise<string> {
+    const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
+      workflow_run_backend_id: artifact.runBackendId,
+      workflow_job_run_backend_id: artifact.jobBackendId,
+      name: artifact.name
+    })) as { signed_url?: string; signedUrl?: string }
+    const url = response.signed_url ?? response.signedUrl
+    if (!url)
+      throw new ServiceError(`The artifact service gave no download URL for ${artifact.name}`)
+    return url
+  }
+
+  /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
+  private async downloadThroughRest(
+    artifact: RunArtifact,
+    file: string
+  ): Promise<{ digest: string }> {
+    const lookup = this.restLookup()
+    if (!lookup) throw new ServiceError('No token or repository for the REST API')
+    const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '')
+    const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`
+    const location = await withRetries(`The REST API for ${artifact.name}`, async () => {
+      const response = await fetch(url, {
+        redirect: 'manual',
+        headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
+        signal: AbortSignal.timeout(60_000)
+      })
+      const redirect = response.headers.get('location')
+      if (response.status !== 302 || !redirect) {
+        throw new ServiceError(
+          `The REST API answered ${response.status} for ${artifact.name}`,
+          response.status
+        )
+      }
+      return redirect
+    })
+    return downloadToFile(location, file)
+  }
+
+  /**
+   * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
+   * with their digest. Nothing is listed until the finalize: a failed upload leaves no artifact.
+   */
+  async uploadZip(
+    name: string,
+    bytes: AsyncIterable<Buffer>,
+    options: { retentionDays: number | undefined }
+  ): Promise<UploadedArtifact> {
+    return this.uploadArtifact(name, 'application/zip', options, url =>
+      uploadStream(url, bytes, { contentType: 'application/zip', what: name })
+    )
+  }
+
+  /**
+   * Uploads one text document as an artifact without a zip around it, so it downloads from the
+   * run page as the plain file: create, one Put Blob, finalize with its digest.
+   */
+  async uploadDocument(
+    name: string,
+    text: string,
+    options: { retentionDays: number | undefined }
+  ): Promise<UploadedArtifact> {
+    const body = Buffer.from(text, 'utf8')
+    // One block larger than the body: it goes up in one Put Blob, whatever its size.
+    return this.uploadArtifact(name, 'application/json', options, url =>
+      uploadStream(url, [body], {
+        contentType: 'application/json',
+        what: name,
+        blockBytes: body.length + 1
+      })
+    )
+  }
+
+  /**
+   * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
+   * upload whose source fails before any byte is ready (a file holding a secret) creates none.
+   */
+  private async uploadArtifact(
+    name: string,
+    mimeType: string,
+    options: { retentionDays: number | undefined },
+    put: (url: () => Promise<string>) => Promise<{ size: number; digest: string }>
+  ): Promise<UploadedArtifact> {
+    const ids = backendIds(this.endpoint.token)
+    const scope = {
+      workflow_run_backend_id: ids.runBackendId,
+      workflow_job_run_backend_id: ids.jobBackendId
+    }
+    let created: Promise<string> | undefined
+    const url = (): Promise<string> => {
+      created ??= this.createArtifact(name, mimeType, scope, options.retentionDays)
+      return created
+    }
+    const { size, digest } = await put(url)
+    await url()
+    const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+      ...scope,
+      name,
+      size: String(size),
+      hash: digest
+    })) as { artifact_id?: string; artifactId?: string }
+    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest }
+  }
+
+  private async createArtifact(
+    name: string,
+    mimeType: string,
+    scope: { workflow_run_backend_id: string; workflow_job_run_backend_id: string },
+    retentionDays: number | undefined
+  ): Promise<string> {
+    const expiresAt = retentionDays
+      ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
+      : {}
+    const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
+      ...scope,
+      name,
+      version: 7,
+      mime_type: mimeType,
+      ...expiresAt
+    })) as { ok?: boolean; signed_upload_url?: string; signedUploadUrl?: string }
+    const url = created.signed_upload_url ?? created.signedUploadUrl
+    if (!url) throw new ServiceError(`The artifact service gave no upload URL for ${name}`)
+    return url
+  }
+
+  private restLookup(): { token: string; owner: string; name: string } | undefined {
+    const repository = this.context.repository
+    if (!this.token || !repository) return undefined
+    return { token: this.token, owner: repository.owner, name: repository.name }
+  }
+}
+
+/**
+ * The run's checkpoint documents as a {@link CheckpointStore}, over a listing taken once, so
+ * the manager decides "latest" from names without a request per checkpoint.
+ */
+export class RunCheckpointStore implements CheckpointStore {
+  readonly location: string
+  private readonly byName: Map<string, RunArtifact>
+
+  constructor(
+    private readonly artifacts: ArtifactStore,
+    listing: RunArtifact[],
+    private readonly options: { scratch: string; runId: string; retentionDays?: number | undefined }
+  ) {
+    this.location = `run ${options.runId}`
+    this.byName = new Map(listing.map(artifact => [artifact.name, artifact]))
+  }
+
+  listNames(): Promise<string[]> {
+    return Promise.resolve([...this.byName.keys()])
+  }
+
+  /** The listed artifact of a name, for callers that need its id or uploader. */
+  artifact(name: string): RunArtifact | undefined {
+    return this.byName.get(name)
+  }
+
+  async readText(name: string): Promise<string> {
+    const artifact = this.byName.get(name)
+    if (!artifact) throw new CheckpointNotFoundError(`${this.location}/${name}`)
+    await mkdir(this.options.scratch, { recursive: true })
+    const file = await this.artifacts.download(artifact, this.options.scratch)
+    return decodeUtf8(await readFile(file), `${this.location}/${name}`)
+  }
+
+  /** Uploads a document as its own artifact, the commit point of a save. */
+  async writeText(name: string, text: string): Promise<void> {
+    await mkdir(this.options.scratch, { recursive: true })
+    const result = await this.artifacts.uploadDocument(name, text, {
+      retentionDays: this.options.retentionDays
+    })
+    this.byName.set(name, {
+      id: result.id,
+      name,
+      size: result.size,
+      digest: result.digest,
+      jobBackendId: this.artifacts.jobBackendId,
+      runBackendId: '',
+      createdAt: new Date().toISOString()
+    })
+  }
+}
