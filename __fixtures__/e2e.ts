@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { startStandIn, type Job, type Run, type StandIn } from '../local/index.js'
 import { JobRunner } from '../local/runner.js'
+import { ROOT } from './root.js'
 
-/** The project root, where action.yml and dist/ are. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export { ROOT }
 
 /** A stand-in of GitHub's services plus fresh folders, for one end-to-end test file. */
 export class E2eWorld {
