@@ -32,6 +32,8 @@ export class JobRunner {
   uses(actionDir: string, inputs?: Record<string, string>): Promise<StepResult>
   /** Starts a main step without waiting: to signal it part-way, as a cancelled job is. */
   start(actionDir: string, inputs?: Record<string, string>): StepHandle
+  /** Runs a `run:` step's script with bash, as `shell: bash` does, in the workspace. */
+  run(script: string, env?: Record<string, string>): Promise<StepResult>
   complete(): Promise<StepResult[]>
   summary(): string
 }
