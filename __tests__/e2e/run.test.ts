@@ -209,4 +209,21 @@ describe('run refuses bad input', () => {
     })
     expect(world.standIn.listArtifacts(run)).toEqual([])
   })
+
+  it('fails when the command leaves a state holding a prototype key, writing no checkpoint', async () => {
+    const run = world.createRun()
+    const job = await world.job(run, 1)
+    const step = await job.uses('run', {
+      node: 'x',
+      run: `echo '{"ok": 1, "list": [{"__proto__": {"admin": true}}]}' > "$CHECKPOINT_STATE_FILE"`
+    })
+    expect(step.code).toBe(1)
+    expect(step.annotations).toContainEqual({
+      level: 'error',
+      message: expect.stringContaining(
+        "left a state in $CHECKPOINT_STATE_FILE that holds the key '__proto__' at list[0].__proto__: keys named __proto__, constructor or prototype are refused"
+      )
+    })
+    expect(world.standIn.listArtifacts(run)).toEqual([])
+  })
 })

@@ -1,12 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { ConfigurationError } from '../github/failure.js'
-import {
-  isJsonObject,
-  MAX_STATE_DEPTH,
-  nestingDepth,
-  type PipelineState
-} from '../checkpoint/state.js'
+import { isJsonObject, stateProblem, type PipelineState } from '../checkpoint/state.js'
 import { commandLine, type Shell } from './shell.js'
 
 /** How a wrapped command ended. */
@@ -84,9 +79,10 @@ export async function readCommandState(file: string, node: string): Promise<Pipe
   } catch {
     value = undefined
   }
-  if (isJsonObject(value) && nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
+  const problem = isJsonObject(value) ? stateProblem(value) : undefined
+  if (problem) {
     throw new ConfigurationError(
-      `The command of node '${node}' left $CHECKPOINT_STATE_FILE nesting deeper than ${MAX_STATE_DEPTH} levels: no checkpoint was written.`
+      `The command of node '${node}' left a state in $CHECKPOINT_STATE_FILE that ${problem}: no checkpoint was written.`
     )
   }
   if (!isJsonObject(value)) {
