@@ -166,12 +166,36 @@ describe('the run wrapper', () => {
   })
 })
 
+describe('run finds its shell as a run: step does', () => {
+  it.each([
+    ['sh', 'printf %s "$0" > script.txt', /\/checkpoint-action\/pipeline\.x\.sh$/],
+    ['python', 'open("script.txt", "w").write(__file__)', /\/checkpoint-action\/pipeline\.x\.py$/],
+    [
+      'perl {0}',
+      'open(my $f, ">", "script.txt"); print $f $0;',
+      /\/checkpoint-action\/pipeline\.x$/
+    ]
+  ])('%s: the script gets its extension and runs', async (shell, command, script) => {
+    const job = await world.job(world.createRun(), 1)
+    const step = await job.uses('run', { node: 'x', run: command, shell, paths: 'script.txt' })
+    expect({ code: step.code, skipped: step.outputs.skipped }).toEqual({
+      code: 0,
+      skipped: 'false'
+    })
+    expect(await readFile(join(job.options.workspace, 'script.txt'), 'utf8')).toMatch(script)
+  })
+})
+
 describe('run refuses bad input', () => {
   it.each([
     [{ node: 'x', run: '  ' }, 'Input \'run\' has an invalid value "  ": is required'],
     [
       { node: 'x', run: 'true', shell: 'fish' },
-      'Input \'shell\' has an invalid value "fish": must be bash, sh, python, pwsh, or a command line containing {0}'
+      'Input \'shell\' has an invalid value "fish": must be bash, sh, python, pwsh, cmd or powershell (Windows), or a command line containing {0}'
+    ],
+    [
+      { node: 'x', run: 'dir', shell: 'cmd' },
+      "Input 'shell' has an invalid value \"cmd\": 'cmd' exists on Windows runners only"
     ],
     [
       { node: 'x', run: 'true', 'working-directory': '../..' },

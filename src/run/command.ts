@@ -26,10 +26,20 @@ export async function runCommand(options: {
   cwd: string
   env: Record<string, string>
 }): Promise<CommandResult> {
-  const [program = '', ...args] = commandLine(options.shell, options.script)
+  const { program, args, verbatim } = commandLine(options.shell, options.script)
   const env = { ...publicEnv(process.env), ...options.env }
-  // Its own process group, so a cancel reaches the whole command (a `sleep` under bash too).
-  const child = spawn(program, args, { cwd: options.cwd, env, stdio: 'inherit', detached: true })
+  const child = spawn(program, args, {
+    cwd: options.cwd,
+    env,
+    stdio: 'inherit',
+    // Its own process group, so a cancel reaches the whole command (a `sleep` under bash too).
+    // On Windows `detached` would open a console of its own instead: the signal goes to the
+    // shell alone there.
+    detached: !options.shell.windows,
+    // As the runner starts it: the program's path quoted, then the arguments as they are.
+    windowsVerbatimArguments: verbatim,
+    ...(verbatim ? { argv0: `"${program}"` } : {})
+  })
   let cancelledBy: NodeJS.Signals | undefined
   const forward = (signal: NodeJS.Signals): void => {
     cancelledBy = signal
