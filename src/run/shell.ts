@@ -78,21 +78,12 @@ export async function resolveShell(value: string, host: ShellHost = processHost(
   // The runner knows its shells by name whatever the case (`PowerShell`), as it picks extensions.
   const kind = command.toLowerCase()
   const builtIn = template === '' ? BUILT_IN[kind] : undefined
-  if (template === '' && !builtIn) throw new InvalidInputError('shell', value, SHELL_RULE)
-  if (template !== '' && !template.includes('{0}')) {
+  if (!builtIn && !template.includes('{0}')) {
     throw new InvalidInputError('shell', value, SHELL_RULE)
   }
   const windows = host.platform === 'win32'
-  if (builtIn?.windowsOnly && !windows) {
-    throw new InvalidInputError('shell', value, `'${command}' exists on Windows runners only`)
-  }
-  if (builtIn?.notOnWindows && windows) {
-    throw new InvalidInputError(
-      'shell',
-      value,
-      `'${command}' is not a shell on Windows runners: use bash (Git Bash)`
-    )
-  }
+  const missing = builtIn && osProblem(builtIn, command, windows)
+  if (missing) throw new InvalidInputError('shell', value, missing)
   const program = await findShellProgram(builtIn ? kind : command, host)
   if (!program) {
     throw new InvalidInputError(
@@ -110,6 +101,19 @@ export async function resolveShell(value: string, host: ShellHost = processHost(
     extension: EXTENSIONS[kind] ?? '',
     ...scriptWrap(kind)
   }
+}
+
+/** Why a built-in shell does not exist on this OS, if it does not. */
+function osProblem(
+  shell: { windowsOnly?: true; notOnWindows?: true },
+  command: string,
+  windows: boolean
+): string | undefined {
+  if (shell.windowsOnly && !windows) return `'${command}' exists on Windows runners only`
+  if (shell.notOnWindows && windows) {
+    return `'${command}' is not a shell on Windows runners: use bash (Git Bash)`
+  }
+  return undefined
 }
 
 function scriptWrap(kind: string): { before: string[]; after: string[] } {
