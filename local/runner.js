@@ -6,6 +6,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { parse } from 'yaml'
+import { bundleNode } from './node24.js'
 
 /**
  * Reads a file written with the runner's file commands (`name=value` or `name<<DELIM` blocks).
@@ -48,10 +49,13 @@ export function readAnnotations(stdout) {
 export class JobRunner {
   /**
    * @param {{ env: Record<string,string>, workspace: string, runnerTemp: string, root: string,
-   *   node?: string, token?: string }} options
+   *   node?: string, token?: string }} options `node` runs the entries: by default Node 24, as
+   *   `runs.using: node24` makes a runner do (./node24.js; it throws when there is none)
    */
   constructor(options) {
     this.options = options
+    /** The binary every step of this job runs on. */
+    this.node = options.node ?? bundleNode()
     this.exportedEnv = {}
     this.posts = []
     this.summaryFile = join(options.runnerTemp, '_runner_file_commands', 'step_summary')
@@ -142,7 +146,7 @@ export class JobRunner {
         value
       ])
     )
-    return this.startStep(this.options.node ?? process.execPath, [entry], {
+    return this.startStep(this.node, [entry], {
       ...inputEnv,
       ...extraEnv
     })

@@ -106,7 +106,7 @@ function filesIn(document: CheckpointDocument, archive: string): FileRecord[] {
 }
 
 function stateFileOf(document: CheckpointDocument, path: string): string {
-  const unsafe = unsafePathReason(path)
+  const unsafe = unsafePathReason(path, process.platform)
   if (unsafe) throw new UsageError(`--state-file ${JSON.stringify(path)} ${unsafe}`)
   if (document.files.some(file => file.path === path)) {
     throw new UsageError(

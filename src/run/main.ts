@@ -13,6 +13,7 @@ import { RunState } from '../github/state.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
+import { scriptText } from './shell.js'
 import { RunOutput, runFingerprint } from './skip.js'
 
 export { RunOutput }
@@ -110,7 +111,7 @@ async function execute(
     'checkpoint-action',
     `${inputs.scope}.${inputs.node}${inputs.shell.extension}`
   )
-  await writeFile(script, inputs.run, 'utf8')
+  await writeFile(script, scriptText(inputs.shell, inputs.run), 'utf8')
   core.saveState(RunState.Node, inputs.node)
   core.saveState(RunState.Scope, inputs.scope)
   core.saveState(RunState.StateFile, file)
