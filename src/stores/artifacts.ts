@@ -71,6 +71,11 @@ export class ArtifactStore {
     return backendIds(this.endpoint.token).jobBackendId
   }
 
+  /** This run's id at the artifact service. */
+  get runBackendId(): string {
+    return backendIds(this.endpoint.token).runBackendId
+  }
+
   /** Every artifact of this run, all attempts and jobs. */
   async list(): Promise<RunArtifact[]> {
     const ids = backendIds(this.endpoint.token)
@@ -302,7 +307,8 @@ export class RunCheckpointStore implements CheckpointStore {
       size: result.size,
       digest: result.digest,
       jobBackendId: this.artifacts.jobBackendId,
-      runBackendId: '',
+      // A read of it later asks for a signed URL with these ids, as for a listed one.
+      runBackendId: this.artifacts.runBackendId,
       createdAt: new Date().toISOString()
     })
   }
