@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
+import { noticeIfUnavailable } from '../github/failure.js'
 import {
   getBoolean,
   getInteger,
@@ -61,6 +62,7 @@ export async function runRunPost(): Promise<void> {
       checkpoint: checkpointName(saved.document)
     })
   } catch (error) {
+    if (noticeIfUnavailable(error)) return
     const message = `Could not keep the progress of node '${node}': ${describe(error)}`
     if (failOnError) core.setFailed(message)
     else core.warning(message)
