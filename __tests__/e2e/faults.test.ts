@@ -845,7 +845,7 @@ describe('the real retry schedule, unshortened', () => {
   )
 
   it.concurrent(
-    'save: 429 with Retry-After: 2 is waited as asked, said to be rate limiting, and the checkpoint saved',
+    'save: 429 with Retry-After: 2 is retried no sooner, said to be rate limiting, and the checkpoint saved',
     scenario(async s => {
       const { run, job } = await s.firstNodeSaved()
       const before = s.world.standIn.requestCount
@@ -858,12 +858,13 @@ describe('the real retry schedule, unshortened', () => {
         ['artifact CreateArtifact', 429],
         ['artifact CreateArtifact', 429]
       ])
-      expect(retryLines(save)).toEqual(
-        [1, 2].map(
-          attempt =>
-            `Artifact service CreateArtifact answered 429, rate limited (injected fault: HTTP 429) on attempt ${attempt} of 5; trying again in 2 s, as its Retry-After asks`
+      // The schedule's 3 s and 4.5-6.75 s are longer than the 2 s asked: they are waited.
+      expect(retryLines(save)).toEqual([
+        'Artifact service CreateArtifact answered 429, rate limited (injected fault: HTTP 429) on attempt 1 of 5; trying again in 3 s',
+        expect.stringMatching(
+          /^Artifact service CreateArtifact answered 429, rate limited \(injected fault: HTTP 429\) on attempt 2 of 5; trying again in (4\.[5-9]|5(\.\d)?|6(\.[0-7])?) s$/
         )
-      )
+      ])
       expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
       expect(annotations(save, 'warning')).toEqual([])
       expectRestored(await s.restore(run, 2), CP2)
@@ -872,11 +873,11 @@ describe('the real retry schedule, unshortened', () => {
   )
 
   it.concurrent(
-    'restore: 429 with a Retry-After date is waited, and the newest checkpoint restored',
+    'restore: 429 with a Retry-After date 20 s ahead is waited as asked, and the newest checkpoint restored',
     scenario(async s => {
       const run = await s.bothSaved()
       const before = s.world.standIn.requestCount
-      const retryAt = new Date(Date.now() + 3000).toUTCString()
+      const retryAt = new Date(Date.now() + 20_000).toUTCString()
       s.faults.failNext(
         { service: 'artifact', method: 'GetSignedArtifactURL' },
         { status: 429, headers: { 'Retry-After': retryAt } }
@@ -887,7 +888,7 @@ describe('the real retry schedule, unshortened', () => {
       expect(s.injected(before)).toEqual([['artifact GetSignedArtifactURL', 429]])
       expect(retryLines(restored.result)).toEqual([
         expect.stringMatching(
-          /^Artifact service GetSignedArtifactURL answered 429, rate limited .* on attempt 1 of 5; trying again in .*, as its Retry-After asks$/
+          /^Artifact service GetSignedArtifactURL answered 429, rate limited .* on attempt 1 of 5; trying again in [\d.]+ s, as its Retry-After asks$/
         )
       ])
       expect(annotations(restored.result, 'warning')).toEqual([])

@@ -152,12 +152,27 @@ describe('the schedules, as the official clients wait', () => {
 
 describe('Retry-After', () => {
   it('a 429 waits as long as its Retry-After asks, and the log says rate limited', async () => {
-    const limited = new HttpStatusError(429, 'slow down', 2000)
+    const limited = new HttpStatusError(429, 'slow down', 8000)
     const outcome = await call([limited, { ok: true }])
-    expect(outcome.starts).toEqual([0, 2000])
+    expect(outcome.starts).toEqual([0, 8000])
     expect(outcome.lines).toEqual([
-      'Artifact service CreateArtifact answered 429, rate limited (slow down) on attempt 1 of 5; trying again in 2 s, as its Retry-After asks'
+      'Artifact service CreateArtifact answered 429, rate limited (slow down) on attempt 1 of 5; trying again in 8 s, as its Retry-After asks'
     ])
+  })
+
+  it('never sooner than the schedule: a shorter Retry-After is waited out within its wait', async () => {
+    const limited = new HttpStatusError(429, 'slow down', 2000)
+    const outcome = await call([limited, limited, { ok: true }])
+    expect(outcome.starts).toEqual([0, 3000, 7500])
+    expect(outcome.lines).toEqual([
+      'Artifact service CreateArtifact answered 429, rate limited (slow down) on attempt 1 of 5; trying again in 3 s',
+      'Artifact service CreateArtifact answered 429, rate limited (slow down) on attempt 2 of 5; trying again in 4.5 s'
+    ])
+  })
+
+  it('a 503 with Retry-After is waited as asked too', async () => {
+    const { starts } = await call([new HttpStatusError(503, '', 20_000), 'done'])
+    expect(starts).toEqual([0, 20_000])
   })
 
   it('a Retry-After longer than 60 s is waited 60 s', async () => {
@@ -167,8 +182,8 @@ describe('Retry-After', () => {
 
   it('is scaled like every other wait', async () => {
     process.env.CHECKPOINT_RETRY_SCALE = '0.1'
-    const { starts } = await call([new HttpStatusError(429, '', 2000), 'done'])
-    expect(starts).toEqual([0, 200])
+    const { starts } = await call([new HttpStatusError(429, '', 8000), 'done'])
+    expect(starts).toEqual([0, 800])
   })
 
   it('a service that keeps rate-limiting fails the call naming the status and the attempts', async () => {
@@ -176,7 +191,7 @@ describe('Retry-After', () => {
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).status).toBe(429)
     expect((error as Error).message).toBe(
-      'Artifact service CreateArtifact answered 429, rate limited (too many); gave up after 5 attempts over 4 s'
+      'Artifact service CreateArtifact answered 429, rate limited (too many); gave up after 5 attempts over 24.4 s'
     )
   })
 })

@@ -4,7 +4,7 @@ import { ArtifactsUnavailableError, ServiceError } from './errors.js'
 
 // Every environment variable the transport reads is read here, and nowhere else.
 
-/** How long calls are retried; see {@link withRetries} for the schedules themselves. */
+/** How long calls are retried (the schedules themselves are in retry.ts). */
 export interface RetrySettings {
   /**
    * Multiplies every wait between tries, back-offs and Retry-After alike

@@ -132,7 +132,7 @@ export interface Attempt {
  * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
  * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
  * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
- * the policy says, or as long as a Retry-After asks (seconds or an HTTP date, at most 60 s),
+ * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
  * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
  * when the next try would start after the call's deadline (3 min), or when the step's budget
  * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
@@ -154,11 +154,9 @@ export async function withRetries<T>(
       const failure = classify(error, options.idempotent ?? true)
       if (failure === undefined) throw error
       const next = nextWait(failure, number, tried, call)
-      if (typeof next !== 'number') {
-        throw gaveUp(options.what, failure, number, Date.now() - started, next)
-      }
+      if ('why' in next) throw gaveUp(options.what, failure, number, Date.now() - started, next)
       options.log?.(retrying(options.what, failure, number, options.policy.attempts, next))
-      await new Promise(resolve => setTimeout(resolve, next))
+      await new Promise(resolve => setTimeout(resolve, next.ms))
     }
   }
 }
@@ -178,6 +176,12 @@ interface Failure {
 interface Stop {
   final: boolean
   why: string
+}
+
+/** The wait before the next try; `asked` when a Retry-After made it longer than the policy's. */
+interface Wait {
+  ms: number
+  asked: boolean
 }
 
 /** A failure of the network or a service; undefined for anything else. */
@@ -228,26 +232,36 @@ function nextWait(
   failures: number,
   tried: number,
   call: { options: RetryOptions; settings: RetrySettings; deadline: number }
-): number | Stop {
+): Wait | Stop {
   const { options, settings } = call
   if (failure.finalBecause !== undefined) return { final: true, why: failure.finalBecause }
   if (failures >= options.policy.attempts) return { final: false, why: '' }
-  const asked = failure.retryAfterMs
-  const unscaled =
-    asked === undefined
-      ? options.policy.waitMs(failures, (options.random ?? Math.random)())
-      : Math.min(asked, settings.retryAfterCapMs)
-  const wait = Math.round(unscaled * settings.scale)
+  const wait = waitFor(failure, failures, options, settings)
   const now = Date.now()
-  if (now + wait >= call.deadline) {
+  if (now + wait.ms >= call.deadline) {
     const deadline = humanDuration(settings.callDeadlineMs)
     return { final: false, why: `the next try would start after the call's ${deadline} deadline` }
   }
-  if (!(options.budget ?? stepBudget).take(now - tried + wait, settings.stepBudgetMs)) {
+  if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
     const budget = humanDuration(settings.stepBudgetMs)
     return { final: false, why: `the step has spent its ${budget} of retries` }
   }
   return wait
+}
+
+/**
+ * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
+ * is never asked again sooner than it said, nor sooner than the official client would ask.
+ */
+function waitFor(
+  failure: Failure,
+  failures: number,
+  options: RetryOptions,
+  settings: RetrySettings
+): Wait {
+  const policy = options.policy.waitMs(failures, (options.random ?? Math.random)())
+  const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs)
+  return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy }
 }
 
 function gaveUp(
@@ -271,10 +285,10 @@ function retrying(
   failure: Failure,
   attempt: number,
   attempts: number,
-  waitMs: number
+  wait: Wait
 ): string {
-  const asked = failure.retryAfterMs === undefined ? '' : ', as its Retry-After asks'
-  return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(waitMs)}${asked}`
+  const asked = wait.asked ? ', as its Retry-After asks' : ''
+  return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`
 }
 
 /** A duration for a message: "250 ms", "4.5 s", "180 s". */
