@@ -25,6 +25,8 @@ class FakeService {
   server!: Server
   seen: Seen[] = []
   answers: Record<string, object> = {}
+  /** Bodies answered (with 200) before `answers`, first one first, per method. */
+  broken: Record<string, string[]> = {}
   /** Called for each blob PUT before it is answered; returns when it may be answered. */
   onPut: (req: IncomingMessage) => Promise<void> = () => Promise.resolve()
   events: string[] = []
@@ -53,7 +55,7 @@ class FakeService {
     }
     const method = path.split('/').pop() ?? ''
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.end(JSON.stringify(this.answers[method] ?? {}))
+    res.end(this.broken[method]?.shift() ?? JSON.stringify(this.answers[method] ?? {}))
   }
 
   /** What CreateArtifact answers by default: a signed URL with a `sig`. */
@@ -82,6 +84,7 @@ afterEach(() => {
   process.env = { ...saved }
   fake.seen = []
   fake.events = []
+  fake.broken = {}
   fake.onPut = () => Promise.resolve()
   jest.restoreAllMocks()
 })
@@ -217,5 +220,25 @@ describe('what the store checks in the answers', () => {
     await expect(
       store().uploadDocument('doc.json', '{}', { retentionDays: undefined })
     ).rejects.toThrow('Artifact service FinalizeArtifact gave no artifact id for doc.json')
+  })
+
+  it('an answer that is not JSON is asked again when the call is safe to repeat, never shown', async () => {
+    process.env.CHECKPOINT_RETRY_SCALE = '0.01'
+    const half = `{"ok":true,"signed_upload_url":"${fake.signedUploadUrl().slice(0, 60)}`
+    fake.broken = { ListArtifacts: [half] }
+    fake.answers = { ListArtifacts: { artifacts: [] } }
+    watchStdout()
+    await expect(store().list()).resolves.toEqual([])
+    expect(fake.seen.map(request => request.path.split('/').pop())).toEqual([
+      'ListArtifacts',
+      'ListArtifacts'
+    ])
+
+    fake.broken = { CreateArtifact: [half] }
+    const upload = store().uploadDocument('doc.json', '{}', { retentionDays: undefined })
+    await expect(upload).rejects.toThrow(
+      `Artifact service CreateArtifact failed: answered 200 with ${half.length} characters that are not JSON; not retried (1 attempt)`
+    )
+    expect(fake.events.filter(event => event.includes('signed_upload_url'))).toEqual([])
   })
 })

@@ -66,8 +66,9 @@ export async function callArtifactService(
     } catch {
       // A proxy's page, or an answer cut short: tried again as the official client does, when
       // the call is safe to repeat.
+      // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
       throw new TransferInterruptedError(
-        `answered ${response.status} with a body that is not JSON: ${text.slice(0, 80)}`
+        `answered ${response.status} with ${text.length} characters that are not JSON`
       )
     }
   })
