@@ -11,10 +11,14 @@ export { ROOT }
 export class E2eWorld {
   private readonly dirs: string[] = []
 
-  private constructor(readonly standIn: StandIn) {}
+  private constructor(
+    readonly standIn: StandIn,
+    private readonly env: Record<string, string>
+  ) {}
 
-  static async start(): Promise<E2eWorld> {
-    return new E2eWorld(await startStandIn())
+  /** `env` is added to every job's environment, e.g. CHECKPOINT_RETRY_SCALE. */
+  static async start(options: { env?: Record<string, string> } = {}): Promise<E2eWorld> {
+    return new E2eWorld(await startStandIn(), options.env ?? {})
   }
 
   createRun(repository = 'octo/pipeline'): Run {
@@ -37,7 +41,7 @@ export class E2eWorld {
     const base = await mkdtemp(join(tmpdir(), 'checkpoint-e2e-'))
     this.dirs.push(base)
     const runner = new JobRunner({
-      env: job.env,
+      env: { ...job.env, ...this.env },
       workspace: options.workspace ?? join(base, 'workspace'),
       runnerTemp: join(base, 'temp'),
       root: ROOT,

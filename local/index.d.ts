@@ -186,6 +186,11 @@ export interface FailOptions {
   retryAfter?: number
 }
 
+export interface FailForOptions extends Omit<FailOptions, 'count'> {
+  /** How long every matching request is failed, from the first one that matched. */
+  ms: number
+}
+
 export interface ResetOptions {
   /**
    * Bytes of body that pass before the connection is destroyed (0: none). A request body no
@@ -268,6 +273,16 @@ export interface Faults {
    * - REST through Octokit's retry plugin (findBy paths): 5xx retried after 1 s, 4 s, ...
    */
   failNext(target: FaultTarget, options: FailOptions): void
+
+  /**
+   * Every matching request for `ms` from the first one is answered `status`, as failNext
+   * answers it; then the service is back. A service down for a while rather than for a number
+   * of requests: how long a client keeps trying decides whether it comes through. Measured:
+   * with `{service: 'artifact'}, {status: 503, ms: 15_000}` the @actions/artifact Twirp client
+   * comes through (its 5th attempt starts after 24.4-35.1 s of waiting), as the action does;
+   * Octokit's REST retries (1 + 4 + 9 s) would not. Cleared by reset().
+   */
+  failFor(target: FaultTarget, options: FailForOptions): void
 
   /**
    * Destroys the connection of the next `count` matching requests after `afterBytes` bytes of

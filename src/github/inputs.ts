@@ -93,7 +93,7 @@ export async function getSaveInputs(workspace: string): Promise<SaveInputs> {
     scope: getScope(),
     state: await getState(workspace),
     paths: getList(Input.Paths),
-    retentionDays: getInteger(Input.RetentionDays, 1, 90),
+    retentionDays: getRetentionDays(),
     compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
     failOnError: getBoolean(Input.FailOnError, false),
     key: core.getInput(Input.Key),
@@ -151,6 +151,22 @@ export function getInteger(name: string, min: number, max: number): number | und
   return number
 }
 
+/**
+ * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
+ * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
+ * lowers it (with a warning) rather than have the service refuse the upload.
+ */
+export function getRetentionDays(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const days = getInteger(Input.RetentionDays, 1, 90)
+  const text = (env.GITHUB_RETENTION_DAYS ?? '').trim()
+  const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap) return days
+  core.notice(
+    `Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`
+  )
+  return cap
+}
+
 /** Inputs of the run entry. */
 export interface RunInputs {
   node: string
@@ -187,7 +203,7 @@ export async function getRunInputs(workspace: string): Promise<RunInputs> {
     paths: getList(Input.Paths),
     key: core.getInput(Input.Key),
     salt: core.getInput(Input.Salt),
-    retentionDays: getInteger(Input.RetentionDays, 1, 90),
+    retentionDays: getRetentionDays(),
     compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
     githubToken: core.getInput(Input.GithubToken),
     failOnError: getBoolean(Input.FailOnError, false),

@@ -11,13 +11,15 @@ import type { RunContext } from '../github/run-context.js'
 import { placeFiles } from '../packing/place.js'
 import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
 import { ownedArtifacts } from '../stores/ownership.js'
-import { ServiceError } from '../stores/twirp.js'
+import { assertArtifactsAvailable } from '../transport/config.js'
+import { ServiceError } from '../transport/errors.js'
 import { stageFiles } from './stage.js'
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none,
  * which on a first attempt is known without asking the service.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
  */
 export async function restoreLatest(
   scope: string,
@@ -25,6 +27,8 @@ export async function restoreLatest(
   context: RunContext,
   keys: CodecKeys = {}
 ): Promise<CheckpointDocument | undefined> {
+  // Said on a first attempt too: the first step of the job tells the user at once.
+  assertArtifactsAvailable()
   if (context.run.attempt <= 1) {
     core.info('This is the first attempt of the run: there is no earlier checkpoint to restore.')
     return undefined

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { describe } from '../checkpoint/errors.js'
+import { noticeIfUnavailable } from '../github/failure.js'
 import type { RunInputs } from '../github/inputs.js'
 import {
   jobContextOrNew,
@@ -29,6 +30,7 @@ export async function jobContextForRun(
     )
     return await rememberRestore(context.runnerTemp, inputs.scope, restored, undefined)
   } catch (error) {
+    if (noticeIfUnavailable(error)) return jobContextOrNew(context.runnerTemp, inputs.scope)
     if (inputs.failOnError) throw error
     core.warning(`Could not read checkpoints (${describe(error)}): node '${inputs.node}' runs.`)
     return jobContextOrNew(context.runnerTemp, inputs.scope)

@@ -2,7 +2,15 @@ import * as core from '@actions/core'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
-import { getBoolean, getInteger, getList, getProtection, Input } from '../github/inputs.js'
+import { noticeIfUnavailable } from '../github/failure.js'
+import {
+  getBoolean,
+  getInteger,
+  getList,
+  getProtection,
+  getRetentionDays,
+  Input
+} from '../github/inputs.js'
 import { jobContextOrNew, recordEvent } from '../github/job-context.js'
 import { readRunContext } from '../github/run-context.js'
 import { RunState } from '../github/state.js'
@@ -39,7 +47,7 @@ export async function runRunPost(): Promise<void> {
       state: progress,
       fingerprint,
       partial: true,
-      retentionDays: getInteger(Input.RetentionDays, 1, 90),
+      retentionDays: getRetentionDays(),
       compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
       protection: getProtection()
     }
@@ -54,6 +62,7 @@ export async function runRunPost(): Promise<void> {
       checkpoint: checkpointName(saved.document)
     })
   } catch (error) {
+    if (noticeIfUnavailable(error)) return
     const message = `Could not keep the progress of node '${node}': ${describe(error)}`
     if (failOnError) core.setFailed(message)
     else core.warning(message)

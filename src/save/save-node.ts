@@ -19,7 +19,7 @@ import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
 import { ownedArtifacts, ownerKey, scopeOwners } from '../stores/ownership.js'
-import { ServiceError } from '../stores/twirp.js'
+import { ServiceError } from '../transport/errors.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
