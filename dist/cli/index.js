@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(582);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 10:
+/***/ 582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1457,7 +1457,7 @@ class errors_InvalidInputError extends CheckpointError {
     value;
     rule;
     constructor(input, value, rule) {
-        super(`Input '${input}' has an invalid value ${quote(value)}: ${rule}`);
+        super(`Input '${input}' has an invalid value ${errors_quote(value)}: ${rule}`);
         this.input = input;
         this.value = value;
         this.rule = rule;
@@ -1467,7 +1467,7 @@ class errors_InvalidInputError extends CheckpointError {
  * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
  * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
  */
-class ConfigurationError extends (/* unused pure expression or super */ null && (CheckpointError)) {
+class errors_ConfigurationError extends CheckpointError {
 }
 /** The seed's "no write permission": the store's directory or file cannot be written. */
 class CheckpointWriteError extends CheckpointError {
@@ -1509,7 +1509,7 @@ class CheckpointNotFoundError extends CheckpointError {
     }
 }
 /** Shows a value in a message: quoted, control characters escaped, long values cut. */
-function quote(value) {
+function errors_quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return JSON.stringify(shown);
 }
@@ -1535,6 +1535,7 @@ function describe(error) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
@@ -1763,9 +1764,13 @@ function sameRef(a, b) {
 ;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
- * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
+ * Anything else could land outside the root, on some OS. With `platform` 'win32', a path about
+ * to be written on Windows must also be one that Windows writes where it says: no name that
+ * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
+ * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function unsafePathReason(path) {
+function unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -1781,11 +1786,39 @@ function unsafePathReason(path) {
         return 'contains a ".." segment';
     if (segments.some(segment => segment === '.' || segment === ''))
         return 'is not normalized';
+    if (platform === 'win32')
+        return windowsNameReason(segments);
+    return undefined;
+}
+/** Names Windows keeps for devices, with any extension: `CON`, `nul.txt`, `COM1`, `lpt9.log`. */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Control characters (U+0001 to U+001F; NUL is refused everywhere), which Windows refuses too. */
+function hasControlCharacter(name) {
+    for (let index = 0; index < name.length; index++) {
+        if (name.charCodeAt(index) < 0x20)
+            return true;
+    }
+    return false;
+}
+function windowsNameReason(segments) {
+    for (const segment of segments) {
+        if (/[. ]$/.test(segment)) {
+            return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+        }
+        if (WINDOWS_FORBIDDEN.test(segment) || hasControlCharacter(segment)) {
+            return `has a name with a character Windows does not allow (${JSON.stringify(segment)})`;
+        }
+        if (WINDOWS_DEVICE.test(segment)) {
+            return `has a name Windows keeps for a device (${JSON.stringify(segment)})`;
+        }
+    }
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function isSafeRelativePath(path) {
-    return unsafePathReason(path) === undefined;
+function isSafeRelativePath(path, platform) {
+    return unsafePathReason(path, platform) === undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
@@ -1820,6 +1853,9 @@ function parseStateText(input, text) {
         if (Object.hasOwn(state, key)) {
             throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
+        if (FORBIDDEN_KEYS.has(key)) {
+            throw new InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+        }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
     return state;
@@ -1836,10 +1872,46 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-        throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
-    }
+    const problem = stateProblem(value);
+    if (problem)
+        throw new InvalidInputError(input, text, problem);
     return value;
+}
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+function stateProblem(state) {
+    const scan = scanJson(state, MAX_STATE_DEPTH);
+    if (scan.forbidden) {
+        return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`;
+    }
+    if (scan.depth > MAX_STATE_DEPTH)
+        return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`;
+    return undefined;
+}
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+const FORBIDDEN_KEYS = new Set([
+    '__proto__',
+    'constructor',
+    'prototype'
+]);
+/** Why a forbidden key is refused, for error messages. */
+const FORBIDDEN_KEY_RULE = 'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)';
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+function scanJson(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return { depth: 0 };
+    const walk = { stopAbove, trail: [] };
+    const depth = depthBelow(value, 1, walk);
+    return { depth, forbidden: walk.forbidden };
 }
 /**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
@@ -1847,20 +1919,30 @@ function parseJsonObject(input, text) {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 function nestingDepth(value, stopAbove) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    return depthBelow(value, 1, stopAbove);
+    return scanJson(value, stopAbove).depth;
 }
-function depthBelow(node, depth, stopAbove) {
-    if (depth > stopAbove)
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail, key) {
+    let text = '';
+    for (const step of [...trail, key]) {
+        text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+    }
+    return text;
+}
+function depthBelow(node, depth, walk) {
+    if (depth > walk.stopAbove)
         return depth;
     let deepest = depth;
     if (Array.isArray(node)) {
-        for (const child of node) {
+        const items = node;
+        for (let index = 0; index < items.length; index++) {
+            const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-            if (deepest > stopAbove)
+            walk.trail.push(index);
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+            walk.trail.pop();
+            if (deepest > walk.stopAbove)
                 return deepest;
         }
         return deepest;
@@ -1871,11 +1953,16 @@ function depthBelow(node, depth, stopAbove) {
     for (const key in record) {
         if (!Object.hasOwn(record, key))
             continue;
+        if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+            walk.forbidden = { key, path: pathText(walk.trail, key) };
+        }
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-        if (deepest > stopAbove)
+        walk.trail.push(key);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+        walk.trail.pop();
+        if (deepest > walk.stopAbove)
             return deepest;
     }
     return deepest;
@@ -2068,8 +2155,15 @@ function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = scanJson(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new CorruptCheckpointError(source, `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`);
     }
     const document = value;
     const problem = shapeProblem(document);
@@ -2470,7 +2564,8 @@ async function admitEntry(context, entry) {
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
         return undefined;
     }
-    const unsafe = unsafePathReason(name);
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
     if (unsafe)
         refuse(unsafe);
     const type = entry.mode & 0o170000;
@@ -2626,30 +2721,50 @@ async function mapLimit(items, limit, task) {
 ;// CONCATENATED MODULE: ./src/packing/paths.ts
 
 
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+function pathsOf(platform = process.platform) {
+    return platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** True when `target` is `root` or below it (both absolute and resolved). */
+function isInside(root, target, platform = process.platform) {
+    const paths = pathsOf(platform);
+    const fromRoot = paths.relative(root, target);
     return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot)));
+        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
 }
 /**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
  * @param input the input that gave the path, for the error message
  * @throws InvalidInputError
  */
-function resolveInside(workspace, path, input) {
-    const absolute = resolve(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
+function resolveInside(workspace, given, input, platform = process.platform) {
+    const absolute = pathsOf(platform).resolve(workspace, given);
+    if (!isInside(workspace, absolute, platform)) {
+        throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
     }
     return absolute;
 }
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return relative(workspace, absolute).split(sep).join('/');
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+function toRelative(workspace, absolute, platform = process.platform) {
+    const paths = pathsOf(platform);
+    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+}
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+function nativeLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
 }
 
 ;// CONCATENATED MODULE: ./src/packing/place.ts
+
 
 
 
@@ -2693,7 +2808,7 @@ async function placeAll(placements, workspace) {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
         await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
         await (0,promises_namespaceObject.rm)(target, { force: true });
-        await (0,promises_namespaceObject.symlink)(file.link ?? '', target);
+        await (0,promises_namespaceObject.symlink)(nativeLinkTarget(file.link ?? ''), target);
     }
     await checkLinks(root, links.map(placement => placement.file));
 }
@@ -2701,6 +2816,10 @@ async function checkPlacement(root, file, folders) {
     const refuse = (reason) => {
         throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
     };
+    // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
+    const unsafe = unsafePathReason(file.path, process.platform);
+    if (unsafe)
+        refuse(`its path ${unsafe}`);
     const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
     if (problem)
         refuse(problem);
@@ -2708,7 +2827,7 @@ async function checkPlacement(root, file, folders) {
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
     if (file.link !== undefined &&
-        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), file.link))) {
+        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), nativeLinkTarget(file.link)))) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
@@ -3279,6 +3398,7 @@ function completedNodes(document) {
 
 
 
+
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
 /**
@@ -3342,9 +3462,14 @@ class CheckpointManager {
     /**
      * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
      * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
      */
     async create(node, state, extra = {}) {
         validateId('node', node);
+        const problem = stateProblem(state);
+        if (problem)
+            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
         const base = await this.latestValid();
         const document = nextCheckpoint(base, {
             scope: this.scope,
@@ -4166,7 +4291,434 @@ function listTable(entries) {
     return table(header, rows);
 }
 
+;// CONCATENATED MODULE: ./src/transport/errors.ts
+
+/** A GitHub service or blob storage could not be reached, or refused a call. */
+class errors_ServiceError extends CheckpointError {
+    status;
+    constructor(message, 
+    /** The HTTP status of the last answer, when there was one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/**
+ * A try answered with an error status. Its message reads after the call's name: "answered 503
+ * (...)"; a 429 says "rate limited".
+ */
+class errors_HttpStatusError extends errors_ServiceError {
+    retryAfterMs;
+    constructor(status, detail, 
+    /** How long the answer's Retry-After asks to wait, when it says. */
+    retryAfterMs) {
+        const limited = status === 429 ? ', rate limited' : '';
+        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
+ * timeout): the request may have reached the service, so only an idempotent one is sent again.
+ */
+class TransferInterruptedError extends errors_ServiceError {
+}
+/**
+ * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
+ * of the service: the step says so in a notice and does nothing.
+ */
+class errors_ArtifactsUnavailableError extends CheckpointError {
+    host;
+    constructor(host) {
+        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
+            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
+            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
+            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        this.host = host;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/config.ts
+
+
+
+/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
+const CALL_DEADLINE_MS = 3 * 60_000;
+/** A step gives up on a dead service within this long. */
+const STEP_RETRY_BUDGET_MS = 5 * 60_000;
+/** The longest Retry-After the action waits. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** A download that sends nothing for this long is abandoned (the official client's timer). */
+const IDLE_TIMEOUT_MS = 30_000;
+/** A Twirp or REST try that gets no answer this long is abandoned. */
+const CALL_TIMEOUT_MS = 60_000;
+/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/** A Put Block without an answer this long is sent again (the toolkit's default). */
+const DEFAULT_UPLOAD_STALL_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
+function retrySettings(env = process.env) {
+    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
+    const scale = text.trim() === '' ? 1 : Number(text);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+        throw new errors_ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${errors_quote(text)}: it must be a number above 0 and at most 10`);
+    }
+    return {
+        scale,
+        callDeadlineMs: CALL_DEADLINE_MS,
+        stepBudgetMs: STEP_RETRY_BUDGET_MS,
+        retryAfterCapMs: RETRY_AFTER_CAP_MS
+    };
+}
+/**
+ * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
+ * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
+ * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
+ * @throws ConfigurationError naming the variable, its value and the rule
+ */
+function uploadSettings(env = process.env) {
+    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
+    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
+    const cap = concurrencyCap(cpus().length);
+    const settings = {
+        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
+        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
+    };
+    if (asked !== undefined && asked > cap)
+        settings.concurrencyAsked = asked;
+    return settings;
+}
+/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
+function concurrencyCap(cpuCount) {
+    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
+}
+function positiveInteger(env, name) {
+    const text = (env[name] ?? '').trim();
+    if (text === '')
+        return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
+    }
+    return value;
+}
+/**
+ * The artifact service's endpoint.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
+ * @throws ServiceError outside a job, where the runtime variables are unset
+ */
+function serviceEndpoint(env = process.env) {
+    assertArtifactsAvailable(env);
+    const url = env.ACTIONS_RESULTS_URL;
+    const token = env.ACTIONS_RUNTIME_TOKEN;
+    if (!url || !token) {
+        throw new ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+            'artifacts, which only a step of a GitHub Actions job can reach');
+    }
+    return { origin: new URL(url).origin, token };
+}
+/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
+function assertArtifactsAvailable(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    if (isEnterpriseServer(server))
+        throw new ArtifactsUnavailableError(new URL(server).host);
+}
+/**
+ * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
+ * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
+ * or unreadable means github.com.
+ */
+function isEnterpriseServer(serverUrl) {
+    if (serverUrl.trim() === '')
+        return false;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+}
+/** The REST API's base URL, without a trailing slash. */
+function apiUrl(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/transport/http.ts
+
+/**
+ * The action's version, sent in every request's User-Agent. A unit test holds it equal to
+ * package.json's: the bundles do not ship package.json where they could read it.
+ */
+const ACTION_VERSION = '1.0.0';
+/** Names the action and its version to every service it calls (the official client sends its own). */
+const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
+/**
+ * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
+ * (the signal stays armed while the body is read).
+ * @throws TransferInterruptedError `silence` when the time is up
+ */
+async function send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
+    try {
+        return await fetch(url, {
+            ...init,
+            headers: { 'User-Agent': USER_AGENT, ...init.headers },
+            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+        });
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+            throw new TransferInterruptedError(silence, undefined, { cause: error });
+        }
+        throw error;
+    }
+}
+/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
+async function statusError(response) {
+    const text = await response.text().catch(() => '');
+    return new errors_HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
+}
+/** The same for an answer read with node:http, whose body is not read. */
+function statusErrorOf(response) {
+    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+}
+/** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
+function detailOf(text) {
+    let detail = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? text;
+    try {
+        const body = JSON.parse(text);
+        const said = body.msg ?? body.message;
+        if (typeof said === 'string')
+            detail = said;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    detail = detail.replace(/\s+/g, ' ').trim();
+    return detail.length > 200 ? `${detail.slice(0, 197)}...` : detail;
+}
+/**
+ * How long a `Retry-After` header asks to wait, in ms: a number of seconds or an HTTP date
+ * (a date in the past asks for no wait). Undefined when absent or unreadable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const text = (header ?? '').trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day and month ("Tue, 24 Nov 2026 10:00:30 GMT"); Date.parse would
+    // read "-5" as a year.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * What of a signed URL must be masked in the log: its `sig` value, raw and URL-encoded, as the
+ * official client masks them. The rest of the URL (account, path, expiry) is not secret.
+ */
+function signatureSecrets(url) {
+    let signature;
+    try {
+        signature = new URL(url).searchParams.get('sig');
+    }
+    catch {
+        return [];
+    }
+    return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
+}
+
+;// CONCATENATED MODULE: ./src/transport/retry.ts
+
+
+
+/**
+ * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
+ * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
+ * x1.5 with jitter; a service down for 24 s is outlasted.
+ */
+const SERVICE_CALLS = {
+    attempts: 5,
+    waitMs: (failures, random) => {
+        if (failures <= 1)
+            return 3000;
+        const shortest = 3000 * 1.5 ** (failures - 1);
+        return Math.trunc(shortest + random * shortest * 0.5);
+    }
+};
+/** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
+const BLOB_UPLOADS = {
+    attempts: 4,
+    waitMs: failures => (2 ** (failures - 1) - 1) * 4000
+};
+/** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
+const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+/**
+ * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
+ * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
+ */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network errors before the request could reach the service: safe to send again, always. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** Network errors after the request may have reached it: sent again when idempotent. */
+const MAYBE_SENT = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+/**
+ * Time a step spends failing: failed tries and the waits after them, all calls together (one
+ * process is one step). Once spent, a failure is final: a step gives up on a dead service
+ * within the budget, however many calls it makes; a long transfer that succeeds costs nothing.
+ */
+class RetryBudget {
+    spentMs = 0;
+    /** Whether `ms` more failing time fits in `limitMs`; if so it is spent. */
+    take(ms, limitMs) {
+        if (this.spentMs + ms > limitMs)
+            return false;
+        this.spentMs += ms;
+        return true;
+    }
+}
+const stepBudget = new RetryBudget();
+/**
+ * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
+ * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
+ * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
+ * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
+ * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
+ * when the next try would start after the call's deadline (3 min), or when the step's budget
+ * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
+ * call as it is.
+ * @throws ServiceError naming the call, the last status or error, and the attempts made
+ */
+async function withRetries(options, attempt) {
+    const settings = retrySettings();
+    const started = Date.now();
+    const call = { options, settings, deadline: started + settings.callDeadlineMs };
+    for (let number = 1;; number++) {
+        const tried = Date.now();
+        try {
+            return await attempt({ number, remainingMs: call.deadline - tried });
+        }
+        catch (error) {
+            const failure = classify(error, options.idempotent ?? true);
+            if (failure === undefined)
+                throw error;
+            const next = nextWait(failure, number, tried, call);
+            if ('why' in next)
+                throw gaveUp(options.what, failure, number, Date.now() - started, next);
+            options.log?.(retrying(options.what, failure, number, options.policy.attempts, next));
+            await new Promise(resolve => setTimeout(resolve, next.ms));
+        }
+    }
+}
+/** A failure of the network or a service; undefined for anything else. */
+function classify(error, idempotent) {
+    if (error instanceof errors_HttpStatusError && error.status !== undefined) {
+        const retryable = RETRYABLE_STATUSES.has(error.status);
+        return {
+            error,
+            outcome: error.message,
+            status: error.status,
+            retryAfterMs: error.retryAfterMs,
+            finalBecause: retryable ? undefined : `a ${error.status} does not change on a retry`
+        };
+    }
+    const code = errorCode(error);
+    const notSent = code !== undefined && NOT_SENT.has(code);
+    const interrupted = error instanceof TransferInterruptedError ||
+        (error instanceof Error && error.name === 'TimeoutError') ||
+        (code !== undefined && MAYBE_SENT.has(code));
+    if (!notSent && !interrupted)
+        return undefined;
+    return {
+        error,
+        outcome: `failed: ${describe(error)}`,
+        status: undefined,
+        retryAfterMs: undefined,
+        finalBecause: notSent || idempotent
+            ? undefined
+            : 'the request may have reached the service, and this call is not safe to repeat'
+    };
+}
+/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** The wait before the next try, or why there is none. */
+function nextWait(failure, failures, tried, call) {
+    const { options, settings } = call;
+    if (failure.finalBecause !== undefined)
+        return { final: true, why: failure.finalBecause };
+    if (failures >= options.policy.attempts)
+        return { final: false, why: '' };
+    const wait = waitFor(failure, failures, options, settings);
+    const now = Date.now();
+    if (now + wait.ms >= call.deadline) {
+        const deadline = humanDuration(settings.callDeadlineMs);
+        return { final: false, why: `the next try would start after the call's ${deadline} deadline` };
+    }
+    if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
+        const budget = humanDuration(settings.stepBudgetMs);
+        return { final: false, why: `the step has spent its ${budget} of retries` };
+    }
+    return wait;
+}
+/**
+ * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
+ * is never asked again sooner than it said, nor sooner than the official client would ask.
+ */
+function waitFor(failure, failures, options, settings) {
+    const policy = options.policy.waitMs(failures, (options.random ?? Math.random)());
+    const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs);
+    return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy };
+}
+function gaveUp(what, failure, attempts, elapsedMs, stop) {
+    const count = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const end = stop.final
+        ? `not retried (${count}): ${stop.why}`
+        : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
+    return new errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+        cause: failure.error
+    });
+}
+function retrying(what, failure, attempt, attempts, wait) {
+    const asked = wait.asked ? ', as its Retry-After asks' : '';
+    return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`;
+}
+/** A duration for a message: "250 ms", "4.5 s", "180 s". */
+function humanDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/github.ts
+
+
+
+
 
 
 
@@ -4176,19 +4728,22 @@ function listTable(entries) {
 const DEFAULT_API_URL = 'https://api.github.com';
 const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
-const LIST_TIMEOUT_MS = 60_000;
 /**
- * The few REST calls `pull` makes, with global fetch. The token goes to the API host only: the
- * artifact download answers 302 to a blob URL, followed without the Authorization header, and a
- * pagination link that leaves the API host is refused.
+ * The few REST calls `pull` makes, with global fetch, retried as the action's calls are
+ * (transport/retry.ts). The token goes to the API host only: the artifact download answers 302
+ * to a blob URL, followed without the Authorization header, and a pagination link that leaves
+ * the API host is refused.
  */
 class GitHubClient {
     apiUrl;
     token;
+    log;
     origin;
-    constructor(apiUrl, token) {
+    /** `log` hears of each retry (the CLI's stderr). */
+    constructor(apiUrl, token, log) {
         this.apiUrl = apiUrl;
         this.token = token;
+        this.log = log;
         this.apiUrl = apiUrl.replace(/\/+$/, '');
         this.origin = new URL(this.apiUrl).origin;
     }
@@ -4211,36 +4766,38 @@ class GitHubClient {
      */
     async download(repository, artifact, target, progress) {
         const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`;
-        const first = await fetch(url, { headers: this.headers(), redirect: 'manual' });
-        let response = first;
-        const location = first.headers.get('location');
-        if (first.status >= 300 && first.status < 400 && location) {
-            await first.body?.cancel();
-            // The blob host gets no token: the signed URL is its own authorization.
-            response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
-        }
-        if (!response.ok || !response.body) {
-            await response.body?.cancel();
-            throw apiError(response.status, `artifact ${artifact.name}`);
-        }
-        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
-        const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
-        return { bytes: meter.bytes, digest: meter.digest() };
+        const what = `artifact ${artifact.name}`;
+        const retry = { what: `Download of ${artifact.name}`, policy: DOWNLOADS, log: this.log };
+        return asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const first = await send(url, { headers: this.headers(), redirect: 'manual' }, timeout);
+            let response = first;
+            const location = first.headers.get('location');
+            if (first.status >= 300 && first.status < 400 && location) {
+                await first.body?.cancel();
+                // The blob host gets no token: the signed URL is its own authorization.
+                response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
+            }
+            if (!response.ok || !response.body)
+                throw await statusError(response);
+            const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+            const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
+            return { bytes: meter.bytes, digest: meter.digest() };
+        }), what);
     }
     async request(url, what) {
         if (new URL(url).origin !== this.origin) {
             throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
         }
-        const response = await fetch(url, {
-            headers: this.headers(),
-            signal: AbortSignal.timeout(LIST_TIMEOUT_MS)
-        });
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw apiError(response.status, what);
-        }
-        return response;
+        const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
+        return asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const response = await send(url, { headers: this.headers() }, timeout);
+            if (!response.ok)
+                throw await statusError(response);
+            return response;
+        }), what);
     }
     repoUrl(repository) {
         const owner = encodeURIComponent(repository.owner);
@@ -4255,7 +4812,22 @@ class GitHubClient {
         };
     }
 }
-const USER_AGENT = 'checkpoint-action-cli';
+/**
+ * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ */
+async function asApiError(call, what) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (!(error instanceof errors_ServiceError) || error.status === undefined)
+            throw error;
+        if ([401, 403, 404].includes(error.status))
+            throw apiError(error.status, what);
+        throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
+    }
+}
 function apiError(status, what) {
     const meaning = status === 404
         ? 'not found (or the token cannot see it)'
@@ -4475,7 +5047,7 @@ const pullCommand = {
         const token = io.env.GITHUB_TOKEN;
         if (!token)
             throw new UsageError('pull needs a token in GITHUB_TOKEN (with actions: read)');
-        const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token);
+        const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token, line => io.stderr.write(`checkpoint-action: ${line}\n`));
         const attempt = args.count('attempt');
         const scope = args.scope();
         const to = args.path(args.string('to') ?? '.', io);
@@ -4721,7 +5293,7 @@ function filesIn(document, archive) {
     return document.files.filter(file => file.link === undefined && file.archive === archive);
 }
 function stateFileOf(document, path) {
-    const unsafe = unsafePathReason(path);
+    const unsafe = unsafePathReason(path, process.platform);
     if (unsafe)
         throw new UsageError(`--state-file ${JSON.stringify(path)} ${unsafe}`);
     if (document.files.some(file => file.path === path)) {
@@ -5476,6 +6048,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -29787,7 +29787,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8954);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7229);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29798,7 +29798,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8954:
+/***/ 7229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29831,7 +29831,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -32512,7 +32512,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -32642,7 +32642,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -32650,7 +32650,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -32658,7 +32658,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -32985,22 +32985,87 @@ function decideNode(restored, node, fingerprint) {
     return { skip: false, reason: 'not-done' };
 }
 
+;// CONCATENATED MODULE: ./src/transport/errors.ts
+
+/** A GitHub service or blob storage could not be reached, or refused a call. */
+class errors_ServiceError extends CheckpointError {
+    status;
+    constructor(message, 
+    /** The HTTP status of the last answer, when there was one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/**
+ * A try answered with an error status. Its message reads after the call's name: "answered 503
+ * (...)"; a 429 says "rate limited".
+ */
+class HttpStatusError extends errors_ServiceError {
+    retryAfterMs;
+    constructor(status, detail, 
+    /** How long the answer's Retry-After asks to wait, when it says. */
+    retryAfterMs) {
+        const limited = status === 429 ? ', rate limited' : '';
+        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
+ * timeout): the request may have reached the service, so only an idempotent one is sent again.
+ */
+class TransferInterruptedError extends errors_ServiceError {
+}
+/**
+ * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
+ * of the service: the step says so in a notice and does nothing.
+ */
+class ArtifactsUnavailableError extends CheckpointError {
+    host;
+    constructor(host) {
+        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
+            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
+            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
+            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        this.host = host;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/failure.ts
+
 
 
 
 /**
  * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
  * fail the step; service and I/O failures fail it only when the user asked (`fail-on-error`),
- * and otherwise warn, so a checkpoint problem never fails the user's job by surprise.
+ * and otherwise warn, so a checkpoint problem never fails the user's job by surprise. Artifacts
+ * that do not exist here (GitHub Enterprise Server) are no failure at all: a notice.
  */
 function reportFailure(error, failOnError) {
+    if (noticeIfUnavailable(error))
+        return;
     const message = describe(error);
     if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
         setFailed(message);
         return;
     }
     warning(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+}
+let unavailableNoticed = false;
+/**
+ * When `error` says the artifact service does not exist here (GitHub Enterprise Server), says
+ * so in one notice per step (a run step meets it twice: reading checkpoints, then saving) and
+ * returns true; false for any other error.
+ */
+function noticeIfUnavailable(error) {
+    if (!(error instanceof ArtifactsUnavailableError))
+        return false;
+    if (!unavailableNoticed)
+        notice(error.message);
+    unavailableNoticed = true;
+    return true;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -33103,6 +33168,9 @@ function state_parseStateText(input, text) {
         if (Object.hasOwn(state, key)) {
             throw new errors_InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
+        if (FORBIDDEN_KEYS.has(key)) {
+            throw new errors_InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+        }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
     return state;
@@ -33119,10 +33187,46 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new errors_InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-        throw new errors_InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
-    }
+    const problem = stateProblem(value);
+    if (problem)
+        throw new errors_InvalidInputError(input, text, problem);
     return value;
+}
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+function stateProblem(state) {
+    const scan = scanJson(state, MAX_STATE_DEPTH);
+    if (scan.forbidden) {
+        return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`;
+    }
+    if (scan.depth > MAX_STATE_DEPTH)
+        return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`;
+    return undefined;
+}
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+const FORBIDDEN_KEYS = new Set([
+    '__proto__',
+    'constructor',
+    'prototype'
+]);
+/** Why a forbidden key is refused, for error messages. */
+const FORBIDDEN_KEY_RULE = 'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)';
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+function scanJson(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return { depth: 0 };
+    const walk = { stopAbove, trail: [] };
+    const depth = depthBelow(value, 1, walk);
+    return { depth, forbidden: walk.forbidden };
 }
 /**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
@@ -33130,20 +33234,30 @@ function parseJsonObject(input, text) {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 function nestingDepth(value, stopAbove) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    return depthBelow(value, 1, stopAbove);
+    return scanJson(value, stopAbove).depth;
 }
-function depthBelow(node, depth, stopAbove) {
-    if (depth > stopAbove)
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail, key) {
+    let text = '';
+    for (const step of [...trail, key]) {
+        text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+    }
+    return text;
+}
+function depthBelow(node, depth, walk) {
+    if (depth > walk.stopAbove)
         return depth;
     let deepest = depth;
     if (Array.isArray(node)) {
-        for (const child of node) {
+        const items = node;
+        for (let index = 0; index < items.length; index++) {
+            const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-            if (deepest > stopAbove)
+            walk.trail.push(index);
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+            walk.trail.pop();
+            if (deepest > walk.stopAbove)
                 return deepest;
         }
         return deepest;
@@ -33154,11 +33268,16 @@ function depthBelow(node, depth, stopAbove) {
     for (const key in record) {
         if (!Object.hasOwn(record, key))
             continue;
+        if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+            walk.forbidden = { key, path: pathText(walk.trail, key) };
+        }
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-        if (deepest > stopAbove)
+        walk.trail.push(key);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+        walk.trail.pop();
+        if (deepest > walk.stopAbove)
             return deepest;
     }
     return deepest;
@@ -33225,80 +33344,261 @@ function defineKey(target, key, value) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/packing/paths.ts
 
 
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+function pathsOf(platform = process.platform) {
+    return platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** True when `target` is `root` or below it (both absolute and resolved). */
+function isInside(root, target, platform = process.platform) {
+    const paths = pathsOf(platform);
+    const fromRoot = paths.relative(root, target);
     return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot)));
+        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
 }
 /**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
  * @param input the input that gave the path, for the error message
  * @throws InvalidInputError
  */
-function paths_resolveInside(workspace, path, input) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new errors_InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
+function paths_resolveInside(workspace, given, input, platform = process.platform) {
+    const absolute = pathsOf(platform).resolve(workspace, given);
+    if (!isInside(workspace, absolute, platform)) {
+        throw new errors_InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
     }
     return absolute;
 }
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return (0,external_node_path_namespaceObject.relative)(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/');
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+function toRelative(workspace, absolute, platform = process.platform) {
+    const paths = pathsOf(platform);
+    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+}
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+function nativeLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
 }
 
 ;// CONCATENATED MODULE: ./src/run/shell.ts
 
 
 
+
+/** The runner's template for each built-in shell, and the OSes that have it. */
 const BUILT_IN = {
-    bash: { argv: ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '{0}'], extension: '.sh' },
-    sh: { argv: ['sh', '-e', '{0}'], extension: '.sh' },
-    python: { argv: ['python', '{0}'], extension: '.py' },
-    pwsh: { argv: ['pwsh', '-command', ". '{0}'"], extension: '.ps1' }
+    bash: { args: '--noprofile --norc -eo pipefail {0}' },
+    sh: { args: '-e {0}', notOnWindows: true },
+    python: { args: '{0}' },
+    pwsh: { args: `-command ". '{0}'"` },
+    powershell: { args: `-command ". '{0}'"`, windowsOnly: true },
+    cmd: { args: '/D /E:ON /V:OFF /S /C "CALL "{0}""', windowsOnly: true }
 };
-const SHELL_RULE = 'must be bash, sh, python, pwsh, or a command line containing {0}, e.g. "perl {0}"';
+/** The script's extension by the command's name, as the runner picks it (templates too). */
+const EXTENSIONS = {
+    bash: '.sh',
+    sh: '.sh',
+    python: '.py',
+    pwsh: '.ps1',
+    powershell: '.ps1',
+    cmd: '.cmd'
+};
+const POWERSHELL_WRAP = {
+    before: ["$ErrorActionPreference = 'stop'"],
+    after: ['if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }']
+};
+const SHELL_RULE = 'must be bash, sh, python, pwsh, cmd or powershell (Windows), or a command line containing {0}, e.g. "perl {0}"';
 /**
- * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a custom command
- * line whose `{0}` is replaced by the script's path.
- * @throws InvalidInputError for an unknown shell or one the runner does not have
+ * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a command line
+ * whose first word is the program and whose `{0}` is replaced by the script's path. The
+ * program must be on PATH; `cmd` and `powershell` exist on Windows only, `sh` everywhere else.
+ * @throws InvalidInputError for an unknown shell or one this runner does not have
  */
-async function shell_resolveShell(value, path = process.env.PATH ?? '') {
+async function shell_resolveShell(value, host = processHost()) {
     const name = value.trim() === '' ? 'bash' : value.trim();
-    const builtIn = BUILT_IN[name];
-    if (builtIn) {
-        const program = await findProgram(name === 'python' ? ['python', 'python3'] : [builtIn.argv[0] ?? name], path);
-        if (!program)
-            throw new InvalidInputError('shell', value, `'${name}' is not installed on this runner`);
-        return { name, argv: [program, ...builtIn.argv.slice(1)], extension: builtIn.extension };
-    }
-    if (!name.includes('{0}'))
+    const spaceAt = name.search(/\s/);
+    const command = spaceAt < 0 ? name : name.slice(0, spaceAt);
+    const template = spaceAt < 0 ? '' : name.slice(spaceAt).trim();
+    // The runner knows its shells by name whatever the case (`PowerShell`), as it picks extensions.
+    const kind = command.toLowerCase();
+    const builtIn = template === '' ? BUILT_IN[kind] : undefined;
+    if (!builtIn && !template.includes('{0}')) {
         throw new InvalidInputError('shell', value, SHELL_RULE);
-    const argv = name.split(/\s+/);
-    return { name, argv, extension: '' };
+    }
+    const windows = host.platform === 'win32';
+    const missing = builtIn && osProblem(builtIn, command, windows);
+    if (missing)
+        throw new InvalidInputError('shell', value, missing);
+    const program = await findShellProgram(builtIn ? kind : command, host);
+    if (!program) {
+        throw new InvalidInputError('shell', value, `'${command}' is not installed on this runner (not found on PATH)`);
+    }
+    const args = builtIn?.args ?? template;
+    return {
+        name,
+        program,
+        args: windows ? [args] : splitArguments(args),
+        windows,
+        extension: EXTENSIONS[kind] ?? '',
+        ...scriptWrap(kind)
+    };
 }
-/** The command line for a script file. */
+/** Why a built-in shell does not exist on this OS, if it does not. */
+function osProblem(shell, command, windows) {
+    if (shell.windowsOnly && !windows)
+        return `'${command}' exists on Windows runners only`;
+    if (shell.notOnWindows && windows) {
+        return `'${command}' is not a shell on Windows runners: use bash (Git Bash)`;
+    }
+    return undefined;
+}
+function scriptWrap(kind) {
+    if (kind === 'cmd')
+        return { before: ['@echo off'], after: [] };
+    if (kind === 'pwsh' || kind === 'powershell')
+        return POWERSHELL_WRAP;
+    return { before: [], after: [] };
+}
+/** This process as a {@link ShellHost}. */
+function processHost() {
+    return { platform: process.platform, env: process.env, isProgram: isProgramFile };
+}
+/** How to start a script: the program, its arguments, and whether they go verbatim. */
 function commandLine(shell, script) {
-    return shell.argv.map(part => part.replace('{0}', script));
+    // Every {0}, as the runner's string.Format does; a function, so `$&` in a path stays text.
+    const args = shell.args.map(part => part.replaceAll('{0}', () => script));
+    return { program: shell.program, args, verbatim: shell.windows };
 }
-async function findProgram(candidates, path) {
+/** The script file's text: the command between the lines GitHub adds, CRLF on Windows. */
+function scriptText(shell, run) {
+    const text = [...shell.before, run, ...shell.after].join('\n');
+    return shell.windows ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+/**
+ * Splits a template into arguments as the runner's process start does on Linux and macOS:
+ * at white space, except inside double quotes, which are removed.
+ */
+function splitArguments(text) {
+    const args = [];
+    let current;
+    let quoted = false;
+    for (const char of text) {
+        if (char === '"') {
+            quoted = !quoted;
+            current ??= '';
+        }
+        else if (!quoted && /\s/.test(char)) {
+            if (current !== undefined)
+                args.push(current);
+            current = undefined;
+        }
+        else {
+            current = (current ?? '') + char;
+        }
+    }
+    if (current !== undefined)
+        args.push(current);
+    return args;
+}
+/**
+ * The program a shell name means on this OS: `python` falls back to `python3`; on Windows,
+ * `cmd` is %ComSpec% and `bash` is Git Bash (never the WSL launcher in the Windows folder).
+ */
+async function findShellProgram(command, host) {
+    const windows = host.platform === 'win32';
+    if (windows && command === 'cmd') {
+        const comSpec = envValue(host, 'ComSpec');
+        if (comSpec && (await host.isProgram(comSpec)))
+            return comSpec;
+    }
+    if (windows && command === 'bash')
+        return findGitBash(host);
+    const candidates = command === 'python' ? ['python', 'python3'] : [command];
     for (const candidate of candidates) {
-        for (const dir of path.split(delimiter).filter(Boolean)) {
-            const file = join(dir, candidate);
-            try {
-                await access(file, constants.X_OK);
+        const found = await findProgram(candidate, host);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function findGitBash(host) {
+    const win = path.win32;
+    const systemRoot = (envValue(host, 'SystemRoot') ?? 'C:\\Windows').toLowerCase();
+    const notWsl = (file) => {
+        const folder = win.dirname(file).toLowerCase();
+        return !folder.startsWith(systemRoot) && !folder.endsWith('\\windowsapps');
+    };
+    const onPath = await findProgram('bash', host, notWsl);
+    if (onPath)
+        return onPath;
+    for (const root of ['ProgramFiles', 'ProgramW6432', 'ProgramFiles(x86)']) {
+        const folder = envValue(host, root);
+        if (!folder)
+            continue;
+        const file = win.join(folder, 'Git', 'bin', 'bash.exe');
+        if (await host.isProgram(file))
+            return file;
+    }
+    return undefined;
+}
+/**
+ * Looks a program up as the runner does: in each PATH folder in order; on Windows with `;`
+ * between folders and each PATHEXT extension tried (unless the name has one of them already).
+ * A name with a folder in it is taken as it is.
+ */
+async function findProgram(name, host, accept = () => true) {
+    const windows = host.platform === 'win32';
+    const paths = windows ? path.win32 : path.posix;
+    const names = windows ? withExtensions(name, envValue(host, 'PATHEXT')) : [name];
+    const hasFolder = windows ? /[\\/]/.test(name) : name.includes('/');
+    const folders = hasFolder
+        ? ['']
+        : (envValue(host, 'PATH') ?? '').split(windows ? ';' : ':').filter(folder => folder !== '');
+    for (const folder of folders) {
+        for (const candidate of names) {
+            const file = folder === '' ? candidate : paths.join(folder, candidate);
+            if (accept(file) && (await host.isProgram(file)))
                 return file;
-            }
-            catch {
-                // not in this folder
-            }
         }
     }
     return undefined;
+}
+const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC';
+function withExtensions(name, pathExt) {
+    const extensions = (pathExt || DEFAULT_PATHEXT).split(';').filter(ext => ext !== '');
+    const lower = name.toLowerCase();
+    if (extensions.some(ext => lower.endsWith(ext.toLowerCase())))
+        return [name];
+    return extensions.map(ext => `${name}${ext.toLowerCase()}`);
+}
+/** An environment variable; on Windows, whatever the case of its name (`Path`, `PATH`). */
+function envValue(host, name) {
+    if (host.platform !== 'win32')
+        return host.env[name];
+    const key = Object.keys(host.env).find(item => item.toUpperCase() === name.toUpperCase());
+    return key === undefined ? undefined : host.env[key];
+}
+async function isProgramFile(file) {
+    try {
+        if (!(await stat(file)).isFile())
+            return false;
+        // Windows has no executable bit: X_OK there only checks that the file exists.
+        await access(file, constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
@@ -33361,7 +33661,7 @@ async function getSaveInputs(workspace) {
         scope: getScope(),
         state: await inputs_getState(workspace),
         paths: getList(Input.Paths),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
+        retentionDays: getRetentionDays(),
         compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
         failOnError: getBoolean(Input.FailOnError, false),
         key: toolkit_getInput(Input.Key),
@@ -33414,6 +33714,20 @@ function getInteger(name, min, max) {
     }
     return number;
 }
+/**
+ * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
+ * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
+ * lowers it (with a warning) rather than have the service refuse the upload.
+ */
+function getRetentionDays(env = process.env) {
+    const days = getInteger(Input.RetentionDays, 1, 90);
+    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
+    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
+        return days;
+    toolkit_notice(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
+    return cap;
+}
 /** Reads and validates the run entry's inputs. @throws InvalidInputError */
 async function getRunInputs(workspace) {
     const node = requiredId(Input.Node, 'name the node this command is');
@@ -33430,7 +33744,7 @@ async function getRunInputs(workspace) {
         paths: getList(Input.Paths),
         key: core.getInput(Input.Key),
         salt: core.getInput(Input.Salt),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
+        retentionDays: getRetentionDays(),
         compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
         githubToken: core.getInput(Input.GithubToken),
         failOnError: getBoolean(Input.FailOnError, false),
@@ -33495,9 +33809,13 @@ function canonical_sha256Digest(data) {
 ;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
- * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
+ * Anything else could land outside the root, on some OS. With `platform` 'win32', a path about
+ * to be written on Windows must also be one that Windows writes where it says: no name that
+ * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
+ * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function paths_unsafePathReason(path) {
+function paths_unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -33513,11 +33831,39 @@ function paths_unsafePathReason(path) {
         return 'contains a ".." segment';
     if (segments.some(segment => segment === '.' || segment === ''))
         return 'is not normalized';
+    if (platform === 'win32')
+        return windowsNameReason(segments);
+    return undefined;
+}
+/** Names Windows keeps for devices, with any extension: `CON`, `nul.txt`, `COM1`, `lpt9.log`. */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Control characters (U+0001 to U+001F; NUL is refused everywhere), which Windows refuses too. */
+function hasControlCharacter(name) {
+    for (let index = 0; index < name.length; index++) {
+        if (name.charCodeAt(index) < 0x20)
+            return true;
+    }
+    return false;
+}
+function windowsNameReason(segments) {
+    for (const segment of segments) {
+        if (/[. ]$/.test(segment)) {
+            return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+        }
+        if (WINDOWS_FORBIDDEN.test(segment) || hasControlCharacter(segment)) {
+            return `has a name with a character Windows does not allow (${JSON.stringify(segment)})`;
+        }
+        if (WINDOWS_DEVICE.test(segment)) {
+            return `has a name Windows keeps for a device (${JSON.stringify(segment)})`;
+        }
+    }
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function paths_isSafeRelativePath(path) {
-    return paths_unsafePathReason(path) === undefined;
+function paths_isSafeRelativePath(path, platform) {
+    return paths_unsafePathReason(path, platform) === undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/document.ts
@@ -33648,8 +33994,15 @@ function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = scanJson(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new CorruptCheckpointError(source, `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`);
     }
     const document = value;
     const problem = shapeProblem(document);
@@ -37957,6 +38310,7 @@ async function mapLimit(items, limit, task) {
 
 
 
+
 /**
  * Finds the files that `paths` globs name (`!` excludes), inside the workspace only. Links are
  * kept as links when they point inside the workspace and refused when they point out of it.
@@ -37985,18 +38339,36 @@ async function collectFiles(workspace, patterns, input = 'paths') {
     const found = (await globber.glob()).sort();
     return mapLimit(found, FILE_CONCURRENCY, absolute => describeFile(root, absolute, { input, realFolder }));
 }
-function absolutePattern(root, pattern, input) {
+/**
+ * A `paths` pattern made absolute under the workspace, refused when the part before its first
+ * wildcard leaves it (`..`, another absolute path, drive or share).
+ */
+function absolutePattern(root, pattern, input, platform = process.platform) {
     const negated = pattern.startsWith('!');
     const body = negated ? pattern.slice(1) : pattern;
     // Only the part before the first wildcard decides where the glob looks.
     const fixed = body.split(/[*?[{]/, 1)[0] ?? '';
-    paths_resolveInside(root, fixed === '' ? '.' : fixed, input);
-    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(body) ? body : `${root}/${body}`;
+    paths_resolveInside(root, fixed === '' ? '.' : fixed, input, platform);
+    const paths = pathsOf(platform);
+    // The glob takes `/` and, on Windows, `\` between folders.
+    const absolute = paths.isAbsolute(body) ? body : `${root}${paths.sep}${body}`;
     return negated ? `!${absolute}` : absolute;
+}
+/**
+ * The path a checkpoint stores for a file the glob found: workspace-relative with `/`; one no
+ * checkpoint could hold (a POSIX name with a backslash, say) is refused here, not on restore.
+ */
+function storedPath(root, absolute, input, platform = process.platform) {
+    const path = toRelative(root, absolute, platform);
+    const unsafe = paths_unsafePathReason(path);
+    if (unsafe) {
+        throw new errors_InvalidInputError(input, path, `names a file whose path ${unsafe}: checkpoints store workspace paths with / between folders, the same on every OS`);
+    }
+    return path;
 }
 async function describeFile(root, absolute, options) {
     const { input } = options;
-    const path = toRelative(root, absolute);
+    const path = storedPath(root, absolute, input);
     if (!isInside(root, await options.realFolder((0,external_node_path_namespaceObject.dirname)(absolute)))) {
         throw new errors_InvalidInputError(input, path, 'lies under a link that leads outside the workspace');
     }
@@ -38007,7 +38379,11 @@ async function describeFile(root, absolute, options) {
         if ((0,external_node_path_namespaceObject.isAbsolute)(target) || !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(absolute), target))) {
             throw new errors_InvalidInputError(input, path, `is a link to ${target}, outside the workspace: links must stay inside it`);
         }
-        return { path, absolute, size: 0, mode, mtime: stats.mtime, link: target };
+        const link = portableLinkTarget(target);
+        if (link.includes('\\')) {
+            throw new errors_InvalidInputError(input, path, `is a link to ${target}, whose backslash no checkpoint can store`);
+        }
+        return { path, absolute, size: 0, mode, mtime: stats.mtime, link };
     }
     return { path, absolute, size: stats.size, mode, mtime: stats.mtime };
 }
@@ -38216,6 +38592,7 @@ class CheckpointCodec {
 
 
 
+
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
 /**
@@ -38279,9 +38656,14 @@ class CheckpointManager {
     /**
      * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
      * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
      */
     async create(node, state, extra = {}) {
         ids_validateId('node', node);
+        const problem = stateProblem(state);
+        if (problem)
+            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
         const base = await this.latestValid();
         const document = nextCheckpoint(base, {
             scope: this.scope,
@@ -38489,7 +38871,8 @@ async function admitEntry(context, entry) {
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
         return undefined;
     }
-    const unsafe = unsafePathReason(name);
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
     if (unsafe)
         refuse(unsafe);
     const type = entry.mode & 0o170000;
@@ -39040,132 +39423,386 @@ function slowCrc32(bytes, previous) {
     return (crc ^ MAX32) >>> 0;
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/stores/twirp.ts
+;// CONCATENATED MODULE: ./src/transport/config.ts
 
-/** The artifact service could not be reached or refused a call. */
-class twirp_ServiceError extends CheckpointError {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
+
+
+/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
+const CALL_DEADLINE_MS = 3 * 60_000;
+/** A step gives up on a dead service within this long. */
+const STEP_RETRY_BUDGET_MS = 5 * 60_000;
+/** The longest Retry-After the action waits. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** A download that sends nothing for this long is abandoned (the official client's timer). */
+const IDLE_TIMEOUT_MS = 30_000;
+/** A Twirp or REST try that gets no answer this long is abandoned. */
+const config_CALL_TIMEOUT_MS = 60_000;
+/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/** A Put Block without an answer this long is sent again (the toolkit's default). */
+const DEFAULT_UPLOAD_STALL_MS = 5 * 60_000;
+/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
+function retrySettings(env = process.env) {
+    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
+    const scale = text.trim() === '' ? 1 : Number(text);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+        throw new ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${quote(text)}: it must be a number above 0 and at most 10`);
     }
+    return {
+        scale,
+        callDeadlineMs: CALL_DEADLINE_MS,
+        stepBudgetMs: STEP_RETRY_BUDGET_MS,
+        retryAfterCapMs: RETRY_AFTER_CAP_MS
+    };
 }
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-const ATTEMPTS = 4;
-const TIMEOUT_MS = 60_000;
-/** Reads the results service endpoint; throws a ServiceError outside a job. */
+/**
+ * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
+ * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
+ * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
+ * @throws ConfigurationError naming the variable, its value and the rule
+ */
+function uploadSettings(env = process.env) {
+    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
+    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
+    const cap = concurrencyCap((0,external_node_os_namespaceObject.cpus)().length);
+    const settings = {
+        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
+        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
+    };
+    if (asked !== undefined && asked > cap)
+        settings.concurrencyAsked = asked;
+    return settings;
+}
+/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
+function concurrencyCap(cpuCount) {
+    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
+}
+function positiveInteger(env, name) {
+    const text = (env[name] ?? '').trim();
+    if (text === '')
+        return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
+    }
+    return value;
+}
+/**
+ * The artifact service's endpoint.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
+ * @throws ServiceError outside a job, where the runtime variables are unset
+ */
 function serviceEndpoint(env = process.env) {
+    assertArtifactsAvailable(env);
     const url = env.ACTIONS_RESULTS_URL;
     const token = env.ACTIONS_RUNTIME_TOKEN;
     if (!url || !token) {
-        throw new twirp_ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+        throw new errors_ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
             'artifacts, which only a step of a GitHub Actions job can reach');
     }
     return { origin: new URL(url).origin, token };
 }
-/** The run and job ids the runtime token grants (its `Actions.Results:<run>:<job>` scope). */
-function backendIds(token) {
-    const payload = token.split('.')[1] ?? '';
-    let claims;
+/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
+function assertArtifactsAvailable(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    if (isEnterpriseServer(server))
+        throw new ArtifactsUnavailableError(new URL(server).host);
+}
+/**
+ * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
+ * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
+ * or unreadable means github.com.
+ */
+function isEnterpriseServer(serverUrl) {
+    if (serverUrl.trim() === '')
+        return false;
+    let host;
     try {
-        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        host = new URL(serverUrl).hostname.toLowerCase();
     }
     catch {
-        throw new twirp_ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
+        return false;
     }
-    const scp = typeof claims.scp === 'string' ? claims.scp : '';
-    for (const scope of scp.split(' ')) {
-        const parts = scope.split(':');
-        if (parts[0] === 'Actions.Results' && parts.length === 3) {
-            return { runBackendId: parts[1] ?? '', jobBackendId: parts[2] ?? '' };
-        }
-    }
-    throw new twirp_ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
 }
-/**
- * Calls one method of the artifact service, retrying 429 and 5xx a few times with a short
- * back-off and giving up after a deadline, so a broken service costs seconds, not minutes.
- */
-async function callArtifactService(endpoint, method, body) {
-    const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
-    let lastError = '';
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        let response;
-        try {
-            response = await fetch(url, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-                body: JSON.stringify(body),
-                signal: AbortSignal.timeout(TIMEOUT_MS)
-            });
-        }
-        catch (error) {
-            throw new twirp_ServiceError(`Artifact service ${method} failed: ${error.message}`);
-        }
-        if (response.ok)
-            return response.json();
-        lastError = `${response.status} ${await response.text().catch(() => '')}`.trim();
-        if (!RETRYABLE.has(response.status)) {
-            throw new twirp_ServiceError(`Artifact service ${method} answered ${lastError}`, response.status);
-        }
-        if (attempt < ATTEMPTS)
-            await delay(500 * 2 ** attempt);
-    }
-    throw new twirp_ServiceError(`Artifact service ${method} answered ${lastError} after ${ATTEMPTS} attempts`);
-}
-async function delay(ms) {
-    await new Promise(resolve => setTimeout(resolve, ms));
-}
-/**
- * Waits for a toolkit call, failing it when it can no longer settle. The toolkit's HTTP client
- * never settles a response whose connection breaks mid-body; with nothing else pending the
- * process would then exit 0 as if the step had succeeded. When the event loop runs dry while
- * the call is pending, it is failed at once instead.
- */
-async function settles(call, what) {
-    let onStall;
-    const stalled = new Promise((_resolve, reject) => {
-        onStall = () => {
-            reject(new twirp_ServiceError(`${what} never completed: the connection to the artifact service was lost`));
-        };
-        process.once('beforeExit', onStall);
-    });
-    try {
-        return await Promise.race([call, stalled]);
-    }
-    finally {
-        if (onStall)
-            process.off('beforeExit', onStall);
-    }
-}
-/**
- * Runs `call` until it succeeds, retrying network errors, 429 and 5xx (a ServiceError with
- * such a status) a few times with a short back-off; other errors end it at once.
- */
-async function withRetries(what, call) {
-    let lastError;
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            lastError = error;
-            const status = error instanceof twirp_ServiceError ? error.status : undefined;
-            if (status !== undefined && !RETRYABLE.has(status))
-                break;
-            if (attempt < ATTEMPTS)
-                await delay(500 * 2 ** attempt);
-        }
-    }
-    if (lastError instanceof twirp_ServiceError)
-        throw lastError;
-    throw new twirp_ServiceError(`${what} failed: ${lastError.message}`);
+/** The REST API's base URL, without a trailing slash. */
+function apiUrl(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/transport/http.ts
+
+/**
+ * The action's version, sent in every request's User-Agent. A unit test holds it equal to
+ * package.json's: the bundles do not ship package.json where they could read it.
+ */
+const ACTION_VERSION = '1.0.0';
+/** Names the action and its version to every service it calls (the official client sends its own). */
+const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
+/**
+ * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
+ * (the signal stays armed while the body is read).
+ * @throws TransferInterruptedError `silence` when the time is up
+ */
+async function http_send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
+    try {
+        return await fetch(url, {
+            ...init,
+            headers: { 'User-Agent': USER_AGENT, ...init.headers },
+            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+        });
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+            throw new TransferInterruptedError(silence, undefined, { cause: error });
+        }
+        throw error;
+    }
+}
+/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
+async function http_statusError(response) {
+    const text = await response.text().catch(() => '');
+    return new HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
+}
+/** The same for an answer read with node:http, whose body is not read. */
+function statusErrorOf(response) {
+    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+}
+/** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
+function detailOf(text) {
+    let detail = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? text;
+    try {
+        const body = JSON.parse(text);
+        const said = body.msg ?? body.message;
+        if (typeof said === 'string')
+            detail = said;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    detail = detail.replace(/\s+/g, ' ').trim();
+    return detail.length > 200 ? `${detail.slice(0, 197)}...` : detail;
+}
+/**
+ * How long a `Retry-After` header asks to wait, in ms: a number of seconds or an HTTP date
+ * (a date in the past asks for no wait). Undefined when absent or unreadable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const text = (header ?? '').trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day and month ("Tue, 24 Nov 2026 10:00:30 GMT"); Date.parse would
+    // read "-5" as a year.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * What of a signed URL must be masked in the log: its `sig` value, raw and URL-encoded, as the
+ * official client masks them. The rest of the URL (account, path, expiry) is not secret.
+ */
+function signatureSecrets(url) {
+    let signature;
+    try {
+        signature = new URL(url).searchParams.get('sig');
+    }
+    catch {
+        return [];
+    }
+    return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
+}
+
+;// CONCATENATED MODULE: ./src/transport/retry.ts
+
+
+
+/**
+ * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
+ * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
+ * x1.5 with jitter; a service down for 24 s is outlasted.
+ */
+const SERVICE_CALLS = {
+    attempts: 5,
+    waitMs: (failures, random) => {
+        if (failures <= 1)
+            return 3000;
+        const shortest = 3000 * 1.5 ** (failures - 1);
+        return Math.trunc(shortest + random * shortest * 0.5);
+    }
+};
+/** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
+const BLOB_UPLOADS = {
+    attempts: 4,
+    waitMs: failures => (2 ** (failures - 1) - 1) * 4000
+};
+/** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
+const retry_DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+/**
+ * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
+ * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
+ */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network errors before the request could reach the service: safe to send again, always. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** Network errors after the request may have reached it: sent again when idempotent. */
+const MAYBE_SENT = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+/**
+ * Time a step spends failing: failed tries and the waits after them, all calls together (one
+ * process is one step). Once spent, a failure is final: a step gives up on a dead service
+ * within the budget, however many calls it makes; a long transfer that succeeds costs nothing.
+ */
+class RetryBudget {
+    spentMs = 0;
+    /** Whether `ms` more failing time fits in `limitMs`; if so it is spent. */
+    take(ms, limitMs) {
+        if (this.spentMs + ms > limitMs)
+            return false;
+        this.spentMs += ms;
+        return true;
+    }
+}
+const stepBudget = new RetryBudget();
+/**
+ * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
+ * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
+ * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
+ * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
+ * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
+ * when the next try would start after the call's deadline (3 min), or when the step's budget
+ * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
+ * call as it is.
+ * @throws ServiceError naming the call, the last status or error, and the attempts made
+ */
+async function retry_withRetries(options, attempt) {
+    const settings = retrySettings();
+    const started = Date.now();
+    const call = { options, settings, deadline: started + settings.callDeadlineMs };
+    for (let number = 1;; number++) {
+        const tried = Date.now();
+        try {
+            return await attempt({ number, remainingMs: call.deadline - tried });
+        }
+        catch (error) {
+            const failure = retry_classify(error, options.idempotent ?? true);
+            if (failure === undefined)
+                throw error;
+            const next = nextWait(failure, number, tried, call);
+            if ('why' in next)
+                throw gaveUp(options.what, failure, number, Date.now() - started, next);
+            options.log?.(retrying(options.what, failure, number, options.policy.attempts, next));
+            await new Promise(resolve => setTimeout(resolve, next.ms));
+        }
+    }
+}
+/** A failure of the network or a service; undefined for anything else. */
+function retry_classify(error, idempotent) {
+    if (error instanceof HttpStatusError && error.status !== undefined) {
+        const retryable = RETRYABLE_STATUSES.has(error.status);
+        return {
+            error,
+            outcome: error.message,
+            status: error.status,
+            retryAfterMs: error.retryAfterMs,
+            finalBecause: retryable ? undefined : `a ${error.status} does not change on a retry`
+        };
+    }
+    const code = errorCode(error);
+    const notSent = code !== undefined && NOT_SENT.has(code);
+    const interrupted = error instanceof TransferInterruptedError ||
+        (error instanceof Error && error.name === 'TimeoutError') ||
+        (code !== undefined && MAYBE_SENT.has(code));
+    if (!notSent && !interrupted)
+        return undefined;
+    return {
+        error,
+        outcome: `failed: ${describe(error)}`,
+        status: undefined,
+        retryAfterMs: undefined,
+        finalBecause: notSent || idempotent
+            ? undefined
+            : 'the request may have reached the service, and this call is not safe to repeat'
+    };
+}
+/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** The wait before the next try, or why there is none. */
+function nextWait(failure, failures, tried, call) {
+    const { options, settings } = call;
+    if (failure.finalBecause !== undefined)
+        return { final: true, why: failure.finalBecause };
+    if (failures >= options.policy.attempts)
+        return { final: false, why: '' };
+    const wait = waitFor(failure, failures, options, settings);
+    const now = Date.now();
+    if (now + wait.ms >= call.deadline) {
+        const deadline = humanDuration(settings.callDeadlineMs);
+        return { final: false, why: `the next try would start after the call's ${deadline} deadline` };
+    }
+    if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
+        const budget = humanDuration(settings.stepBudgetMs);
+        return { final: false, why: `the step has spent its ${budget} of retries` };
+    }
+    return wait;
+}
+/**
+ * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
+ * is never asked again sooner than it said, nor sooner than the official client would ask.
+ */
+function waitFor(failure, failures, options, settings) {
+    const policy = options.policy.waitMs(failures, (options.random ?? Math.random)());
+    const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs);
+    return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy };
+}
+function gaveUp(what, failure, attempts, elapsedMs, stop) {
+    const count = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const end = stop.final
+        ? `not retried (${count}): ${stop.why}`
+        : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
+    return new errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+        cause: failure.error
+    });
+}
+function retrying(what, failure, attempt, attempts, wait) {
+    const asked = wait.asked ? ', as its Retry-After asks' : '';
+    return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`;
+}
+/** A duration for a message: "250 ms", "4.5 s", "180 s". */
+function humanDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/stores/transfer.ts
 
 
@@ -39174,80 +39811,46 @@ async function withRetries(what, call) {
 
 
 
-const transfer_ATTEMPTS = 3;
-const IDLE_TIMEOUT_MS = 60_000;
+
+
 /**
  * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
- * `sha256:<hex>` and the size. Network failures and 5xx are tried again a few times. Never sends
- * credentials: signed URLs carry their own.
+ * `sha256:<hex>` and the size; a try that fails starts the file over (DOWNLOADS schedule).
+ * Never sends credentials: signed URLs carry their own.
  */
-async function downloadToFile(url, file) {
-    let lastError;
-    for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
-        try {
-            return await downloadOnce(url, file);
-        }
-        catch (error) {
-            lastError = error;
-            if (error instanceof twirp_ServiceError && error.status !== undefined && error.status < 500)
-                break;
-        }
-    }
-    throw lastError instanceof twirp_ServiceError
-        ? lastError
-        : new twirp_ServiceError(`Download failed: ${describe(lastError)}`);
-}
-async function downloadOnce(url, file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const counted = async function* () {
-        for await (const bytes of streamBody(url)) {
-            hash.update(bytes);
-            size += bytes.length;
-            yield bytes;
-        }
-    };
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
-    return { digest: `sha256:${hash.digest('hex')}`, size };
+async function downloadToFile(url, file, options) {
+    return retry_withRetries({ ...options, policy: retry_DOWNLOADS }, async () => {
+        const response = await openBody(url);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const counted = async function* () {
+            for await (const bytes of bodyOf(response)) {
+                hash.update(bytes);
+                size += bytes.length;
+                yield bytes;
+            }
+        };
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
+        return { digest: `sha256:${hash.digest('hex')}`, size };
+    });
 }
 /** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
 const BLOCK_BYTES = 8 * 1024 * 1024;
-/** Put Blocks in flight at once. */
-const BLOCKS_IN_FLIGHT = 4;
-/** Without an answer in this long a block is sent again (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS). */
-const DEFAULT_STALL_MS = 5 * 60_000;
 /**
  * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
  * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
- * Blob when they fit in a block, else Put Blocks (a few in flight, each tried up to three times,
- * one that gets no answer within the stall timeout sent again) and one Put Block List. Nothing
- * is readable at the URL until that last request: a failed upload leaves nothing behind.
+ * Blob when they fit in a block, else Put Blocks (`concurrency` in flight, each retried on the
+ * BLOB_UPLOADS schedule, one that gets no answer within the stall timeout sent again) and one
+ * Put Block List. Nothing is readable at the URL until that last request: a failed upload
+ * leaves nothing behind.
  */
 async function uploadStream(url, source, options) {
-    const blockBytes = options.blockBytes ?? BLOCK_BYTES;
-    const stallMs = stallTimeout();
+    const blocks = new BlockSender(url, { ...uploadSettings(), ...options });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
-    const ids = [];
-    const inFlight = new Set();
-    let failure;
-    const send = (block) => {
-        const id = Buffer.from(`block-${String(ids.length).padStart(8, '0')}`).toString('base64');
-        ids.push(id);
-        const what = `${options.what}: block ${ids.length}`;
-        const put = url()
-            .then(base => {
-            const target = `${base}&comp=block&blockid=${encodeURIComponent(id)}`;
-            return putWithRetries(target, block, {}, stallMs, what);
-        })
-            .catch((error) => {
-            failure ??= error instanceof Error ? error : new twirp_ServiceError(String(error));
-        })
-            .finally(() => inFlight.delete(put));
-        inFlight.add(put);
-    };
     let pending = [];
     let pendingBytes = 0;
+    const blockBytes = options.blockBytes ?? BLOCK_BYTES;
     for await (const chunk of source) {
         hash.update(chunk);
         size += chunk.length;
@@ -39256,109 +39859,200 @@ async function uploadStream(url, source, options) {
             const take = blockBytes - pendingBytes;
             pending.push(rest.subarray(0, take));
             rest = rest.subarray(take);
-            send(Buffer.concat(pending));
+            await blocks.send(Buffer.concat(pending));
             pending = [];
             pendingBytes = 0;
-            while (inFlight.size >= BLOCKS_IN_FLIGHT)
-                await Promise.race(inFlight);
-            if (failure !== undefined)
-                throw failure;
         }
         if (rest.length > 0) {
             pending.push(rest);
             pendingBytes += rest.length;
         }
     }
-    const digest = `sha256:${hash.digest('hex')}`;
-    const last = Buffer.concat(pending);
-    if (ids.length === 0) {
-        await putWithRetries(await url(), last, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType }, stallMs, options.what);
-        return { size, digest };
+    await blocks.finish(Buffer.concat(pending));
+    return { size, digest: `sha256:${hash.digest('hex')}` };
+}
+/** The Put Blocks of one upload, a few in flight, then the block list (or one Put Blob). */
+class BlockSender {
+    url;
+    options;
+    ids = [];
+    inFlight = new Set();
+    failure;
+    constructor(url, options) {
+        this.url = url;
+        this.options = options;
     }
-    if (last.length > 0)
-        send(last);
-    await Promise.all(inFlight);
-    if (failure !== undefined)
-        throw failure;
-    const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids
-        .map(id => `<Latest>${id}</Latest>`)
-        .join('')}</BlockList>`;
-    await putWithRetries(`${await url()}&comp=blocklist`, Buffer.from(list, 'utf8'), { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType }, stallMs, `${options.what}: block list`);
-    return { size, digest };
-}
-function stallTimeout() {
-    const value = Number(process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS);
-    return Number.isFinite(value) && value > 0 ? value : DEFAULT_STALL_MS;
-}
-/** One PUT, tried again on network errors, timeouts, 429 and 5xx. */
-async function putWithRetries(url, body, headers, timeoutMs, what) {
-    let lastStatus = '';
-    for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
-        let response;
-        try {
-            response = await fetch(url, {
-                method: 'PUT',
-                headers,
-                body,
-                signal: AbortSignal.timeout(timeoutMs)
-            });
-        }
-        catch (error) {
-            const timedOut = error.name === 'TimeoutError';
-            lastStatus = timedOut ? `no answer within ${timeoutMs} ms (upload stalled)` : describe(error);
-            continue;
-        }
-        if (response.ok) {
-            await response.arrayBuffer().catch(() => undefined);
+    /** Starts a Put Block; waits while as many as allowed are in flight. */
+    async send(block) {
+        const id = Buffer.from(`block-${String(this.ids.length).padStart(8, '0')}`).toString('base64');
+        this.ids.push(id);
+        const what = `${this.options.what} (block ${this.ids.length})`;
+        const put = this.url()
+            .then(base => this.put(`${base}&comp=block&blockid=${encodeURIComponent(id)}`, block, {}, what))
+            .catch((error) => {
+            this.failure ??= error instanceof Error ? error : new errors_ServiceError(String(error));
+        })
+            .finally(() => this.inFlight.delete(put));
+        this.inFlight.add(put);
+        while (this.inFlight.size >= this.options.concurrency)
+            await Promise.race(this.inFlight);
+        if (this.failure !== undefined)
+            throw this.failure;
+    }
+    /** Sends what is left: one Put Blob when no block went up, else the last block and the list. */
+    async finish(last) {
+        const { contentType, what } = this.options;
+        if (this.ids.length === 0) {
+            const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
+            await this.put(await this.url(), last, headers, what);
             return;
         }
-        lastStatus = `${response.status} ${await response.text().catch(() => '')}`.trim();
-        if (response.status < 500 && response.status !== 429)
-            break;
+        if (last.length > 0)
+            await this.send(last);
+        await Promise.all(this.inFlight);
+        if (this.failure !== undefined)
+            throw this.failure;
+        const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
+            .map(id => `<Latest>${id}</Latest>`)
+            .join('')}</BlockList>`;
+        const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
+        await this.put(`${await this.url()}&comp=blocklist`, Buffer.from(list), headers, `${what} (block list)`);
     }
-    throw new twirp_ServiceError(`Upload to blob storage failed (${what}): ${lastStatus}`);
+    /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
+    async put(url, body, headers, what) {
+        const { stallMs, log } = this.options;
+        await retry_withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
+            const stalled = `no answer within ${String(stallMs)} ms (upload stalled)`;
+            const response = await http_send(url, { method: 'PUT', headers, body }, stallMs, stalled);
+            if (!response.ok)
+                throw await http_statusError(response);
+            await response.arrayBuffer().catch(() => undefined);
+        });
+    }
 }
-/** Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET. */
-async function fetchRange(url, start, end) {
-    const response = await fetch(url, {
-        headers: { Range: `bytes=${start}-${end - 1}`, 'x-ms-range': `bytes=${start}-${end - 1}` },
-        signal: AbortSignal.timeout(IDLE_TIMEOUT_MS)
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const response = await send(url, { headers }, Math.min(CALL_TIMEOUT_MS, remainingMs));
+        if (response.status !== 206 && response.status !== 200)
+            throw await statusError(response);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if ((response.status === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new ServiceError(`A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`, response.status);
+        }
+        return bytes;
     });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if ((response.status !== 206 && !(response.status === 200 && start === 0)) ||
-        bytes.length !== end - start) {
-        throw new ServiceError(`A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`, response.status);
-    }
-    return bytes;
 }
 /**
  * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
- * streams cost less per chunk than fetch's); a body that stops for a minute is abandoned. Not
- * retried here: the caller falls back to a whole download.
+ * streams cost less per chunk than fetch's). Opening it is retried (DOWNLOADS schedule); a body
+ * that breaks or stops for 30 s part-way is not: the caller falls back to a whole download.
  */
-async function* streamBody(url) {
+async function* streamBody(url, options) {
+    yield* bodyOf(await withRetries({ ...options, policy: DOWNLOADS }, () => openBody(url)));
+}
+/** One GET of a signed URL, answered 200; given up when no data comes for the idle timeout. */
+async function openBody(url) {
     const response = await new Promise((resolve, reject) => {
-        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, resolve);
+        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, { headers: { 'User-Agent': USER_AGENT } }, resolve);
         request.on('error', reject);
         request.setTimeout(IDLE_TIMEOUT_MS, () => {
-            request.destroy(new twirp_ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
+            request.destroy(new TransferInterruptedError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
         });
     });
+    if (response.statusCode !== 200) {
+        response.destroy();
+        throw statusErrorOf(response);
+    }
+    return response;
+}
+/** The chunks of an answer's body; one that ends before its last byte is an error. */
+async function* bodyOf(response) {
     try {
-        if (response.statusCode !== 200) {
-            throw new twirp_ServiceError(`Download answered ${response.statusCode}`, response.statusCode);
-        }
         for await (const chunk of response)
             yield chunk;
         if (!response.complete)
-            throw new twirp_ServiceError('Download ended before its last byte');
+            throw new TransferInterruptedError('Download ended before its last byte');
     }
     finally {
         response.destroy();
     }
 }
 
+;// CONCATENATED MODULE: ./src/stores/twirp.ts
+
+
+
+
+
+
+/** The run and job ids the runtime token grants (its `Actions.Results:<run>:<job>` scope). */
+function backendIds(token) {
+    const payload = token.split('.')[1] ?? '';
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        throw new errors_ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
+    }
+    const scp = typeof claims.scp === 'string' ? claims.scp : '';
+    for (const scope of scp.split(' ')) {
+        const parts = scope.split(':');
+        if (parts[0] === 'Actions.Results' && parts.length === 3) {
+            return { runBackendId: parts[1] ?? '', jobBackendId: parts[2] ?? '' };
+        }
+    }
+    throw new errors_ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
+}
+/**
+ * Calls that create or commit something: a second copy of one whose answer was lost could
+ * conflict with the first (a 409 on CreateArtifact), so a broken connection ends them.
+ */
+const NOT_IDEMPOTENT = new Set(['CreateArtifact', 'FinalizeArtifact', 'DeleteArtifact']);
+/**
+ * Calls one method of the artifact service with the Twirp schedule (see SERVICE_CALLS); each
+ * try waits at most a minute for its answer, and none starts after the call's deadline.
+ * @throws ServiceError naming the method, the last status and the attempts made
+ */
+async function callArtifactService(endpoint, method, body, log) {
+    const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
+    const options = {
+        what: `Artifact service ${method}`,
+        policy: SERVICE_CALLS,
+        idempotent: !NOT_IDEMPOTENT.has(method),
+        ...(log ? { log } : {})
+    };
+    return retry_withRetries(options, async ({ remainingMs }) => {
+        const response = await http_send(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
+            body: JSON.stringify(body)
+        }, Math.min(config_CALL_TIMEOUT_MS, remainingMs));
+        if (!response.ok)
+            throw await http_statusError(response);
+        const text = await response.text();
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            // A proxy's page, or an answer cut short: tried again as the official client does, when
+            // the call is safe to repeat.
+            // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
+            throw new TransferInterruptedError(`answered ${response.status} with ${text.length} characters that are not JSON`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/stores/artifacts.ts
+
+
+
 
 
 
@@ -39376,6 +40070,15 @@ class ArtifactStore {
     context;
     token;
     endpoint;
+    upload;
+    /** Retries go to the step's log as they happen. */
+    log = (line) => {
+        info(line);
+    };
+    /**
+     * @throws ArtifactsUnavailableError on GitHub Enterprise Server
+     * @throws ServiceError outside a job
+     */
     constructor(context, token) {
         this.context = context;
         this.token = token;
@@ -39385,10 +40088,14 @@ class ArtifactStore {
     get jobBackendId() {
         return backendIds(this.endpoint.token).jobBackendId;
     }
+    /** This run's id at the artifact service. */
+    get runBackendId() {
+        return backendIds(this.endpoint.token).runBackendId;
+    }
     /** Every artifact of this run, all attempts and jobs. */
     async list() {
         const ids = backendIds(this.endpoint.token);
-        const response = (await callArtifactService(this.endpoint, 'ListArtifacts', {
+        const response = (await this.call('ListArtifacts', {
             workflow_run_backend_id: ids.runBackendId,
             workflow_job_run_backend_id: ids.jobBackendId
         }));
@@ -39412,20 +40119,22 @@ class ArtifactStore {
     async download(artifact, into) {
         const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(into, 'download-'));
         const file = (0,external_node_path_namespaceObject.join)(folder, 'artifact');
-        // A transfer cut short looks like changed bytes: fetch again before calling them changed.
-        for (let attempt = 1;; attempt++) {
+        const matches = async () => {
             const { digest } = await this.fetchBytes(artifact, file);
-            if (artifact.digest === undefined || digest === artifact.digest)
-                return file;
-            if (attempt >= 2) {
-                throw new extract_ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
-            }
-            info(`Download of ${artifact.name} does not match its digest; fetching it again`);
-        }
+            return artifact.digest === undefined || digest === artifact.digest;
+        };
+        if (await matches())
+            return file;
+        // A transfer cut short looks like changed bytes: fetched once more before they are called
+        // changed (not a retry of the request, which succeeded: a second look at what it gave).
+        info(`Download of ${artifact.name} does not match its digest; fetching it again`);
+        if (await matches())
+            return file;
+        throw new extract_ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
     }
     async fetchBytes(artifact, file) {
         try {
-            return await downloadToFile(await this.signedUrl(artifact), file);
+            return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact));
         }
         catch (error) {
             if (!this.restLookup())
@@ -39436,43 +40145,50 @@ class ArtifactStore {
     }
     /** A URL that downloads the artifact's bytes for a while, without credentials. */
     async signedUrl(artifact) {
-        const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
+        const response = (await this.call('GetSignedArtifactURL', {
             workflow_run_backend_id: artifact.runBackendId,
             workflow_job_run_backend_id: artifact.jobBackendId,
             name: artifact.name
         }));
         const url = response.signed_url ?? response.signedUrl;
         if (!url)
-            throw new twirp_ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
+            throw new errors_ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
         return url;
+    }
+    /** How a transfer of `artifact` is named in messages and where its retries are logged. */
+    transfer(artifact) {
+        return { what: `Download of ${artifact.name}`, log: this.log };
     }
     /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
     async downloadThroughRest(artifact, file) {
         const lookup = this.restLookup();
         if (!lookup)
-            throw new twirp_ServiceError('No token or repository for the REST API');
-        const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
-        const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
-        const location = await withRetries(`The REST API for ${artifact.name}`, async () => {
-            const response = await fetch(url, {
+            throw new errors_ServiceError('No token or repository for the REST API');
+        const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
+        const what = `REST API download of ${artifact.name}`;
+        const location = await retry_withRetries({ what, policy: SERVICE_CALLS, log: this.log }, async ({ remainingMs }) => {
+            const response = await http_send(url, {
                 redirect: 'manual',
-                headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
-                signal: AbortSignal.timeout(60_000)
-            });
+                headers: {
+                    Authorization: `Bearer ${lookup.token}`,
+                    Accept: 'application/vnd.github+json'
+                }
+            }, Math.min(config_CALL_TIMEOUT_MS, remainingMs));
             const redirect = response.headers.get('location');
-            if (response.status !== 302 || !redirect) {
-                throw new twirp_ServiceError(`The REST API answered ${response.status} for ${artifact.name}`, response.status);
-            }
+            if (response.status !== 302 || !redirect)
+                throw await http_statusError(response);
+            await response.body?.cancel();
             return redirect;
         });
-        return downloadToFile(location, file);
+        this.mask(location);
+        return downloadToFile(location, file, this.transfer(artifact));
     }
     /**
      * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
      * with their digest. Nothing is listed until the finalize: a failed upload leaves no artifact.
      */
     async uploadZip(name, bytes, options) {
-        return this.uploadArtifact(name, 'application/zip', options, url => uploadStream(url, bytes, { contentType: 'application/zip', what: name }));
+        return this.uploadArtifact(name, 'application/zip', options, url => uploadStream(url, bytes, this.uploadOptions(name, 'application/zip')));
     }
     /**
      * Uploads one text document as an artifact without a zip around it, so it downloads from the
@@ -39482,10 +40198,19 @@ class ArtifactStore {
         const body = Buffer.from(text, 'utf8');
         // One block larger than the body: it goes up in one Put Blob, whatever its size.
         return this.uploadArtifact(name, 'application/json', options, url => uploadStream(url, [body], {
-            contentType: 'application/json',
-            what: name,
+            ...this.uploadOptions(name, 'application/json'),
             blockBytes: body.length + 1
         }));
+    }
+    /** ACTIONS_ARTIFACT_UPLOAD_* read on the first upload; a lowered concurrency is said once. */
+    uploadOptions(name, contentType) {
+        if (this.upload === undefined) {
+            this.upload = uploadSettings();
+            if (this.upload.concurrencyAsked !== undefined) {
+                info(`ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`);
+            }
+        }
+        return { ...this.upload, what: `Upload of ${name}`, log: this.log, contentType };
     }
     /**
      * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
@@ -39504,35 +40229,65 @@ class ArtifactStore {
         };
         const { size, digest } = await put(url);
         await url();
-        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+        const finalized = (await this.call('FinalizeArtifact', {
             ...scope,
             name,
             size: String(size),
             hash: digest
         }));
-        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest };
+        assertOk('FinalizeArtifact', name, finalized);
+        const id = Number(finalized.artifact_id ?? finalized.artifactId);
+        if (!Number.isSafeInteger(id)) {
+            throw new errors_ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
+        }
+        return { id, size, digest };
     }
     async createArtifact(name, mimeType, scope, retentionDays) {
         const expiresAt = retentionDays
             ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
             : {};
-        const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
+        const created = (await this.call('CreateArtifact', {
             ...scope,
             name,
             version: 7,
             mime_type: mimeType,
             ...expiresAt
         }));
+        assertOk('CreateArtifact', name, created);
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
-            throw new twirp_ServiceError(`The artifact service gave no upload URL for ${name}`);
+            throw new errors_ServiceError(`The artifact service gave no upload URL for ${name}`);
         return url;
+    }
+    /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
+    async call(method, body) {
+        const answer = await callArtifactService(this.endpoint, method, body, this.log);
+        const urls = (answer ?? {});
+        for (const key of ['signed_upload_url', 'signedUploadUrl', 'signed_url', 'signedUrl']) {
+            const url = urls[key];
+            if (typeof url === 'string')
+                this.mask(url);
+        }
+        return answer;
+    }
+    mask(url) {
+        for (const secret of signatureSecrets(url))
+            core_setSecret(secret);
     }
     restLookup() {
         const repository = this.context.repository;
         if (!this.token || !repository)
             return undefined;
         return { token: this.token, owner: repository.owner, name: repository.name };
+    }
+}
+/**
+ * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
+ * `ok` out), which the official client treats as a failure too.
+ */
+function assertOk(method, name, answer) {
+    if (answer.ok !== true) {
+        throw new errors_ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
     }
 }
 /**
@@ -39577,7 +40332,8 @@ class RunCheckpointStore {
             size: result.size,
             digest: result.digest,
             jobBackendId: this.artifacts.jobBackendId,
-            runBackendId: '',
+            // A read of it later asks for a signed URL with these ids, as for a listed one.
+            runBackendId: this.artifacts.runBackendId,
             createdAt: new Date().toISOString()
         });
     }
@@ -39795,7 +40551,7 @@ async function orScopeConflict(upload, scope, attempt) {
         return await upload;
     }
     catch (error) {
-        const conflict = error instanceof twirp_ServiceError ? error.status === 409 : /\(409\)/.test(describe(error));
+        const conflict = error instanceof errors_ServiceError ? error.status === 409 : /\(409\)/.test(describe(error));
         if (conflict)
             throw scopeConflict(scope, attempt);
         throw error;
@@ -40248,6 +41004,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

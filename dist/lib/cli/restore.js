@@ -67,7 +67,7 @@ function filesIn(document, archive) {
     return document.files.filter(file => file.link === undefined && file.archive === archive);
 }
 function stateFileOf(document, path) {
-    const unsafe = unsafePathReason(path);
+    const unsafe = unsafePathReason(path, process.platform);
     if (unsafe)
         throw new UsageError(`--state-file ${JSON.stringify(path)} ${unsafe}`);
     if (document.files.some(file => file.path === path)) {

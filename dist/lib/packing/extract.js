@@ -89,7 +89,8 @@ export async function admitEntry(context, entry) {
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
         return undefined;
     }
-    const unsafe = unsafePathReason(name);
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
     if (unsafe)
         refuse(unsafe);
     const type = entry.mode & 0o170000;
