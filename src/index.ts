@@ -55,7 +55,7 @@ export type { CheckpointRef } from './checkpoint/naming.js'
 export { completedNodes } from './checkpoint/progress.js'
 export { isJsonObject, mergeStates } from './checkpoint/state.js'
 export type { JsonValue, PipelineState } from './checkpoint/state.js'
-export { isSafeRelativePath, unsafePathReason } from './checkpoint/paths.js'
+export { isSafeRelativePath, unsafePathReason } from './checkpoint/safe-paths.js'
 
 // Errors: every one a CheckpointError whose message names the thing and the rule.
 export {
@@ -73,25 +73,25 @@ export { PathEscapeError } from './packing/place.js'
 export { CheckpointManager, EXPORT_KIND } from './checkpoint/manager.js'
 export type { CheckpointExport, ManagerOptions, SkippedCheckpoint } from './checkpoint/manager.js'
 export type { CheckpointStore } from './checkpoint/store.js'
-export { LocalDirectoryStore } from './stores/local.js'
+export { LocalDirectoryStore } from './offline/local-directory-store.js'
 
 // Checkpoints downloaded from a run page: read, verify, compare, restore, export.
-export { readCheckpointSource, MAX_DOCUMENT_BYTES } from './cli/read-source.js'
-export type { ReadOptions } from './cli/read-source.js'
-export { CheckpointSource, archivesOf } from './cli/source.js'
+export { readCheckpointSource, MAX_DOCUMENT_BYTES } from './offline/read-source.js'
+export type { ReadOptions } from './offline/read-source.js'
+export { CheckpointSource, archivesOf } from './offline/source.js'
 export type {
   CheckpointStatus,
   FoundArchive,
   FoundCheckpoint,
   SourceProblem
-} from './cli/source.js'
-export { selectCheckpoint, documentOf } from './cli/select.js'
-export { verifySource } from './cli/verify.js'
-export type { VerifiedItem, VerifyReport } from './cli/verify.js'
-export { diffCheckpoints, isEmptyDiff } from './cli/diff.js'
-export type { CheckpointDiff, FileChange, StateChange } from './cli/diff.js'
-export { restoreCheckpoint } from './cli/restore.js'
-export type { RestoreOptions, RestoreResult } from './cli/restore.js'
-export { exportScope, importSource } from './cli/transfer.js'
-export type { ExportResult, ImportOptions, ImportResult } from './cli/transfer.js'
-export { IntegrityError, NotFoundError, UsageError } from './cli/errors.js'
+} from './offline/source.js'
+export { selectCheckpoint, documentOf } from './offline/select.js'
+export { verifySource } from './offline/verify.js'
+export type { VerifiedItem, VerifyReport } from './offline/verify.js'
+export { diffCheckpoints, isEmptyDiff } from './offline/diff.js'
+export type { CheckpointDiff, FileChange, StateChange } from './offline/diff.js'
+export { restoreCheckpoint } from './offline/restore-checkpoint.js'
+export type { RestoreOptions, RestoreResult } from './offline/restore-checkpoint.js'
+export { exportScope, importSource } from './offline/export-import.js'
+export type { ExportResult, ImportOptions, ImportResult } from './offline/export-import.js'
+export { IntegrityError, NotFoundError, UsageError } from './offline/offline-errors.js'

@@ -10,7 +10,7 @@ import {
 import { FORBIDDEN_KEY_RULE } from '../../src/checkpoint/state.js'
 import { CheckpointManager } from '../../src/checkpoint/manager.js'
 import type { CheckpointStore } from '../../src/checkpoint/store.js'
-import { LocalDirectoryStore } from '../../src/stores/local.js'
+import { LocalDirectoryStore } from '../../src/offline/local-directory-store.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
 
 const tempDir = useTempDirs()

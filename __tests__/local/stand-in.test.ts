@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startStandIn } from '../../local/index.js'
 import { ZipPacker } from '../../src/packing/zip-writer.js'
-import { uploadStream } from '../../src/stores/transfer.js'
+import { uploadStream } from '../../src/transport/blob-transfer.js'
 import type { Job, Run, StandIn } from '../../local/index.js'
 
 type ArtifactModule = typeof import('@actions/artifact')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { posix, win32 } from 'node:path'
-import { unsafePathReason } from '../../src/checkpoint/paths.js'
-import { isInside } from '../../src/packing/paths.js'
+import { unsafePathReason } from '../../src/checkpoint/safe-paths.js'
+import { isInside } from '../../src/packing/workspace-paths.js'
 
 /**
  * Property tests of the path rule every manifest path and zip entry goes through: a path it

@@ -7,7 +7,7 @@ import {
   serviceEndpoint,
   uploadSettings
 } from '../../src/transport/config.js'
-import { ArtifactsUnavailableError, ServiceError } from '../../src/transport/errors.js'
+import { ArtifactsUnavailableError, ServiceError } from '../../src/transport/service-errors.js'
 
 describe('ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY and ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS', () => {
   it('default to 4 blocks in flight and a 5 minute stall timeout', () => {

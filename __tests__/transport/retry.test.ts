@@ -4,7 +4,7 @@ import {
   HttpStatusError,
   ServiceError,
   TransferInterruptedError
-} from '../../src/transport/errors.js'
+} from '../../src/transport/service-errors.js'
 import {
   BLOB_UPLOADS,
   DOWNLOADS,

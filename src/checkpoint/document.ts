@@ -3,7 +3,7 @@ import type { Fingerprint } from './fingerprint.js'
 import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js'
 import { ID_PATTERN } from './ids.js'
 import { checkpointName, type CheckpointRef } from './naming.js'
-import { unsafePathReason } from './paths.js'
+import { unsafePathReason } from './safe-paths.js'
 import {
   FORBIDDEN_KEY_RULE,
   isJsonObject,

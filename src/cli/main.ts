@@ -7,14 +7,15 @@ import {
   type CliIo,
   type CommandSpec
 } from './args.js'
-import { diffCommand } from './commands/diff.js'
-import { listCommand } from './commands/list.js'
-import { pullCommand } from './commands/pull.js'
-import { restoreCommand } from './commands/restore.js'
-import { showCommand } from './commands/show.js'
-import { exportCommand, importCommand } from './commands/transfer.js'
-import { verifyCommand } from './commands/verify.js'
-import { ExitCode, exitCodeOf, UsageError } from './errors.js'
+import { diffCommand } from './commands/diff-command.js'
+import { listCommand } from './commands/list-command.js'
+import { pullCommand } from './commands/pull-command.js'
+import { restoreCommand } from './commands/restore-command.js'
+import { showCommand } from './commands/show-command.js'
+import { exportCommand, importCommand } from './commands/export-import-command.js'
+import { verifyCommand } from './commands/verify-command.js'
+import { ExitCode, exitCodeOf } from './exit-codes.js'
+import { UsageError } from '../offline/offline-errors.js'
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [

@@ -2,9 +2,15 @@ import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import * as glob from '@actions/glob'
 import { InvalidInputError } from '../checkpoint/errors.js'
-import { unsafePathReason } from '../checkpoint/paths.js'
+import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
-import { isInside, pathsOf, portableLinkTarget, resolveInside, toRelative } from './paths.js'
+import {
+  isInside,
+  pathsOf,
+  portableLinkTarget,
+  resolveInside,
+  toRelative
+} from './workspace-paths.js'
 
 /** A file found by `paths`, with what the manifest records of it. */
 export interface CollectedFile {

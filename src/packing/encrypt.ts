@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { decryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
-import { unsafePathReason } from '../checkpoint/paths.js'
+import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { ArchiveIntegrityError } from './extract.js'
 import { hashFile } from './hash.js'
 

@@ -8,7 +8,7 @@ import yauzl from 'yauzl'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import { CheckpointError } from '../checkpoint/errors.js'
 import type { FileRecord } from '../checkpoint/document.js'
-import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js'
+import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js'
 
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
 export const BOMB_RATIO = 100

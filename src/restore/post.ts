@@ -1,9 +1,9 @@
 import { describe } from '../checkpoint/errors.js'
-import { loadJobContext } from '../github/job-context.js'
-import { readRunContext } from '../github/run-context.js'
-import { State } from '../github/state.js'
-import { renderSummary, resumeNotice } from '../github/summary.js'
-import * as toolkit from '../github/toolkit.js'
+import { loadJobContext } from '../action/job-context.js'
+import { readRunContext } from '../transport/run-context.js'
+import { State } from '../action/step-state.js'
+import { renderSummary, resumeNotice } from '../action/summary.js'
+import * as toolkit from '../action/light-toolkit.js'
 
 /**
  * The restore entry's post step: the job summary. It never fails the job. It moves no bytes, so

@@ -1,4 +1,5 @@
-import * as core from '@actions/core'
+import { stepLog } from '../action/step-log.js'
+import * as core from '../action/actions-core.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
@@ -7,13 +8,13 @@ import { CheckpointError, describe } from '../checkpoint/errors.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { completedNodes } from '../checkpoint/progress.js'
-import type { RunContext } from '../github/run-context.js'
+import type { RunContext } from '../transport/run-context.js'
 import { placeFiles } from '../packing/place.js'
-import { ArtifactStore, RunCheckpointStore } from '../stores/artifacts.js'
-import { ownedArtifacts } from '../stores/ownership.js'
+import { ArtifactStore, RunCheckpointStore } from '../transport/artifact-store.js'
+import { ownedArtifacts } from '../transport/scope-ownership.js'
 import { assertArtifactsAvailable } from '../transport/config.js'
-import { ServiceError } from '../transport/errors.js'
-import { stageFiles } from './stage.js'
+import { ServiceError } from '../transport/service-errors.js'
+import { stageFiles } from './stage-archive.js'
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
@@ -34,7 +35,7 @@ export async function restoreLatest(
     return undefined
   }
   const codec = new CheckpointCodec(keys)
-  const artifacts = new ArtifactStore(context, token)
+  const artifacts = new ArtifactStore(context, token, stepLog)
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
   try {
     const { kept, foreign } = ownedArtifacts(await artifacts.list())

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { ConfigurationError } from '../github/failure.js'
+import { ConfigurationError } from '../action/failure.js'
 import { isJsonObject, stateProblem, type PipelineState } from '../checkpoint/state.js'
 import { commandLine, type Shell } from './shell.js'
 

@@ -1,14 +1,14 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { describe } from '../checkpoint/errors.js'
-import { noticeIfUnavailable } from '../github/failure.js'
-import type { RunInputs } from '../github/inputs.js'
+import { noticeIfUnavailable } from '../action/failure.js'
+import type { RunInputs } from './run-inputs.js'
 import {
   jobContextOrNew,
   loadJobContext,
   rememberRestore,
   type JobContext
-} from '../github/job-context.js'
-import type { RunContext } from '../github/run-context.js'
+} from '../action/job-context.js'
+import type { RunContext } from '../transport/run-context.js'
 import { restoreLatest } from '../restore/restore-latest.js'
 
 /**

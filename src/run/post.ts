@@ -1,8 +1,8 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
-import { noticeIfUnavailable } from '../github/failure.js'
+import { noticeIfUnavailable } from '../action/failure.js'
 import {
   getBoolean,
   getInteger,
@@ -10,10 +10,10 @@ import {
   getProtection,
   getRetentionDays,
   Input
-} from '../github/inputs.js'
-import { jobContextOrNew, recordEvent } from '../github/job-context.js'
-import { readRunContext } from '../github/run-context.js'
-import { RunState } from '../github/state.js'
+} from '../action/inputs.js'
+import { jobContextOrNew, recordEvent } from '../action/job-context.js'
+import { readRunContext } from '../transport/run-context.js'
+import { RunState } from '../action/step-state.js'
 import { checkpointNode } from '../save/checkpoint-node.js'
 import { readCommandState } from './command.js'
 

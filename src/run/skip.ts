@@ -1,10 +1,10 @@
 import { decideNode } from '../checkpoint/decision.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
-import { getRunInputs, type RunInputs } from '../github/inputs.js'
-import { loadJobContext, recordEvent, type JobContext } from '../github/job-context.js'
-import { readRunContext } from '../github/run-context.js'
-import * as toolkit from '../github/toolkit.js'
+import { getRunInputs, type RunInputs } from './run-inputs.js'
+import { loadJobContext, recordEvent, type JobContext } from '../action/job-context.js'
+import { readRunContext } from '../transport/run-context.js'
+import * as toolkit from '../action/light-toolkit.js'
 
 /** Outputs of the run entry. */
 export enum RunOutput {
@@ -51,7 +51,7 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
       reason: 'done'
     })
   } catch (error) {
-    const { reportFailure } = await import('../github/failure.js')
+    const { reportFailure } = await import('../action/failure.js')
     reportFailure(error, inputs.failOnError)
   }
   return { skipped: true, job }

@@ -1,4 +1,5 @@
-import * as core from '@actions/core'
+import { stepLog } from '../action/step-log.js'
+import * as core from '../action/actions-core.js'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { CheckpointCodec } from '../checkpoint/codec.js'
 import { InvalidInputError, describe } from '../checkpoint/errors.js'
@@ -8,18 +9,18 @@ import { CheckpointManager } from '../checkpoint/manager.js'
 import { checkpointName, filesArchiveName, type CheckpointRef } from '../checkpoint/naming.js'
 import { nextCheckpoint } from '../checkpoint/progress.js'
 import type { PipelineState } from '../checkpoint/state.js'
-import { ConfigurationError } from '../github/failure.js'
-import type { JobContext } from '../github/job-context.js'
-import type { Protection } from '../github/inputs.js'
-import type { RunContext } from '../github/run-context.js'
+import { ConfigurationError } from '../action/failure.js'
+import type { JobContext } from '../action/job-context.js'
+import type { Protection } from '../action/inputs.js'
+import type { RunContext } from '../transport/run-context.js'
 import { choosePacking } from '../packing/choose.js'
 import { sealedEntryName } from '../packing/encrypt.js'
 import { ZipPacker } from '../packing/zip-writer.js'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CollectedFile } from '../packing/collect.js'
-import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../stores/artifacts.js'
-import { ownedArtifacts, ownerKey, scopeOwners } from '../stores/ownership.js'
-import { ServiceError } from '../transport/errors.js'
+import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../transport/artifact-store.js'
+import { ownedArtifacts, ownerKey, scopeOwners } from '../transport/scope-ownership.js'
+import { ServiceError } from '../transport/service-errors.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
@@ -50,7 +51,7 @@ export interface SaveRequest {
  */
 export async function saveNode(request: SaveRequest): Promise<CheckpointDocument> {
   const { save, context, job } = request
-  const artifacts = new ArtifactStore(context, '')
+  const artifacts = new ArtifactStore(context, '', stepLog)
   const listing = await artifacts.list()
   assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId)
   const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {

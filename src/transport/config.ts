@@ -1,6 +1,6 @@
 import { cpus } from 'node:os'
 import { ConfigurationError, quote } from '../checkpoint/errors.js'
-import { ArtifactsUnavailableError, ServiceError } from './errors.js'
+import { ArtifactsUnavailableError, ServiceError } from './service-errors.js'
 
 // Every environment variable the transport reads is read here, and nowhere else.
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { HttpStatusError, TransferInterruptedError } from './errors.js'
+import { HttpStatusError, TransferInterruptedError } from './service-errors.js'
 
 /**
  * The action's version, sent in every request's User-Agent. A unit test holds it equal to

@@ -1,6 +1,6 @@
 import { describe } from '../checkpoint/errors.js'
 import { retrySettings, type RetrySettings } from './config.js'
-import { HttpStatusError, ServiceError, TransferInterruptedError } from './errors.js'
+import { HttpStatusError, ServiceError, TransferInterruptedError } from './service-errors.js'
 
 /**
  * How one kind of request is tried again: how many tries in all, and the wait after each failed

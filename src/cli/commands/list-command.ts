@@ -1,0 +1,102 @@
+import type { CommandSpec } from '../args.js'
+import { NotFoundError } from '../../offline/offline-errors.js'
+import { formatBytes, formatTime, json, table } from '../format.js'
+import type { CheckpointSource, CheckpointStatus, FoundCheckpoint } from '../../offline/source.js'
+import {
+  JSON_OPTION,
+  SCOPE_OPTION,
+  SOURCE_ARGUMENT,
+  warnProblems,
+  withSource
+} from './command-options.js'
+
+/** One checkpoint as `list --json` prints it. */
+export interface ListEntry {
+  name: string
+  scope: string | null
+  node: string | null
+  sequence: number | null
+  attempt: number | null
+  createdAt: string | null
+  /** Files in the checkpoint's manifest, and their bytes. */
+  files: number | null
+  bytes: number | null
+  status: CheckpointStatus
+  origin: string
+  problem?: string
+  /** For `files-missing`: the archives the source lacks. */
+  missing?: string[]
+}
+
+const STATUS_TEXT: Record<CheckpointStatus, string> = {
+  valid: 'valid',
+  corrupt: 'corrupt',
+  'newer-schema': 'newer schema',
+  untrusted: 'untrusted',
+  'files-missing': 'files missing'
+}
+
+/** `list`: every checkpoint in a source with its status. */
+export const listCommand: CommandSpec = {
+  name: 'list',
+  summary: 'list the checkpoints in a source, with their status',
+  description:
+    'Lists every checkpoint found: node, sequence, attempt, time, the size of its files, and its\n' +
+    'status: valid, corrupt (unreadable or its digest does not match), newer schema (written by\n' +
+    'a newer version), untrusted (encrypted, or unsigned, and no matching key in\n' +
+    'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
+    'files are in was not downloaded).',
+  arguments: [SOURCE_ARGUMENT],
+  options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+  async run(args, io) {
+    const scope = args.scope()
+    await withSource(args.positionals[0], io, source => {
+      warnProblems(source, io)
+      const found = source.checkpoints.filter(item => !scope || item.ref?.scope === scope)
+      if (found.length === 0) throw new NotFoundError(`No checkpoints found in ${source.location}`)
+      const entries = found.map(item => listEntry(source, item))
+      if (args.flag('json'))
+        io.stdout.write(json({ source: source.location, checkpoints: entries }))
+      else io.stdout.write(listTable(entries))
+      for (const entry of entries) {
+        if (entry.problem) io.stderr.write(`${entry.name}: ${entry.problem}\n`)
+      }
+    })
+  }
+}
+
+/** What `list` shows of one checkpoint. */
+export function listEntry(source: CheckpointSource, found: FoundCheckpoint): ListEntry {
+  const status = source.status(found)
+  const files = found.document?.files.filter(file => file.link === undefined)
+  const missing = found.document ? source.missingArchives(found.document) : []
+  return {
+    name: found.name,
+    scope: found.ref?.scope ?? null,
+    node: found.ref?.node ?? null,
+    sequence: found.ref?.sequence ?? null,
+    attempt: found.ref?.attempt ?? null,
+    createdAt: found.createdAt ?? null,
+    files: found.document ? found.document.files.length : null,
+    bytes: files ? files.reduce((total, file) => total + file.size, 0) : null,
+    status,
+    origin: found.origin,
+    ...(found.error ? { problem: found.error.message } : {}),
+    ...(missing.length > 0 ? { missing } : {})
+  }
+}
+
+function listTable(entries: ListEntry[]): string {
+  const header = ['SCOPE', 'NODE', 'SEQ', 'ATTEMPT', 'TIME', 'FILES', 'SIZE', 'STATUS']
+  const rows = entries.map(entry => [
+    entry.scope ?? '?',
+    entry.node ?? '?',
+    entry.sequence === null ? '?' : String(entry.sequence),
+    entry.attempt === null ? '?' : String(entry.attempt),
+    formatTime(entry.createdAt ?? undefined),
+    entry.files === null ? '-' : String(entry.files),
+    entry.bytes === null ? '-' : formatBytes(entry.bytes),
+    STATUS_TEXT[entry.status]
+  ])
+  return table(header, rows)
+}

@@ -1,0 +1,131 @@
+import * as core from '../action/actions-core.js'
+import { mkdir } from 'node:fs/promises'
+import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
+import { describe } from '../checkpoint/errors.js'
+import { join } from 'node:path'
+import { openFiles, sealedRecord } from '../packing/encrypt.js'
+import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
+import { TAIL_BYTES, extractStream, locateDirectory } from '../packing/stream-extract.js'
+import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
+import { fetchRange, streamBody } from '../transport/blob-transfer.js'
+
+/**
+ * Downloads every archive a checkpoint's files live in and extracts it into `staging`, each
+ * checked against the digest recorded at upload and every file against the manifest. Nothing
+ * reaches the workspace here: a bad archive fails the whole checkpoint before any file moves.
+ */
+export async function stageFiles(
+  document: CheckpointDocument,
+  store: RunCheckpointStore,
+  artifacts: ArtifactStore,
+  folders: { downloads: string; staging: string },
+  fileKey: Buffer | undefined
+): Promise<void> {
+  const { downloads, staging } = folders
+  await mkdir(staging, { recursive: true })
+  await mkdir(downloads, { recursive: true })
+  const byArchive = new Map<string, FileRecord[]>()
+  for (const file of document.files) {
+    if (file.archive === undefined) continue
+    byArchive.set(file.archive, [...(byArchive.get(file.archive) ?? []), file])
+  }
+  for (const record of document.archives) {
+    const files = byArchive.get(record.name)
+    if (!files) continue
+    const artifact = store.artifact(record.name)
+    if (!artifact)
+      throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
+    if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+      throw new ArchiveIntegrityError(
+        record.name,
+        'its digest differs from the one the checkpoint recorded'
+      )
+    }
+    const fetched = { artifacts, artifact, record, downloads }
+    if (record.packing !== 'zip-encrypted') {
+      await extractFrom(fetched, files, staging, supersededIn(document, record.name))
+      continue
+    }
+    if (!fileKey)
+      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
+    const sealed = join(downloads, `${record.name}.sealed`)
+    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+    // not need is one a later node saved again. It is passed over, never decrypted or placed.
+    await extractFrom(
+      fetched,
+      files.map(file => sealedRecord(record.name, file)),
+      sealed,
+      name => /^f\d{6}$/.test(name)
+    )
+    await openFiles(record.name, files, sealed, staging, fileKey)
+  }
+}
+
+/**
+ * Files of the pipeline that another archive holds: an earlier archive still carries its old
+ * version of a file a later node saved again, which is passed over rather than refused.
+ */
+function supersededIn(document: CheckpointDocument, archive: string): (name: string) => boolean {
+  const elsewhere = new Set(
+    document.files.filter(file => file.archive !== archive).map(file => file.path)
+  )
+  return name => elsewhere.has(name)
+}
+
+interface Fetched {
+  artifacts: ArtifactStore
+  artifact: RunArtifact
+  record: ArchiveRecord
+  downloads: string
+}
+
+/**
+ * Extracts an archive while it downloads (its directory fetched first, from its end); when that
+ * cannot be done (no signed URL, a layout the streaming reader does not follow, a transfer cut
+ * short), downloads it whole, checks its digest and extracts it then. Either way every entry is
+ * checked against the manifest before the caller places anything.
+ */
+async function extractFrom(
+  fetched: Fetched,
+  expected: FileRecord[],
+  into: string,
+  superseded: (name: string) => boolean
+): Promise<void> {
+  const { artifacts, artifact, record } = fetched
+  try {
+    await streamArchive(fetched, expected, into, superseded)
+    return
+  } catch (error) {
+    core.info(
+      `Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`
+    )
+  }
+  const zip = await artifacts.download(artifact, fetched.downloads)
+  await extractArchive(zip, record.name, expected, into, superseded)
+}
+
+async function streamArchive(
+  { artifacts, artifact, record }: Fetched,
+  expected: FileRecord[],
+  into: string,
+  superseded: (name: string) => boolean
+): Promise<void> {
+  const url = await artifacts.signedUrl(artifact)
+  const transfer = artifacts.transfer(artifact)
+  const size = record.size
+  const tailStart = Math.max(0, size - TAIL_BYTES)
+  const tail = await fetchRange(url, tailStart, size, transfer)
+  const location = locateDirectory(tail, tailStart, size)
+  const directory =
+    location.start >= tailStart
+      ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
+      : await fetchRange(url, location.start, location.start + location.length, transfer)
+  await extractStream(
+    streamBody(url, transfer),
+    { archive: record.name, size, digest: record.digest, directory },
+    location,
+    expected,
+    into,
+    superseded
+  )
+}
