@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 313:
+/***/ 991:
 /***/ ((module) => {
 
 module.exports = Pend;
@@ -64,7 +64,7 @@ function pendGo(self, fn) {
 
 /***/ }),
 
-/***/ 248:
+/***/ 922:
 /***/ ((module) => {
 
 // Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
@@ -116,7 +116,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 502:
+/***/ 924:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
@@ -125,7 +125,7 @@ var util = __nccwpck_require__(23);
 var stream = __nccwpck_require__(203);
 var Readable = stream.Readable;
 var PassThrough = stream.PassThrough;
-var Pend = __nccwpck_require__(313);
+var Pend = __nccwpck_require__(991);
 var EventEmitter = (__nccwpck_require__(434).EventEmitter);
 
 exports.BufferSlicer = BufferSlicer;
@@ -311,12 +311,12 @@ BufferSlicer.prototype.unref = function() {
 
 /***/ }),
 
-/***/ 663:
+/***/ 297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(896);
 var zlib = __nccwpck_require__(106);
-var fd_slicer = __nccwpck_require__(502);
+var fd_slicer = __nccwpck_require__(924);
 var util = __nccwpck_require__(23);
 var EventEmitter = (__nccwpck_require__(434).EventEmitter);
 var Transform = (__nccwpck_require__(203).Transform);
@@ -324,7 +324,7 @@ var PassThrough = (__nccwpck_require__(203).PassThrough);
 var Writable = (__nccwpck_require__(203).Writable);
 
 // Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(248);
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(922);
 
 exports.open = open;
 exports.fromFd = fromFd;
@@ -1414,11 +1414,11 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 486:
+/***/ 554:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(582);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(824);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 582:
+/***/ 824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1567,8 +1567,405 @@ function caseCollision(id, known) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/offline/offline-errors.ts
+
+/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
+class UsageError extends CheckpointError {
+}
+/** Something the user named, or the source should hold, is not there. */
+class NotFoundError extends CheckpointError {
+}
+/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
+class IntegrityError extends CheckpointError {
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+
+/** Shown at the end of every `--help`. */
+const EXIT_CODES_HELP = 'Exit codes: 0 ok, 1 not found, 2 usage or bad input, 3 integrity or safety failure\n' +
+    '(digest mismatch, truncated archive, zip-slip, absolute path, escaping link, bomb,\n' +
+    'untrusted checkpoint), 4 any other failure (network, GitHub API, disk).';
+const HELP_OPTION = { type: 'boolean', short: 'h', description: 'show this help' };
+/** A parsed command line, with typed accessors that fail as usage errors. */
+class CommandArgs {
+    command;
+    positionals;
+    values;
+    constructor(command, positionals, values) {
+        this.command = command;
+        this.positionals = positionals;
+        this.values = values;
+    }
+    /** A string option's value, if given. */
+    string(name) {
+        const value = this.values[name];
+        return typeof value === 'string' ? value : undefined;
+    }
+    /** A boolean option. */
+    flag(name) {
+        return this.values[name] === true;
+    }
+    /** A string option that must be given. */
+    required(name) {
+        const value = this.string(name);
+        if (value === undefined || value === '') {
+            throw new UsageError(`${this.command} needs --${name} (see checkpoint-action ${this.command} --help)`);
+        }
+        return value;
+    }
+    /** A positive whole number option, if given. */
+    count(name) {
+        const value = this.string(name);
+        return value === undefined ? undefined : positiveCount(name, value);
+    }
+    /** A positive whole number option that must be given. */
+    requiredCount(name) {
+        return positiveCount(name, this.required(name));
+    }
+    /** `--scope`, checked against the id rule. */
+    scope() {
+        const scope = this.string('scope');
+        if (scope !== undefined && !ID_PATTERN.test(scope)) {
+            throw new UsageError(`--scope ${JSON.stringify(scope)} ${ID_RULE}`);
+        }
+        return scope;
+    }
+    /** A path argument or option, resolved against the working folder. */
+    path(value, io) {
+        return (0,external_node_path_namespaceObject.resolve)(io.cwd, value);
+    }
+}
+function positiveCount(name, value) {
+    if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`--${name} ${JSON.stringify(value)} must be a positive whole number`);
+    }
+    return Number(value);
+}
+/**
+ * Parses a command's arguments with node:util parseArgs, strictly: an unknown option, a
+ * missing value or a surplus argument is a usage error naming the command's help.
+ * @returns the arguments, or 'help' when `--help` was asked for
+ */
+function parseCommandLine(spec, argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: { ...toParseArgs(spec.options), help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(`${error.message} (see checkpoint-action ${spec.name} --help)`);
+    }
+    if (parsed.values.help === true)
+        return 'help';
+    const required = spec.arguments.filter(argument => !argument.optional).length;
+    if (parsed.positionals.length > spec.arguments.length || parsed.positionals.length < required) {
+        const expected = spec.arguments.map(argument => argument.name).join(' ');
+        throw new UsageError(`${spec.name} takes ${expected || 'no arguments'}, got ${parsed.positionals.length} (see checkpoint-action ${spec.name} --help)`);
+    }
+    return new CommandArgs(spec.name, parsed.positionals, parsed.values);
+}
+function toParseArgs(options) {
+    const result = {};
+    for (const [name, option] of Object.entries(options)) {
+        result[name] = { type: option.type, ...(option.short ? { short: option.short } : {}) };
+    }
+    return result;
+}
+/** The `--help` text of a command. */
+function commandHelp(spec) {
+    const usage = spec.arguments.map(argument => argument.name).join(' ');
+    const options = { ...spec.options, help: HELP_OPTION };
+    const optionRows = Object.entries(options).map(([name, option]) => {
+        const short = option.short ? `-${option.short}, ` : '';
+        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
+        return [`${short}--${name}${value}`, option.description];
+    });
+    const argumentRows = spec.arguments.map(argument => [argument.name, argument.description]);
+    return [
+        `Usage: checkpoint-action ${spec.name}${usage ? ` ${usage}` : ''} [options]`,
+        '',
+        spec.description,
+        ...(argumentRows.length > 0 ? ['', 'Arguments:', columns(argumentRows)] : []),
+        '',
+        'Options:',
+        columns(optionRows),
+        '',
+        EXIT_CODES_HELP,
+        ''
+    ].join('\n');
+}
+/** Two columns, the first padded, indented by two. */
+function columns(rows) {
+    const width = Math.max(...rows.map(([first = '']) => first.length));
+    return rows.map(([first = '', second = '']) => `  ${first.padEnd(width)}  ${second}`).join('\n');
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
+
+/**
+ * JSON with object keys sorted at every depth and no white space: the same value always gives
+ * the same bytes, so a digest over it does not depend on how the document was formatted.
+ */
+function canonicalJson(value) {
+    if (value === undefined)
+        return 'null';
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter(key => record[key] !== undefined)
+        .sort();
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
+function canonical_sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
+
+/** Every name this project gives an artifact or a file starts with this. */
+const NAME_PREFIX = 'checkpoint';
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+function stem(ref) {
+    const sequence = String(ref.sequence).padStart(3, '0');
+    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
+}
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+function checkpointName(ref) {
+    return `${stem(ref)}.json`;
+}
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+function filesArchiveName(ref) {
+    return `${stem(ref)}.files`;
+}
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+function parseCheckpointName(name) {
+    const parsed = parseArtifactName(name);
+    return parsed?.kind === 'json' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document or files archive); undefined for others. */
+function parseArtifactName(name) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
+    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
+        return undefined;
+    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
+    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
+    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
+    return canonical === name ? parsed : undefined;
+}
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+function compareRefs(a, b) {
+    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+}
+/** True when both refs name the same checkpoint. */
+function sameRef(a, b) {
+    return compareRefs(a, b) === 0 && a.scope === b.scope;
+}
+
+;// CONCATENATED MODULE: ./src/offline/diff.ts
+
+
+/** Compares two checkpoints: state per key, files by path, nodes done. */
+function diffCheckpoints(a, b) {
+    const nodesA = new Set(a.nodes.map(node => node.id));
+    const nodesB = new Set(b.nodes.map(node => node.id));
+    return {
+        from: checkpointName(a),
+        to: checkpointName(b),
+        state: diffState(a.state, b.state),
+        files: diffFiles(a.files, b.files),
+        nodes: {
+            added: [...nodesB].filter(id => !nodesA.has(id)),
+            removed: [...nodesA].filter(id => !nodesB.has(id))
+        }
+    };
+}
+/** True when the diff found nothing. */
+function isEmptyDiff(diff) {
+    return (diff.state.length + diff.files.length + diff.nodes.added.length + diff.nodes.removed.length ===
+        0);
+}
+function diffState(a, b) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    const changes = [];
+    for (const key of keys) {
+        const from = Object.hasOwn(a, key) ? a[key] : undefined;
+        const to = Object.hasOwn(b, key) ? b[key] : undefined;
+        if (from === undefined && to !== undefined)
+            changes.push({ key, change: 'added', to });
+        else if (to === undefined && from !== undefined)
+            changes.push({ key, change: 'removed', from });
+        else if (canonicalJson(from) !== canonicalJson(to)) {
+            changes.push({
+                key,
+                change: 'changed',
+                ...(from === undefined ? {} : { from }),
+                ...(to === undefined ? {} : { to })
+            });
+        }
+    }
+    return changes;
+}
+function diffFiles(a, b) {
+    const before = new Map(a.map(file => [file.path, file]));
+    const after = new Map(b.map(file => [file.path, file]));
+    const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+    const changes = [];
+    for (const path of paths) {
+        const from = before.get(path);
+        const to = after.get(path);
+        if (!from && to)
+            changes.push({ path, change: 'added', to });
+        else if (from && !to)
+            changes.push({ path, change: 'removed', from });
+        else if (from && to && !sameContent(from, to))
+            changes.push({ path, change: 'changed', from, to });
+    }
+    return changes;
+}
+/** The archive a file lives in is not its content: a file saved again unchanged is the same. */
+function sameContent(a, b) {
+    return a.sha256 === b.sha256 && a.size === b.size && a.mode === b.mode && a.link === b.link;
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
+function formatTime(iso) {
+    if (iso === undefined)
+        return '-';
+    const time = new Date(iso);
+    if (Number.isNaN(time.getTime()))
+        return '-';
+    return `${time.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+/** Rows as aligned columns, two spaces apart, the header first. */
+function table(header, rows) {
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => (row[column] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return `${[header, ...rows].map(line).join('\n')}\n`;
+}
+/** A value for one table cell: strings as they are, anything else as compact JSON, cut. */
+function cell(value, width = 60) {
+    const text = typeof value === 'string'
+        ? value
+        : (JSON.stringify(value) ?? 'undefined');
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > width ? `${flat.slice(0, width - 3)}...` : flat;
+}
+/** Permission bits as `644`. */
+function formatMode(mode) {
+    return (mode & 0o777).toString(8).padStart(3, '0');
+}
+/** A digest's first hex digits, enough to tell two apart in a table. */
+function shortDigest(digest) {
+    return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+/** Pretty JSON with a final newline, for `--json` and for state. */
+function json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/offline/select.ts
+
+
+
+/**
+ * The checkpoint a command line names in a source: a node id (its newest checkpoint), a
+ * checkpoint name (with or without `.json`), or, with no target, the newest checkpoint.
+ * @param scope narrows the search when the source holds several pipelines
+ * @throws NotFoundError, or UsageError when the target is ambiguous
+ */
+function selectCheckpoint(source, target, scope) {
+    const inScope = source.checkpoints.filter(found => !scope || found.ref?.scope === scope);
+    const candidates = inScope.filter(found => matches(found, target));
+    const latest = candidates.at(-1);
+    if (!latest?.ref)
+        throw notFound(source, inScope, target, scope);
+    const scopes = new Set(candidates.map(found => found.ref?.scope));
+    if (scopes.size > 1) {
+        throw new UsageError(`${describeTarget(target)} is in more than one scope (${[...scopes].join(', ')}): pass --scope`);
+    }
+    const copies = candidates.filter(found => found.name === latest.name);
+    const valid = copies.filter(found => found.document);
+    const digests = new Set(valid.map(found => found.document?.digest));
+    if (digests.size > 1) {
+        throw new UsageError(`${latest.name} is in the source twice with different content (${valid.map(found => found.origin).join(', ')}): name the file`);
+    }
+    return valid[0] ?? latest;
+}
+/**
+ * The verified document of a found checkpoint.
+ * @throws the error that made it corrupt or unreadable
+ */
+function documentOf(found) {
+    if (found.document)
+        return found.document;
+    throw found.error ?? new UsageError(`${found.origin} holds no readable checkpoint`);
+}
+function matches(found, target) {
+    if (target === undefined)
+        return found.ref !== undefined;
+    if (ID_PATTERN.test(target))
+        return found.ref?.node === target;
+    const ref = nameRefOf(target);
+    return ref !== undefined && found.ref !== undefined && found.name === nameOf(target);
+}
+function nameRefOf(target) {
+    return parseCheckpointName(nameOf(target));
+}
+function nameOf(target) {
+    return target.endsWith('.json') ? target : `${target}.json`;
+}
+function describeTarget(target) {
+    if (target === undefined)
+        return 'The newest checkpoint';
+    return ID_PATTERN.test(target) ? `Node '${target}'` : target;
+}
+function notFound(source, inScope, target, scope) {
+    const where = `${source.location}${scope ? ` (scope ${scope})` : ''}`;
+    if (inScope.length === 0)
+        return new NotFoundError(`No checkpoints found in ${where}`);
+    const nodes = [...new Set(inScope.flatMap(found => (found.ref ? [found.ref.node] : [])))];
+    return new NotFoundError(`${describeTarget(target)} has no checkpoint in ${where}; nodes there: ${nodes.join(', ')}`);
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -1685,83 +2082,7 @@ async function decryptFile(from, to, key) {
     await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_namespaceObject.createWriteStream)(to, { mode: 0o600 }));
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
-
-/**
- * JSON with object keys sorted at every depth and no white space: the same value always gives
- * the same bytes, so a digest over it does not depend on how the document was formatted.
- */
-function canonicalJson(value) {
-    if (value === undefined)
-        return 'null';
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
-    const record = value;
-    const keys = Object.keys(record)
-        .filter(key => record[key] !== undefined)
-        .sort();
-    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-}
-/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function canonical_sha256Digest(data) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
-
-/** Every name this project gives an artifact or a file starts with this. */
-const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
-function stem(ref) {
-    const sequence = String(ref.sequence).padStart(3, '0');
-    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
-}
-/**
- * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
- * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
- * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
- */
-function checkpointName(ref) {
-    return `${stem(ref)}.json`;
-}
-/** The name of the archive holding the files a node added: `<stem>.files`. */
-function filesArchiveName(ref) {
-    return `${stem(ref)}.files`;
-}
-/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
-function parseCheckpointName(name) {
-    const parsed = parseArtifactName(name);
-    return parsed?.kind === 'json' ? parsed.ref : undefined;
-}
-/** Reads any name this project gives (document or files archive); undefined for others. */
-function parseArtifactName(name) {
-    const match = NAME_PATTERN.exec(name);
-    if (!match)
-        return undefined;
-    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
-    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
-        return undefined;
-    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
-    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
-}
-/**
- * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
- * monotonic across attempts) and never by time stamps (second resolution, clock skew).
- */
-function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
-}
-/** True when both refs name the same checkpoint. */
-function sameRef(a, b) {
-    return compareRefs(a, b) === 0 && a.scope === b.scope;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
  * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
@@ -2470,837 +2791,6 @@ class CheckpointCodec {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(663);
-;// CONCATENATED MODULE: ./src/packing/extract.ts
-
-
-
-
-
-
-
-
-
-
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-const BOMB_FLOOR = 10 * 1024 * 1024;
-/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends CheckpointError {
-    archive;
-    reason;
-    constructor(archive, reason) {
-        super(`Archive ${archive} was refused: ${reason}`);
-        this.archive = archive;
-        this.reason = reason;
-    }
-}
-/**
- * Extracts a files archive into `staging`, checking every entry against the manifest while it
- * is written: an entry the manifest does not list, a path that would leave the folder, a
- * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
- * (files a later node saved again, so a later archive holds them) are passed over unread.
- * @param expected the manifest's records held by this archive (links excluded)
- */
-async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
-    const remaining = new Map(expected.map(file => [file.path, file]));
-    const context = { archive, remaining, staging, superseded, folders: new Set() };
-    let zip;
-    try {
-        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
-    }
-    catch (error) {
-        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
-    }
-    const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
-    let claimed = 0;
-    try {
-        for await (const entry of entries(zip, archive)) {
-            claimed += entry.uncompressedSize;
-            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
-            }
-            await extractEntry(zip, entry, context);
-        }
-    }
-    finally {
-        zip.close();
-    }
-    missingFiles(context);
-}
-/** Fails when a file the manifest lists in this archive was not in it. */
-function missingFiles(context) {
-    const missing = [...context.remaining.keys()];
-    if (missing.length > 0) {
-        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
-    }
-}
-async function extractEntry(zip, entry, context) {
-    const admitted = await admitEntry(context, {
-        name: entry.fileName,
-        mode: entry.externalFileAttributes >>> 16,
-        size: entry.uncompressedSize
-    });
-    if (!admitted)
-        return;
-    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
-}
-/**
- * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
- * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the entry's folder in staging.
- * @throws ArchiveIntegrityError for anything else
- */
-async function admitEntry(context, entry) {
-    const name = entry.name;
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
-    };
-    if (name.endsWith('/')) {
-        if (!isSafeRelativePath(name.slice(0, -1)))
-            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
-        return undefined;
-    }
-    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
-    const unsafe = unsafePathReason(name, process.platform);
-    if (unsafe)
-        refuse(unsafe);
-    const type = entry.mode & 0o170000;
-    if (type !== 0 && type !== 0o100000)
-        refuse('is not a regular file (a link or a device): saves never write one');
-    const record = context.remaining.get(name);
-    if (!record && context.superseded(name))
-        return undefined;
-    if (!record)
-        refuse('is not in the checkpoint manifest (or appears twice)');
-    const expected = record;
-    context.remaining.delete(name);
-    if (entry.size > expected.size)
-        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
-    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
-    const folder = (0,external_node_path_namespaceObject.dirname)(target);
-    if (!context.folders?.has(folder)) {
-        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
-        context.folders?.add(folder);
-    }
-    return { name, record: expected, target };
-}
-/**
- * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
- * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
- */
-async function writeEntry(archive, entry, bytes, ...through) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)([
-            bytes,
-            ...through,
-            meter,
-            (0,external_node_fs_namespaceObject.createWriteStream)(entry.target, { mode: 0o600 })
-        ]);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        refuse(`could not be extracted (${error.message})`);
-    }
-    if (meter.bytes !== expected.size)
-        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
-    if (meter.digest() !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-}
-/**
- * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
- * the same checks as {@link writeEntry}.
- */
-async function writeWholeEntry(archive, entry, data) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    if (data.length !== expected.size)
-        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
-    if (sha256Digest(data) !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-    await writeFile(entry.target, data, { mode: 0o600 });
-}
-/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
-class Meter extends external_node_stream_namespaceObject.Transform {
-    limit;
-    onOverflow;
-    bytes = 0;
-    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    constructor(limit, onOverflow) {
-        super();
-        this.limit = limit;
-        this.onOverflow = onOverflow;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.limit) {
-            try {
-                this.onOverflow();
-            }
-            catch (error) {
-                callback(error);
-                return;
-            }
-        }
-        this.hash.update(chunk);
-        callback(null, chunk);
-    }
-    digest() {
-        return `sha256:${this.hash.digest('hex')}`;
-    }
-}
-/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
-async function* entries(zip, archive) {
-    for (;;) {
-        const entry = await new Promise((resolve, reject) => {
-            const onEntry = (item) => {
-                cleanup();
-                resolve(item);
-            };
-            const onEnd = () => {
-                cleanup();
-                resolve(undefined);
-            };
-            const onError = (error) => {
-                cleanup();
-                reject(new ArchiveIntegrityError(archive, error.message));
-            };
-            const cleanup = () => {
-                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
-            };
-            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
-            zip.readEntry();
-        });
-        if (!entry)
-            return;
-        yield entry;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/packing/limit.ts
-/** Files up to this size are read, packed and written whole rather than streamed. */
-const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
-/** File operations in flight at once for many small files: enough to keep the disk busy. */
-const FILE_CONCURRENCY = 16;
-/**
- * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
- * first failure rejects once the tasks already started have settled.
- */
-async function mapLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await task(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/packing/paths.ts
-
-
-/**
- * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
- * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
- * process's, so that each OS's rules are tested on any machine.
- */
-function pathsOf(platform = process.platform) {
-    return platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
-}
-/** True when `target` is `root` or below it (both absolute and resolved). */
-function isInside(root, target, platform = process.platform) {
-    const paths = pathsOf(platform);
-    const fromRoot = paths.relative(root, target);
-    return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
-}
-/**
- * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
- * another absolute path, another drive, a UNC share.
- * @param input the input that gave the path, for the error message
- * @throws InvalidInputError
- */
-function resolveInside(workspace, given, input, platform = process.platform) {
-    const absolute = pathsOf(platform).resolve(workspace, given);
-    if (!isInside(workspace, absolute, platform)) {
-        throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
-    }
-    return absolute;
-}
-/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
-function toRelative(workspace, absolute, platform = process.platform) {
-    const paths = pathsOf(platform);
-    return paths.relative(workspace, absolute).split(paths.sep).join('/');
-}
-/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
-function portableLinkTarget(target, platform = process.platform) {
-    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
-}
-/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
-function nativeLinkTarget(target, platform = process.platform) {
-    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
-}
-
-;// CONCATENATED MODULE: ./src/packing/place.ts
-
-
-
-
-
-
-/** A restore that would write outside the workspace (through a link or a link target). */
-class PathEscapeError extends CheckpointError {
-}
-/**
- * Moves verified files from `staging` into the workspace, replacing what is at their paths,
- * with their recorded modes, and recreates links. See {@link placeAll}.
- */
-async function placeFiles(staging, files, workspace) {
-    const placements = files.map(file => ({
-        file,
-        from: file.link === undefined ? join(staging, file.path) : undefined
-    }));
-    await placeAll(placements, workspace);
-}
-/**
- * Puts files in place under `workspace`. Everything is checked before anything is written:
- * every folder on the way is a real folder inside the workspace (a link already there cannot
- * lead a write outside), nothing is in the way, and every link target stays inside. Regular
- * files go first and links last, so no file is written through a link this restore makes;
- * links are then resolved for real, and all of them are removed again if one leads out.
- */
-async function placeAll(placements, workspace) {
-    const root = await (0,promises_namespaceObject.realpath)(workspace);
-    const folders = new FolderWalk(root);
-    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
-    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
-    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
-        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
-        // The staged file gets its mode first: it appears at its path complete, in one rename.
-        await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
-        await moveFile(from ?? '', target);
-    });
-    const links = placements.filter(placement => placement.file.link !== undefined);
-    for (const { file } of links) {
-        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
-        await (0,promises_namespaceObject.rm)(target, { force: true });
-        await (0,promises_namespaceObject.symlink)(nativeLinkTarget(file.link ?? ''), target);
-    }
-    await checkLinks(root, links.map(placement => placement.file));
-}
-async function checkPlacement(root, file, folders) {
-    const refuse = (reason) => {
-        throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
-    };
-    // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
-    const unsafe = unsafePathReason(file.path, process.platform);
-    if (unsafe)
-        refuse(`its path ${unsafe}`);
-    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
-    if (problem)
-        refuse(problem);
-    const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
-    if (existing?.isDirectory())
-        refuse('a folder of that name is in the way');
-    if (file.link !== undefined &&
-        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), nativeLinkTarget(file.link)))) {
-        refuse(`it is a link to ${file.link}, which leads outside the workspace`);
-    }
-}
-/**
- * The folders on the way to the files, each looked at once however many files lie under it:
- * `check` before anything is written (a link already there cannot lead a write outside), and
- * `make` to create the missing ones one at a time, each under a checked real folder.
- */
-class FolderWalk {
-    root;
-    checked = new Map();
-    made = new Map();
-    constructor(root) {
-        this.root = root;
-    }
-    /** Why files cannot go under `relative`, or undefined when they can. */
-    check(relative) {
-        if (relative === '.' || relative === '')
-            return Promise.resolve(undefined);
-        let result = this.checked.get(relative);
-        if (!result) {
-            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
-                if (problem)
-                    return problem;
-                return this.checkOne(relative);
-            });
-            this.checked.set(relative, result);
-        }
-        return result;
-    }
-    async checkOne(relative) {
-        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
-        const segment = (0,external_node_path_namespaceObject.basename)(relative);
-        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
-        if (!stats)
-            return undefined;
-        if (stats.isSymbolicLink()) {
-            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
-            if (!real || !isInside(this.root, real))
-                return `its folder ${segment} is a link that leads outside the workspace`;
-        }
-        else if (!stats.isDirectory()) {
-            return `a file is in the way of its folder ${segment}`;
-        }
-        return undefined;
-    }
-    make(relative) {
-        if (relative === '.' || relative === '')
-            return Promise.resolve();
-        let made = this.made.get(relative);
-        if (!made) {
-            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
-            this.made.set(relative, made);
-        }
-        return made;
-    }
-    async makeOne(relative) {
-        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
-        try {
-            await (0,promises_namespaceObject.mkdir)(folder);
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-        }
-        const real = await (0,promises_namespaceObject.realpath)(folder);
-        if (!isInside(this.root, real))
-            throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
-    }
-}
-/** Links resolved for real (chains included) must stay inside; else none of them stays. */
-async function checkLinks(root, links) {
-    for (const link of links) {
-        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, link.path)).catch(() => undefined);
-        if (real === undefined || isInside(root, real))
-            continue;
-        await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, item.path), { force: true })));
-        throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
-    }
-}
-/**
- * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
- * different file systems (after removing what is there: a copy would follow a link).
- */
-async function moveFile(from, to) {
-    try {
-        await (0,promises_namespaceObject.rename)(from, to);
-    }
-    catch (error) {
-        if (error.code !== 'EXDEV')
-            throw error;
-        await (0,promises_namespaceObject.rm)(to, { force: true });
-        await (0,promises_namespaceObject.copyFile)(from, to);
-        await (0,promises_namespaceObject.rm)(from, { force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/errors.ts
-
-
-
-
-/** The CLI's exit codes, as `checkpoint-action --help` documents them. */
-const ExitCode = {
-    /** Everything asked for was done. */
-    Ok: 0,
-    /** A source, checkpoint, node, archive, run or repository that does not exist. */
-    NotFound: 1,
-    /** A bad command line or an input this version cannot read. */
-    Usage: 2,
-    /**
-     * A digest mismatch, a truncated or hostile archive, a path or link leaving the target, a
-     * checkpoint that is not signed with the signing key or does not decrypt.
-     */
-    Integrity: 3,
-    /** Anything else: the network, GitHub's API, the disk. */
-    Failure: 4
-};
-/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
-class UsageError extends CheckpointError {
-}
-/** Something the user named, or the source should hold, is not there. */
-class NotFoundError extends CheckpointError {
-}
-/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
-class IntegrityError extends CheckpointError {
-}
-/** GitHub's REST API answered with an error status. */
-class GitHubApiError extends CheckpointError {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-/** The exit code of anything a command throws: the one place errors meet exit codes. */
-function exitCodeOf(error) {
-    if (error instanceof NotFoundError || error instanceof CheckpointNotFoundError) {
-        return ExitCode.NotFound;
-    }
-    if (error instanceof UsageError ||
-        error instanceof errors_InvalidInputError ||
-        error instanceof UnsupportedSchemaError) {
-        return ExitCode.Usage;
-    }
-    if (error instanceof IntegrityError ||
-        error instanceof CorruptCheckpointError ||
-        error instanceof UntrustedCheckpointError ||
-        error instanceof ArchiveIntegrityError ||
-        error instanceof PathEscapeError) {
-        return ExitCode.Integrity;
-    }
-    if (error instanceof GitHubApiError)
-        return apiExitCode(error.status);
-    return ExitCode.Failure;
-}
-function apiExitCode(status) {
-    if (status === 404)
-        return ExitCode.NotFound;
-    if (status === 401 || status === 403)
-        return ExitCode.Usage;
-    return ExitCode.Failure;
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-
-
-/** Shown at the end of every `--help`. */
-const EXIT_CODES_HELP = 'Exit codes: 0 ok, 1 not found, 2 usage or bad input, 3 integrity or safety failure\n' +
-    '(digest mismatch, truncated archive, zip-slip, absolute path, escaping link, bomb,\n' +
-    'untrusted checkpoint), 4 any other failure (network, GitHub API, disk).';
-const HELP_OPTION = { type: 'boolean', short: 'h', description: 'show this help' };
-/** A parsed command line, with typed accessors that fail as usage errors. */
-class CommandArgs {
-    command;
-    positionals;
-    values;
-    constructor(command, positionals, values) {
-        this.command = command;
-        this.positionals = positionals;
-        this.values = values;
-    }
-    /** A string option's value, if given. */
-    string(name) {
-        const value = this.values[name];
-        return typeof value === 'string' ? value : undefined;
-    }
-    /** A boolean option. */
-    flag(name) {
-        return this.values[name] === true;
-    }
-    /** A string option that must be given. */
-    required(name) {
-        const value = this.string(name);
-        if (value === undefined || value === '') {
-            throw new UsageError(`${this.command} needs --${name} (see checkpoint-action ${this.command} --help)`);
-        }
-        return value;
-    }
-    /** A positive whole number option, if given. */
-    count(name) {
-        const value = this.string(name);
-        return value === undefined ? undefined : positiveCount(name, value);
-    }
-    /** A positive whole number option that must be given. */
-    requiredCount(name) {
-        return positiveCount(name, this.required(name));
-    }
-    /** `--scope`, checked against the id rule. */
-    scope() {
-        const scope = this.string('scope');
-        if (scope !== undefined && !ID_PATTERN.test(scope)) {
-            throw new UsageError(`--scope ${JSON.stringify(scope)} ${ID_RULE}`);
-        }
-        return scope;
-    }
-    /** A path argument or option, resolved against the working folder. */
-    path(value, io) {
-        return (0,external_node_path_namespaceObject.resolve)(io.cwd, value);
-    }
-}
-function positiveCount(name, value) {
-    if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`--${name} ${JSON.stringify(value)} must be a positive whole number`);
-    }
-    return Number(value);
-}
-/**
- * Parses a command's arguments with node:util parseArgs, strictly: an unknown option, a
- * missing value or a surplus argument is a usage error naming the command's help.
- * @returns the arguments, or 'help' when `--help` was asked for
- */
-function parseCommandLine(spec, argv) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            options: { ...toParseArgs(spec.options), help: { type: 'boolean', short: 'h' } },
-            allowPositionals: true,
-            strict: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(`${error.message} (see checkpoint-action ${spec.name} --help)`);
-    }
-    if (parsed.values.help === true)
-        return 'help';
-    const required = spec.arguments.filter(argument => !argument.optional).length;
-    if (parsed.positionals.length > spec.arguments.length || parsed.positionals.length < required) {
-        const expected = spec.arguments.map(argument => argument.name).join(' ');
-        throw new UsageError(`${spec.name} takes ${expected || 'no arguments'}, got ${parsed.positionals.length} (see checkpoint-action ${spec.name} --help)`);
-    }
-    return new CommandArgs(spec.name, parsed.positionals, parsed.values);
-}
-function toParseArgs(options) {
-    const result = {};
-    for (const [name, option] of Object.entries(options)) {
-        result[name] = { type: option.type, ...(option.short ? { short: option.short } : {}) };
-    }
-    return result;
-}
-/** The `--help` text of a command. */
-function commandHelp(spec) {
-    const usage = spec.arguments.map(argument => argument.name).join(' ');
-    const options = { ...spec.options, help: HELP_OPTION };
-    const optionRows = Object.entries(options).map(([name, option]) => {
-        const short = option.short ? `-${option.short}, ` : '';
-        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
-        return [`${short}--${name}${value}`, option.description];
-    });
-    const argumentRows = spec.arguments.map(argument => [argument.name, argument.description]);
-    return [
-        `Usage: checkpoint-action ${spec.name}${usage ? ` ${usage}` : ''} [options]`,
-        '',
-        spec.description,
-        ...(argumentRows.length > 0 ? ['', 'Arguments:', columns(argumentRows)] : []),
-        '',
-        'Options:',
-        columns(optionRows),
-        '',
-        EXIT_CODES_HELP,
-        ''
-    ].join('\n');
-}
-/** Two columns, the first padded, indented by two. */
-function columns(rows) {
-    const width = Math.max(...rows.map(([first = '']) => first.length));
-    return rows.map(([first = '', second = '']) => `  ${first.padEnd(width)}  ${second}`).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/diff.ts
-
-
-/** Compares two checkpoints: state per key, files by path, nodes done. */
-function diffCheckpoints(a, b) {
-    const nodesA = new Set(a.nodes.map(node => node.id));
-    const nodesB = new Set(b.nodes.map(node => node.id));
-    return {
-        from: checkpointName(a),
-        to: checkpointName(b),
-        state: diffState(a.state, b.state),
-        files: diffFiles(a.files, b.files),
-        nodes: {
-            added: [...nodesB].filter(id => !nodesA.has(id)),
-            removed: [...nodesA].filter(id => !nodesB.has(id))
-        }
-    };
-}
-/** True when the diff found nothing. */
-function isEmptyDiff(diff) {
-    return (diff.state.length + diff.files.length + diff.nodes.added.length + diff.nodes.removed.length ===
-        0);
-}
-function diffState(a, b) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    const changes = [];
-    for (const key of keys) {
-        const from = Object.hasOwn(a, key) ? a[key] : undefined;
-        const to = Object.hasOwn(b, key) ? b[key] : undefined;
-        if (from === undefined && to !== undefined)
-            changes.push({ key, change: 'added', to });
-        else if (to === undefined && from !== undefined)
-            changes.push({ key, change: 'removed', from });
-        else if (canonicalJson(from) !== canonicalJson(to)) {
-            changes.push({
-                key,
-                change: 'changed',
-                ...(from === undefined ? {} : { from }),
-                ...(to === undefined ? {} : { to })
-            });
-        }
-    }
-    return changes;
-}
-function diffFiles(a, b) {
-    const before = new Map(a.map(file => [file.path, file]));
-    const after = new Map(b.map(file => [file.path, file]));
-    const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
-    const changes = [];
-    for (const path of paths) {
-        const from = before.get(path);
-        const to = after.get(path);
-        if (!from && to)
-            changes.push({ path, change: 'added', to });
-        else if (from && !to)
-            changes.push({ path, change: 'removed', from });
-        else if (from && to && !sameContent(from, to))
-            changes.push({ path, change: 'changed', from, to });
-    }
-    return changes;
-}
-/** The archive a file lives in is not its content: a file saved again unchanged is the same. */
-function sameContent(a, b) {
-    return a.sha256 === b.sha256 && a.size === b.size && a.mode === b.mode && a.link === b.link;
-}
-
-;// CONCATENATED MODULE: ./src/cli/format.ts
-/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
-}
-/** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
-function formatTime(iso) {
-    if (iso === undefined)
-        return '-';
-    const time = new Date(iso);
-    if (Number.isNaN(time.getTime()))
-        return '-';
-    return `${time.toISOString().slice(0, 19).replace('T', ' ')}Z`;
-}
-/** Rows as aligned columns, two spaces apart, the header first. */
-function table(header, rows) {
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => (row[column] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return `${[header, ...rows].map(line).join('\n')}\n`;
-}
-/** A value for one table cell: strings as they are, anything else as compact JSON, cut. */
-function cell(value, width = 60) {
-    const text = typeof value === 'string'
-        ? value
-        : (JSON.stringify(value) ?? 'undefined');
-    const flat = text.replace(/\s+/g, ' ');
-    return flat.length > width ? `${flat.slice(0, width - 3)}...` : flat;
-}
-/** Permission bits as `644`. */
-function formatMode(mode) {
-    return (mode & 0o777).toString(8).padStart(3, '0');
-}
-/** A digest's first hex digits, enough to tell two apart in a table. */
-function shortDigest(digest) {
-    return digest.replace(/^sha256:/, '').slice(0, 12);
-}
-/** Pretty JSON with a final newline, for `--json` and for state. */
-function json(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/select.ts
-
-
-
-/**
- * The checkpoint a command line names in a source: a node id (its newest checkpoint), a
- * checkpoint name (with or without `.json`), or, with no target, the newest checkpoint.
- * @param scope narrows the search when the source holds several pipelines
- * @throws NotFoundError, or UsageError when the target is ambiguous
- */
-function selectCheckpoint(source, target, scope) {
-    const inScope = source.checkpoints.filter(found => !scope || found.ref?.scope === scope);
-    const candidates = inScope.filter(found => matches(found, target));
-    const latest = candidates.at(-1);
-    if (!latest?.ref)
-        throw notFound(source, inScope, target, scope);
-    const scopes = new Set(candidates.map(found => found.ref?.scope));
-    if (scopes.size > 1) {
-        throw new UsageError(`${describeTarget(target)} is in more than one scope (${[...scopes].join(', ')}): pass --scope`);
-    }
-    const copies = candidates.filter(found => found.name === latest.name);
-    const valid = copies.filter(found => found.document);
-    const digests = new Set(valid.map(found => found.document?.digest));
-    if (digests.size > 1) {
-        throw new UsageError(`${latest.name} is in the source twice with different content (${valid.map(found => found.origin).join(', ')}): name the file`);
-    }
-    return valid[0] ?? latest;
-}
-/**
- * The verified document of a found checkpoint.
- * @throws the error that made it corrupt or unreadable
- */
-function documentOf(found) {
-    if (found.document)
-        return found.document;
-    throw found.error ?? new UsageError(`${found.origin} holds no readable checkpoint`);
-}
-function matches(found, target) {
-    if (target === undefined)
-        return found.ref !== undefined;
-    if (ID_PATTERN.test(target))
-        return found.ref?.node === target;
-    const ref = nameRefOf(target);
-    return ref !== undefined && found.ref !== undefined && found.name === nameOf(target);
-}
-function nameRefOf(target) {
-    return parseCheckpointName(nameOf(target));
-}
-function nameOf(target) {
-    return target.endsWith('.json') ? target : `${target}.json`;
-}
-function describeTarget(target) {
-    if (target === undefined)
-        return 'The newest checkpoint';
-    return ID_PATTERN.test(target) ? `Node '${target}'` : target;
-}
-function notFound(source, inScope, target, scope) {
-    const where = `${source.location}${scope ? ` (scope ${scope})` : ''}`;
-    if (inScope.length === 0)
-        return new NotFoundError(`No checkpoints found in ${where}`);
-    const nodes = [...new Set(inScope.flatMap(found => (found.ref ? [found.ref.node] : [])))];
-    return new NotFoundError(`${describeTarget(target)} has no checkpoint in ${where}; nodes there: ${nodes.join(', ')}`);
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
@@ -3528,7 +3018,225 @@ function readExport(data, source) {
     return value.checkpoints;
 }
 
-;// CONCATENATED MODULE: ./src/cli/hash.ts
+// EXTERNAL MODULE: ../int/node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(297);
+;// CONCATENATED MODULE: ./src/packing/extract.ts
+
+
+
+
+
+
+
+
+
+
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = 10 * 1024 * 1024;
+/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
+class ArchiveIntegrityError extends CheckpointError {
+    archive;
+    reason;
+    constructor(archive, reason) {
+        super(`Archive ${archive} was refused: ${reason}`);
+        this.archive = archive;
+        this.reason = reason;
+    }
+}
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * @param expected the manifest's records held by this archive (links excluded)
+ */
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    const remaining = new Map(expected.map(file => [file.path, file]));
+    const context = { archive, remaining, staging, superseded, folders: new Set() };
+    let zip;
+    try {
+        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
+    }
+    const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
+    let claimed = 0;
+    try {
+        for await (const entry of entries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+            }
+            await extractEntry(zip, entry, context);
+        }
+    }
+    finally {
+        zip.close();
+    }
+    missingFiles(context);
+}
+/** Fails when a file the manifest lists in this archive was not in it. */
+function missingFiles(context) {
+    const missing = [...context.remaining.keys()];
+    if (missing.length > 0) {
+        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+    }
+}
+async function extractEntry(zip, entry, context) {
+    const admitted = await admitEntry(context, {
+        name: entry.fileName,
+        mode: entry.externalFileAttributes >>> 16,
+        size: entry.uncompressedSize
+    });
+    if (!admitted)
+        return;
+    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+async function admitEntry(context, entry) {
+    const name = entry.name;
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
+    };
+    if (name.endsWith('/')) {
+        if (!isSafeRelativePath(name.slice(0, -1)))
+            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
+        return undefined;
+    }
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
+    if (unsafe)
+        refuse(unsafe);
+    const type = entry.mode & 0o170000;
+    if (type !== 0 && type !== 0o100000)
+        refuse('is not a regular file (a link or a device): saves never write one');
+    const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return undefined;
+    if (!record)
+        refuse('is not in the checkpoint manifest (or appears twice)');
+    const expected = record;
+    context.remaining.delete(name);
+    if (entry.size > expected.size)
+        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
+    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
+    const folder = (0,external_node_path_namespaceObject.dirname)(target);
+    if (!context.folders?.has(folder)) {
+        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+        context.folders?.add(folder);
+    }
+    return { name, record: expected, target };
+}
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ */
+async function writeEntry(archive, entry, bytes, ...through) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
+    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)([
+            bytes,
+            ...through,
+            meter,
+            (0,external_node_fs_namespaceObject.createWriteStream)(entry.target, { mode: 0o600 })
+        ]);
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        refuse(`could not be extracted (${error.message})`);
+    }
+    if (meter.bytes !== expected.size)
+        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
+    if (meter.digest() !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+}
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link writeEntry}.
+ */
+async function writeWholeEntry(archive, entry, data) {
+    const refuse = (reason) => {
+        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
+    };
+    const expected = entry.record;
+    if (data.length !== expected.size)
+        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
+    if (sha256Digest(data) !== expected.sha256)
+        refuse('does not match its sha256 in the manifest');
+    await writeFile(entry.target, data, { mode: 0o600 });
+}
+/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
+class Meter extends external_node_stream_namespaceObject.Transform {
+    limit;
+    onOverflow;
+    bytes = 0;
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    constructor(limit, onOverflow) {
+        super();
+        this.limit = limit;
+        this.onOverflow = onOverflow;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit) {
+            try {
+                this.onOverflow();
+            }
+            catch (error) {
+                callback(error);
+                return;
+            }
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
+async function* entries(zip, archive) {
+    for (;;) {
+        const entry = await new Promise((resolve, reject) => {
+            const onEntry = (item) => {
+                cleanup();
+                resolve(item);
+            };
+            const onEnd = () => {
+                cleanup();
+                resolve(undefined);
+            };
+            const onError = (error) => {
+                cleanup();
+                reject(new ArchiveIntegrityError(archive, error.message));
+            };
+            const cleanup = () => {
+                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+            };
+            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+            zip.readEntry();
+        });
+        if (!entry)
+            return;
+        yield entry;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packing/meter.ts
 
 
 
@@ -3579,7 +3287,7 @@ function discard() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/source.ts
+;// CONCATENATED MODULE: ./src/offline/source.ts
 
 
 
@@ -3678,7 +3386,7 @@ function byRefThenValidity(a, b) {
     return scopes || compareRefs(a.ref, b.ref) || (a.document ? 0 : 1) - (b.document ? 0 : 1);
 }
 
-;// CONCATENATED MODULE: ./src/cli/zip.ts
+;// CONCATENATED MODULE: ./src/packing/zip-reader.ts
 
 
 
@@ -3737,7 +3445,7 @@ async function readEntry(opened, entry, limit, label) {
  * @returns the bytes written and their `sha256:<hex>`
  * @throws ArchiveIntegrityError
  */
-async function zip_writeEntry(opened, entry, target, limit, label) {
+async function zip_reader_writeEntry(opened, entry, target, limit, label) {
     const meter = boundedMeter(entry, limit, label);
     await copyFrom(opened, entry, meter, label, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
     return { bytes: meter.bytes, digest: meter.digest() };
@@ -3759,7 +3467,7 @@ async function copyFrom(opened, entry, meter, label, sink) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/read-source.ts
+;// CONCATENATED MODULE: ./src/offline/read-source.ts
 
 
 
@@ -4017,7 +3725,7 @@ async function extractNested(collector) {
             try {
                 const entry = opened.entries.find(item => item.fileName === nested.entry);
                 if (entry)
-                    await zip_writeEntry(opened, entry, target, record.size, nested.name);
+                    await zip_reader_writeEntry(opened, entry, target, record.size, nested.name);
             }
             finally {
                 opened.zip.close();
@@ -4065,7 +3773,7 @@ function recordOf(documents, name) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
+;// CONCATENATED MODULE: ./src/cli/commands/command-options.ts
 
 
 
@@ -4142,7 +3850,7 @@ function matchesName(found, target) {
     return found.name === target || found.name === `${target}.json`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/diff.ts
+;// CONCATENATED MODULE: ./src/cli/commands/diff-command.ts
 
 
 
@@ -4215,7 +3923,7 @@ function describeFile(file) {
     return `${formatBytes(file.size)} ${(file.mode & 0o777).toString(8)} ${shortDigest(file.sha256)}`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/list.ts
+;// CONCATENATED MODULE: ./src/cli/commands/list-command.ts
 
 
 
@@ -4291,10 +3999,10 @@ function listTable(entries) {
     return table(header, rows);
 }
 
-;// CONCATENATED MODULE: ./src/transport/errors.ts
+;// CONCATENATED MODULE: ./src/transport/service-errors.ts
 
 /** A GitHub service or blob storage could not be reached, or refused a call. */
-class errors_ServiceError extends CheckpointError {
+class service_errors_ServiceError extends CheckpointError {
     status;
     constructor(message, 
     /** The HTTP status of the last answer, when there was one. */
@@ -4307,7 +4015,7 @@ class errors_ServiceError extends CheckpointError {
  * A try answered with an error status. Its message reads after the call's name: "answered 503
  * (...)"; a 429 says "rate limited".
  */
-class errors_HttpStatusError extends errors_ServiceError {
+class service_errors_HttpStatusError extends service_errors_ServiceError {
     retryAfterMs;
     constructor(status, detail, 
     /** How long the answer's Retry-After asks to wait, when it says. */
@@ -4321,13 +4029,13 @@ class errors_HttpStatusError extends errors_ServiceError {
  * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
  * timeout): the request may have reached the service, so only an idempotent one is sent again.
  */
-class TransferInterruptedError extends errors_ServiceError {
+class TransferInterruptedError extends service_errors_ServiceError {
 }
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
  * of the service: the step says so in a notice and does nothing.
  */
-class errors_ArtifactsUnavailableError extends CheckpointError {
+class service_errors_ArtifactsUnavailableError extends CheckpointError {
     host;
     constructor(host) {
         super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
@@ -4335,6 +4043,14 @@ class errors_ArtifactsUnavailableError extends CheckpointError {
             'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
             'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
         this.host = host;
+    }
+}
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends CheckpointError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
     }
 }
 
@@ -4477,7 +4193,7 @@ async function send(url, init, timeoutMs, silence = `no answer within ${String(t
 /** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
 async function statusError(response) {
     const text = await response.text().catch(() => '');
-    return new errors_HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
+    return new service_errors_HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
 }
 /** The same for an answer read with node:http, whose body is not read. */
 function statusErrorOf(response) {
@@ -4628,7 +4344,7 @@ async function withRetries(options, attempt) {
 }
 /** A failure of the network or a service; undefined for anything else. */
 function classify(error, idempotent) {
-    if (error instanceof errors_HttpStatusError && error.status !== undefined) {
+    if (error instanceof service_errors_HttpStatusError && error.status !== undefined) {
         const retryable = RETRYABLE_STATUSES.has(error.status);
         return {
             error,
@@ -4699,7 +4415,7 @@ function gaveUp(what, failure, attempts, elapsedMs, stop) {
     const end = stop.final
         ? `not retried (${count}): ${stop.why}`
         : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
-    return new errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+    return new service_errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
         cause: failure.error
     });
 }
@@ -4714,7 +4430,7 @@ function humanDuration(ms) {
     return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/github.ts
+;// CONCATENATED MODULE: ./src/transport/rest-client.ts
 
 
 
@@ -4821,7 +4537,7 @@ async function asApiError(call, what) {
         return await call;
     }
     catch (error) {
-        if (!(error instanceof errors_ServiceError) || error.status === undefined)
+        if (!(error instanceof service_errors_ServiceError) || error.status === undefined)
             throw error;
         if ([401, 403, 404].includes(error.status))
             throw apiError(error.status, what);
@@ -4901,7 +4617,7 @@ class ProgressBar {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/pull.ts
+;// CONCATENATED MODULE: ./src/offline/pull.ts
 
 
 
@@ -5011,7 +4727,7 @@ async function alreadyPresent(artifact, folder) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/pull.ts
+;// CONCATENATED MODULE: ./src/cli/commands/pull-command.ts
 
 
 
@@ -5083,6 +4799,243 @@ function pullTable(pulled, io) {
     return table(['FILE', 'SIZE', 'OUTCOME'], rows);
 }
 
+;// CONCATENATED MODULE: ./src/packing/limit.ts
+/** Files up to this size are read, packed and written whole rather than streamed. */
+const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+/** File operations in flight at once for many small files: enough to keep the disk busy. */
+const FILE_CONCURRENCY = 16;
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await task(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/packing/workspace-paths.ts
+
+
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+function pathsOf(platform = process.platform) {
+    return platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** True when `target` is `root` or below it (both absolute and resolved). */
+function isInside(root, target, platform = process.platform) {
+    const paths = pathsOf(platform);
+    const fromRoot = paths.relative(root, target);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function resolveInside(workspace, given, input, platform = process.platform) {
+    const absolute = pathsOf(platform).resolve(workspace, given);
+    if (!isInside(workspace, absolute, platform)) {
+        throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+function toRelative(workspace, absolute, platform = process.platform) {
+    const paths = pathsOf(platform);
+    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+}
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+function nativeLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
+}
+
+;// CONCATENATED MODULE: ./src/packing/place.ts
+
+
+
+
+
+
+/** A restore that would write outside the workspace (through a link or a link target). */
+class PathEscapeError extends CheckpointError {
+}
+/**
+ * Moves verified files from `staging` into the workspace, replacing what is at their paths,
+ * with their recorded modes, and recreates links. See {@link placeAll}.
+ */
+async function placeFiles(staging, files, workspace) {
+    const placements = files.map(file => ({
+        file,
+        from: file.link === undefined ? join(staging, file.path) : undefined
+    }));
+    await placeAll(placements, workspace);
+}
+/**
+ * Puts files in place under `workspace`. Everything is checked before anything is written:
+ * every folder on the way is a real folder inside the workspace (a link already there cannot
+ * lead a write outside), nothing is in the way, and every link target stays inside. Regular
+ * files go first and links last, so no file is written through a link this restore makes;
+ * links are then resolved for real, and all of them are removed again if one leads out.
+ */
+async function placeAll(placements, workspace) {
+    const root = await (0,promises_namespaceObject.realpath)(workspace);
+    const folders = new FolderWalk(root);
+    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
+    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
+        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        // The staged file gets its mode first: it appears at its path complete, in one rename.
+        await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
+        await moveFile(from ?? '', target);
+    });
+    const links = placements.filter(placement => placement.file.link !== undefined);
+    for (const { file } of links) {
+        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+        await (0,promises_namespaceObject.symlink)(nativeLinkTarget(file.link ?? ''), target);
+    }
+    await checkLinks(root, links.map(placement => placement.file));
+}
+async function checkPlacement(root, file, folders) {
+    const refuse = (reason) => {
+        throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
+    };
+    // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
+    const unsafe = unsafePathReason(file.path, process.platform);
+    if (unsafe)
+        refuse(`its path ${unsafe}`);
+    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
+    if (problem)
+        refuse(problem);
+    const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
+    if (existing?.isDirectory())
+        refuse('a folder of that name is in the way');
+    if (file.link !== undefined &&
+        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), nativeLinkTarget(file.link)))) {
+        refuse(`it is a link to ${file.link}, which leads outside the workspace`);
+    }
+}
+/**
+ * The folders on the way to the files, each looked at once however many files lie under it:
+ * `check` before anything is written (a link already there cannot lead a write outside), and
+ * `make` to create the missing ones one at a time, each under a checked real folder.
+ */
+class FolderWalk {
+    root;
+    checked = new Map();
+    made = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** Why files cannot go under `relative`, or undefined when they can. */
+    check(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve(undefined);
+        let result = this.checked.get(relative);
+        if (!result) {
+            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
+                if (problem)
+                    return problem;
+                return this.checkOne(relative);
+            });
+            this.checked.set(relative, result);
+        }
+        return result;
+    }
+    async checkOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        const segment = (0,external_node_path_namespaceObject.basename)(relative);
+        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink()) {
+            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
+            if (!real || !isInside(this.root, real))
+                return `its folder ${segment} is a link that leads outside the workspace`;
+        }
+        else if (!stats.isDirectory()) {
+            return `a file is in the way of its folder ${segment}`;
+        }
+        return undefined;
+    }
+    make(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve();
+        let made = this.made.get(relative);
+        if (!made) {
+            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
+            this.made.set(relative, made);
+        }
+        return made;
+    }
+    async makeOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const real = await (0,promises_namespaceObject.realpath)(folder);
+        if (!isInside(this.root, real))
+            throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
+    }
+}
+/** Links resolved for real (chains included) must stay inside; else none of them stays. */
+async function checkLinks(root, links) {
+    for (const link of links) {
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, link.path)).catch(() => undefined);
+        if (real === undefined || isInside(root, real))
+            continue;
+        await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, item.path), { force: true })));
+        throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
+    }
+}
+/**
+ * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link).
+ */
+async function moveFile(from, to) {
+    try {
+        await (0,promises_namespaceObject.rename)(from, to);
+    }
+    catch (error) {
+        if (error.code !== 'EXDEV')
+            throw error;
+        await (0,promises_namespaceObject.rm)(to, { force: true });
+        await (0,promises_namespaceObject.copyFile)(from, to);
+        await (0,promises_namespaceObject.rm)(from, { force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/packing/hash.ts
 
 
@@ -5139,7 +5092,7 @@ async function openFiles(archive, files, sealed, staging, key) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/stage.ts
+;// CONCATENATED MODULE: ./src/offline/stage-source.ts
 
 
 
@@ -5223,7 +5176,7 @@ async function copyVerified(found, file, staging) {
         throw refuse('does not match its sha256 in the manifest');
 }
 
-;// CONCATENATED MODULE: ./src/cli/restore.ts
+;// CONCATENATED MODULE: ./src/offline/restore-checkpoint.ts
 
 
 
@@ -5309,7 +5262,7 @@ async function stageState(document, path, staging) {
     return { path, size: Buffer.byteLength(text), sha256: canonical_sha256Digest(text), mode: 0o644 };
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/restore.ts
+;// CONCATENATED MODULE: ./src/cli/commands/restore-command.ts
 
 
 
@@ -5369,7 +5322,7 @@ function hintIfCorrupt(source, found, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/show.ts
+;// CONCATENATED MODULE: ./src/cli/commands/show-command.ts
 
 
 
@@ -5457,7 +5410,7 @@ function indent(text) {
     return text.replace(/^(?=.)/gm, '  ');
 }
 
-;// CONCATENATED MODULE: ./src/stores/local.ts
+;// CONCATENATED MODULE: ./src/offline/local-directory-store.ts
 
 
 
@@ -5536,7 +5489,7 @@ async function syncDirectory(directory) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/transfer.ts
+;// CONCATENATED MODULE: ./src/offline/export-import.ts
 
 
 
@@ -5622,7 +5575,7 @@ class SourceStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/transfer.ts
+;// CONCATENATED MODULE: ./src/cli/commands/export-import-command.ts
 
 
 
@@ -5696,7 +5649,7 @@ function warnSkipped(skipped, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/verify.ts
+;// CONCATENATED MODULE: ./src/offline/verify.ts
 
 
 
@@ -5777,7 +5730,7 @@ async function verifyArchive(source, name, fileKey) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+;// CONCATENATED MODULE: ./src/cli/commands/verify-command.ts
 
 
 
@@ -5820,7 +5773,60 @@ function verifyText(report) {
     return `${table(['KIND', 'NAME', 'RESULT', 'DETAIL'], rows)}${missing.join('')}${verdict}`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+
+
+
+
+
+
+/** The CLI's exit codes, as `checkpoint-action --help` documents them. */
+const ExitCode = {
+    /** Everything asked for was done. */
+    Ok: 0,
+    /** A source, checkpoint, node, archive, run or repository that does not exist. */
+    NotFound: 1,
+    /** A bad command line or an input this version cannot read. */
+    Usage: 2,
+    /**
+     * A digest mismatch, a truncated or hostile archive, a path or link leaving the target, a
+     * checkpoint that is not signed with the signing key or does not decrypt.
+     */
+    Integrity: 3,
+    /** Anything else: the network, GitHub's API, the disk. */
+    Failure: 4
+};
+/** The exit code of anything a command throws: the one place errors meet exit codes. */
+function exitCodeOf(error) {
+    if (error instanceof NotFoundError || error instanceof CheckpointNotFoundError) {
+        return ExitCode.NotFound;
+    }
+    if (error instanceof UsageError ||
+        error instanceof errors_InvalidInputError ||
+        error instanceof UnsupportedSchemaError) {
+        return ExitCode.Usage;
+    }
+    if (error instanceof IntegrityError ||
+        error instanceof CorruptCheckpointError ||
+        error instanceof UntrustedCheckpointError ||
+        error instanceof ArchiveIntegrityError ||
+        error instanceof PathEscapeError) {
+        return ExitCode.Integrity;
+    }
+    if (error instanceof GitHubApiError)
+        return apiExitCode(error.status);
+    return ExitCode.Failure;
+}
+function apiExitCode(status) {
+    if (status === 404)
+        return ExitCode.NotFound;
+    if (status === 401 || status === 403)
+        return ExitCode.Usage;
+    return ExitCode.Failure;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -6085,6 +6091,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ var __webpack_exports__ = __nccwpck_require__(554);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

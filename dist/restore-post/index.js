@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 855:
+/***/ 235:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
+/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(659);
 
 await (0,_restore_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestorePost */ .G)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 922:
+/***/ 659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -230,7 +230,7 @@ function sameRef(a, b) {
     return compareRefs(a, b) === 0 && a.scope === b.scope;
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
  * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
@@ -854,7 +854,7 @@ function refOf(document) {
     return { scope, attempt, sequence, node };
 }
 
-;// CONCATENATED MODULE: ./src/github/job-context.ts
+;// CONCATENATED MODULE: ./src/action/job-context.ts
 
 
 
@@ -963,7 +963,7 @@ async function recordEvent(runnerTemp, job, event) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/github/run-context.ts
+;// CONCATENATED MODULE: ./src/transport/run-context.ts
 
 
 /** Reads the run context from the runner's environment, with local fallbacks. */
@@ -989,7 +989,7 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/github/state.ts
+;// CONCATENATED MODULE: ./src/action/step-state.ts
 /** Values a main step hands its post step (`core.saveState` / `core.getState`). */
 var State;
 (function (State) {
@@ -1005,7 +1005,7 @@ var RunState;
     RunState["Status"] = "status";
 })(RunState || (RunState = {}));
 
-;// CONCATENATED MODULE: ./src/github/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 function formatDuration(ms) {
     if (ms === undefined)
@@ -1129,7 +1129,7 @@ function escapeCell(text) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github/toolkit.ts
+;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
 
 
 
@@ -1165,7 +1165,7 @@ function setSecret(value) {
 function info(message) {
     process.stdout.write(`${message}${EOL}`);
 }
-function toolkit_notice(message) {
+function light_toolkit_notice(message) {
     issue('notice', message);
 }
 function warning(message) {
@@ -1211,7 +1211,7 @@ async function runRestorePost() {
         appendSummary(renderSummary(job, scope));
         const notice = resumeNotice(job);
         if (notice)
-            toolkit_notice(notice);
+            light_toolkit_notice(notice);
     }
     catch (error) {
         warning(`Could not write the checkpoint summary: ${describe(error)}`);
@@ -1348,6 +1348,6 @@ async function runRestorePost() {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(855);
+/******/ var __webpack_exports__ = __nccwpck_require__(235);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,7 +1,213 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2864:
+/***/ 3431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gm: () => (/* binding */ rememberRestore),
+/* harmony export */   rm: () => (/* binding */ loadJobContext),
+/* harmony export */   uc: () => (/* binding */ jobContextOrNew),
+/* harmony export */   yM: () => (/* binding */ recordEvent)
+/* harmony export */ });
+/* unused harmony exports baseFileName, saveJobContext */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1365);
+/* harmony import */ var _checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(488);
+
+
+
+
+function folderOf(runnerTemp) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'checkpoint-action');
+}
+function contextFile(runnerTemp, scope) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), `${scope}.json`);
+}
+/** The file of a base checkpoint: named by its digest, so the same document is written once. */
+function baseFileName(scope, base) {
+    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
+}
+/**
+ * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
+ * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
+ * false, for steps that only need the rest.
+ */
+async function loadJobContext(runnerTemp, scope, options = {}) {
+    try {
+        const stored = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(contextFile(runnerTemp, scope), 'utf8'));
+        const { baseFile, base: inline, ...rest } = stored;
+        if (options.base === false || baseFile === undefined)
+            return { ...rest, base: inline };
+        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
+            return undefined;
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), baseFile);
+        const base = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckpoint */ .S7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'), file);
+        // Only a file of this scope named by the digest of what it holds is taken as the base.
+        if (baseFileName(scope, base) !== baseFile)
+            return undefined;
+        return { ...rest, base };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
+ * file of its digest is there already), then the small context naming it; bases it no longer
+ * names are removed after.
+ */
+async function saveJobContext(runnerTemp, context) {
+    const folder = folderOf(runnerTemp);
+    const file = contextFile(runnerTemp, context.scope);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(folder, { recursive: true });
+    const { base, ...rest } = context;
+    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
+    const stored = baseFile ? { ...rest, baseFile } : rest;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
+    await removeOtherBases(folder, context.scope, baseFile);
+}
+async function writeBase(folder, scope, base) {
+    const name = baseFileName(scope, base);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name);
+    const there = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(found => found.isFile(), () => false);
+    if (!there) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCheckpoint */ .tf)(base), 'utf8');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
+    }
+    return name;
+}
+async function removeOtherBases(folder, scope, keep) {
+    const prefix = `${scope}.base.`;
+    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(folder)) {
+        if (name.startsWith(prefix) && name !== keep) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name), { force: true });
+        }
+    }
+}
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+    const base = invalidation?.document ?? restored;
+    const context = {
+        scope,
+        base,
+        restored: restored && {
+            checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(restored),
+            attempt: restored.attempt,
+            runId: restored.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
+}
+
+
+/***/ }),
+
+/***/ 3689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports getState, warning, appendSummary */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
+// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
+// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
+function getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
+}
+/** A value the main step saved for its post step. */
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a step output through the runner's output file. */
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT ?? '';
+    if (file === '') {
+        issue('set-output', value, { name });
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
+}
+/** Masks a value in the log. */
+function setSecret(value) {
+    issue('add-mask', value);
+}
+function info(message) {
+    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+function notice(message) {
+    issue('notice', message);
+}
+function warning(message) {
+    issue('warning', message);
+}
+/** Appends Markdown to the job summary, when the runner gives a summary file. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    if (file === '')
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+    appendFileSync(file, markdown, 'utf8');
+}
+function issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+
+/***/ }),
+
+/***/ 9404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36,13 +242,13 @@ function sha256Digest(data) {
 
 /***/ }),
 
-/***/ 870:
+/***/ 7322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ decideNode)
 /* harmony export */ });
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5542);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4114);
 
 /**
  * Decides a node from what was restored and what its step knows now: done with a matching
@@ -67,7 +273,7 @@ function decideNode(restored, node, fingerprint) {
 
 /***/ }),
 
-/***/ 9465:
+/***/ 1365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -82,12 +288,12 @@ function decideNode(restored, node, fingerprint) {
 /* harmony export */   uP: () => (/* binding */ sealCheckpoint)
 /* harmony export */ });
 /* unused harmony exports MAX_DEPTH, digestOf, parseJson */
-/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2864);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7388);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6722);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8699);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9404);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8111);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8064);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(488);
+/* harmony import */ var _safe_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4120);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7455);
 
 
 
@@ -293,7 +499,7 @@ function filesProblem(files, archives) {
     for (const file of files) {
         if (!isFileRecord(file))
             return 'its "files" list is malformed';
-        const unsafe = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(file.path);
+        const unsafe = (0,_safe_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(file.path);
         if (unsafe)
             return `file path ${JSON.stringify(file.path)} ${unsafe}`;
         if (file.mode > 0o777) {
@@ -383,7 +589,7 @@ function isEntry(value) {
         return false;
     const entry = value;
     return (typeof entry.name === 'string' &&
-        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(entry.name) === undefined &&
+        (0,_safe_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(entry.name) === undefined &&
         isCount(entry.size) &&
         typeof entry.sha256 === 'string');
 }
@@ -448,7 +654,7 @@ function refOf(document) {
 
 /***/ }),
 
-/***/ 7339:
+/***/ 8111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -558,7 +764,7 @@ function describe(error) {
 
 /***/ }),
 
-/***/ 5542:
+/***/ 4114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -604,7 +810,7 @@ function digest(value) {
 
 /***/ }),
 
-/***/ 7388:
+/***/ 8064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -613,7 +819,7 @@ function digest(value) {
 /* harmony export */   ze: () => (/* binding */ caseCollision)
 /* harmony export */ });
 /* unused harmony export ID_RULE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8111);
 
 /** Node ids and scopes: what artifact names, output names and file names can all carry. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -645,7 +851,7 @@ function caseCollision(id, known) {
 
 /***/ }),
 
-/***/ 7108:
+/***/ 488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -656,7 +862,7 @@ function caseCollision(id, known) {
 /* harmony export */   s7: () => (/* binding */ checkpointName)
 /* harmony export */ });
 /* unused harmony exports NAME_PREFIX, sameRef */
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7388);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8064);
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
@@ -711,7 +917,7 @@ function sameRef(a, b) {
 
 /***/ }),
 
-/***/ 6722:
+/***/ 4120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -780,7 +986,7 @@ function isSafeRelativePath(path, platform) {
 
 /***/ }),
 
-/***/ 8699:
+/***/ 7455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -794,7 +1000,7 @@ function isSafeRelativePath(path, platform) {
 /* harmony export */   tk: () => (/* binding */ overlayStates)
 /* harmony export */ });
 /* unused harmony exports MAX_STATE_DEPTH, FORBIDDEN_KEYS, nestingDepth, mergeStates */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8111);
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const STATE_RULE = 'must be a JSON object, or key=value lines (one per line, keys like my_key)';
@@ -1003,449 +1209,7 @@ function defineKey(target, key, value) {
 
 /***/ }),
 
-/***/ 5446:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BU: () => (/* binding */ getRunInputs)
-/* harmony export */ });
-/* unused harmony exports Input, getScope, getRestoreInputs, getSaveInputs, getList, getBoolean, getInteger, getRetentionDays, getProtection */
-/* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(769);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7339);
-/* harmony import */ var _checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7388);
-/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8699);
-/* harmony import */ var _packing_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5923);
-/* harmony import */ var _run_shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2431);
-
-
-
-
-
-
-
-/** Every input name, as action.yml spells it. */
-var Input;
-(function (Input) {
-    Input["Node"] = "node";
-    Input["State"] = "state";
-    Input["StateFile"] = "state-file";
-    Input["Paths"] = "paths";
-    Input["Scope"] = "scope";
-    Input["RetentionDays"] = "retention-days";
-    Input["CompressionLevel"] = "compression-level";
-    Input["FailOnError"] = "fail-on-error";
-    Input["GithubToken"] = "github-token";
-    Input["Rerun"] = "rerun";
-    Input["RerunFrom"] = "rerun-from";
-    Input["Reset"] = "reset";
-    Input["Key"] = "key";
-    Input["Salt"] = "salt";
-    Input["AllowSecrets"] = "allow-secrets";
-    Input["SigningKey"] = "signing-key";
-    Input["EncryptionKey"] = "encryption-key";
-    Input["Run"] = "run";
-    Input["Shell"] = "shell";
-    Input["WorkingDirectory"] = "working-directory";
-})(Input || (Input = {}));
-/** The scope input, defaulting to the job's id as GitHub names it. */
-function getScope(env = process.env) {
-    const scope = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Scope) || env.GITHUB_JOB || 'default';
-    return (0,_checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .validateId */ .GZ)(Input.Scope, scope);
-}
-/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
-function getRestoreInputs() {
-    return {
-        scope: getScope(),
-        githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
-        rerunFrom: optionalId(Input.RerunFrom),
-        reset: getBoolean(Input.Reset, false),
-        protection: getProtection()
-    };
-}
-function optionalId(name) {
-    const value = core.getInput(name);
-    return value === '' ? undefined : validateId(name, value);
-}
-/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
-async function getSaveInputs(workspace) {
-    return {
-        node: requiredId(Input.Node, 'name the node saved'),
-        scope: getScope(),
-        state: await getState(workspace),
-        paths: getList(Input.Paths),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false),
-        key: core.getInput(Input.Key),
-        salt: core.getInput(Input.Salt),
-        protection: getProtection()
-    };
-}
-async function getState(workspace) {
-    const stateFile = core.getInput(Input.StateFile);
-    let fromFile = {};
-    if (stateFile !== '') {
-        const file = resolveInside(workspace, stateFile, Input.StateFile);
-        let text;
-        try {
-            text = await readFile(file, 'utf8');
-        }
-        catch (error) {
-            throw new InvalidInputError(Input.StateFile, stateFile, `must name a readable file (${describe(error)})`);
-        }
-        fromFile = parseStateText(Input.StateFile, text);
-    }
-    return overlayStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)));
-}
-/** A list input: commas or new lines separate items; blank items are dropped. */
-function getList(name) {
-    return _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
-        .split(/[\r\n,]/)
-        .map(item => item.trim())
-        .filter(item => item !== '');
-}
-/** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
-function getBoolean(name, fallback) {
-    const value = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(name, value, 'must be true or false');
-}
-/** An integer input within [min, max]; empty means unset. */
-function getInteger(name, min, max) {
-    const value = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value === '')
-        return undefined;
-    const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(number) || number < min || number > max) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(name, value, `must be a whole number from ${min} to ${max}`);
-    }
-    return number;
-}
-/**
- * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
- * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
- * lowers it (with a warning) rather than have the service refuse the upload.
- */
-function getRetentionDays(env = process.env) {
-    const days = getInteger(Input.RetentionDays, 1, 90);
-    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
-    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
-        return days;
-    _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
-    return cap;
-}
-/** Reads and validates the run entry's inputs. @throws InvalidInputError */
-async function getRunInputs(workspace) {
-    const node = requiredId(Input.Node, 'name the node this command is');
-    const run = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Run, { trimWhitespace: false });
-    if (run.trim() === '')
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(Input.Run, run, 'is required: give the command to run');
-    return {
-        node,
-        scope: getScope(),
-        run,
-        shell: await (0,_run_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveShell */ .jQ)(_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Shell)),
-        workingDirectory: await getFolder(workspace, _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.WorkingDirectory)),
-        state: (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStateText */ .A6)(Input.State, _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.State)),
-        paths: getList(Input.Paths),
-        key: _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Key),
-        salt: _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Salt),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        githubToken: _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        protection: getProtection()
-    };
-}
-function requiredId(name, why) {
-    const value = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value === '')
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(name, value, `is required: ${why}`);
-    return (0,_checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .validateId */ .GZ)(name, value);
-}
-async function getFolder(workspace, value) {
-    const folder = (0,_packing_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveInside */ .LI)(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
-    const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(folder).catch(() => undefined);
-    if (!stats?.isDirectory()) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
-    }
-    return folder;
-}
-/** Reads the protection inputs and masks the keys in the log. */
-function getProtection() {
-    const signingKey = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.SigningKey);
-    const encryptionKey = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.EncryptionKey);
-    for (const key of [signingKey, encryptionKey])
-        if (key !== '')
-            _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
-    const token = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
-    const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
-    return {
-        signingKey,
-        encryptionKey,
-        allowSecrets: getBoolean(Input.AllowSecrets, false),
-        secrets: secrets.filter(secret => secret !== '')
-    };
-}
-
-
-/***/ }),
-
-/***/ 66:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gm: () => (/* binding */ rememberRestore),
-/* harmony export */   rm: () => (/* binding */ loadJobContext),
-/* harmony export */   uc: () => (/* binding */ jobContextOrNew),
-/* harmony export */   yM: () => (/* binding */ recordEvent)
-/* harmony export */ });
-/* unused harmony exports baseFileName, saveJobContext */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9465);
-/* harmony import */ var _checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
-
-
-
-
-function folderOf(runnerTemp) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'checkpoint-action');
-}
-function contextFile(runnerTemp, scope) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), `${scope}.json`);
-}
-/** The file of a base checkpoint: named by its digest, so the same document is written once. */
-function baseFileName(scope, base) {
-    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
-}
-/**
- * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
- * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
- * false, for steps that only need the rest.
- */
-async function loadJobContext(runnerTemp, scope, options = {}) {
-    try {
-        const stored = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(contextFile(runnerTemp, scope), 'utf8'));
-        const { baseFile, base: inline, ...rest } = stored;
-        if (options.base === false || baseFile === undefined)
-            return { ...rest, base: inline };
-        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
-            return undefined;
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), baseFile);
-        const base = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckpoint */ .S7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'), file);
-        // Only a file of this scope named by the digest of what it holds is taken as the base.
-        if (baseFileName(scope, base) !== baseFile)
-            return undefined;
-        return { ...rest, base };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
- * file of its digest is there already), then the small context naming it; bases it no longer
- * names are removed after.
- */
-async function saveJobContext(runnerTemp, context) {
-    const folder = folderOf(runnerTemp);
-    const file = contextFile(runnerTemp, context.scope);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(folder, { recursive: true });
-    const { base, ...rest } = context;
-    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
-    const stored = baseFile ? { ...rest, baseFile } : rest;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
-    await removeOtherBases(folder, context.scope, baseFile);
-}
-async function writeBase(folder, scope, base) {
-    const name = baseFileName(scope, base);
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name);
-    const there = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(found => found.isFile(), () => false);
-    if (!there) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCheckpoint */ .tf)(base), 'utf8');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
-    }
-    return name;
-}
-async function removeOtherBases(folder, scope, keep) {
-    const prefix = `${scope}.base.`;
-    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(folder)) {
-        if (name.startsWith(prefix) && name !== keep) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name), { force: true });
-        }
-    }
-}
-/**
- * Records what the restore step did, for the later steps of the job: the checkpoint they extend
- * (with re-run nodes taken out) and what was restored.
- */
-async function rememberRestore(runnerTemp, scope, restored, invalidation) {
-    const base = invalidation?.document ?? restored;
-    const context = {
-        scope,
-        base,
-        restored: restored && {
-            checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(restored),
-            attempt: restored.attempt,
-            runId: restored.run.runId,
-            nodes: base?.nodes ?? [],
-            rerun: invalidation?.rerun ?? [],
-            partials: restored.partials ?? []
-        },
-        events: [],
-        lastStepEndedAt: new Date().toISOString()
-    };
-    await saveJobContext(runnerTemp, context);
-    return context;
-}
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
-async function jobContextOrNew(runnerTemp, scope) {
-    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
-}
-/** Appends a step's event and marks the end of the step, for the next one's duration. */
-async function recordEvent(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
-}
-
-
-/***/ }),
-
-/***/ 7068:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readRunContext)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** Reads the run context from the runner's environment, with local fallbacks. */
-function readRunContext(env = process.env) {
-    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-    return {
-        workspace: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()),
-        runnerTemp: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)()),
-        run: definedOnly({
-            runId: env.GITHUB_RUN_ID ?? 'local',
-            attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
-            repository: env.GITHUB_REPOSITORY,
-            workflow: env.GITHUB_WORKFLOW,
-            job: env.GITHUB_JOB,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF
-        }),
-        repository: owner && name ? { owner, name } : undefined
-    };
-}
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-
-/***/ }),
-
-/***/ 769:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   lm: () => (/* binding */ notice),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony exports getState, warning, appendSummary */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
-// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
-// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
-/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
-function getInput(name, options = {}) {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-    return options.trimWhitespace === false ? value : value.trim();
-}
-/** A value the main step saved for its post step. */
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-/** Sets a step output through the runner's output file. */
-function setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT ?? '';
-    if (file === '') {
-        issue('set-output', value, { name });
-        return;
-    }
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
-}
-/** Masks a value in the log. */
-function setSecret(value) {
-    issue('add-mask', value);
-}
-function info(message) {
-    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-function notice(message) {
-    issue('notice', message);
-}
-function warning(message) {
-    issue('warning', message);
-}
-/** Appends Markdown to the job summary, when the runner gives a summary file. */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
-    if (file === '')
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
-    appendFileSync(file, markdown, 'utf8');
-}
-function issue(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-
-/***/ }),
-
-/***/ 5923:
+/***/ 855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1458,7 +1222,7 @@ function escapeProperty(text) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8111);
 
 
 /**
@@ -1506,17 +1270,17 @@ function nativeLinkTarget(target, platform = process.platform) {
 
 /***/ }),
 
-/***/ 9345:
+/***/ 653:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _skip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1650);
+/* harmony import */ var _skip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5278);
 
 // A node done with the same fingerprint is skipped without loading the code that runs and saves
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(739)]).then(__nccwpck_require__.bind(__nccwpck_require__, 739));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(443), __nccwpck_require__.e(503), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5428));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -1527,7 +1291,173 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2431:
+/***/ 6517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ getRunInputs)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/checkpoint/errors.ts
+var errors = __nccwpck_require__(8111);
+// EXTERNAL MODULE: ./src/checkpoint/state.ts
+var state = __nccwpck_require__(7455);
+// EXTERNAL MODULE: ./src/packing/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(855);
+// EXTERNAL MODULE: ./src/action/light-toolkit.ts
+var light_toolkit = __nccwpck_require__(3689);
+// EXTERNAL MODULE: ./src/checkpoint/ids.ts
+var ids = __nccwpck_require__(8064);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+/** Every input name, as action.yml spells it. */
+var Input;
+(function (Input) {
+    Input["Node"] = "node";
+    Input["State"] = "state";
+    Input["StateFile"] = "state-file";
+    Input["Paths"] = "paths";
+    Input["Scope"] = "scope";
+    Input["RetentionDays"] = "retention-days";
+    Input["CompressionLevel"] = "compression-level";
+    Input["FailOnError"] = "fail-on-error";
+    Input["GithubToken"] = "github-token";
+    Input["Rerun"] = "rerun";
+    Input["RerunFrom"] = "rerun-from";
+    Input["Reset"] = "reset";
+    Input["Key"] = "key";
+    Input["Salt"] = "salt";
+    Input["AllowSecrets"] = "allow-secrets";
+    Input["SigningKey"] = "signing-key";
+    Input["EncryptionKey"] = "encryption-key";
+    Input["Run"] = "run";
+    Input["Shell"] = "shell";
+    Input["WorkingDirectory"] = "working-directory";
+})(Input || (Input = {}));
+/** The scope input, defaulting to the job's id as GitHub names it. */
+function getScope(env = process.env) {
+    const scope = light_toolkit/* getInput */.V4(Input.Scope) || env.GITHUB_JOB || 'default';
+    return (0,ids/* validateId */.GZ)(Input.Scope, scope);
+}
+/** A list input: commas or new lines separate items; blank items are dropped. */
+function getList(name) {
+    return light_toolkit/* getInput */.V4(name)
+        .split(/[\r\n,]/)
+        .map(item => item.trim())
+        .filter(item => item !== '');
+}
+/** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
+function getBoolean(name, fallback) {
+    const value = light_toolkit/* getInput */.V4(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new errors/* InvalidInputError */.oC(name, value, 'must be true or false');
+}
+/** An integer input within [min, max]; empty means unset. */
+function getInteger(name, min, max) {
+    const value = light_toolkit/* getInput */.V4(name);
+    if (value === '')
+        return undefined;
+    const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < min || number > max) {
+        throw new errors/* InvalidInputError */.oC(name, value, `must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+}
+/**
+ * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
+ * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
+ * lowers it (with a warning) rather than have the service refuse the upload.
+ */
+function getRetentionDays(env = process.env) {
+    const days = getInteger(Input.RetentionDays, 1, 90);
+    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
+    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
+        return days;
+    light_toolkit/* notice */.lm(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
+    return cap;
+}
+/** Reads the protection inputs and masks the keys in the log. */
+function getProtection() {
+    const signingKey = light_toolkit/* getInput */.V4(Input.SigningKey);
+    const encryptionKey = light_toolkit/* getInput */.V4(Input.EncryptionKey);
+    for (const key of [signingKey, encryptionKey])
+        if (key !== '')
+            light_toolkit/* setSecret */.Pq(key);
+    const token = light_toolkit/* getInput */.V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+    const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
+    return {
+        signingKey,
+        encryptionKey,
+        allowSecrets: getBoolean(Input.AllowSecrets, false),
+        secrets: secrets.filter(secret => secret !== '')
+    };
+}
+/** A required node id input. @throws InvalidInputError when empty or not an id */
+function requiredId(name, why) {
+    const value = light_toolkit/* getInput */.V4(name);
+    if (value === '')
+        throw new errors/* InvalidInputError */.oC(name, value, `is required: ${why}`);
+    return (0,ids/* validateId */.GZ)(name, value);
+}
+
+// EXTERNAL MODULE: ./src/run/shell.ts
+var shell = __nccwpck_require__(6427);
+;// CONCATENATED MODULE: ./src/run/run-inputs.ts
+
+
+
+
+
+
+
+/** Reads and validates the run entry's inputs. @throws InvalidInputError */
+async function getRunInputs(workspace) {
+    const node = requiredId(Input.Node, 'name the node this command is');
+    const run = (0,light_toolkit/* getInput */.V4)(Input.Run, { trimWhitespace: false });
+    if (run.trim() === '')
+        throw new errors/* InvalidInputError */.oC(Input.Run, run, 'is required: give the command to run');
+    return {
+        node,
+        scope: getScope(),
+        run,
+        shell: await (0,shell/* resolveShell */.jQ)((0,light_toolkit/* getInput */.V4)(Input.Shell)),
+        workingDirectory: await getFolder(workspace, (0,light_toolkit/* getInput */.V4)(Input.WorkingDirectory)),
+        state: (0,state/* parseStateText */.A6)(Input.State, (0,light_toolkit/* getInput */.V4)(Input.State)),
+        paths: getList(Input.Paths),
+        key: (0,light_toolkit/* getInput */.V4)(Input.Key),
+        salt: (0,light_toolkit/* getInput */.V4)(Input.Salt),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        githubToken: (0,light_toolkit/* getInput */.V4)(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false),
+        protection: getProtection()
+    };
+}
+async function getFolder(workspace, value) {
+    const folder = (0,workspace_paths/* resolveInside */.LI)(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
+    const stats = await (0,promises_.stat)(folder).catch(() => undefined);
+    if (!stats?.isDirectory()) {
+        throw new errors/* InvalidInputError */.oC(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
+    }
+    return folder;
+}
+
+
+/***/ }),
+
+/***/ 6427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1542,7 +1472,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7339);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8111);
 
 
 
@@ -1756,7 +1686,7 @@ async function isProgramFile(file) {
 
 /***/ }),
 
-/***/ 1650:
+/***/ 5278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1764,13 +1694,13 @@ async function isProgramFile(file) {
 /* harmony export */   q5: () => (/* binding */ runFingerprint),
 /* harmony export */   r7: () => (/* binding */ skipIfDone)
 /* harmony export */ });
-/* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
-/* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5542);
-/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
-/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5446);
-/* harmony import */ var _github_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(66);
-/* harmony import */ var _github_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7068);
-/* harmony import */ var _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(769);
+/* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7322);
+/* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4114);
+/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7455);
+/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6517);
+/* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3431);
+/* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3822);
+/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3689);
 
 
 
@@ -1803,15 +1733,15 @@ function runFingerprint(inputs) {
  * @returns whether the node was skipped, and the job context when one was read
  */
 async function skipIfDone() {
-    const context = (0,_github_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$)();
+    const context = (0,_transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$)();
     let inputs;
     try {
-        inputs = await (0,_github_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .getRunInputs */ .BU)(context.workspace);
+        inputs = await (0,_run_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .getRunInputs */ .B)(context.workspace);
     }
     catch {
         return { skipped: false };
     }
-    const job = await (0,_github_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
+    const job = await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
     if (!job)
         return { skipped: false };
     const decision = (0,_checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .decideNode */ .z)(job.restored, inputs.node, runFingerprint(inputs));
@@ -1819,24 +1749,62 @@ async function skipIfDone() {
         return { skipped: false, job };
     try {
         skipped(inputs.node, job, decision.reason);
-        await (0,_github_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .recordEvent */ .yM)(context.runnerTemp, job, {
+        await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .recordEvent */ .yM)(context.runnerTemp, job, {
             node: inputs.node,
             status: 'skipped',
             reason: 'done'
         });
     }
     catch (error) {
-        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8881));
+        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(443), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2852));
         reportFailure(error, inputs.failOnError);
     }
     return { skipped: true, job };
 }
 function skipped(node, job, reason) {
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Reason, reason);
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Skipped, 'true');
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.ExitCode, '');
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Reason, reason);
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Skipped, 'true');
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.ExitCode, '');
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
+}
+
+
+/***/ }),
+
+/***/ 3822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ readRunContext)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Reads the run context from the runner's environment, with local fallbacks. */
+function readRunContext(env = process.env) {
+    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    return {
+        workspace: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()),
+        runnerTemp: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)()),
+        run: definedOnly({
+            runId: env.GITHUB_RUN_ID ?? 'local',
+            attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF
+        }),
+        repository: owner && name ? { owner, name } : undefined
+    };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
 
@@ -1919,7 +1887,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 3802:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -2370,6 +2338,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9345);
+/******/ var __webpack_exports__ = __nccwpck_require__(653);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3313:
+/***/ 6991:
 /***/ ((module) => {
 
 module.exports = Pend;
@@ -63,15 +63,15 @@ function pendGo(self, fn) {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8692:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(5012);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5012:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -343,34 +343,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(7099)
+const Dispatcher = __nccwpck_require__(701)
+const Pool = __nccwpck_require__(6370)
+const BalancedPool = __nccwpck_require__(9243)
+const Agent = __nccwpck_require__(9431)
+const ProxyAgent = __nccwpck_require__(5106)
+const EnvHttpProxyAgent = __nccwpck_require__(6975)
+const RetryAgent = __nccwpck_require__(4596)
+const errors = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(1421)
+const buildConnector = __nccwpck_require__(310)
+const MockClient = __nccwpck_require__(6315)
+const MockAgent = __nccwpck_require__(8519)
+const MockPool = __nccwpck_require__(402)
+const mockErrors = __nccwpck_require__(3735)
+const RetryHandler = __nccwpck_require__(5570)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2987)
+const DecoratorHandler = __nccwpck_require__(4169)
+const RedirectHandler = __nccwpck_require__(6068)
+const createRedirectInterceptor = __nccwpck_require__(2318)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -388,10 +388,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(5384),
+  retry: __nccwpck_require__(9912),
+  dump: __nccwpck_require__(1838),
+  dns: __nccwpck_require__(3897)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -453,7 +453,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6312).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -465,39 +465,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(3098).Headers
+/* unused reexport */ __nccwpck_require__(3793).Response
+/* unused reexport */ __nccwpck_require__(6101).Request
+/* unused reexport */ __nccwpck_require__(8188).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(3373).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(6465)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(3711)
+const { kConstruct } = __nccwpck_require__(859)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8315)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(2098)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6786)
+/* unused reexport */ __nccwpck_require__(1428).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -513,18 +513,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(9268)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 7820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(7910)
+const { RequestAbortedError } = __nccwpck_require__(2053)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -584,16 +584,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 4626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
+const { addSignal, removeSignal } = __nccwpck_require__(7820)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -699,7 +699,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -713,10 +713,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(7820)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -957,16 +957,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 8477:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(6613)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(9037)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1178,18 +1178,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 8046:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(9037)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(7820)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1405,15 +1405,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(2053)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(7910)
+const { addSignal, removeSignal } = __nccwpck_require__(7820)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1520,21 +1520,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 1421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(8477)
+module.exports.stream = __nccwpck_require__(8046)
+module.exports.pipeline = __nccwpck_require__(5656)
+module.exports.upgrade = __nccwpck_require__(6492)
+module.exports.connect = __nccwpck_require__(4626)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 6613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1543,9 +1543,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
+const { ReadableStreamFrom } = __nccwpck_require__(7910)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1926,15 +1926,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2053)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(6613)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -2026,16 +2026,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 310:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(7910)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(2053)
+const timers = __nccwpck_require__(9741)
 
 function noop () {}
 
@@ -2273,7 +2273,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2953:
 /***/ ((module) => {
 
 
@@ -2398,7 +2398,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 8872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2607,7 +2607,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 2053:
 /***/ ((module) => {
 
 
@@ -3039,7 +3039,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3047,7 +3047,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2053)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3062,9 +3062,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(7910)
+const { channels } = __nccwpck_require__(8872)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2953)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3528,7 +3528,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 9733:
 /***/ ((module) => {
 
 module.exports = {
@@ -3602,7 +3602,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 8282:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3610,7 +3610,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2953)
 
 class TstNode {
   /** @type {any} */
@@ -3761,13 +3761,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 7910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(9733)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3775,9 +3775,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2953)
+const { tree } = __nccwpck_require__(8282)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4487,18 +4487,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 9431:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9733)
+const DispatcherBase = __nccwpck_require__(4319)
+const Pool = __nccwpck_require__(6370)
+const Client = __nccwpck_require__(7099)
+const util = __nccwpck_require__(7910)
+const createRedirectInterceptor = __nccwpck_require__(2318)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4627,7 +4627,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4635,7 +4635,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2053)
 const {
   PoolBase,
   kClients,
@@ -4643,10 +4643,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9994)
+const Pool = __nccwpck_require__(6370)
+const { kUrl, kInterceptors } = __nccwpck_require__(9733)
+const { parseOrigin } = __nccwpck_require__(7910)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4843,7 +4843,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 7895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4851,9 +4851,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(7910)
+const { channels } = __nccwpck_require__(8872)
+const timers = __nccwpck_require__(9741)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4866,7 +4866,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2053)
 const {
   kUrl,
   kReset,
@@ -4899,9 +4899,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(9733)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(5398)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4913,11 +4913,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(5676) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(4196))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4925,7 +4925,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(5676))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5840,7 +5840,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(1806).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6363,7 +6363,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6371,13 +6371,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(7910)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2053)
 const {
   kUrl,
   kReset,
@@ -6396,7 +6396,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(9733)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6802,7 +6802,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(1806).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7162,7 +7162,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 7099:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7172,16 +7172,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(7910)
+const { channels } = __nccwpck_require__(8872)
+const Request = __nccwpck_require__(8329)
+const DispatcherBase = __nccwpck_require__(4319)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(2053)
+const buildConnector = __nccwpck_require__(310)
 const {
   kUrl,
   kServerName,
@@ -7223,9 +7223,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(9733)
+const connectH1 = __nccwpck_require__(7895)
+const connectH2 = __nccwpck_require__(874)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7533,7 +7533,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2318)
 
 function onError (client, err) {
   if (
@@ -7793,19 +7793,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 4319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(701)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(2053)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(9733)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -8008,7 +8008,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8080,15 +8080,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6975:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(4319)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(9733)
+const ProxyAgent = __nccwpck_require__(5106)
+const Agent = __nccwpck_require__(9431)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8247,7 +8247,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 4946:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8371,15 +8371,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 9994:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(4319)
+const FixedQueue = __nccwpck_require__(4946)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(9733)
+const PoolStats = __nccwpck_require__(9052)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8572,10 +8572,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 9052:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(9733)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8613,7 +8613,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 6370:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8624,14 +8624,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(9994)
+const Client = __nccwpck_require__(7099)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(2053)
+const util = __nccwpck_require__(7910)
+const { kUrl, kInterceptors } = __nccwpck_require__(9733)
+const buildConnector = __nccwpck_require__(310)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8727,19 +8727,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9733)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(9431)
+const Pool = __nccwpck_require__(6370)
+const DispatcherBase = __nccwpck_require__(4319)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(2053)
+const buildConnector = __nccwpck_require__(310)
+const Client = __nccwpck_require__(7099)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -9008,13 +9008,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 4596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(701)
+const RetryHandler = __nccwpck_require__(5570)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -9050,7 +9050,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 2987:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9058,8 +9058,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
+const Agent = __nccwpck_require__(9431)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9089,7 +9089,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 4169:
 /***/ ((module) => {
 
 
@@ -9140,15 +9140,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 6068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(7910)
+const { kBodyUsed } = __nccwpck_require__(9733)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9379,20 +9379,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(9733)
+const { RequestRetryError } = __nccwpck_require__(2053)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(7910)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9823,14 +9823,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(4169)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(2053)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10205,14 +10205,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 1838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(7910)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(2053)
+const DecoratorHandler = __nccwpck_require__(4169)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10335,12 +10335,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 2318:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(6068)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10363,11 +10363,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 5384:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(6068)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10394,11 +10394,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9912:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5570)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10420,13 +10420,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 5398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(9006);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10704,7 +10704,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 5676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10716,7 +10716,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 4196:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10728,7 +10728,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 9006:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10749,13 +10749,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 8519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(9733)
+const Agent = __nccwpck_require__(9431)
 const {
   kAgent,
   kMockAgentSet,
@@ -10766,14 +10766,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(7295)
+const MockClient = __nccwpck_require__(6315)
+const MockPool = __nccwpck_require__(402)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3299)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(2053)
+const Dispatcher = __nccwpck_require__(701)
+const Pluralizer = __nccwpck_require__(8843)
+const PendingInterceptorsFormatter = __nccwpck_require__(5632)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10916,14 +10916,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 6315:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(7099)
+const { buildMockDispatch } = __nccwpck_require__(3299)
 const {
   kDispatches,
   kMockAgent,
@@ -10932,10 +10932,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(7295)
+const { MockInterceptor } = __nccwpck_require__(7997)
+const Symbols = __nccwpck_require__(9733)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10982,12 +10982,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 3735:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(2053)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -11017,12 +11017,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 7997:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3299)
 const {
   kDispatches,
   kDispatchKey,
@@ -11030,9 +11030,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7295)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
+const { buildURL } = __nccwpck_require__(7910)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11231,14 +11231,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 402:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(6370)
+const { buildMockDispatch } = __nccwpck_require__(3299)
 const {
   kDispatches,
   kMockAgent,
@@ -11247,10 +11247,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(7295)
+const { MockInterceptor } = __nccwpck_require__(7997)
+const Symbols = __nccwpck_require__(9733)
+const { InvalidArgumentError } = __nccwpck_require__(2053)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11297,7 +11297,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 7295:
 /***/ ((module) => {
 
 
@@ -11327,20 +11327,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 3299:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(3735)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7295)
+const { buildURL } = __nccwpck_require__(7910)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11701,7 +11701,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 5632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11751,7 +11751,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 8843:
 /***/ ((module) => {
 
 
@@ -11787,7 +11787,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 9741:
 /***/ ((module) => {
 
 
@@ -12217,20 +12217,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 1232:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(859)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2688)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(7910)
+const { webidl } = __nccwpck_require__(751)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(3793)
+const { Request, fromInnerRequest } = __nccwpck_require__(6101)
+const { kState } = __nccwpck_require__(4873)
+const { fetching } = __nccwpck_require__(6312)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8354)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13083,15 +13083,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 3711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(859)
+const { Cache } = __nccwpck_require__(1232)
+const { webidl } = __nccwpck_require__(751)
+const { kEnumerableProperty } = __nccwpck_require__(7910)
 
 class CacheStorage {
   /**
@@ -13242,26 +13242,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 859:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(9733).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2688:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(2098)
+const { isValidHeaderName } = __nccwpck_require__(8354)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13306,7 +13306,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 2206:
 /***/ ((module) => {
 
 
@@ -13325,15 +13325,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 8315:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8900)
+const { stringify } = __nccwpck_require__(5248)
+const { webidl } = __nccwpck_require__(751)
+const { Headers } = __nccwpck_require__(3098)
 
 /**
  * @typedef {Object} Cookie
@@ -13516,14 +13516,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2206)
+const { isCTLExcludingHtab } = __nccwpck_require__(5248)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(2098)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13833,7 +13833,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 5248:
 /***/ ((module) => {
 
 
@@ -14192,13 +14192,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 4049:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(8925)
 
 /**
  * @type {number[]} BOM
@@ -14773,23 +14773,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 9268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6312)
+const { makeRequest } = __nccwpck_require__(6101)
+const { webidl } = __nccwpck_require__(751)
+const { EventSourceStream } = __nccwpck_require__(4049)
+const { parseMIMEType } = __nccwpck_require__(2098)
+const { createFastMessageEvent } = __nccwpck_require__(6786)
+const { isNetworkError } = __nccwpck_require__(3793)
+const { delay } = __nccwpck_require__(8925)
+const { kEnumerableProperty } = __nccwpck_require__(7910)
+const { environmentSettingsObject } = __nccwpck_require__(8354)
+const { getGlobalDispatcher } = __nccwpck_require__(2987)
 
 let experimentalWarned = false
 
@@ -15263,7 +15263,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 8925:
 /***/ ((module) => {
 
 
@@ -15307,12 +15307,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 1806:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(7910)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15322,16 +15322,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(8354)
+const { FormData } = __nccwpck_require__(8188)
+const { kState } = __nccwpck_require__(4873)
+const { webidl } = __nccwpck_require__(751)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(2098)
+const { multipartFormDataParser } = __nccwpck_require__(4306)
 let random
 
 try {
@@ -15843,7 +15843,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 1885:
 /***/ ((module) => {
 
 
@@ -15974,7 +15974,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 2098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16725,12 +16725,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 1187:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(9733)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16778,14 +16778,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 6744:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(4873)
+const { webidl } = __nccwpck_require__(751)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16911,16 +16911,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(7910)
+const { utf8DecodeBytes } = __nccwpck_require__(8354)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(2098)
+const { isFileLike } = __nccwpck_require__(6744)
+const { makeEntry } = __nccwpck_require__(8188)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17392,16 +17392,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(8354)
+const { kState } = __nccwpck_require__(4873)
+const { kEnumerableProperty } = __nccwpck_require__(7910)
+const { FileLike, isFileLike } = __nccwpck_require__(6744)
+const { webidl } = __nccwpck_require__(751)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17651,7 +17651,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 6465:
 /***/ ((module) => {
 
 
@@ -17698,21 +17698,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 3098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(9733)
+const { kEnumerableProperty } = __nccwpck_require__(7910)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(8354)
+const { webidl } = __nccwpck_require__(751)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18392,7 +18392,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6312:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18405,9 +18405,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(3793)
+const { HeadersList } = __nccwpck_require__(3098)
+const { Request, cloneRequest } = __nccwpck_require__(6101)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18443,23 +18443,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(8354)
+const { kState, kDispatcher } = __nccwpck_require__(4873)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(1806)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(1885)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(7910)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(2098)
+const { getGlobalDispatcher } = __nccwpck_require__(2987)
+const { webidl } = __nccwpck_require__(751)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20669,23 +20669,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 6101:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(1806)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(3098)
+const { FinalizationRegistry } = __nccwpck_require__(1187)()
+const util = __nccwpck_require__(7910)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(8354)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20695,12 +20695,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(1885)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(4873)
+const { webidl } = __nccwpck_require__(751)
+const { URLSerializer } = __nccwpck_require__(2098)
+const { kConstruct } = __nccwpck_require__(9733)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21713,14 +21713,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 3793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(3098)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(1806)
+const util = __nccwpck_require__(7910)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21732,16 +21732,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(8354)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(1885)
+const { kState, kHeaders } = __nccwpck_require__(4873)
+const { webidl } = __nccwpck_require__(751)
+const { FormData } = __nccwpck_require__(8188)
+const { URLSerializer } = __nccwpck_require__(2098)
+const { kConstruct } = __nccwpck_require__(9733)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22330,7 +22330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 4873:
 /***/ ((module) => {
 
 
@@ -22346,21 +22346,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 8354:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1885)
+const { getGlobalOrigin } = __nccwpck_require__(6465)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(2098)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(7910)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(751)
 
 let supportedHashes = []
 
@@ -23985,14 +23985,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 751:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(7910)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24687,7 +24687,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 441:
 /***/ ((module) => {
 
 
@@ -24984,7 +24984,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 3373:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24993,16 +24993,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(6632)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2867)
+const { webidl } = __nccwpck_require__(751)
+const { kEnumerableProperty } = __nccwpck_require__(7910)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25335,12 +25335,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(751)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25420,7 +25420,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 2867:
 /***/ ((module) => {
 
 
@@ -25437,7 +25437,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 6632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25448,10 +25448,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(2867)
+const { ProgressEvent } = __nccwpck_require__(207)
+const { getEncoding } = __nccwpck_require__(441)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(2098)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25835,27 +25835,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7343:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(6262)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(7947)
+const { channels } = __nccwpck_require__(8872)
+const { CloseEvent } = __nccwpck_require__(6786)
+const { makeRequest } = __nccwpck_require__(6101)
+const { fetching } = __nccwpck_require__(6312)
+const { Headers, getHeadersList } = __nccwpck_require__(3098)
+const { getDecodeSplit } = __nccwpck_require__(8354)
+const { WebsocketFrameSend } = __nccwpck_require__(6462)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26213,7 +26213,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6:
 /***/ ((module) => {
 
 
@@ -26286,14 +26286,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 6786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(751)
+const { kEnumerableProperty } = __nccwpck_require__(7910)
+const { kConstruct } = __nccwpck_require__(9733)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26622,12 +26622,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 6462:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6)
 
 const BUFFER_SIZE = 16386
 
@@ -26725,14 +26725,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 9179:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(7947)
+const { MessageSizeExceededError } = __nccwpck_require__(2053)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26837,16 +26837,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 3422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(6262)
+const { channels } = __nccwpck_require__(8872)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26856,11 +26856,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(7947)
+const { WebsocketFrameSend } = __nccwpck_require__(6462)
+const { closeWebSocketConnection } = __nccwpck_require__(7343)
+const { PerMessageDeflate } = __nccwpck_require__(9179)
+const { MessageSizeExceededError } = __nccwpck_require__(2053)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27371,14 +27371,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 2370:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(6462)
+const { opcodes, sendHints } = __nccwpck_require__(6)
+const FixedQueue = __nccwpck_require__(4946)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27482,7 +27482,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 6262:
 /***/ ((module) => {
 
 
@@ -27501,16 +27501,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 7947:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(6262)
+const { states, opcodes } = __nccwpck_require__(6)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6786)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(2098)
 
 /* globals Blob */
 
@@ -27830,15 +27830,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(751)
+const { URLSerializer } = __nccwpck_require__(2098)
+const { environmentSettingsObject } = __nccwpck_require__(8354)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27847,21 +27847,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(6262)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(7947)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7343)
+const { ByteParser } = __nccwpck_require__(3422)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(7910)
+const { getGlobalDispatcher } = __nccwpck_require__(2987)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6786)
+const { SendQueue } = __nccwpck_require__(2370)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28432,7 +28432,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4248:
+/***/ 3922:
 /***/ ((module) => {
 
 // Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
@@ -28484,7 +28484,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 3502:
+/***/ 5924:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
@@ -28493,7 +28493,7 @@ var util = __nccwpck_require__(9023);
 var stream = __nccwpck_require__(2203);
 var Readable = stream.Readable;
 var PassThrough = stream.PassThrough;
-var Pend = __nccwpck_require__(3313);
+var Pend = __nccwpck_require__(6991);
 var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
 
 exports.BufferSlicer = BufferSlicer;
@@ -28679,13 +28679,13 @@ BufferSlicer.prototype.unref = function() {
 
 /***/ }),
 
-/***/ 663:
+/***/ 3297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 var fs = __nccwpck_require__(9896);
 var zlib = __nccwpck_require__(3106);
-var fd_slicer = __nccwpck_require__(3502);
+var fd_slicer = __nccwpck_require__(5924);
 var util = __nccwpck_require__(9023);
 var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
 var Transform = (__nccwpck_require__(2203).Transform);
@@ -28693,7 +28693,7 @@ var PassThrough = (__nccwpck_require__(2203).PassThrough);
 var Writable = (__nccwpck_require__(2203).Writable);
 
 // Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(3922);
 
 __webpack_unused_export__ = open;
 __webpack_unused_export__ = fromFd;
@@ -29783,11 +29783,11 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 3741:
+/***/ 9505:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7229);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2522);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29798,7 +29798,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7229:
+/***/ 2522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29809,7 +29809,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -29845,7 +29845,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -29941,7 +29941,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29982,7 +29982,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -30073,11 +30073,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../int/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ../int/node_modules/undici/index.js
+var undici = __nccwpck_require__(322);
+;// CONCATENATED MODULE: ../int/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -30774,7 +30774,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30850,7 +30850,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30924,7 +30924,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30936,7 +30936,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access: summary_access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30959,7 +30959,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield summary_access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -31205,7 +31205,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -31247,7 +31247,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31427,7 +31427,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31701,7 +31701,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32289,7 +32289,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32369,7 +32369,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32434,7 +32434,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32752,6 +32752,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action/actions-core.ts
+// The runner adapter's door to @actions/core: steps reach the toolkit only through src/action/,
+// so one folder holds everything that knows how a runner is spoken to.
+
+
 ;// CONCATENATED MODULE: ./src/checkpoint/errors.ts
 /**
  * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
@@ -32765,7 +32770,7 @@ class CheckpointError extends Error {
     }
 }
 /** A value broke a rule: a node id, a scope, a state document, an input. Never retried. */
-class errors_InvalidInputError extends CheckpointError {
+class InvalidInputError extends CheckpointError {
     input;
     value;
     rule;
@@ -32857,9 +32862,9 @@ const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starti
  * @param input what the value was given as (an input name such as `node` or `scope`)
  * @throws InvalidInputError naming the input, the value and the rule
  */
-function ids_validateId(input, value) {
+function validateId(input, value) {
     if (!ID_PATTERN.test(value))
-        throw new errors_InvalidInputError(input, value, ID_RULE);
+        throw new InvalidInputError(input, value, ID_RULE);
     return value;
 }
 /**
@@ -32985,10 +32990,10 @@ function decideNode(restored, node, fingerprint) {
     return { skip: false, reason: 'not-done' };
 }
 
-;// CONCATENATED MODULE: ./src/transport/errors.ts
+;// CONCATENATED MODULE: ./src/transport/service-errors.ts
 
 /** A GitHub service or blob storage could not be reached, or refused a call. */
-class errors_ServiceError extends CheckpointError {
+class service_errors_ServiceError extends CheckpointError {
     status;
     constructor(message, 
     /** The HTTP status of the last answer, when there was one. */
@@ -33001,7 +33006,7 @@ class errors_ServiceError extends CheckpointError {
  * A try answered with an error status. Its message reads after the call's name: "answered 503
  * (...)"; a 429 says "rate limited".
  */
-class HttpStatusError extends errors_ServiceError {
+class HttpStatusError extends service_errors_ServiceError {
     retryAfterMs;
     constructor(status, detail, 
     /** How long the answer's Retry-After asks to wait, when it says. */
@@ -33015,7 +33020,7 @@ class HttpStatusError extends errors_ServiceError {
  * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
  * timeout): the request may have reached the service, so only an idempotent one is sent again.
  */
-class TransferInterruptedError extends errors_ServiceError {
+class TransferInterruptedError extends service_errors_ServiceError {
 }
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
@@ -33031,8 +33036,16 @@ class ArtifactsUnavailableError extends CheckpointError {
         this.host = host;
     }
 }
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends CheckpointError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
 
-;// CONCATENATED MODULE: ./src/github/failure.ts
+;// CONCATENATED MODULE: ./src/action/failure.ts
 
 
 
@@ -33047,7 +33060,7 @@ function reportFailure(error, failOnError) {
     if (noticeIfUnavailable(error))
         return;
     const message = describe(error);
-    if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
+    if (error instanceof InvalidInputError || error instanceof ConfigurationError || failOnError) {
         setFailed(message);
         return;
     }
@@ -33068,72 +33081,6 @@ function noticeIfUnavailable(error) {
     return true;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/github/toolkit.ts
-
-
-
-// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
-// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
-// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
-/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
-function toolkit_getInput(name, options = {}) {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-    return options.trimWhitespace === false ? value : value.trim();
-}
-/** A value the main step saved for its post step. */
-function toolkit_getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-/** Sets a step output through the runner's output file. */
-function toolkit_setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT ?? '';
-    if (file === '') {
-        toolkit_issue('set-output', value, { name });
-        return;
-    }
-    const delimiter = `ghadelimiter_${randomUUID()}`;
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
-    }
-    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
-}
-/** Masks a value in the log. */
-function toolkit_setSecret(value) {
-    toolkit_issue('add-mask', value);
-}
-function toolkit_info(message) {
-    process.stdout.write(`${message}${EOL}`);
-}
-function toolkit_notice(message) {
-    toolkit_issue('notice', message);
-}
-function toolkit_warning(message) {
-    toolkit_issue('warning', message);
-}
-/** Appends Markdown to the job summary, when the runner gives a summary file. */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
-    if (file === '')
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
-    appendFileSync(file, markdown, 'utf8');
-}
-function toolkit_issue(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${toolkit_escapeProperty(value)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-function toolkit_escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function toolkit_escapeProperty(text) {
-    return toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
@@ -33149,7 +33096,7 @@ function isJsonObject(value) {
  * strings. Blank lines are ignored; a repeated key is an error rather than a silent overwrite.
  * @param input the input's name, for the error message
  */
-function state_parseStateText(input, text) {
+function parseStateText(input, text) {
     const trimmed = text.trim();
     if (trimmed === '')
         return {};
@@ -33163,13 +33110,13 @@ function state_parseStateText(input, text) {
         const equals = line.indexOf('=');
         const key = equals > 0 ? line.slice(0, equals).trim() : '';
         if (!KEY_PATTERN.test(key)) {
-            throw new errors_InvalidInputError(input, text, `line ${index + 1} ${JSON.stringify(line)}: ${STATE_RULE}`);
+            throw new InvalidInputError(input, text, `line ${index + 1} ${JSON.stringify(line)}: ${STATE_RULE}`);
         }
         if (Object.hasOwn(state, key)) {
-            throw new errors_InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
+            throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
         if (FORBIDDEN_KEYS.has(key)) {
-            throw new errors_InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+            throw new InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
         }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
@@ -33183,13 +33130,13 @@ function parseJsonObject(input, text) {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw new errors_InvalidInputError(input, text, `${STATE_RULE} (${error.message})`);
+        throw new InvalidInputError(input, text, `${STATE_RULE} (${error.message})`);
     }
     if (!isJsonObject(value))
-        throw new errors_InvalidInputError(input, text, STATE_RULE);
+        throw new InvalidInputError(input, text, STATE_RULE);
     const problem = stateProblem(value);
     if (problem)
-        throw new errors_InvalidInputError(input, text, problem);
+        throw new InvalidInputError(input, text, problem);
     return value;
 }
 /**
@@ -33345,7 +33292,7 @@ function defineKey(target, key, value) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/packing/paths.ts
+;// CONCATENATED MODULE: ./src/packing/workspace-paths.ts
 
 
 /**
@@ -33369,10 +33316,10 @@ function isInside(root, target, platform = process.platform) {
  * @param input the input that gave the path, for the error message
  * @throws InvalidInputError
  */
-function paths_resolveInside(workspace, given, input, platform = process.platform) {
+function resolveInside(workspace, given, input, platform = process.platform) {
     const absolute = pathsOf(platform).resolve(workspace, given);
     if (!isInside(workspace, absolute, platform)) {
-        throw new errors_InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
+        throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
     }
     return absolute;
 }
@@ -33390,222 +33337,73 @@ function nativeLinkTarget(target, platform = process.platform) {
     return platform === 'win32' ? target.replace(/\//g, '\\') : target;
 }
 
-;// CONCATENATED MODULE: ./src/run/shell.ts
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
 
 
 
-
-/** The runner's template for each built-in shell, and the OSes that have it. */
-const BUILT_IN = {
-    bash: { args: '--noprofile --norc -eo pipefail {0}' },
-    sh: { args: '-e {0}', notOnWindows: true },
-    python: { args: '{0}' },
-    pwsh: { args: `-command ". '{0}'"` },
-    powershell: { args: `-command ". '{0}'"`, windowsOnly: true },
-    cmd: { args: '/D /E:ON /V:OFF /S /C "CALL "{0}""', windowsOnly: true }
-};
-/** The script's extension by the command's name, as the runner picks it (templates too). */
-const EXTENSIONS = {
-    bash: '.sh',
-    sh: '.sh',
-    python: '.py',
-    pwsh: '.ps1',
-    powershell: '.ps1',
-    cmd: '.cmd'
-};
-const POWERSHELL_WRAP = {
-    before: ["$ErrorActionPreference = 'stop'"],
-    after: ['if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }']
-};
-const SHELL_RULE = 'must be bash, sh, python, pwsh, cmd or powershell (Windows), or a command line containing {0}, e.g. "perl {0}"';
-/**
- * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a command line
- * whose first word is the program and whose `{0}` is replaced by the script's path. The
- * program must be on PATH; `cmd` and `powershell` exist on Windows only, `sh` everywhere else.
- * @throws InvalidInputError for an unknown shell or one this runner does not have
- */
-async function shell_resolveShell(value, host = processHost()) {
-    const name = value.trim() === '' ? 'bash' : value.trim();
-    const spaceAt = name.search(/\s/);
-    const command = spaceAt < 0 ? name : name.slice(0, spaceAt);
-    const template = spaceAt < 0 ? '' : name.slice(spaceAt).trim();
-    // The runner knows its shells by name whatever the case (`PowerShell`), as it picks extensions.
-    const kind = command.toLowerCase();
-    const builtIn = template === '' ? BUILT_IN[kind] : undefined;
-    if (!builtIn && !template.includes('{0}')) {
-        throw new InvalidInputError('shell', value, SHELL_RULE);
+// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
+// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
+// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
+function light_toolkit_getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
+}
+/** A value the main step saved for its post step. */
+function light_toolkit_getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a step output through the runner's output file. */
+function light_toolkit_setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT ?? '';
+    if (file === '') {
+        light_toolkit_issue('set-output', value, { name });
+        return;
     }
-    const windows = host.platform === 'win32';
-    const missing = builtIn && osProblem(builtIn, command, windows);
-    if (missing)
-        throw new InvalidInputError('shell', value, missing);
-    const program = await findShellProgram(builtIn ? kind : command, host);
-    if (!program) {
-        throw new InvalidInputError('shell', value, `'${command}' is not installed on this runner (not found on PATH)`);
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
     }
-    const args = builtIn?.args ?? template;
-    return {
-        name,
-        program,
-        args: windows ? [args] : splitArguments(args),
-        windows,
-        extension: EXTENSIONS[kind] ?? '',
-        ...scriptWrap(kind)
-    };
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
-/** Why a built-in shell does not exist on this OS, if it does not. */
-function osProblem(shell, command, windows) {
-    if (shell.windowsOnly && !windows)
-        return `'${command}' exists on Windows runners only`;
-    if (shell.notOnWindows && windows) {
-        return `'${command}' is not a shell on Windows runners: use bash (Git Bash)`;
-    }
-    return undefined;
+/** Masks a value in the log. */
+function light_toolkit_setSecret(value) {
+    light_toolkit_issue('add-mask', value);
 }
-function scriptWrap(kind) {
-    if (kind === 'cmd')
-        return { before: ['@echo off'], after: [] };
-    if (kind === 'pwsh' || kind === 'powershell')
-        return POWERSHELL_WRAP;
-    return { before: [], after: [] };
+function light_toolkit_info(message) {
+    process.stdout.write(`${message}${EOL}`);
 }
-/** This process as a {@link ShellHost}. */
-function processHost() {
-    return { platform: process.platform, env: process.env, isProgram: isProgramFile };
+function light_toolkit_notice(message) {
+    light_toolkit_issue('notice', message);
 }
-/** How to start a script: the program, its arguments, and whether they go verbatim. */
-function commandLine(shell, script) {
-    // Every {0}, as the runner's string.Format does; a function, so `$&` in a path stays text.
-    const args = shell.args.map(part => part.replaceAll('{0}', () => script));
-    return { program: shell.program, args, verbatim: shell.windows };
+function light_toolkit_warning(message) {
+    light_toolkit_issue('warning', message);
 }
-/** The script file's text: the command between the lines GitHub adds, CRLF on Windows. */
-function scriptText(shell, run) {
-    const text = [...shell.before, run, ...shell.after].join('\n');
-    return shell.windows ? text.replace(/\r?\n/g, '\r\n') : text;
+/** Appends Markdown to the job summary, when the runner gives a summary file. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    if (file === '')
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+    appendFileSync(file, markdown, 'utf8');
 }
-/**
- * Splits a template into arguments as the runner's process start does on Linux and macOS:
- * at white space, except inside double quotes, which are removed.
- */
-function splitArguments(text) {
-    const args = [];
-    let current;
-    let quoted = false;
-    for (const char of text) {
-        if (char === '"') {
-            quoted = !quoted;
-            current ??= '';
-        }
-        else if (!quoted && /\s/.test(char)) {
-            if (current !== undefined)
-                args.push(current);
-            current = undefined;
-        }
-        else {
-            current = (current ?? '') + char;
-        }
-    }
-    if (current !== undefined)
-        args.push(current);
-    return args;
+function light_toolkit_issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${light_toolkit_escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${light_toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
-/**
- * The program a shell name means on this OS: `python` falls back to `python3`; on Windows,
- * `cmd` is %ComSpec% and `bash` is Git Bash (never the WSL launcher in the Windows folder).
- */
-async function findShellProgram(command, host) {
-    const windows = host.platform === 'win32';
-    if (windows && command === 'cmd') {
-        const comSpec = envValue(host, 'ComSpec');
-        if (comSpec && (await host.isProgram(comSpec)))
-            return comSpec;
-    }
-    if (windows && command === 'bash')
-        return findGitBash(host);
-    const candidates = command === 'python' ? ['python', 'python3'] : [command];
-    for (const candidate of candidates) {
-        const found = await findProgram(candidate, host);
-        if (found)
-            return found;
-    }
-    return undefined;
+function light_toolkit_escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-async function findGitBash(host) {
-    const win = path.win32;
-    const systemRoot = (envValue(host, 'SystemRoot') ?? 'C:\\Windows').toLowerCase();
-    const notWsl = (file) => {
-        const folder = win.dirname(file).toLowerCase();
-        return !folder.startsWith(systemRoot) && !folder.endsWith('\\windowsapps');
-    };
-    const onPath = await findProgram('bash', host, notWsl);
-    if (onPath)
-        return onPath;
-    for (const root of ['ProgramFiles', 'ProgramW6432', 'ProgramFiles(x86)']) {
-        const folder = envValue(host, root);
-        if (!folder)
-            continue;
-        const file = win.join(folder, 'Git', 'bin', 'bash.exe');
-        if (await host.isProgram(file))
-            return file;
-    }
-    return undefined;
-}
-/**
- * Looks a program up as the runner does: in each PATH folder in order; on Windows with `;`
- * between folders and each PATHEXT extension tried (unless the name has one of them already).
- * A name with a folder in it is taken as it is.
- */
-async function findProgram(name, host, accept = () => true) {
-    const windows = host.platform === 'win32';
-    const paths = windows ? path.win32 : path.posix;
-    const names = windows ? withExtensions(name, envValue(host, 'PATHEXT')) : [name];
-    const hasFolder = windows ? /[\\/]/.test(name) : name.includes('/');
-    const folders = hasFolder
-        ? ['']
-        : (envValue(host, 'PATH') ?? '').split(windows ? ';' : ':').filter(folder => folder !== '');
-    for (const folder of folders) {
-        for (const candidate of names) {
-            const file = folder === '' ? candidate : paths.join(folder, candidate);
-            if (accept(file) && (await host.isProgram(file)))
-                return file;
-        }
-    }
-    return undefined;
-}
-const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC';
-function withExtensions(name, pathExt) {
-    const extensions = (pathExt || DEFAULT_PATHEXT).split(';').filter(ext => ext !== '');
-    const lower = name.toLowerCase();
-    if (extensions.some(ext => lower.endsWith(ext.toLowerCase())))
-        return [name];
-    return extensions.map(ext => `${name}${ext.toLowerCase()}`);
-}
-/** An environment variable; on Windows, whatever the case of its name (`Path`, `PATH`). */
-function envValue(host, name) {
-    if (host.platform !== 'win32')
-        return host.env[name];
-    const key = Object.keys(host.env).find(item => item.toUpperCase() === name.toUpperCase());
-    return key === undefined ? undefined : host.env[key];
-}
-async function isProgramFile(file) {
-    try {
-        if (!(await stat(file)).isFile())
-            return false;
-        // Windows has no executable bit: X_OK there only checks that the file exists.
-        await access(file, constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
+function light_toolkit_escapeProperty(text) {
+    return light_toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/github/inputs.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
@@ -33635,82 +33433,35 @@ var Input;
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
-    const scope = toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
-    return ids_validateId(Input.Scope, scope);
-}
-/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
-function getRestoreInputs() {
-    return {
-        scope: getScope(),
-        githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
-        rerunFrom: optionalId(Input.RerunFrom),
-        reset: getBoolean(Input.Reset, false),
-        protection: getProtection()
-    };
-}
-function optionalId(name) {
-    const value = core.getInput(name);
-    return value === '' ? undefined : validateId(name, value);
-}
-/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
-async function getSaveInputs(workspace) {
-    return {
-        node: requiredId(Input.Node, 'name the node saved'),
-        scope: getScope(),
-        state: await inputs_getState(workspace),
-        paths: getList(Input.Paths),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false),
-        key: toolkit_getInput(Input.Key),
-        salt: toolkit_getInput(Input.Salt),
-        protection: getProtection()
-    };
-}
-async function inputs_getState(workspace) {
-    const stateFile = toolkit_getInput(Input.StateFile);
-    let fromFile = {};
-    if (stateFile !== '') {
-        const file = paths_resolveInside(workspace, stateFile, Input.StateFile);
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            throw new errors_InvalidInputError(Input.StateFile, stateFile, `must name a readable file (${describe(error)})`);
-        }
-        fromFile = state_parseStateText(Input.StateFile, text);
-    }
-    return overlayStates(fromFile, state_parseStateText(Input.State, toolkit_getInput(Input.State)));
+    const scope = light_toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
+    return validateId(Input.Scope, scope);
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return toolkit_getInput(name)
+    return light_toolkit_getInput(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
 }
 /** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
 function getBoolean(name, fallback) {
-    const value = toolkit_getInput(name);
+    const value = light_toolkit_getInput(name);
     if (value === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(value))
         return true;
     if (/^(false|False|FALSE)$/.test(value))
         return false;
-    throw new errors_InvalidInputError(name, value, 'must be true or false');
+    throw new InvalidInputError(name, value, 'must be true or false');
 }
 /** An integer input within [min, max]; empty means unset. */
 function getInteger(name, min, max) {
-    const value = toolkit_getInput(name);
+    const value = light_toolkit_getInput(name);
     if (value === '')
         return undefined;
     const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(number) || number < min || number > max) {
-        throw new errors_InvalidInputError(name, value, `must be a whole number from ${min} to ${max}`);
+        throw new InvalidInputError(name, value, `must be a whole number from ${min} to ${max}`);
     }
     return number;
 }
@@ -33725,54 +33476,17 @@ function getRetentionDays(env = process.env) {
     const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
         return days;
-    toolkit_notice(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
+    light_toolkit_notice(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
     return cap;
-}
-/** Reads and validates the run entry's inputs. @throws InvalidInputError */
-async function getRunInputs(workspace) {
-    const node = requiredId(Input.Node, 'name the node this command is');
-    const run = core.getInput(Input.Run, { trimWhitespace: false });
-    if (run.trim() === '')
-        throw new InvalidInputError(Input.Run, run, 'is required: give the command to run');
-    return {
-        node,
-        scope: getScope(),
-        run,
-        shell: await resolveShell(core.getInput(Input.Shell)),
-        workingDirectory: await getFolder(workspace, core.getInput(Input.WorkingDirectory)),
-        state: parseStateText(Input.State, core.getInput(Input.State)),
-        paths: getList(Input.Paths),
-        key: core.getInput(Input.Key),
-        salt: core.getInput(Input.Salt),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        protection: getProtection()
-    };
-}
-function requiredId(name, why) {
-    const value = toolkit_getInput(name);
-    if (value === '')
-        throw new errors_InvalidInputError(name, value, `is required: ${why}`);
-    return ids_validateId(name, value);
-}
-async function getFolder(workspace, value) {
-    const folder = resolveInside(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
-    const stats = await stat(folder).catch(() => undefined);
-    if (!stats?.isDirectory()) {
-        throw new InvalidInputError(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
-    }
-    return folder;
 }
 /** Reads the protection inputs and masks the keys in the log. */
 function getProtection() {
-    const signingKey = toolkit_getInput(Input.SigningKey);
-    const encryptionKey = toolkit_getInput(Input.EncryptionKey);
+    const signingKey = light_toolkit_getInput(Input.SigningKey);
+    const encryptionKey = light_toolkit_getInput(Input.EncryptionKey);
     for (const key of [signingKey, encryptionKey])
         if (key !== '')
-            toolkit_setSecret(key);
-    const token = toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+            light_toolkit_setSecret(key);
+    const token = light_toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
     const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
     return {
         signingKey,
@@ -33780,6 +33494,52 @@ function getProtection() {
         allowSecrets: getBoolean(Input.AllowSecrets, false),
         secrets: secrets.filter(secret => secret !== '')
     };
+}
+/** A required node id input. @throws InvalidInputError when empty or not an id */
+function requiredId(name, why) {
+    const value = light_toolkit_getInput(name);
+    if (value === '')
+        throw new InvalidInputError(name, value, `is required: ${why}`);
+    return validateId(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/save/save-inputs.ts
+
+
+
+
+
+
+/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
+async function getSaveInputs(workspace) {
+    return {
+        node: requiredId(Input.Node, 'name the node saved'),
+        scope: getScope(),
+        state: await save_inputs_getState(workspace),
+        paths: getList(Input.Paths),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: light_toolkit_getInput(Input.Key),
+        salt: light_toolkit_getInput(Input.Salt),
+        protection: getProtection()
+    };
+}
+async function save_inputs_getState(workspace) {
+    const stateFile = light_toolkit_getInput(Input.StateFile);
+    let fromFile = {};
+    if (stateFile !== '') {
+        const file = resolveInside(workspace, stateFile, Input.StateFile);
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            throw new InvalidInputError(Input.StateFile, stateFile, `must name a readable file (${describe(error)})`);
+        }
+        fromFile = parseStateText(Input.StateFile, text);
+    }
+    return overlayStates(fromFile, parseStateText(Input.State, light_toolkit_getInput(Input.State)));
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
@@ -33806,7 +33566,7 @@ function canonical_sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
  * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
@@ -33815,7 +33575,7 @@ function canonical_sha256Digest(data) {
  * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
  * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function paths_unsafePathReason(path, platform) {
+function safe_paths_unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -33862,8 +33622,8 @@ function windowsNameReason(segments) {
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function paths_isSafeRelativePath(path, platform) {
-    return paths_unsafePathReason(path, platform) === undefined;
+function safe_paths_isSafeRelativePath(path, platform) {
+    return safe_paths_unsafePathReason(path, platform) === undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/document.ts
@@ -34072,7 +33832,7 @@ function filesProblem(files, archives) {
     for (const file of files) {
         if (!isFileRecord(file))
             return 'its "files" list is malformed';
-        const unsafe = paths_unsafePathReason(file.path);
+        const unsafe = safe_paths_unsafePathReason(file.path);
         if (unsafe)
             return `file path ${JSON.stringify(file.path)} ${unsafe}`;
         if (file.mode > 0o777) {
@@ -34162,7 +33922,7 @@ function isEntry(value) {
         return false;
     const entry = value;
     return (typeof entry.name === 'string' &&
-        paths_unsafePathReason(entry.name) === undefined &&
+        safe_paths_unsafePathReason(entry.name) === undefined &&
         isCount(entry.size) &&
         typeof entry.sha256 === 'string');
 }
@@ -34224,7 +33984,7 @@ function refOf(document) {
     return { scope, attempt, sequence, node };
 }
 
-;// CONCATENATED MODULE: ./src/github/job-context.ts
+;// CONCATENATED MODULE: ./src/action/job-context.ts
 
 
 
@@ -34419,7 +34179,7 @@ function progress_completedNodes(document) {
     return (document?.nodes ?? []).map(node => node.id);
 }
 
-;// CONCATENATED MODULE: ./src/github/outputs.ts
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
 
@@ -34470,7 +34230,7 @@ async function setRestoreOutputs(document, runnerTemp, scope) {
     core.setOutput(Output.State, state);
 }
 
-;// CONCATENATED MODULE: ./src/github/run-context.ts
+;// CONCATENATED MODULE: ./src/transport/run-context.ts
 
 
 /** Reads the run context from the runner's environment, with local fallbacks. */
@@ -34565,7 +34325,7 @@ function mayHoldSecrets(text, secrets, allowShapes) {
     return !allowShapes && LOOSE_SHAPES.test(text);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
  * Returns a copy with defaults filled in.
@@ -34603,7 +34363,7 @@ function getOptions(copy) {
     return result;
 }
 //# sourceMappingURL=internal-glob-options-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-path-helper.js
 
 
 const internal_path_helper_IS_WINDOWS = process.platform === 'win32';
@@ -34771,7 +34531,7 @@ function safeTrimTrailingSeparator(p) {
     return p.substr(0, p.length - 1);
 }
 //# sourceMappingURL=internal-path-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-match-kind.js
 /**
  * Indicates whether a pattern matches a path
  */
@@ -34787,7 +34547,7 @@ var MatchKind;
     MatchKind[MatchKind["All"] = 3] = "All";
 })(MatchKind || (MatchKind = {}));
 //# sourceMappingURL=internal-match-kind.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-pattern-helper.js
 
 
 const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
@@ -34857,7 +34617,7 @@ function internal_pattern_helper_partialMatch(patterns, itemPath) {
     return patterns.some(x => !x.negate && x.partialMatch(itemPath));
 }
 //# sourceMappingURL=internal-pattern-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+;// CONCATENATED MODULE: ../int/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
@@ -34912,7 +34672,7 @@ const range = (a, b, str) => {
     return result;
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+;// CONCATENATED MODULE: ../int/node_modules/brace-expansion/dist/esm/index.js
 
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
@@ -35428,7 +35188,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ../int/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -35439,7 +35199,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ../int/node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -35586,7 +35346,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ../int/node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -35621,7 +35381,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ../int/node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -36463,7 +36223,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ../int/node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -36490,7 +36250,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ../int/node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -37605,7 +37365,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-path.js
 
 
 
@@ -37693,7 +37453,7 @@ class Path {
     }
 }
 //# sourceMappingURL=internal-path.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-pattern.js
 
 
 
@@ -37922,7 +37682,7 @@ class Pattern {
     }
 }
 //# sourceMappingURL=internal-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-search-state.js
 class SearchState {
     constructor(path, level) {
         this.path = path;
@@ -37930,7 +37690,7 @@ class SearchState {
     }
 }
 //# sourceMappingURL=internal-search-state.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-globber.js
 var internal_globber_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38154,7 +37914,7 @@ class DefaultGlobber {
 var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
 var external_util_ = __nccwpck_require__(9023);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/internal-hash-files.js
 var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38231,7 +37991,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     });
 }
 //# sourceMappingURL=internal-hash-files.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
+;// CONCATENATED MODULE: ../int/node_modules/@actions/glob/lib/glob.js
 var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38348,7 +38108,7 @@ function absolutePattern(root, pattern, input, platform = process.platform) {
     const body = negated ? pattern.slice(1) : pattern;
     // Only the part before the first wildcard decides where the glob looks.
     const fixed = body.split(/[*?[{]/, 1)[0] ?? '';
-    paths_resolveInside(root, fixed === '' ? '.' : fixed, input, platform);
+    resolveInside(root, fixed === '' ? '.' : fixed, input, platform);
     const paths = pathsOf(platform);
     // The glob takes `/` and, on Windows, `\` between folders.
     const absolute = paths.isAbsolute(body) ? body : `${root}${paths.sep}${body}`;
@@ -38360,9 +38120,9 @@ function absolutePattern(root, pattern, input, platform = process.platform) {
  */
 function storedPath(root, absolute, input, platform = process.platform) {
     const path = toRelative(root, absolute, platform);
-    const unsafe = paths_unsafePathReason(path);
+    const unsafe = safe_paths_unsafePathReason(path);
     if (unsafe) {
-        throw new errors_InvalidInputError(input, path, `names a file whose path ${unsafe}: checkpoints store workspace paths with / between folders, the same on every OS`);
+        throw new InvalidInputError(input, path, `names a file whose path ${unsafe}: checkpoints store workspace paths with / between folders, the same on every OS`);
     }
     return path;
 }
@@ -38370,23 +38130,35 @@ async function describeFile(root, absolute, options) {
     const { input } = options;
     const path = storedPath(root, absolute, input);
     if (!isInside(root, await options.realFolder((0,external_node_path_namespaceObject.dirname)(absolute)))) {
-        throw new errors_InvalidInputError(input, path, 'lies under a link that leads outside the workspace');
+        throw new InvalidInputError(input, path, 'lies under a link that leads outside the workspace');
     }
     const stats = await (0,promises_namespaceObject.lstat)(absolute);
     const mode = stats.mode & 0o777;
     if (stats.isSymbolicLink()) {
         const target = await (0,promises_namespaceObject.readlink)(absolute);
         if ((0,external_node_path_namespaceObject.isAbsolute)(target) || !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(absolute), target))) {
-            throw new errors_InvalidInputError(input, path, `is a link to ${target}, outside the workspace: links must stay inside it`);
+            throw new InvalidInputError(input, path, `is a link to ${target}, outside the workspace: links must stay inside it`);
         }
         const link = portableLinkTarget(target);
         if (link.includes('\\')) {
-            throw new errors_InvalidInputError(input, path, `is a link to ${target}, whose backslash no checkpoint can store`);
+            throw new InvalidInputError(input, path, `is a link to ${target}, whose backslash no checkpoint can store`);
         }
         return { path, absolute, size: 0, mode, mtime: stats.mtime, link };
     }
     return { path, absolute, size: stats.size, mode, mtime: stats.mtime };
 }
+
+;// CONCATENATED MODULE: ./src/action/step-log.ts
+
+/** The step's log as the transport reports to it: lines, and values masked before use. */
+const stepLog = {
+    info: line => {
+        info(line);
+    },
+    mask: secret => {
+        core_setSecret(secret);
+    }
+};
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
@@ -38607,7 +38379,7 @@ class CheckpointManager {
     codec;
     constructor(store, options = {}) {
         this.store = store;
-        this.scope = ids_validateId('scope', options.scope ?? 'default');
+        this.scope = validateId('scope', options.scope ?? 'default');
         this.run = options.run ?? { runId: 'local', attempt: 1 };
         this.codec = options.codec ?? new CheckpointCodec();
     }
@@ -38660,10 +38432,10 @@ class CheckpointManager {
      *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
      */
     async create(node, state, extra = {}) {
-        ids_validateId('node', node);
+        validateId('node', node);
         const problem = stateProblem(state);
         if (problem)
-            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
+            throw new InvalidInputError('state', JSON.stringify(state), problem);
         const base = await this.latestValid();
         const document = nextCheckpoint(base, {
             scope: this.scope,
@@ -38777,8 +38549,8 @@ async function readHead(file, bytes) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var node_modules_yauzl = __nccwpck_require__(663);
+// EXTERNAL MODULE: ../int/node_modules/yauzl/index.js
+var node_modules_yauzl = __nccwpck_require__(3297);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
 
 
@@ -39497,7 +39269,7 @@ function serviceEndpoint(env = process.env) {
     const url = env.ACTIONS_RESULTS_URL;
     const token = env.ACTIONS_RUNTIME_TOKEN;
     if (!url || !token) {
-        throw new errors_ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+        throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
             'artifacts, which only a step of a GitHub Actions job can reach');
     }
     return { origin: new URL(url).origin, token };
@@ -39784,7 +39556,7 @@ function gaveUp(what, failure, attempts, elapsedMs, stop) {
     const end = stop.final
         ? `not retried (${count}): ${stop.why}`
         : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
-    return new errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+    return new service_errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
         cause: failure.error
     });
 }
@@ -39803,7 +39575,7 @@ function humanDuration(ms) {
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/stores/transfer.ts
+;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
 
 
 
@@ -39890,7 +39662,7 @@ class BlockSender {
         const put = this.url()
             .then(base => this.put(`${base}&comp=block&blockid=${encodeURIComponent(id)}`, block, {}, what))
             .catch((error) => {
-            this.failure ??= error instanceof Error ? error : new errors_ServiceError(String(error));
+            this.failure ??= error instanceof Error ? error : new service_errors_ServiceError(String(error));
         })
             .finally(() => this.inFlight.delete(put));
         this.inFlight.add(put);
@@ -39984,7 +39756,7 @@ async function* bodyOf(response) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/twirp.ts
+;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
 
 
 
@@ -39999,7 +39771,7 @@ function backendIds(token) {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     }
     catch {
-        throw new errors_ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
+        throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
     }
     const scp = typeof claims.scp === 'string' ? claims.scp : '';
     for (const scope of scp.split(' ')) {
@@ -40008,7 +39780,7 @@ function backendIds(token) {
             return { runBackendId: parts[1] ?? '', jobBackendId: parts[2] ?? '' };
         }
     }
-    throw new errors_ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
+    throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
 }
 /**
  * Calls that create or commit something: a second copy of one whose answer was lost could
@@ -40049,8 +39821,7 @@ async function callArtifactService(endpoint, method, body, log) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/stores/artifacts.ts
-
+;// CONCATENATED MODULE: ./src/transport/artifact-store.ts
 
 
 
@@ -40069,19 +39840,21 @@ async function callArtifactService(endpoint, method, body, log) {
 class ArtifactStore {
     context;
     token;
+    stepLog;
     endpoint;
     upload;
     /** Retries go to the step's log as they happen. */
     log = (line) => {
-        info(line);
+        this.stepLog.info(line);
     };
     /**
      * @throws ArtifactsUnavailableError on GitHub Enterprise Server
      * @throws ServiceError outside a job
      */
-    constructor(context, token) {
+    constructor(context, token, stepLog) {
         this.context = context;
         this.token = token;
+        this.stepLog = stepLog;
         this.endpoint = serviceEndpoint();
     }
     /** This job's id at the artifact service. */
@@ -40127,7 +39900,7 @@ class ArtifactStore {
             return file;
         // A transfer cut short looks like changed bytes: fetched once more before they are called
         // changed (not a retry of the request, which succeeded: a second look at what it gave).
-        info(`Download of ${artifact.name} does not match its digest; fetching it again`);
+        this.stepLog.info(`Download of ${artifact.name} does not match its digest; fetching it again`);
         if (await matches())
             return file;
         throw new extract_ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
@@ -40139,7 +39912,7 @@ class ArtifactStore {
         catch (error) {
             if (!this.restLookup())
                 throw error;
-            info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
+            this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
             return this.downloadThroughRest(artifact, file);
         }
     }
@@ -40152,7 +39925,7 @@ class ArtifactStore {
         }));
         const url = response.signed_url ?? response.signedUrl;
         if (!url)
-            throw new errors_ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
+            throw new service_errors_ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
         return url;
     }
     /** How a transfer of `artifact` is named in messages and where its retries are logged. */
@@ -40163,7 +39936,7 @@ class ArtifactStore {
     async downloadThroughRest(artifact, file) {
         const lookup = this.restLookup();
         if (!lookup)
-            throw new errors_ServiceError('No token or repository for the REST API');
+            throw new service_errors_ServiceError('No token or repository for the REST API');
         const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
         const what = `REST API download of ${artifact.name}`;
         const location = await retry_withRetries({ what, policy: SERVICE_CALLS, log: this.log }, async ({ remainingMs }) => {
@@ -40207,7 +39980,7 @@ class ArtifactStore {
         if (this.upload === undefined) {
             this.upload = uploadSettings();
             if (this.upload.concurrencyAsked !== undefined) {
-                info(`ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`);
+                this.stepLog.info(`ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`);
             }
         }
         return { ...this.upload, what: `Upload of ${name}`, log: this.log, contentType };
@@ -40238,7 +40011,7 @@ class ArtifactStore {
         assertOk('FinalizeArtifact', name, finalized);
         const id = Number(finalized.artifact_id ?? finalized.artifactId);
         if (!Number.isSafeInteger(id)) {
-            throw new errors_ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
+            throw new service_errors_ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
         }
         return { id, size, digest };
     }
@@ -40256,7 +40029,7 @@ class ArtifactStore {
         assertOk('CreateArtifact', name, created);
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
-            throw new errors_ServiceError(`The artifact service gave no upload URL for ${name}`);
+            throw new service_errors_ServiceError(`The artifact service gave no upload URL for ${name}`);
         return url;
     }
     /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
@@ -40272,7 +40045,7 @@ class ArtifactStore {
     }
     mask(url) {
         for (const secret of signatureSecrets(url))
-            core_setSecret(secret);
+            this.stepLog.mask(secret);
     }
     restLookup() {
         const repository = this.context.repository;
@@ -40287,7 +40060,7 @@ class ArtifactStore {
  */
 function assertOk(method, name, answer) {
     if (answer.ok !== true) {
-        throw new errors_ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
+        throw new service_errors_ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
     }
 }
 /**
@@ -40339,7 +40112,7 @@ class RunCheckpointStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/ownership.ts
+;// CONCATENATED MODULE: ./src/transport/scope-ownership.ts
 
 /**
  * Which job owns each scope in each attempt: the job whose first checkpoint artifact of that
@@ -40406,13 +40179,14 @@ function earlier(a, b) {
 
 
 
+
 /**
  * Uploads the node's files (if any), then the checkpoint document that lists them: the document
  * is the commit point, so a save that dies before it leaves no checkpoint restore would take.
  */
 async function saveNode(request) {
     const { save, context, job } = request;
-    const artifacts = new ArtifactStore(context, '');
+    const artifacts = new ArtifactStore(context, '', stepLog);
     const listing = await artifacts.list();
     assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId);
     const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
@@ -40452,7 +40226,7 @@ async function saveNode(request) {
 function assertNoCaseCollision(node, base) {
     const collision = caseCollision(node, base?.nodes.map(done => done.id) ?? []);
     if (collision) {
-        throw new errors_InvalidInputError('node', node, `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`);
+        throw new InvalidInputError('node', node, `differs only in case from the saved node '${collision}': node ids must be unique ignoring case`);
     }
 }
 async function latestInRun(store, scope, codec) {
@@ -40551,7 +40325,7 @@ async function orScopeConflict(upload, scope, attempt) {
         return await upload;
     }
     catch (error) {
-        const conflict = error instanceof errors_ServiceError ? error.status === 409 : /\(409\)/.test(describe(error));
+        const conflict = error instanceof service_errors_ServiceError ? error.status === 409 : /\(409\)/.test(describe(error));
         if (conflict)
             throw scopeConflict(scope, attempt);
         throw error;
@@ -41041,6 +40815,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3741);
+/******/ var __webpack_exports__ = __nccwpck_require__(9505);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

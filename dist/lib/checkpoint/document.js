@@ -2,7 +2,7 @@ import { canonicalJson, sha256Digest } from './canonical.js';
 import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js';
 import { ID_PATTERN } from './ids.js';
 import { checkpointName } from './naming.js';
-import { unsafePathReason } from './paths.js';
+import { unsafePathReason } from './safe-paths.js';
 import { FORBIDDEN_KEY_RULE, isJsonObject, rememberStateJson, scanJson, stateJson } from './state.js';
 /** The schema version this code writes and the newest it reads. */
 export const SCHEMA_VERSION = 1;

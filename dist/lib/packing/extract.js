@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { sha256Digest } from '../checkpoint/canonical.js';
 import { CheckpointError } from '../checkpoint/errors.js';
-import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js';
+import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js';
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
 export const BOMB_RATIO = 100;
 /** Below this many inflated bytes no ratio is suspicious. */

@@ -2,8 +2,8 @@ import { chmod, copyFile, lstat, mkdir, realpath, rename, rm, symlink } from 'no
 import { basename, dirname, join, resolve } from 'node:path';
 import { FILE_CONCURRENCY, mapLimit } from './limit.js';
 import { CheckpointError } from '../checkpoint/errors.js';
-import { unsafePathReason } from '../checkpoint/paths.js';
-import { isInside, nativeLinkTarget } from './paths.js';
+import { unsafePathReason } from '../checkpoint/safe-paths.js';
+import { isInside, nativeLinkTarget } from './workspace-paths.js';
 /** A restore that would write outside the workspace (through a link or a link target). */
 export class PathEscapeError extends CheckpointError {
 }
