@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3431:
+/***/ 827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15,8 +15,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1365);
-/* harmony import */ var _checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(488);
+/* harmony import */ var _checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9465);
+/* harmony import */ var _checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
 
 
 
@@ -126,7 +126,7 @@ async function recordEvent(runnerTemp, job, event) {
 
 /***/ }),
 
-/***/ 3689:
+/***/ 6285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -207,7 +207,7 @@ function escapeProperty(text) {
 
 /***/ }),
 
-/***/ 9404:
+/***/ 2864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -242,13 +242,13 @@ function sha256Digest(data) {
 
 /***/ }),
 
-/***/ 7322:
+/***/ 870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ decideNode)
 /* harmony export */ });
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4114);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5542);
 
 /**
  * Decides a node from what was restored and what its step knows now: done with a matching
@@ -273,7 +273,7 @@ function decideNode(restored, node, fingerprint) {
 
 /***/ }),
 
-/***/ 1365:
+/***/ 9465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -288,12 +288,12 @@ function decideNode(restored, node, fingerprint) {
 /* harmony export */   uP: () => (/* binding */ sealCheckpoint)
 /* harmony export */ });
 /* unused harmony exports MAX_DEPTH, digestOf, parseJson */
-/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9404);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8111);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8064);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(488);
-/* harmony import */ var _safe_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4120);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7455);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2864);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7388);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
+/* harmony import */ var _safe_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4708);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8699);
 
 
 
@@ -654,7 +654,7 @@ function refOf(document) {
 
 /***/ }),
 
-/***/ 8111:
+/***/ 7339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -764,7 +764,7 @@ function describe(error) {
 
 /***/ }),
 
-/***/ 4114:
+/***/ 5542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -810,7 +810,7 @@ function digest(value) {
 
 /***/ }),
 
-/***/ 8064:
+/***/ 7388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -819,7 +819,7 @@ function digest(value) {
 /* harmony export */   ze: () => (/* binding */ caseCollision)
 /* harmony export */ });
 /* unused harmony export ID_RULE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8111);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
 
 /** Node ids and scopes: what artifact names, output names and file names can all carry. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -851,7 +851,7 @@ function caseCollision(id, known) {
 
 /***/ }),
 
-/***/ 488:
+/***/ 7108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -862,7 +862,7 @@ function caseCollision(id, known) {
 /* harmony export */   s7: () => (/* binding */ checkpointName)
 /* harmony export */ });
 /* unused harmony exports NAME_PREFIX, sameRef */
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8064);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7388);
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
@@ -917,7 +917,7 @@ function sameRef(a, b) {
 
 /***/ }),
 
-/***/ 4120:
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -986,7 +986,7 @@ function isSafeRelativePath(path, platform) {
 
 /***/ }),
 
-/***/ 7455:
+/***/ 8699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1000,7 +1000,7 @@ function isSafeRelativePath(path, platform) {
 /* harmony export */   tk: () => (/* binding */ overlayStates)
 /* harmony export */ });
 /* unused harmony exports MAX_STATE_DEPTH, FORBIDDEN_KEYS, nestingDepth, mergeStates */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8111);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const STATE_RULE = 'must be a JSON object, or key=value lines (one per line, keys like my_key)';
@@ -1209,7 +1209,7 @@ function defineKey(target, key, value) {
 
 /***/ }),
 
-/***/ 855:
+/***/ 7851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1222,7 +1222,7 @@ function defineKey(target, key, value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8111);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
 
 
 /**
@@ -1270,17 +1270,17 @@ function nativeLinkTarget(target, platform = process.platform) {
 
 /***/ }),
 
-/***/ 653:
+/***/ 9345:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _skip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5278);
+/* harmony import */ var _skip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1650);
 
 // A node done with the same fingerprint is skipped without loading the code that runs and saves
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(443), __nccwpck_require__.e(503), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5428));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(679)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4679));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -1291,7 +1291,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6517:
+/***/ 5550:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1303,15 +1303,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/checkpoint/errors.ts
-var errors = __nccwpck_require__(8111);
+var errors = __nccwpck_require__(7339);
 // EXTERNAL MODULE: ./src/checkpoint/state.ts
-var state = __nccwpck_require__(7455);
+var state = __nccwpck_require__(8699);
 // EXTERNAL MODULE: ./src/packing/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(855);
+var workspace_paths = __nccwpck_require__(7851);
 // EXTERNAL MODULE: ./src/action/light-toolkit.ts
-var light_toolkit = __nccwpck_require__(3689);
+var light_toolkit = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./src/checkpoint/ids.ts
-var ids = __nccwpck_require__(8064);
+var ids = __nccwpck_require__(7388);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -1413,7 +1413,7 @@ function requiredId(name, why) {
 }
 
 // EXTERNAL MODULE: ./src/run/shell.ts
-var shell = __nccwpck_require__(6427);
+var shell = __nccwpck_require__(2431);
 ;// CONCATENATED MODULE: ./src/run/run-inputs.ts
 
 
@@ -1457,7 +1457,7 @@ async function getFolder(workspace, value) {
 
 /***/ }),
 
-/***/ 6427:
+/***/ 2431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1472,7 +1472,7 @@ async function getFolder(workspace, value) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8111);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7339);
 
 
 
@@ -1686,7 +1686,7 @@ async function isProgramFile(file) {
 
 /***/ }),
 
-/***/ 5278:
+/***/ 1650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1694,13 +1694,13 @@ async function isProgramFile(file) {
 /* harmony export */   q5: () => (/* binding */ runFingerprint),
 /* harmony export */   r7: () => (/* binding */ skipIfDone)
 /* harmony export */ });
-/* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7322);
-/* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4114);
-/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7455);
-/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6517);
-/* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3431);
-/* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3822);
-/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3689);
+/* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
+/* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5542);
+/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
+/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5550);
+/* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(827);
+/* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3066);
+/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6285);
 
 
 
@@ -1756,7 +1756,7 @@ async function skipIfDone() {
         });
     }
     catch (error) {
-        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(443), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2852));
+        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9280));
         reportFailure(error, inputs.failOnError);
     }
     return { skipped: true, job };
@@ -1772,7 +1772,7 @@ function skipped(node, job, reason) {
 
 /***/ }),
 
-/***/ 3822:
+/***/ 3066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1887,7 +1887,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 3802:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -1957,7 +1957,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 4708:
+/***/ 2327:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
@@ -2338,6 +2338,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(653);
+/******/ var __webpack_exports__ = __nccwpck_require__(9345);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
