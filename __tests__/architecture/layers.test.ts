@@ -15,9 +15,10 @@ const ALLOWED: Record<string, string[]> = {
   offline: ['checkpoint', 'packing', 'transport'],
   cli: ['checkpoint', 'packing', 'transport', 'offline'],
   action: ['checkpoint', 'packing', 'transport'],
-  restore: ['checkpoint', 'packing', 'transport', 'action'],
-  save: ['checkpoint', 'packing', 'transport', 'action'],
-  run: ['checkpoint', 'packing', 'transport', 'action', 'restore', 'save'],
+  resume: ['checkpoint', 'packing', 'transport', 'action'],
+  restore: ['checkpoint', 'packing', 'transport', 'action', 'resume'],
+  save: ['checkpoint', 'packing', 'transport', 'action', 'resume'],
+  run: ['checkpoint', 'packing', 'transport', 'action', 'resume'],
   'restore-post': ['restore'],
   'run-post': ['run'],
   '.': ['checkpoint', 'packing', 'offline', 'transport']

@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9026);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9069:
+/***/ 9026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36323,7 +36323,7 @@ class ByteReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/restore/stage-archive.ts
+;// CONCATENATED MODULE: ./src/resume/stage-archive.ts
 
 
 
@@ -36410,7 +36410,7 @@ async function streamArchive({ artifacts, artifact, record }, expected, into, su
     await extractStream(streamBody(url, transfer), { archive: record.name, size, digest: record.digest, directory }, location, expected, into, superseded);
 }
 
-;// CONCATENATED MODULE: ./src/restore/restore-latest.ts
+;// CONCATENATED MODULE: ./src/resume/restore-latest.ts
 
 
 

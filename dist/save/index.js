@@ -29787,7 +29787,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(253);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3568);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29798,7 +29798,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 253:
+/***/ 3568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40163,7 +40163,7 @@ function earlier(a, b) {
     return a.jobBackendId < b.jobBackendId;
 }
 
-;// CONCATENATED MODULE: ./src/save/save-node.ts
+;// CONCATENATED MODULE: ./src/resume/save-node.ts
 
 
 
@@ -40332,7 +40332,7 @@ async function orScopeConflict(upload, scope, attempt) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/save/checkpoint-node.ts
+;// CONCATENATED MODULE: ./src/resume/checkpoint-node.ts
 
 
 

@@ -7,7 +7,7 @@ import { rememberRestore } from '../action/job-context.js'
 import { setRestoreOutputs } from '../action/outputs.js'
 import { readRunContext } from '../transport/run-context.js'
 import { State } from '../action/step-state.js'
-import { restoreLatest } from './restore-latest.js'
+import { restoreLatest } from '../resume/restore-latest.js'
 
 /**
  * The restore entry: finds this scope's latest valid checkpoint in the run, verifies it, puts

@@ -9,7 +9,7 @@ import {
   type JobContext
 } from '../action/job-context.js'
 import type { RunContext } from '../transport/run-context.js'
-import { restoreLatest } from '../restore/restore-latest.js'
+import { restoreLatest } from '../resume/restore-latest.js'
 
 /**
  * The job's context for the run entry. In a job without a restore step the first run step

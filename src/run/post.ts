@@ -14,7 +14,7 @@ import {
 import { jobContextOrNew, recordEvent } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
 import { RunState } from '../action/step-state.js'
-import { checkpointNode } from '../save/checkpoint-node.js'
+import { checkpointNode } from '../resume/checkpoint-node.js'
 import { readCommandState } from './command.js'
 
 /**

@@ -8,7 +8,7 @@ import { getSaveInputs, type SaveInputs } from './save-inputs.js'
 import { jobContextOrNew, recordEvent, type JobContext } from '../action/job-context.js'
 import { Output } from '../action/outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
-import { checkpointNode } from './checkpoint-node.js'
+import { checkpointNode } from '../resume/checkpoint-node.js'
 
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
