@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import {
   startStandIn,
   type CreateRunOptions,
@@ -10,18 +9,22 @@ import {
   type StandIn
 } from '../local/index.js'
 import { JobRunner } from '../local/runner.js'
+import { ROOT } from './root.js'
 
-/** The project root, where action.yml and dist/ are. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export { ROOT }
 
 /** A stand-in of GitHub's services plus fresh folders, for one end-to-end test file. */
 export class E2eWorld {
   private readonly dirs: string[] = []
 
-  private constructor(readonly standIn: StandIn) {}
+  private constructor(
+    readonly standIn: StandIn,
+    private readonly env: Record<string, string>
+  ) {}
 
-  static async start(): Promise<E2eWorld> {
-    return new E2eWorld(await startStandIn())
+  /** `env` is added to every job's environment, e.g. CHECKPOINT_RETRY_SCALE. */
+  static async start(options: { env?: Record<string, string> } = {}): Promise<E2eWorld> {
+    return new E2eWorld(await startStandIn(), options.env ?? {})
   }
 
   /** A run of `octo/pipeline` on main by default; options as the stand-in takes them. */
@@ -52,7 +55,7 @@ export class E2eWorld {
     const base = await mkdtemp(join(tmpdir(), 'checkpoint-e2e-'))
     this.dirs.push(base)
     const runner = new JobRunner({
-      env: { ...job.env, ...options.env },
+      env: { ...job.env, ...this.env, ...options.env },
       workspace: options.workspace ?? join(base, 'workspace'),
       runnerTemp: join(base, 'temp'),
       root: ROOT,

@@ -54,7 +54,7 @@ async function main() {
   const log = line => process.stderr.write(`${line}\n`)
   const results = { config, machine: machine() }
   log(
-    `checkpoint-action bench${config.quick ? ' (quick mode)' : ''}: ${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node}`
+    `checkpoint-action bench${config.quick ? ' (quick mode)' : ''}: ${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node} (bundles on ${results.machine.bundleNode})`
   )
 
   // Only the areas named in BENCH_ONLY (comma-separated) run, for working on one area.

@@ -37,11 +37,15 @@ const TARGET_KEYS = ['service', 'method', 'operation', 'match']
 
 /**
  * Creates the fault state of one stand-in.
- * @param {{log: (line: string) => void}} deps
+ * @param {{log: (line: string) => void, now?: () => number}} deps  `now`: the clock of failFor
  */
-export function createFaultEngine({ log }) {
+export function createFaultEngine({ log, now = Date.now }) {
   let arrived = 0
-  /** @type {Array<Fault & {target: object, remaining: number}>} */
+  /**
+   * Rules end after `remaining` requests, or (failFor) `window` ms after the first request they
+   * matched, at `until` on the clock.
+   * @type {Array<Fault & {target: object, remaining: number, window?: number, until?: number}>}
+   */
   let rules = []
   /** Holds still counting towards their Nth request. */
   const counting = new Set()
@@ -65,13 +69,23 @@ export function createFaultEngine({ log }) {
     signedUrl404ForEarlierAttempts: false,
 
     failNext(target, options) {
-      const status = options?.status
-      if (!Number.isInteger(status) || status < 100 || status > 599) {
-        throw new TypeError(`failNext: status must be an HTTP status code, got ${String(status)}`)
-      }
-      const headers = { ...(options.headers ?? {}) }
-      if (options.retryAfter !== undefined) headers['retry-after'] = String(options.retryAfter)
-      addRule('fail', target, options, { status, body: options.body, headers })
+      addRule('fail', target, options, failAnswer('failNext', options))
+    },
+
+    failFor(target, options) {
+      const ms = nonNegative('failFor: ms', options?.ms)
+      const { status, body, headers } = failAnswer('failFor', options)
+      // The window opens at the first matching request: the outage lasts `ms` for its client
+      // however long the client took to start.
+      rules.push({
+        kind: 'fail',
+        target: validTarget(target),
+        remaining: Number.POSITIVE_INFINITY,
+        window: ms,
+        status,
+        body,
+        headers
+      })
     },
 
     resetConnection(target, options) {
@@ -140,13 +154,18 @@ export function createFaultEngine({ log }) {
      */
     admit(described) {
       const info = Object.freeze(withoutUndefined({ seq: ++arrived, ...described }))
+      const at = now()
+      rules = rules.filter(r => r.until === undefined || at < r.until)
       const rule = rules.find(r => r.remaining > 0 && matches(r.target, info))
       let fault
       if (rule) {
+        if (rule.window !== undefined) rule.until ??= at + rule.window
         rule.remaining -= 1
         if (rule.remaining === 0) rules = rules.filter(r => r !== rule)
         fault = Object.fromEntries(
-          Object.entries(rule).filter(([key]) => key !== 'target' && key !== 'remaining')
+          Object.entries(rule).filter(
+            ([key]) => !['target', 'remaining', 'window', 'until'].includes(key)
+          )
         )
         log(`[stand-in] fault ${describeFault(fault)} on ${describeRequest(info)}`)
       }
@@ -268,6 +287,17 @@ function validTarget(target) {
     throw new TypeError('target.match must be a function')
   }
   return { ...target }
+}
+
+/** The status, body and headers a failing rule answers with. */
+function failAnswer(name, options) {
+  const status = options?.status
+  if (!Number.isInteger(status) || status < 100 || status > 599) {
+    throw new TypeError(`${name}: status must be an HTTP status code, got ${String(status)}`)
+  }
+  const headers = { ...(options.headers ?? {}) }
+  if (options.retryAfter !== undefined) headers['retry-after'] = String(options.retryAfter)
+  return { status, body: options.body, headers }
 }
 
 function validCount(options) {

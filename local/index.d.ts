@@ -200,6 +200,11 @@ export interface FailOptions {
   retryAfter?: number
 }
 
+export interface FailForOptions extends Omit<FailOptions, 'count'> {
+  /** How long every matching request is failed, from the first one that matched. */
+  ms: number
+}
+
 export interface ResetOptions {
   /**
    * Bytes of body that pass before the connection is destroyed (0: none). A request body no
@@ -282,6 +287,16 @@ export interface Faults {
    * - REST through Octokit's retry plugin (findBy paths): 5xx retried after 1 s, 4 s, ...
    */
   failNext(target: FaultTarget, options: FailOptions): void
+
+  /**
+   * Every matching request for `ms` from the first one is answered `status`, as failNext
+   * answers it; then the service is back. A service down for a while rather than for a number
+   * of requests: how long a client keeps trying decides whether it comes through. Measured:
+   * with `{service: 'artifact'}, {status: 503, ms: 15_000}` the @actions/artifact Twirp client
+   * comes through (its 5th attempt starts after 24.4-35.1 s of waiting), as the action does;
+   * Octokit's REST retries (1 + 4 + 9 s) would not. Cleared by reset().
+   */
+  failFor(target: FaultTarget, options: FailForOptions): void
 
   /**
    * Destroys the connection of the next `count` matching requests after `afterBytes` bytes of
@@ -373,6 +388,53 @@ export interface RequestRecord {
   held?: true
 }
 
+/**
+ * One request as a recording saw it (see `StandIn.record`): what the client sent, field by
+ * field, for comparing two clients' requests.
+ */
+export interface RecordedRequest {
+  /** Arrival number (see RequestInfo.seq); recordings list requests in arrival order. */
+  seq: number
+  service: ServiceName
+  /** HTTP method. */
+  method: string
+  /** Twirp method, artifact/cache only. */
+  rpc?: string
+  /** Blob operation, blob only. */
+  operation?: BlobOperation
+  /** Path without the query string. */
+  path: string
+  /**
+   * The query as sent, except that the values of a shared access signature's keys (sig, sv, se,
+   * sp, sr, rscd, ...) are '<redacted>'; the operation's own keys (comp, blockid, restype, ...)
+   * keep their values.
+   */
+  query: Record<string, string>
+  /**
+   * Every request header as received, names lower-cased, repeated ones joined with ', ';
+   * `authorization` keeps its scheme only ('Bearer <redacted>').
+   */
+  headers: Record<string, string>
+  /** Twirp: the job whose runtime token authorised the call (absent for an unknown token). */
+  caller?: { runBackendId: string; jobBackendId: string }
+  /** Twirp: the JSON body as parsed (absent when a fault answered before the service read it). */
+  json?: unknown
+  /** Blob: bytes of request body forwarded to Azurite (set once the body ended). */
+  bodySize?: number
+  /** Blob: the body as text, when it is valid UTF-8 of at most 64 KiB (a block list, a document). */
+  text?: string
+  /** The status sent, or 0 while unanswered or if the connection closed before an answer. */
+  status: number
+}
+
+/** A recording of the requests that reach the stand-in between `StandIn.record()` and stop(). */
+export interface Recording {
+  /** Copies of the requests recorded so far, in arrival order (Twirp, REST and blob alike). */
+  requests(): RecordedRequest[]
+  /** Ends the recording; requests() keeps answering what was recorded. Idempotent. */
+  stop(): void
+}
+
 export interface StandIn {
   /** 'http://127.0.0.1:<port>' */
   readonly url: string
@@ -412,6 +474,11 @@ export interface StandIn {
   listCacheEntries(): StoredCacheEntry[]
   /** Empties `requests` in place. */
   resetRequests(): void
+  /**
+   * Starts recording every request that reaches the stand-in, headers and bodies included.
+   * Recordings cost nothing while none runs; several may run at once, each on its own.
+   */
+  record(): Recording
   /**
    * Ends held and delayed requests, closes the server, the blob proxy and their connections,
    * kills Azurite, removes its temp dir. Does not wait for delays or holds. Idempotent.

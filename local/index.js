@@ -6,6 +6,7 @@ import { CACHE_CONTAINER, createCacheService } from './cache.js'
 import { createCacheV1 } from './cache-v1.js'
 import { createFaultEngine } from './faults.js'
 import { startBlobProxy } from './proxy.js'
+import { createRecorder } from './recorder.js'
 import { createRestApi } from './rest.js'
 import { startServer } from './server.js'
 import { createStore } from './store.js'
@@ -34,7 +35,14 @@ async function assemble(azurite, log) {
   const engine = createFaultEngine({ log })
   const { faults } = engine
   const requests = []
-  const proxy = await startBlobProxy({ upstreamPort: azurite.port, engine, requests, log })
+  const recorder = createRecorder()
+  const proxy = await startBlobProxy({
+    upstreamPort: azurite.port,
+    engine,
+    requests,
+    recorder,
+    log
+  })
   engine.bindBlobStore(proxy)
   azurite.signUrlsFor(proxy.origin)
   const artifacts = createArtifactService({ store, azurite, faults })
@@ -48,6 +56,7 @@ async function assemble(azurite, log) {
     cacheV1,
     callerOf: token => callerOf(store, minter, token),
     requests,
+    recorder,
     engine,
     log
   }).catch(async error => {
@@ -58,7 +67,7 @@ async function assemble(azurite, log) {
   log(
     `[stand-in] listening on ${url}, blob proxy on port ${proxy.port}, Azurite on port ${azurite.port}`
   )
-  return buildApi({ url, store, artifacts, engine, requests, server, proxy, azurite })
+  return buildApi({ url, store, artifacts, engine, requests, recorder, server, proxy, azurite })
 }
 
 /** The job a runtime token belongs to, if this stand-in minted it and the job exists. */
@@ -68,7 +77,7 @@ function callerOf(store, minter, token) {
   return job && job.run.runBackendId === ids.runBackendId ? job : undefined
 }
 
-function buildApi({ url, store, artifacts, engine, requests, server, proxy, azurite }) {
+function buildApi({ url, store, artifacts, engine, requests, recorder, server, proxy, azurite }) {
   let stopping
   return {
     url,
@@ -103,6 +112,7 @@ function buildApi({ url, store, artifacts, engine, requests, server, proxy, azur
     resetRequests() {
       requests.length = 0
     },
+    record: () => recorder.start(),
     stop() {
       stopping ??= stopAll(engine, server, proxy, azurite)
       return stopping

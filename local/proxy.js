@@ -40,6 +40,7 @@ const HOP_BY_HOP = [
  * @param {number} deps.upstreamPort  Azurite's blob port
  * @param {ReturnType<typeof import('./faults.js').createFaultEngine>} deps.engine
  * @param {object[]} deps.requests
+ * @param {ReturnType<typeof import('./recorder.js').createRecorder>} deps.recorder
  * @param {(line: string) => void} deps.log
  * @returns {Promise<BlobProxy>}
  */
@@ -123,6 +124,7 @@ async function forward(deps, agent, req, res) {
   })
   if (!started) return
   const { fault } = started
+  deps.recorder.begin(started.info, req, res)
   if (fault?.kind === 'fail') {
     await discardBody(req)
     const { status, headers, body } = failureAnswer(fault, 'blob')
@@ -161,6 +163,7 @@ async function forward(deps, agent, req, res) {
   }
   // Not pipeline(): an upstream error must leave the client's request open for a 502.
   req.pipe(upstream)
+  deps.recorder.blobBody(req)
 
   let upstreamRes
   try {

@@ -22,6 +22,7 @@ export interface JobRunnerOptions {
   workspace: string
   runnerTemp: string
   root: string
+  /** The binary that runs the entries; by default Node 24 (see node24.js). */
   node?: string
   token?: string
 }
@@ -29,9 +30,13 @@ export interface JobRunnerOptions {
 export class JobRunner {
   constructor(options: JobRunnerOptions)
   readonly options: JobRunnerOptions
+  /** The binary every step of this job runs on: `options.node`, or Node 24. */
+  readonly node: string
   uses(actionDir: string, inputs?: Record<string, string>): Promise<StepResult>
   /** Starts a main step without waiting: to signal it part-way, as a cancelled job is. */
   start(actionDir: string, inputs?: Record<string, string>): StepHandle
+  /** Runs a `run:` step's script with bash, as `shell: bash` does, in the workspace. */
+  run(script: string, env?: Record<string, string>): Promise<StepResult>
   complete(): Promise<StepResult[]>
   summary(): string
 }

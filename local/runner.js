@@ -6,6 +6,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { parse } from 'yaml'
+import { bundleNode } from './node24.js'
 
 /**
  * Reads a file written with the runner's file commands (`name=value` or `name<<DELIM` blocks).
@@ -48,10 +49,13 @@ export function readAnnotations(stdout) {
 export class JobRunner {
   /**
    * @param {{ env: Record<string,string>, workspace: string, runnerTemp: string, root: string,
-   *   node?: string, token?: string }} options
+   *   node?: string, token?: string }} options `node` runs the entries: by default Node 24, as
+   *   `runs.using: node24` makes a runner do (./node24.js; it throws when there is none)
    */
   constructor(options) {
     this.options = options
+    /** The binary every step of this job runs on. */
+    this.node = options.node ?? bundleNode()
     this.exportedEnv = {}
     this.posts = []
     this.summaryFile = join(options.runnerTemp, '_runner_file_commands', 'step_summary')
@@ -121,14 +125,35 @@ export class JobRunner {
     return values
   }
 
+  /**
+   * Runs a `run:` step's script as a runner does with `shell: bash` (`bash --noprofile --norc
+   * -eo pipefail {0}`): in the workspace, with the job's environment, what earlier steps
+   * exported and the step's own `env`.
+   * @param {string} script
+   * @param {Record<string, string>} [env]
+   */
+  async run(script, env = {}) {
+    const file = join(this.options.runnerTemp, `${randomUUID()}.sh`)
+    writeFileSync(file, script)
+    const args = ['--noprofile', '--norc', '-eo', 'pipefail', file]
+    return this.startStep('bash', args, env).result
+  }
+
   startEntry(entry, inputs, extraEnv) {
-    const files = this.stepFiles()
     const inputEnv = Object.fromEntries(
       Object.entries(inputs).map(([name, value]) => [
         `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
         value
       ])
     )
+    return this.startStep(this.node, [entry], {
+      ...inputEnv,
+      ...extraEnv
+    })
+  }
+
+  startStep(command, args, stepEnv) {
+    const files = this.stepFiles()
     const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -139,20 +164,14 @@ export class JobRunner {
       GITHUB_WORKSPACE: this.options.workspace,
       ...this.options.env,
       ...this.exportedEnv,
-      ...inputEnv,
-      ...extraEnv,
+      ...stepEnv,
       GITHUB_OUTPUT: files.output,
       GITHUB_STATE: files.state,
       GITHUB_ENV: files.env,
       GITHUB_PATH: files.path,
       GITHUB_STEP_SUMMARY: files.summary
     }
-    const process_ = spawnNode(
-      this.options.node ?? process.execPath,
-      entry,
-      env,
-      this.options.workspace
-    )
+    const process_ = spawnStep(command, args, env, this.options.workspace)
     const result = process_.done.then(({ code, signal, stdout, stderr }) => {
       Object.assign(this.exportedEnv, readFileCommands(files.env))
       appendFileSync(this.summaryFile, readFileSync(files.summary, 'utf8'))
@@ -186,8 +205,8 @@ export class JobRunner {
   }
 }
 
-function spawnNode(node, entry, env, cwd) {
-  const child = spawn(node, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+function spawnStep(command, args, env, cwd) {
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   const waiters = []

@@ -31,6 +31,7 @@ const SERVICE_NAMES = { ArtifactService: 'artifact', CacheService: 'cache' }
  *   the v1 REST cache service (GHES), under /_apis/artifactcache/
  * @param {(token: string | undefined) => any} deps.callerOf  job of a runtime token, or undefined
  * @param {object[]} deps.requests  the request log, appended to
+ * @param {ReturnType<typeof import('./recorder.js').createRecorder>} deps.recorder
  * @param {ReturnType<typeof import('./faults.js').createFaultEngine>} deps.engine
  * @param {(line: string) => void} deps.log
  * @returns {Promise<import('node:http').Server>} listening on 127.0.0.1 with a random port
@@ -55,6 +56,7 @@ async function exchange(deps, req, res) {
   const started = await beginExchange(deps, res, described)
   if (!started) return
   const { fault } = started
+  deps.recorder.begin(started.info, req, res)
   if (fault?.kind === 'fail') {
     await discardBody(req)
     return deliver(res, failureAnswer(fault, described.service), undefined)
@@ -114,6 +116,7 @@ async function twirp(deps, req, url) {
   }
   const body = parseJson(await readBody(req))
   const caller = deps.callerOf(credentialFrom(req.headers.authorization))
+  deps.recorder.twirpBody(req, body, caller)
   if (!caller) throw new TwirpError('unauthenticated', 'missing or invalid runtime token')
   return jsonAnswer(200, await handler(body, caller))
 }

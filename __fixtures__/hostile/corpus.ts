@@ -447,13 +447,40 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
   },
   {
     id: 'proto-keys',
-    title: 'state with __proto__, constructor and prototype keys (data, never a prototype)',
-    refusal: undefined,
-    restores: {},
-    cli: { restore: 0, verify: 0 },
+    title: 'state with __proto__, constructor and prototype keys, correctly digested',
+    refusal:
+      /holds the key '__proto__' at state\.__proto__: keys named __proto__, constructor or prototype are refused/,
+    cli: REFUSED,
     build: layout => {
       const { document } = hostileCheckpoint(layout, { state: PROTO_STATE() })
       return artifacts(document)
+    }
+  },
+  {
+    id: 'constructor-key',
+    title:
+      'a constructor key nested in state, correctly digested (Object.assign would reach a prototype)',
+    refusal: /holds the key 'constructor' at state\.config\.options\.constructor/,
+    cli: REFUSED,
+    build: layout => {
+      const state = JSON.parse(
+        '{"rows": "1", "config": {"options": {"constructor": {"prototype": {"polluted": "yes"}}}}}'
+      ) as PipelineState
+      const { document } = hostileCheckpoint(layout, { state })
+      return artifacts(document)
+    }
+  },
+  {
+    id: 'proto-key-escaped',
+    title: 'a __proto__ key written as "\\u005f_proto__" in the text, correctly digested',
+    refusal: /holds the key '__proto__' at state\.cfg\.__proto__/,
+    cli: REFUSED,
+    build: layout => {
+      const state = JSON.parse('{"cfg": {"__proto__": {"polluted": "escaped"}}}') as PipelineState
+      const { document } = hostileCheckpoint(layout, { state })
+      // The digest covers JSON.stringify of the parsed state, which is the same either way.
+      const text = serializeCheckpoint(document).replace('"__proto__"', '"\\u005f_proto__"')
+      return artifacts(text)
     }
   },
   {
@@ -533,7 +560,8 @@ async function plantLinkOut(target: string, layout: Layout): Promise<void> {
 
 /**
  * State whose keys are the names prototype pollution goes through, as JSON.parse reads them:
- * own data properties, never the prototype.
+ * own data properties, which a consumer's `Object.assign` or `target[key] = value` would not
+ * keep as data. Refused on save and on restore.
  */
 export function PROTO_STATE(): PipelineState {
   return JSON.parse(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  digestOf,
   parseCheckpoint,
+  type CheckpointDocument,
   parseDocumentJson,
   sealCheckpoint,
   serializeCheckpoint,
@@ -8,7 +10,8 @@ import {
 } from '../../src/checkpoint/document.js'
 import { CorruptCheckpointError, UnsupportedSchemaError } from '../../src/checkpoint/errors.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
-import { stateJson } from '../../src/checkpoint/state.js'
+import { CheckpointCodec } from '../../src/checkpoint/codec.js'
+import { FORBIDDEN_KEY_RULE, stateJson, type PipelineState } from '../../src/checkpoint/state.js'
 
 const run = { runId: '42', attempt: 1 }
 const first = nextCheckpoint(undefined, { scope: 'ci', node: 'fetch', run, state: { rows: 3 } })
@@ -81,6 +84,66 @@ describe('checkpoint documents', () => {
       })
       expect(() => parseCheckpoint(serializeCheckpoint(hostile), 'h.json')).toThrow(/file path/)
     }
+  })
+
+  describe('refuses a forged document holding __proto__, constructor or prototype keys', () => {
+    // As JSON.parse reads them: own data keys, which a consumer's Object.assign would not keep so.
+    const forged = (state: string): string =>
+      serializeCheckpoint(sealCheckpoint({ ...first, state: JSON.parse(state) as PipelineState }))
+    /** Whether the digest covers the text's content: only the keys make it refused. */
+    const digestMatches = (text: string): boolean => {
+      const document = parseDocumentJson(text, 'f.json').value as CheckpointDocument
+      return digestOf(document) === document.digest
+    }
+
+    it.each([
+      ['{"__proto__": {"isAdmin": true}}', '__proto__', 'state.__proto__'],
+      [
+        '{"rows": 3, "config": {"constructor": {"prototype": {"x": 1}}}}',
+        'constructor',
+        'state.config.constructor'
+      ],
+      [
+        '{"deep": [{"a": {"b": [0, {"prototype": null}]}}]}',
+        'prototype',
+        'state.deep[0].a.b[1].prototype'
+      ]
+    ])('with a correct digest: %s', (state, key, path) => {
+      const text = forged(state)
+      expect(digestMatches(text)).toBe(true)
+      expect(() => parseCheckpoint(text, 'forged.json')).toThrow(CorruptCheckpointError)
+      expect(() => parseCheckpoint(text, 'forged.json')).toThrow(
+        `Checkpoint forged.json is corrupt: it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`
+      )
+    })
+
+    it('escaped in the text, in a partial state, and through the codec (signed, encrypted)', () => {
+      // The digest still matches: JSON.stringify of the parsed state is what was digested.
+      const escaped = forged('{"a": {"__proto__": 1}}').replace('"__proto__"', '"\\u005f_proto__"')
+      expect(escaped).toContain('{"a":{"\\u005f_proto__":1}}')
+      expect(digestMatches(escaped)).toBe(true)
+      expect(() => parseCheckpoint(escaped, 'f.json')).toThrow(
+        /the key '__proto__' at state\.a\.__proto__/
+      )
+      const node = first.nodes[0]
+      if (!node) throw new Error('no node')
+      const partialState = JSON.parse('{"constructor": 1}') as PipelineState
+      const partial = sealCheckpoint({
+        ...first,
+        partials: [{ ...node, id: 'crawl', state: partialState }]
+      })
+      expect(() => parseCheckpoint(serializeCheckpoint(partial), 'p.json')).toThrow(
+        /the key 'constructor' at partials\[0\]\.state\.constructor/
+      )
+      const codec = new CheckpointCodec({ signingKey: 'sign', encryptionKey: 'hide' })
+      const sealed = sealCheckpoint({
+        ...first,
+        state: JSON.parse('{"x": {"prototype": 1}}') as PipelineState
+      })
+      expect(() => codec.decode(codec.encode(sealed), 'c.json')).toThrow(
+        /the key 'prototype' at state\.x\.prototype/
+      )
+    })
   })
 
   it('refuses a checkpoint whose content is not what its name says', () => {

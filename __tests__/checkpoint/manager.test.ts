@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import {
   CheckpointNotFoundError,
   CheckpointWriteError,
-  CorruptCheckpointError
+  CorruptCheckpointError,
+  InvalidInputError
 } from '../../src/checkpoint/errors.js'
+import { FORBIDDEN_KEY_RULE } from '../../src/checkpoint/state.js'
 import { CheckpointManager } from '../../src/checkpoint/manager.js'
 import type { CheckpointStore } from '../../src/checkpoint/store.js'
 import { LocalDirectoryStore } from '../../src/offline/local-directory-store.js'
@@ -71,6 +73,21 @@ describe('CheckpointManager over a local directory', () => {
     })
     expect(latest?.node).toBe('fetch')
     expect(skipped).toEqual([expect.stringContaining('digest does not match')])
+  })
+
+  it('refuses a state holding __proto__, constructor or prototype, writing nothing', async () => {
+    const checkpoints = await manager()
+    const hostile = JSON.parse('{"rows": 1, "nested": {"constructor": {"prototype": {}}}}') as {
+      rows: number
+    }
+    await expect(checkpoints.create('fetch', hostile)).rejects.toThrow(
+      new InvalidInputError(
+        'state',
+        JSON.stringify(hostile),
+        `holds the key 'constructor' at nested.constructor: ${FORBIDDEN_KEY_RULE}`
+      )
+    )
+    expect(await checkpoints.store.listNames()).toEqual([])
   })
 
   it('names the missing file', async () => {

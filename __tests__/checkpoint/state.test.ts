@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
+import { InvalidInputError } from '../../src/checkpoint/errors.js'
 import {
+  FORBIDDEN_KEY_RULE,
   mergeStates,
   nestingDepth,
   overlayStates,
   parseStateText,
-  stateJson
+  scanJson,
+  stateJson,
+  stateProblem
 } from '../../src/checkpoint/state.js'
 
 describe('parseStateText', () => {
@@ -33,6 +37,66 @@ describe('parseStateText', () => {
   ])('refuses %j with a message naming the input', (text, rule) => {
     expect(() => parseStateText('state', text)).toThrow(/^Input 'state' has an invalid value/)
     expect(() => parseStateText('state', text)).toThrow(rule)
+  })
+})
+
+describe('keys named __proto__, constructor and prototype', () => {
+  const refusal = (text: string): InvalidInputError => {
+    try {
+      parseStateText('state', text)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error
+      throw error
+    }
+    throw new Error(`accepted ${text}`)
+  }
+
+  it.each([
+    ['{"__proto__": {"polluted": true}}', '__proto__', '__proto__'],
+    ['{"rows": 1, "constructor": {"prototype": {}}}', 'constructor', 'constructor'],
+    ['{"a": {"b": {"prototype": 1}}}', 'prototype', 'a.b.prototype'],
+    ['{"list": [1, {"x": [{"constructor": null}]}]}', 'constructor', 'list[1].x[0].constructor'],
+    // Escaped in the text, the same key once parsed.
+    ['{"cfg": {"\\u005f_proto__": {}}}', '__proto__', 'cfg.__proto__']
+  ])('are refused in a JSON state: %s', (text, key, path) => {
+    const error = refusal(text)
+    expect(error.input).toBe('state')
+    expect(error.rule).toBe(`holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`)
+    expect(error.message).toMatch(/^Input 'state' has an invalid value "\{/)
+  })
+
+  it.each([
+    ['__proto__=x', 1, '__proto__'],
+    ['rows=1\nconstructor=Object', 2, 'constructor'],
+    ['rows=1\n\nprototype = y', 3, 'prototype']
+  ])('are refused as key=value lines: %j', (text, line, key) => {
+    expect(refusal(text).rule).toBe(`line ${line} has the key '${key}': ${FORBIDDEN_KEY_RULE}`)
+  })
+
+  it('are refused in a state-file as in the state input, naming that input', () => {
+    expect(() => parseStateText('state-file', '{"a": {"__proto__": 1}}')).toThrow(
+      /^Input 'state-file' has an invalid value .*holds the key '__proto__' at a\.__proto__/
+    )
+  })
+
+  it('are only keys: the same words as values or in longer keys are data', () => {
+    const state = parseStateText(
+      'state',
+      '{"kind": "constructor", "__proto__x": 1, "my.prototype": [2]}'
+    )
+    expect(state).toEqual({ kind: 'constructor', __proto__x: 1, 'my.prototype': [2] })
+    expect(parseStateText('state', 'name=__proto__')).toEqual({ name: '__proto__' })
+    expect(stateProblem(state)).toBeUndefined()
+  })
+
+  it('are found by one walk that also measures the depth, the first one met reported', () => {
+    const value = JSON.parse('{"a": [[{"prototype": 1}]], "b": {"__proto__": {}}}') as unknown
+    expect(scanJson(value, 200)).toEqual({
+      depth: 4,
+      forbidden: { key: 'prototype', path: 'a[0][0].prototype' }
+    })
+    expect(scanJson({ a: [[]] }, 200)).toEqual({ depth: 3, forbidden: undefined })
+    expect(scanJson('text', 200)).toEqual({ depth: 0 })
   })
 })
 

@@ -8,6 +8,8 @@
 //   the step.
 // Most of these tests wait out retry back-offs and timeouts: each gets its own stand-in, so they
 // run concurrently (jest's maxConcurrency at a time) without one test's faults reaching another.
+// Their jobs wait a tenth of the real schedule (CHECKPOINT_RETRY_SCALE); the tests of the
+// schedule itself run it at full length.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -128,8 +130,8 @@ class Scenario {
 
   /**
    * A burst of three failures on one call, as a busy service answers: `status` twice, then
-   * 429 (with Retry-After). Three fit both retry policies the entries use: the project's own
-   * (4 attempts) and the toolkit's (5 attempts).
+   * 429 (with Retry-After). Three fit every retry policy of the entries and of the toolkit
+   * (at least 4 attempts).
    */
   burst(target: FaultTarget, status: number): void {
     this.faults.failNext(target, { status, count: 2 })
@@ -147,10 +149,19 @@ class Scenario {
   }
 }
 
-/** A test body run against a stand-in of its own, stopped at the end whatever happens. */
-function scenario(body: (s: Scenario) => Promise<void>): () => Promise<void> {
+/** The retry waits of most tests: a tenth of the real schedule. */
+const SHORT_WAITS = { CHECKPOINT_RETRY_SCALE: '0.1' }
+
+/**
+ * A test body run against a stand-in of its own, stopped at the end whatever happens; its jobs
+ * wait `env`'s share of the real retry schedule (SHORT_WAITS unless given `{}`).
+ */
+function scenario(
+  body: (s: Scenario) => Promise<void>,
+  env: Record<string, string> = SHORT_WAITS
+): () => Promise<void> {
   return async () => {
-    const world = await E2eWorld.start()
+    const world = await E2eWorld.start({ env })
     try {
       await body(new Scenario(world))
     } finally {
@@ -512,7 +523,8 @@ describe('a response slower than the client waits for', () => {
     scenario(async s => {
       const { run, job } = await s.firstNodeSaved()
       job.options.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
-      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000, count: 3 })
+      // Every one of the 4 tries a blob PUT gets.
+      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000, count: 4 })
 
       const save = await s.saveBuild(job)
       // The stand-in logs a held request only once its delay ends, after the step is long gone:
@@ -752,6 +764,184 @@ describe('the blob store down', () => {
       expect(annotations(failed.result, 'error')).not.toEqual([])
       expectNothingRestored(failed, CHECKOUT)
     }),
+    120_000
+  )
+})
+
+describe('checked: what the artifact service answers', () => {
+  it.concurrent.each(['CreateArtifact', 'FinalizeArtifact'])(
+    'save: %s answering ok: false warns naming the call, and nothing of the save is committed',
+    method =>
+      scenario(async s => {
+        const { run, job } = await s.firstNodeSaved()
+        s.faults.failNext({ service: 'artifact', method }, { status: 200, body: { ok: false } })
+
+        const save = await s.saveBuild(job)
+
+        expectWarned(
+          save,
+          new RegExp(`Artifact service ${method} answered ok: false for ${FILES_2}`)
+        )
+        expect(save.outputs.saved).toBe('false')
+        s.expectNoDocument(run, CP2.name)
+        expectRestored(await s.restore(run, 2), CP1)
+      })(),
+    120_000
+  )
+})
+
+/** The step's log lines that announce a retry. */
+function retryLines(step: StepResult): string[] {
+  return step.stdout.split('\n').filter(line => / on attempt \d of \d; trying again in /.test(line))
+}
+
+/** What a save or restore says when the service never came back: the call, status, attempts. */
+const GAVE_UP =
+  /Artifact service ListArtifacts answered 503 \(injected fault: HTTP 503\); gave up after 5 attempts over \d+(\.\d)? s/
+
+describe('the real retry schedule, unshortened', () => {
+  /** The artifact service answers 503 for 15 s from its first call on, then is back. */
+  const outage = (s: Scenario, ms = 15_000): void => {
+    s.faults.failFor({ service: 'artifact' }, { status: 503, ms })
+  }
+
+  it.concurrent(
+    'save: an artifact service answering 503 for 15 s is outlasted, and the checkpoint saved whole',
+    scenario(async s => {
+      const { run, job } = await s.firstNodeSaved()
+      const before = s.world.standIn.requestCount
+      outage(s)
+
+      const save = await s.saveBuild(job)
+
+      const injected = s.injected(before)
+      expect(injected.length).toBeGreaterThanOrEqual(2)
+      expect(injected).toEqual(Array(injected.length).fill(['artifact ListArtifacts', 503]))
+      expect(retryLines(save)).toHaveLength(injected.length)
+      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
+      expect(annotations(save, 'warning')).toEqual([])
+      expectRestored(await s.restore(run, 2), CP2)
+    }, {}),
+    120_000
+  )
+
+  it.concurrent(
+    'restore: an artifact service answering 503 for 15 s is outlasted, and the newest checkpoint restored',
+    scenario(async s => {
+      const run = await s.bothSaved()
+      const before = s.world.standIn.requestCount
+      outage(s)
+
+      const restored = await s.restore(run, 2)
+
+      const injected = s.injected(before)
+      expect(injected.length).toBeGreaterThanOrEqual(2)
+      expect(injected).toEqual(Array(injected.length).fill(['artifact ListArtifacts', 503]))
+      expect(retryLines(restored.result)).toHaveLength(injected.length)
+      expect(annotations(restored.result, 'warning')).toEqual([])
+      expectRestored(restored, CP2)
+    }, {}),
+    120_000
+  )
+
+  it.concurrent(
+    'save: 429 with Retry-After: 2 is retried no sooner, said to be rate limiting, and the checkpoint saved',
+    scenario(async s => {
+      const { run, job } = await s.firstNodeSaved()
+      const before = s.world.standIn.requestCount
+      const target = { service: 'artifact' as const, method: 'CreateArtifact' }
+      s.faults.failNext(target, { status: 429, count: 2, retryAfter: 2 })
+
+      const save = await s.saveBuild(job)
+
+      expect(s.injected(before)).toEqual([
+        ['artifact CreateArtifact', 429],
+        ['artifact CreateArtifact', 429]
+      ])
+      // The schedule's 3 s and 4.5-6.75 s are longer than the 2 s asked: they are waited.
+      expect(retryLines(save)).toEqual([
+        'Artifact service CreateArtifact answered 429, rate limited (injected fault: HTTP 429) on attempt 1 of 5; trying again in 3 s',
+        expect.stringMatching(
+          /^Artifact service CreateArtifact answered 429, rate limited \(injected fault: HTTP 429\) on attempt 2 of 5; trying again in (4\.[5-9]|5(\.\d)?|6(\.[0-7])?) s$/
+        )
+      ])
+      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
+      expect(annotations(save, 'warning')).toEqual([])
+      expectRestored(await s.restore(run, 2), CP2)
+    }, {}),
+    120_000
+  )
+
+  it.concurrent(
+    'restore: 429 with a Retry-After date 20 s ahead is waited as asked, and the newest checkpoint restored',
+    scenario(async s => {
+      const run = await s.bothSaved()
+      const before = s.world.standIn.requestCount
+      const retryAt = new Date(Date.now() + 20_000).toUTCString()
+      s.faults.failNext(
+        { service: 'artifact', method: 'GetSignedArtifactURL' },
+        { status: 429, headers: { 'Retry-After': retryAt } }
+      )
+
+      const restored = await s.restore(run, 2)
+
+      expect(s.injected(before)).toEqual([['artifact GetSignedArtifactURL', 429]])
+      expect(retryLines(restored.result)).toEqual([
+        expect.stringMatching(
+          /^Artifact service GetSignedArtifactURL answered 429, rate limited .* on attempt 1 of 5; trying again in [\d.]+ s, as its Retry-After asks$/
+        )
+      ])
+      expect(annotations(restored.result, 'warning')).toEqual([])
+      expectRestored(restored, CP2)
+    }, {}),
+    120_000
+  )
+
+  it.concurrent(
+    'save against a service answering 503 for good: warns after 5 attempts, naming the call, the status and the attempts',
+    scenario(async s => {
+      const { run, job } = await s.firstNodeSaved()
+      outage(s, 600_000)
+      const save = await s.saveBuild(job)
+      await s.faults.reset()
+
+      expectWarned(save, GAVE_UP)
+      expect(retryLines(save)).toHaveLength(4)
+      expect(save.outputs.saved).toBe('false')
+      expectRestored(await s.restore(run, 2), CP1)
+    }, {}),
+    120_000
+  )
+
+  it.concurrent(
+    'save with fail-on-error: true against a service answering 503 for good: fails, with the same message',
+    scenario(async s => {
+      const { run, job } = await s.firstNodeSaved()
+      outage(s, 600_000)
+      const save = await s.saveBuild(job, { 'fail-on-error': 'true' })
+      await s.faults.reset()
+
+      expectFailed(save, GAVE_UP)
+      expect(save.outputs.saved).toBe('false')
+      expectRestored(await s.restore(run, 2), CP1)
+    }, {}),
+    120_000
+  )
+
+  it.concurrent(
+    'restore against a service rate limiting for good: warns that it is rate limited, resumes nothing',
+    scenario(async s => {
+      const run = await s.bothSaved()
+      s.faults.failFor({ service: 'artifact' }, { status: 429, ms: 600_000, retryAfter: 1 })
+      const failed = await s.restore(run, 2, {}, CHECKOUT)
+      await s.faults.reset()
+
+      expectWarned(
+        failed.result,
+        /Artifact service ListArtifacts answered 429, rate limited \(injected fault: HTTP 429\); gave up after 5 attempts over \d+(\.\d)? s/
+      )
+      expectNothingRestored(failed, CHECKOUT)
+    }, {}),
     120_000
   )
 })

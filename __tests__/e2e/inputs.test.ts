@@ -58,6 +58,14 @@ describe('save refuses bad input, naming the input, the value and the rule', () 
     ],
     [{ node: 'n', state: 'just words' }, `Input 'state' has an invalid value "just words": line 1`],
     [
+      { node: 'n', state: '{"rows": 1, "cfg": {"constructor": {"prototype": {"x": 1}}}}' },
+      `Input 'state' has an invalid value "{\\"rows\\": 1, \\"cfg\\": {\\"constructor\\": {\\"prototype\\": {\\"x\\": 1}}}}": holds the key 'constructor' at cfg.constructor: keys named __proto__, constructor or prototype are refused`
+    ],
+    [
+      { node: 'n', state: 'rows=1\n__proto__=x' },
+      `Input 'state' has an invalid value "rows=1\\n__proto__=x": line 2 has the key '__proto__'`
+    ],
+    [
       { node: 'n', paths: '../outside' },
       `Input 'paths' has an invalid value "../outside": must be inside the workspace`
     ],

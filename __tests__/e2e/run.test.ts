@@ -166,12 +166,36 @@ describe('the run wrapper', () => {
   })
 })
 
+describe('run finds its shell as a run: step does', () => {
+  it.each([
+    ['sh', 'printf %s "$0" > script.txt', /\/checkpoint-action\/pipeline\.x\.sh$/],
+    ['python', 'open("script.txt", "w").write(__file__)', /\/checkpoint-action\/pipeline\.x\.py$/],
+    [
+      'perl {0}',
+      'open(my $f, ">", "script.txt"); print $f $0;',
+      /\/checkpoint-action\/pipeline\.x$/
+    ]
+  ])('%s: the script gets its extension and runs', async (shell, command, script) => {
+    const job = await world.job(world.createRun(), 1)
+    const step = await job.uses('run', { node: 'x', run: command, shell, paths: 'script.txt' })
+    expect({ code: step.code, skipped: step.outputs.skipped }).toEqual({
+      code: 0,
+      skipped: 'false'
+    })
+    expect(await readFile(join(job.options.workspace, 'script.txt'), 'utf8')).toMatch(script)
+  })
+})
+
 describe('run refuses bad input', () => {
   it.each([
     [{ node: 'x', run: '  ' }, 'Input \'run\' has an invalid value "  ": is required'],
     [
       { node: 'x', run: 'true', shell: 'fish' },
-      'Input \'shell\' has an invalid value "fish": must be bash, sh, python, pwsh, or a command line containing {0}'
+      'Input \'shell\' has an invalid value "fish": must be bash, sh, python, pwsh, cmd or powershell (Windows), or a command line containing {0}'
+    ],
+    [
+      { node: 'x', run: 'dir', shell: 'cmd' },
+      "Input 'shell' has an invalid value \"cmd\": 'cmd' exists on Windows runners only"
     ],
     [
       { node: 'x', run: 'true', 'working-directory': '../..' },
@@ -205,6 +229,23 @@ describe('run refuses bad input', () => {
       level: 'error',
       message: expect.stringContaining(
         'left $CHECKPOINT_STATE_FILE holding "[1, 2, 3] not an object\\n", not a JSON object: no checkpoint was written'
+      )
+    })
+    expect(world.standIn.listArtifacts(run)).toEqual([])
+  })
+
+  it('fails when the command leaves a state holding a prototype key, writing no checkpoint', async () => {
+    const run = world.createRun()
+    const job = await world.job(run, 1)
+    const step = await job.uses('run', {
+      node: 'x',
+      run: `echo '{"ok": 1, "list": [{"__proto__": {"admin": true}}]}' > "$CHECKPOINT_STATE_FILE"`
+    })
+    expect(step.code).toBe(1)
+    expect(step.annotations).toContainEqual({
+      level: 'error',
+      message: expect.stringContaining(
+        "left a state in $CHECKPOINT_STATE_FILE that holds the key '__proto__' at list[0].__proto__: keys named __proto__, constructor or prototype are refused"
       )
     })
     expect(world.standIn.listArtifacts(run)).toEqual([])

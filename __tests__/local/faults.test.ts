@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createFaultEngine } from '../../local/faults.js'
 import { startStandIn } from '../../local/index.js'
 import type { Job, Run, StandIn } from '../../local/index.js'
 
@@ -288,6 +289,55 @@ describe('failNext', () => {
       faults.resetConnection({}, { afterBytes: -1 })
     }).toThrow(/afterBytes/)
     expect(() => faults.holdRequest(0)).toThrow(/n must be/)
+  })
+})
+
+describe('failFor', () => {
+  test('fails every matching request for its time from the first one, on the clock it is given', () => {
+    let now = 1000
+    const engine = createFaultEngine({ log: () => undefined, now: () => now })
+    engine.faults.failFor({ service: 'artifact' }, { status: 503, ms: 15_000, retryAfter: 2 })
+    now = 5000
+    const admit = (): unknown =>
+      engine.admit({ service: 'artifact', method: 'POST', rpc: 'ListArtifacts', path: '/x' }).fault
+    expect([admit(), admit()]).toEqual([
+      { kind: 'fail', status: 503, body: undefined, headers: { 'retry-after': '2' } },
+      { kind: 'fail', status: 503, body: undefined, headers: { 'retry-after': '2' } }
+    ])
+    expect(engine.admit({ service: 'blob', method: 'GET', path: '/b' }).fault).toBeUndefined()
+    now = 19_999
+    expect(admit()).toMatchObject({ status: 503 })
+    now = 20_000
+    expect(admit()).toBeUndefined()
+  })
+
+  test('reset() ends it; its arguments are checked', async () => {
+    const { job } = newRunJob()
+    standIn.faults.failFor({ service: 'artifact' }, { status: 503, ms: 600_000 })
+    expect((await twirp(job, 'ListArtifacts')).status).toBe(503)
+    await standIn.faults.reset()
+    expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
+    expect(() => {
+      standIn.faults.failFor({}, { status: 503, ms: -1 })
+    }).toThrow(/ms/)
+    expect(() => {
+      standIn.faults.failFor({}, { status: 1, ms: 10 })
+    }).toThrow(/status/)
+  })
+
+  test('@actions/artifact outlasts an artifact service answering 503 for 15 s', async () => {
+    newRunJob()
+    await uploadRaw('outlasted.bin', randomBytes(100))
+    standIn.resetRequests()
+    standIn.faults.failFor({ service: 'artifact' }, { status: 503, ms: 15_000 })
+
+    const { artifacts } = await client.listArtifacts()
+
+    expect(artifacts.map(a => a.name)).toEqual(['outlasted.bin'])
+    const statuses = standIn.requests.map(r => r.status)
+    expect(statuses.at(-1)).toBe(200)
+    expect(statuses.slice(0, -1).every(status => status === 503)).toBe(true)
+    expect(statuses.length).toBeGreaterThanOrEqual(4)
   })
 })
 

@@ -552,3 +552,64 @@ describe('request log', () => {
     ])
   })
 })
+
+describe('recordings', () => {
+  test('keep headers, the query without signature values, and the bodies, until stopped', async () => {
+    const { job } = newRunJob()
+    const dir = await freshDir('rec')
+    const document = '{"step":1}\n'
+    await writeFile(path.join(dir, 'state.json'), document)
+    const recording = standIn.record()
+    await client.uploadArtifact('state.json', [path.join(dir, 'state.json')], dir, {
+      skipArchive: true
+    })
+    recording.stop()
+    await client.listArtifacts()
+
+    const requests = recording.requests()
+    expect(requests.map(r => r.rpc ?? r.operation)).toEqual([
+      'CreateArtifact',
+      'PutBlock',
+      'PutBlockList',
+      'FinalizeArtifact'
+    ])
+    const [create, block, list] = requests
+    expect(create).toMatchObject({
+      service: 'artifact',
+      method: 'POST',
+      query: {},
+      caller: { runBackendId: job.runBackendId, jobBackendId: job.jobBackendId },
+      json: { name: 'state.json', version: 7, mime_type: 'application/json' },
+      status: 200
+    })
+    expect(create?.headers).toMatchObject({
+      authorization: 'Bearer <redacted>',
+      'content-type': 'application/json'
+    })
+    expect(JSON.stringify(requests)).not.toContain(job.runtimeToken)
+    expect(block).toMatchObject({
+      service: 'blob',
+      method: 'PUT',
+      query: { sig: '<redacted>', sv: '<redacted>', comp: 'block' },
+      bodySize: document.length,
+      text: document,
+      status: 201
+    })
+    expect(block?.query.blockid).toMatch(/^[A-Za-z0-9+/]+=*$/)
+    expect(list?.text).toContain(`<Latest>${String(block?.query.blockid)}</Latest>`)
+    expect(list?.headers['x-ms-blob-content-type']).toBe('application/json')
+  })
+
+  test('each recording sees only the requests that arrive while it runs', async () => {
+    newRunJob()
+    const first = standIn.record()
+    await client.listArtifacts()
+    const second = standIn.record()
+    await client.listArtifacts()
+    first.stop()
+    second.stop()
+    expect(first.requests().map(r => r.rpc)).toEqual(['ListArtifacts', 'ListArtifacts'])
+    expect(second.requests().map(r => r.rpc)).toEqual(['ListArtifacts'])
+    expect(second.requests()[0]?.seq).toBe(first.requests()[1]?.seq)
+  })
+})

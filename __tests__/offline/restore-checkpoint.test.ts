@@ -4,7 +4,7 @@ import { rm, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from
 import { dirname, join } from 'node:path'
 import { ArchiveIntegrityError } from '../../src/packing/extract.js'
 import { PathEscapeError } from '../../src/packing/place.js'
-import { NotFoundError, UsageError } from '../../src/cli/exit-codes.js'
+import { NotFoundError, UsageError } from '../../src/offline/offline-errors.js'
 import { readCheckpointSource } from '../../src/offline/read-source.js'
 import { restoreCheckpoint } from '../../src/offline/restore-checkpoint.js'
 import { documentOf, selectCheckpoint } from '../../src/offline/select.js'

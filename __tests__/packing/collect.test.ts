@@ -52,6 +52,21 @@ describe('collectFiles', () => {
     await symlink('/etc/passwd', join(ws, 'data/escape'))
     await expect(collectFiles(ws, ['data/'])).rejects.toThrow(/data\/escape.*outside the workspace/)
   })
+
+  it('refuses a file or link a checkpoint could not store portably, naming it', async () => {
+    const ws = await workspace()
+    // Legal names on Linux, unreadable as paths on Windows: a save refuses them, not a restore.
+    await writeFile(join(ws, 'data/a\\b.csv'), 'x')
+    await expect(collectFiles(ws, ['data/'])).rejects.toThrow(
+      `Input 'paths' has an invalid value "data/a\\\\b.csv": names a file whose path contains a backslash`
+    )
+    const other = await workspace()
+    await symlink('sub\\b.csv', join(other, 'data/link'))
+    await writeFile(join(other, 'data/sub\\b.csv'), 'x')
+    await expect(collectFiles(other, ['data/link'])).rejects.toThrow(
+      /"data\/link": is a link to sub\\b\.csv, whose backslash no checkpoint can store/
+    )
+  })
 })
 
 describe('placeFiles', () => {

@@ -19,7 +19,14 @@ import { CheckpointError, InvalidInputError } from '../../src/checkpoint/errors.
 import { ID_PATTERN } from '../../src/checkpoint/ids.js'
 import { filesArchiveName } from '../../src/checkpoint/naming.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
-import { parseStateText, type JsonValue, type PipelineState } from '../../src/checkpoint/state.js'
+import {
+  FORBIDDEN_KEY_RULE,
+  FORBIDDEN_KEYS,
+  parseStateText,
+  type JsonValue,
+  type PipelineState
+} from '../../src/checkpoint/state.js'
+import { withoutForbiddenKeys } from '../../__fixtures__/json.js'
 
 /**
  * Property tests of the checkpoint loader: whatever bytes come in, it refuses with a
@@ -36,13 +43,14 @@ const segment = fc
   .filter(name => name !== '.' && name !== '..')
 const relativePath = fc.array(segment, { minLength: 1, maxLength: 4 }).map(parts => parts.join('/'))
 
+/** State as a save writes it: any keys but the refused ones (see the last describe). */
 const state: fc.Arbitrary<PipelineState> = fc
   .dictionary(
-    fc.oneof(fc.constantFrom('__proto__', 'constructor', 'rows'), fc.string()),
+    fc.oneof(fc.constantFrom('toString', 'valueOf', 'hasOwnProperty', 'rows'), fc.string()),
     fc.jsonValue({ maxDepth: 4 }),
     { maxKeys: 6 }
   )
-  .map(value => JSON.parse(JSON.stringify(value)) as PipelineState)
+  .map(value => withoutForbiddenKeys(JSON.parse(JSON.stringify(value)) as PipelineState))
 
 const fingerprint = fc.dictionary(
   fc.constantFrom('key', 'command', 'shell', 'salt', 'version'),
@@ -460,3 +468,34 @@ describe('parseCheckpoint accepts a document only when it is what the types say'
     )
   })
 })
+
+describe('parseCheckpoint refuses __proto__, constructor and prototype keys', () => {
+  it('anywhere in a written state, digest resealed, naming the key and its path', () => {
+    fc.assert(
+      fc.property(document, fc.nat(), fc.constantFrom(...FORBIDDEN_KEYS), (written, pick, key) => {
+        // Every object in the state, with its path; the key is added to one of them.
+        const value = JSON.parse(JSON.stringify(written)) as CheckpointDocument
+        const objects: [Record<string, unknown>, string][] = [[value.state, 'state']]
+        for (const [container, at] of places(value.state)) {
+          const child = (container as Record<string | number, unknown>)[at]
+          if (child === null || typeof child !== 'object' || Array.isArray(child)) continue
+          const parentPath = objects.find(([object]) => object === container)?.[1]
+          if (parentPath === undefined) continue
+          objects.push([child as Record<string, unknown>, pathOf(parentPath, at)])
+        }
+        const [target, path] = objects[pick % objects.length] ?? [value.state, 'state']
+        Object.defineProperty(target, key, { value: 1, enumerable: true, configurable: true })
+        value.digest = digestOf(value)
+        const text = serializeCheckpoint(value)
+        expect(() => parseCheckpoint(text, 'doc.json')).toThrow(
+          `Checkpoint doc.json is corrupt: it holds the key '${key}' at ${path}.${key}: ${FORBIDDEN_KEY_RULE}`
+        )
+      }),
+      RUNS
+    )
+  })
+})
+
+function pathOf(parent: string, at: string | number): string {
+  return typeof at === 'number' ? `${parent}[${at}]` : `${parent}.${at}`
+}

@@ -2,12 +2,15 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { InvalidInputError } from '../../src/checkpoint/errors.js'
 import {
+  FORBIDDEN_KEY_RULE,
+  FORBIDDEN_KEYS,
   isJsonObject,
   mergeStates,
   parseStateText,
   type JsonValue,
   type PipelineState
 } from '../../src/checkpoint/state.js'
+import { withoutForbiddenKeys } from '../../__fixtures__/json.js'
 
 /** Property tests of the state parser and merge: what users type and what restore hands back. */
 
@@ -42,6 +45,17 @@ const lineKey = fc.oneof(
 const jsonObject = fc
   .dictionary(anyKey, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 })
   .map(value => JSON.parse(JSON.stringify(value)) as PipelineState)
+
+/** A JSON object a save accepts: no key refused, at any depth; `toString` and such kept. */
+const saveableObject = jsonObject.map(value => withoutForbiddenKeys(value))
+
+const forbiddenKey = fc.constantFrom(...FORBIDDEN_KEYS)
+
+/** Where a key can sit in state: under an object key first, then keys and array indexes. */
+const placeInState = fc.tuple(
+  fc.stringMatching(/^[a-z]{1,6}$/),
+  fc.array(fc.oneof(fc.stringMatching(/^[a-z]{1,6}$/), fc.nat({ max: 3 })), { maxLength: 5 })
+)
 
 /** What a user can type into `state`: JSON, almost-JSON, key=value lines, garbage. */
 const stateText = fc.oneof(
@@ -88,10 +102,10 @@ describe('parseStateText', () => {
     )
   })
 
-  it('reads back any JSON object it is given, whatever the keys and the white space', () => {
+  it('reads back any JSON object without a refused key, whatever the others and the white space', () => {
     fc.assert(
       fc.property(
-        jsonObject,
+        saveableObject,
         fc.constantFrom(undefined, 2, '\t'),
         fc.constantFrom('', ' ', '\n', '\r\n  '),
         (value, indent, around) => {
@@ -108,11 +122,51 @@ describe('parseStateText', () => {
     )
   })
 
-  it('reads back key=value lines as string values, trimmed, with any line endings', () => {
-    const value = fc.string().filter(text => !text.includes('\n'))
+  it('refuses __proto__, constructor and prototype at any depth, naming the key and its path', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(lineKey, value), {
+        saveableObject,
+        placeInState,
+        forbiddenKey,
+        fc.jsonValue({ maxDepth: 1 }),
+        (around, [first, steps], key, value) => {
+          // The forbidden key at the end of the path, as JSON.parse would read it from the text.
+          let inner = JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) as JsonValue
+          for (const step of [...steps].reverse()) {
+            inner =
+              typeof step === 'number'
+                ? [...(Array(step).fill(null) as null[]), inner]
+                : { [step]: inner }
+          }
+          const text = JSON.stringify({ ...around, [first]: inner })
+          const path = [first, ...steps, key].reduce<string>(
+            (shown, step, index) =>
+              typeof step === 'number'
+                ? `${shown}[${step}]`
+                : index === 0
+                  ? step
+                  : `${shown}.${step}`,
+            ''
+          )
+          expect(() => parseStateText('state', text)).toThrow(
+            new InvalidInputError(
+              'state',
+              text,
+              `holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`
+            )
+          )
+        }
+      ),
+      RUNS
+    )
+  })
+
+  it('reads back key=value lines as string values, trimmed, with any line endings', () => {
+    const value = fc.string().filter(text => !text.includes('\n'))
+    const saveableKey = lineKey.filter(key => !FORBIDDEN_KEYS.has(key))
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(saveableKey, value), {
           selector: ([key]) => key,
           minLength: 1,
           maxLength: 8
@@ -131,6 +185,26 @@ describe('parseStateText', () => {
             expect(Object.getOwnPropertyDescriptor(parsed, key)?.value).toBe(text)
           }
           expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype)
+        }
+      ),
+      RUNS
+    )
+  })
+})
+
+describe('parseStateText key=value lines', () => {
+  it('refuses a line whose key is __proto__, constructor or prototype, naming the line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 4 }),
+        forbiddenKey,
+        fc.string().filter(text => !text.includes('\n')),
+        (before, key, value) => {
+          const lines = [...new Set(before)].map(name => `${name}=1`)
+          const text = [...lines, `${key}=${value}`].join('\n')
+          expect(() => parseStateText('state', text)).toThrow(
+            `line ${lines.length + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`
+          )
         }
       ),
       RUNS

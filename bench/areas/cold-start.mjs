@@ -2,10 +2,12 @@
 // Entries, each run by the JobRunner as a runner runs it: restore on a first attempt (no
 // checkpoint yet), its post step after that, save of a node already restored (a no-op), run of a
 // node done with the same fingerprint (skipped), and run's post step after that skip. Baselines
-// in the same interleaved repetitions: `node -e ''` and the ncc bundle of the direct client doing
-// nothing (it imports @actions/core and @actions/artifact and exits), run through the runner too.
+// in the same interleaved repetitions: `node -e ''` on the bundles' Node 24 and the ncc bundle of
+// the direct client doing nothing (it imports @actions/core and @actions/artifact and exits), run
+// through the runner too.
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { bundleNode } from '../../local/node24.js'
 import { run } from '../lib/lab.mjs'
 import { interleave } from '../lib/stats.mjs'
 
@@ -60,7 +62,7 @@ export async function coldStartArea(ctx) {
     log: ctx.log,
     variants: {
       'node -e ""': async () => {
-        const outcome = await run(process.execPath, ['-e', ''])
+        const outcome = await run(bundleNode(), ['-e', ''])
         return { ms: outcome.ms }
       },
       'direct client bundle, no-op': async () => {

@@ -10,6 +10,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { performance } from 'node:perf_hooks'
+import { bundleNode } from '../../local/node24.js'
 import { readRss, runOk } from '../lib/lab.mjs'
 import { writePayload, writeSmallFiles } from '../lib/payloads.mjs'
 import { blob, marksOf, medianPhases, phasesBetween, request, rpc } from '../lib/phases.mjs'
@@ -94,7 +95,7 @@ async function payloadCase(ctx, spec) {
   const last = {}
   const memoryOptions = warm =>
     warm && spec.memory && ctx.rssNode
-      ? { node: ctx.rssNode, env: { BENCH_RSS_OUT: rssFile, BENCH_NODE: process.execPath } }
+      ? { node: ctx.rssNode, env: { BENCH_RSS_OUT: rssFile, BENCH_NODE: bundleNode() } }
       : {}
   const rss = async (warm, options) => (options.node ? readRss(rssFile) : undefined)
 

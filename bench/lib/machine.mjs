@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
+import { bundleNode } from '../../local/node24.js'
 
 export function machine() {
   const list = cpus()
@@ -10,6 +11,8 @@ export function machine() {
     cores: list.length,
     ramBytes: totalmem(),
     node: process.version,
+    /** The Node the bundles (candidate and baselines) run on: 24, as on a runner. */
+    bundleNode: firstLine([bundleNode(), '--version']),
     os: osName(),
     tar: firstLine(['tar', '--version']),
     date: new Date().toISOString(),

@@ -186,13 +186,20 @@ export function renderReport(results) {
   push('## Machine', '')
   push(
     table(
-      ['CPU', 'cores', 'RAM', 'Node', 'OS', 'load average at start / end (1, 5, 15 min)'],
+      [
+        'CPU',
+        'cores',
+        'RAM',
+        'Node: tools / bundles',
+        'OS',
+        'load average at start / end (1, 5, 15 min)'
+      ],
       [
         [
           machine.cpu,
           String(machine.cores),
           fmt.bytes(machine.ramBytes),
-          machine.node,
+          `${machine.node} / ${machine.bundleNode}`,
           machine.os,
           `${machine.loadStart.map(v => v.toFixed(2)).join(', ')} / ${machine.loadEnd.map(v => v.toFixed(2)).join(', ')}`
         ]
@@ -202,7 +209,7 @@ export function renderReport(results) {
   )
   push('## How it was measured', '')
   push(
-    "- **Candidate**: the bundled `dist/` entries, run as child processes by `local/runner.js` (JobRunner) with the env, inputs and file commands a runner gives them, against the local stand-in of GitHub's artifact service (`local/`, Azurite in memory behind a blob proxy).",
+    `- **Candidate**: the bundled \`dist/\` entries, run as child processes on Node ${machine.bundleNode} (a runner runs them on Node 24: \`runs.using: node24\`) by \`local/runner.js\` (JobRunner) with the env, inputs and file commands a runner gives them, against the local stand-in of GitHub's artifact service (\`local/\`, Azurite in memory behind a blob proxy).`,
     `- **Baselines** in the same bench run: \`@actions/artifact\` called as upload-artifact / download-artifact call it (upload: compression level 6; download by name, digest checked, unzipped), bundled with ncc (${fmt.bytes(results.direct.bundleBytes)}, ${results.direct.built ? `built in ${fmt.ms(results.direct.buildMs)}` : 'reused from the temp cache'}) and run through the same JobRunner, so both pay process start and bundle loading; \`tar\` (${machine.tar}) as the local floor; bare \`JSON.stringify\`/\`JSON.parse\`; \`node -e ''\`; plain bash steps.`,
     '- **Interleaved**: every repetition runs the candidate and its baselines one after the other, in an order rotated each repetition; one warm-up repetition is dropped. Figures are **median (min–max)**; ratios are ratios of medians.',
     `- **Repetitions** after one warm-up: ${config.payload.reps} per payload${config.quick ? '' : " (1 GiB: 3; there the warm-up runs under GNU time for the peak RSS, and upload-artifact's 1 GiB save has no warm-up of its own, the 100 MiB cases before it having warmed that path: it is the slowest step of the bench)"}, ${config.history.reps} per history length, ${config.state.reps} per state size end to end (${config.state.pureReps} in-process), ${config.coldStart.reps} per cold start, ${config.pipeline.reps} per pipeline${config.pipeline.warmup ? '' : ' (no warm-up)'}.`,

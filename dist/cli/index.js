@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(705);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 10:
+/***/ 705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1457,7 +1457,7 @@ class errors_InvalidInputError extends CheckpointError {
     value;
     rule;
     constructor(input, value, rule) {
-        super(`Input '${input}' has an invalid value ${quote(value)}: ${rule}`);
+        super(`Input '${input}' has an invalid value ${errors_quote(value)}: ${rule}`);
         this.input = input;
         this.value = value;
         this.rule = rule;
@@ -1467,7 +1467,7 @@ class errors_InvalidInputError extends CheckpointError {
  * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
  * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
  */
-class ConfigurationError extends (/* unused pure expression or super */ null && (CheckpointError)) {
+class errors_ConfigurationError extends CheckpointError {
 }
 /** The seed's "no write permission": the store's directory or file cannot be written. */
 class CheckpointWriteError extends CheckpointError {
@@ -1509,7 +1509,7 @@ class CheckpointNotFoundError extends CheckpointError {
     }
 }
 /** Shows a value in a message: quoted, control characters escaped, long values cut. */
-function quote(value) {
+function errors_quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return JSON.stringify(shown);
 }
@@ -1535,6 +1535,7 @@ function describe(error) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
@@ -1566,8 +1567,405 @@ function caseCollision(id, known) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/offline/offline-errors.ts
+
+/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
+class UsageError extends CheckpointError {
+}
+/** Something the user named, or the source should hold, is not there. */
+class NotFoundError extends CheckpointError {
+}
+/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
+class IntegrityError extends CheckpointError {
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+
+/** Shown at the end of every `--help`. */
+const EXIT_CODES_HELP = 'Exit codes: 0 ok, 1 not found, 2 usage or bad input, 3 integrity or safety failure\n' +
+    '(digest mismatch, truncated archive, zip-slip, absolute path, escaping link, bomb,\n' +
+    'untrusted checkpoint), 4 any other failure (network, GitHub API, disk).';
+const HELP_OPTION = { type: 'boolean', short: 'h', description: 'show this help' };
+/** A parsed command line, with typed accessors that fail as usage errors. */
+class CommandArgs {
+    command;
+    positionals;
+    values;
+    constructor(command, positionals, values) {
+        this.command = command;
+        this.positionals = positionals;
+        this.values = values;
+    }
+    /** A string option's value, if given. */
+    string(name) {
+        const value = this.values[name];
+        return typeof value === 'string' ? value : undefined;
+    }
+    /** A boolean option. */
+    flag(name) {
+        return this.values[name] === true;
+    }
+    /** A string option that must be given. */
+    required(name) {
+        const value = this.string(name);
+        if (value === undefined || value === '') {
+            throw new UsageError(`${this.command} needs --${name} (see checkpoint-action ${this.command} --help)`);
+        }
+        return value;
+    }
+    /** A positive whole number option, if given. */
+    count(name) {
+        const value = this.string(name);
+        return value === undefined ? undefined : positiveCount(name, value);
+    }
+    /** A positive whole number option that must be given. */
+    requiredCount(name) {
+        return positiveCount(name, this.required(name));
+    }
+    /** `--scope`, checked against the id rule. */
+    scope() {
+        const scope = this.string('scope');
+        if (scope !== undefined && !ID_PATTERN.test(scope)) {
+            throw new UsageError(`--scope ${JSON.stringify(scope)} ${ID_RULE}`);
+        }
+        return scope;
+    }
+    /** A path argument or option, resolved against the working folder. */
+    path(value, io) {
+        return (0,external_node_path_namespaceObject.resolve)(io.cwd, value);
+    }
+}
+function positiveCount(name, value) {
+    if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`--${name} ${JSON.stringify(value)} must be a positive whole number`);
+    }
+    return Number(value);
+}
+/**
+ * Parses a command's arguments with node:util parseArgs, strictly: an unknown option, a
+ * missing value or a surplus argument is a usage error naming the command's help.
+ * @returns the arguments, or 'help' when `--help` was asked for
+ */
+function parseCommandLine(spec, argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: { ...toParseArgs(spec.options), help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(`${error.message} (see checkpoint-action ${spec.name} --help)`);
+    }
+    if (parsed.values.help === true)
+        return 'help';
+    const required = spec.arguments.filter(argument => !argument.optional).length;
+    if (parsed.positionals.length > spec.arguments.length || parsed.positionals.length < required) {
+        const expected = spec.arguments.map(argument => argument.name).join(' ');
+        throw new UsageError(`${spec.name} takes ${expected || 'no arguments'}, got ${parsed.positionals.length} (see checkpoint-action ${spec.name} --help)`);
+    }
+    return new CommandArgs(spec.name, parsed.positionals, parsed.values);
+}
+function toParseArgs(options) {
+    const result = {};
+    for (const [name, option] of Object.entries(options)) {
+        result[name] = { type: option.type, ...(option.short ? { short: option.short } : {}) };
+    }
+    return result;
+}
+/** The `--help` text of a command. */
+function commandHelp(spec) {
+    const usage = spec.arguments.map(argument => argument.name).join(' ');
+    const options = { ...spec.options, help: HELP_OPTION };
+    const optionRows = Object.entries(options).map(([name, option]) => {
+        const short = option.short ? `-${option.short}, ` : '';
+        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
+        return [`${short}--${name}${value}`, option.description];
+    });
+    const argumentRows = spec.arguments.map(argument => [argument.name, argument.description]);
+    return [
+        `Usage: checkpoint-action ${spec.name}${usage ? ` ${usage}` : ''} [options]`,
+        '',
+        spec.description,
+        ...(argumentRows.length > 0 ? ['', 'Arguments:', columns(argumentRows)] : []),
+        '',
+        'Options:',
+        columns(optionRows),
+        '',
+        EXIT_CODES_HELP,
+        ''
+    ].join('\n');
+}
+/** Two columns, the first padded, indented by two. */
+function columns(rows) {
+    const width = Math.max(...rows.map(([first = '']) => first.length));
+    return rows.map(([first = '', second = '']) => `  ${first.padEnd(width)}  ${second}`).join('\n');
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
+
+/**
+ * JSON with object keys sorted at every depth and no white space: the same value always gives
+ * the same bytes, so a digest over it does not depend on how the document was formatted.
+ */
+function canonicalJson(value) {
+    if (value === undefined)
+        return 'null';
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter(key => record[key] !== undefined)
+        .sort();
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
+function canonical_sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
+
+/** Every name this project gives an artifact or a file starts with this. */
+const NAME_PREFIX = 'checkpoint';
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+function stem(ref) {
+    const sequence = String(ref.sequence).padStart(3, '0');
+    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
+}
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+function checkpointName(ref) {
+    return `${stem(ref)}.json`;
+}
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+function filesArchiveName(ref) {
+    return `${stem(ref)}.files`;
+}
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+function parseCheckpointName(name) {
+    const parsed = parseArtifactName(name);
+    return parsed?.kind === 'json' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document or files archive); undefined for others. */
+function parseArtifactName(name) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
+    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
+        return undefined;
+    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
+    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
+    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
+    return canonical === name ? parsed : undefined;
+}
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+function compareRefs(a, b) {
+    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+}
+/** True when both refs name the same checkpoint. */
+function sameRef(a, b) {
+    return compareRefs(a, b) === 0 && a.scope === b.scope;
+}
+
+;// CONCATENATED MODULE: ./src/offline/diff.ts
+
+
+/** Compares two checkpoints: state per key, files by path, nodes done. */
+function diffCheckpoints(a, b) {
+    const nodesA = new Set(a.nodes.map(node => node.id));
+    const nodesB = new Set(b.nodes.map(node => node.id));
+    return {
+        from: checkpointName(a),
+        to: checkpointName(b),
+        state: diffState(a.state, b.state),
+        files: diffFiles(a.files, b.files),
+        nodes: {
+            added: [...nodesB].filter(id => !nodesA.has(id)),
+            removed: [...nodesA].filter(id => !nodesB.has(id))
+        }
+    };
+}
+/** True when the diff found nothing. */
+function isEmptyDiff(diff) {
+    return (diff.state.length + diff.files.length + diff.nodes.added.length + diff.nodes.removed.length ===
+        0);
+}
+function diffState(a, b) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    const changes = [];
+    for (const key of keys) {
+        const from = Object.hasOwn(a, key) ? a[key] : undefined;
+        const to = Object.hasOwn(b, key) ? b[key] : undefined;
+        if (from === undefined && to !== undefined)
+            changes.push({ key, change: 'added', to });
+        else if (to === undefined && from !== undefined)
+            changes.push({ key, change: 'removed', from });
+        else if (canonicalJson(from) !== canonicalJson(to)) {
+            changes.push({
+                key,
+                change: 'changed',
+                ...(from === undefined ? {} : { from }),
+                ...(to === undefined ? {} : { to })
+            });
+        }
+    }
+    return changes;
+}
+function diffFiles(a, b) {
+    const before = new Map(a.map(file => [file.path, file]));
+    const after = new Map(b.map(file => [file.path, file]));
+    const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+    const changes = [];
+    for (const path of paths) {
+        const from = before.get(path);
+        const to = after.get(path);
+        if (!from && to)
+            changes.push({ path, change: 'added', to });
+        else if (from && !to)
+            changes.push({ path, change: 'removed', from });
+        else if (from && to && !sameContent(from, to))
+            changes.push({ path, change: 'changed', from, to });
+    }
+    return changes;
+}
+/** The archive a file lives in is not its content: a file saved again unchanged is the same. */
+function sameContent(a, b) {
+    return a.sha256 === b.sha256 && a.size === b.size && a.mode === b.mode && a.link === b.link;
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
+function formatTime(iso) {
+    if (iso === undefined)
+        return '-';
+    const time = new Date(iso);
+    if (Number.isNaN(time.getTime()))
+        return '-';
+    return `${time.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+/** Rows as aligned columns, two spaces apart, the header first. */
+function table(header, rows) {
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => (row[column] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return `${[header, ...rows].map(line).join('\n')}\n`;
+}
+/** A value for one table cell: strings as they are, anything else as compact JSON, cut. */
+function cell(value, width = 60) {
+    const text = typeof value === 'string'
+        ? value
+        : (JSON.stringify(value) ?? 'undefined');
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > width ? `${flat.slice(0, width - 3)}...` : flat;
+}
+/** Permission bits as `644`. */
+function formatMode(mode) {
+    return (mode & 0o777).toString(8).padStart(3, '0');
+}
+/** A digest's first hex digits, enough to tell two apart in a table. */
+function shortDigest(digest) {
+    return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+/** Pretty JSON with a final newline, for `--json` and for state. */
+function json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/offline/select.ts
+
+
+
+/**
+ * The checkpoint a command line names in a source: a node id (its newest checkpoint), a
+ * checkpoint name (with or without `.json`), or, with no target, the newest checkpoint.
+ * @param scope narrows the search when the source holds several pipelines
+ * @throws NotFoundError, or UsageError when the target is ambiguous
+ */
+function selectCheckpoint(source, target, scope) {
+    const inScope = source.checkpoints.filter(found => !scope || found.ref?.scope === scope);
+    const candidates = inScope.filter(found => matches(found, target));
+    const latest = candidates.at(-1);
+    if (!latest?.ref)
+        throw notFound(source, inScope, target, scope);
+    const scopes = new Set(candidates.map(found => found.ref?.scope));
+    if (scopes.size > 1) {
+        throw new UsageError(`${describeTarget(target)} is in more than one scope (${[...scopes].join(', ')}): pass --scope`);
+    }
+    const copies = candidates.filter(found => found.name === latest.name);
+    const valid = copies.filter(found => found.document);
+    const digests = new Set(valid.map(found => found.document?.digest));
+    if (digests.size > 1) {
+        throw new UsageError(`${latest.name} is in the source twice with different content (${valid.map(found => found.origin).join(', ')}): name the file`);
+    }
+    return valid[0] ?? latest;
+}
+/**
+ * The verified document of a found checkpoint.
+ * @throws the error that made it corrupt or unreadable
+ */
+function documentOf(found) {
+    if (found.document)
+        return found.document;
+    throw found.error ?? new UsageError(`${found.origin} holds no readable checkpoint`);
+}
+function matches(found, target) {
+    if (target === undefined)
+        return found.ref !== undefined;
+    if (ID_PATTERN.test(target))
+        return found.ref?.node === target;
+    const ref = nameRefOf(target);
+    return ref !== undefined && found.ref !== undefined && found.name === nameOf(target);
+}
+function nameRefOf(target) {
+    return parseCheckpointName(nameOf(target));
+}
+function nameOf(target) {
+    return target.endsWith('.json') ? target : `${target}.json`;
+}
+function describeTarget(target) {
+    if (target === undefined)
+        return 'The newest checkpoint';
+    return ID_PATTERN.test(target) ? `Node '${target}'` : target;
+}
+function notFound(source, inScope, target, scope) {
+    const where = `${source.location}${scope ? ` (scope ${scope})` : ''}`;
+    if (inScope.length === 0)
+        return new NotFoundError(`No checkpoints found in ${where}`);
+    const nodes = [...new Set(inScope.flatMap(found => (found.ref ? [found.ref.node] : [])))];
+    return new NotFoundError(`${describeTarget(target)} has no checkpoint in ${where}; nodes there: ${nodes.join(', ')}`);
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -1684,88 +2082,16 @@ async function decryptFile(from, to, key) {
     await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_namespaceObject.createWriteStream)(to, { mode: 0o600 }));
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
-
-/**
- * JSON with object keys sorted at every depth and no white space: the same value always gives
- * the same bytes, so a digest over it does not depend on how the document was formatted.
- */
-function canonicalJson(value) {
-    if (value === undefined)
-        return 'null';
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
-    const record = value;
-    const keys = Object.keys(record)
-        .filter(key => record[key] !== undefined)
-        .sort();
-    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-}
-/** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function canonical_sha256Digest(data) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
-
-/** Every name this project gives an artifact or a file starts with this. */
-const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
-function stem(ref) {
-    const sequence = String(ref.sequence).padStart(3, '0');
-    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
-}
-/**
- * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
- * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
- * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
- */
-function checkpointName(ref) {
-    return `${stem(ref)}.json`;
-}
-/** The name of the archive holding the files a node added: `<stem>.files`. */
-function filesArchiveName(ref) {
-    return `${stem(ref)}.files`;
-}
-/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
-function parseCheckpointName(name) {
-    const parsed = parseArtifactName(name);
-    return parsed?.kind === 'json' ? parsed.ref : undefined;
-}
-/** Reads any name this project gives (document or files archive); undefined for others. */
-function parseArtifactName(name) {
-    const match = NAME_PATTERN.exec(name);
-    if (!match)
-        return undefined;
-    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
-    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
-        return undefined;
-    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
-    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
-}
-/**
- * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
- * monotonic across attempts) and never by time stamps (second resolution, clock skew).
- */
-function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
-}
-/** True when both refs name the same checkpoint. */
-function sameRef(a, b) {
-    return compareRefs(a, b) === 0 && a.scope === b.scope;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
- * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
+ * Anything else could land outside the root, on some OS. With `platform` 'win32', a path about
+ * to be written on Windows must also be one that Windows writes where it says: no name that
+ * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
+ * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function unsafePathReason(path) {
+function unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -1781,11 +2107,39 @@ function unsafePathReason(path) {
         return 'contains a ".." segment';
     if (segments.some(segment => segment === '.' || segment === ''))
         return 'is not normalized';
+    if (platform === 'win32')
+        return windowsNameReason(segments);
+    return undefined;
+}
+/** Names Windows keeps for devices, with any extension: `CON`, `nul.txt`, `COM1`, `lpt9.log`. */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Control characters (U+0001 to U+001F; NUL is refused everywhere), which Windows refuses too. */
+function hasControlCharacter(name) {
+    for (let index = 0; index < name.length; index++) {
+        if (name.charCodeAt(index) < 0x20)
+            return true;
+    }
+    return false;
+}
+function windowsNameReason(segments) {
+    for (const segment of segments) {
+        if (/[. ]$/.test(segment)) {
+            return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+        }
+        if (WINDOWS_FORBIDDEN.test(segment) || hasControlCharacter(segment)) {
+            return `has a name with a character Windows does not allow (${JSON.stringify(segment)})`;
+        }
+        if (WINDOWS_DEVICE.test(segment)) {
+            return `has a name Windows keeps for a device (${JSON.stringify(segment)})`;
+        }
+    }
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function isSafeRelativePath(path) {
-    return unsafePathReason(path) === undefined;
+function isSafeRelativePath(path, platform) {
+    return unsafePathReason(path, platform) === undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
@@ -1820,6 +2174,9 @@ function parseStateText(input, text) {
         if (Object.hasOwn(state, key)) {
             throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
+        if (FORBIDDEN_KEYS.has(key)) {
+            throw new InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+        }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
     return state;
@@ -1836,10 +2193,46 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-        throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
-    }
+    const problem = stateProblem(value);
+    if (problem)
+        throw new InvalidInputError(input, text, problem);
     return value;
+}
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+function stateProblem(state) {
+    const scan = scanJson(state, MAX_STATE_DEPTH);
+    if (scan.forbidden) {
+        return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`;
+    }
+    if (scan.depth > MAX_STATE_DEPTH)
+        return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`;
+    return undefined;
+}
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+const FORBIDDEN_KEYS = new Set([
+    '__proto__',
+    'constructor',
+    'prototype'
+]);
+/** Why a forbidden key is refused, for error messages. */
+const FORBIDDEN_KEY_RULE = 'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)';
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+function scanJson(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return { depth: 0 };
+    const walk = { stopAbove, trail: [] };
+    const depth = depthBelow(value, 1, walk);
+    return { depth, forbidden: walk.forbidden };
 }
 /**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
@@ -1847,20 +2240,30 @@ function parseJsonObject(input, text) {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 function nestingDepth(value, stopAbove) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    return depthBelow(value, 1, stopAbove);
+    return scanJson(value, stopAbove).depth;
 }
-function depthBelow(node, depth, stopAbove) {
-    if (depth > stopAbove)
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail, key) {
+    let text = '';
+    for (const step of [...trail, key]) {
+        text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+    }
+    return text;
+}
+function depthBelow(node, depth, walk) {
+    if (depth > walk.stopAbove)
         return depth;
     let deepest = depth;
     if (Array.isArray(node)) {
-        for (const child of node) {
+        const items = node;
+        for (let index = 0; index < items.length; index++) {
+            const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-            if (deepest > stopAbove)
+            walk.trail.push(index);
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+            walk.trail.pop();
+            if (deepest > walk.stopAbove)
                 return deepest;
         }
         return deepest;
@@ -1871,11 +2274,16 @@ function depthBelow(node, depth, stopAbove) {
     for (const key in record) {
         if (!Object.hasOwn(record, key))
             continue;
+        if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+            walk.forbidden = { key, path: pathText(walk.trail, key) };
+        }
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-        if (deepest > stopAbove)
+        walk.trail.push(key);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+        walk.trail.pop();
+        if (deepest > walk.stopAbove)
             return deepest;
     }
     return deepest;
@@ -2068,8 +2476,15 @@ function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = scanJson(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new CorruptCheckpointError(source, `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`);
     }
     const document = value;
     const problem = shapeProblem(document);
@@ -2376,6 +2791,233 @@ class CheckpointCodec {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
+
+
+
+/**
+ * The checkpoint after a node: the previous one (`base`) extended with the node's state, files
+ * and record. The sequence follows the base's, so (attempt, sequence) orders checkpoints even
+ * when attempts restore from different bases.
+ */
+function nextCheckpoint(base, result) {
+    const now = (result.now ?? new Date()).toISOString();
+    const sequence = (base?.sequence ?? 0) + 1;
+    const record = {
+        id: result.node,
+        sequence,
+        attempt: result.run.attempt,
+        runId: result.run.runId,
+        savedAt: now,
+        ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
+        ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
+    };
+    const files = mergeFiles(base?.files ?? [], result.files ?? []);
+    const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
+    const used = new Set(files.map(file => file.archive));
+    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
+    const body = {
+        kind: CHECKPOINT_KIND,
+        schema: SCHEMA_VERSION,
+        scope: result.scope,
+        node: result.node,
+        sequence,
+        attempt: result.run.attempt,
+        run: result.run,
+        createdAt: now,
+        ...(base ? { parent: checkpointName(base) } : {}),
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
+        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
+        files,
+        archives: archives.filter(archive => used.has(archive.name))
+    };
+    if (result.partial)
+        partials.push({ ...partialOf(record), state: result.state });
+    return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+function partialOf(record) {
+    const { id, sequence, attempt, runId, savedAt } = record;
+    return { id, sequence, attempt, runId, savedAt };
+}
+/**
+ * The checkpoint as this attempt should build on it when some nodes must run again: those
+ * nodes are no longer done (their files and the cumulative state stay).
+ */
+function withoutNodes(document, ids) {
+    const drop = new Set(ids);
+    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
+}
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path.
+ */
+function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    for (const file of later) {
+        for (const path of byPath.keys()) {
+            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
+                byPath.delete(path);
+        }
+        byPath.set(file.path, file);
+    }
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** Ids of the nodes a checkpoint records as stopped part-way. */
+function partialNodes(document) {
+    return (document?.partials ?? []).map(partial => partial.id);
+}
+/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
+function completedNodes(document) {
+    return (document?.nodes ?? []).map(node => node.id);
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
+
+
+
+
+
+
+
+/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
+const EXPORT_KIND = 'checkpoint-action/export';
+/**
+ * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
+ * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
+ * verifies the digest; writes are atomic in the store.
+ */
+class CheckpointManager {
+    store;
+    scope;
+    run;
+    codec;
+    constructor(store, options = {}) {
+        this.store = store;
+        this.scope = validateId('scope', options.scope ?? 'default');
+        this.run = options.run ?? { runId: 'local', attempt: 1 };
+        this.codec = options.codec ?? new CheckpointCodec();
+    }
+    /** This scope's checkpoints, oldest first. */
+    async list() {
+        const refs = (await this.store.listNames())
+            .map(name => parseCheckpointName(name))
+            .filter((ref) => ref?.scope === this.scope);
+        return refs.sort(compareRefs);
+    }
+    /** The newest checkpoint, or the newest of one node; reads no file. */
+    async latest(node) {
+        const refs = await this.list();
+        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
+    }
+    /**
+     * Loads and verifies one checkpoint.
+     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
+     */
+    async load(target) {
+        const name = typeof target === 'string' ? target : checkpointName(target);
+        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
+        if (!ref)
+            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
+        const text = await this.store.readText(name);
+        return this.codec.decode(text, `${this.store.location}/${name}`, ref);
+    }
+    /**
+     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
+     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
+     */
+    async latestValid(options = {}) {
+        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
+        for (const ref of refs.reverse()) {
+            try {
+                return await this.load(ref);
+            }
+            catch (error) {
+                if (!(error instanceof CheckpointError))
+                    throw error;
+                options.onSkip?.({ ref, error });
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
+     * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
+     */
+    async create(node, state, extra = {}) {
+        validateId('node', node);
+        const problem = stateProblem(state);
+        if (problem)
+            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
+        const base = await this.latestValid();
+        const document = nextCheckpoint(base, {
+            scope: this.scope,
+            node,
+            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
+            state,
+            ...extra
+        });
+        await this.store.writeText(checkpointName(document), this.codec.encode(document));
+        return document;
+    }
+    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
+    async exportAll(now = new Date()) {
+        const checkpoints = [];
+        for (const ref of await this.list())
+            checkpoints.push(await this.load(ref));
+        return {
+            kind: EXPORT_KIND,
+            schema: 1,
+            scope: this.scope,
+            exportedAt: now.toISOString(),
+            checkpoints
+        };
+    }
+    /**
+     * Writes every checkpoint of an export into the store, each verified first; one that is
+     * already there with the same digest is left alone, one that differs is refused.
+     * @returns the refs written
+     */
+    async importAll(data, source = 'import') {
+        const checkpoints = readExport(data, source);
+        const existing = new Set(await this.store.listNames());
+        const written = [];
+        for (const [index, raw] of checkpoints.entries()) {
+            const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
+            if (document.scope !== this.scope)
+                continue;
+            const name = checkpointName(document);
+            if (existing.has(name)) {
+                if ((await this.load(name)).digest !== document.digest) {
+                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
+                }
+                continue;
+            }
+            await this.store.writeText(name, this.codec.encode(document));
+            written.push(document);
+        }
+        return written;
+    }
+}
+function readExport(data, source) {
+    const value = data;
+    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
+        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+    }
+    return value.checkpoints;
+}
+
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
@@ -2470,7 +3112,8 @@ async function admitEntry(context, entry) {
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
         return undefined;
     }
-    const unsafe = unsafePathReason(name);
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
     if (unsafe)
         refuse(unsafe);
     const type = entry.mode & 0o170000;
@@ -2593,817 +3236,7 @@ async function* entries(zip, archive) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/packing/limit.ts
-/** Files up to this size are read, packed and written whole rather than streamed. */
-const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
-/** File operations in flight at once for many small files: enough to keep the disk busy. */
-const FILE_CONCURRENCY = 16;
-/**
- * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
- * first failure rejects once the tasks already started have settled.
- */
-async function mapLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await task(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/packing/paths.ts
-
-
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
-    return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot)));
-}
-/**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
- * @param input the input that gave the path, for the error message
- * @throws InvalidInputError
- */
-function resolveInside(workspace, path, input) {
-    const absolute = resolve(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
-    }
-    return absolute;
-}
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return relative(workspace, absolute).split(sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/packing/place.ts
-
-
-
-
-
-/** A restore that would write outside the workspace (through a link or a link target). */
-class PathEscapeError extends CheckpointError {
-}
-/**
- * Moves verified files from `staging` into the workspace, replacing what is at their paths,
- * with their recorded modes, and recreates links. See {@link placeAll}.
- */
-async function placeFiles(staging, files, workspace) {
-    const placements = files.map(file => ({
-        file,
-        from: file.link === undefined ? join(staging, file.path) : undefined
-    }));
-    await placeAll(placements, workspace);
-}
-/**
- * Puts files in place under `workspace`. Everything is checked before anything is written:
- * every folder on the way is a real folder inside the workspace (a link already there cannot
- * lead a write outside), nothing is in the way, and every link target stays inside. Regular
- * files go first and links last, so no file is written through a link this restore makes;
- * links are then resolved for real, and all of them are removed again if one leads out.
- */
-async function placeAll(placements, workspace) {
-    const root = await (0,promises_namespaceObject.realpath)(workspace);
-    const folders = new FolderWalk(root);
-    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
-    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
-    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
-        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
-        // The staged file gets its mode first: it appears at its path complete, in one rename.
-        await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
-        await moveFile(from ?? '', target);
-    });
-    const links = placements.filter(placement => placement.file.link !== undefined);
-    for (const { file } of links) {
-        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
-        await (0,promises_namespaceObject.rm)(target, { force: true });
-        await (0,promises_namespaceObject.symlink)(file.link ?? '', target);
-    }
-    await checkLinks(root, links.map(placement => placement.file));
-}
-async function checkPlacement(root, file, folders) {
-    const refuse = (reason) => {
-        throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
-    };
-    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
-    if (problem)
-        refuse(problem);
-    const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
-    if (existing?.isDirectory())
-        refuse('a folder of that name is in the way');
-    if (file.link !== undefined &&
-        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), file.link))) {
-        refuse(`it is a link to ${file.link}, which leads outside the workspace`);
-    }
-}
-/**
- * The folders on the way to the files, each looked at once however many files lie under it:
- * `check` before anything is written (a link already there cannot lead a write outside), and
- * `make` to create the missing ones one at a time, each under a checked real folder.
- */
-class FolderWalk {
-    root;
-    checked = new Map();
-    made = new Map();
-    constructor(root) {
-        this.root = root;
-    }
-    /** Why files cannot go under `relative`, or undefined when they can. */
-    check(relative) {
-        if (relative === '.' || relative === '')
-            return Promise.resolve(undefined);
-        let result = this.checked.get(relative);
-        if (!result) {
-            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
-                if (problem)
-                    return problem;
-                return this.checkOne(relative);
-            });
-            this.checked.set(relative, result);
-        }
-        return result;
-    }
-    async checkOne(relative) {
-        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
-        const segment = (0,external_node_path_namespaceObject.basename)(relative);
-        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
-        if (!stats)
-            return undefined;
-        if (stats.isSymbolicLink()) {
-            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
-            if (!real || !isInside(this.root, real))
-                return `its folder ${segment} is a link that leads outside the workspace`;
-        }
-        else if (!stats.isDirectory()) {
-            return `a file is in the way of its folder ${segment}`;
-        }
-        return undefined;
-    }
-    make(relative) {
-        if (relative === '.' || relative === '')
-            return Promise.resolve();
-        let made = this.made.get(relative);
-        if (!made) {
-            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
-            this.made.set(relative, made);
-        }
-        return made;
-    }
-    async makeOne(relative) {
-        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
-        try {
-            await (0,promises_namespaceObject.mkdir)(folder);
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-        }
-        const real = await (0,promises_namespaceObject.realpath)(folder);
-        if (!isInside(this.root, real))
-            throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
-    }
-}
-/** Links resolved for real (chains included) must stay inside; else none of them stays. */
-async function checkLinks(root, links) {
-    for (const link of links) {
-        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, link.path)).catch(() => undefined);
-        if (real === undefined || isInside(root, real))
-            continue;
-        await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, item.path), { force: true })));
-        throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
-    }
-}
-/**
- * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
- * different file systems (after removing what is there: a copy would follow a link).
- */
-async function moveFile(from, to) {
-    try {
-        await (0,promises_namespaceObject.rename)(from, to);
-    }
-    catch (error) {
-        if (error.code !== 'EXDEV')
-            throw error;
-        await (0,promises_namespaceObject.rm)(to, { force: true });
-        await (0,promises_namespaceObject.copyFile)(from, to);
-        await (0,promises_namespaceObject.rm)(from, { force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/errors.ts
-
-
-
-
-/** The CLI's exit codes, as `checkpoint-action --help` documents them. */
-const ExitCode = {
-    /** Everything asked for was done. */
-    Ok: 0,
-    /** A source, checkpoint, node, archive, run or repository that does not exist. */
-    NotFound: 1,
-    /** A bad command line or an input this version cannot read. */
-    Usage: 2,
-    /**
-     * A digest mismatch, a truncated or hostile archive, a path or link leaving the target, a
-     * checkpoint that is not signed with the signing key or does not decrypt.
-     */
-    Integrity: 3,
-    /** Anything else: the network, GitHub's API, the disk. */
-    Failure: 4
-};
-/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
-class UsageError extends CheckpointError {
-}
-/** Something the user named, or the source should hold, is not there. */
-class NotFoundError extends CheckpointError {
-}
-/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
-class IntegrityError extends CheckpointError {
-}
-/** GitHub's REST API answered with an error status. */
-class GitHubApiError extends CheckpointError {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-/** The exit code of anything a command throws: the one place errors meet exit codes. */
-function exitCodeOf(error) {
-    if (error instanceof NotFoundError || error instanceof CheckpointNotFoundError) {
-        return ExitCode.NotFound;
-    }
-    if (error instanceof UsageError ||
-        error instanceof errors_InvalidInputError ||
-        error instanceof UnsupportedSchemaError) {
-        return ExitCode.Usage;
-    }
-    if (error instanceof IntegrityError ||
-        error instanceof CorruptCheckpointError ||
-        error instanceof UntrustedCheckpointError ||
-        error instanceof ArchiveIntegrityError ||
-        error instanceof PathEscapeError) {
-        return ExitCode.Integrity;
-    }
-    if (error instanceof GitHubApiError)
-        return apiExitCode(error.status);
-    return ExitCode.Failure;
-}
-function apiExitCode(status) {
-    if (status === 404)
-        return ExitCode.NotFound;
-    if (status === 401 || status === 403)
-        return ExitCode.Usage;
-    return ExitCode.Failure;
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-
-
-/** Shown at the end of every `--help`. */
-const EXIT_CODES_HELP = 'Exit codes: 0 ok, 1 not found, 2 usage or bad input, 3 integrity or safety failure\n' +
-    '(digest mismatch, truncated archive, zip-slip, absolute path, escaping link, bomb,\n' +
-    'untrusted checkpoint), 4 any other failure (network, GitHub API, disk).';
-const HELP_OPTION = { type: 'boolean', short: 'h', description: 'show this help' };
-/** A parsed command line, with typed accessors that fail as usage errors. */
-class CommandArgs {
-    command;
-    positionals;
-    values;
-    constructor(command, positionals, values) {
-        this.command = command;
-        this.positionals = positionals;
-        this.values = values;
-    }
-    /** A string option's value, if given. */
-    string(name) {
-        const value = this.values[name];
-        return typeof value === 'string' ? value : undefined;
-    }
-    /** A boolean option. */
-    flag(name) {
-        return this.values[name] === true;
-    }
-    /** A string option that must be given. */
-    required(name) {
-        const value = this.string(name);
-        if (value === undefined || value === '') {
-            throw new UsageError(`${this.command} needs --${name} (see checkpoint-action ${this.command} --help)`);
-        }
-        return value;
-    }
-    /** A positive whole number option, if given. */
-    count(name) {
-        const value = this.string(name);
-        return value === undefined ? undefined : positiveCount(name, value);
-    }
-    /** A positive whole number option that must be given. */
-    requiredCount(name) {
-        return positiveCount(name, this.required(name));
-    }
-    /** `--scope`, checked against the id rule. */
-    scope() {
-        const scope = this.string('scope');
-        if (scope !== undefined && !ID_PATTERN.test(scope)) {
-            throw new UsageError(`--scope ${JSON.stringify(scope)} ${ID_RULE}`);
-        }
-        return scope;
-    }
-    /** A path argument or option, resolved against the working folder. */
-    path(value, io) {
-        return (0,external_node_path_namespaceObject.resolve)(io.cwd, value);
-    }
-}
-function positiveCount(name, value) {
-    if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`--${name} ${JSON.stringify(value)} must be a positive whole number`);
-    }
-    return Number(value);
-}
-/**
- * Parses a command's arguments with node:util parseArgs, strictly: an unknown option, a
- * missing value or a surplus argument is a usage error naming the command's help.
- * @returns the arguments, or 'help' when `--help` was asked for
- */
-function parseCommandLine(spec, argv) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            options: { ...toParseArgs(spec.options), help: { type: 'boolean', short: 'h' } },
-            allowPositionals: true,
-            strict: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(`${error.message} (see checkpoint-action ${spec.name} --help)`);
-    }
-    if (parsed.values.help === true)
-        return 'help';
-    const required = spec.arguments.filter(argument => !argument.optional).length;
-    if (parsed.positionals.length > spec.arguments.length || parsed.positionals.length < required) {
-        const expected = spec.arguments.map(argument => argument.name).join(' ');
-        throw new UsageError(`${spec.name} takes ${expected || 'no arguments'}, got ${parsed.positionals.length} (see checkpoint-action ${spec.name} --help)`);
-    }
-    return new CommandArgs(spec.name, parsed.positionals, parsed.values);
-}
-function toParseArgs(options) {
-    const result = {};
-    for (const [name, option] of Object.entries(options)) {
-        result[name] = { type: option.type, ...(option.short ? { short: option.short } : {}) };
-    }
-    return result;
-}
-/** The `--help` text of a command. */
-function commandHelp(spec) {
-    const usage = spec.arguments.map(argument => argument.name).join(' ');
-    const options = { ...spec.options, help: HELP_OPTION };
-    const optionRows = Object.entries(options).map(([name, option]) => {
-        const short = option.short ? `-${option.short}, ` : '';
-        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
-        return [`${short}--${name}${value}`, option.description];
-    });
-    const argumentRows = spec.arguments.map(argument => [argument.name, argument.description]);
-    return [
-        `Usage: checkpoint-action ${spec.name}${usage ? ` ${usage}` : ''} [options]`,
-        '',
-        spec.description,
-        ...(argumentRows.length > 0 ? ['', 'Arguments:', columns(argumentRows)] : []),
-        '',
-        'Options:',
-        columns(optionRows),
-        '',
-        EXIT_CODES_HELP,
-        ''
-    ].join('\n');
-}
-/** Two columns, the first padded, indented by two. */
-function columns(rows) {
-    const width = Math.max(...rows.map(([first = '']) => first.length));
-    return rows.map(([first = '', second = '']) => `  ${first.padEnd(width)}  ${second}`).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/diff.ts
-
-
-/** Compares two checkpoints: state per key, files by path, nodes done. */
-function diffCheckpoints(a, b) {
-    const nodesA = new Set(a.nodes.map(node => node.id));
-    const nodesB = new Set(b.nodes.map(node => node.id));
-    return {
-        from: checkpointName(a),
-        to: checkpointName(b),
-        state: diffState(a.state, b.state),
-        files: diffFiles(a.files, b.files),
-        nodes: {
-            added: [...nodesB].filter(id => !nodesA.has(id)),
-            removed: [...nodesA].filter(id => !nodesB.has(id))
-        }
-    };
-}
-/** True when the diff found nothing. */
-function isEmptyDiff(diff) {
-    return (diff.state.length + diff.files.length + diff.nodes.added.length + diff.nodes.removed.length ===
-        0);
-}
-function diffState(a, b) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    const changes = [];
-    for (const key of keys) {
-        const from = Object.hasOwn(a, key) ? a[key] : undefined;
-        const to = Object.hasOwn(b, key) ? b[key] : undefined;
-        if (from === undefined && to !== undefined)
-            changes.push({ key, change: 'added', to });
-        else if (to === undefined && from !== undefined)
-            changes.push({ key, change: 'removed', from });
-        else if (canonicalJson(from) !== canonicalJson(to)) {
-            changes.push({
-                key,
-                change: 'changed',
-                ...(from === undefined ? {} : { from }),
-                ...(to === undefined ? {} : { to })
-            });
-        }
-    }
-    return changes;
-}
-function diffFiles(a, b) {
-    const before = new Map(a.map(file => [file.path, file]));
-    const after = new Map(b.map(file => [file.path, file]));
-    const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
-    const changes = [];
-    for (const path of paths) {
-        const from = before.get(path);
-        const to = after.get(path);
-        if (!from && to)
-            changes.push({ path, change: 'added', to });
-        else if (from && !to)
-            changes.push({ path, change: 'removed', from });
-        else if (from && to && !sameContent(from, to))
-            changes.push({ path, change: 'changed', from, to });
-    }
-    return changes;
-}
-/** The archive a file lives in is not its content: a file saved again unchanged is the same. */
-function sameContent(a, b) {
-    return a.sha256 === b.sha256 && a.size === b.size && a.mode === b.mode && a.link === b.link;
-}
-
-;// CONCATENATED MODULE: ./src/cli/format.ts
-/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
-}
-/** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
-function formatTime(iso) {
-    if (iso === undefined)
-        return '-';
-    const time = new Date(iso);
-    if (Number.isNaN(time.getTime()))
-        return '-';
-    return `${time.toISOString().slice(0, 19).replace('T', ' ')}Z`;
-}
-/** Rows as aligned columns, two spaces apart, the header first. */
-function table(header, rows) {
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => (row[column] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return `${[header, ...rows].map(line).join('\n')}\n`;
-}
-/** A value for one table cell: strings as they are, anything else as compact JSON, cut. */
-function cell(value, width = 60) {
-    const text = typeof value === 'string'
-        ? value
-        : (JSON.stringify(value) ?? 'undefined');
-    const flat = text.replace(/\s+/g, ' ');
-    return flat.length > width ? `${flat.slice(0, width - 3)}...` : flat;
-}
-/** Permission bits as `644`. */
-function formatMode(mode) {
-    return (mode & 0o777).toString(8).padStart(3, '0');
-}
-/** A digest's first hex digits, enough to tell two apart in a table. */
-function shortDigest(digest) {
-    return digest.replace(/^sha256:/, '').slice(0, 12);
-}
-/** Pretty JSON with a final newline, for `--json` and for state. */
-function json(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/select.ts
-
-
-
-/**
- * The checkpoint a command line names in a source: a node id (its newest checkpoint), a
- * checkpoint name (with or without `.json`), or, with no target, the newest checkpoint.
- * @param scope narrows the search when the source holds several pipelines
- * @throws NotFoundError, or UsageError when the target is ambiguous
- */
-function selectCheckpoint(source, target, scope) {
-    const inScope = source.checkpoints.filter(found => !scope || found.ref?.scope === scope);
-    const candidates = inScope.filter(found => matches(found, target));
-    const latest = candidates.at(-1);
-    if (!latest?.ref)
-        throw notFound(source, inScope, target, scope);
-    const scopes = new Set(candidates.map(found => found.ref?.scope));
-    if (scopes.size > 1) {
-        throw new UsageError(`${describeTarget(target)} is in more than one scope (${[...scopes].join(', ')}): pass --scope`);
-    }
-    const copies = candidates.filter(found => found.name === latest.name);
-    const valid = copies.filter(found => found.document);
-    const digests = new Set(valid.map(found => found.document?.digest));
-    if (digests.size > 1) {
-        throw new UsageError(`${latest.name} is in the source twice with different content (${valid.map(found => found.origin).join(', ')}): name the file`);
-    }
-    return valid[0] ?? latest;
-}
-/**
- * The verified document of a found checkpoint.
- * @throws the error that made it corrupt or unreadable
- */
-function documentOf(found) {
-    if (found.document)
-        return found.document;
-    throw found.error ?? new UsageError(`${found.origin} holds no readable checkpoint`);
-}
-function matches(found, target) {
-    if (target === undefined)
-        return found.ref !== undefined;
-    if (ID_PATTERN.test(target))
-        return found.ref?.node === target;
-    const ref = nameRefOf(target);
-    return ref !== undefined && found.ref !== undefined && found.name === nameOf(target);
-}
-function nameRefOf(target) {
-    return parseCheckpointName(nameOf(target));
-}
-function nameOf(target) {
-    return target.endsWith('.json') ? target : `${target}.json`;
-}
-function describeTarget(target) {
-    if (target === undefined)
-        return 'The newest checkpoint';
-    return ID_PATTERN.test(target) ? `Node '${target}'` : target;
-}
-function notFound(source, inScope, target, scope) {
-    const where = `${source.location}${scope ? ` (scope ${scope})` : ''}`;
-    if (inScope.length === 0)
-        return new NotFoundError(`No checkpoints found in ${where}`);
-    const nodes = [...new Set(inScope.flatMap(found => (found.ref ? [found.ref.node] : [])))];
-    return new NotFoundError(`${describeTarget(target)} has no checkpoint in ${where}; nodes there: ${nodes.join(', ')}`);
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
-
-
-
-/**
- * The checkpoint after a node: the previous one (`base`) extended with the node's state, files
- * and record. The sequence follows the base's, so (attempt, sequence) orders checkpoints even
- * when attempts restore from different bases.
- */
-function nextCheckpoint(base, result) {
-    const now = (result.now ?? new Date()).toISOString();
-    const sequence = (base?.sequence ?? 0) + 1;
-    const record = {
-        id: result.node,
-        sequence,
-        attempt: result.run.attempt,
-        runId: result.run.runId,
-        savedAt: now,
-        ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
-        ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
-    };
-    const files = mergeFiles(base?.files ?? [], result.files ?? []);
-    const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
-    const used = new Set(files.map(file => file.archive));
-    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
-    const body = {
-        kind: CHECKPOINT_KIND,
-        schema: SCHEMA_VERSION,
-        scope: result.scope,
-        node: result.node,
-        sequence,
-        attempt: result.run.attempt,
-        run: result.run,
-        createdAt: now,
-        ...(base ? { parent: checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
-        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
-        files,
-        archives: archives.filter(archive => used.has(archive.name))
-    };
-    if (result.partial)
-        partials.push({ ...partialOf(record), state: result.state });
-    return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
-}
-/** A node saved again keeps its place: the list stays in the order nodes were first done. */
-function upsertNode(nodes, record) {
-    const index = nodes.findIndex(node => node.id === record.id);
-    if (index < 0)
-        return [...nodes, record];
-    return nodes.map((node, position) => (position === index ? record : node));
-}
-function partialOf(record) {
-    const { id, sequence, attempt, runId, savedAt } = record;
-    return { id, sequence, attempt, runId, savedAt };
-}
-/**
- * The checkpoint as this attempt should build on it when some nodes must run again: those
- * nodes are no longer done (their files and the cumulative state stay).
- */
-function withoutNodes(document, ids) {
-    const drop = new Set(ids);
-    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
-}
-/**
- * Later files replace earlier ones at the same path, and earlier ones a later file shows were
- * replaced by a folder (or a folder replaced by a file): the newest node's view of the
- * workspace wins, so the manifest never lists a path as both. Sorted by path.
- */
-function mergeFiles(earlier, later) {
-    const byPath = new Map(earlier.map(file => [file.path, file]));
-    for (const file of later) {
-        for (const path of byPath.keys()) {
-            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
-                byPath.delete(path);
-        }
-        byPath.set(file.path, file);
-    }
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-/** Ids of the nodes a checkpoint records as stopped part-way. */
-function partialNodes(document) {
-    return (document?.partials ?? []).map(partial => partial.id);
-}
-/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
-function completedNodes(document) {
-    return (document?.nodes ?? []).map(node => node.id);
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
-
-
-
-
-
-
-/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
-const EXPORT_KIND = 'checkpoint-action/export';
-/**
- * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
- * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
- * verifies the digest; writes are atomic in the store.
- */
-class CheckpointManager {
-    store;
-    scope;
-    run;
-    codec;
-    constructor(store, options = {}) {
-        this.store = store;
-        this.scope = validateId('scope', options.scope ?? 'default');
-        this.run = options.run ?? { runId: 'local', attempt: 1 };
-        this.codec = options.codec ?? new CheckpointCodec();
-    }
-    /** This scope's checkpoints, oldest first. */
-    async list() {
-        const refs = (await this.store.listNames())
-            .map(name => parseCheckpointName(name))
-            .filter((ref) => ref?.scope === this.scope);
-        return refs.sort(compareRefs);
-    }
-    /** The newest checkpoint, or the newest of one node; reads no file. */
-    async latest(node) {
-        const refs = await this.list();
-        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
-    }
-    /**
-     * Loads and verifies one checkpoint.
-     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
-     */
-    async load(target) {
-        const name = typeof target === 'string' ? target : checkpointName(target);
-        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
-        if (!ref)
-            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
-        const text = await this.store.readText(name);
-        return this.codec.decode(text, `${this.store.location}/${name}`, ref);
-    }
-    /**
-     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
-     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
-     */
-    async latestValid(options = {}) {
-        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
-        for (const ref of refs.reverse()) {
-            try {
-                return await this.load(ref);
-            }
-            catch (error) {
-                if (!(error instanceof CheckpointError))
-                    throw error;
-                options.onSkip?.({ ref, error });
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
-     * @returns the new checkpoint
-     */
-    async create(node, state, extra = {}) {
-        validateId('node', node);
-        const base = await this.latestValid();
-        const document = nextCheckpoint(base, {
-            scope: this.scope,
-            node,
-            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
-            state,
-            ...extra
-        });
-        await this.store.writeText(checkpointName(document), this.codec.encode(document));
-        return document;
-    }
-    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
-    async exportAll(now = new Date()) {
-        const checkpoints = [];
-        for (const ref of await this.list())
-            checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
-    }
-    /**
-     * Writes every checkpoint of an export into the store, each verified first; one that is
-     * already there with the same digest is left alone, one that differs is refused.
-     * @returns the refs written
-     */
-    async importAll(data, source = 'import') {
-        const checkpoints = readExport(data, source);
-        const existing = new Set(await this.store.listNames());
-        const written = [];
-        for (const [index, raw] of checkpoints.entries()) {
-            const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
-            if (document.scope !== this.scope)
-                continue;
-            const name = checkpointName(document);
-            if (existing.has(name)) {
-                if ((await this.load(name)).digest !== document.digest) {
-                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
-                }
-                continue;
-            }
-            await this.store.writeText(name, this.codec.encode(document));
-            written.push(document);
-        }
-        return written;
-    }
-}
-function readExport(data, source) {
-    const value = data;
-    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
-        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
-    }
-    return value.checkpoints;
-}
-
-;// CONCATENATED MODULE: ./src/cli/hash.ts
+;// CONCATENATED MODULE: ./src/packing/meter.ts
 
 
 
@@ -3454,7 +3287,7 @@ function discard() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/source.ts
+;// CONCATENATED MODULE: ./src/offline/source.ts
 
 
 
@@ -3553,7 +3386,7 @@ function byRefThenValidity(a, b) {
     return scopes || compareRefs(a.ref, b.ref) || (a.document ? 0 : 1) - (b.document ? 0 : 1);
 }
 
-;// CONCATENATED MODULE: ./src/cli/zip.ts
+;// CONCATENATED MODULE: ./src/packing/zip-reader.ts
 
 
 
@@ -3612,7 +3445,7 @@ async function readEntry(opened, entry, limit, label) {
  * @returns the bytes written and their `sha256:<hex>`
  * @throws ArchiveIntegrityError
  */
-async function zip_writeEntry(opened, entry, target, limit, label) {
+async function zip_reader_writeEntry(opened, entry, target, limit, label) {
     const meter = boundedMeter(entry, limit, label);
     await copyFrom(opened, entry, meter, label, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
     return { bytes: meter.bytes, digest: meter.digest() };
@@ -3634,7 +3467,7 @@ async function copyFrom(opened, entry, meter, label, sink) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/read-source.ts
+;// CONCATENATED MODULE: ./src/offline/read-source.ts
 
 
 
@@ -3892,7 +3725,7 @@ async function extractNested(collector) {
             try {
                 const entry = opened.entries.find(item => item.fileName === nested.entry);
                 if (entry)
-                    await zip_writeEntry(opened, entry, target, record.size, nested.name);
+                    await zip_reader_writeEntry(opened, entry, target, record.size, nested.name);
             }
             finally {
                 opened.zip.close();
@@ -3940,7 +3773,7 @@ function recordOf(documents, name) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
+;// CONCATENATED MODULE: ./src/cli/commands/command-options.ts
 
 
 
@@ -4017,7 +3850,7 @@ function matchesName(found, target) {
     return found.name === target || found.name === `${target}.json`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/diff.ts
+;// CONCATENATED MODULE: ./src/cli/commands/diff-command.ts
 
 
 
@@ -4090,7 +3923,7 @@ function describeFile(file) {
     return `${formatBytes(file.size)} ${(file.mode & 0o777).toString(8)} ${shortDigest(file.sha256)}`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/list.ts
+;// CONCATENATED MODULE: ./src/cli/commands/list-command.ts
 
 
 
@@ -4166,7 +3999,442 @@ function listTable(entries) {
     return table(header, rows);
 }
 
-;// CONCATENATED MODULE: ./src/cli/github.ts
+;// CONCATENATED MODULE: ./src/transport/service-errors.ts
+
+/** A GitHub service or blob storage could not be reached, or refused a call. */
+class service_errors_ServiceError extends CheckpointError {
+    status;
+    constructor(message, 
+    /** The HTTP status of the last answer, when there was one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/**
+ * A try answered with an error status. Its message reads after the call's name: "answered 503
+ * (...)"; a 429 says "rate limited".
+ */
+class service_errors_HttpStatusError extends service_errors_ServiceError {
+    retryAfterMs;
+    constructor(status, detail, 
+    /** How long the answer's Retry-After asks to wait, when it says. */
+    retryAfterMs) {
+        const limited = status === 429 ? ', rate limited' : '';
+        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
+ * timeout): the request may have reached the service, so only an idempotent one is sent again.
+ */
+class TransferInterruptedError extends service_errors_ServiceError {
+}
+/**
+ * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
+ * of the service: the step says so in a notice and does nothing.
+ */
+class service_errors_ArtifactsUnavailableError extends CheckpointError {
+    host;
+    constructor(host) {
+        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
+            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
+            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
+            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        this.host = host;
+    }
+}
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends CheckpointError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/config.ts
+
+
+
+/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
+const CALL_DEADLINE_MS = 3 * 60_000;
+/** A step gives up on a dead service within this long. */
+const STEP_RETRY_BUDGET_MS = 5 * 60_000;
+/** The longest Retry-After the action waits. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** A download that sends nothing for this long is abandoned (the official client's timer). */
+const IDLE_TIMEOUT_MS = 30_000;
+/** A Twirp or REST try that gets no answer this long is abandoned. */
+const CALL_TIMEOUT_MS = 60_000;
+/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/** A Put Block without an answer this long is sent again (the toolkit's default). */
+const DEFAULT_UPLOAD_STALL_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
+function retrySettings(env = process.env) {
+    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
+    const scale = text.trim() === '' ? 1 : Number(text);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+        throw new errors_ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${errors_quote(text)}: it must be a number above 0 and at most 10`);
+    }
+    return {
+        scale,
+        callDeadlineMs: CALL_DEADLINE_MS,
+        stepBudgetMs: STEP_RETRY_BUDGET_MS,
+        retryAfterCapMs: RETRY_AFTER_CAP_MS
+    };
+}
+/**
+ * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
+ * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
+ * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
+ * @throws ConfigurationError naming the variable, its value and the rule
+ */
+function uploadSettings(env = process.env) {
+    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
+    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
+    const cap = concurrencyCap(cpus().length);
+    const settings = {
+        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
+        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
+    };
+    if (asked !== undefined && asked > cap)
+        settings.concurrencyAsked = asked;
+    return settings;
+}
+/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
+function concurrencyCap(cpuCount) {
+    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
+}
+function positiveInteger(env, name) {
+    const text = (env[name] ?? '').trim();
+    if (text === '')
+        return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
+    }
+    return value;
+}
+/**
+ * The artifact service's endpoint.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
+ * @throws ServiceError outside a job, where the runtime variables are unset
+ */
+function serviceEndpoint(env = process.env) {
+    assertArtifactsAvailable(env);
+    const url = env.ACTIONS_RESULTS_URL;
+    const token = env.ACTIONS_RUNTIME_TOKEN;
+    if (!url || !token) {
+        throw new ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+            'artifacts, which only a step of a GitHub Actions job can reach');
+    }
+    return { origin: new URL(url).origin, token };
+}
+/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
+function assertArtifactsAvailable(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    if (isEnterpriseServer(server))
+        throw new ArtifactsUnavailableError(new URL(server).host);
+}
+/**
+ * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
+ * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
+ * or unreadable means github.com.
+ */
+function isEnterpriseServer(serverUrl) {
+    if (serverUrl.trim() === '')
+        return false;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+}
+/** The REST API's base URL, without a trailing slash. */
+function apiUrl(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/transport/http.ts
+
+/**
+ * The action's version, sent in every request's User-Agent. A unit test holds it equal to
+ * package.json's: the bundles do not ship package.json where they could read it.
+ */
+const ACTION_VERSION = '1.0.0';
+/** Names the action and its version to every service it calls (the official client sends its own). */
+const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
+/**
+ * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
+ * (the signal stays armed while the body is read).
+ * @throws TransferInterruptedError `silence` when the time is up
+ */
+async function send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
+    try {
+        return await fetch(url, {
+            ...init,
+            headers: { 'User-Agent': USER_AGENT, ...init.headers },
+            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+        });
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+            throw new TransferInterruptedError(silence, undefined, { cause: error });
+        }
+        throw error;
+    }
+}
+/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
+async function statusError(response) {
+    const text = await response.text().catch(() => '');
+    return new service_errors_HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
+}
+/** The same for an answer read with node:http, whose body is not read. */
+function statusErrorOf(response) {
+    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+}
+/** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
+function detailOf(text) {
+    let detail = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? text;
+    try {
+        const body = JSON.parse(text);
+        const said = body.msg ?? body.message;
+        if (typeof said === 'string')
+            detail = said;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    detail = detail.replace(/\s+/g, ' ').trim();
+    return detail.length > 200 ? `${detail.slice(0, 197)}...` : detail;
+}
+/**
+ * How long a `Retry-After` header asks to wait, in ms: a number of seconds or an HTTP date
+ * (a date in the past asks for no wait). Undefined when absent or unreadable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const text = (header ?? '').trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day and month ("Tue, 24 Nov 2026 10:00:30 GMT"); Date.parse would
+    // read "-5" as a year.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * What of a signed URL must be masked in the log: its `sig` value, raw and URL-encoded, as the
+ * official client masks them. The rest of the URL (account, path, expiry) is not secret.
+ */
+function signatureSecrets(url) {
+    let signature;
+    try {
+        signature = new URL(url).searchParams.get('sig');
+    }
+    catch {
+        return [];
+    }
+    return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
+}
+
+;// CONCATENATED MODULE: ./src/transport/retry.ts
+
+
+
+/**
+ * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
+ * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
+ * x1.5 with jitter; a service down for 24 s is outlasted.
+ */
+const SERVICE_CALLS = {
+    attempts: 5,
+    waitMs: (failures, random) => {
+        if (failures <= 1)
+            return 3000;
+        const shortest = 3000 * 1.5 ** (failures - 1);
+        return Math.trunc(shortest + random * shortest * 0.5);
+    }
+};
+/** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
+const BLOB_UPLOADS = {
+    attempts: 4,
+    waitMs: failures => (2 ** (failures - 1) - 1) * 4000
+};
+/** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
+const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+/**
+ * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
+ * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
+ */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network errors before the request could reach the service: safe to send again, always. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** Network errors after the request may have reached it: sent again when idempotent. */
+const MAYBE_SENT = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+/**
+ * Time a step spends failing: failed tries and the waits after them, all calls together (one
+ * process is one step). Once spent, a failure is final: a step gives up on a dead service
+ * within the budget, however many calls it makes; a long transfer that succeeds costs nothing.
+ */
+class RetryBudget {
+    spentMs = 0;
+    /** Whether `ms` more failing time fits in `limitMs`; if so it is spent. */
+    take(ms, limitMs) {
+        if (this.spentMs + ms > limitMs)
+            return false;
+        this.spentMs += ms;
+        return true;
+    }
+}
+const stepBudget = new RetryBudget();
+/**
+ * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
+ * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
+ * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
+ * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
+ * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
+ * when the next try would start after the call's deadline (3 min), or when the step's budget
+ * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
+ * call as it is.
+ * @throws ServiceError naming the call, the last status or error, and the attempts made
+ */
+async function withRetries(options, attempt) {
+    const settings = retrySettings();
+    const started = Date.now();
+    const call = { options, settings, deadline: started + settings.callDeadlineMs };
+    for (let number = 1;; number++) {
+        const tried = Date.now();
+        try {
+            return await attempt({ number, remainingMs: call.deadline - tried });
+        }
+        catch (error) {
+            const failure = classify(error, options.idempotent ?? true);
+            if (failure === undefined)
+                throw error;
+            const next = nextWait(failure, number, tried, call);
+            if ('why' in next)
+                throw gaveUp(options.what, failure, number, Date.now() - started, next);
+            options.log?.(retrying(options.what, failure, number, options.policy.attempts, next));
+            await new Promise(resolve => setTimeout(resolve, next.ms));
+        }
+    }
+}
+/** A failure of the network or a service; undefined for anything else. */
+function classify(error, idempotent) {
+    if (error instanceof service_errors_HttpStatusError && error.status !== undefined) {
+        const retryable = RETRYABLE_STATUSES.has(error.status);
+        return {
+            error,
+            outcome: error.message,
+            status: error.status,
+            retryAfterMs: error.retryAfterMs,
+            finalBecause: retryable ? undefined : `a ${error.status} does not change on a retry`
+        };
+    }
+    const code = errorCode(error);
+    const notSent = code !== undefined && NOT_SENT.has(code);
+    const interrupted = error instanceof TransferInterruptedError ||
+        (error instanceof Error && error.name === 'TimeoutError') ||
+        (code !== undefined && MAYBE_SENT.has(code));
+    if (!notSent && !interrupted)
+        return undefined;
+    return {
+        error,
+        outcome: `failed: ${describe(error)}`,
+        status: undefined,
+        retryAfterMs: undefined,
+        finalBecause: notSent || idempotent
+            ? undefined
+            : 'the request may have reached the service, and this call is not safe to repeat'
+    };
+}
+/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** The wait before the next try, or why there is none. */
+function nextWait(failure, failures, tried, call) {
+    const { options, settings } = call;
+    if (failure.finalBecause !== undefined)
+        return { final: true, why: failure.finalBecause };
+    if (failures >= options.policy.attempts)
+        return { final: false, why: '' };
+    const wait = waitFor(failure, failures, options, settings);
+    const now = Date.now();
+    if (now + wait.ms >= call.deadline) {
+        const deadline = humanDuration(settings.callDeadlineMs);
+        return { final: false, why: `the next try would start after the call's ${deadline} deadline` };
+    }
+    if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
+        const budget = humanDuration(settings.stepBudgetMs);
+        return { final: false, why: `the step has spent its ${budget} of retries` };
+    }
+    return wait;
+}
+/**
+ * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
+ * is never asked again sooner than it said, nor sooner than the official client would ask.
+ */
+function waitFor(failure, failures, options, settings) {
+    const policy = options.policy.waitMs(failures, (options.random ?? Math.random)());
+    const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs);
+    return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy };
+}
+function gaveUp(what, failure, attempts, elapsedMs, stop) {
+    const count = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const end = stop.final
+        ? `not retried (${count}): ${stop.why}`
+        : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
+    return new service_errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+        cause: failure.error
+    });
+}
+function retrying(what, failure, attempt, attempts, wait) {
+    const asked = wait.asked ? ', as its Retry-After asks' : '';
+    return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`;
+}
+/** A duration for a message: "250 ms", "4.5 s", "180 s". */
+function humanDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+;// CONCATENATED MODULE: ./src/transport/rest-client.ts
+
+
+
+
 
 
 
@@ -4176,19 +4444,22 @@ function listTable(entries) {
 const DEFAULT_API_URL = 'https://api.github.com';
 const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
-const LIST_TIMEOUT_MS = 60_000;
 /**
- * The few REST calls `pull` makes, with global fetch. The token goes to the API host only: the
- * artifact download answers 302 to a blob URL, followed without the Authorization header, and a
- * pagination link that leaves the API host is refused.
+ * The few REST calls `pull` makes, with global fetch, retried as the action's calls are
+ * (transport/retry.ts). The token goes to the API host only: the artifact download answers 302
+ * to a blob URL, followed without the Authorization header, and a pagination link that leaves
+ * the API host is refused.
  */
 class GitHubClient {
     apiUrl;
     token;
+    log;
     origin;
-    constructor(apiUrl, token) {
+    /** `log` hears of each retry (the CLI's stderr). */
+    constructor(apiUrl, token, log) {
         this.apiUrl = apiUrl;
         this.token = token;
+        this.log = log;
         this.apiUrl = apiUrl.replace(/\/+$/, '');
         this.origin = new URL(this.apiUrl).origin;
     }
@@ -4211,36 +4482,38 @@ class GitHubClient {
      */
     async download(repository, artifact, target, progress) {
         const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`;
-        const first = await fetch(url, { headers: this.headers(), redirect: 'manual' });
-        let response = first;
-        const location = first.headers.get('location');
-        if (first.status >= 300 && first.status < 400 && location) {
-            await first.body?.cancel();
-            // The blob host gets no token: the signed URL is its own authorization.
-            response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
-        }
-        if (!response.ok || !response.body) {
-            await response.body?.cancel();
-            throw apiError(response.status, `artifact ${artifact.name}`);
-        }
-        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
-        const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
-        return { bytes: meter.bytes, digest: meter.digest() };
+        const what = `artifact ${artifact.name}`;
+        const retry = { what: `Download of ${artifact.name}`, policy: DOWNLOADS, log: this.log };
+        return asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const first = await send(url, { headers: this.headers(), redirect: 'manual' }, timeout);
+            let response = first;
+            const location = first.headers.get('location');
+            if (first.status >= 300 && first.status < 400 && location) {
+                await first.body?.cancel();
+                // The blob host gets no token: the signed URL is its own authorization.
+                response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
+            }
+            if (!response.ok || !response.body)
+                throw await statusError(response);
+            const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+            const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
+            return { bytes: meter.bytes, digest: meter.digest() };
+        }), what);
     }
     async request(url, what) {
         if (new URL(url).origin !== this.origin) {
             throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
         }
-        const response = await fetch(url, {
-            headers: this.headers(),
-            signal: AbortSignal.timeout(LIST_TIMEOUT_MS)
-        });
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw apiError(response.status, what);
-        }
-        return response;
+        const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
+        return asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const response = await send(url, { headers: this.headers() }, timeout);
+            if (!response.ok)
+                throw await statusError(response);
+            return response;
+        }), what);
     }
     repoUrl(repository) {
         const owner = encodeURIComponent(repository.owner);
@@ -4255,7 +4528,22 @@ class GitHubClient {
         };
     }
 }
-const USER_AGENT = 'checkpoint-action-cli';
+/**
+ * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ */
+async function asApiError(call, what) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (!(error instanceof service_errors_ServiceError) || error.status === undefined)
+            throw error;
+        if ([401, 403, 404].includes(error.status))
+            throw apiError(error.status, what);
+        throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
+    }
+}
 function apiError(status, what) {
     const meaning = status === 404
         ? 'not found (or the token cannot see it)'
@@ -4329,7 +4617,7 @@ class ProgressBar {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/pull.ts
+;// CONCATENATED MODULE: ./src/offline/pull.ts
 
 
 
@@ -4439,7 +4727,7 @@ async function alreadyPresent(artifact, folder) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/pull.ts
+;// CONCATENATED MODULE: ./src/cli/commands/pull-command.ts
 
 
 
@@ -4475,7 +4763,7 @@ const pullCommand = {
         const token = io.env.GITHUB_TOKEN;
         if (!token)
             throw new UsageError('pull needs a token in GITHUB_TOKEN (with actions: read)');
-        const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token);
+        const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token, line => io.stderr.write(`checkpoint-action: ${line}\n`));
         const attempt = args.count('attempt');
         const scope = args.scope();
         const to = args.path(args.string('to') ?? '.', io);
@@ -4509,6 +4797,243 @@ function pullTable(pulled, io) {
         item.outcome
     ]);
     return table(['FILE', 'SIZE', 'OUTCOME'], rows);
+}
+
+;// CONCATENATED MODULE: ./src/packing/limit.ts
+/** Files up to this size are read, packed and written whole rather than streamed. */
+const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+/** File operations in flight at once for many small files: enough to keep the disk busy. */
+const FILE_CONCURRENCY = 16;
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await task(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/packing/workspace-paths.ts
+
+
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+function pathsOf(platform = process.platform) {
+    return platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** True when `target` is `root` or below it (both absolute and resolved). */
+function isInside(root, target, platform = process.platform) {
+    const paths = pathsOf(platform);
+    const fromRoot = paths.relative(root, target);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function resolveInside(workspace, given, input, platform = process.platform) {
+    const absolute = pathsOf(platform).resolve(workspace, given);
+    if (!isInside(workspace, absolute, platform)) {
+        throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+function toRelative(workspace, absolute, platform = process.platform) {
+    const paths = pathsOf(platform);
+    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+}
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+function nativeLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
+}
+
+;// CONCATENATED MODULE: ./src/packing/place.ts
+
+
+
+
+
+
+/** A restore that would write outside the workspace (through a link or a link target). */
+class PathEscapeError extends CheckpointError {
+}
+/**
+ * Moves verified files from `staging` into the workspace, replacing what is at their paths,
+ * with their recorded modes, and recreates links. See {@link placeAll}.
+ */
+async function placeFiles(staging, files, workspace) {
+    const placements = files.map(file => ({
+        file,
+        from: file.link === undefined ? join(staging, file.path) : undefined
+    }));
+    await placeAll(placements, workspace);
+}
+/**
+ * Puts files in place under `workspace`. Everything is checked before anything is written:
+ * every folder on the way is a real folder inside the workspace (a link already there cannot
+ * lead a write outside), nothing is in the way, and every link target stays inside. Regular
+ * files go first and links last, so no file is written through a link this restore makes;
+ * links are then resolved for real, and all of them are removed again if one leads out.
+ */
+async function placeAll(placements, workspace) {
+    const root = await (0,promises_namespaceObject.realpath)(workspace);
+    const folders = new FolderWalk(root);
+    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    const regular = placements.filter(({ file, from }) => file.link === undefined && from);
+    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
+        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        // The staged file gets its mode first: it appears at its path complete, in one rename.
+        await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
+        await moveFile(from ?? '', target);
+    });
+    const links = placements.filter(placement => placement.file.link !== undefined);
+    for (const { file } of links) {
+        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
+        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+        await (0,promises_namespaceObject.symlink)(nativeLinkTarget(file.link ?? ''), target);
+    }
+    await checkLinks(root, links.map(placement => placement.file));
+}
+async function checkPlacement(root, file, folders) {
+    const refuse = (reason) => {
+        throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
+    };
+    // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
+    const unsafe = unsafePathReason(file.path, process.platform);
+    if (unsafe)
+        refuse(`its path ${unsafe}`);
+    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
+    if (problem)
+        refuse(problem);
+    const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
+    if (existing?.isDirectory())
+        refuse('a folder of that name is in the way');
+    if (file.link !== undefined &&
+        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), nativeLinkTarget(file.link)))) {
+        refuse(`it is a link to ${file.link}, which leads outside the workspace`);
+    }
+}
+/**
+ * The folders on the way to the files, each looked at once however many files lie under it:
+ * `check` before anything is written (a link already there cannot lead a write outside), and
+ * `make` to create the missing ones one at a time, each under a checked real folder.
+ */
+class FolderWalk {
+    root;
+    checked = new Map();
+    made = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** Why files cannot go under `relative`, or undefined when they can. */
+    check(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve(undefined);
+        let result = this.checked.get(relative);
+        if (!result) {
+            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
+                if (problem)
+                    return problem;
+                return this.checkOne(relative);
+            });
+            this.checked.set(relative, result);
+        }
+        return result;
+    }
+    async checkOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        const segment = (0,external_node_path_namespaceObject.basename)(relative);
+        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink()) {
+            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
+            if (!real || !isInside(this.root, real))
+                return `its folder ${segment} is a link that leads outside the workspace`;
+        }
+        else if (!stats.isDirectory()) {
+            return `a file is in the way of its folder ${segment}`;
+        }
+        return undefined;
+    }
+    make(relative) {
+        if (relative === '.' || relative === '')
+            return Promise.resolve();
+        let made = this.made.get(relative);
+        if (!made) {
+            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
+            this.made.set(relative, made);
+        }
+        return made;
+    }
+    async makeOne(relative) {
+        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const real = await (0,promises_namespaceObject.realpath)(folder);
+        if (!isInside(this.root, real))
+            throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
+    }
+}
+/** Links resolved for real (chains included) must stay inside; else none of them stays. */
+async function checkLinks(root, links) {
+    for (const link of links) {
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, link.path)).catch(() => undefined);
+        if (real === undefined || isInside(root, real))
+            continue;
+        await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, item.path), { force: true })));
+        throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
+    }
+}
+/**
+ * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link).
+ */
+async function moveFile(from, to) {
+    try {
+        await (0,promises_namespaceObject.rename)(from, to);
+    }
+    catch (error) {
+        if (error.code !== 'EXDEV')
+            throw error;
+        await (0,promises_namespaceObject.rm)(to, { force: true });
+        await (0,promises_namespaceObject.copyFile)(from, to);
+        await (0,promises_namespaceObject.rm)(from, { force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/packing/hash.ts
@@ -4567,7 +5092,7 @@ async function openFiles(archive, files, sealed, staging, key) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/stage.ts
+;// CONCATENATED MODULE: ./src/offline/stage-source.ts
 
 
 
@@ -4651,7 +5176,7 @@ async function copyVerified(found, file, staging) {
         throw refuse('does not match its sha256 in the manifest');
 }
 
-;// CONCATENATED MODULE: ./src/cli/restore.ts
+;// CONCATENATED MODULE: ./src/offline/restore-checkpoint.ts
 
 
 
@@ -4721,7 +5246,7 @@ function filesIn(document, archive) {
     return document.files.filter(file => file.link === undefined && file.archive === archive);
 }
 function stateFileOf(document, path) {
-    const unsafe = unsafePathReason(path);
+    const unsafe = unsafePathReason(path, process.platform);
     if (unsafe)
         throw new UsageError(`--state-file ${JSON.stringify(path)} ${unsafe}`);
     if (document.files.some(file => file.path === path)) {
@@ -4737,7 +5262,7 @@ async function stageState(document, path, staging) {
     return { path, size: Buffer.byteLength(text), sha256: canonical_sha256Digest(text), mode: 0o644 };
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/restore.ts
+;// CONCATENATED MODULE: ./src/cli/commands/restore-command.ts
 
 
 
@@ -4797,7 +5322,7 @@ function hintIfCorrupt(source, found, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/show.ts
+;// CONCATENATED MODULE: ./src/cli/commands/show-command.ts
 
 
 
@@ -4885,7 +5410,7 @@ function indent(text) {
     return text.replace(/^(?=.)/gm, '  ');
 }
 
-;// CONCATENATED MODULE: ./src/stores/local.ts
+;// CONCATENATED MODULE: ./src/offline/local-directory-store.ts
 
 
 
@@ -4964,7 +5489,7 @@ async function syncDirectory(directory) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/transfer.ts
+;// CONCATENATED MODULE: ./src/offline/export-import.ts
 
 
 
@@ -5050,7 +5575,7 @@ class SourceStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/transfer.ts
+;// CONCATENATED MODULE: ./src/cli/commands/export-import-command.ts
 
 
 
@@ -5124,7 +5649,7 @@ function warnSkipped(skipped, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/verify.ts
+;// CONCATENATED MODULE: ./src/offline/verify.ts
 
 
 
@@ -5205,7 +5730,7 @@ async function verifyArchive(source, name, fileKey) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+;// CONCATENATED MODULE: ./src/cli/commands/verify-command.ts
 
 
 
@@ -5248,7 +5773,60 @@ function verifyText(report) {
     return `${table(['KIND', 'NAME', 'RESULT', 'DETAIL'], rows)}${missing.join('')}${verdict}`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+
+
+
+
+
+
+/** The CLI's exit codes, as `checkpoint-action --help` documents them. */
+const ExitCode = {
+    /** Everything asked for was done. */
+    Ok: 0,
+    /** A source, checkpoint, node, archive, run or repository that does not exist. */
+    NotFound: 1,
+    /** A bad command line or an input this version cannot read. */
+    Usage: 2,
+    /**
+     * A digest mismatch, a truncated or hostile archive, a path or link leaving the target, a
+     * checkpoint that is not signed with the signing key or does not decrypt.
+     */
+    Integrity: 3,
+    /** Anything else: the network, GitHub's API, the disk. */
+    Failure: 4
+};
+/** The exit code of anything a command throws: the one place errors meet exit codes. */
+function exitCodeOf(error) {
+    if (error instanceof NotFoundError || error instanceof CheckpointNotFoundError) {
+        return ExitCode.NotFound;
+    }
+    if (error instanceof UsageError ||
+        error instanceof errors_InvalidInputError ||
+        error instanceof UnsupportedSchemaError) {
+        return ExitCode.Usage;
+    }
+    if (error instanceof IntegrityError ||
+        error instanceof CorruptCheckpointError ||
+        error instanceof UntrustedCheckpointError ||
+        error instanceof ArchiveIntegrityError ||
+        error instanceof PathEscapeError) {
+        return ExitCode.Integrity;
+    }
+    if (error instanceof GitHubApiError)
+        return apiExitCode(error.status);
+    return ExitCode.Failure;
+}
+function apiExitCode(status) {
+    if (status === 404)
+        return ExitCode.NotFound;
+    if (status === 401 || status === 403)
+        return ExitCode.Usage;
+    return ExitCode.Failure;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -5476,6 +6054,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -25,20 +25,20 @@ export { ID_PATTERN, ID_RULE, validateId } from './checkpoint/ids.js';
 export { NAME_PREFIX, checkpointName, compareRefs, filesArchiveName, parseArtifactName, parseCheckpointName, sameRef } from './checkpoint/naming.js';
 export { completedNodes } from './checkpoint/progress.js';
 export { isJsonObject, mergeStates } from './checkpoint/state.js';
-export { isSafeRelativePath, unsafePathReason } from './checkpoint/paths.js';
+export { isSafeRelativePath, unsafePathReason } from './checkpoint/safe-paths.js';
 // Errors: every one a CheckpointError whose message names the thing and the rule.
 export { CheckpointError, CheckpointNotFoundError, CheckpointWriteError, CorruptCheckpointError, InvalidInputError, UnsupportedSchemaError } from './checkpoint/errors.js';
 export { ArchiveIntegrityError } from './packing/extract.js';
 export { PathEscapeError } from './packing/place.js';
 // Checkpoints in a local folder.
 export { CheckpointManager, EXPORT_KIND } from './checkpoint/manager.js';
-export { LocalDirectoryStore } from './stores/local.js';
+export { LocalDirectoryStore } from './offline/local-directory-store.js';
 // Checkpoints downloaded from a run page: read, verify, compare, restore, export.
-export { readCheckpointSource, MAX_DOCUMENT_BYTES } from './cli/read-source.js';
-export { CheckpointSource, archivesOf } from './cli/source.js';
-export { selectCheckpoint, documentOf } from './cli/select.js';
-export { verifySource } from './cli/verify.js';
-export { diffCheckpoints, isEmptyDiff } from './cli/diff.js';
-export { restoreCheckpoint } from './cli/restore.js';
-export { exportScope, importSource } from './cli/transfer.js';
-export { IntegrityError, NotFoundError, UsageError } from './cli/errors.js';
+export { readCheckpointSource, MAX_DOCUMENT_BYTES } from './offline/read-source.js';
+export { CheckpointSource, archivesOf } from './offline/source.js';
+export { selectCheckpoint, documentOf } from './offline/select.js';
+export { verifySource } from './offline/verify.js';
+export { diffCheckpoints, isEmptyDiff } from './offline/diff.js';
+export { restoreCheckpoint } from './offline/restore-checkpoint.js';
+export { exportScope, importSource } from './offline/export-import.js';
+export { IntegrityError, NotFoundError, UsageError } from './offline/offline-errors.js';

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
+/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(867);
 
 await (0,_restore_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestorePost */ .G)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 922:
+/***/ 867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -230,12 +230,16 @@ function sameRef(a, b) {
     return compareRefs(a, b) === 0 && a.scope === b.scope;
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
- * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
+ * Anything else could land outside the root, on some OS. With `platform` 'win32', a path about
+ * to be written on Windows must also be one that Windows writes where it says: no name that
+ * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
+ * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function unsafePathReason(path) {
+function unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -251,11 +255,39 @@ function unsafePathReason(path) {
         return 'contains a ".." segment';
     if (segments.some(segment => segment === '.' || segment === ''))
         return 'is not normalized';
+    if (platform === 'win32')
+        return windowsNameReason(segments);
+    return undefined;
+}
+/** Names Windows keeps for devices, with any extension: `CON`, `nul.txt`, `COM1`, `lpt9.log`. */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Control characters (U+0001 to U+001F; NUL is refused everywhere), which Windows refuses too. */
+function hasControlCharacter(name) {
+    for (let index = 0; index < name.length; index++) {
+        if (name.charCodeAt(index) < 0x20)
+            return true;
+    }
+    return false;
+}
+function windowsNameReason(segments) {
+    for (const segment of segments) {
+        if (/[. ]$/.test(segment)) {
+            return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+        }
+        if (WINDOWS_FORBIDDEN.test(segment) || hasControlCharacter(segment)) {
+            return `has a name with a character Windows does not allow (${JSON.stringify(segment)})`;
+        }
+        if (WINDOWS_DEVICE.test(segment)) {
+            return `has a name Windows keeps for a device (${JSON.stringify(segment)})`;
+        }
+    }
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function isSafeRelativePath(path) {
-    return unsafePathReason(path) === undefined;
+function isSafeRelativePath(path, platform) {
+    return unsafePathReason(path, platform) === undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
@@ -290,6 +322,9 @@ function parseStateText(input, text) {
         if (Object.hasOwn(state, key)) {
             throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
+        if (FORBIDDEN_KEYS.has(key)) {
+            throw new InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+        }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
     return state;
@@ -306,10 +341,46 @@ function parseJsonObject(input, text) {
     }
     if (!state_isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-        throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
-    }
+    const problem = stateProblem(value);
+    if (problem)
+        throw new InvalidInputError(input, text, problem);
     return value;
+}
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+function stateProblem(state) {
+    const scan = scanJson(state, MAX_STATE_DEPTH);
+    if (scan.forbidden) {
+        return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`;
+    }
+    if (scan.depth > MAX_STATE_DEPTH)
+        return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`;
+    return undefined;
+}
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+const FORBIDDEN_KEYS = new Set([
+    '__proto__',
+    'constructor',
+    'prototype'
+]);
+/** Why a forbidden key is refused, for error messages. */
+const FORBIDDEN_KEY_RULE = 'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)';
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+function scanJson(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return { depth: 0 };
+    const walk = { stopAbove, trail: [] };
+    const depth = depthBelow(value, 1, walk);
+    return { depth, forbidden: walk.forbidden };
 }
 /**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
@@ -317,20 +388,30 @@ function parseJsonObject(input, text) {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 function nestingDepth(value, stopAbove) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    return depthBelow(value, 1, stopAbove);
+    return scanJson(value, stopAbove).depth;
 }
-function depthBelow(node, depth, stopAbove) {
-    if (depth > stopAbove)
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail, key) {
+    let text = '';
+    for (const step of [...trail, key]) {
+        text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+    }
+    return text;
+}
+function depthBelow(node, depth, walk) {
+    if (depth > walk.stopAbove)
         return depth;
     let deepest = depth;
     if (Array.isArray(node)) {
-        for (const child of node) {
+        const items = node;
+        for (let index = 0; index < items.length; index++) {
+            const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-            if (deepest > stopAbove)
+            walk.trail.push(index);
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+            walk.trail.pop();
+            if (deepest > walk.stopAbove)
                 return deepest;
         }
         return deepest;
@@ -341,11 +422,16 @@ function depthBelow(node, depth, stopAbove) {
     for (const key in record) {
         if (!Object.hasOwn(record, key))
             continue;
+        if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+            walk.forbidden = { key, path: pathText(walk.trail, key) };
+        }
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-        if (deepest > stopAbove)
+        walk.trail.push(key);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+        walk.trail.pop();
+        if (deepest > walk.stopAbove)
             return deepest;
     }
     return deepest;
@@ -538,8 +624,15 @@ function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = scanJson(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new errors_CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new errors_CorruptCheckpointError(source, `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`);
     }
     const document = value;
     const problem = shapeProblem(document);
@@ -761,7 +854,7 @@ function refOf(document) {
     return { scope, attempt, sequence, node };
 }
 
-;// CONCATENATED MODULE: ./src/github/job-context.ts
+;// CONCATENATED MODULE: ./src/action/job-context.ts
 
 
 
@@ -870,7 +963,7 @@ async function recordEvent(runnerTemp, job, event) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/github/run-context.ts
+;// CONCATENATED MODULE: ./src/transport/run-context.ts
 
 
 /** Reads the run context from the runner's environment, with local fallbacks. */
@@ -896,7 +989,7 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/github/state.ts
+;// CONCATENATED MODULE: ./src/action/step-state.ts
 /** Values a main step hands its post step (`core.saveState` / `core.getState`). */
 var State;
 (function (State) {
@@ -912,7 +1005,7 @@ var RunState;
     RunState["Status"] = "status";
 })(RunState || (RunState = {}));
 
-;// CONCATENATED MODULE: ./src/github/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 function formatDuration(ms) {
     if (ms === undefined)
@@ -1036,7 +1129,7 @@ function escapeCell(text) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github/toolkit.ts
+;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
 
 
 
@@ -1072,7 +1165,7 @@ function setSecret(value) {
 function info(message) {
     process.stdout.write(`${message}${EOL}`);
 }
-function toolkit_notice(message) {
+function light_toolkit_notice(message) {
     issue('notice', message);
 }
 function warning(message) {
@@ -1118,7 +1211,7 @@ async function runRestorePost() {
         appendSummary(renderSummary(job, scope));
         const notice = resumeNotice(job);
         if (notice)
-            toolkit_notice(notice);
+            light_toolkit_notice(notice);
     }
     catch (error) {
         warning(`Could not write the checkpoint summary: ${describe(error)}`);

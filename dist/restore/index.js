@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2908);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9026);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2908:
+/***/ 9026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29830,7 +29830,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -30935,7 +30935,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access: summary_access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30958,7 +30958,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield summary_access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -31258,7 +31258,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31289,7 +31289,7 @@ const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -31302,7 +31302,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -31332,7 +31332,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -31360,7 +31360,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -32511,7 +32511,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -32641,7 +32641,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -32649,7 +32649,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -32657,7 +32657,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -32751,6 +32751,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action/actions-core.ts
+// The runner adapter's door to @actions/core: steps reach the toolkit only through src/action/,
+// so one folder holds everything that knows how a runner is spoken to.
+
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
@@ -32811,7 +32816,7 @@ class ConfigurationError extends CheckpointError {
 class CheckpointWriteError extends CheckpointError {
     file;
     constructor(file, cause) {
-        super(`Cannot write checkpoint ${file}: ${errors_describe(cause)}`, { cause });
+        super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause });
         this.file = file;
     }
 }
@@ -32855,9 +32860,9 @@ function quote(value) {
  * The message of anything thrown, Error or not, with its cause when the message leaves it out
  * (fetch says only "fetch failed"; its cause says "connect ECONNREFUSED ...").
  */
-function errors_describe(error) {
+function describe(error) {
     if (error instanceof Error) {
-        const cause = error.cause instanceof Error ? errors_describe(error.cause) : '';
+        const cause = error.cause instanceof Error ? describe(error.cause) : '';
         return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
     }
     if (typeof error === 'string')
@@ -32952,12 +32957,16 @@ function sameRef(a, b) {
     return compareRefs(a, b) === 0 && a.scope === b.scope;
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/paths.ts
+;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
- * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
+ * Anything else could land outside the root, on some OS. With `platform` 'win32', a path about
+ * to be written on Windows must also be one that Windows writes where it says: no name that
+ * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
+ * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function unsafePathReason(path) {
+function unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -32973,11 +32982,39 @@ function unsafePathReason(path) {
         return 'contains a ".." segment';
     if (segments.some(segment => segment === '.' || segment === ''))
         return 'is not normalized';
+    if (platform === 'win32')
+        return windowsNameReason(segments);
+    return undefined;
+}
+/** Names Windows keeps for devices, with any extension: `CON`, `nul.txt`, `COM1`, `lpt9.log`. */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Control characters (U+0001 to U+001F; NUL is refused everywhere), which Windows refuses too. */
+function hasControlCharacter(name) {
+    for (let index = 0; index < name.length; index++) {
+        if (name.charCodeAt(index) < 0x20)
+            return true;
+    }
+    return false;
+}
+function windowsNameReason(segments) {
+    for (const segment of segments) {
+        if (/[. ]$/.test(segment)) {
+            return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+        }
+        if (WINDOWS_FORBIDDEN.test(segment) || hasControlCharacter(segment)) {
+            return `has a name with a character Windows does not allow (${JSON.stringify(segment)})`;
+        }
+        if (WINDOWS_DEVICE.test(segment)) {
+            return `has a name Windows keeps for a device (${JSON.stringify(segment)})`;
+        }
+    }
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function isSafeRelativePath(path) {
-    return unsafePathReason(path) === undefined;
+function isSafeRelativePath(path, platform) {
+    return unsafePathReason(path, platform) === undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
@@ -32993,7 +33030,7 @@ function isJsonObject(value) {
  * strings. Blank lines are ignored; a repeated key is an error rather than a silent overwrite.
  * @param input the input's name, for the error message
  */
-function state_parseStateText(input, text) {
+function parseStateText(input, text) {
     const trimmed = text.trim();
     if (trimmed === '')
         return {};
@@ -33012,6 +33049,9 @@ function state_parseStateText(input, text) {
         if (Object.hasOwn(state, key)) {
             throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
+        if (FORBIDDEN_KEYS.has(key)) {
+            throw new InvalidInputError(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+        }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
     return state;
@@ -33028,10 +33068,46 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new InvalidInputError(input, text, STATE_RULE);
-    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-        throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
-    }
+    const problem = stateProblem(value);
+    if (problem)
+        throw new InvalidInputError(input, text, problem);
     return value;
+}
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+function stateProblem(state) {
+    const scan = scanJson(state, MAX_STATE_DEPTH);
+    if (scan.forbidden) {
+        return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`;
+    }
+    if (scan.depth > MAX_STATE_DEPTH)
+        return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`;
+    return undefined;
+}
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+const FORBIDDEN_KEYS = new Set([
+    '__proto__',
+    'constructor',
+    'prototype'
+]);
+/** Why a forbidden key is refused, for error messages. */
+const FORBIDDEN_KEY_RULE = 'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)';
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+function scanJson(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return { depth: 0 };
+    const walk = { stopAbove, trail: [] };
+    const depth = depthBelow(value, 1, walk);
+    return { depth, forbidden: walk.forbidden };
 }
 /**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
@@ -33039,20 +33115,30 @@ function parseJsonObject(input, text) {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 function nestingDepth(value, stopAbove) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    return depthBelow(value, 1, stopAbove);
+    return scanJson(value, stopAbove).depth;
 }
-function depthBelow(node, depth, stopAbove) {
-    if (depth > stopAbove)
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail, key) {
+    let text = '';
+    for (const step of [...trail, key]) {
+        text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+    }
+    return text;
+}
+function depthBelow(node, depth, walk) {
+    if (depth > walk.stopAbove)
         return depth;
     let deepest = depth;
     if (Array.isArray(node)) {
-        for (const child of node) {
+        const items = node;
+        for (let index = 0; index < items.length; index++) {
+            const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-            if (deepest > stopAbove)
+            walk.trail.push(index);
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+            walk.trail.pop();
+            if (deepest > walk.stopAbove)
                 return deepest;
         }
         return deepest;
@@ -33063,11 +33149,16 @@ function depthBelow(node, depth, stopAbove) {
     for (const key in record) {
         if (!Object.hasOwn(record, key))
             continue;
+        if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+            walk.forbidden = { key, path: pathText(walk.trail, key) };
+        }
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-        if (deepest > stopAbove)
+        walk.trail.push(key);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+        walk.trail.pop();
+        if (deepest > walk.stopAbove)
             return deepest;
     }
     return deepest;
@@ -33098,7 +33189,7 @@ function rememberStateJson(state, text) {
  * {@link mergeStates} of two states, or the one that is not empty as it is (no copy, and its
  * JSON text, when known, is kept).
  */
-function state_overlayStates(under, over) {
+function overlayStates(under, over) {
     if (!hasKeys(under))
         return hasKeys(over) ? over : {};
     if (!hasKeys(over))
@@ -33260,8 +33351,15 @@ function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = scanJson(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new CorruptCheckpointError(source, `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`);
     }
     const document = value;
     const problem = shapeProblem(document);
@@ -33518,7 +33616,7 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : state_overlayStates(base?.state ?? {}, result.state),
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
         nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
         archives: archives.filter(archive => used.has(archive.name))
@@ -33593,29 +33691,102 @@ function invalidate(document, request) {
     return { document: rerun.length > 0 ? withoutNodes(document, rerun) : document, rerun, unknown };
 }
 
-;// CONCATENATED MODULE: ./src/github/failure.ts
+;// CONCATENATED MODULE: ./src/transport/service-errors.ts
+
+/** A GitHub service or blob storage could not be reached, or refused a call. */
+class ServiceError extends CheckpointError {
+    status;
+    constructor(message, 
+    /** The HTTP status of the last answer, when there was one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/**
+ * A try answered with an error status. Its message reads after the call's name: "answered 503
+ * (...)"; a 429 says "rate limited".
+ */
+class HttpStatusError extends ServiceError {
+    retryAfterMs;
+    constructor(status, detail, 
+    /** How long the answer's Retry-After asks to wait, when it says. */
+    retryAfterMs) {
+        const limited = status === 429 ? ', rate limited' : '';
+        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
+ * timeout): the request may have reached the service, so only an idempotent one is sent again.
+ */
+class TransferInterruptedError extends ServiceError {
+}
+/**
+ * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
+ * of the service: the step says so in a notice and does nothing.
+ */
+class ArtifactsUnavailableError extends CheckpointError {
+    host;
+    constructor(host) {
+        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
+            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
+            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
+            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        this.host = host;
+    }
+}
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends CheckpointError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/failure.ts
+
 
 
 
 /**
  * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
  * fail the step; service and I/O failures fail it only when the user asked (`fail-on-error`),
- * and otherwise warn, so a checkpoint problem never fails the user's job by surprise.
+ * and otherwise warn, so a checkpoint problem never fails the user's job by surprise. Artifacts
+ * that do not exist here (GitHub Enterprise Server) are no failure at all: a notice.
  */
 function reportFailure(error, failOnError) {
-    const message = errors_describe(error);
+    if (noticeIfUnavailable(error))
+        return;
+    const message = describe(error);
     if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
         setFailed(message);
         return;
     }
     warning(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
 }
+let unavailableNoticed = false;
+/**
+ * When `error` says the artifact service does not exist here (GitHub Enterprise Server), says
+ * so in one notice per step (a run step meets it twice: reading checkpoints, then saving) and
+ * returns true; false for any other error.
+ */
+function noticeIfUnavailable(error) {
+    if (!(error instanceof ArtifactsUnavailableError))
+        return false;
+    if (!unavailableNoticed)
+        notice(error.message);
+    unavailableNoticed = true;
+    return true;
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/github/toolkit.ts
+;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
 
 
 
@@ -33623,19 +33794,19 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
 // 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
 /** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
-function toolkit_getInput(name, options = {}) {
+function light_toolkit_getInput(name, options = {}) {
     const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
     return options.trimWhitespace === false ? value : value.trim();
 }
 /** A value the main step saved for its post step. */
-function toolkit_getState(name) {
+function light_toolkit_getState(name) {
     return process.env[`STATE_${name}`] ?? '';
 }
 /** Sets a step output through the runner's output file. */
-function toolkit_setOutput(name, value) {
+function light_toolkit_setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT ?? '';
     if (file === '') {
-        toolkit_issue('set-output', value, { name });
+        light_toolkit_issue('set-output', value, { name });
         return;
     }
     const delimiter = `ghadelimiter_${randomUUID()}`;
@@ -33645,17 +33816,17 @@ function toolkit_setOutput(name, value) {
     appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
 /** Masks a value in the log. */
-function toolkit_setSecret(value) {
-    toolkit_issue('add-mask', value);
+function light_toolkit_setSecret(value) {
+    light_toolkit_issue('add-mask', value);
 }
-function toolkit_info(message) {
+function light_toolkit_info(message) {
     process.stdout.write(`${message}${EOL}`);
 }
-function toolkit_notice(message) {
-    toolkit_issue('notice', message);
+function light_toolkit_notice(message) {
+    light_toolkit_issue('notice', message);
 }
-function toolkit_warning(message) {
-    toolkit_issue('warning', message);
+function light_toolkit_warning(message) {
+    light_toolkit_issue('warning', message);
 }
 /** Appends Markdown to the job summary, when the runner gives a summary file. */
 function appendSummary(markdown) {
@@ -33664,104 +33835,20 @@ function appendSummary(markdown) {
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
     appendFileSync(file, markdown, 'utf8');
 }
-function toolkit_issue(command, message, properties = {}) {
+function light_toolkit_issue(command, message, properties = {}) {
     const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${toolkit_escapeProperty(value)}`)
+        .map(([key, value]) => `${key}=${light_toolkit_escapeProperty(value)}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${light_toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
-function toolkit_escapeData(text) {
+function light_toolkit_escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-function toolkit_escapeProperty(text) {
-    return toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function light_toolkit_escapeProperty(text) {
+    return light_toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/packing/paths.ts
-
-
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
-    return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot)));
-}
-/**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
- * @param input the input that gave the path, for the error message
- * @throws InvalidInputError
- */
-function paths_resolveInside(workspace, path, input) {
-    const absolute = resolve(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new InvalidInputError(input, path, `must be inside the workspace ${workspace}`);
-    }
-    return absolute;
-}
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return relative(workspace, absolute).split(sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/run/shell.ts
-
-
-
-const BUILT_IN = {
-    bash: { argv: ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '{0}'], extension: '.sh' },
-    sh: { argv: ['sh', '-e', '{0}'], extension: '.sh' },
-    python: { argv: ['python', '{0}'], extension: '.py' },
-    pwsh: { argv: ['pwsh', '-command', ". '{0}'"], extension: '.ps1' }
-};
-const SHELL_RULE = 'must be bash, sh, python, pwsh, or a command line containing {0}, e.g. "perl {0}"';
-/**
- * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a custom command
- * line whose `{0}` is replaced by the script's path.
- * @throws InvalidInputError for an unknown shell or one the runner does not have
- */
-async function shell_resolveShell(value, path = process.env.PATH ?? '') {
-    const name = value.trim() === '' ? 'bash' : value.trim();
-    const builtIn = BUILT_IN[name];
-    if (builtIn) {
-        const program = await findProgram(name === 'python' ? ['python', 'python3'] : [builtIn.argv[0] ?? name], path);
-        if (!program)
-            throw new InvalidInputError('shell', value, `'${name}' is not installed on this runner`);
-        return { name, argv: [program, ...builtIn.argv.slice(1)], extension: builtIn.extension };
-    }
-    if (!name.includes('{0}'))
-        throw new InvalidInputError('shell', value, SHELL_RULE);
-    const argv = name.split(/\s+/);
-    return { name, argv, extension: '' };
-}
-/** The command line for a script file. */
-function commandLine(shell, script) {
-    return shell.argv.map(part => part.replace('{0}', script));
-}
-async function findProgram(candidates, path) {
-    for (const candidate of candidates) {
-        for (const dir of path.split(delimiter).filter(Boolean)) {
-            const file = join(dir, candidate);
-            try {
-                await access(file, constants.X_OK);
-                return file;
-            }
-            catch {
-                // not in this folder
-            }
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/github/inputs.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
@@ -33791,66 +33878,19 @@ var Input;
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
-    const scope = toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
+    const scope = light_toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
     return ids_validateId(Input.Scope, scope);
-}
-/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
-function getRestoreInputs() {
-    return {
-        scope: getScope(),
-        githubToken: toolkit_getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        rerun: getList(Input.Rerun).map(id => ids_validateId(Input.Rerun, id)),
-        rerunFrom: optionalId(Input.RerunFrom),
-        reset: getBoolean(Input.Reset, false),
-        protection: getProtection()
-    };
-}
-function optionalId(name) {
-    const value = toolkit_getInput(name);
-    return value === '' ? undefined : ids_validateId(name, value);
-}
-/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
-async function getSaveInputs(workspace) {
-    return {
-        node: requiredId(Input.Node, 'name the node saved'),
-        scope: getScope(),
-        state: await inputs_getState(workspace),
-        paths: getList(Input.Paths),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false),
-        key: core.getInput(Input.Key),
-        salt: core.getInput(Input.Salt),
-        protection: getProtection()
-    };
-}
-async function inputs_getState(workspace) {
-    const stateFile = core.getInput(Input.StateFile);
-    let fromFile = {};
-    if (stateFile !== '') {
-        const file = resolveInside(workspace, stateFile, Input.StateFile);
-        let text;
-        try {
-            text = await readFile(file, 'utf8');
-        }
-        catch (error) {
-            throw new InvalidInputError(Input.StateFile, stateFile, `must name a readable file (${describe(error)})`);
-        }
-        fromFile = parseStateText(Input.StateFile, text);
-    }
-    return overlayStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)));
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return toolkit_getInput(name)
+    return light_toolkit_getInput(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
 }
 /** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
 function getBoolean(name, fallback) {
-    const value = toolkit_getInput(name);
+    const value = light_toolkit_getInput(name);
     if (value === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(value))
@@ -33861,7 +33901,7 @@ function getBoolean(name, fallback) {
 }
 /** An integer input within [min, max]; empty means unset. */
 function getInteger(name, min, max) {
-    const value = core.getInput(name);
+    const value = toolkit.getInput(name);
     if (value === '')
         return undefined;
     const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -33870,51 +33910,28 @@ function getInteger(name, min, max) {
     }
     return number;
 }
-/** Reads and validates the run entry's inputs. @throws InvalidInputError */
-async function getRunInputs(workspace) {
-    const node = requiredId(Input.Node, 'name the node this command is');
-    const run = core.getInput(Input.Run, { trimWhitespace: false });
-    if (run.trim() === '')
-        throw new InvalidInputError(Input.Run, run, 'is required: give the command to run');
-    return {
-        node,
-        scope: getScope(),
-        run,
-        shell: await resolveShell(core.getInput(Input.Shell)),
-        workingDirectory: await getFolder(workspace, core.getInput(Input.WorkingDirectory)),
-        state: parseStateText(Input.State, core.getInput(Input.State)),
-        paths: getList(Input.Paths),
-        key: core.getInput(Input.Key),
-        salt: core.getInput(Input.Salt),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        protection: getProtection()
-    };
-}
-function requiredId(name, why) {
-    const value = core.getInput(name);
-    if (value === '')
-        throw new InvalidInputError(name, value, `is required: ${why}`);
-    return validateId(name, value);
-}
-async function getFolder(workspace, value) {
-    const folder = resolveInside(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
-    const stats = await stat(folder).catch(() => undefined);
-    if (!stats?.isDirectory()) {
-        throw new InvalidInputError(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
-    }
-    return folder;
+/**
+ * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
+ * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
+ * lowers it (with a warning) rather than have the service refuse the upload.
+ */
+function getRetentionDays(env = process.env) {
+    const days = getInteger(Input.RetentionDays, 1, 90);
+    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
+    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
+        return days;
+    toolkit.notice(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
+    return cap;
 }
 /** Reads the protection inputs and masks the keys in the log. */
 function getProtection() {
-    const signingKey = toolkit_getInput(Input.SigningKey);
-    const encryptionKey = toolkit_getInput(Input.EncryptionKey);
+    const signingKey = light_toolkit_getInput(Input.SigningKey);
+    const encryptionKey = light_toolkit_getInput(Input.EncryptionKey);
     for (const key of [signingKey, encryptionKey])
         if (key !== '')
-            toolkit_setSecret(key);
-    const token = toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+            light_toolkit_setSecret(key);
+    const token = light_toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
     const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
     return {
         signingKey,
@@ -33923,8 +33940,41 @@ function getProtection() {
         secrets: secrets.filter(secret => secret !== '')
     };
 }
+/** A required node id input. @throws InvalidInputError when empty or not an id */
+function requiredId(name, why) {
+    const value = toolkit.getInput(name);
+    if (value === '')
+        throw new InvalidInputError(name, value, `is required: ${why}`);
+    return validateId(name, value);
+}
 
-;// CONCATENATED MODULE: ./src/github/job-context.ts
+;// CONCATENATED MODULE: ./src/restore/restore-inputs.ts
+
+
+
+/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
+function getRestoreInputs() {
+    return {
+        scope: getScope(),
+        githubToken: light_toolkit_getInput(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false),
+        rerun: getList(Input.Rerun).map(id => ids_validateId(Input.Rerun, id)),
+        rerunFrom: optionalId(Input.RerunFrom),
+        reset: getBoolean(Input.Reset, false),
+        protection: getProtection()
+    };
+}
+function optionalId(name) {
+    const value = light_toolkit_getInput(name);
+    return value === '' ? undefined : ids_validateId(name, value);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/action/job-context.ts
 
 
 
@@ -34031,7 +34081,7 @@ async function recordEvent(runnerTemp, job, event) {
     await saveJobContext(runnerTemp, job);
 }
 
-;// CONCATENATED MODULE: ./src/github/outputs.ts
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
 
@@ -34082,7 +34132,7 @@ async function setRestoreOutputs(document, runnerTemp, scope) {
     setOutput(Output.State, state);
 }
 
-;// CONCATENATED MODULE: ./src/github/run-context.ts
+;// CONCATENATED MODULE: ./src/transport/run-context.ts
 
 
 /** Reads the run context from the runner's environment, with local fallbacks. */
@@ -34108,7 +34158,7 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/github/state.ts
+;// CONCATENATED MODULE: ./src/action/step-state.ts
 /** Values a main step hands its post step (`core.saveState` / `core.getState`). */
 var State;
 (function (State) {
@@ -34123,6 +34173,18 @@ var RunState;
     /** `running` until the command ends; a post step that still sees it saves partial progress. */
     RunState["Status"] = "status";
 })(RunState || (RunState = {}));
+
+;// CONCATENATED MODULE: ./src/action/step-log.ts
+
+/** The step's log as the transport reports to it: lines, and values masked before use. */
+const stepLog = {
+    info: line => {
+        info(line);
+    },
+    mask: secret => {
+        core_setSecret(secret);
+    }
+};
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
@@ -34328,6 +34390,7 @@ class CheckpointCodec {
 
 
 
+
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
 /**
@@ -34391,9 +34454,14 @@ class CheckpointManager {
     /**
      * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
      * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
      */
     async create(node, state, extra = {}) {
         ids_validateId('node', node);
+        const problem = stateProblem(state);
+        if (problem)
+            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
         const base = await this.latestValid();
         const document = nextCheckpoint(base, {
             scope: this.scope,
@@ -34482,7 +34550,53 @@ async function mapLimit(items, limit, task) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/packing/workspace-paths.ts
+
+
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+function pathsOf(platform = process.platform) {
+    return platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** True when `target` is `root` or below it (both absolute and resolved). */
+function isInside(root, target, platform = process.platform) {
+    const paths = pathsOf(platform);
+    const fromRoot = paths.relative(root, target);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function resolveInside(workspace, given, input, platform = process.platform) {
+    const absolute = pathsOf(platform).resolve(workspace, given);
+    if (!isInside(workspace, absolute, platform)) {
+        throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+function toRelative(workspace, absolute, platform = process.platform) {
+    const paths = pathsOf(platform);
+    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+}
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+function nativeLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
+}
+
 ;// CONCATENATED MODULE: ./src/packing/place.ts
+
 
 
 
@@ -34526,7 +34640,7 @@ async function placeAll(placements, workspace) {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
         await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
         await (0,promises_namespaceObject.rm)(target, { force: true });
-        await (0,promises_namespaceObject.symlink)(file.link ?? '', target);
+        await (0,promises_namespaceObject.symlink)(nativeLinkTarget(file.link ?? ''), target);
     }
     await checkLinks(root, links.map(placement => placement.file));
 }
@@ -34534,6 +34648,10 @@ async function checkPlacement(root, file, folders) {
     const refuse = (reason) => {
         throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
     };
+    // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
+    const unsafe = unsafePathReason(file.path, process.platform);
+    if (unsafe)
+        refuse(`its path ${unsafe}`);
     const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
     if (problem)
         refuse(problem);
@@ -34541,7 +34659,7 @@ async function checkPlacement(root, file, folders) {
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
     if (file.link !== undefined &&
-        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), file.link))) {
+        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), nativeLinkTarget(file.link)))) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
@@ -34733,7 +34851,8 @@ async function admitEntry(context, entry) {
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
         return undefined;
     }
-    const unsafe = unsafePathReason(name);
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
     if (unsafe)
         refuse(unsafe);
     const type = entry.mode & 0o170000;
@@ -34856,25 +34975,77 @@ async function* entries(zip, archive) {
     }
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/stores/twirp.ts
+;// CONCATENATED MODULE: ./src/transport/config.ts
 
-/** The artifact service could not be reached or refused a call. */
-class ServiceError extends CheckpointError {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
+
+
+/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
+const CALL_DEADLINE_MS = 3 * 60_000;
+/** A step gives up on a dead service within this long. */
+const STEP_RETRY_BUDGET_MS = 5 * 60_000;
+/** The longest Retry-After the action waits. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** A download that sends nothing for this long is abandoned (the official client's timer). */
+const IDLE_TIMEOUT_MS = 30_000;
+/** A Twirp or REST try that gets no answer this long is abandoned. */
+const CALL_TIMEOUT_MS = 60_000;
+/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/** A Put Block without an answer this long is sent again (the toolkit's default). */
+const DEFAULT_UPLOAD_STALL_MS = 5 * 60_000;
+/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
+function retrySettings(env = process.env) {
+    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
+    const scale = text.trim() === '' ? 1 : Number(text);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+        throw new ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${quote(text)}: it must be a number above 0 and at most 10`);
     }
+    return {
+        scale,
+        callDeadlineMs: CALL_DEADLINE_MS,
+        stepBudgetMs: STEP_RETRY_BUDGET_MS,
+        retryAfterCapMs: RETRY_AFTER_CAP_MS
+    };
 }
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-const ATTEMPTS = 4;
-const TIMEOUT_MS = 60_000;
-/** Reads the results service endpoint; throws a ServiceError outside a job. */
+/**
+ * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
+ * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
+ * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
+ * @throws ConfigurationError naming the variable, its value and the rule
+ */
+function uploadSettings(env = process.env) {
+    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
+    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
+    const cap = concurrencyCap((0,external_node_os_namespaceObject.cpus)().length);
+    const settings = {
+        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
+        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
+    };
+    if (asked !== undefined && asked > cap)
+        settings.concurrencyAsked = asked;
+    return settings;
+}
+/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
+function concurrencyCap(cpuCount) {
+    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
+}
+function positiveInteger(env, name) {
+    const text = (env[name] ?? '').trim();
+    if (text === '')
+        return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
+    }
+    return value;
+}
+/**
+ * The artifact service's endpoint.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
+ * @throws ServiceError outside a job, where the runtime variables are unset
+ */
 function serviceEndpoint(env = process.env) {
+    assertArtifactsAvailable(env);
     const url = env.ACTIONS_RESULTS_URL;
     const token = env.ACTIONS_RUNTIME_TOKEN;
     if (!url || !token) {
@@ -34883,6 +35054,495 @@ function serviceEndpoint(env = process.env) {
     }
     return { origin: new URL(url).origin, token };
 }
+/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
+function assertArtifactsAvailable(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    if (isEnterpriseServer(server))
+        throw new ArtifactsUnavailableError(new URL(server).host);
+}
+/**
+ * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
+ * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
+ * or unreadable means github.com.
+ */
+function isEnterpriseServer(serverUrl) {
+    if (serverUrl.trim() === '')
+        return false;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+}
+/** The REST API's base URL, without a trailing slash. */
+function apiUrl(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/transport/http.ts
+
+/**
+ * The action's version, sent in every request's User-Agent. A unit test holds it equal to
+ * package.json's: the bundles do not ship package.json where they could read it.
+ */
+const ACTION_VERSION = '1.0.0';
+/** Names the action and its version to every service it calls (the official client sends its own). */
+const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
+/**
+ * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
+ * (the signal stays armed while the body is read).
+ * @throws TransferInterruptedError `silence` when the time is up
+ */
+async function send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
+    try {
+        return await fetch(url, {
+            ...init,
+            headers: { 'User-Agent': USER_AGENT, ...init.headers },
+            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+        });
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+            throw new TransferInterruptedError(silence, undefined, { cause: error });
+        }
+        throw error;
+    }
+}
+/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
+async function statusError(response) {
+    const text = await response.text().catch(() => '');
+    return new HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
+}
+/** The same for an answer read with node:http, whose body is not read. */
+function statusErrorOf(response) {
+    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+}
+/** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
+function detailOf(text) {
+    let detail = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? text;
+    try {
+        const body = JSON.parse(text);
+        const said = body.msg ?? body.message;
+        if (typeof said === 'string')
+            detail = said;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    detail = detail.replace(/\s+/g, ' ').trim();
+    return detail.length > 200 ? `${detail.slice(0, 197)}...` : detail;
+}
+/**
+ * How long a `Retry-After` header asks to wait, in ms: a number of seconds or an HTTP date
+ * (a date in the past asks for no wait). Undefined when absent or unreadable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const text = (header ?? '').trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day and month ("Tue, 24 Nov 2026 10:00:30 GMT"); Date.parse would
+    // read "-5" as a year.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * What of a signed URL must be masked in the log: its `sig` value, raw and URL-encoded, as the
+ * official client masks them. The rest of the URL (account, path, expiry) is not secret.
+ */
+function signatureSecrets(url) {
+    let signature;
+    try {
+        signature = new URL(url).searchParams.get('sig');
+    }
+    catch {
+        return [];
+    }
+    return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
+}
+
+;// CONCATENATED MODULE: ./src/transport/retry.ts
+
+
+
+/**
+ * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
+ * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
+ * x1.5 with jitter; a service down for 24 s is outlasted.
+ */
+const SERVICE_CALLS = {
+    attempts: 5,
+    waitMs: (failures, random) => {
+        if (failures <= 1)
+            return 3000;
+        const shortest = 3000 * 1.5 ** (failures - 1);
+        return Math.trunc(shortest + random * shortest * 0.5);
+    }
+};
+/** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
+const BLOB_UPLOADS = {
+    attempts: 4,
+    waitMs: failures => (2 ** (failures - 1) - 1) * 4000
+};
+/** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
+const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+/**
+ * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
+ * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
+ */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network errors before the request could reach the service: safe to send again, always. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** Network errors after the request may have reached it: sent again when idempotent. */
+const MAYBE_SENT = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+/**
+ * Time a step spends failing: failed tries and the waits after them, all calls together (one
+ * process is one step). Once spent, a failure is final: a step gives up on a dead service
+ * within the budget, however many calls it makes; a long transfer that succeeds costs nothing.
+ */
+class RetryBudget {
+    spentMs = 0;
+    /** Whether `ms` more failing time fits in `limitMs`; if so it is spent. */
+    take(ms, limitMs) {
+        if (this.spentMs + ms > limitMs)
+            return false;
+        this.spentMs += ms;
+        return true;
+    }
+}
+const stepBudget = new RetryBudget();
+/**
+ * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
+ * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
+ * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
+ * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
+ * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
+ * when the next try would start after the call's deadline (3 min), or when the step's budget
+ * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
+ * call as it is.
+ * @throws ServiceError naming the call, the last status or error, and the attempts made
+ */
+async function withRetries(options, attempt) {
+    const settings = retrySettings();
+    const started = Date.now();
+    const call = { options, settings, deadline: started + settings.callDeadlineMs };
+    for (let number = 1;; number++) {
+        const tried = Date.now();
+        try {
+            return await attempt({ number, remainingMs: call.deadline - tried });
+        }
+        catch (error) {
+            const failure = classify(error, options.idempotent ?? true);
+            if (failure === undefined)
+                throw error;
+            const next = nextWait(failure, number, tried, call);
+            if ('why' in next)
+                throw gaveUp(options.what, failure, number, Date.now() - started, next);
+            options.log?.(retrying(options.what, failure, number, options.policy.attempts, next));
+            await new Promise(resolve => setTimeout(resolve, next.ms));
+        }
+    }
+}
+/** A failure of the network or a service; undefined for anything else. */
+function classify(error, idempotent) {
+    if (error instanceof HttpStatusError && error.status !== undefined) {
+        const retryable = RETRYABLE_STATUSES.has(error.status);
+        return {
+            error,
+            outcome: error.message,
+            status: error.status,
+            retryAfterMs: error.retryAfterMs,
+            finalBecause: retryable ? undefined : `a ${error.status} does not change on a retry`
+        };
+    }
+    const code = errorCode(error);
+    const notSent = code !== undefined && NOT_SENT.has(code);
+    const interrupted = error instanceof TransferInterruptedError ||
+        (error instanceof Error && error.name === 'TimeoutError') ||
+        (code !== undefined && MAYBE_SENT.has(code));
+    if (!notSent && !interrupted)
+        return undefined;
+    return {
+        error,
+        outcome: `failed: ${describe(error)}`,
+        status: undefined,
+        retryAfterMs: undefined,
+        finalBecause: notSent || idempotent
+            ? undefined
+            : 'the request may have reached the service, and this call is not safe to repeat'
+    };
+}
+/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** The wait before the next try, or why there is none. */
+function nextWait(failure, failures, tried, call) {
+    const { options, settings } = call;
+    if (failure.finalBecause !== undefined)
+        return { final: true, why: failure.finalBecause };
+    if (failures >= options.policy.attempts)
+        return { final: false, why: '' };
+    const wait = waitFor(failure, failures, options, settings);
+    const now = Date.now();
+    if (now + wait.ms >= call.deadline) {
+        const deadline = humanDuration(settings.callDeadlineMs);
+        return { final: false, why: `the next try would start after the call's ${deadline} deadline` };
+    }
+    if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
+        const budget = humanDuration(settings.stepBudgetMs);
+        return { final: false, why: `the step has spent its ${budget} of retries` };
+    }
+    return wait;
+}
+/**
+ * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
+ * is never asked again sooner than it said, nor sooner than the official client would ask.
+ */
+function waitFor(failure, failures, options, settings) {
+    const policy = options.policy.waitMs(failures, (options.random ?? Math.random)());
+    const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs);
+    return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy };
+}
+function gaveUp(what, failure, attempts, elapsedMs, stop) {
+    const count = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const end = stop.final
+        ? `not retried (${count}): ${stop.why}`
+        : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
+    return new ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+        cause: failure.error
+    });
+}
+function retrying(what, failure, attempt, attempts, wait) {
+    const asked = wait.asked ? ', as its Retry-After asks' : '';
+    return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`;
+}
+/** A duration for a message: "250 ms", "4.5 s", "180 s". */
+function humanDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
+ * `sha256:<hex>` and the size; a try that fails starts the file over (DOWNLOADS schedule).
+ * Never sends credentials: signed URLs carry their own.
+ */
+async function downloadToFile(url, file, options) {
+    return withRetries({ ...options, policy: DOWNLOADS }, async () => {
+        const response = await openBody(url);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let size = 0;
+        const counted = async function* () {
+            for await (const bytes of bodyOf(response)) {
+                hash.update(bytes);
+                size += bytes.length;
+                yield bytes;
+            }
+        };
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
+        return { digest: `sha256:${hash.digest('hex')}`, size };
+    });
+}
+/** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
+const BLOCK_BYTES = 8 * 1024 * 1024;
+/**
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
+ * Blob when they fit in a block, else Put Blocks (`concurrency` in flight, each retried on the
+ * BLOB_UPLOADS schedule, one that gets no answer within the stall timeout sent again) and one
+ * Put Block List. Nothing is readable at the URL until that last request: a failed upload
+ * leaves nothing behind.
+ */
+async function uploadStream(url, source, options) {
+    const blocks = new BlockSender(url, { ...uploadSettings(), ...options });
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    let pending = [];
+    let pendingBytes = 0;
+    const blockBytes = options.blockBytes ?? BLOCK_BYTES;
+    for await (const chunk of source) {
+        hash.update(chunk);
+        size += chunk.length;
+        let rest = chunk;
+        while (pendingBytes + rest.length >= blockBytes) {
+            const take = blockBytes - pendingBytes;
+            pending.push(rest.subarray(0, take));
+            rest = rest.subarray(take);
+            await blocks.send(Buffer.concat(pending));
+            pending = [];
+            pendingBytes = 0;
+        }
+        if (rest.length > 0) {
+            pending.push(rest);
+            pendingBytes += rest.length;
+        }
+    }
+    await blocks.finish(Buffer.concat(pending));
+    return { size, digest: `sha256:${hash.digest('hex')}` };
+}
+/** The Put Blocks of one upload, a few in flight, then the block list (or one Put Blob). */
+class BlockSender {
+    url;
+    options;
+    ids = [];
+    inFlight = new Set();
+    failure;
+    constructor(url, options) {
+        this.url = url;
+        this.options = options;
+    }
+    /** Starts a Put Block; waits while as many as allowed are in flight. */
+    async send(block) {
+        const id = Buffer.from(`block-${String(this.ids.length).padStart(8, '0')}`).toString('base64');
+        this.ids.push(id);
+        const what = `${this.options.what} (block ${this.ids.length})`;
+        const put = this.url()
+            .then(base => this.put(`${base}&comp=block&blockid=${encodeURIComponent(id)}`, block, {}, what))
+            .catch((error) => {
+            this.failure ??= error instanceof Error ? error : new ServiceError(String(error));
+        })
+            .finally(() => this.inFlight.delete(put));
+        this.inFlight.add(put);
+        while (this.inFlight.size >= this.options.concurrency)
+            await Promise.race(this.inFlight);
+        if (this.failure !== undefined)
+            throw this.failure;
+    }
+    /** Sends what is left: one Put Blob when no block went up, else the last block and the list. */
+    async finish(last) {
+        const { contentType, what } = this.options;
+        if (this.ids.length === 0) {
+            const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
+            await this.put(await this.url(), last, headers, what);
+            return;
+        }
+        if (last.length > 0)
+            await this.send(last);
+        await Promise.all(this.inFlight);
+        if (this.failure !== undefined)
+            throw this.failure;
+        const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
+            .map(id => `<Latest>${id}</Latest>`)
+            .join('')}</BlockList>`;
+        const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
+        await this.put(`${await this.url()}&comp=blocklist`, Buffer.from(list), headers, `${what} (block list)`);
+    }
+    /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
+    async put(url, body, headers, what) {
+        const { stallMs, log } = this.options;
+        await withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
+            const stalled = `no answer within ${String(stallMs)} ms (upload stalled)`;
+            const response = await send(url, { method: 'PUT', headers, body }, stallMs, stalled);
+            if (!response.ok)
+                throw await statusError(response);
+            await response.arrayBuffer().catch(() => undefined);
+        });
+    }
+}
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const response = await send(url, { headers }, Math.min(CALL_TIMEOUT_MS, remainingMs));
+        if (response.status !== 206 && response.status !== 200)
+            throw await statusError(response);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if ((response.status === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new ServiceError(`A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`, response.status);
+        }
+        return bytes;
+    });
+}
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
+ * streams cost less per chunk than fetch's). Opening it is retried (DOWNLOADS schedule); a body
+ * that breaks or stops for 30 s part-way is not: the caller falls back to a whole download.
+ */
+async function* streamBody(url, options) {
+    yield* bodyOf(await withRetries({ ...options, policy: DOWNLOADS }, () => openBody(url)));
+}
+/** One GET of a signed URL, answered 200; given up when no data comes for the idle timeout. */
+async function openBody(url) {
+    const response = await new Promise((resolve, reject) => {
+        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, { headers: { 'User-Agent': USER_AGENT } }, resolve);
+        request.on('error', reject);
+        request.setTimeout(IDLE_TIMEOUT_MS, () => {
+            request.destroy(new TransferInterruptedError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
+        });
+    });
+    if (response.statusCode !== 200) {
+        response.destroy();
+        throw statusErrorOf(response);
+    }
+    return response;
+}
+/** The chunks of an answer's body; one that ends before its last byte is an error. */
+async function* bodyOf(response) {
+    try {
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete)
+            throw new TransferInterruptedError('Download ended before its last byte');
+    }
+    finally {
+        response.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
+
+
+
+
+
+
 /** The run and job ids the runtime token grants (its `Actions.Results:<run>:<job>` scope). */
 function backendIds(token) {
     const payload = token.split('.')[1] ?? '';
@@ -34903,278 +35563,47 @@ function backendIds(token) {
     throw new ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
 }
 /**
- * Calls one method of the artifact service, retrying 429 and 5xx a few times with a short
- * back-off and giving up after a deadline, so a broken service costs seconds, not minutes.
+ * Calls that create or commit something: a second copy of one whose answer was lost could
+ * conflict with the first (a 409 on CreateArtifact), so a broken connection ends them.
  */
-async function callArtifactService(endpoint, method, body) {
+const NOT_IDEMPOTENT = new Set(['CreateArtifact', 'FinalizeArtifact', 'DeleteArtifact']);
+/**
+ * Calls one method of the artifact service with the Twirp schedule (see SERVICE_CALLS); each
+ * try waits at most a minute for its answer, and none starts after the call's deadline.
+ * @throws ServiceError naming the method, the last status and the attempts made
+ */
+async function callArtifactService(endpoint, method, body, log) {
     const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
-    let lastError = '';
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        let response;
-        try {
-            response = await fetch(url, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-                body: JSON.stringify(body),
-                signal: AbortSignal.timeout(TIMEOUT_MS)
-            });
-        }
-        catch (error) {
-            throw new ServiceError(`Artifact service ${method} failed: ${error.message}`);
-        }
-        if (response.ok)
-            return response.json();
-        lastError = `${response.status} ${await response.text().catch(() => '')}`.trim();
-        if (!RETRYABLE.has(response.status)) {
-            throw new ServiceError(`Artifact service ${method} answered ${lastError}`, response.status);
-        }
-        if (attempt < ATTEMPTS)
-            await delay(500 * 2 ** attempt);
-    }
-    throw new ServiceError(`Artifact service ${method} answered ${lastError} after ${ATTEMPTS} attempts`);
-}
-async function delay(ms) {
-    await new Promise(resolve => setTimeout(resolve, ms));
-}
-/**
- * Waits for a toolkit call, failing it when it can no longer settle. The toolkit's HTTP client
- * never settles a response whose connection breaks mid-body; with nothing else pending the
- * process would then exit 0 as if the step had succeeded. When the event loop runs dry while
- * the call is pending, it is failed at once instead.
- */
-async function settles(call, what) {
-    let onStall;
-    const stalled = new Promise((_resolve, reject) => {
-        onStall = () => {
-            reject(new ServiceError(`${what} never completed: the connection to the artifact service was lost`));
-        };
-        process.once('beforeExit', onStall);
-    });
-    try {
-        return await Promise.race([call, stalled]);
-    }
-    finally {
-        if (onStall)
-            process.off('beforeExit', onStall);
-    }
-}
-/**
- * Runs `call` until it succeeds, retrying network errors, 429 and 5xx (a ServiceError with
- * such a status) a few times with a short back-off; other errors end it at once.
- */
-async function withRetries(what, call) {
-    let lastError;
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            lastError = error;
-            const status = error instanceof ServiceError ? error.status : undefined;
-            if (status !== undefined && !RETRYABLE.has(status))
-                break;
-            if (attempt < ATTEMPTS)
-                await delay(500 * 2 ** attempt);
-        }
-    }
-    if (lastError instanceof ServiceError)
-        throw lastError;
-    throw new ServiceError(`${what} failed: ${lastError.message}`);
-}
-
-;// CONCATENATED MODULE: ./src/stores/transfer.ts
-
-
-
-
-
-
-
-const transfer_ATTEMPTS = 3;
-const IDLE_TIMEOUT_MS = 60_000;
-/**
- * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
- * `sha256:<hex>` and the size. Network failures and 5xx are tried again a few times. Never sends
- * credentials: signed URLs carry their own.
- */
-async function downloadToFile(url, file) {
-    let lastError;
-    for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
-        try {
-            return await downloadOnce(url, file);
-        }
-        catch (error) {
-            lastError = error;
-            if (error instanceof ServiceError && error.status !== undefined && error.status < 500)
-                break;
-        }
-    }
-    throw lastError instanceof ServiceError
-        ? lastError
-        : new ServiceError(`Download failed: ${errors_describe(lastError)}`);
-}
-async function downloadOnce(url, file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const counted = async function* () {
-        for await (const bytes of streamBody(url)) {
-            hash.update(bytes);
-            size += bytes.length;
-            yield bytes;
-        }
+    const options = {
+        what: `Artifact service ${method}`,
+        policy: SERVICE_CALLS,
+        idempotent: !NOT_IDEMPOTENT.has(method),
+        ...(log ? { log } : {})
     };
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
-/** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
-const BLOCK_BYTES = 8 * 1024 * 1024;
-/** Put Blocks in flight at once. */
-const BLOCKS_IN_FLIGHT = 4;
-/** Without an answer in this long a block is sent again (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS). */
-const DEFAULT_STALL_MS = 5 * 60_000;
-/**
- * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
- * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
- * Blob when they fit in a block, else Put Blocks (a few in flight, each tried up to three times,
- * one that gets no answer within the stall timeout sent again) and one Put Block List. Nothing
- * is readable at the URL until that last request: a failed upload leaves nothing behind.
- */
-async function uploadStream(url, source, options) {
-    const blockBytes = options.blockBytes ?? BLOCK_BYTES;
-    const stallMs = stallTimeout();
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const ids = [];
-    const inFlight = new Set();
-    let failure;
-    const send = (block) => {
-        const id = Buffer.from(`block-${String(ids.length).padStart(8, '0')}`).toString('base64');
-        ids.push(id);
-        const what = `${options.what}: block ${ids.length}`;
-        const put = url()
-            .then(base => {
-            const target = `${base}&comp=block&blockid=${encodeURIComponent(id)}`;
-            return putWithRetries(target, block, {}, stallMs, what);
-        })
-            .catch((error) => {
-            failure ??= error instanceof Error ? error : new ServiceError(String(error));
-        })
-            .finally(() => inFlight.delete(put));
-        inFlight.add(put);
-    };
-    let pending = [];
-    let pendingBytes = 0;
-    for await (const chunk of source) {
-        hash.update(chunk);
-        size += chunk.length;
-        let rest = chunk;
-        while (pendingBytes + rest.length >= blockBytes) {
-            const take = blockBytes - pendingBytes;
-            pending.push(rest.subarray(0, take));
-            rest = rest.subarray(take);
-            send(Buffer.concat(pending));
-            pending = [];
-            pendingBytes = 0;
-            while (inFlight.size >= BLOCKS_IN_FLIGHT)
-                await Promise.race(inFlight);
-            if (failure !== undefined)
-                throw failure;
-        }
-        if (rest.length > 0) {
-            pending.push(rest);
-            pendingBytes += rest.length;
-        }
-    }
-    const digest = `sha256:${hash.digest('hex')}`;
-    const last = Buffer.concat(pending);
-    if (ids.length === 0) {
-        await putWithRetries(await url(), last, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': options.contentType }, stallMs, options.what);
-        return { size, digest };
-    }
-    if (last.length > 0)
-        send(last);
-    await Promise.all(inFlight);
-    if (failure !== undefined)
-        throw failure;
-    const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids
-        .map(id => `<Latest>${id}</Latest>`)
-        .join('')}</BlockList>`;
-    await putWithRetries(`${await url()}&comp=blocklist`, Buffer.from(list, 'utf8'), { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': options.contentType }, stallMs, `${options.what}: block list`);
-    return { size, digest };
-}
-function stallTimeout() {
-    const value = Number(process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS);
-    return Number.isFinite(value) && value > 0 ? value : DEFAULT_STALL_MS;
-}
-/** One PUT, tried again on network errors, timeouts, 429 and 5xx. */
-async function putWithRetries(url, body, headers, timeoutMs, what) {
-    let lastStatus = '';
-    for (let attempt = 1; attempt <= transfer_ATTEMPTS; attempt++) {
-        let response;
+    return withRetries(options, async ({ remainingMs }) => {
+        const response = await send(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
+            body: JSON.stringify(body)
+        }, Math.min(CALL_TIMEOUT_MS, remainingMs));
+        if (!response.ok)
+            throw await statusError(response);
+        const text = await response.text();
         try {
-            response = await fetch(url, {
-                method: 'PUT',
-                headers,
-                body,
-                signal: AbortSignal.timeout(timeoutMs)
-            });
+            return JSON.parse(text);
         }
-        catch (error) {
-            const timedOut = error.name === 'TimeoutError';
-            lastStatus = timedOut ? `no answer within ${timeoutMs} ms (upload stalled)` : errors_describe(error);
-            continue;
+        catch {
+            // A proxy's page, or an answer cut short: tried again as the official client does, when
+            // the call is safe to repeat.
+            // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
+            throw new TransferInterruptedError(`answered ${response.status} with ${text.length} characters that are not JSON`);
         }
-        if (response.ok) {
-            await response.arrayBuffer().catch(() => undefined);
-            return;
-        }
-        lastStatus = `${response.status} ${await response.text().catch(() => '')}`.trim();
-        if (response.status < 500 && response.status !== 429)
-            break;
-    }
-    throw new ServiceError(`Upload to blob storage failed (${what}): ${lastStatus}`);
-}
-/** Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET. */
-async function fetchRange(url, start, end) {
-    const response = await fetch(url, {
-        headers: { Range: `bytes=${start}-${end - 1}`, 'x-ms-range': `bytes=${start}-${end - 1}` },
-        signal: AbortSignal.timeout(IDLE_TIMEOUT_MS)
     });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if ((response.status !== 206 && !(response.status === 200 && start === 0)) ||
-        bytes.length !== end - start) {
-        throw new ServiceError(`A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`, response.status);
-    }
-    return bytes;
-}
-/**
- * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
- * streams cost less per chunk than fetch's); a body that stops for a minute is abandoned. Not
- * retried here: the caller falls back to a whole download.
- */
-async function* streamBody(url) {
-    const response = await new Promise((resolve, reject) => {
-        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, resolve);
-        request.on('error', reject);
-        request.setTimeout(IDLE_TIMEOUT_MS, () => {
-            request.destroy(new ServiceError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
-        });
-    });
-    try {
-        if (response.statusCode !== 200) {
-            throw new ServiceError(`Download answered ${response.statusCode}`, response.statusCode);
-        }
-        for await (const chunk of response)
-            yield chunk;
-        if (!response.complete)
-            throw new ServiceError('Download ended before its last byte');
-    }
-    finally {
-        response.destroy();
-    }
 }
 
-;// CONCATENATED MODULE: ./src/stores/artifacts.ts
+;// CONCATENATED MODULE: ./src/transport/artifact-store.ts
+
+
 
 
 
@@ -35191,20 +35620,35 @@ async function* streamBody(url) {
 class ArtifactStore {
     context;
     token;
+    stepLog;
     endpoint;
-    constructor(context, token) {
+    upload;
+    /** Retries go to the step's log as they happen. */
+    log = (line) => {
+        this.stepLog.info(line);
+    };
+    /**
+     * @throws ArtifactsUnavailableError on GitHub Enterprise Server
+     * @throws ServiceError outside a job
+     */
+    constructor(context, token, stepLog) {
         this.context = context;
         this.token = token;
+        this.stepLog = stepLog;
         this.endpoint = serviceEndpoint();
     }
     /** This job's id at the artifact service. */
     get jobBackendId() {
         return backendIds(this.endpoint.token).jobBackendId;
     }
+    /** This run's id at the artifact service. */
+    get runBackendId() {
+        return backendIds(this.endpoint.token).runBackendId;
+    }
     /** Every artifact of this run, all attempts and jobs. */
     async list() {
         const ids = backendIds(this.endpoint.token);
-        const response = (await callArtifactService(this.endpoint, 'ListArtifacts', {
+        const response = (await this.call('ListArtifacts', {
             workflow_run_backend_id: ids.runBackendId,
             workflow_job_run_backend_id: ids.jobBackendId
         }));
@@ -35228,31 +35672,33 @@ class ArtifactStore {
     async download(artifact, into) {
         const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(into, 'download-'));
         const file = (0,external_node_path_namespaceObject.join)(folder, 'artifact');
-        // A transfer cut short looks like changed bytes: fetch again before calling them changed.
-        for (let attempt = 1;; attempt++) {
+        const matches = async () => {
             const { digest } = await this.fetchBytes(artifact, file);
-            if (artifact.digest === undefined || digest === artifact.digest)
-                return file;
-            if (attempt >= 2) {
-                throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
-            }
-            info(`Download of ${artifact.name} does not match its digest; fetching it again`);
-        }
+            return artifact.digest === undefined || digest === artifact.digest;
+        };
+        if (await matches())
+            return file;
+        // A transfer cut short looks like changed bytes: fetched once more before they are called
+        // changed (not a retry of the request, which succeeded: a second look at what it gave).
+        this.stepLog.info(`Download of ${artifact.name} does not match its digest; fetching it again`);
+        if (await matches())
+            return file;
+        throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
     }
     async fetchBytes(artifact, file) {
         try {
-            return await downloadToFile(await this.signedUrl(artifact), file);
+            return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact));
         }
         catch (error) {
             if (!this.restLookup())
                 throw error;
-            info(`Download of ${artifact.name} failed (${errors_describe(error)}); trying the REST API`);
+            this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
             return this.downloadThroughRest(artifact, file);
         }
     }
     /** A URL that downloads the artifact's bytes for a while, without credentials. */
     async signedUrl(artifact) {
-        const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
+        const response = (await this.call('GetSignedArtifactURL', {
             workflow_run_backend_id: artifact.runBackendId,
             workflow_job_run_backend_id: artifact.jobBackendId,
             name: artifact.name
@@ -35262,33 +35708,40 @@ class ArtifactStore {
             throw new ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
         return url;
     }
+    /** How a transfer of `artifact` is named in messages and where its retries are logged. */
+    transfer(artifact) {
+        return { what: `Download of ${artifact.name}`, log: this.log };
+    }
     /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
     async downloadThroughRest(artifact, file) {
         const lookup = this.restLookup();
         if (!lookup)
             throw new ServiceError('No token or repository for the REST API');
-        const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
-        const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
-        const location = await withRetries(`The REST API for ${artifact.name}`, async () => {
-            const response = await fetch(url, {
+        const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
+        const what = `REST API download of ${artifact.name}`;
+        const location = await withRetries({ what, policy: SERVICE_CALLS, log: this.log }, async ({ remainingMs }) => {
+            const response = await send(url, {
                 redirect: 'manual',
-                headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
-                signal: AbortSignal.timeout(60_000)
-            });
+                headers: {
+                    Authorization: `Bearer ${lookup.token}`,
+                    Accept: 'application/vnd.github+json'
+                }
+            }, Math.min(CALL_TIMEOUT_MS, remainingMs));
             const redirect = response.headers.get('location');
-            if (response.status !== 302 || !redirect) {
-                throw new ServiceError(`The REST API answered ${response.status} for ${artifact.name}`, response.status);
-            }
+            if (response.status !== 302 || !redirect)
+                throw await statusError(response);
+            await response.body?.cancel();
             return redirect;
         });
-        return downloadToFile(location, file);
+        this.mask(location);
+        return downloadToFile(location, file, this.transfer(artifact));
     }
     /**
      * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
      * with their digest. Nothing is listed until the finalize: a failed upload leaves no artifact.
      */
     async uploadZip(name, bytes, options) {
-        return this.uploadArtifact(name, 'application/zip', options, url => uploadStream(url, bytes, { contentType: 'application/zip', what: name }));
+        return this.uploadArtifact(name, 'application/zip', options, url => uploadStream(url, bytes, this.uploadOptions(name, 'application/zip')));
     }
     /**
      * Uploads one text document as an artifact without a zip around it, so it downloads from the
@@ -35298,10 +35751,19 @@ class ArtifactStore {
         const body = Buffer.from(text, 'utf8');
         // One block larger than the body: it goes up in one Put Blob, whatever its size.
         return this.uploadArtifact(name, 'application/json', options, url => uploadStream(url, [body], {
-            contentType: 'application/json',
-            what: name,
+            ...this.uploadOptions(name, 'application/json'),
             blockBytes: body.length + 1
         }));
+    }
+    /** ACTIONS_ARTIFACT_UPLOAD_* read on the first upload; a lowered concurrency is said once. */
+    uploadOptions(name, contentType) {
+        if (this.upload === undefined) {
+            this.upload = uploadSettings();
+            if (this.upload.concurrencyAsked !== undefined) {
+                this.stepLog.info(`ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`);
+            }
+        }
+        return { ...this.upload, what: `Upload of ${name}`, log: this.log, contentType };
     }
     /**
      * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
@@ -35320,35 +35782,65 @@ class ArtifactStore {
         };
         const { size, digest } = await put(url);
         await url();
-        const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+        const finalized = (await this.call('FinalizeArtifact', {
             ...scope,
             name,
             size: String(size),
             hash: digest
         }));
-        return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest };
+        assertOk('FinalizeArtifact', name, finalized);
+        const id = Number(finalized.artifact_id ?? finalized.artifactId);
+        if (!Number.isSafeInteger(id)) {
+            throw new ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
+        }
+        return { id, size, digest };
     }
     async createArtifact(name, mimeType, scope, retentionDays) {
         const expiresAt = retentionDays
             ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
             : {};
-        const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
+        const created = (await this.call('CreateArtifact', {
             ...scope,
             name,
             version: 7,
             mime_type: mimeType,
             ...expiresAt
         }));
+        assertOk('CreateArtifact', name, created);
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
             throw new ServiceError(`The artifact service gave no upload URL for ${name}`);
         return url;
+    }
+    /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
+    async call(method, body) {
+        const answer = await callArtifactService(this.endpoint, method, body, this.log);
+        const urls = (answer ?? {});
+        for (const key of ['signed_upload_url', 'signedUploadUrl', 'signed_url', 'signedUrl']) {
+            const url = urls[key];
+            if (typeof url === 'string')
+                this.mask(url);
+        }
+        return answer;
+    }
+    mask(url) {
+        for (const secret of signatureSecrets(url))
+            this.stepLog.mask(secret);
     }
     restLookup() {
         const repository = this.context.repository;
         if (!this.token || !repository)
             return undefined;
         return { token: this.token, owner: repository.owner, name: repository.name };
+    }
+}
+/**
+ * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
+ * `ok` out), which the official client treats as a failure too.
+ */
+function assertOk(method, name, answer) {
+    if (answer.ok !== true) {
+        throw new ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
     }
 }
 /**
@@ -35393,13 +35885,14 @@ class RunCheckpointStore {
             size: result.size,
             digest: result.digest,
             jobBackendId: this.artifacts.jobBackendId,
-            runBackendId: '',
+            // A read of it later asks for a signed URL with these ids, as for a listed one.
+            runBackendId: this.artifacts.runBackendId,
             createdAt: new Date().toISOString()
         });
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/ownership.ts
+;// CONCATENATED MODULE: ./src/transport/scope-ownership.ts
 
 /**
  * Which job owns each scope in each attempt: the job whose first checkpoint artifact of that
@@ -35830,7 +36323,7 @@ class ByteReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/restore/stage.ts
+;// CONCATENATED MODULE: ./src/resume/stage-archive.ts
 
 
 
@@ -35899,24 +36392,27 @@ async function extractFrom(fetched, expected, into, superseded) {
         return;
     }
     catch (error) {
-        info(`Reading ${record.name} while it downloads failed (${errors_describe(error)}): downloading it whole`);
+        info(`Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`);
     }
     const zip = await artifacts.download(artifact, fetched.downloads);
     await extractArchive(zip, record.name, expected, into, superseded);
 }
 async function streamArchive({ artifacts, artifact, record }, expected, into, superseded) {
     const url = await artifacts.signedUrl(artifact);
+    const transfer = artifacts.transfer(artifact);
     const size = record.size;
     const tailStart = Math.max(0, size - TAIL_BYTES);
-    const tail = await fetchRange(url, tailStart, size);
+    const tail = await fetchRange(url, tailStart, size, transfer);
     const location = locateDirectory(tail, tailStart, size);
     const directory = location.start >= tailStart
         ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
-        : await fetchRange(url, location.start, location.start + location.length);
-    await extractStream(streamBody(url), { archive: record.name, size, digest: record.digest, directory }, location, expected, into, superseded);
+        : await fetchRange(url, location.start, location.start + location.length, transfer);
+    await extractStream(streamBody(url, transfer), { archive: record.name, size, digest: record.digest, directory }, location, expected, into, superseded);
 }
 
-;// CONCATENATED MODULE: ./src/restore/restore-latest.ts
+;// CONCATENATED MODULE: ./src/resume/restore-latest.ts
+
+
 
 
 
@@ -35934,14 +36430,17 @@ async function streamArchive({ artifacts, artifact, record }, expected, into, su
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none,
  * which on a first attempt is known without asking the service.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
  */
 async function restoreLatest(scope, token, context, keys = {}) {
+    // Said on a first attempt too: the first step of the job tells the user at once.
+    assertArtifactsAvailable();
     if (context.run.attempt <= 1) {
         info('This is the first attempt of the run: there is no earlier checkpoint to restore.');
         return undefined;
     }
     const codec = new CheckpointCodec(keys);
-    const artifacts = new ArtifactStore(context, token);
+    const artifacts = new ArtifactStore(context, token, stepLog);
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(context.runnerTemp, 'checkpoint-restore-'));
     try {
         const { kept, foreign } = ownedArtifacts(await artifacts.list());
@@ -35975,7 +36474,7 @@ async function restoreLatest(scope, token, context, keys = {}) {
                 // every older one the same way, and is reported as what it is (fail-on-error applies).
                 if (error instanceof ServiceError || !(error instanceof CheckpointError))
                     throw error;
-                warning(`Checkpoint ${checkpointName(ref)} was not restored: ${errors_describe(error)}. Trying the previous one.`);
+                warning(`Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`);
             }
         }
         warning(`None of the ${refs.length} checkpoint(s) of scope '${scope}' could be restored: starting from the beginning.`);
@@ -36367,6 +36866,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // and end, without loading the code (and the toolkit) that saves a cancelled node's progress.
 const status = process.env.STATE_status;
 if (status === 'running' || status === 'cancelled') {
-    const { runRunPost } = await Promise.all(/* import() */[__nccwpck_require__.e(779), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6651));
+    const { runRunPost } = await Promise.all(/* import() */[__nccwpck_require__.e(779), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6430));
     await runRunPost();
     // The step is done: a socket the toolkit abandoned must not keep it alive.
     process.exit();
@@ -427,6 +427,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,6 +1,212 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gm: () => (/* binding */ rememberRestore),
+/* harmony export */   rm: () => (/* binding */ loadJobContext),
+/* harmony export */   uc: () => (/* binding */ jobContextOrNew),
+/* harmony export */   yM: () => (/* binding */ recordEvent)
+/* harmony export */ });
+/* unused harmony exports baseFileName, saveJobContext */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9465);
+/* harmony import */ var _checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
+
+
+
+
+function folderOf(runnerTemp) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'checkpoint-action');
+}
+function contextFile(runnerTemp, scope) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), `${scope}.json`);
+}
+/** The file of a base checkpoint: named by its digest, so the same document is written once. */
+function baseFileName(scope, base) {
+    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
+}
+/**
+ * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
+ * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
+ * false, for steps that only need the rest.
+ */
+async function loadJobContext(runnerTemp, scope, options = {}) {
+    try {
+        const stored = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(contextFile(runnerTemp, scope), 'utf8'));
+        const { baseFile, base: inline, ...rest } = stored;
+        if (options.base === false || baseFile === undefined)
+            return { ...rest, base: inline };
+        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
+            return undefined;
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), baseFile);
+        const base = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckpoint */ .S7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'), file);
+        // Only a file of this scope named by the digest of what it holds is taken as the base.
+        if (baseFileName(scope, base) !== baseFile)
+            return undefined;
+        return { ...rest, base };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
+ * file of its digest is there already), then the small context naming it; bases it no longer
+ * names are removed after.
+ */
+async function saveJobContext(runnerTemp, context) {
+    const folder = folderOf(runnerTemp);
+    const file = contextFile(runnerTemp, context.scope);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(folder, { recursive: true });
+    const { base, ...rest } = context;
+    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
+    const stored = baseFile ? { ...rest, baseFile } : rest;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
+    await removeOtherBases(folder, context.scope, baseFile);
+}
+async function writeBase(folder, scope, base) {
+    const name = baseFileName(scope, base);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name);
+    const there = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(found => found.isFile(), () => false);
+    if (!there) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCheckpoint */ .tf)(base), 'utf8');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
+    }
+    return name;
+}
+async function removeOtherBases(folder, scope, keep) {
+    const prefix = `${scope}.base.`;
+    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(folder)) {
+        if (name.startsWith(prefix) && name !== keep) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name), { force: true });
+        }
+    }
+}
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+    const base = invalidation?.document ?? restored;
+    const context = {
+        scope,
+        base,
+        restored: restored && {
+            checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(restored),
+            attempt: restored.attempt,
+            runId: restored.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
+}
+
+
+/***/ }),
+
+/***/ 6285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports getState, warning, appendSummary */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
+// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
+// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
+function getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
+}
+/** A value the main step saved for its post step. */
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a step output through the runner's output file. */
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT ?? '';
+    if (file === '') {
+        issue('set-output', value, { name });
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
+}
+/** Masks a value in the log. */
+function setSecret(value) {
+    issue('add-mask', value);
+}
+function info(message) {
+    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+function notice(message) {
+    issue('notice', message);
+}
+function warning(message) {
+    issue('warning', message);
+}
+/** Appends Markdown to the job summary, when the runner gives a summary file. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    if (file === '')
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+    appendFileSync(file, markdown, 'utf8');
+}
+function issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+
+/***/ }),
+
 /***/ 2864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -86,7 +292,7 @@ function decideNode(restored, node, fingerprint) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7388);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6722);
+/* harmony import */ var _safe_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4708);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8699);
 
 
@@ -215,8 +421,15 @@ function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnsupportedSchemaError */ .lv(source, schema, SCHEMA_VERSION);
-    if ((0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .nestingDepth */ .Qk)(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .scanJson */ .Ey)(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CorruptCheckpointError */ .MG(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CorruptCheckpointError */ .MG(source, `it holds the key '${key}' at ${path}: ${_state_js__WEBPACK_IMPORTED_MODULE_4__/* .FORBIDDEN_KEY_RULE */ .XP}`);
     }
     const document = value;
     const problem = shapeProblem(document);
@@ -286,7 +499,7 @@ function filesProblem(files, archives) {
     for (const file of files) {
         if (!isFileRecord(file))
             return 'its "files" list is malformed';
-        const unsafe = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(file.path);
+        const unsafe = (0,_safe_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(file.path);
         if (unsafe)
             return `file path ${JSON.stringify(file.path)} ${unsafe}`;
         if (file.mode > 0o777) {
@@ -376,7 +589,7 @@ function isEntry(value) {
         return false;
     const entry = value;
     return (typeof entry.name === 'string' &&
-        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(entry.name) === undefined &&
+        (0,_safe_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(entry.name) === undefined &&
         isCount(entry.size) &&
         typeof entry.sha256 === 'string');
 }
@@ -447,13 +660,14 @@ function refOf(document) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MG: () => (/* binding */ CorruptCheckpointError),
 /* harmony export */   MO: () => (/* binding */ CheckpointNotFoundError),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   jg: () => (/* binding */ CheckpointError),
 /* harmony export */   lv: () => (/* binding */ UnsupportedSchemaError),
 /* harmony export */   oC: () => (/* binding */ InvalidInputError),
 /* harmony export */   q0: () => (/* binding */ describe)
 /* harmony export */ });
-/* unused harmony exports CheckpointWriteError, quote */
+/* unused harmony export CheckpointWriteError */
 /**
  * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
  * the rule, so a user can act on it without reading the source.
@@ -703,7 +917,7 @@ function sameRef(a, b) {
 
 /***/ }),
 
-/***/ 6722:
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -712,9 +926,13 @@ function sameRef(a, b) {
 /* harmony export */ });
 /**
  * Workspace-relative paths as a checkpoint records them: forward slashes, no `.` or `..`
- * segments, not absolute, no drive letters, no NUL. Anything else could land outside the root.
+ * segments, not absolute, no drive letters (nor UNC paths, which start with a slash), no NUL.
+ * Anything else could land outside the root, on some OS. With `platform` 'win32', a path about
+ * to be written on Windows must also be one that Windows writes where it says: no name that
+ * Windows trims (a trailing dot or space), no character it refuses or reads as a stream
+ * (`a:b`), no device name (`CON`, `nul.txt`).
  */
-function unsafePathReason(path) {
+function unsafePathReason(path, platform) {
     if (path.length === 0)
         return 'is empty';
     if (path.includes('\0'))
@@ -730,11 +948,39 @@ function unsafePathReason(path) {
         return 'contains a ".." segment';
     if (segments.some(segment => segment === '.' || segment === ''))
         return 'is not normalized';
+    if (platform === 'win32')
+        return windowsNameReason(segments);
+    return undefined;
+}
+/** Names Windows keeps for devices, with any extension: `CON`, `nul.txt`, `COM1`, `lpt9.log`. */
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?$/i;
+/** Characters Windows refuses in a name (`:` also opens an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Control characters (U+0001 to U+001F; NUL is refused everywhere), which Windows refuses too. */
+function hasControlCharacter(name) {
+    for (let index = 0; index < name.length; index++) {
+        if (name.charCodeAt(index) < 0x20)
+            return true;
+    }
+    return false;
+}
+function windowsNameReason(segments) {
+    for (const segment of segments) {
+        if (/[. ]$/.test(segment)) {
+            return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+        }
+        if (WINDOWS_FORBIDDEN.test(segment) || hasControlCharacter(segment)) {
+            return `has a name with a character Windows does not allow (${JSON.stringify(segment)})`;
+        }
+        if (WINDOWS_DEVICE.test(segment)) {
+            return `has a name Windows keeps for a device (${JSON.stringify(segment)})`;
+        }
+    }
     return undefined;
 }
 /** True when `path` is a safe workspace-relative path (see {@link unsafePathReason}). */
-function isSafeRelativePath(path) {
-    return unsafePathReason(path) === undefined;
+function isSafeRelativePath(path, platform) {
+    return unsafePathReason(path, platform) === undefined;
 }
 
 
@@ -745,14 +991,15 @@ function isSafeRelativePath(path) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A6: () => (/* binding */ parseStateText),
+/* harmony export */   Ey: () => (/* binding */ scanJson),
 /* harmony export */   Lx: () => (/* binding */ rememberStateJson),
 /* harmony export */   OW: () => (/* binding */ isJsonObject),
-/* harmony export */   Qk: () => (/* binding */ nestingDepth),
+/* harmony export */   TF: () => (/* binding */ stateProblem),
+/* harmony export */   XP: () => (/* binding */ FORBIDDEN_KEY_RULE),
 /* harmony export */   mE: () => (/* binding */ stateJson),
-/* harmony export */   tk: () => (/* binding */ overlayStates),
-/* harmony export */   zD: () => (/* binding */ MAX_STATE_DEPTH)
+/* harmony export */   tk: () => (/* binding */ overlayStates)
 /* harmony export */ });
-/* unused harmony export mergeStates */
+/* unused harmony exports MAX_STATE_DEPTH, FORBIDDEN_KEYS, nestingDepth, mergeStates */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -785,6 +1032,9 @@ function parseStateText(input, text) {
         if (Object.hasOwn(state, key)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(input, text, `line ${index + 1} repeats the key '${key}'`);
         }
+        if (FORBIDDEN_KEYS.has(key)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(input, text, `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`);
+        }
         defineKey(state, key, line.slice(equals + 1).trim());
     }
     return state;
@@ -801,10 +1051,46 @@ function parseJsonObject(input, text) {
     }
     if (!isJsonObject(value))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(input, text, STATE_RULE);
-    if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
-    }
+    const problem = stateProblem(value);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(input, text, problem);
     return value;
+}
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+function stateProblem(state) {
+    const scan = scanJson(state, MAX_STATE_DEPTH);
+    if (scan.forbidden) {
+        return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`;
+    }
+    if (scan.depth > MAX_STATE_DEPTH)
+        return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`;
+    return undefined;
+}
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+const FORBIDDEN_KEYS = new Set([
+    '__proto__',
+    'constructor',
+    'prototype'
+]);
+/** Why a forbidden key is refused, for error messages. */
+const FORBIDDEN_KEY_RULE = 'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)';
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+function scanJson(value, stopAbove) {
+    if (typeof value !== 'object' || value === null)
+        return { depth: 0 };
+    const walk = { stopAbove, trail: [] };
+    const depth = depthBelow(value, 1, walk);
+    return { depth, forbidden: walk.forbidden };
 }
 /**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
@@ -812,20 +1098,30 @@ function parseJsonObject(input, text) {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 function nestingDepth(value, stopAbove) {
-    if (typeof value !== 'object' || value === null)
-        return 0;
-    return depthBelow(value, 1, stopAbove);
+    return scanJson(value, stopAbove).depth;
 }
-function depthBelow(node, depth, stopAbove) {
-    if (depth > stopAbove)
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail, key) {
+    let text = '';
+    for (const step of [...trail, key]) {
+        text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+    }
+    return text;
+}
+function depthBelow(node, depth, walk) {
+    if (depth > walk.stopAbove)
         return depth;
     let deepest = depth;
     if (Array.isArray(node)) {
-        for (const child of node) {
+        const items = node;
+        for (let index = 0; index < items.length; index++) {
+            const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-            if (deepest > stopAbove)
+            walk.trail.push(index);
+            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+            walk.trail.pop();
+            if (deepest > walk.stopAbove)
                 return deepest;
         }
         return deepest;
@@ -836,11 +1132,16 @@ function depthBelow(node, depth, stopAbove) {
     for (const key in record) {
         if (!Object.hasOwn(record, key))
             continue;
+        if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+            walk.forbidden = { key, path: pathText(walk.trail, key) };
+        }
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove));
-        if (deepest > stopAbove)
+        walk.trail.push(key);
+        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
+        walk.trail.pop();
+        if (deepest > walk.stopAbove)
             return deepest;
     }
     return deepest;
@@ -908,25 +1209,110 @@ function defineKey(target, key, value) {
 
 /***/ }),
 
-/***/ 5446:
+/***/ 7851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BU: () => (/* binding */ getRunInputs)
+/* harmony export */   F$: () => (/* binding */ nativeLinkTarget),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   b8: () => (/* binding */ portableLinkTarget),
+/* harmony export */   wG: () => (/* binding */ pathsOf),
+/* harmony export */   yE: () => (/* binding */ toRelative)
 /* harmony export */ });
-/* unused harmony exports Input, getScope, getRestoreInputs, getSaveInputs, getList, getBoolean, getInteger, getProtection */
-/* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(769);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7339);
-/* harmony import */ var _checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7388);
-/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8699);
-/* harmony import */ var _packing_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5923);
-/* harmony import */ var _run_shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2431);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
 
 
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+function pathsOf(platform = process.platform) {
+    return platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_0___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_0___default().posix);
+}
+/** True when `target` is `root` or below it (both absolute and resolved). */
+function isInside(root, target, platform = process.platform) {
+    const paths = pathsOf(platform);
+    const fromRoot = paths.relative(root, target);
+    return (fromRoot === '' ||
+        (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot)));
+}
+/**
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
+ * @param input the input that gave the path, for the error message
+ * @throws InvalidInputError
+ */
+function resolveInside(workspace, given, input, platform = process.platform) {
+    const absolute = pathsOf(platform).resolve(workspace, given);
+    if (!isInside(workspace, absolute, platform)) {
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(input, given, `must be inside the workspace ${workspace}`);
+    }
+    return absolute;
+}
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+function toRelative(workspace, absolute, platform = process.platform) {
+    const paths = pathsOf(platform);
+    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+}
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+function portableLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\\/g, '/') : target;
+}
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+function nativeLinkTarget(target, platform = process.platform) {
+    return platform === 'win32' ? target.replace(/\//g, '\\') : target;
+}
 
 
+/***/ }),
+
+/***/ 9345:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _skip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1650);
+
+// A node done with the same fingerprint is skipped without loading the code that runs and saves
+// a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
+const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
+if (!cheap.skipped) {
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2461));
+    await runRun(cheap.job);
+}
+// The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
+process.exit();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ getRunInputs)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/checkpoint/errors.ts
+var errors = __nccwpck_require__(7339);
+// EXTERNAL MODULE: ./src/checkpoint/state.ts
+var state = __nccwpck_require__(8699);
+// EXTERNAL MODULE: ./src/packing/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(7851);
+// EXTERNAL MODULE: ./src/action/light-toolkit.ts
+var light_toolkit = __nccwpck_require__(6285);
+// EXTERNAL MODULE: ./src/checkpoint/ids.ts
+var ids = __nccwpck_require__(7388);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
@@ -956,130 +1342,60 @@ var Input;
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
-    const scope = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Scope) || env.GITHUB_JOB || 'default';
-    return (0,_checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .validateId */ .GZ)(Input.Scope, scope);
-}
-/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
-function getRestoreInputs() {
-    return {
-        scope: getScope(),
-        githubToken: core.getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
-        rerunFrom: optionalId(Input.RerunFrom),
-        reset: getBoolean(Input.Reset, false),
-        protection: getProtection()
-    };
-}
-function optionalId(name) {
-    const value = core.getInput(name);
-    return value === '' ? undefined : validateId(name, value);
-}
-/** Reads and validates the save entry's inputs, the state file included. @throws InvalidInputError */
-async function getSaveInputs(workspace) {
-    return {
-        node: requiredId(Input.Node, 'name the node saved'),
-        scope: getScope(),
-        state: await getState(workspace),
-        paths: getList(Input.Paths),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false),
-        key: core.getInput(Input.Key),
-        salt: core.getInput(Input.Salt),
-        protection: getProtection()
-    };
-}
-async function getState(workspace) {
-    const stateFile = core.getInput(Input.StateFile);
-    let fromFile = {};
-    if (stateFile !== '') {
-        const file = resolveInside(workspace, stateFile, Input.StateFile);
-        let text;
-        try {
-            text = await readFile(file, 'utf8');
-        }
-        catch (error) {
-            throw new InvalidInputError(Input.StateFile, stateFile, `must name a readable file (${describe(error)})`);
-        }
-        fromFile = parseStateText(Input.StateFile, text);
-    }
-    return overlayStates(fromFile, parseStateText(Input.State, core.getInput(Input.State)));
+    const scope = light_toolkit/* getInput */.V4(Input.Scope) || env.GITHUB_JOB || 'default';
+    return (0,ids/* validateId */.GZ)(Input.Scope, scope);
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
+    return light_toolkit/* getInput */.V4(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
 }
 /** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
 function getBoolean(name, fallback) {
-    const value = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    const value = light_toolkit/* getInput */.V4(name);
     if (value === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(value))
         return true;
     if (/^(false|False|FALSE)$/.test(value))
         return false;
-    throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(name, value, 'must be true or false');
+    throw new errors/* InvalidInputError */.oC(name, value, 'must be true or false');
 }
 /** An integer input within [min, max]; empty means unset. */
 function getInteger(name, min, max) {
-    const value = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    const value = light_toolkit/* getInput */.V4(name);
     if (value === '')
         return undefined;
     const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(number) || number < min || number > max) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(name, value, `must be a whole number from ${min} to ${max}`);
+        throw new errors/* InvalidInputError */.oC(name, value, `must be a whole number from ${min} to ${max}`);
     }
     return number;
 }
-/** Reads and validates the run entry's inputs. @throws InvalidInputError */
-async function getRunInputs(workspace) {
-    const node = requiredId(Input.Node, 'name the node this command is');
-    const run = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Run, { trimWhitespace: false });
-    if (run.trim() === '')
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(Input.Run, run, 'is required: give the command to run');
-    return {
-        node,
-        scope: getScope(),
-        run,
-        shell: await (0,_run_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveShell */ .j)(_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Shell)),
-        workingDirectory: await getFolder(workspace, _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.WorkingDirectory)),
-        state: (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStateText */ .A6)(Input.State, _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.State)),
-        paths: getList(Input.Paths),
-        key: _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Key),
-        salt: _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Salt),
-        retentionDays: getInteger(Input.RetentionDays, 1, 90),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        githubToken: _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        protection: getProtection()
-    };
-}
-function requiredId(name, why) {
-    const value = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value === '')
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(name, value, `is required: ${why}`);
-    return (0,_checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .validateId */ .GZ)(name, value);
-}
-async function getFolder(workspace, value) {
-    const folder = (0,_packing_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveInside */ .LI)(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
-    const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(folder).catch(() => undefined);
-    if (!stats?.isDirectory()) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
-    }
-    return folder;
+/**
+ * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
+ * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
+ * lowers it (with a warning) rather than have the service refuse the upload.
+ */
+function getRetentionDays(env = process.env) {
+    const days = getInteger(Input.RetentionDays, 1, 90);
+    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
+    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
+        return days;
+    light_toolkit/* notice */.lm(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
+    return cap;
 }
 /** Reads the protection inputs and masks the keys in the log. */
 function getProtection() {
-    const signingKey = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.SigningKey);
-    const encryptionKey = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.EncryptionKey);
+    const signingKey = light_toolkit/* getInput */.V4(Input.SigningKey);
+    const encryptionKey = light_toolkit/* getInput */.V4(Input.EncryptionKey);
     for (const key of [signingKey, encryptionKey])
         if (key !== '')
-            _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
-    const token = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+            light_toolkit/* setSecret */.Pq(key);
+    const token = light_toolkit/* getInput */.V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
     const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
     return {
         signingKey,
@@ -1088,310 +1404,56 @@ function getProtection() {
         secrets: secrets.filter(secret => secret !== '')
     };
 }
-
-
-/***/ }),
-
-/***/ 66:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gm: () => (/* binding */ rememberRestore),
-/* harmony export */   rm: () => (/* binding */ loadJobContext),
-/* harmony export */   uc: () => (/* binding */ jobContextOrNew),
-/* harmony export */   yM: () => (/* binding */ recordEvent)
-/* harmony export */ });
-/* unused harmony exports baseFileName, saveJobContext */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9465);
-/* harmony import */ var _checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7108);
-
-
-
-
-function folderOf(runnerTemp) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'checkpoint-action');
-}
-function contextFile(runnerTemp, scope) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), `${scope}.json`);
-}
-/** The file of a base checkpoint: named by its digest, so the same document is written once. */
-function baseFileName(scope, base) {
-    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
-}
-/**
- * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
- * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
- * false, for steps that only need the rest.
- */
-async function loadJobContext(runnerTemp, scope, options = {}) {
-    try {
-        const stored = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(contextFile(runnerTemp, scope), 'utf8'));
-        const { baseFile, base: inline, ...rest } = stored;
-        if (options.base === false || baseFile === undefined)
-            return { ...rest, base: inline };
-        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
-            return undefined;
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), baseFile);
-        const base = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckpoint */ .S7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'), file);
-        // Only a file of this scope named by the digest of what it holds is taken as the base.
-        if (baseFileName(scope, base) !== baseFile)
-            return undefined;
-        return { ...rest, base };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
- * file of its digest is there already), then the small context naming it; bases it no longer
- * names are removed after.
- */
-async function saveJobContext(runnerTemp, context) {
-    const folder = folderOf(runnerTemp);
-    const file = contextFile(runnerTemp, context.scope);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(folder, { recursive: true });
-    const { base, ...rest } = context;
-    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
-    const stored = baseFile ? { ...rest, baseFile } : rest;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
-    await removeOtherBases(folder, context.scope, baseFile);
-}
-async function writeBase(folder, scope, base) {
-    const name = baseFileName(scope, base);
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name);
-    const there = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(found => found.isFile(), () => false);
-    if (!there) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(`${file}.tmp`, (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCheckpoint */ .tf)(base), 'utf8');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(`${file}.tmp`, file);
-    }
-    return name;
-}
-async function removeOtherBases(folder, scope, keep) {
-    const prefix = `${scope}.base.`;
-    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(folder)) {
-        if (name.startsWith(prefix) && name !== keep) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name), { force: true });
-        }
-    }
-}
-/**
- * Records what the restore step did, for the later steps of the job: the checkpoint they extend
- * (with re-run nodes taken out) and what was restored.
- */
-async function rememberRestore(runnerTemp, scope, restored, invalidation) {
-    const base = invalidation?.document ?? restored;
-    const context = {
-        scope,
-        base,
-        restored: restored && {
-            checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(restored),
-            attempt: restored.attempt,
-            runId: restored.run.runId,
-            nodes: base?.nodes ?? [],
-            rerun: invalidation?.rerun ?? [],
-            partials: restored.partials ?? []
-        },
-        events: [],
-        lastStepEndedAt: new Date().toISOString()
-    };
-    await saveJobContext(runnerTemp, context);
-    return context;
-}
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
-async function jobContextOrNew(runnerTemp, scope) {
-    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
-}
-/** Appends a step's event and marks the end of the step, for the next one's duration. */
-async function recordEvent(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
+/** A required node id input. @throws InvalidInputError when empty or not an id */
+function requiredId(name, why) {
+    const value = light_toolkit/* getInput */.V4(name);
+    if (value === '')
+        throw new errors/* InvalidInputError */.oC(name, value, `is required: ${why}`);
+    return (0,ids/* validateId */.GZ)(name, value);
 }
 
-
-/***/ }),
-
-/***/ 7068:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readRunContext)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// EXTERNAL MODULE: ./src/run/shell.ts
+var shell = __nccwpck_require__(2431);
+;// CONCATENATED MODULE: ./src/run/run-inputs.ts
 
 
-/** Reads the run context from the runner's environment, with local fallbacks. */
-function readRunContext(env = process.env) {
-    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+
+
+
+
+
+/** Reads and validates the run entry's inputs. @throws InvalidInputError */
+async function getRunInputs(workspace) {
+    const node = requiredId(Input.Node, 'name the node this command is');
+    const run = (0,light_toolkit/* getInput */.V4)(Input.Run, { trimWhitespace: false });
+    if (run.trim() === '')
+        throw new errors/* InvalidInputError */.oC(Input.Run, run, 'is required: give the command to run');
     return {
-        workspace: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()),
-        runnerTemp: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)()),
-        run: definedOnly({
-            runId: env.GITHUB_RUN_ID ?? 'local',
-            attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
-            repository: env.GITHUB_REPOSITORY,
-            workflow: env.GITHUB_WORKFLOW,
-            job: env.GITHUB_JOB,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF
-        }),
-        repository: owner && name ? { owner, name } : undefined
+        node,
+        scope: getScope(),
+        run,
+        shell: await (0,shell/* resolveShell */.jQ)((0,light_toolkit/* getInput */.V4)(Input.Shell)),
+        workingDirectory: await getFolder(workspace, (0,light_toolkit/* getInput */.V4)(Input.WorkingDirectory)),
+        state: (0,state/* parseStateText */.A6)(Input.State, (0,light_toolkit/* getInput */.V4)(Input.State)),
+        paths: getList(Input.Paths),
+        key: (0,light_toolkit/* getInput */.V4)(Input.Key),
+        salt: (0,light_toolkit/* getInput */.V4)(Input.Salt),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        githubToken: (0,light_toolkit/* getInput */.V4)(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false),
+        protection: getProtection()
     };
 }
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-
-/***/ }),
-
-/***/ 769:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony exports getState, notice, warning, appendSummary */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
-// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
-// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
-/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
-function getInput(name, options = {}) {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-    return options.trimWhitespace === false ? value : value.trim();
-}
-/** A value the main step saved for its post step. */
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-/** Sets a step output through the runner's output file. */
-function setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT ?? '';
-    if (file === '') {
-        issue('set-output', value, { name });
-        return;
+async function getFolder(workspace, value) {
+    const folder = (0,workspace_paths/* resolveInside */.LI)(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
+    const stats = await (0,promises_.stat)(folder).catch(() => undefined);
+    if (!stats?.isDirectory()) {
+        throw new errors/* InvalidInputError */.oC(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
     }
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
-}
-/** Masks a value in the log. */
-function setSecret(value) {
-    issue('add-mask', value);
-}
-function info(message) {
-    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-function notice(message) {
-    issue('notice', message);
-}
-function warning(message) {
-    issue('warning', message);
-}
-/** Appends Markdown to the job summary, when the runner gives a summary file. */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
-    if (file === '')
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
-    appendFileSync(file, markdown, 'utf8');
-}
-function issue(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    return folder;
 }
 
-
-/***/ }),
-
-/***/ 5923:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   LI: () => (/* binding */ resolveInside),
-/* harmony export */   yE: () => (/* binding */ toRelative)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
-
-
-/** True when `path` is `root` or below it (both absolute and resolved). */
-function isInside(root, path) {
-    const fromRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, path);
-    return (fromRoot === '' ||
-        (!fromRoot.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && fromRoot !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(fromRoot)));
-}
-/**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
- * @param input the input that gave the path, for the error message
- * @throws InvalidInputError
- */
-function resolveInside(workspace, path, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, path);
-    if (!isInside(workspace, absolute)) {
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(input, path, `must be inside the workspace ${workspace}`);
-    }
-    return absolute;
-}
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-function toRelative(workspace, absolute) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, absolute).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 9345:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _skip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1650);
-
-// A node done with the same fingerprint is skipped without loading the code that runs and saves
-// a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
-const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
-if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(677)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4677));
-    await runRun(cheap.job);
-}
-// The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
-process.exit();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -1399,61 +1461,226 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ commandLine),
-/* harmony export */   j: () => (/* binding */ resolveShell)
+/* harmony export */   ay: () => (/* binding */ commandLine),
+/* harmony export */   jQ: () => (/* binding */ resolveShell),
+/* harmony export */   r7: () => (/* binding */ scriptText)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7339);
+/* unused harmony exports processHost, splitArguments, findProgram */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7339);
 
 
 
+
+/** The runner's template for each built-in shell, and the OSes that have it. */
 const BUILT_IN = {
-    bash: { argv: ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '{0}'], extension: '.sh' },
-    sh: { argv: ['sh', '-e', '{0}'], extension: '.sh' },
-    python: { argv: ['python', '{0}'], extension: '.py' },
-    pwsh: { argv: ['pwsh', '-command', ". '{0}'"], extension: '.ps1' }
+    bash: { args: '--noprofile --norc -eo pipefail {0}' },
+    sh: { args: '-e {0}', notOnWindows: true },
+    python: { args: '{0}' },
+    pwsh: { args: `-command ". '{0}'"` },
+    powershell: { args: `-command ". '{0}'"`, windowsOnly: true },
+    cmd: { args: '/D /E:ON /V:OFF /S /C "CALL "{0}""', windowsOnly: true }
 };
-const SHELL_RULE = 'must be bash, sh, python, pwsh, or a command line containing {0}, e.g. "perl {0}"';
+/** The script's extension by the command's name, as the runner picks it (templates too). */
+const EXTENSIONS = {
+    bash: '.sh',
+    sh: '.sh',
+    python: '.py',
+    pwsh: '.ps1',
+    powershell: '.ps1',
+    cmd: '.cmd'
+};
+const POWERSHELL_WRAP = {
+    before: ["$ErrorActionPreference = 'stop'"],
+    after: ['if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }']
+};
+const SHELL_RULE = 'must be bash, sh, python, pwsh, cmd or powershell (Windows), or a command line containing {0}, e.g. "perl {0}"';
 /**
- * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a custom command
- * line whose `{0}` is replaced by the script's path.
- * @throws InvalidInputError for an unknown shell or one the runner does not have
+ * Resolves the `shell` input as GitHub's `shell:` works: a built-in name, or a command line
+ * whose first word is the program and whose `{0}` is replaced by the script's path. The
+ * program must be on PATH; `cmd` and `powershell` exist on Windows only, `sh` everywhere else.
+ * @throws InvalidInputError for an unknown shell or one this runner does not have
  */
-async function resolveShell(value, path = process.env.PATH ?? '') {
+async function resolveShell(value, host = processHost()) {
     const name = value.trim() === '' ? 'bash' : value.trim();
-    const builtIn = BUILT_IN[name];
-    if (builtIn) {
-        const program = await findProgram(name === 'python' ? ['python', 'python3'] : [builtIn.argv[0] ?? name], path);
-        if (!program)
-            throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC('shell', value, `'${name}' is not installed on this runner`);
-        return { name, argv: [program, ...builtIn.argv.slice(1)], extension: builtIn.extension };
+    const spaceAt = name.search(/\s/);
+    const command = spaceAt < 0 ? name : name.slice(0, spaceAt);
+    const template = spaceAt < 0 ? '' : name.slice(spaceAt).trim();
+    // The runner knows its shells by name whatever the case (`PowerShell`), as it picks extensions.
+    const kind = command.toLowerCase();
+    const builtIn = template === '' ? BUILT_IN[kind] : undefined;
+    if (!builtIn && !template.includes('{0}')) {
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC('shell', value, SHELL_RULE);
     }
-    if (!name.includes('{0}'))
-        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidInputError */ .oC('shell', value, SHELL_RULE);
-    const argv = name.split(/\s+/);
-    return { name, argv, extension: '' };
+    const windows = host.platform === 'win32';
+    const missing = builtIn && osProblem(builtIn, command, windows);
+    if (missing)
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC('shell', value, missing);
+    const program = await findShellProgram(builtIn ? kind : command, host);
+    if (!program) {
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC('shell', value, `'${command}' is not installed on this runner (not found on PATH)`);
+    }
+    const args = builtIn?.args ?? template;
+    return {
+        name,
+        program,
+        args: windows ? [args] : splitArguments(args),
+        windows,
+        extension: EXTENSIONS[kind] ?? '',
+        ...scriptWrap(kind)
+    };
 }
-/** The command line for a script file. */
+/** Why a built-in shell does not exist on this OS, if it does not. */
+function osProblem(shell, command, windows) {
+    if (shell.windowsOnly && !windows)
+        return `'${command}' exists on Windows runners only`;
+    if (shell.notOnWindows && windows) {
+        return `'${command}' is not a shell on Windows runners: use bash (Git Bash)`;
+    }
+    return undefined;
+}
+function scriptWrap(kind) {
+    if (kind === 'cmd')
+        return { before: ['@echo off'], after: [] };
+    if (kind === 'pwsh' || kind === 'powershell')
+        return POWERSHELL_WRAP;
+    return { before: [], after: [] };
+}
+/** This process as a {@link ShellHost}. */
+function processHost() {
+    return { platform: process.platform, env: process.env, isProgram: isProgramFile };
+}
+/** How to start a script: the program, its arguments, and whether they go verbatim. */
 function commandLine(shell, script) {
-    return shell.argv.map(part => part.replace('{0}', script));
+    // Every {0}, as the runner's string.Format does; a function, so `$&` in a path stays text.
+    const args = shell.args.map(part => part.replaceAll('{0}', () => script));
+    return { program: shell.program, args, verbatim: shell.windows };
 }
-async function findProgram(candidates, path) {
+/** The script file's text: the command between the lines GitHub adds, CRLF on Windows. */
+function scriptText(shell, run) {
+    const text = [...shell.before, run, ...shell.after].join('\n');
+    return shell.windows ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+/**
+ * Splits a template into arguments as the runner's process start does on Linux and macOS:
+ * at white space, except inside double quotes, which are removed.
+ */
+function splitArguments(text) {
+    const args = [];
+    let current;
+    let quoted = false;
+    for (const char of text) {
+        if (char === '"') {
+            quoted = !quoted;
+            current ??= '';
+        }
+        else if (!quoted && /\s/.test(char)) {
+            if (current !== undefined)
+                args.push(current);
+            current = undefined;
+        }
+        else {
+            current = (current ?? '') + char;
+        }
+    }
+    if (current !== undefined)
+        args.push(current);
+    return args;
+}
+/**
+ * The program a shell name means on this OS: `python` falls back to `python3`; on Windows,
+ * `cmd` is %ComSpec% and `bash` is Git Bash (never the WSL launcher in the Windows folder).
+ */
+async function findShellProgram(command, host) {
+    const windows = host.platform === 'win32';
+    if (windows && command === 'cmd') {
+        const comSpec = envValue(host, 'ComSpec');
+        if (comSpec && (await host.isProgram(comSpec)))
+            return comSpec;
+    }
+    if (windows && command === 'bash')
+        return findGitBash(host);
+    const candidates = command === 'python' ? ['python', 'python3'] : [command];
     for (const candidate of candidates) {
-        for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
-            const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, candidate);
-            try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(file, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        const found = await findProgram(candidate, host);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function findGitBash(host) {
+    const win = (node_path__WEBPACK_IMPORTED_MODULE_2___default().win32);
+    const systemRoot = (envValue(host, 'SystemRoot') ?? 'C:\\Windows').toLowerCase();
+    const notWsl = (file) => {
+        const folder = win.dirname(file).toLowerCase();
+        return !folder.startsWith(systemRoot) && !folder.endsWith('\\windowsapps');
+    };
+    const onPath = await findProgram('bash', host, notWsl);
+    if (onPath)
+        return onPath;
+    for (const root of ['ProgramFiles', 'ProgramW6432', 'ProgramFiles(x86)']) {
+        const folder = envValue(host, root);
+        if (!folder)
+            continue;
+        const file = win.join(folder, 'Git', 'bin', 'bash.exe');
+        if (await host.isProgram(file))
+            return file;
+    }
+    return undefined;
+}
+/**
+ * Looks a program up as the runner does: in each PATH folder in order; on Windows with `;`
+ * between folders and each PATHEXT extension tried (unless the name has one of them already).
+ * A name with a folder in it is taken as it is.
+ */
+async function findProgram(name, host, accept = () => true) {
+    const windows = host.platform === 'win32';
+    const paths = windows ? (node_path__WEBPACK_IMPORTED_MODULE_2___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_2___default().posix);
+    const names = windows ? withExtensions(name, envValue(host, 'PATHEXT')) : [name];
+    const hasFolder = windows ? /[\\/]/.test(name) : name.includes('/');
+    const folders = hasFolder
+        ? ['']
+        : (envValue(host, 'PATH') ?? '').split(windows ? ';' : ':').filter(folder => folder !== '');
+    for (const folder of folders) {
+        for (const candidate of names) {
+            const file = folder === '' ? candidate : paths.join(folder, candidate);
+            if (accept(file) && (await host.isProgram(file)))
                 return file;
-            }
-            catch {
-                // not in this folder
-            }
         }
     }
     return undefined;
+}
+const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC';
+function withExtensions(name, pathExt) {
+    const extensions = (pathExt || DEFAULT_PATHEXT).split(';').filter(ext => ext !== '');
+    const lower = name.toLowerCase();
+    if (extensions.some(ext => lower.endsWith(ext.toLowerCase())))
+        return [name];
+    return extensions.map(ext => `${name}${ext.toLowerCase()}`);
+}
+/** An environment variable; on Windows, whatever the case of its name (`Path`, `PATH`). */
+function envValue(host, name) {
+    if (host.platform !== 'win32')
+        return host.env[name];
+    const key = Object.keys(host.env).find(item => item.toUpperCase() === name.toUpperCase());
+    return key === undefined ? undefined : host.env[key];
+}
+async function isProgramFile(file) {
+    try {
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).isFile())
+            return false;
+        // Windows has no executable bit: X_OK there only checks that the file exists.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -1470,10 +1697,10 @@ async function findProgram(candidates, path) {
 /* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
 /* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5542);
 /* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
-/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5446);
-/* harmony import */ var _github_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(66);
-/* harmony import */ var _github_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7068);
-/* harmony import */ var _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(769);
+/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5550);
+/* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(827);
+/* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3066);
+/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6285);
 
 
 
@@ -1506,15 +1733,15 @@ function runFingerprint(inputs) {
  * @returns whether the node was skipped, and the job context when one was read
  */
 async function skipIfDone() {
-    const context = (0,_github_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$)();
+    const context = (0,_transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$)();
     let inputs;
     try {
-        inputs = await (0,_github_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .getRunInputs */ .BU)(context.workspace);
+        inputs = await (0,_run_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .getRunInputs */ .B)(context.workspace);
     }
     catch {
         return { skipped: false };
     }
-    const job = await (0,_github_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
+    const job = await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
     if (!job)
         return { skipped: false };
     const decision = (0,_checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .decideNode */ .z)(job.restored, inputs.node, runFingerprint(inputs));
@@ -1522,24 +1749,62 @@ async function skipIfDone() {
         return { skipped: false, job };
     try {
         skipped(inputs.node, job, decision.reason);
-        await (0,_github_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .recordEvent */ .yM)(context.runnerTemp, job, {
+        await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .recordEvent */ .yM)(context.runnerTemp, job, {
             node: inputs.node,
             status: 'skipped',
             reason: 'done'
         });
     }
     catch (error) {
-        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8881));
+        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9280));
         reportFailure(error, inputs.failOnError);
     }
     return { skipped: true, job };
 }
 function skipped(node, job, reason) {
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Reason, reason);
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Skipped, 'true');
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.ExitCode, '');
-    _github_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Reason, reason);
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Skipped, 'true');
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.ExitCode, '');
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
+}
+
+
+/***/ }),
+
+/***/ 3066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ readRunContext)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Reads the run context from the runner's environment, with local fallbacks. */
+function readRunContext(env = process.env) {
+    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    return {
+        workspace: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()),
+        runnerTemp: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)()),
+        run: definedOnly({
+            runId: env.GITHUB_RUN_ID ?? 'local',
+            attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF
+        }),
+        repository: owner && name ? { owner, name } : undefined
+    };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
 
@@ -1692,7 +1957,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 4708:
+/***/ 2327:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");

@@ -5,9 +5,10 @@ import { ID_PATTERN } from './ids.js'
 import { checkpointName, type CheckpointRef } from './naming.js'
 import { unsafePathReason } from './safe-paths.js'
 import {
+  FORBIDDEN_KEY_RULE,
   isJsonObject,
-  nestingDepth,
   rememberStateJson,
+  scanJson,
   stateJson,
   type PipelineState
 } from './state.js'
@@ -275,8 +276,18 @@ export function parseCheckpointValue(
     throw new CorruptCheckpointError(source, 'its "schema" is not a positive integer')
   }
   if (schema > SCHEMA_VERSION) throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION)
-  if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+  // One walk, before anything else recurses over the value: its depth, and keys that a
+  // consumer merging the restored state would turn into a prototype change.
+  const scan = scanJson(value, MAX_DEPTH)
+  if (scan.depth > MAX_DEPTH) {
     throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`)
+  }
+  if (scan.forbidden) {
+    const { key, path } = scan.forbidden
+    throw new CorruptCheckpointError(
+      source,
+      `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`
+    )
   }
   const document = value as unknown as CheckpointDocument
   const problem = shapeProblem(document)

@@ -1,10 +1,10 @@
-import { CheckpointError, CorruptCheckpointError } from './errors.js'
+import { CheckpointError, CorruptCheckpointError, InvalidInputError } from './errors.js'
 import { CheckpointCodec } from './codec.js'
 import { parseCheckpointValue, type CheckpointDocument, type RunInfo } from './document.js'
 import { validateId } from './ids.js'
 import { checkpointName, compareRefs, parseCheckpointName, type CheckpointRef } from './naming.js'
 import { nextCheckpoint, type NodeResult } from './progress.js'
-import type { PipelineState } from './state.js'
+import { stateProblem, type PipelineState } from './state.js'
 import type { CheckpointStore } from './store.js'
 
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
@@ -102,6 +102,8 @@ export class CheckpointManager {
   /**
    * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
    * @returns the new checkpoint
+   * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+   *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
    */
   async create(
     node: string,
@@ -109,6 +111,8 @@ export class CheckpointManager {
     extra: Partial<Pick<NodeResult, 'durationMs' | 'fingerprint'>> = {}
   ): Promise<CheckpointDocument> {
     validateId('node', node)
+    const problem = stateProblem(state)
+    if (problem) throw new InvalidInputError('state', JSON.stringify(state), problem)
     const base = await this.latestValid()
     const document = nextCheckpoint(base, {
       scope: this.scope,

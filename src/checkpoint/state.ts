@@ -41,6 +41,13 @@ export function parseStateText(input: string, text: string): PipelineState {
     if (Object.hasOwn(state, key)) {
       throw new InvalidInputError(input, text, `line ${index + 1} repeats the key '${key}'`)
     }
+    if (FORBIDDEN_KEYS.has(key)) {
+      throw new InvalidInputError(
+        input,
+        text,
+        `line ${index + 1} has the key '${key}': ${FORBIDDEN_KEY_RULE}`
+      )
+    }
     defineKey(state, key, line.slice(equals + 1).trim())
   }
   return state
@@ -57,10 +64,64 @@ function parseJsonObject(input: string, text: string): PipelineState {
     throw new InvalidInputError(input, text, `${STATE_RULE} (${(error as Error).message})`)
   }
   if (!isJsonObject(value)) throw new InvalidInputError(input, text, STATE_RULE)
-  if (nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
-    throw new InvalidInputError(input, text, `must not nest deeper than ${MAX_STATE_DEPTH} levels`)
-  }
+  const problem = stateProblem(value)
+  if (problem) throw new InvalidInputError(input, text, problem)
   return value
+}
+
+/**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+export function stateProblem(state: PipelineState): string | undefined {
+  const scan = scanJson(state, MAX_STATE_DEPTH)
+  if (scan.forbidden) {
+    return `holds the key '${scan.forbidden.key}' at ${scan.forbidden.path}: ${FORBIDDEN_KEY_RULE}`
+  }
+  if (scan.depth > MAX_STATE_DEPTH)
+    return `nests deeper than ${MAX_STATE_DEPTH} levels, the most a state may`
+  return undefined
+}
+
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype'
+])
+
+/** Why a forbidden key is refused, for error messages. */
+export const FORBIDDEN_KEY_RULE =
+  'keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)'
+
+/** What one walk over a JSON value finds. */
+export interface JsonScan {
+  /** The nesting depth, counted up to `stopAbove` + 1 (see {@link nestingDepth}). */
+  depth: number
+  /** The first of {@link FORBIDDEN_KEYS} met, and its path: `config.constructor`, `list[2].__proto__`. */
+  forbidden?: { key: string; path: string } | undefined
+}
+
+interface Walk {
+  stopAbove: number
+  /** The keys and indexes from the root to the container being walked. */
+  trail: (string | number)[]
+  forbidden?: { key: string; path: string } | undefined
+}
+
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+export function scanJson(value: unknown, stopAbove: number): JsonScan {
+  if (typeof value !== 'object' || value === null) return { depth: 0 }
+  const walk: Walk = { stopAbove, trail: [] }
+  const depth = depthBelow(value, 1, walk)
+  return { depth, forbidden: walk.forbidden }
 }
 
 /**
@@ -69,18 +130,30 @@ function parseJsonObject(input: string, text: string): PipelineState {
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.
  */
 export function nestingDepth(value: unknown, stopAbove: number): number {
-  if (typeof value !== 'object' || value === null) return 0
-  return depthBelow(value, 1, stopAbove)
+  return scanJson(value, stopAbove).depth
 }
 
-function depthBelow(node: object, depth: number, stopAbove: number): number {
-  if (depth > stopAbove) return depth
+/** A path as the messages show it: `a.b[2].c`. */
+function pathText(trail: (string | number)[], key: string): string {
+  let text = ''
+  for (const step of [...trail, key]) {
+    text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`
+  }
+  return text
+}
+
+function depthBelow(node: object, depth: number, walk: Walk): number {
+  if (depth > walk.stopAbove) return depth
   let deepest = depth
   if (Array.isArray(node)) {
-    for (const child of node as unknown[]) {
+    const items = node as unknown[]
+    for (let index = 0; index < items.length; index++) {
+      const child = items[index]
       if (typeof child !== 'object' || child === null) continue
-      deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove))
-      if (deepest > stopAbove) return deepest
+      walk.trail.push(index)
+      deepest = Math.max(deepest, depthBelow(child, depth + 1, walk))
+      walk.trail.pop()
+      if (deepest > walk.stopAbove) return deepest
     }
     return deepest
   }
@@ -89,10 +162,15 @@ function depthBelow(node: object, depth: number, stopAbove: number): number {
   const record = node as Record<string, unknown>
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue
+    if (walk.forbidden === undefined && FORBIDDEN_KEYS.has(key)) {
+      walk.forbidden = { key, path: pathText(walk.trail, key) }
+    }
     const child = record[key]
     if (typeof child !== 'object' || child === null) continue
-    deepest = Math.max(deepest, depthBelow(child, depth + 1, stopAbove))
-    if (deepest > stopAbove) return deepest
+    walk.trail.push(key)
+    deepest = Math.max(deepest, depthBelow(child, depth + 1, walk))
+    walk.trail.pop()
+    if (deepest > walk.stopAbove) return deepest
   }
   return deepest
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ID_PATTERN, ID_RULE } from '../checkpoint/ids.js'
-import { UsageError } from './exit-codes.js'
+import { UsageError } from '../offline/offline-errors.js'
 import type { TerminalOutput } from './progress-bar.js'
 
 /** What a command reads and writes: the process's streams and environment, or a test's. */

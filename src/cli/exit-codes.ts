@@ -1,6 +1,5 @@
 import { UntrustedCheckpointError } from '../checkpoint/codec.js'
 import {
-  CheckpointError,
   CheckpointNotFoundError,
   CorruptCheckpointError,
   InvalidInputError,
@@ -8,6 +7,8 @@ import {
 } from '../checkpoint/errors.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
 import { PathEscapeError } from '../packing/place.js'
+import { IntegrityError, NotFoundError, UsageError } from '../offline/offline-errors.js'
+import { GitHubApiError } from '../transport/service-errors.js'
 
 /** The CLI's exit codes, as `checkpoint-action --help` documents them. */
 export const ExitCode = {
@@ -28,25 +29,6 @@ export const ExitCode = {
 
 /** One of {@link ExitCode}'s values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
-
-/** A command line the CLI cannot act on: unknown option, missing argument, bad value. */
-export class UsageError extends CheckpointError {}
-
-/** Something the user named, or the source should hold, is not there. */
-export class NotFoundError extends CheckpointError {}
-
-/** Bytes that do not match what was recorded for them (a verify that failed, a bad download). */
-export class IntegrityError extends CheckpointError {}
-
-/** GitHub's REST API answered with an error status. */
-export class GitHubApiError extends CheckpointError {
-  constructor(
-    readonly status: number,
-    message: string
-  ) {
-    super(message)
-  }
-}
 
 /** The exit code of anything a command throws: the one place errors meet exit codes. */
 export function exitCodeOf(error: unknown): ExitCode {

@@ -14,7 +14,8 @@ import { restoreCommand } from './commands/restore-command.js'
 import { showCommand } from './commands/show-command.js'
 import { exportCommand, importCommand } from './commands/export-import-command.js'
 import { verifyCommand } from './commands/verify-command.js'
-import { ExitCode, exitCodeOf, UsageError } from './exit-codes.js'
+import { ExitCode, exitCodeOf } from './exit-codes.js'
+import { UsageError } from '../offline/offline-errors.js'
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [

@@ -5,7 +5,7 @@ import { CheckpointManager, EXPORT_KIND, type CheckpointExport } from '../checkp
 import { checkpointName, type CheckpointRef } from '../checkpoint/naming.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
 import { LocalDirectoryStore } from './local-directory-store.js'
-import { NotFoundError, UsageError } from '../cli/exit-codes.js'
+import { NotFoundError, UsageError } from './offline-errors.js'
 import type { CheckpointSource, FoundCheckpoint } from './source.js'
 
 /** An export, and the checkpoints of its scope left out of it because they did not verify. */

@@ -3,8 +3,13 @@ import { join } from 'node:path'
 import { decodeUtf8, parseCheckpoint } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
 import { filesArchiveName, parseArtifactName, type CheckpointRef } from '../checkpoint/naming.js'
-import { IntegrityError, NotFoundError } from '../cli/exit-codes.js'
-import type { GitHubClient, ProgressReporter, Repository, RestArtifact } from '../transport/rest-client.js'
+import { IntegrityError, NotFoundError } from './offline-errors.js'
+import type {
+  GitHubClient,
+  ProgressReporter,
+  Repository,
+  RestArtifact
+} from '../transport/rest-client.js'
 import { hashFile } from '../packing/meter.js'
 import { isZipFile } from '../packing/zip-reader.js'
 

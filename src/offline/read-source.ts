@@ -11,7 +11,7 @@ import { EXPORT_KIND } from '../checkpoint/manager.js'
 import { checkpointName, parseArtifactName, type CheckpointRef } from '../checkpoint/naming.js'
 import { isJsonObject } from '../checkpoint/state.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
-import { NotFoundError, UsageError } from '../cli/exit-codes.js'
+import { NotFoundError, UsageError } from './offline-errors.js'
 import { hashFile } from '../packing/meter.js'
 import {
   archivesOf,

@@ -6,7 +6,7 @@ import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { placeAll, type Placement } from '../packing/place.js'
-import { NotFoundError, UsageError } from '../cli/exit-codes.js'
+import { NotFoundError, UsageError } from './offline-errors.js'
 import { stageArchive } from './stage-source.js'
 import { archivesOf, type CheckpointSource } from './source.js'
 
@@ -106,7 +106,7 @@ function filesIn(document: CheckpointDocument, archive: string): FileRecord[] {
 }
 
 function stateFileOf(document: CheckpointDocument, path: string): string {
-  const unsafe = unsafePathReason(path)
+  const unsafe = unsafePathReason(path, process.platform)
   if (unsafe) throw new UsageError(`--state-file ${JSON.stringify(path)} ${unsafe}`)
   if (document.files.some(file => file.path === path)) {
     throw new UsageError(

@@ -1,7 +1,7 @@
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { ID_PATTERN } from '../checkpoint/ids.js'
 import { parseCheckpointName } from '../checkpoint/naming.js'
-import { NotFoundError, UsageError } from '../cli/exit-codes.js'
+import { NotFoundError, UsageError } from './offline-errors.js'
 import type { CheckpointSource, FoundCheckpoint } from './source.js'
 
 /**

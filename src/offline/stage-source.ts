@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import type { FileRecord } from '../checkpoint/document.js'
 import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
 import { isInside } from '../packing/workspace-paths.js'
-import { NotFoundError } from '../cli/exit-codes.js'
+import { NotFoundError } from './offline-errors.js'
 import { ByteMeter, hashFile } from '../packing/meter.js'
 import type { CheckpointSource, FoundArchive } from './source.js'
 

@@ -2,8 +2,15 @@ import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import * as glob from '@actions/glob'
 import { InvalidInputError } from '../checkpoint/errors.js'
+import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
-import { isInside, resolveInside, toRelative } from './workspace-paths.js'
+import {
+  isInside,
+  pathsOf,
+  portableLinkTarget,
+  resolveInside,
+  toRelative
+} from './workspace-paths.js'
 
 /** A file found by `paths`, with what the manifest records of it. */
 export interface CollectedFile {
@@ -52,14 +59,47 @@ export async function collectFiles(
   )
 }
 
-function absolutePattern(root: string, pattern: string, input: string): string {
+/**
+ * A `paths` pattern made absolute under the workspace, refused when the part before its first
+ * wildcard leaves it (`..`, another absolute path, drive or share).
+ */
+export function absolutePattern(
+  root: string,
+  pattern: string,
+  input: string,
+  platform: NodeJS.Platform = process.platform
+): string {
   const negated = pattern.startsWith('!')
   const body = negated ? pattern.slice(1) : pattern
   // Only the part before the first wildcard decides where the glob looks.
   const fixed = body.split(/[*?[{]/, 1)[0] ?? ''
-  resolveInside(root, fixed === '' ? '.' : fixed, input)
-  const absolute = isAbsolute(body) ? body : `${root}/${body}`
+  resolveInside(root, fixed === '' ? '.' : fixed, input, platform)
+  const paths = pathsOf(platform)
+  // The glob takes `/` and, on Windows, `\` between folders.
+  const absolute = paths.isAbsolute(body) ? body : `${root}${paths.sep}${body}`
   return negated ? `!${absolute}` : absolute
+}
+
+/**
+ * The path a checkpoint stores for a file the glob found: workspace-relative with `/`; one no
+ * checkpoint could hold (a POSIX name with a backslash, say) is refused here, not on restore.
+ */
+export function storedPath(
+  root: string,
+  absolute: string,
+  input: string,
+  platform: NodeJS.Platform = process.platform
+): string {
+  const path = toRelative(root, absolute, platform)
+  const unsafe = unsafePathReason(path)
+  if (unsafe) {
+    throw new InvalidInputError(
+      input,
+      path,
+      `names a file whose path ${unsafe}: checkpoints store workspace paths with / between folders, the same on every OS`
+    )
+  }
+  return path
 }
 
 async function describeFile(
@@ -68,7 +108,7 @@ async function describeFile(
   options: { input: string; realFolder: (folder: string) => Promise<string> }
 ): Promise<CollectedFile> {
   const { input } = options
-  const path = toRelative(root, absolute)
+  const path = storedPath(root, absolute, input)
   if (!isInside(root, await options.realFolder(dirname(absolute)))) {
     throw new InvalidInputError(input, path, 'lies under a link that leads outside the workspace')
   }
@@ -83,7 +123,15 @@ async function describeFile(
         `is a link to ${target}, outside the workspace: links must stay inside it`
       )
     }
-    return { path, absolute, size: 0, mode, mtime: stats.mtime, link: target }
+    const link = portableLinkTarget(target)
+    if (link.includes('\\')) {
+      throw new InvalidInputError(
+        input,
+        path,
+        `is a link to ${target}, whose backslash no checkpoint can store`
+      )
+    }
+    return { path, absolute, size: 0, mode, mtime: stats.mtime, link }
   }
   return { path, absolute, size: stats.size, mode, mtime: stats.mtime }
 }

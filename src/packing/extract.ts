@@ -137,7 +137,8 @@ export async function admitEntry(
     if (!isSafeRelativePath(name.slice(0, -1))) refuse(unsafePathReason(name.slice(0, -1)) ?? '')
     return undefined
   }
-  const unsafe = unsafePathReason(name)
+  // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+  const unsafe = unsafePathReason(name, process.platform)
   if (unsafe) refuse(unsafe)
   const type = entry.mode & 0o170000
   if (type !== 0 && type !== 0o100000)

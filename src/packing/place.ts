@@ -3,7 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
-import { isInside } from './workspace-paths.js'
+import { unsafePathReason } from '../checkpoint/safe-paths.js'
+import { isInside, nativeLinkTarget } from './workspace-paths.js'
 
 /** A restore that would write outside the workspace (through a link or a link target). */
 export class PathEscapeError extends CheckpointError {}
@@ -57,7 +58,7 @@ export async function placeAll(placements: Placement[], workspace: string): Prom
     const target = join(root, file.path)
     await folders.make(dirname(file.path))
     await rm(target, { force: true })
-    await symlink(file.link ?? '', target)
+    await symlink(nativeLinkTarget(file.link ?? ''), target)
   }
   await checkLinks(
     root,
@@ -69,13 +70,16 @@ async function checkPlacement(root: string, file: FileRecord, folders: FolderWal
   const refuse = (reason: string): never => {
     throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`)
   }
+  // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
+  const unsafe = unsafePathReason(file.path, process.platform)
+  if (unsafe) refuse(`its path ${unsafe}`)
   const problem = await folders.check(dirname(file.path))
   if (problem) refuse(problem)
   const existing = await lstat(join(root, file.path)).catch(() => undefined)
   if (existing?.isDirectory()) refuse('a folder of that name is in the way')
   if (
     file.link !== undefined &&
-    !isInside(root, resolve(join(root, dirname(file.path)), file.link))
+    !isInside(root, resolve(join(root, dirname(file.path)), nativeLinkTarget(file.link)))
   ) {
     refuse(`it is a link to ${file.link}, which leads outside the workspace`)
   }

@@ -1,29 +1,70 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import path from 'node:path'
 import { InvalidInputError } from '../checkpoint/errors.js'
 
-/** True when `path` is `root` or below it (both absolute and resolved). */
-export function isInside(root: string, path: string): boolean {
-  const fromRoot = relative(root, path)
+/**
+ * The path functions of the OS the step runs on: Windows' (drive letters, backslashes, names
+ * compared ignoring case) or POSIX's. Every function here takes the platform, defaulting to this
+ * process's, so that each OS's rules are tested on any machine.
+ */
+export function pathsOf(platform: NodeJS.Platform = process.platform): path.PlatformPath {
+  return platform === 'win32' ? path.win32 : path.posix
+}
+
+/** True when `target` is `root` or below it (both absolute and resolved). */
+export function isInside(
+  root: string,
+  target: string,
+  platform: NodeJS.Platform = process.platform
+): boolean {
+  const paths = pathsOf(platform)
+  const fromRoot = paths.relative(root, target)
   return (
     fromRoot === '' ||
-    (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot))
+    (!fromRoot.startsWith(`..${paths.sep}`) && fromRoot !== '..' && !paths.isAbsolute(fromRoot))
   )
 }
 
 /**
- * Resolves a user-given path against the workspace and refuses one that lands outside it.
+ * Resolves a user-given path against the workspace and refuses one that lands outside it: `..`,
+ * another absolute path, another drive, a UNC share.
  * @param input the input that gave the path, for the error message
  * @throws InvalidInputError
  */
-export function resolveInside(workspace: string, path: string, input: string): string {
-  const absolute = resolve(workspace, path)
-  if (!isInside(workspace, absolute)) {
-    throw new InvalidInputError(input, path, `must be inside the workspace ${workspace}`)
+export function resolveInside(
+  workspace: string,
+  given: string,
+  input: string,
+  platform: NodeJS.Platform = process.platform
+): string {
+  const absolute = pathsOf(platform).resolve(workspace, given)
+  if (!isInside(workspace, absolute, platform)) {
+    throw new InvalidInputError(input, given, `must be inside the workspace ${workspace}`)
   }
   return absolute
 }
 
-/** The workspace-relative form of an absolute path inside it, with forward slashes. */
-export function toRelative(workspace: string, absolute: string): string {
-  return relative(workspace, absolute).split(sep).join('/')
+/** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
+export function toRelative(
+  workspace: string,
+  absolute: string,
+  platform: NodeJS.Platform = process.platform
+): string {
+  const paths = pathsOf(platform)
+  return paths.relative(workspace, absolute).split(paths.sep).join('/')
+}
+
+/** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
+export function portableLinkTarget(
+  target: string,
+  platform: NodeJS.Platform = process.platform
+): string {
+  return platform === 'win32' ? target.replace(/\\/g, '/') : target
+}
+
+/** A stored link target as the OS writes it: Windows' links need `\` to resolve. */
+export function nativeLinkTarget(
+  target: string,
+  platform: NodeJS.Platform = process.platform
+): string {
+  return platform === 'win32' ? target.replace(/\//g, '\\') : target
 }

@@ -1,13 +1,14 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
 import { reportFailure } from '../action/failure.js'
-import { getRestoreInputs, type RestoreInputs } from '../action/inputs.js'
+import { getRestoreInputs, type RestoreInputs } from './restore-inputs.js'
 import { rememberRestore } from '../action/job-context.js'
 import { setRestoreOutputs } from '../action/outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { State } from '../action/step-state.js'
-import { getSourceInputs, type SourceInputs } from './restore-inputs.js'
+import { getSourceInputs } from './restore-inputs.js'
 import { restoreFromSources, type Found } from '../resume/sources.js'
+import type { SourceInputs } from '../resume/found.js'
 
 /**
  * The restore entry: finds this scope's checkpoints in the sources of `from` (earlier attempts

@@ -1,8 +1,48 @@
 import { InvalidInputError } from '../checkpoint/errors.js'
-import { caseCollision, ID_PATTERN, ID_RULE } from '../checkpoint/ids.js'
-import { getList } from '../action/inputs.js'
-import * as core from '../action/light-toolkit.js'
-import { isGhes } from '../transport/cache-config.js'
+import { caseCollision, ID_PATTERN, ID_RULE, validateId } from '../checkpoint/ids.js'
+import {
+  getBoolean,
+  getList,
+  getProtection,
+  getScope,
+  Input,
+  type Protection
+} from '../action/inputs.js'
+import { getInput } from '../action/light-toolkit.js'
+import { isGhes } from '../transport/config.js'
+import { SOURCE_NAMES, type RunMatch, type SourceInputs, type SourceName } from '../resume/found.js'
+
+/** Inputs of the restore entry (root action.yml). */
+export interface RestoreInputs {
+  scope: string
+  githubToken: string
+  failOnError: boolean
+  /** Nodes to run again although done. */
+  rerun: string[]
+  /** A node to run again with every node done after it. */
+  rerunFrom: string | undefined
+  /** Ignore every checkpoint: the pipeline runs from the beginning. */
+  reset: boolean
+  protection: Protection
+}
+
+/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
+export function getRestoreInputs(): RestoreInputs {
+  return {
+    scope: getScope(),
+    githubToken: getInput(Input.GithubToken),
+    failOnError: getBoolean(Input.FailOnError, false),
+    rerun: getList(Input.Rerun).map(id => validateId(Input.Rerun, id)),
+    rerunFrom: optionalId(Input.RerunFrom),
+    reset: getBoolean(Input.Reset, false),
+    protection: getProtection()
+  }
+}
+
+function optionalId(name: string): string | undefined {
+  const value = getInput(name)
+  return value === '' ? undefined : validateId(name, value)
+}
 
 /** The restore entry's inputs that say where else checkpoints may come from. */
 export enum SourceInput {
@@ -10,26 +50,6 @@ export enum SourceInput {
   Match = 'match',
   MaxRuns = 'max-runs',
   Keys = 'keys'
-}
-
-/** Where checkpoints come from: this run's earlier attempts, earlier runs, the Actions cache. */
-export const SOURCE_NAMES = ['attempts', 'runs', 'cache'] as const
-
-/** One source of checkpoints. */
-export type SourceName = (typeof SOURCE_NAMES)[number]
-
-/** Which earlier runs count: of this branch then the default branch, or of this commit. */
-export type RunMatch = 'ref' | 'sha'
-
-/** Where restore looks for checkpoints, and what it compares there. */
-export interface SourceInputs {
-  /** Sources in the order they are tried: a node comes from the first that has it. */
-  from: SourceName[]
-  match: RunMatch
-  /** How many earlier runs may be looked at, all listings together. */
-  maxRuns: number
-  /** The current key of each node guarded by hand, as its save step's `key` computes it. */
-  keys: Map<string, string>
 }
 
 /** Reads and validates `from`, `match`, `max-runs` and `keys`. @throws InvalidInputError */
@@ -51,7 +71,7 @@ function getFrom(env: NodeJS.ProcessEnv): SourceName[] {
     if (!source) {
       throw new InvalidInputError(
         SourceInput.From,
-        core.getInput(SourceInput.From),
+        getInput(SourceInput.From),
         `'${item}' is not a source: list attempts, runs or cache, separated by commas or new lines`
       )
     }
@@ -61,7 +81,7 @@ function getFrom(env: NodeJS.ProcessEnv): SourceName[] {
 }
 
 function getMatch(): RunMatch {
-  const value = core.getInput(SourceInput.Match)
+  const value = getInput(SourceInput.Match)
   if (value === '' || value === 'ref') return 'ref'
   if (value === 'sha') return 'sha'
   throw new InvalidInputError(
@@ -72,7 +92,7 @@ function getMatch(): RunMatch {
 }
 
 function getMaxRuns(): number {
-  const value = core.getInput(SourceInput.MaxRuns)
+  const value = getInput(SourceInput.MaxRuns)
   if (value === '') return 10
   const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isSafeInteger(number) || number < 1) {
@@ -86,7 +106,7 @@ const KEYS_RULE =
   ID_RULE.replace(/^must be/, 'of')
 
 function getKeys(): Map<string, string> {
-  const text = core.getInput(SourceInput.Keys)
+  const text = getInput(SourceInput.Keys)
   const keys = new Map<string, string>()
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim()

@@ -1,5 +1,5 @@
 import { getBoolean } from '../action/inputs.js'
-import { isGhes } from '../transport/cache-config.js'
+import { isGhes } from '../transport/config.js'
 
 /** The save and run entries' input that also keeps a keyed node's checkpoint in the cache. */
 export const CACHE_INPUT = 'cache'

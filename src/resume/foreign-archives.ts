@@ -1,7 +1,12 @@
 import { mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArchiveRecord } from '../checkpoint/document.js'
-import { DEFAULT_API_URL, GitHubClient, type RestArtifact, type Repository } from '../transport/rest-client.js'
+import {
+  DEFAULT_API_URL,
+  GitHubClient,
+  type RestArtifact,
+  type Repository
+} from '../transport/rest-client.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
 import type { ArchiveFetcher, ArchiveSource } from './stage-archive.js'
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
@@ -7,11 +7,30 @@ import type { CheckpointDocument } from '../checkpoint/document.js'
 import { CheckpointError, describe } from '../checkpoint/errors.js'
 import type { InvalidationRequest } from '../checkpoint/invalidation.js'
 import type { ReuseContext } from '../checkpoint/reuse.js'
-import { GitHubApiError } from '../cli/exit-codes.js'
+import { GitHubApiError } from '../transport/service-errors.js'
 import type { RunContext } from '../transport/run-context.js'
 import { placeFiles } from '../packing/place.js'
-import type { SourceInputs } from '../restore/restore-inputs.js'
 import { stageFiles, type ArchiveSource } from './stage-archive.js'
+
+/** Where checkpoints come from: this run's earlier attempts, earlier runs, the Actions cache. */
+export const SOURCE_NAMES = ['attempts', 'runs', 'cache'] as const
+
+/** One source of checkpoints. */
+export type SourceName = (typeof SOURCE_NAMES)[number]
+
+/** Which earlier runs count: of this branch then the default branch, or of this commit. */
+export type RunMatch = 'ref' | 'sha'
+
+/** Where restore looks for checkpoints, and what it compares there. */
+export interface SourceInputs {
+  /** Sources in the order they are tried: a node comes from the first that has it. */
+  from: SourceName[]
+  match: RunMatch
+  /** How many earlier runs may be looked at, all listings together. */
+  maxRuns: number
+  /** The current key of each node guarded by hand, as its save step's `key` computes it. */
+  keys: Map<string, string>
+}
 
 /** What the restore step looks for, and where. */
 export interface SourceRequest {

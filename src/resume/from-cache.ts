@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, UntrustedCheckpointError } from '../checkpoint/codec.js'
@@ -39,7 +39,7 @@ export async function fetchCacheHit(
   runnerTemp: string,
   codec: CheckpointCodec
 ): Promise<CacheHit | undefined> {
-  const restored = await restoreEntry(entry, runnerTemp)
+  const restored = await restoreEntry(entry, runnerTemp, core.notice)
   if (!restored) return undefined
   const dispose = () => rm(restored.scratch, { recursive: true, force: true })
   try {
@@ -109,7 +109,8 @@ export function cacheArchives(
     }
     const restored = await restoreEntry(
       { key: record.cache, scope: ref.scope, node: ref.node },
-      runnerTemp
+      runnerTemp,
+      core.notice
     )
     if (!restored)
       throw new ArchiveIntegrityError(record.name, `its cache entry ${record.cache} is gone`)

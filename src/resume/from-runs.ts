@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, UntrustedCheckpointError } from '../checkpoint/codec.js'
@@ -8,7 +8,7 @@ import { CheckpointError, CorruptCheckpointError, describe } from '../checkpoint
 import { invalidate } from '../checkpoint/invalidation.js'
 import { compareRefs, parseCheckpointName, type CheckpointRef } from '../checkpoint/naming.js'
 import { judgeNode, judgePartial } from '../checkpoint/reuse.js'
-import { GitHubApiError } from '../cli/exit-codes.js'
+import { GitHubApiError } from '../transport/service-errors.js'
 import type { GitHubClient, RestArtifact } from '../transport/rest-client.js'
 import {
   currentRun,

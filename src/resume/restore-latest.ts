@@ -1,4 +1,5 @@
-import * as core from '@actions/core'
+import { stepLog } from '../action/step-log.js'
+import * as core from '../action/actions-core.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
@@ -11,13 +12,15 @@ import type { RunContext } from '../transport/run-context.js'
 import { placeFiles } from '../packing/place.js'
 import { ArtifactStore, RunCheckpointStore } from '../transport/artifact-store.js'
 import { ownedArtifacts } from '../transport/scope-ownership.js'
-import { ServiceError } from '../transport/twirp-client.js'
+import { assertArtifactsAvailable } from '../transport/config.js'
+import { ServiceError } from '../transport/service-errors.js'
 import { runArchives, stageFiles, type ArchiveSource } from './stage-archive.js'
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none,
  * which on a first attempt is known without asking the service.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
  */
 export async function restoreLatest(
   scope: string,
@@ -26,12 +29,14 @@ export async function restoreLatest(
   keys: CodecKeys = {},
   elsewhere?: ArchiveSource
 ): Promise<CheckpointDocument | undefined> {
+  // Said on a first attempt too: the first step of the job tells the user at once.
+  assertArtifactsAvailable()
   if (context.run.attempt <= 1) {
     core.info('This is the first attempt of the run: there is no earlier checkpoint to restore.')
     return undefined
   }
   const codec = new CheckpointCodec(keys)
-  const artifacts = new ArtifactStore(context, token)
+  const artifacts = new ArtifactStore(context, token, stepLog)
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
   try {
     const { kept, foreign } = ownedArtifacts(await artifacts.list())

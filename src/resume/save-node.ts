@@ -1,4 +1,5 @@
-import * as core from '@actions/core'
+import { stepLog } from '../action/step-log.js'
+import * as core from '../action/actions-core.js'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { CheckpointCodec } from '../checkpoint/codec.js'
 import { InvalidInputError, describe } from '../checkpoint/errors.js'
@@ -19,7 +20,7 @@ import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../transport/artifact-store.js'
 import { ownedArtifacts, ownerKey, scopeOwners } from '../transport/scope-ownership.js'
-import { ServiceError } from '../transport/twirp-client.js'
+import { ServiceError } from '../transport/service-errors.js'
 import { keepCopy } from '../packing/zip-file.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
@@ -53,7 +54,7 @@ export interface SaveRequest {
  */
 export async function saveNode(request: SaveRequest): Promise<CheckpointDocument> {
   const { save, context, job } = request
-  const artifacts = new ArtifactStore(context, '')
+  const artifacts = new ArtifactStore(context, '', stepLog)
   const listing = await artifacts.list()
   assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId)
   const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec } from '../checkpoint/codec.js'
@@ -9,7 +9,7 @@ import { filesArchiveName } from '../checkpoint/naming.js'
 import { cacheKey } from '../checkpoint/reuse.js'
 import type { JobContext } from '../action/job-context.js'
 import type { RunContext } from '../transport/run-context.js'
-import { isGhes } from '../transport/cache-config.js'
+import { isGhes } from '../transport/config.js'
 import { saveEntry, type CacheSave } from '../transport/cache-store.js'
 import { checkpointNode } from './checkpoint-node.js'
 import type { NodeSave } from './save-node.js'
@@ -86,7 +86,8 @@ async function cacheCheckpoint(
     const result = await saveEntry(
       entry,
       archive && { name: archive.name, file: archiveFile },
-      workspace
+      workspace,
+      core.notice
     )
     core.info(cacheResult(result, save.node, key))
   } catch (error) {

@@ -1,5 +1,5 @@
-import * as core from '@actions/core'
-import { isGhes } from '../transport/cache-config.js'
+import * as core from '../action/actions-core.js'
+import { isGhes } from '../transport/config.js'
 import { archivesElsewhere, restClient } from './foreign-archives.js'
 import type { Found, SourceRequest } from './found.js'
 import { take } from './found.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdir } from 'node:fs/promises'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
@@ -148,16 +148,17 @@ async function streamArchive(
   superseded: Superseded
 ): Promise<void> {
   const url = await artifacts.signedUrl(artifact)
+  const transfer = artifacts.transfer(artifact)
   const size = record.size
   const tailStart = Math.max(0, size - TAIL_BYTES)
-  const tail = await fetchRange(url, tailStart, size)
+  const tail = await fetchRange(url, tailStart, size, transfer)
   const location = locateDirectory(tail, tailStart, size)
   const directory =
     location.start >= tailStart
       ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
-      : await fetchRange(url, location.start, location.start + location.length)
+      : await fetchRange(url, location.start, location.start + location.length, transfer)
   await extractStream(
-    streamBody(url),
+    streamBody(url, transfer),
     { archive: record.name, size, digest: record.digest, directory },
     location,
     expected,

@@ -1,12 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { ConfigurationError } from '../action/failure.js'
-import {
-  isJsonObject,
-  MAX_STATE_DEPTH,
-  nestingDepth,
-  type PipelineState
-} from '../checkpoint/state.js'
+import { isJsonObject, stateProblem, type PipelineState } from '../checkpoint/state.js'
 import { commandLine, type Shell } from './shell.js'
 
 /** How a wrapped command ended. */
@@ -31,10 +26,20 @@ export async function runCommand(options: {
   cwd: string
   env: Record<string, string>
 }): Promise<CommandResult> {
-  const [program = '', ...args] = commandLine(options.shell, options.script)
+  const { program, args, verbatim } = commandLine(options.shell, options.script)
   const env = { ...publicEnv(process.env), ...options.env }
-  // Its own process group, so a cancel reaches the whole command (a `sleep` under bash too).
-  const child = spawn(program, args, { cwd: options.cwd, env, stdio: 'inherit', detached: true })
+  const child = spawn(program, args, {
+    cwd: options.cwd,
+    env,
+    stdio: 'inherit',
+    // Its own process group, so a cancel reaches the whole command (a `sleep` under bash too).
+    // On Windows `detached` would open a console of its own instead: the signal goes to the
+    // shell alone there.
+    detached: !options.shell.windows,
+    // As the runner starts it: the program's path quoted, then the arguments as they are.
+    windowsVerbatimArguments: verbatim,
+    ...(verbatim ? { argv0: `"${program}"` } : {})
+  })
   let cancelledBy: NodeJS.Signals | undefined
   const forward = (signal: NodeJS.Signals): void => {
     cancelledBy = signal
@@ -84,9 +89,10 @@ export async function readCommandState(file: string, node: string): Promise<Pipe
   } catch {
     value = undefined
   }
-  if (isJsonObject(value) && nestingDepth(value, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) {
+  const problem = isJsonObject(value) ? stateProblem(value) : undefined
+  if (problem) {
     throw new ConfigurationError(
-      `The command of node '${node}' left $CHECKPOINT_STATE_FILE nesting deeper than ${MAX_STATE_DEPTH} levels: no checkpoint was written.`
+      `The command of node '${node}' left a state in $CHECKPOINT_STATE_FILE that ${problem}: no checkpoint was written.`
     )
   }
   if (!isJsonObject(value)) {

@@ -1,6 +1,7 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { describe } from '../checkpoint/errors.js'
-import type { RunInputs } from '../action/inputs.js'
+import { noticeIfUnavailable } from '../action/failure.js'
+import type { RunInputs } from './run-inputs.js'
 import {
   jobContextOrNew,
   loadJobContext,
@@ -38,6 +39,7 @@ export async function jobContextForRun(
     )
     return await rememberRestore(context.runnerTemp, inputs.scope, restored, undefined)
   } catch (error) {
+    if (noticeIfUnavailable(error)) return jobContextOrNew(context.runnerTemp, inputs.scope)
     if (inputs.failOnError) throw error
     core.warning(`Could not read checkpoints (${describe(error)}): node '${inputs.node}' runs.`)
     return jobContextOrNew(context.runnerTemp, inputs.scope)

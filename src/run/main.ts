@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decideNode, type Decision } from '../checkpoint/decision.js'
@@ -7,7 +7,7 @@ import { describe } from '../checkpoint/errors.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { overlayStates, stateJson } from '../checkpoint/state.js'
 import { reportFailure } from '../action/failure.js'
-import { getRunInputs, type RunInputs } from '../action/inputs.js'
+import { getRunInputs, type RunInputs } from './run-inputs.js'
 import { recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { RunState } from '../action/step-state.js'
@@ -16,6 +16,7 @@ import { cacheWanted, checkpointWithCache } from '../resume/save-to-cache.js'
 import { readCommandState, runCommand } from './command.js'
 import { adoptCached, adoptOffered, cannotAdopt, type Adoption } from './adopt.js'
 import { jobContextForRun } from './job.js'
+import { scriptText } from './shell.js'
 import { RunOutput, runFingerprint } from './skip.js'
 
 export { RunOutput }
@@ -167,7 +168,7 @@ async function execute(
     'checkpoint-action',
     `${inputs.scope}.${inputs.node}${inputs.shell.extension}`
   )
-  await writeFile(script, inputs.run, 'utf8')
+  await writeFile(script, scriptText(inputs.shell, inputs.run), 'utf8')
   core.saveState(RunState.Node, inputs.node)
   core.saveState(RunState.Scope, inputs.scope)
   core.saveState(RunState.StateFile, file)

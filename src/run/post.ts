@@ -1,8 +1,16 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
-import { getBoolean, getInteger, getList, getProtection, Input } from '../action/inputs.js'
+import { noticeIfUnavailable } from '../action/failure.js'
+import {
+  getBoolean,
+  getInteger,
+  getList,
+  getProtection,
+  getRetentionDays,
+  Input
+} from '../action/inputs.js'
 import { jobContextOrNew, recordEvent } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
 import { RunState } from '../action/step-state.js'
@@ -44,7 +52,7 @@ export async function runRunPost(): Promise<void> {
       state: progress,
       fingerprint,
       partial: true,
-      retentionDays: getInteger(Input.RetentionDays, 1, 90),
+      retentionDays: getRetentionDays(),
       compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
       protection: getProtection()
     }
@@ -59,6 +67,7 @@ export async function runRunPost(): Promise<void> {
       checkpoint: checkpointName(saved.document)
     })
   } catch (error) {
+    if (noticeIfUnavailable(error)) return
     const message = `Could not keep the progress of node '${node}': ${describe(error)}`
     if (failOnError) core.setFailed(message)
     else core.warning(message)

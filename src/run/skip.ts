@@ -1,7 +1,7 @@
 import { decideNode } from '../checkpoint/decision.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
-import { getRunInputs, type RunInputs } from '../action/inputs.js'
+import { getRunInputs, type RunInputs } from './run-inputs.js'
 import { loadJobContext, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
 import * as toolkit from '../action/light-toolkit.js'

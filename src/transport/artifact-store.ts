@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointNotFoundError, describe } from '../checkpoint/errors.js'
@@ -6,15 +5,26 @@ import type { CheckpointStore } from '../checkpoint/store.js'
 import type { RunContext } from './run-context.js'
 import { ArchiveIntegrityError } from '../packing/extract.js'
 import { decodeUtf8 } from '../checkpoint/document.js'
+import { CALL_TIMEOUT_MS, apiUrl, uploadSettings, type UploadSettings } from './config.js'
+import { send, signatureSecrets, statusError } from './http.js'
+import { SERVICE_CALLS, withRetries } from './retry.js'
 import { downloadToFile, uploadStream } from './blob-transfer.js'
 import {
   ServiceError,
   backendIds,
   callArtifactService,
   serviceEndpoint,
-  withRetries,
   type ServiceEndpoint
 } from './twirp-client.js'
+
+/**
+ * Where the store reports what it does: the step's log, and the values to mask in it. The
+ * runner adapter passes its own; transport knows nothing of the toolkit.
+ */
+export interface StepLog {
+  info(line: string): void
+  mask(secret: string): void
+}
 
 /** An artifact of the current run, as the artifact service lists it. */
 export interface RunArtifact {
@@ -58,10 +68,20 @@ interface ListedArtifact {
  */
 export class ArtifactStore {
   private readonly endpoint: ServiceEndpoint
+  private upload: UploadSettings | undefined
+  /** Retries go to the step's log as they happen. */
+  private readonly log = (line: string): void => {
+    this.stepLog.info(line)
+  }
 
+  /**
+   * @throws ArtifactsUnavailableError on GitHub Enterprise Server
+   * @throws ServiceError outside a job
+   */
   constructor(
     private readonly context: RunContext,
-    private readonly token: string
+    private readonly token: string,
+    private readonly stepLog: StepLog
   ) {
     this.endpoint = serviceEndpoint()
   }
@@ -71,10 +91,15 @@ export class ArtifactStore {
     return backendIds(this.endpoint.token).jobBackendId
   }
 
+  /** This run's id at the artifact service. */
+  get runBackendId(): string {
+    return backendIds(this.endpoint.token).runBackendId
+  }
+
   /** Every artifact of this run, all attempts and jobs. */
   async list(): Promise<RunArtifact[]> {
     const ids = backendIds(this.endpoint.token)
-    const response = (await callArtifactService(this.endpoint, 'ListArtifacts', {
+    const response = (await this.call('ListArtifacts', {
       workflow_run_backend_id: ids.runBackendId,
       workflow_job_run_backend_id: ids.jobBackendId
     })) as { artifacts?: ListedArtifact[] }
@@ -99,33 +124,36 @@ export class ArtifactStore {
   async download(artifact: RunArtifact, into: string): Promise<string> {
     const folder = await mkdtemp(join(into, 'download-'))
     const file = join(folder, 'artifact')
-    // A transfer cut short looks like changed bytes: fetch again before calling them changed.
-    for (let attempt = 1; ; attempt++) {
+    const matches = async (): Promise<boolean> => {
       const { digest } = await this.fetchBytes(artifact, file)
-      if (artifact.digest === undefined || digest === artifact.digest) return file
-      if (attempt >= 2) {
-        throw new ArchiveIntegrityError(
-          artifact.name,
-          'its bytes do not match the digest recorded at upload'
-        )
-      }
-      core.info(`Download of ${artifact.name} does not match its digest; fetching it again`)
+      return artifact.digest === undefined || digest === artifact.digest
     }
+    if (await matches()) return file
+    // A transfer cut short looks like changed bytes: fetched once more before they are called
+    // changed (not a retry of the request, which succeeded: a second look at what it gave).
+    this.stepLog.info(`Download of ${artifact.name} does not match its digest; fetching it again`)
+    if (await matches()) return file
+    throw new ArchiveIntegrityError(
+      artifact.name,
+      'its bytes do not match the digest recorded at upload'
+    )
   }
 
   private async fetchBytes(artifact: RunArtifact, file: string): Promise<{ digest: string }> {
     try {
-      return await downloadToFile(await this.signedUrl(artifact), file)
+      return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact))
     } catch (error) {
       if (!this.restLookup()) throw error
-      core.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`)
+      this.stepLog.info(
+        `Download of ${artifact.name} failed (${describe(error)}); trying the REST API`
+      )
       return this.downloadThroughRest(artifact, file)
     }
   }
 
   /** A URL that downloads the artifact's bytes for a while, without credentials. */
   async signedUrl(artifact: RunArtifact): Promise<string> {
-    const response = (await callArtifactService(this.endpoint, 'GetSignedArtifactURL', {
+    const response = (await this.call('GetSignedArtifactURL', {
       workflow_run_backend_id: artifact.runBackendId,
       workflow_job_run_backend_id: artifact.jobBackendId,
       name: artifact.name
@@ -136,6 +164,11 @@ export class ArtifactStore {
     return url
   }
 
+  /** How a transfer of `artifact` is named in messages and where its retries are logged. */
+  transfer(artifact: RunArtifact): { what: string; log: (line: string) => void } {
+    return { what: `Download of ${artifact.name}`, log: this.log }
+  }
+
   /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
   private async downloadThroughRest(
     artifact: RunArtifact,
@@ -143,24 +176,30 @@ export class ArtifactStore {
   ): Promise<{ digest: string }> {
     const lookup = this.restLookup()
     if (!lookup) throw new ServiceError('No token or repository for the REST API')
-    const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '')
-    const url = `${api}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`
-    const location = await withRetries(`The REST API for ${artifact.name}`, async () => {
-      const response = await fetch(url, {
-        redirect: 'manual',
-        headers: { Authorization: `Bearer ${lookup.token}`, Accept: 'application/vnd.github+json' },
-        signal: AbortSignal.timeout(60_000)
-      })
-      const redirect = response.headers.get('location')
-      if (response.status !== 302 || !redirect) {
-        throw new ServiceError(
-          `The REST API answered ${response.status} for ${artifact.name}`,
-          response.status
+    const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`
+    const what = `REST API download of ${artifact.name}`
+    const location = await withRetries(
+      { what, policy: SERVICE_CALLS, log: this.log },
+      async ({ remainingMs }) => {
+        const response = await send(
+          url,
+          {
+            redirect: 'manual',
+            headers: {
+              Authorization: `Bearer ${lookup.token}`,
+              Accept: 'application/vnd.github+json'
+            }
+          },
+          Math.min(CALL_TIMEOUT_MS, remainingMs)
         )
+        const redirect = response.headers.get('location')
+        if (response.status !== 302 || !redirect) throw await statusError(response)
+        await response.body?.cancel()
+        return redirect
       }
-      return redirect
-    })
-    return downloadToFile(location, file)
+    )
+    this.mask(location)
+    return downloadToFile(location, file, this.transfer(artifact))
   }
 
   /**
@@ -173,7 +212,7 @@ export class ArtifactStore {
     options: { retentionDays: number | undefined }
   ): Promise<UploadedArtifact> {
     return this.uploadArtifact(name, 'application/zip', options, url =>
-      uploadStream(url, bytes, { contentType: 'application/zip', what: name })
+      uploadStream(url, bytes, this.uploadOptions(name, 'application/zip'))
     )
   }
 
@@ -190,11 +229,26 @@ export class ArtifactStore {
     // One block larger than the body: it goes up in one Put Blob, whatever its size.
     return this.uploadArtifact(name, 'application/json', options, url =>
       uploadStream(url, [body], {
-        contentType: 'application/json',
-        what: name,
+        ...this.uploadOptions(name, 'application/json'),
         blockBytes: body.length + 1
       })
     )
+  }
+
+  /** ACTIONS_ARTIFACT_UPLOAD_* read on the first upload; a lowered concurrency is said once. */
+  private uploadOptions(
+    name: string,
+    contentType: string
+  ): { what: string; log: (line: string) => void; contentType: string } & UploadSettings {
+    if (this.upload === undefined) {
+      this.upload = uploadSettings()
+      if (this.upload.concurrencyAsked !== undefined) {
+        this.stepLog.info(
+          `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`
+        )
+      }
+    }
+    return { ...this.upload, what: `Upload of ${name}`, log: this.log, contentType }
   }
 
   /**
@@ -219,13 +273,20 @@ export class ArtifactStore {
     }
     const { size, digest } = await put(url)
     await url()
-    const finalized = (await callArtifactService(this.endpoint, 'FinalizeArtifact', {
+    const finalized = (await this.call('FinalizeArtifact', {
       ...scope,
       name,
       size: String(size),
       hash: digest
-    })) as { artifact_id?: string; artifactId?: string }
-    return { id: Number(finalized.artifact_id ?? finalized.artifactId), size, digest }
+    })) as { ok?: boolean; artifact_id?: string; artifactId?: string }
+    assertOk('FinalizeArtifact', name, finalized)
+    const id = Number(finalized.artifact_id ?? finalized.artifactId)
+    if (!Number.isSafeInteger(id)) {
+      throw new ServiceError(
+        `Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`
+      )
+    }
+    return { id, size, digest }
   }
 
   private async createArtifact(
@@ -237,22 +298,48 @@ export class ArtifactStore {
     const expiresAt = retentionDays
       ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
       : {}
-    const created = (await callArtifactService(this.endpoint, 'CreateArtifact', {
+    const created = (await this.call('CreateArtifact', {
       ...scope,
       name,
       version: 7,
       mime_type: mimeType,
       ...expiresAt
     })) as { ok?: boolean; signed_upload_url?: string; signedUploadUrl?: string }
+    assertOk('CreateArtifact', name, created)
     const url = created.signed_upload_url ?? created.signedUploadUrl
     if (!url) throw new ServiceError(`The artifact service gave no upload URL for ${name}`)
     return url
+  }
+
+  /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
+  private async call(method: string, body: object): Promise<unknown> {
+    const answer = await callArtifactService(this.endpoint, method, body, this.log)
+    const urls = (answer ?? {}) as Record<string, unknown>
+    for (const key of ['signed_upload_url', 'signedUploadUrl', 'signed_url', 'signedUrl']) {
+      const url = urls[key]
+      if (typeof url === 'string') this.mask(url)
+    }
+    return answer
+  }
+
+  private mask(url: string): void {
+    for (const secret of signatureSecrets(url)) this.stepLog.mask(secret)
   }
 
   private restLookup(): { token: string; owner: string; name: string } | undefined {
     const repository = this.context.repository
     if (!this.token || !repository) return undefined
     return { token: this.token, owner: repository.owner, name: repository.name }
+  }
+}
+
+/**
+ * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
+ * `ok` out), which the official client treats as a failure too.
+ */
+function assertOk(method: string, name: string, answer: { ok?: boolean }): void {
+  if (answer.ok !== true) {
+    throw new ServiceError(`Artifact service ${method} answered ok: false for ${name}`)
   }
 }
 
@@ -302,7 +389,8 @@ export class RunCheckpointStore implements CheckpointStore {
       size: result.size,
       digest: result.digest,
       jobBackendId: this.artifacts.jobBackendId,
-      runBackendId: '',
+      // A read of it later asks for a signed URL with these ids, as for a listed one.
+      runBackendId: this.artifacts.runBackendId,
       createdAt: new Date().toISOString()
     })
   }

@@ -3,20 +3,6 @@
  * it, so this action's choices (which sources to try, whether to write) agree with the client's.
  */
 
-/**
- * GitHub Enterprise Server: a server other than github.com, *.ghe.com or *.localhost. It has no
- * artifact service (v4 artifacts); the cache client there falls back to its v1 service.
- */
-export function isGhes(env: NodeJS.ProcessEnv = process.env): boolean {
-  let host: string
-  try {
-    host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase()
-  } catch {
-    return false
-  }
-  return host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
-}
-
 /** Whether this job may read and write the cache (`ACTIONS_CACHE_MODE`). */
 export interface CacheAccess {
   /** The mode as the runner set it, lower case; empty when unset. */

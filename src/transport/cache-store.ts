@@ -1,7 +1,7 @@
-import * as core from '@actions/core'
 import { copyFile, mkdir, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { cacheAccess, isGhes } from './cache-config.js'
+import { cacheAccess } from './cache-config.js'
+import { isGhes } from './config.js'
 
 /**
  * A node's checkpoint in the Actions cache, through @actions/cache (loaded only by the steps
@@ -25,15 +25,18 @@ export function entryPath(scope: string, node: string): string {
 /** What a save to the cache came to. */
 export type CacheSave = 'saved' | 'exists' | 'not-saved' | 'not-allowed'
 
+/** Where the cache's notices go: the step's log. */
+export type Notice = (line: string) => void
+
 /** Reports once per step what `ACTIONS_CACHE_MODE` forbids. */
 let modeReported = false
 
-function allowed(what: 'read' | 'write'): boolean {
+function allowed(what: 'read' | 'write', notice: Notice): boolean {
   const access = cacheAccess()
   if (!modeReported && (!access.read || !access.write)) {
     modeReported = true
     const can = access.read ? 'read from' : access.write ? 'written to' : 'neither read nor written'
-    core.notice(
+    notice(
       `ACTIONS_CACHE_MODE is '${access.mode}': checkpoints in the Actions cache are ${can === 'neither read nor written' ? can : `only ${can}`} in this job.`
     )
   }
@@ -47,12 +50,13 @@ function allowed(what: 'read' | 'write'): boolean {
 export async function saveEntry(
   entry: { key: string; scope: string; node: string; document: string },
   archive: { name: string; file: string } | undefined,
-  workspace: string
+  workspace: string,
+  notice: Notice
 ): Promise<CacheSave> {
-  if (!allowed('write')) return 'not-allowed'
+  if (!allowed('write', notice)) return 'not-allowed'
   const cache = await import('@actions/cache')
   const path = entryPath(entry.scope, entry.node)
-  if (allowed('read') && (await lookUp(entry.key, path)) === entry.key) return 'exists'
+  if (allowed('read', notice) && (await lookUp(entry.key, path)) === entry.key) return 'exists'
   const folder = join(workspace, path)
   await rm(folder, { recursive: true, force: true })
   try {
@@ -79,9 +83,10 @@ async function lookUp(key: string, path: string): Promise<string | undefined> {
  */
 export async function restoreEntry(
   entry: { key: string; scope: string; node: string },
-  runnerTemp: string
+  runnerTemp: string,
+  notice: Notice
 ): Promise<{ folder: string; scratch: string } | undefined> {
-  if (!allowed('read')) return undefined
+  if (!allowed('read', notice)) return undefined
   const cache = await import('@actions/cache')
   const path = entryPath(entry.scope, entry.node)
   const scratch = await mkdtemp(join(runnerTemp, 'checkpoint-cache-'))

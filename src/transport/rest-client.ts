@@ -2,7 +2,11 @@ import { createWriteStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { GitHubApiError } from '../cli/exit-codes.js'
+import { CALL_TIMEOUT_MS } from './config.js'
+import { ServiceError } from './service-errors.js'
+import { USER_AGENT, send, statusError } from './http.js'
+import { DOWNLOADS, SERVICE_CALLS, withRetries, type Log } from './retry.js'
+import { GitHubApiError } from './service-errors.js'
 import { ByteMeter } from '../packing/meter.js'
 
 /** The default of `GITHUB_API_URL`. */
@@ -10,7 +14,6 @@ export const DEFAULT_API_URL = 'https://api.github.com'
 
 const PAGE_SIZE = 100
 const MAX_PAGES = 100
-const LIST_TIMEOUT_MS = 60_000
 
 /** An artifact of a workflow run, as the REST API lists it. */
 export interface RestArtifact {
@@ -32,16 +35,19 @@ export interface Repository {
 export type ProgressReporter = (bytes: number) => void
 
 /**
- * The few REST calls `pull` makes, with global fetch. The token goes to the API host only: the
- * artifact download answers 302 to a blob URL, followed without the Authorization header, and a
- * pagination link that leaves the API host is refused.
+ * The few REST calls `pull` makes, with global fetch, retried as the action's calls are
+ * (transport/retry.ts). The token goes to the API host only: the artifact download answers 302
+ * to a blob URL, followed without the Authorization header, and a pagination link that leaves
+ * the API host is refused.
  */
 export class GitHubClient {
   private readonly origin: string
 
+  /** `log` hears of each retry (the CLI's stderr). */
   constructor(
     private readonly apiUrl: string,
-    private readonly token: string
+    private readonly token: string,
+    private readonly log?: Log
   ) {
     this.apiUrl = apiUrl.replace(/\/+$/, '')
     this.origin = new URL(this.apiUrl).origin
@@ -76,22 +82,27 @@ export class GitHubClient {
     progress?: ProgressReporter
   ): Promise<{ bytes: number; digest: string }> {
     const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`
-    const first = await fetch(url, { headers: this.headers(), redirect: 'manual' })
-    let response = first
-    const location = first.headers.get('location')
-    if (first.status >= 300 && first.status < 400 && location) {
-      await first.body?.cancel()
-      // The blob host gets no token: the signed URL is its own authorization.
-      response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } })
-    }
-    if (!response.ok || !response.body) {
-      await response.body?.cancel()
-      throw apiError(response.status, `artifact ${artifact.name}`)
-    }
-    const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress)
-    const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)
-    await pipeline(body, meter, createWriteStream(target, { mode: 0o644 }))
-    return { bytes: meter.bytes, digest: meter.digest() }
+    const what = `artifact ${artifact.name}`
+    const retry = { what: `Download of ${artifact.name}`, policy: DOWNLOADS, log: this.log }
+    return asApiError(
+      withRetries(retry, async ({ remainingMs }) => {
+        const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs)
+        const first = await send(url, { headers: this.headers(), redirect: 'manual' }, timeout)
+        let response = first
+        const location = first.headers.get('location')
+        if (first.status >= 300 && first.status < 400 && location) {
+          await first.body?.cancel()
+          // The blob host gets no token: the signed URL is its own authorization.
+          response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } })
+        }
+        if (!response.ok || !response.body) throw await statusError(response)
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress)
+        const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)
+        await pipeline(body, meter, createWriteStream(target, { mode: 0o644 }))
+        return { bytes: meter.bytes, digest: meter.digest() }
+      }),
+      what
+    )
   }
 
   /**
@@ -114,15 +125,16 @@ export class GitHubClient {
         `Refused to send the token to ${new URL(url).origin}, not the API`
       )
     }
-    const response = await fetch(url, {
-      headers: this.headers(),
-      signal: AbortSignal.timeout(LIST_TIMEOUT_MS)
-    })
-    if (!response.ok) {
-      await response.body?.cancel()
-      throw apiError(response.status, what)
-    }
-    return response
+    const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log }
+    return asApiError(
+      withRetries(retry, async ({ remainingMs }) => {
+        const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs)
+        const response = await send(url, { headers: this.headers() }, timeout)
+        if (!response.ok) throw await statusError(response)
+        return response
+      }),
+      what
+    )
   }
 
   private repoUrl(repository: Repository): string {
@@ -140,7 +152,19 @@ export class GitHubClient {
   }
 }
 
-const USER_AGENT = 'checkpoint-action-cli'
+/**
+ * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ */
+async function asApiError<T>(call: Promise<T>, what: string): Promise<T> {
+  try {
+    return await call
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.status === undefined) throw error
+    if ([401, 403, 404].includes(error.status)) throw apiError(error.status, what)
+    throw new GitHubApiError(error.status, `GitHub API: ${error.message}`)
+  }
+}
 
 function apiError(status: number, what: string): GitHubApiError {
   const meaning =

@@ -1,37 +1,10 @@
-import { CheckpointError } from '../checkpoint/errors.js'
+import { ServiceError, TransferInterruptedError } from './service-errors.js'
+import { CALL_TIMEOUT_MS, type ServiceEndpoint } from './config.js'
+import { send, statusError } from './http.js'
+import { SERVICE_CALLS, withRetries, type Log } from './retry.js'
 
-/** The artifact service could not be reached or refused a call. */
-export class ServiceError extends CheckpointError {
-  constructor(
-    message: string,
-    readonly status?: number
-  ) {
-    super(message)
-  }
-}
-
-const RETRYABLE = new Set([429, 500, 502, 503, 504])
-const ATTEMPTS = 4
-const TIMEOUT_MS = 60_000
-
-/** Where the results service is and how to authenticate, from the runner's environment. */
-export interface ServiceEndpoint {
-  origin: string
-  token: string
-}
-
-/** Reads the results service endpoint; throws a ServiceError outside a job. */
-export function serviceEndpoint(env: NodeJS.ProcessEnv = process.env): ServiceEndpoint {
-  const url = env.ACTIONS_RESULTS_URL
-  const token = env.ACTIONS_RUNTIME_TOKEN
-  if (!url || !token) {
-    throw new ServiceError(
-      'ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
-        'artifacts, which only a step of a GitHub Actions job can reach'
-    )
-  }
-  return { origin: new URL(url).origin, token }
-}
+export { ServiceError }
+export { serviceEndpoint, type ServiceEndpoint } from './config.js'
 
 /** The run and job ids the runtime token grants (its `Actions.Results:<run>:<job>` scope). */
 export function backendIds(token: string): { runBackendId: string; jobBackendId: string } {
@@ -53,83 +26,50 @@ export function backendIds(token: string): { runBackendId: string; jobBackendId:
 }
 
 /**
- * Calls one method of the artifact service, retrying 429 and 5xx a few times with a short
- * back-off and giving up after a deadline, so a broken service costs seconds, not minutes.
+ * Calls that create or commit something: a second copy of one whose answer was lost could
+ * conflict with the first (a 409 on CreateArtifact), so a broken connection ends them.
+ */
+const NOT_IDEMPOTENT = new Set(['CreateArtifact', 'FinalizeArtifact', 'DeleteArtifact'])
+
+/**
+ * Calls one method of the artifact service with the Twirp schedule (see SERVICE_CALLS); each
+ * try waits at most a minute for its answer, and none starts after the call's deadline.
+ * @throws ServiceError naming the method, the last status and the attempts made
  */
 export async function callArtifactService(
   endpoint: ServiceEndpoint,
   method: string,
-  body: object
+  body: object,
+  log?: Log
 ): Promise<unknown> {
   const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`
-  let lastError = ''
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    let response: Response
-    try {
-      response = await fetch(url, {
+  const options = {
+    what: `Artifact service ${method}`,
+    policy: SERVICE_CALLS,
+    idempotent: !NOT_IDEMPOTENT.has(method),
+    ...(log ? { log } : {})
+  }
+  return withRetries(options, async ({ remainingMs }) => {
+    const response = await send(
+      url,
+      {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS)
-      })
-    } catch (error) {
-      throw new ServiceError(`Artifact service ${method} failed: ${(error as Error).message}`)
-    }
-    if (response.ok) return response.json()
-    lastError = `${response.status} ${await response.text().catch(() => '')}`.trim()
-    if (!RETRYABLE.has(response.status)) {
-      throw new ServiceError(`Artifact service ${method} answered ${lastError}`, response.status)
-    }
-    if (attempt < ATTEMPTS) await delay(500 * 2 ** attempt)
-  }
-  throw new ServiceError(
-    `Artifact service ${method} answered ${lastError} after ${ATTEMPTS} attempts`
-  )
-}
-
-async function delay(ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, ms))
-}
-
-/**
- * Waits for a toolkit call, failing it when it can no longer settle. The toolkit's HTTP client
- * never settles a response whose connection breaks mid-body; with nothing else pending the
- * process would then exit 0 as if the step had succeeded. When the event loop runs dry while
- * the call is pending, it is failed at once instead.
- */
-export async function settles<T>(call: Promise<T>, what: string): Promise<T> {
-  let onStall: (() => void) | undefined
-  const stalled = new Promise<never>((_resolve, reject) => {
-    onStall = () => {
-      reject(
-        new ServiceError(`${what} never completed: the connection to the artifact service was lost`)
+        body: JSON.stringify(body)
+      },
+      Math.min(CALL_TIMEOUT_MS, remainingMs)
+    )
+    if (!response.ok) throw await statusError(response)
+    const text = await response.text()
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      // A proxy's page, or an answer cut short: tried again as the official client does, when
+      // the call is safe to repeat.
+      // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
+      throw new TransferInterruptedError(
+        `answered ${response.status} with ${text.length} characters that are not JSON`
       )
     }
-    process.once('beforeExit', onStall)
   })
-  try {
-    return await Promise.race([call, stalled])
-  } finally {
-    if (onStall) process.off('beforeExit', onStall)
-  }
-}
-
-/**
- * Runs `call` until it succeeds, retrying network errors, 429 and 5xx (a ServiceError with
- * such a status) a few times with a short back-off; other errors end it at once.
- */
-export async function withRetries<T>(what: string, call: () => Promise<T>): Promise<T> {
-  let lastError: unknown
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      return await call()
-    } catch (error) {
-      lastError = error
-      const status = error instanceof ServiceError ? error.status : undefined
-      if (status !== undefined && !RETRYABLE.has(status)) break
-      if (attempt < ATTEMPTS) await delay(500 * 2 ** attempt)
-    }
-  }
-  if (lastError instanceof ServiceError) throw lastError
-  throw new ServiceError(`${what} failed: ${(lastError as Error).message}`)
 }

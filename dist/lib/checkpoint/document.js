@@ -2,8 +2,8 @@ import { canonicalJson, sha256Digest } from './canonical.js';
 import { CorruptCheckpointError, UnsupportedSchemaError } from './errors.js';
 import { ID_PATTERN } from './ids.js';
 import { checkpointName } from './naming.js';
-import { unsafePathReason } from './paths.js';
-import { isJsonObject, nestingDepth, rememberStateJson, stateJson } from './state.js';
+import { unsafePathReason } from './safe-paths.js';
+import { FORBIDDEN_KEY_RULE, isJsonObject, rememberStateJson, scanJson, stateJson } from './state.js';
 /** The schema version this code writes and the newest it reads. */
 export const SCHEMA_VERSION = 1;
 /** Marks a JSON document as a checkpoint, for tools that find one in a folder of downloads. */
@@ -125,8 +125,15 @@ export function parseCheckpointValue(value, source, expected, stateText) {
     }
     if (schema > SCHEMA_VERSION)
         throw new UnsupportedSchemaError(source, schema, SCHEMA_VERSION);
-    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    // One walk, before anything else recurses over the value: its depth, and keys that a
+    // consumer merging the restored state would turn into a prototype change.
+    const scan = scanJson(value, MAX_DEPTH);
+    if (scan.depth > MAX_DEPTH) {
         throw new CorruptCheckpointError(source, `it nests deeper than ${MAX_DEPTH} levels`);
+    }
+    if (scan.forbidden) {
+        const { key, path } = scan.forbidden;
+        throw new CorruptCheckpointError(source, `it holds the key '${key}' at ${path}: ${FORBIDDEN_KEY_RULE}`);
     }
     const document = value;
     const problem = shapeProblem(document);

@@ -3,7 +3,7 @@ import { CheckpointCodec } from './codec.js';
 import { type CheckpointDocument, type RunInfo } from './document.js';
 import { type CheckpointRef } from './naming.js';
 import { type NodeResult } from './progress.js';
-import type { PipelineState } from './state.js';
+import { type PipelineState } from './state.js';
 import type { CheckpointStore } from './store.js';
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 export declare const EXPORT_KIND = "checkpoint-action/export";
@@ -60,6 +60,8 @@ export declare class CheckpointManager {
     /**
      * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
      * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
      */
     create(node: string, state: PipelineState, extra?: Partial<Pick<NodeResult, 'durationMs' | 'fingerprint'>>): Promise<CheckpointDocument>;
     /** Every valid checkpoint of the scope in one document; bad ones are left out. */

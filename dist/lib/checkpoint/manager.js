@@ -1,9 +1,10 @@
-import { CheckpointError, CorruptCheckpointError } from './errors.js';
+import { CheckpointError, CorruptCheckpointError, InvalidInputError } from './errors.js';
 import { CheckpointCodec } from './codec.js';
 import { parseCheckpointValue } from './document.js';
 import { validateId } from './ids.js';
 import { checkpointName, compareRefs, parseCheckpointName } from './naming.js';
 import { nextCheckpoint } from './progress.js';
+import { stateProblem } from './state.js';
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 export const EXPORT_KIND = 'checkpoint-action/export';
 /**
@@ -67,9 +68,14 @@ export class CheckpointManager {
     /**
      * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
      * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
      */
     async create(node, state, extra = {}) {
         validateId('node', node);
+        const problem = stateProblem(state);
+        if (problem)
+            throw new InvalidInputError('state', JSON.stringify(state), problem);
         const base = await this.latestValid();
         const document = nextCheckpoint(base, {
             scope: this.scope,

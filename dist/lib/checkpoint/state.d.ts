@@ -15,6 +15,34 @@ export declare function parseStateText(input: string, text: string): PipelineSta
 /** How deep state may nest: a checkpoint adds two levels and is refused beyond 200. */
 export declare const MAX_STATE_DEPTH = 198;
 /**
+ * Why a state may not be saved (a key of {@link FORBIDDEN_KEYS} at any depth, or nesting deeper
+ * than {@link MAX_STATE_DEPTH}), or undefined: the one check of every state a save is given.
+ */
+export declare function stateProblem(state: PipelineState): string | undefined;
+/**
+ * Keys refused in state at any depth: code that assigns or merges a restored state
+ * (`Object.assign(target, state)`, `target[key] = value`) would change an object's prototype
+ * through them. JSON.parse keeps them as plain data; the checkpoint's consumers may not.
+ */
+export declare const FORBIDDEN_KEYS: ReadonlySet<string>;
+/** Why a forbidden key is refused, for error messages. */
+export declare const FORBIDDEN_KEY_RULE = "keys named __proto__, constructor or prototype are refused at any depth (merged into an object, they change its prototype)";
+/** What one walk over a JSON value finds. */
+export interface JsonScan {
+    /** The nesting depth, counted up to `stopAbove` + 1 (see {@link nestingDepth}). */
+    depth: number;
+    /** The first of {@link FORBIDDEN_KEYS} met, and its path: `config.constructor`, `list[2].__proto__`. */
+    forbidden?: {
+        key: string;
+        path: string;
+    } | undefined;
+}
+/**
+ * Walks a JSON value once: its nesting depth and its first forbidden key. The save side checks
+ * what users give as state with it, the restore side every document it reads.
+ */
+export declare function scanJson(value: unknown, stopAbove: number): JsonScan;
+/**
  * The nesting depth of a JSON value, counted up to `stopAbove` + 1: deeper values are not walked
  * further, so the recursion never goes more than `stopAbove` + 1 calls deep, however deep the
  * value. One pass without allocation: a 50 MB state takes tens of milliseconds.

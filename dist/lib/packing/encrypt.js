@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { decryptFile } from '../checkpoint/crypto.js';
-import { unsafePathReason } from '../checkpoint/paths.js';
+import { unsafePathReason } from '../checkpoint/safe-paths.js';
 import { ArchiveIntegrityError } from './extract.js';
 import { hashFile } from './hash.js';
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */

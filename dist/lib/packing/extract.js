@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { sha256Digest } from '../checkpoint/canonical.js';
 import { CheckpointError } from '../checkpoint/errors.js';
-import { isSafeRelativePath, unsafePathReason } from '../checkpoint/paths.js';
+import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js';
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
 export const BOMB_RATIO = 100;
 /** Below this many inflated bytes no ratio is suspicious. */
@@ -89,7 +89,8 @@ export async function admitEntry(context, entry) {
             refuse(unsafePathReason(name.slice(0, -1)) ?? '');
         return undefined;
     }
-    const unsafe = unsafePathReason(name);
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
     if (unsafe)
         refuse(unsafe);
     const type = entry.mode & 0o170000;

@@ -2,7 +2,8 @@ import { chmod, copyFile, lstat, mkdir, realpath, rename, rm, symlink } from 'no
 import { basename, dirname, join, resolve } from 'node:path';
 import { FILE_CONCURRENCY, mapLimit } from './limit.js';
 import { CheckpointError } from '../checkpoint/errors.js';
-import { isInside } from './paths.js';
+import { unsafePathReason } from '../checkpoint/safe-paths.js';
+import { isInside, nativeLinkTarget } from './workspace-paths.js';
 /** A restore that would write outside the workspace (through a link or a link target). */
 export class PathEscapeError extends CheckpointError {
 }
@@ -41,7 +42,7 @@ export async function placeAll(placements, workspace) {
         const target = join(root, file.path);
         await folders.make(dirname(file.path));
         await rm(target, { force: true });
-        await symlink(file.link ?? '', target);
+        await symlink(nativeLinkTarget(file.link ?? ''), target);
     }
     await checkLinks(root, links.map(placement => placement.file));
 }
@@ -49,6 +50,10 @@ async function checkPlacement(root, file, folders) {
     const refuse = (reason) => {
         throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`);
     };
+    // Checked for this OS too: a name Windows would write elsewhere (`a.`, `a:b`, `con`).
+    const unsafe = unsafePathReason(file.path, process.platform);
+    if (unsafe)
+        refuse(`its path ${unsafe}`);
     const problem = await folders.check(dirname(file.path));
     if (problem)
         refuse(problem);
@@ -56,7 +61,7 @@ async function checkPlacement(root, file, folders) {
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
     if (file.link !== undefined &&
-        !isInside(root, resolve(join(root, dirname(file.path)), file.link))) {
+        !isInside(root, resolve(join(root, dirname(file.path)), nativeLinkTarget(file.link)))) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }

@@ -4,7 +4,7 @@ import { CheckpointCodec } from '../../checkpoint/codec.js'
 import { ID_PATTERN } from '../../checkpoint/ids.js'
 import type { ArgumentSpec, CliIo, OptionSpec } from '../args.js'
 import { readCheckpointSource } from '../../offline/read-source.js'
-import { NotFoundError } from '../exit-codes.js'
+import { NotFoundError } from '../../offline/offline-errors.js'
 import { selectCheckpoint } from '../../offline/select.js'
 import type { CheckpointSource, FoundCheckpoint } from '../../offline/source.js'
 

@@ -2,7 +2,13 @@ import type { CommandSpec } from '../args.js'
 import { diffCheckpoints, isEmptyDiff, type CheckpointDiff } from '../../offline/diff.js'
 import { cell, formatBytes, json, shortDigest } from '../format.js'
 import { documentOf } from '../../offline/select.js'
-import { findTarget, JSON_OPTION, SCOPE_OPTION, SOURCE_ARGUMENT, withSource } from './command-options.js'
+import {
+  findTarget,
+  JSON_OPTION,
+  SCOPE_OPTION,
+  SOURCE_ARGUMENT,
+  withSource
+} from './command-options.js'
 import type { FileRecord } from '../../checkpoint/document.js'
 
 /** `diff`: what changed between two checkpoints. */

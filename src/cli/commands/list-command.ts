@@ -1,8 +1,14 @@
 import type { CommandSpec } from '../args.js'
-import { NotFoundError } from '../exit-codes.js'
+import { NotFoundError } from '../../offline/offline-errors.js'
 import { formatBytes, formatTime, json, table } from '../format.js'
 import type { CheckpointSource, CheckpointStatus, FoundCheckpoint } from '../../offline/source.js'
-import { JSON_OPTION, SCOPE_OPTION, SOURCE_ARGUMENT, warnProblems, withSource } from './command-options.js'
+import {
+  JSON_OPTION,
+  SCOPE_OPTION,
+  SOURCE_ARGUMENT,
+  warnProblems,
+  withSource
+} from './command-options.js'
 
 /** One checkpoint as `list --json` prints it. */
 export interface ListEntry {

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path'
 import type { CliIo, CommandSpec } from '../args.js'
-import { UsageError } from '../exit-codes.js'
+import { UsageError } from '../../offline/offline-errors.js'
 import { formatBytes, json, table } from '../format.js'
 import { DEFAULT_API_URL, GitHubClient, type Repository } from '../../transport/rest-client.js'
 import { ProgressBar } from '../progress-bar.js'
@@ -36,7 +36,9 @@ export const pullCommand: CommandSpec = {
     const runId = args.requiredCount('run')
     const token = io.env.GITHUB_TOKEN
     if (!token) throw new UsageError('pull needs a token in GITHUB_TOKEN (with actions: read)')
-    const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token)
+    const client = new GitHubClient(io.env.GITHUB_API_URL || DEFAULT_API_URL, token, line =>
+      io.stderr.write(`checkpoint-action: ${line}\n`)
+    )
     const attempt = args.count('attempt')
     const scope = args.scope()
     const to = args.path(args.string('to') ?? '.', io)

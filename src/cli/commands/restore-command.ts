@@ -4,7 +4,13 @@ import { formatBytes, json } from '../format.js'
 import { restoreCheckpoint } from '../../offline/restore-checkpoint.js'
 import { documentOf, selectCheckpoint } from '../../offline/select.js'
 import type { CheckpointSource, FoundCheckpoint } from '../../offline/source.js'
-import { codecOf, JSON_OPTION, SCOPE_OPTION, SOURCE_ARGUMENT, withSource } from './command-options.js'
+import {
+  codecOf,
+  JSON_OPTION,
+  SCOPE_OPTION,
+  SOURCE_ARGUMENT,
+  withSource
+} from './command-options.js'
 
 /** `restore`: a checkpoint's files and state into a folder. */
 export const restoreCommand: CommandSpec = {

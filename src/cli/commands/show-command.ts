@@ -2,7 +2,13 @@ import type { CheckpointDocument } from '../../checkpoint/document.js'
 import { columns, type CommandSpec } from '../args.js'
 import { cell, formatBytes, formatMode, formatTime, json, shortDigest, table } from '../format.js'
 import { documentOf } from '../../offline/select.js'
-import { findTarget, JSON_OPTION, SCOPE_OPTION, SOURCE_ARGUMENT, withSource } from './command-options.js'
+import {
+  findTarget,
+  JSON_OPTION,
+  SCOPE_OPTION,
+  SOURCE_ARGUMENT,
+  withSource
+} from './command-options.js'
 
 /** `show`: one checkpoint's state, nodes and files. */
 export const showCommand: CommandSpec = {

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../args.js'
-import { IntegrityError, NotFoundError } from '../exit-codes.js'
+import { IntegrityError, NotFoundError } from '../../offline/offline-errors.js'
 import { cell, formatBytes, json, table } from '../format.js'
 import { verifySource, type VerifiedItem, type VerifyReport } from '../../offline/verify.js'
 import { codecOf, JSON_OPTION, SOURCE_ARGUMENT, withSource } from './command-options.js'

@@ -1,0 +1,90 @@
+// The layout's import rules: data flows one way, from an entry through the domain to the
+// transport, and no import runs back up a layer.
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { ROOT } from '../../__fixtures__/e2e.js'
+
+const SRC = join(ROOT, 'src')
+
+/** What each folder of src/ may import from, besides itself and node: modules. */
+const ALLOWED: Record<string, string[]> = {
+  checkpoint: [],
+  packing: ['checkpoint'],
+  transport: ['checkpoint', 'packing'],
+  offline: ['checkpoint', 'packing', 'transport'],
+  cli: ['checkpoint', 'packing', 'transport', 'offline'],
+  action: ['checkpoint', 'packing', 'transport'],
+  resume: ['checkpoint', 'packing', 'transport', 'action'],
+  restore: ['checkpoint', 'packing', 'transport', 'action', 'resume'],
+  save: ['checkpoint', 'packing', 'transport', 'action', 'resume'],
+  run: ['checkpoint', 'packing', 'transport', 'action', 'resume'],
+  'restore-post': ['restore'],
+  'run-post': ['run'],
+  '.': ['checkpoint', 'packing', 'offline', 'transport']
+}
+
+/** Every .ts file below `dir`. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : []
+  )
+}
+
+/** The top folder of src/ a file is in ('.' for src/index.ts). */
+function folderOf(file: string): string {
+  const parts = relative(SRC, file).split(sep)
+  return parts.length === 1 ? '.' : (parts[0] ?? '.')
+}
+
+/** The import specifiers of a file, static and dynamic. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\b[^;']*?\bfrom\s*'([^']+)'/gm),
+    ...text.matchAll(/^\s*import\s*'([^']+)'/gm),
+    ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)
+  ].map(match => match[1] ?? '')
+}
+
+const files = sources(SRC)
+
+describe('the layout', () => {
+  it('has a rule for every folder of src/', () => {
+    expect([...new Set(files.map(folderOf))].filter(folder => !(folder in ALLOWED))).toEqual([])
+  })
+
+  it('imports only down the layers', () => {
+    const upward: string[] = []
+    for (const file of files) {
+      const from = folderOf(file)
+      for (const spec of importsOf(file).filter(spec => spec.startsWith('.'))) {
+        const to = folderOf(resolve(dirname(file), spec))
+        if (to !== from && !(ALLOWED[from] ?? []).includes(to)) {
+          upward.push(`${relative(ROOT, file)} imports ${spec}`)
+        }
+      }
+    }
+    expect(upward).toEqual([])
+  })
+
+  it('lets only src/action/ import @actions/core', () => {
+    const importers = files
+      .filter(file => importsOf(file).includes('@actions/core'))
+      .map(file => relative(SRC, file).split(sep)[0])
+    expect([...new Set(importers)]).toEqual(['action'])
+  })
+
+  it('gives every module a name of its own, entries aside', () => {
+    const names = files.map(file => file.split(sep).pop() ?? '')
+    const repeated = names.filter(
+      (name, index) =>
+        !['index.ts', 'main.ts', 'post.ts'].includes(name) && names.indexOf(name) !== index
+    )
+    expect(repeated).toEqual([])
+  })
+})

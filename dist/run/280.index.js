@@ -1,0 +1,122 @@
+export const id = 280;
+export const ids = [280];
+export const modules = {
+
+/***/ 9280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ noticeIfUnavailable),
+/* harmony export */   j: () => (/* reexport safe */ _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__.j1),
+/* harmony export */   reportFailure: () => (/* binding */ reportFailure)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7339);
+/* harmony import */ var _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1964);
+
+
+
+
+/**
+ * The one place an entry's failure is reported. Invalid inputs and configuration mistakes always
+ * fail the step; service and I/O failures fail it only when the user asked (`fail-on-error`),
+ * and otherwise warn, so a checkpoint problem never fails the user's job by surprise. Artifacts
+ * that do not exist here (GitHub Enterprise Server) are no failure at all: a notice.
+ */
+function reportFailure(error, failOnError) {
+    if (noticeIfUnavailable(error))
+        return;
+    const message = (0,_checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(error);
+    if (error instanceof _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC || error instanceof _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1 || failOnError) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+}
+let unavailableNoticed = false;
+/**
+ * When `error` says the artifact service does not exist here (GitHub Enterprise Server), says
+ * so in one notice per step (a run step meets it twice: reading checkpoints, then saving) and
+ * returns true; false for any other error.
+ */
+function noticeIfUnavailable(error) {
+    if (!(error instanceof _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ArtifactsUnavailableError */ .yI))
+        return false;
+    if (!unavailableNoticed)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(error.message);
+    unavailableNoticed = true;
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 1964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   ws: () => (/* binding */ TransferInterruptedError),
+/* harmony export */   yI: () => (/* binding */ ArtifactsUnavailableError)
+/* harmony export */ });
+/* unused harmony export GitHubApiError */
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7339);
+
+/** A GitHub service or blob storage could not be reached, or refused a call. */
+class ServiceError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
+    status;
+    constructor(message, 
+    /** The HTTP status of the last answer, when there was one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/**
+ * A try answered with an error status. Its message reads after the call's name: "answered 503
+ * (...)"; a 429 says "rate limited".
+ */
+class HttpStatusError extends ServiceError {
+    retryAfterMs;
+    constructor(status, detail, 
+    /** How long the answer's Retry-After asks to wait, when it says. */
+    retryAfterMs) {
+        const limited = status === 429 ? ', rate limited' : '';
+        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
+ * timeout): the request may have reached the service, so only an idempotent one is sent again.
+ */
+class TransferInterruptedError extends ServiceError {
+}
+/**
+ * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
+ * of the service: the step says so in a notice and does nothing.
+ */
+class ArtifactsUnavailableError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
+    host;
+    constructor(host) {
+        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
+            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
+            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
+            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        this.host = host;
+    }
+}
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+
+
+/***/ })
+
+};
