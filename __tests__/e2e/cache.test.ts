@@ -170,7 +170,9 @@ describe('GitHub Enterprise Server', () => {
     const restore = await first.uses('.', { keys: 'build=kb' })
     expect(restore.code).toBe(0)
     expect(annotations(restore, 'notice')).toEqual([
-      expect.stringContaining('GitHub Enterprise Server has no artifact service')
+      expect.stringContaining(
+        'has no artifact service: checkpoints are saved to and restored from the Actions cache only'
+      )
     ])
     world.standIn.resetRequests()
     const saved = await saveBuild(first, 'on ghes', { cache: '' })

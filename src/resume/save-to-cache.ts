@@ -22,6 +22,9 @@ export function cacheWanted(input: boolean, job: JobContext): boolean {
   return input || job.reuse?.from.includes('cache') === true
 }
 
+/** A node's checkpoint as saved, and whether it is kept anywhere a later step can find it. */
+export type KeptCheckpoint = Awaited<ReturnType<typeof checkpointNode>> & { kept: boolean }
+
 /**
  * Saves a node as {@link checkpointNode} does, then, when wanted and the node has a key, keeps
  * its part (its document and files archive) in the Actions cache under the key of its scope,
@@ -34,11 +37,11 @@ export async function checkpointWithCache(
   job: JobContext,
   wanted: boolean,
   durationMs?: number
-): ReturnType<typeof checkpointNode> {
+): Promise<KeptCheckpoint> {
   const key = wanted ? cacheKey(save.scope, save.node, save.fingerprint) : undefined
   if (!key) {
     if (isGhes()) warnNotKept(save, wanted)
-    return checkpointNode(save, paths, context, job, durationMs)
+    return { ...(await checkpointNode(save, paths, context, job, durationMs)), kept: !isGhes() }
   }
   const keep = await mkdtemp(join(context.runnerTemp, 'checkpoint-cache-save-'))
   try {
@@ -50,8 +53,8 @@ export async function checkpointWithCache(
       job,
       durationMs
     )
-    await cacheCheckpoint(saved.document, save, key, archive, context.workspace)
-    return saved
+    const cached = await cacheCheckpoint(saved.document, save, key, archive, context.workspace)
+    return { ...saved, kept: cached || !isGhes() }
   } finally {
     await rm(keep, { recursive: true, force: true })
   }
@@ -70,7 +73,7 @@ async function cacheCheckpoint(
   key: string,
   archiveFile: string,
   workspace: string
-): Promise<void> {
+): Promise<boolean> {
   try {
     const part = restrictTo(document, [save.node])
     // The entry holds the archive this save wrote; files of an earlier save stay out of it.
@@ -78,7 +81,7 @@ async function cacheCheckpoint(
       core.info(
         `Node '${save.node}' is not kept in the cache: some of its files are in an archive of an earlier save.`
       )
-      return
+      return false
     }
     const text = new CheckpointCodec(save.protection).encode(part)
     const [archive] = part.archives
@@ -90,8 +93,10 @@ async function cacheCheckpoint(
       core.notice
     )
     core.info(cacheResult(result, save.node, key))
+    return result === 'saved' || result === 'exists'
   } catch (error) {
     core.warning(`Node '${save.node}' could not be kept in the Actions cache: ${describe(error)}`)
+    return false
   }
 }
 

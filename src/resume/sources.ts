@@ -1,5 +1,4 @@
-import * as core from '../action/actions-core.js'
-import { isGhes } from '../transport/config.js'
+import { noticeIfUnavailable } from '../action/failure.js'
 import { archivesElsewhere, restClient } from './foreign-archives.js'
 import type { Found, SourceRequest } from './found.js'
 import { take } from './found.js'
@@ -39,12 +38,6 @@ export async function restoreFromSources(request: SourceRequest): Promise<Found>
 }
 
 async function fromAttempts(request: SourceRequest, found: Found): Promise<void> {
-  if (isGhes()) {
-    core.notice(
-      'GitHub Enterprise Server has no artifact service: checkpoints are saved to and restored from the Actions cache only (nodes with a key).'
-    )
-    return
-  }
   const { scope, token, context, keys } = request
   // Nodes this run took from other runs or the cache have their archives there.
   const elsewhere = archivesElsewhere({
@@ -52,7 +45,13 @@ async function fromAttempts(request: SourceRequest, found: Found): Promise<void>
     repository: context.repository,
     cache: cacheArchives(context.runnerTemp)
   })
-  const document = await restoreLatest(scope, token, context, keys, elsewhere)
+  const document = await restoreLatest(scope, token, context, keys, elsewhere).catch(
+    (error: unknown) => {
+      // GitHub Enterprise Server: one notice, and the cache is the next source.
+      if (noticeIfUnavailable(error)) return undefined
+      throw error
+    }
+  )
   if (!document) return
   const thisRun = context.run.runId
   take(found, document, node =>

@@ -65,8 +65,9 @@ async function save(
     cache
   )
   const name = checkpointName(saved.document)
-  core.setOutput(Output.Saved, 'true')
-  core.setOutput(Output.Checkpoint, name)
+  // On GitHub Enterprise Server a node the cache did not take is kept nowhere: not saved.
+  core.setOutput(Output.Saved, String(saved.kept))
+  core.setOutput(Output.Checkpoint, saved.kept ? name : '')
   core.setOutput(Output.Sequence, String(saved.document.sequence))
   const durationMs = saved.document.nodes.find(record => record.id === inputs.node)?.durationMs
   await recordEvent(context.runnerTemp, job, {

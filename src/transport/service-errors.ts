@@ -36,15 +36,13 @@ export class TransferInterruptedError extends ServiceError {}
 
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
- * of the service: the step says so in a notice and does nothing.
+ * of the service: the step says so in a notice and goes on with the Actions cache alone.
  */
 export class ArtifactsUnavailableError extends CheckpointError {
   constructor(readonly host: string) {
     super(
-      `Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
-        'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
-        'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
-        'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.'
+      `GitHub Enterprise Server (${host}) has no artifact service: checkpoints are saved to and ` +
+        'restored from the Actions cache only (nodes with a key); the other nodes run again.'
     )
   }
 }
