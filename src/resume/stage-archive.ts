@@ -4,8 +4,10 @@ import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoin
 import { describe } from '../checkpoint/errors.js'
 import { join } from 'node:path'
 import { openFiles, sealedRecord } from '../packing/encrypt.js'
-import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
-import { TAIL_BYTES, extractStream, locateDirectory } from '../packing/stream-extract.js'
+import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
+import { extractArchive } from '../packing/extract.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
+import { extractStream } from '../packing/stream-extract.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
 
