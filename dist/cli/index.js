@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(705);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 705:
+/***/ 975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3018,23 +3018,8 @@ function readExport(data, source) {
     return value.checkpoints;
 }
 
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(663);
-;// CONCATENATED MODULE: ./src/packing/extract.ts
+;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
 
-
-
-
-
-
-
-
-
-
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-const BOMB_FLOOR = 10 * 1024 * 1024;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 class ArchiveIntegrityError extends CheckpointError {
     archive;
@@ -3045,195 +3030,12 @@ class ArchiveIntegrityError extends CheckpointError {
         this.reason = reason;
     }
 }
-/**
- * Extracts a files archive into `staging`, checking every entry against the manifest while it
- * is written: an entry the manifest does not list, a path that would leave the folder, a
- * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
- * (files a later node saved again, so a later archive holds them) are passed over unread.
- * @param expected the manifest's records held by this archive (links excluded)
- */
-async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
-    const remaining = new Map(expected.map(file => [file.path, file]));
-    const context = { archive, remaining, staging, superseded, folders: new Set() };
-    let zip;
-    try {
-        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
-    }
-    catch (error) {
-        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
-    }
-    const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
-    let claimed = 0;
-    try {
-        for await (const entry of entries(zip, archive)) {
-            claimed += entry.uncompressedSize;
-            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
-            }
-            await extractEntry(zip, entry, context);
-        }
-    }
-    finally {
-        zip.close();
-    }
-    missingFiles(context);
+/** A zip the streaming reader does not take; the caller falls back to reading it whole. */
+class UnstreamableZipError extends (/* unused pure expression or super */ null && (Error)) {
 }
-/** Fails when a file the manifest lists in this archive was not in it. */
-function missingFiles(context) {
-    const missing = [...context.remaining.keys()];
-    if (missing.length > 0) {
-        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
-    }
-}
-async function extractEntry(zip, entry, context) {
-    const admitted = await admitEntry(context, {
-        name: entry.fileName,
-        mode: entry.externalFileAttributes >>> 16,
-        size: entry.uncompressedSize
-    });
-    if (!admitted)
-        return;
-    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
-}
-/**
- * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
- * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the entry's folder in staging.
- * @throws ArchiveIntegrityError for anything else
- */
-async function admitEntry(context, entry) {
-    const name = entry.name;
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
-    };
-    if (name.endsWith('/')) {
-        if (!isSafeRelativePath(name.slice(0, -1)))
-            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
-        return undefined;
-    }
-    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
-    const unsafe = unsafePathReason(name, process.platform);
-    if (unsafe)
-        refuse(unsafe);
-    const type = entry.mode & 0o170000;
-    if (type !== 0 && type !== 0o100000)
-        refuse('is not a regular file (a link or a device): saves never write one');
-    const record = context.remaining.get(name);
-    if (!record && context.superseded(name))
-        return undefined;
-    if (!record)
-        refuse('is not in the checkpoint manifest (or appears twice)');
-    const expected = record;
-    context.remaining.delete(name);
-    if (entry.size > expected.size)
-        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
-    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
-    const folder = (0,external_node_path_namespaceObject.dirname)(target);
-    if (!context.folders?.has(folder)) {
-        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
-        context.folders?.add(folder);
-    }
-    return { name, record: expected, target };
-}
-/**
- * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
- * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
- */
-async function writeEntry(archive, entry, bytes, ...through) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)([
-            bytes,
-            ...through,
-            meter,
-            (0,external_node_fs_namespaceObject.createWriteStream)(entry.target, { mode: 0o600 })
-        ]);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        refuse(`could not be extracted (${error.message})`);
-    }
-    if (meter.bytes !== expected.size)
-        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
-    if (meter.digest() !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-}
-/**
- * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
- * the same checks as {@link writeEntry}.
- */
-async function writeWholeEntry(archive, entry, data) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    if (data.length !== expected.size)
-        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
-    if (sha256Digest(data) !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-    await writeFile(entry.target, data, { mode: 0o600 });
-}
-/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
-class Meter extends external_node_stream_namespaceObject.Transform {
-    limit;
-    onOverflow;
-    bytes = 0;
-    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    constructor(limit, onOverflow) {
-        super();
-        this.limit = limit;
-        this.onOverflow = onOverflow;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.limit) {
-            try {
-                this.onOverflow();
-            }
-            catch (error) {
-                callback(error);
-                return;
-            }
-        }
-        this.hash.update(chunk);
-        callback(null, chunk);
-    }
-    digest() {
-        return `sha256:${this.hash.digest('hex')}`;
-    }
-}
-/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
-async function* entries(zip, archive) {
-    for (;;) {
-        const entry = await new Promise((resolve, reject) => {
-            const onEntry = (item) => {
-                cleanup();
-                resolve(item);
-            };
-            const onEnd = () => {
-                cleanup();
-                resolve(undefined);
-            };
-            const onError = (error) => {
-                cleanup();
-                reject(new ArchiveIntegrityError(archive, error.message));
-            };
-            const cleanup = () => {
-                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
-            };
-            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
-            zip.readEntry();
-        });
-        if (!entry)
-            return;
-        yield entry;
-    }
+/** The refusal of one entry of `archive`, named as the zip names it. */
+function entryRefusal(archive, name, reason) {
+    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
 ;// CONCATENATED MODULE: ./src/packing/meter.ts
@@ -3386,9 +3188,47 @@ function byRefThenValidity(a, b) {
     return scopes || compareRefs(a.ref, b.ref) || (a.document ? 0 : 1) - (b.document ? 0 : 1);
 }
 
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/packing/entry-writer.ts
+
+
+
+
+
+
+/**
+ * Writes an entry's bytes into a file (`target`, mode 0600) or onto a list of chunks, through
+ * `through` (an inflater) and a meter that counts and hashes them and stops them past the limit:
+ * the one way an entry's bytes leave a zip, whichever reader found it.
+ * @throws ArchiveIntegrityError past the limit, or when the bytes cannot be read or written
+ */
+async function writeEntry(entry, target, wording, through = []) {
+    const meter = new ByteMeter(entry.limit, () => entryRefusal(entry.archive, entry.name, wording.overflow));
+    try {
+        const bytes = typeof entry.bytes === 'function' ? await entry.bytes() : entry.bytes;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        throw entryRefusal(entry.archive, entry.name, `${wording.failure} (${describe(error)})`);
+    }
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+/** A file written afresh (owner-only until placed), or a list the chunks are kept on. */
+function sinkOf(target) {
+    if (typeof target === 'string')
+        return (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 });
+    return new external_node_stream_namespaceObject.Writable({
+        write(chunk, _encoding, callback) {
+            target.push(chunk);
+            callback();
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/packing/zip-reader.ts
-
-
 
 
 
@@ -3408,63 +3248,87 @@ async function isZipFile(path) {
     }
 }
 /**
+ * Opens a zip for reading its entries one at a time ({@link zipEntries}); sizes are checked
+ * against the headers as entries are read. Close it when done.
+ * @param label names the zip in error messages
+ * @throws ArchiveIntegrityError for a file that is not a readable zip
+ */
+async function openZip(path, label, names) {
+    try {
+        return await yauzl.openPromise(path, { ...names, autoClose: false, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw unreadableZip(label, describe(error));
+    }
+}
+/**
+ * The entries of an opened zip, one at a time from its central directory. yauzl's refusal of
+ * an entry (a name that is absolute or holds `..`, sizes that do not add up) fails it.
+ * @throws ArchiveIntegrityError naming the zip, with yauzl's reason
+ */
+async function* zipEntries(zip, label) {
+    const entries = zip.eachEntry();
+    try {
+        for (;;) {
+            const next = await entries.next().catch((error) => {
+                throw new ArchiveIntegrityError(label, describe(error));
+            });
+            if (next.done === true)
+                return;
+            yield next.value;
+        }
+    }
+    finally {
+        // Stops listening for entries when the caller stops early.
+        await entries.return?.();
+    }
+}
+/**
  * Opens a zip and lists its entries, reading nothing but the central directory. Entry names
  * yauzl considers unsafe (absolute, `..`) fail the listing.
  * @param label names the zip in error messages
  * @throws ArchiveIntegrityError for a truncated or malformed zip
  */
-async function openZip(path, label) {
-    let zip;
+async function listZip(path, label) {
+    const zip = await openZip(path, label, { strictFileNames: false });
     try {
-        zip = await yauzl.openPromise(path, { autoClose: false, validateEntrySizes: true });
         const entries = [];
-        for await (const entry of zip.eachEntry())
+        for await (const entry of zipEntries(zip, label))
             entries.push(entry);
         return { zip, entries };
     }
     catch (error) {
-        zip?.close();
-        throw new ArchiveIntegrityError(label, `not a readable zip (${describe(error)})`);
+        zip.close();
+        throw unreadableZip(label, error.reason);
     }
+}
+function unreadableZip(label, reason) {
+    return new ArchiveIntegrityError(label, `not a readable zip (${reason})`);
 }
 /**
  * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
  * @throws ArchiveIntegrityError
  */
-async function readEntry(opened, entry, limit, label) {
+async function readEntry(listed, entry, limit, label) {
     const chunks = [];
-    const meter = boundedMeter(entry, limit, label);
-    await copyFrom(opened, entry, meter, label, async (source) => {
-        for await (const chunk of source)
-            chunks.push(chunk);
-    });
+    await unzipEntry(listed, entry, chunks, limit, label);
     return Buffer.concat(chunks);
 }
 /**
- * Writes one entry to `target`, refusing more than `limit` bytes whatever its header claims.
+ * Writes one entry into the file `target` (or onto a list of chunks), refusing more than
+ * `limit` bytes whatever its header claims.
  * @returns the bytes written and their `sha256:<hex>`
  * @throws ArchiveIntegrityError
  */
-async function zip_reader_writeEntry(opened, entry, target, limit, label) {
-    const meter = boundedMeter(entry, limit, label);
-    await copyFrom(opened, entry, meter, label, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
-    return { bytes: meter.bytes, digest: meter.digest() };
-}
-function boundedMeter(entry, limit, label) {
-    const tooLarge = () => new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} is over ${limit} bytes`);
+async function unzipEntry(listed, entry, target, limit, label) {
+    const overflow = `is over ${limit} bytes`;
     if (entry.uncompressedSize > limit)
-        throw tooLarge();
-    return new ByteMeter(limit, tooLarge);
-}
-async function copyFrom(opened, entry, meter, label, sink) {
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(await opened.zip.openReadStreamPromise(entry), meter, sink);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        throw new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} could not be read (${describe(error)})`);
-    }
+        throw entryRefusal(label, entry.fileName, overflow);
+    const bytes = () => listed.zip.openReadStreamPromise(entry);
+    return writeEntry({ archive: label, name: entry.fileName, bytes, limit }, target, {
+        overflow,
+        failure: 'could not be read'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/offline/read-source.ts
@@ -3680,7 +3544,7 @@ function refFromContent(value) {
 async function collectZip(collector, path, explicit) {
     let found = false;
     try {
-        const opened = await openZip(path, (0,external_node_path_namespaceObject.basename)(path));
+        const opened = await listZip(path, (0,external_node_path_namespaceObject.basename)(path));
         try {
             for (const entry of opened.entries) {
                 const base = entry.fileName.split('/').at(-1) ?? '';
@@ -3721,11 +3585,11 @@ async function extractNested(collector) {
             continue;
         const target = (0,external_node_path_namespaceObject.join)(await collector.temporaryFolder(), `${nested.name}.zip`);
         try {
-            const opened = await openZip(nested.zip, (0,external_node_path_namespaceObject.basename)(nested.zip));
+            const opened = await listZip(nested.zip, (0,external_node_path_namespaceObject.basename)(nested.zip));
             try {
                 const entry = opened.entries.find(item => item.fileName === nested.entry);
                 if (entry)
-                    await zip_reader_writeEntry(opened, entry, target, record.size, nested.name);
+                    await unzipEntry(opened, entry, target, record.size, nested.name);
             }
             finally {
                 opened.zip.close();
@@ -4862,8 +4726,8 @@ function resolveInside(workspace, given, input, platform = process.platform) {
 }
 /** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
 function toRelative(workspace, absolute, platform = process.platform) {
-    const paths = pathsOf(platform);
-    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+    const fromWorkspace = pathsOf(platform).relative(workspace, absolute);
+    return fromWorkspace.split(pathsOf(platform).sep).join('/');
 }
 /** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
 function portableLinkTarget(target, platform = process.platform) {
@@ -5036,17 +4900,6 @@ async function moveFile(from, to) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/packing/hash.ts
-
-
-
-/** `sha256:<hex>` of a file, streamed. */
-async function hash_hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
-    return `sha256:${hash.digest('hex')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
 
 
@@ -5086,13 +4939,166 @@ async function openFiles(archive, files, sealed, staging, key) {
         catch {
             throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
         }
-        if ((await (0,promises_namespaceObject.stat)(target)).size !== file.size || (await hash_hashFile(target)) !== file.sha256) {
+        const decrypted = await hashFile(target);
+        if (decrypted.bytes !== file.size || decrypted.digest !== file.sha256) {
             throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
         }
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/manifest-entries.ts
+
+
+
+
+
+
+// The checks both extractors (the whole-file one and the streaming one) make of a files
+// archive against its checkpoint's manifest, so that they refuse and accept the same entries.
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = 10 * 1024 * 1024;
+/**
+ * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
+ * honestly hold.
+ * @param claimed the uncompressed sizes the entries claim, added up
+ * @param archiveBytes the zip's own size
+ * @throws ArchiveIntegrityError
+ */
+function refuseZipBomb(archive, claimed, archiveBytes) {
+    if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+        throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+    }
+}
+/** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
+function entryContext(archive, expected, staging, superseded) {
+    const remaining = new Map(expected.map(file => [file.path, file]));
+    return { archive, remaining, staging, superseded, folders: new Set() };
+}
+/** Fails when a file the manifest lists in this archive was not in it. */
+function missingFiles(context) {
+    const missing = [...context.remaining.keys()];
+    if (missing.length > 0) {
+        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+    }
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+async function admitEntry(context, entry) {
+    const name = entry.name;
+    const refuse = (reason) => {
+        throw entryRefusal(context.archive, name, reason);
+    };
+    if (name.endsWith('/')) {
+        if (!isSafeRelativePath(name.slice(0, -1)))
+            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
+        return undefined;
+    }
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
+    if (unsafe)
+        refuse(unsafe);
+    const type = entry.mode & 0o170000;
+    if (type !== 0 && type !== 0o100000)
+        refuse('is not a regular file (a link or a device): saves never write one');
+    const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return undefined;
+    if (!record)
+        return refuse('is not in the checkpoint manifest (or appears twice)');
+    context.remaining.delete(name);
+    if (entry.size > record.size)
+        refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
+    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
+    await makeFolder(context, (0,external_node_path_namespaceObject.dirname)(target), refuse);
+    return { name, record, target };
+}
+/** Creates a staging folder once, however many entries it holds. */
+async function makeFolder(context, folder, refuse) {
+    if (context.folders.has(folder))
+        return;
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+    context.folders.add(folder);
+}
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ * @param through what the bytes pass through first (an inflater)
+ * @throws ArchiveIntegrityError
+ */
+async function stageEntry(archive, entry, bytes, through = []) {
+    const size = entry.record.size;
+    const written = await writeEntry({ archive, name: entry.name, bytes, limit: size }, entry.target, { overflow: `inflates past the ${size} bytes recorded`, failure: 'could not be extracted' }, through);
+    matchRecord(archive, entry, written.bytes, written.digest);
+}
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link stageEntry}.
+ * @throws ArchiveIntegrityError
+ */
+async function stageWholeEntry(archive, entry, data) {
+    matchRecord(archive, entry, data.length, sha256Digest(data));
+    await writeFile(entry.target, data, { mode: 0o600 });
+}
+/** Fails an entry whose size or sha256 differs from its manifest record. */
+function matchRecord(archive, entry, bytes, digest) {
+    const expected = entry.record;
+    if (bytes !== expected.size) {
+        throw entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
+    }
+    if (digest !== expected.sha256) {
+        throw entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packing/extract.ts
+
+
+
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * @param expected the manifest's records held by this archive (links excluded)
+ * @throws ArchiveIntegrityError
+ */
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    const context = entryContext(archive, expected, staging, superseded);
+    const zip = await openZip(zipPath, archive, { strictFileNames: true });
+    try {
+        const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
+        let claimed = 0;
+        for await (const entry of zipEntries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            refuseZipBomb(archive, claimed, archiveBytes);
+            await extractEntry(zip, entry, context);
+        }
+    }
+    finally {
+        zip.close();
+    }
+    missingFiles(context);
+}
+async function extractEntry(zip, entry, context) {
+    const admitted = await admitEntry(context, {
+        name: entry.fileName,
+        mode: entry.externalFileAttributes >>> 16,
+        size: entry.uncompressedSize
+    });
+    if (!admitted)
+        return;
+    await stageEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
+}
+
 ;// CONCATENATED MODULE: ./src/offline/stage-source.ts
+
 
 
 

@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9026);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1879);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9026:
+/***/ 1879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34583,8 +34583,8 @@ function resolveInside(workspace, given, input, platform = process.platform) {
 }
 /** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
 function toRelative(workspace, absolute, platform = process.platform) {
-    const paths = pathsOf(platform);
-    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+    const fromWorkspace = pathsOf(platform).relative(workspace, absolute);
+    return fromWorkspace.split(pathsOf(platform).sep).join('/');
 }
 /** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
 function portableLinkTarget(target, platform = process.platform) {
@@ -34757,23 +34757,8 @@ async function moveFile(from, to) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(663);
-;// CONCATENATED MODULE: ./src/packing/extract.ts
+;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
 
-
-
-
-
-
-
-
-
-
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-const BOMB_FLOOR = 10 * 1024 * 1024;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 class ArchiveIntegrityError extends CheckpointError {
     archive;
@@ -34784,195 +34769,12 @@ class ArchiveIntegrityError extends CheckpointError {
         this.reason = reason;
     }
 }
-/**
- * Extracts a files archive into `staging`, checking every entry against the manifest while it
- * is written: an entry the manifest does not list, a path that would leave the folder, a
- * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
- * (files a later node saved again, so a later archive holds them) are passed over unread.
- * @param expected the manifest's records held by this archive (links excluded)
- */
-async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
-    const remaining = new Map(expected.map(file => [file.path, file]));
-    const context = { archive, remaining, staging, superseded, folders: new Set() };
-    let zip;
-    try {
-        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
-    }
-    catch (error) {
-        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
-    }
-    const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
-    let claimed = 0;
-    try {
-        for await (const entry of entries(zip, archive)) {
-            claimed += entry.uncompressedSize;
-            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
-            }
-            await extractEntry(zip, entry, context);
-        }
-    }
-    finally {
-        zip.close();
-    }
-    missingFiles(context);
+/** A zip the streaming reader does not take; the caller falls back to reading it whole. */
+class UnstreamableZipError extends Error {
 }
-/** Fails when a file the manifest lists in this archive was not in it. */
-function missingFiles(context) {
-    const missing = [...context.remaining.keys()];
-    if (missing.length > 0) {
-        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
-    }
-}
-async function extractEntry(zip, entry, context) {
-    const admitted = await admitEntry(context, {
-        name: entry.fileName,
-        mode: entry.externalFileAttributes >>> 16,
-        size: entry.uncompressedSize
-    });
-    if (!admitted)
-        return;
-    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
-}
-/**
- * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
- * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the entry's folder in staging.
- * @throws ArchiveIntegrityError for anything else
- */
-async function admitEntry(context, entry) {
-    const name = entry.name;
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
-    };
-    if (name.endsWith('/')) {
-        if (!isSafeRelativePath(name.slice(0, -1)))
-            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
-        return undefined;
-    }
-    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
-    const unsafe = unsafePathReason(name, process.platform);
-    if (unsafe)
-        refuse(unsafe);
-    const type = entry.mode & 0o170000;
-    if (type !== 0 && type !== 0o100000)
-        refuse('is not a regular file (a link or a device): saves never write one');
-    const record = context.remaining.get(name);
-    if (!record && context.superseded(name))
-        return undefined;
-    if (!record)
-        refuse('is not in the checkpoint manifest (or appears twice)');
-    const expected = record;
-    context.remaining.delete(name);
-    if (entry.size > expected.size)
-        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
-    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
-    const folder = (0,external_node_path_namespaceObject.dirname)(target);
-    if (!context.folders?.has(folder)) {
-        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
-        context.folders?.add(folder);
-    }
-    return { name, record: expected, target };
-}
-/**
- * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
- * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
- */
-async function writeEntry(archive, entry, bytes, ...through) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)([
-            bytes,
-            ...through,
-            meter,
-            (0,external_node_fs_namespaceObject.createWriteStream)(entry.target, { mode: 0o600 })
-        ]);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        refuse(`could not be extracted (${error.message})`);
-    }
-    if (meter.bytes !== expected.size)
-        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
-    if (meter.digest() !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-}
-/**
- * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
- * the same checks as {@link writeEntry}.
- */
-async function writeWholeEntry(archive, entry, data) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    if (data.length !== expected.size)
-        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
-    if (sha256Digest(data) !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-    await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 });
-}
-/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
-class Meter extends external_node_stream_.Transform {
-    limit;
-    onOverflow;
-    bytes = 0;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    constructor(limit, onOverflow) {
-        super();
-        this.limit = limit;
-        this.onOverflow = onOverflow;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.limit) {
-            try {
-                this.onOverflow();
-            }
-            catch (error) {
-                callback(error);
-                return;
-            }
-        }
-        this.hash.update(chunk);
-        callback(null, chunk);
-    }
-    digest() {
-        return `sha256:${this.hash.digest('hex')}`;
-    }
-}
-/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
-async function* entries(zip, archive) {
-    for (;;) {
-        const entry = await new Promise((resolve, reject) => {
-            const onEntry = (item) => {
-                cleanup();
-                resolve(item);
-            };
-            const onEnd = () => {
-                cleanup();
-                resolve(undefined);
-            };
-            const onError = (error) => {
-                cleanup();
-                reject(new ArchiveIntegrityError(archive, error.message));
-            };
-            const cleanup = () => {
-                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
-            };
-            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
-            zip.readEntry();
-        });
-        if (!entry)
-            return;
-        yield entry;
-    }
+/** The refusal of one entry of `archive`, named as the zip names it. */
+function packing_errors_entryRefusal(archive, name, reason) {
+    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
 ;// CONCATENATED MODULE: ./src/transport/config.ts
@@ -35943,15 +35745,55 @@ function earlier(a, b) {
     return a.jobBackendId < b.jobBackendId;
 }
 
-;// CONCATENATED MODULE: ./src/packing/hash.ts
+;// CONCATENATED MODULE: ./src/packing/meter.ts
 
 
 
-/** `sha256:<hex>` of a file, streamed. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
-    return `sha256:${hash.digest('hex')}`;
+
+/**
+ * Counts and hashes the bytes that pass, and fails the stream with `onOverflow`'s error once
+ * more than `limit` bytes went by: a size recorded in a manifest bounds what is ever written.
+ */
+class ByteMeter extends external_node_stream_.Transform {
+    limit;
+    onOverflow;
+    onBytes;
+    bytes = 0;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    constructor(limit = Number.POSITIVE_INFINITY, onOverflow = () => new Error(`more than ${limit} bytes`), onBytes) {
+        super();
+        this.limit = limit;
+        this.onOverflow = onOverflow;
+        this.onBytes = onBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit) {
+            callback(this.onOverflow());
+            return;
+        }
+        this.hash.update(chunk);
+        this.onBytes?.(this.bytes);
+        callback(null, chunk);
+    }
+    /** `sha256:<hex>` of everything that passed; call once, at the end. */
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+/** The size and `sha256:<hex>` of a file, streamed. */
+async function hashFile(path) {
+    const meter = new ByteMeter();
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), meter, discard());
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+/** A sink for streams whose bytes only a meter needs. */
+function discard() {
+    return new external_node_stream_.Writable({
+        write(_chunk, _encoding, callback) {
+            callback();
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
@@ -35993,60 +35835,34 @@ async function openFiles(archive, files, sealed, staging, key) {
         catch {
             throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
         }
-        if ((await (0,promises_namespaceObject.stat)(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+        const decrypted = await hashFile(target);
+        if (decrypted.bytes !== file.size || decrypted.digest !== file.sha256) {
             throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
         }
     }
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/packing/stream-extract.ts
+;// CONCATENATED MODULE: ./src/packing/central-directory.ts
 
-
-
-
+/** How much of a zip's end is fetched first: its end records and, mostly, its directory. */
+const TAIL_BYTES = 256 * 1024;
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
-/** How much of a zip's end is fetched first: its end records and, mostly, its directory. */
-const TAIL_BYTES = 256 * 1024;
-/** Inflated bytes per output chunk: zlib's 16 KiB default costs twice the time in callbacks. */
-const INFLATE_CHUNK = 256 * 1024;
-/** A zip this reader does not take; the caller falls back to reading it whole. */
-class UnstreamableZipError extends Error {
-}
 /**
  * Finds the central directory from the last bytes of a zip (`tail` starts at `tailStart`).
  * @throws UnstreamableZipError when the end records are not in the tail or do not add up
  */
 function locateDirectory(tail, tailStart, size) {
-    let at = -1;
-    for (let index = tail.length - 22; index >= Math.max(0, tail.length - 22 - 0xffff); index--) {
-        if (tail.readUInt32LE(index) === EOCD &&
-            index + 22 + tail.readUInt16LE(index + 20) === tail.length) {
-            at = index;
-            break;
-        }
-    }
-    if (at < 0)
-        throw new UnstreamableZipError('no end of central directory record');
+    const at = endRecordAt(tail);
     let count = tail.readUInt16LE(at + 10);
     let length = tail.readUInt32LE(at + 12);
     let start = tail.readUInt32LE(at + 16);
     let end = tailStart + at;
     if (count === 0xffff || length === MAX32 || start === MAX32) {
-        const locator = at - 20;
-        if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) {
-            throw new UnstreamableZipError('no zip64 locator');
-        }
-        const record = Number(tail.readBigUInt64LE(locator + 8)) - tailStart;
-        if (record < 0 || record + 56 > locator || tail.readUInt32LE(record) !== ZIP64_EOCD) {
-            throw new UnstreamableZipError('no zip64 end record in the tail');
-        }
+        const record = zip64EndRecordAt(tail, at, tailStart);
         count = Number(tail.readBigUInt64LE(record + 32));
         length = Number(tail.readBigUInt64LE(record + 40));
         start = Number(tail.readBigUInt64LE(record + 48));
@@ -36057,6 +35873,28 @@ function locateDirectory(tail, tailStart, size) {
     }
     return { start, length, count };
 }
+/** Where in `tail` the end of central directory record starts: the last one its comment ends. */
+function endRecordAt(tail) {
+    for (let index = tail.length - 22; index >= Math.max(0, tail.length - 22 - 0xffff); index--) {
+        if (tail.readUInt32LE(index) === EOCD &&
+            index + 22 + tail.readUInt16LE(index + 20) === tail.length) {
+            return index;
+        }
+    }
+    throw new UnstreamableZipError('no end of central directory record');
+}
+/** Where in `tail` the zip64 end record starts, found through the locator before `endAt`. */
+function zip64EndRecordAt(tail, endAt, tailStart) {
+    const locator = endAt - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) {
+        throw new UnstreamableZipError('no zip64 locator');
+    }
+    const record = Number(tail.readBigUInt64LE(locator + 8)) - tailStart;
+    if (record < 0 || record + 56 > locator || tail.readUInt32LE(record) !== ZIP64_EOCD) {
+        throw new UnstreamableZipError('no zip64 end record in the tail');
+    }
+    return record;
+}
 /**
  * Reads the central directory's entries, in the order their data lies in the zip.
  * @throws UnstreamableZipError for a directory that is not well formed or entries that overlap
@@ -36065,53 +35903,61 @@ function readDirectory(bytes, location) {
     const entries = [];
     let at = 0;
     for (let index = 0; index < location.count; index++) {
-        if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
-            throw new UnstreamableZipError(`central directory entry ${index} is not well formed`);
-        }
-        const nameLength = bytes.readUInt16LE(at + 28);
-        const extraLength = bytes.readUInt16LE(at + 30);
-        const commentLength = bytes.readUInt16LE(at + 32);
-        const nameBytes = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength));
-        const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-        const wide = zip64Values(extra);
-        let size = bytes.readUInt32LE(at + 24);
-        let compressed = bytes.readUInt32LE(at + 20);
-        let offset = bytes.readUInt32LE(at + 42);
-        if (size === MAX32)
-            size = wide.shift() ?? Number.NaN;
-        if (compressed === MAX32)
-            compressed = wide.shift() ?? Number.NaN;
-        if (offset === MAX32)
-            offset = wide.shift() ?? Number.NaN;
-        if (![size, compressed, offset].every(Number.isSafeInteger)) {
-            throw new UnstreamableZipError(`central directory entry ${index} has no zip64 sizes`);
-        }
-        entries.push({
-            name: nameBytes.toString('utf8'),
-            nameBytes,
-            flags: bytes.readUInt16LE(at + 8),
-            method: bytes.readUInt16LE(at + 10),
-            compressed,
-            size,
-            offset,
-            mode: bytes.readUInt32LE(at + 38) >>> 16
-        });
-        at += 46 + nameLength + extraLength + commentLength;
+        const { entry, next } = readCentralEntry(bytes, at, index);
+        entries.push(entry);
+        at = next;
     }
     if (at !== location.length)
         throw new UnstreamableZipError('central directory length differs');
     entries.sort((a, b) => a.offset - b.offset);
-    for (const entry of entries) {
-        if (entry.flags & 0x1)
-            throw new UnstreamableZipError(`${entry.name} is zip-encrypted`);
-        if (entry.method !== 0 && entry.method !== 8) {
-            throw new UnstreamableZipError(`${entry.name} uses compression method ${entry.method}`);
-        }
-        if (entry.offset + 30 + entry.compressed > location.start) {
-            throw new UnstreamableZipError(`${entry.name} runs into the central directory`);
-        }
-    }
+    for (const entry of entries)
+        checkStreamable(entry, location);
     return entries;
+}
+/** The directory's `index`-th entry, at `at`, and where the next one starts. */
+function readCentralEntry(bytes, at, index) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
+        throw new UnstreamableZipError(`central directory entry ${index} is not well formed`);
+    }
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const nameBytes = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength));
+    const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = zip64Values(extra);
+    const widened = (value) => (value === MAX32 ? (wide.shift() ?? NaN) : value);
+    // In the zip64 extra field's fixed order: size, compressed size, offset.
+    const size = widened(bytes.readUInt32LE(at + 24));
+    const compressed = widened(bytes.readUInt32LE(at + 20));
+    const offset = widened(bytes.readUInt32LE(at + 42));
+    if (![size, compressed, offset].every(Number.isSafeInteger)) {
+        throw new UnstreamableZipError(`central directory entry ${index} has no zip64 sizes`);
+    }
+    const entry = {
+        name: nameBytes.toString('utf8'),
+        nameBytes,
+        flags: bytes.readUInt16LE(at + 8),
+        method: bytes.readUInt16LE(at + 10),
+        compressed,
+        size,
+        offset,
+        mode: bytes.readUInt32LE(at + 38) >>> 16
+    };
+    return { entry, next: at + 46 + nameLength + extraLength + commentLength };
+}
+/**
+ * Refuses an entry the streaming reader cannot follow: zip-encrypted, compressed by another
+ * method than deflate, or with data that would run into the directory.
+ */
+function checkStreamable(entry, location) {
+    if (entry.flags & 0x1)
+        throw new UnstreamableZipError(`${entry.name} is zip-encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) {
+        throw new UnstreamableZipError(`${entry.name} uses compression method ${entry.method}`);
+    }
+    if (entry.offset + 30 + entry.compressed > location.start) {
+        throw new UnstreamableZipError(`${entry.name} runs into the central directory`);
+    }
 }
 function zip64Values(extra) {
     for (let at = 0; at + 4 <= extra.length;) {
@@ -36128,73 +35974,332 @@ function zip64Values(extra) {
     }
     return [];
 }
+
+;// CONCATENATED MODULE: ./src/packing/entry-writer.ts
+
+
+
+
+
+
+/**
+ * Writes an entry's bytes into a file (`target`, mode 0600) or onto a list of chunks, through
+ * `through` (an inflater) and a meter that counts and hashes them and stops them past the limit:
+ * the one way an entry's bytes leave a zip, whichever reader found it.
+ * @throws ArchiveIntegrityError past the limit, or when the bytes cannot be read or written
+ */
+async function entry_writer_writeEntry(entry, target, wording, through = []) {
+    const meter = new ByteMeter(entry.limit, () => packing_errors_entryRefusal(entry.archive, entry.name, wording.overflow));
+    try {
+        const bytes = typeof entry.bytes === 'function' ? await entry.bytes() : entry.bytes;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        throw packing_errors_entryRefusal(entry.archive, entry.name, `${wording.failure} (${describe(error)})`);
+    }
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+/** A file written afresh (owner-only until placed), or a list the chunks are kept on. */
+function sinkOf(target) {
+    if (typeof target === 'string')
+        return (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 });
+    return new external_node_stream_.Writable({
+        write(chunk, _encoding, callback) {
+            target.push(chunk);
+            callback();
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/packing/manifest-entries.ts
+
+
+
+
+
+
+// The checks both extractors (the whole-file one and the streaming one) make of a files
+// archive against its checkpoint's manifest, so that they refuse and accept the same entries.
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = 10 * 1024 * 1024;
+/**
+ * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
+ * honestly hold.
+ * @param claimed the uncompressed sizes the entries claim, added up
+ * @param archiveBytes the zip's own size
+ * @throws ArchiveIntegrityError
+ */
+function refuseZipBomb(archive, claimed, archiveBytes) {
+    if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+        throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+    }
+}
+/** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
+function entryContext(archive, expected, staging, superseded) {
+    const remaining = new Map(expected.map(file => [file.path, file]));
+    return { archive, remaining, staging, superseded, folders: new Set() };
+}
+/** Fails when a file the manifest lists in this archive was not in it. */
+function missingFiles(context) {
+    const missing = [...context.remaining.keys()];
+    if (missing.length > 0) {
+        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+    }
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+async function admitEntry(context, entry) {
+    const name = entry.name;
+    const refuse = (reason) => {
+        throw packing_errors_entryRefusal(context.archive, name, reason);
+    };
+    if (name.endsWith('/')) {
+        if (!isSafeRelativePath(name.slice(0, -1)))
+            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
+        return undefined;
+    }
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
+    if (unsafe)
+        refuse(unsafe);
+    const type = entry.mode & 0o170000;
+    if (type !== 0 && type !== 0o100000)
+        refuse('is not a regular file (a link or a device): saves never write one');
+    const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return undefined;
+    if (!record)
+        return refuse('is not in the checkpoint manifest (or appears twice)');
+    context.remaining.delete(name);
+    if (entry.size > record.size)
+        refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
+    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
+    await makeFolder(context, (0,external_node_path_namespaceObject.dirname)(target), refuse);
+    return { name, record, target };
+}
+/** Creates a staging folder once, however many entries it holds. */
+async function makeFolder(context, folder, refuse) {
+    if (context.folders.has(folder))
+        return;
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+    context.folders.add(folder);
+}
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ * @param through what the bytes pass through first (an inflater)
+ * @throws ArchiveIntegrityError
+ */
+async function stageEntry(archive, entry, bytes, through = []) {
+    const size = entry.record.size;
+    const written = await entry_writer_writeEntry({ archive, name: entry.name, bytes, limit: size }, entry.target, { overflow: `inflates past the ${size} bytes recorded`, failure: 'could not be extracted' }, through);
+    matchRecord(archive, entry, written.bytes, written.digest);
+}
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link stageEntry}.
+ * @throws ArchiveIntegrityError
+ */
+async function stageWholeEntry(archive, entry, data) {
+    matchRecord(archive, entry, data.length, sha256Digest(data));
+    await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 });
+}
+/** Fails an entry whose size or sha256 differs from its manifest record. */
+function matchRecord(archive, entry, bytes, digest) {
+    const expected = entry.record;
+    if (bytes !== expected.size) {
+        throw packing_errors_entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
+    }
+    if (digest !== expected.sha256) {
+        throw packing_errors_entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/packing/zip-reader.ts
+
+
+
+
+
+/** True when a file starts like a zip (a local header, or the end record of an empty zip). */
+async function isZipFile(path) {
+    const handle = await open(path, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        const magic = head.subarray(0, bytesRead).toString('hex');
+        return magic === '504b0304' || magic === '504b0506';
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Opens a zip for reading its entries one at a time ({@link zipEntries}); sizes are checked
+ * against the headers as entries are read. Close it when done.
+ * @param label names the zip in error messages
+ * @throws ArchiveIntegrityError for a file that is not a readable zip
+ */
+async function openZip(path, label, names) {
+    try {
+        return await yauzl.openPromise(path, { ...names, autoClose: false, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw unreadableZip(label, describe(error));
+    }
+}
+/**
+ * The entries of an opened zip, one at a time from its central directory. yauzl's refusal of
+ * an entry (a name that is absolute or holds `..`, sizes that do not add up) fails it.
+ * @throws ArchiveIntegrityError naming the zip, with yauzl's reason
+ */
+async function* zipEntries(zip, label) {
+    const entries = zip.eachEntry();
+    try {
+        for (;;) {
+            const next = await entries.next().catch((error) => {
+                throw new ArchiveIntegrityError(label, describe(error));
+            });
+            if (next.done === true)
+                return;
+            yield next.value;
+        }
+    }
+    finally {
+        // Stops listening for entries when the caller stops early.
+        await entries.return?.();
+    }
+}
+/**
+ * Opens a zip and lists its entries, reading nothing but the central directory. Entry names
+ * yauzl considers unsafe (absolute, `..`) fail the listing.
+ * @param label names the zip in error messages
+ * @throws ArchiveIntegrityError for a truncated or malformed zip
+ */
+async function listZip(path, label) {
+    const zip = await openZip(path, label, { strictFileNames: false });
+    try {
+        const entries = [];
+        for await (const entry of zipEntries(zip, label))
+            entries.push(entry);
+        return { zip, entries };
+    }
+    catch (error) {
+        zip.close();
+        throw unreadableZip(label, error.reason);
+    }
+}
+function unreadableZip(label, reason) {
+    return new ArchiveIntegrityError(label, `not a readable zip (${reason})`);
+}
+/**
+ * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
+ * @throws ArchiveIntegrityError
+ */
+async function readEntry(listed, entry, limit, label) {
+    const chunks = [];
+    await unzipEntry(listed, entry, chunks, limit, label);
+    return Buffer.concat(chunks);
+}
+/**
+ * Writes one entry into the file `target` (or onto a list of chunks), refusing more than
+ * `limit` bytes whatever its header claims.
+ * @returns the bytes written and their `sha256:<hex>`
+ * @throws ArchiveIntegrityError
+ */
+async function unzipEntry(listed, entry, target, limit, label) {
+    const overflow = `is over ${limit} bytes`;
+    if (entry.uncompressedSize > limit)
+        throw entryRefusal(label, entry.fileName, overflow);
+    const bytes = () => listed.zip.openReadStreamPromise(entry);
+    return writeEntry({ archive: label, name: entry.fileName, bytes, limit }, target, {
+        overflow,
+        failure: 'could not be read'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/packing/extract.ts
+
+
+
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * @param expected the manifest's records held by this archive (links excluded)
+ * @throws ArchiveIntegrityError
+ */
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    const context = entryContext(archive, expected, staging, superseded);
+    const zip = await openZip(zipPath, archive, { strictFileNames: true });
+    try {
+        const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
+        let claimed = 0;
+        for await (const entry of zipEntries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            refuseZipBomb(archive, claimed, archiveBytes);
+            await extractEntry(zip, entry, context);
+        }
+    }
+    finally {
+        zip.close();
+    }
+    missingFiles(context);
+}
+async function extractEntry(zip, entry, context) {
+    const admitted = await admitEntry(context, {
+        name: entry.fileName,
+        mode: entry.externalFileAttributes >>> 16,
+        size: entry.uncompressedSize
+    });
+    if (!admitted)
+        return;
+    await stageEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/packing/stream-extract.ts
+
+
+
+
+
+
+const LOCAL = 0x04034b50;
+/** Inflated bytes per output chunk: zlib's 16 KiB default costs twice the time in callbacks. */
+const INFLATE_CHUNK = 256 * 1024;
 /**
  * Extracts a zip while it downloads, entry by entry in the order of the data, each checked as
  * {@link extractArchive} checks it (manifest, path, size, sha256); files superseded by a later
  * archive are passed over. The bytes are hashed on the way; the digest and the directory read
  * beforehand are compared with what streamed once the last byte is in.
- * @param directory the central directory's bytes (from the zip's end, fetched first)
  * @throws ArchiveIntegrityError for an entry the manifest refuses or bytes that differ
  * @throws UnstreamableZipError for a layout this reader does not follow
  */
 async function extractStream(source, zip, location, expected, staging, superseded = () => false) {
-    const { archive } = zip;
     const entries = readDirectory(zip.directory, location);
     const claimed = entries.reduce((total, entry) => total + entry.size, 0);
-    if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * zip.size) {
-        throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${zip.size}): a zip bomb`);
-    }
-    const context = {
-        archive,
-        remaining: new Map(expected.map(file => [file.path, file])),
-        staging,
-        superseded,
-        folders: new Set()
-    };
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const reader = new ByteReader(source, hash);
+    refuseZipBomb(zip.archive, claimed, zip.size);
+    const context = entryContext(zip.archive, expected, staging, superseded);
+    const reader = new ByteReader(source);
     const writes = new Pending(FILE_CONCURRENCY);
     try {
-        for (const entry of entries) {
-            if (entry.offset < reader.position) {
-                throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`);
-            }
-            await reader.skip(entry.offset - reader.position);
-            const header = await reader.read(30);
-            if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
-                throw new UnstreamableZipError(`${entry.name}: its local header differs from the directory`);
-            }
-            const name = await reader.read(header.readUInt16LE(26));
-            await reader.skip(header.readUInt16LE(28));
-            if (!name.equals(entry.nameBytes)) {
-                throw new UnstreamableZipError(`${entry.name}: its local header names another file`);
-            }
-            if (entry.method === 0 && entry.compressed !== entry.size) {
-                throw new UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`);
-            }
-            const admitted = await admitEntry(context, {
-                name: entry.name,
-                mode: entry.mode,
-                size: entry.size
-            });
-            if (!admitted) {
-                await reader.skip(entry.compressed);
-                continue;
-            }
-            if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
-                // Small: read whole, inflated at once, written while the next entries stream in.
-                const bytes = await reader.read(entry.compressed);
-                const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
-                await writes.add(writeWholeEntry(archive, admitted, data));
-                continue;
-            }
-            await writes.drain();
-            const data = reader.take(entry.compressed);
-            if (entry.method === 8)
-                await writeEntry(archive, admitted, data, (0,external_node_zlib_.createInflateRaw)({ chunkSize: INFLATE_CHUNK }));
-            else
-                await writeEntry(archive, admitted, data);
-        }
+        for (const entry of entries)
+            await streamEntry(reader, entry, context, writes);
+        await writes.drain();
     }
     catch (error) {
         // Nothing may go on writing into staging, nor keep the download open, once this fails.
@@ -36202,17 +36307,67 @@ async function extractStream(source, zip, location, expected, staging, supersede
         reader.close();
         throw error;
     }
+    await matchStreamed(reader, zip, location);
+    missingFiles(context);
+}
+/** Extracts the next entry from the stream, or passes over its data when it is not wanted. */
+async function streamEntry(reader, entry, context, writes) {
+    await readLocalHeader(reader, entry);
+    const admitted = await admitEntry(context, entry);
+    if (!admitted) {
+        await reader.skip(entry.compressed);
+        return;
+    }
+    const { archive } = context;
+    if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
+        // Small: read whole, inflated at once, written while the next entries stream in.
+        const bytes = await reader.read(entry.compressed);
+        const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
+        await writes.add(stageWholeEntry(archive, admitted, data));
+        return;
+    }
     await writes.drain();
+    const inflate = entry.method === 8 ? [(0,external_node_zlib_.createInflateRaw)({ chunkSize: INFLATE_CHUNK })] : [];
+    await stageEntry(archive, admitted, reader.take(entry.compressed), inflate);
+}
+/**
+ * Reads up to an entry's data: its local header must be where the directory says and agree
+ * with it (method, name), and a stored entry's sizes must be equal.
+ * @throws UnstreamableZipError
+ */
+async function readLocalHeader(reader, entry) {
+    if (entry.offset < reader.position) {
+        throw new UnstreamableZipError(`${entry.name} overlaps the entry before it`);
+    }
+    await reader.skip(entry.offset - reader.position);
+    const header = await reader.read(30);
+    if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
+        throw new UnstreamableZipError(`${entry.name}: its local header differs from the directory`);
+    }
+    const name = await reader.read(header.readUInt16LE(26));
+    await reader.skip(header.readUInt16LE(28));
+    if (!name.equals(entry.nameBytes)) {
+        throw new UnstreamableZipError(`${entry.name}: its local header names another file`);
+    }
+    if (entry.method === 0 && entry.compressed !== entry.size) {
+        throw new UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`);
+    }
+}
+/**
+ * Reads the rest of the download: its length and digest must be those recorded at upload, and
+ * the central directory in it the one read beforehand.
+ * @throws UnstreamableZipError
+ */
+async function matchStreamed(reader, zip, location) {
     await reader.skip(location.start - reader.position);
     const directory = await reader.read(location.length);
     await reader.drain();
-    if (reader.position !== zip.size || `sha256:${hash.digest('hex')}` !== zip.digest) {
+    if (reader.position !== zip.size || reader.digest() !== zip.digest) {
         throw new UnstreamableZipError('the bytes differ from the digest recorded at upload');
     }
     if (!directory.equals(zip.directory)) {
         throw new UnstreamableZipError('the central directory read first differs from the one streamed');
     }
-    missingFiles(context);
 }
 /** A small entry's inflated bytes, never more than the manifest records. */
 function inflateWhole(archive, entry, bytes) {
@@ -36221,7 +36376,9 @@ function inflateWhole(archive, entry, bytes) {
     }
     catch (error) {
         const past = error instanceof RangeError;
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${past ? `inflates past the ${entry.record.size} bytes recorded` : `could not be extracted (${error.message})`}`);
+        throw packing_errors_entryRefusal(archive, entry.name, past
+            ? `inflates past the ${entry.record.size} bytes recorded`
+            : `could not be extracted (${error.message})`);
     }
 }
 /** Writes in flight, at most `limit`; the first failure is thrown by the next add or drain. */
@@ -36258,13 +36415,16 @@ class Pending {
 }
 /** Reads exact byte counts from a stream of chunks, hashing everything that passes. */
 class ByteReader {
-    hash;
     position = 0;
     head = Buffer.alloc(0);
     chunks;
-    constructor(source, hash) {
-        this.hash = hash;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    constructor(source) {
         this.chunks = source[Symbol.asyncIterator]();
+    }
+    /** `sha256:<hex>` of every byte read; call once, after {@link drain}. */
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
     }
     async more() {
         const next = await this.chunks.next();
@@ -36324,6 +36484,8 @@ class ByteReader {
 }
 
 ;// CONCATENATED MODULE: ./src/resume/stage-archive.ts
+
+
 
 
 

@@ -1255,8 +1255,8 @@ function resolveInside(workspace, given, input, platform = process.platform) {
 }
 /** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
 function toRelative(workspace, absolute, platform = process.platform) {
-    const paths = pathsOf(platform);
-    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+    const fromWorkspace = pathsOf(platform).relative(workspace, absolute);
+    return fromWorkspace.split(pathsOf(platform).sep).join('/');
 }
 /** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
 function portableLinkTarget(target, platform = process.platform) {
@@ -1280,7 +1280,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2461));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1370));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
