@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import {
   createServer,
-  type IncomingHttpHeaders,
   type IncomingMessage,
   type RequestListener,
   type Server,
@@ -42,13 +41,19 @@ describe('Retry-After', () => {
   })
 })
 
-/** What a server saw of one request. */
-interface Seen {
-  method: string
-  url: string
-  headers: IncomingHttpHeaders
-  body: Buffer
+/** What a server saw of one request, its body read whole. */
+async function received(req: IncomingMessage): Promise<Seen> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return {
+    method: req.method ?? '',
+    url: req.url ?? '',
+    headers: req.headers,
+    body: Buffer.concat(chunks)
+  }
 }
+
+type Seen = Pick<IncomingMessage, 'headers'> & { method: string; url: string; body: Buffer }
 
 /** A local server that records every request and answers with `answer`, once its body is in. */
 class LocalServer {
@@ -63,7 +68,8 @@ class LocalServer {
 
   async start(): Promise<void> {
     const listener: RequestListener = (req, res) => {
-      void this.receive(req).then(seen => {
+      void received(req).then(seen => {
+        this.seen.push(seen)
         this.answer(seen, res, this)
       })
     }
@@ -79,19 +85,6 @@ class LocalServer {
   async stop(): Promise<void> {
     this.server.closeAllConnections()
     await new Promise(resolve => this.server.close(resolve))
-  }
-
-  private async receive(req: IncomingMessage): Promise<Seen> {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const seen = {
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      body: Buffer.concat(chunks)
-    }
-    this.seen.push(seen)
-    return seen
   }
 }
 
