@@ -23,9 +23,8 @@ export async function stageFiles(
   folders: { downloads: string; staging: string },
   fileKey: Buffer | undefined
 ): Promise<void> {
-  const { downloads, staging } = folders
-  await mkdir(staging, { recursive: true })
-  await mkdir(downloads, { recursive: true })
+  await mkdir(folders.staging, { recursive: true })
+  await mkdir(folders.downloads, { recursive: true })
   const byArchive = new Map<string, FileRecord[]>()
   for (const file of document.files) {
     if (file.archive === undefined) continue
@@ -34,33 +33,52 @@ export async function stageFiles(
   for (const record of document.archives) {
     const files = byArchive.get(record.name)
     if (!files) continue
-    const artifact = store.artifact(record.name)
-    if (!artifact)
-      throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
-    if (artifact.digest !== undefined && artifact.digest !== record.digest) {
-      throw new ArchiveIntegrityError(
-        record.name,
-        'its digest differs from the one the checkpoint recorded'
-      )
-    }
-    const fetched = { artifacts, artifact, record, downloads }
-    if (record.packing !== 'zip-encrypted') {
-      await extractFrom(fetched, files, staging, supersededIn(document, record.name))
-      continue
-    }
-    if (!fileKey)
-      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
-    const sealed = join(downloads, `${record.name}.sealed`)
-    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
-    // not need is one a later node saved again. It is passed over, never decrypted or placed.
-    await extractFrom(
-      fetched,
-      files.map(file => sealedRecord(record.name, file)),
-      sealed,
-      name => /^f\d{6}$/.test(name)
-    )
-    await openFiles(record.name, files, sealed, staging, fileKey)
+    const fetched = { artifacts, artifact: listedArtifact(store, record), record, ...folders }
+    await stageArchive(fetched, files, supersededIn(document, record.name), fileKey)
   }
+}
+
+/**
+ * The run's artifact of an archive the checkpoint records.
+ * @throws ArchiveIntegrityError when the run has none, or one with another digest
+ */
+function listedArtifact(store: RunCheckpointStore, record: ArchiveRecord): RunArtifact {
+  const artifact = store.artifact(record.name)
+  if (!artifact)
+    throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
+  if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+    throw new ArchiveIntegrityError(
+      record.name,
+      'its digest differs from the one the checkpoint recorded'
+    )
+  }
+  return artifact
+}
+
+/** Extracts one archive's files into staging; a sealed one is opened with the file key. */
+async function stageArchive(
+  fetched: Fetched & { staging: string },
+  files: FileRecord[],
+  superseded: (name: string) => boolean,
+  fileKey: Buffer | undefined
+): Promise<void> {
+  const { record, downloads, staging } = fetched
+  if (record.packing !== 'zip-encrypted') {
+    await extractFrom(fetched, files, staging, superseded)
+    return
+  }
+  if (!fileKey)
+    throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
+  const sealed = join(downloads, `${record.name}.sealed`)
+  // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+  // not need is one a later node saved again. It is passed over, never decrypted or placed.
+  await extractFrom(
+    fetched,
+    files.map(file => sealedRecord(record.name, file)),
+    sealed,
+    name => /^f\d{6}$/.test(name)
+  )
+  await openFiles(record.name, files, sealed, staging, fileKey)
 }
 
 /**
