@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { forEachBounded } from '../../src/transport/bounded.js'
+import { forEachBounded } from '../../src/packing/limit.js'
 
 /** Lets every task that can run take its next step. */
 const turn = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
