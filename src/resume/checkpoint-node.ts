@@ -2,12 +2,20 @@ import * as core from '../action/actions-core.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
-import type { JobContext } from '../action/job-context.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import type { JobContext, JobEvent } from '../action/job-context.js'
 import type { RunContext } from '../transport/run-context.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { findSecrets } from '../checkpoint/secrets.js'
 import { collectFiles } from '../packing/collect.js'
 import { saveNode, type NodeSave } from './save-node.js'
+
+/** What {@link checkpointNode} saved: the checkpoint, and how many files and bytes it holds. */
+export interface SavedNode {
+  document: CheckpointDocument
+  files: number
+  bytes: number
+}
 
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
@@ -20,7 +28,7 @@ export async function checkpointNode(
   context: RunContext,
   job: JobContext,
   durationMs = sinceLastStep(job)
-): Promise<{ document: CheckpointDocument; files: number; bytes: number }> {
+): Promise<SavedNode> {
   refuseSecrets(save)
   const files = await collectFiles(context.workspace, paths, 'paths')
   if (paths.length > 0 && files.length === 0) {
@@ -39,6 +47,18 @@ export async function checkpointNode(
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** The job's event for a node this step ran and checkpointed: its checkpoint and duration. */
+export function ranEvent(saved: SavedNode, node: string, reason: string): JobEvent {
+  const durationMs = saved.document.nodes.find(record => record.id === node)?.durationMs
+  return {
+    node,
+    status: 'ran',
+    reason,
+    checkpoint: checkpointName(saved.document),
+    ...(durationMs === undefined ? {} : { durationMs })
   }
 }
 

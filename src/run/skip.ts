@@ -44,12 +44,8 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   const decision = decideNode(job.restored, inputs.node, runFingerprint(inputs))
   if (!decision.skip) return { skipped: false, job }
   try {
-    skipped(inputs.node, job, decision.reason)
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'skipped',
-      reason: 'done'
-    })
+    toolkit.setOutput(RunOutput.Reason, decision.reason)
+    await skipDoneNode(inputs.node, job, context.runnerTemp)
   } catch (error) {
     const { reportFailure } = await import('../action/failure.js')
     reportFailure(error, inputs.failOnError)
@@ -57,12 +53,20 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   return { skipped: true, job }
 }
 
-function skipped(node: string, job: JobContext, reason: string): void {
-  toolkit.setOutput(RunOutput.Reason, reason)
+/**
+ * Skips a node done with the same fingerprint, on the cheap path and the full one alike: says
+ * where it was restored from, sets the outputs of a skip and records it for the summary.
+ */
+export async function skipDoneNode(
+  node: string,
+  job: JobContext,
+  runnerTemp: string
+): Promise<void> {
   toolkit.info(
     `Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
   )
   toolkit.setOutput(RunOutput.Skipped, 'true')
   toolkit.setOutput(RunOutput.ExitCode, '')
   toolkit.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
+  await recordEvent(runnerTemp, job, { node, status: 'skipped', reason: 'done' })
 }
