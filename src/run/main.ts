@@ -14,9 +14,8 @@ import { checkpointNode, ranEvent } from '../resume/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
 import { scriptText } from './shell.js'
-import { RunOutput, runFingerprint, skipDoneNode } from './skip.js'
-
-export { RunOutput }
+import { RunOutput } from './run-outputs.js'
+import { runFingerprint, skipDoneNode } from './skip.js'
 
 /** What the run entry works with once its inputs are read: the node, the run, the job. */
 interface RunStep {

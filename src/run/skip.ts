@@ -2,17 +2,10 @@ import { decideNode } from '../checkpoint/decision.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
 import { getRunInputs, type RunInputs } from './run-inputs.js'
+import { RunOutput } from './run-outputs.js'
 import { loadJobContext, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
 import * as toolkit from '../action/light-toolkit.js'
-
-/** Outputs of the run entry. */
-export enum RunOutput {
-  Skipped = 'skipped',
-  Reason = 'reason',
-  ExitCode = 'exit-code',
-  State = 'state'
-}
 
 /** What a `run` step's node is done with: its key, command, shell and salt. */
 export function runFingerprint(inputs: RunInputs): Fingerprint {

@@ -1,12 +1,11 @@
 import * as core from '../action/actions-core.js'
-import { checkpointName } from '../checkpoint/naming.js'
 import { decideNode } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { reportFailure } from '../action/failure.js'
 import { getSaveInputs, type SaveInputs } from './save-inputs.js'
 import { jobContextOrNew, recordEvent, type JobContext } from '../action/job-context.js'
-import { Output } from '../action/outputs.js'
+import { setNotSavedOutputs, setSavedOutputs } from './save-outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { checkpointNode, ranEvent } from '../resume/checkpoint-node.js'
 
@@ -28,7 +27,7 @@ export async function runSave(): Promise<void> {
     await save(inputs, context, job)
   } catch (error) {
     reportFailure(error, failOnError)
-    core.setOutput(Output.Saved, 'false')
+    setNotSavedOutputs()
     if (job) {
       const event = { node, status: 'save-failed' as const, message: describe(error) }
       await recordEvent(context.runnerTemp, job, event).catch(() => undefined)
@@ -51,9 +50,7 @@ async function save(inputs: SaveInputs, context: RunContext, job: JobContext): P
     )
   }
   const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job)
-  core.setOutput(Output.Saved, 'true')
-  core.setOutput(Output.Checkpoint, checkpointName(saved.document))
-  core.setOutput(Output.Sequence, String(saved.document.sequence))
+  setSavedOutputs(saved.document)
   await recordEvent(context.runnerTemp, job, {
     ...ranEvent(saved, inputs.node, decision.reason),
     files: saved.files,
@@ -65,8 +62,7 @@ async function save(inputs: SaveInputs, context: RunContext, job: JobContext): P
 async function keepRestored(node: string, context: RunContext, job: JobContext): Promise<void> {
   const restoredAs = job.restored?.checkpoint ?? ''
   core.info(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`)
-  core.setOutput(Output.Saved, 'false')
-  core.setOutput(Output.Checkpoint, restoredAs)
+  setNotSavedOutputs(restoredAs)
   await recordEvent(context.runnerTemp, job, {
     node,
     status: 'skipped',
