@@ -2,8 +2,7 @@ import * as core from '../action/actions-core.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
-import { checkpointName } from '../checkpoint/naming.js'
-import type { JobContext, JobEvent } from '../action/job-context.js'
+import type { JobContext } from '../action/job-context.js'
 import type { RunContext } from '../transport/run-context.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { findSecrets } from '../checkpoint/secrets.js'
@@ -47,18 +46,6 @@ export async function checkpointNode(
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })
-  }
-}
-
-/** The job's event for a node this step ran and checkpointed: its checkpoint and duration. */
-export function ranEvent(saved: SavedNode, node: string, reason: string): JobEvent {
-  const durationMs = saved.document.nodes.find(record => record.id === node)?.durationMs
-  return {
-    node,
-    status: 'ran',
-    reason,
-    checkpoint: checkpointName(saved.document),
-    ...(durationMs === undefined ? {} : { durationMs })
   }
 }
 

@@ -7,10 +7,10 @@ import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { overlayStates, stateJson } from '../checkpoint/state.js'
 import { reportFailure } from '../action/failure.js'
 import { getRunInputs, type RunInputs } from './run-inputs.js'
-import { recordEvent, type JobContext } from '../action/job-context.js'
+import { ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { RunState } from '../action/step-state.js'
-import { checkpointNode, ranEvent } from '../resume/checkpoint-node.js'
+import { checkpointNode } from '../resume/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job.js'
 import { scriptText } from './shell.js'
@@ -67,7 +67,7 @@ async function runNode(step: RunStep, decision: Decision, fingerprint: Fingerpri
   )
   core.setOutput(RunOutput.Skipped, 'false')
   core.setOutput(RunOutput.State, stateJson(saved.document.state))
-  await recordEvent(context.runnerTemp, job, ranEvent(saved, inputs.node, decision.reason))
+  await recordEvent(context.runnerTemp, job, ranEvent(saved.document, inputs.node, decision.reason))
 }
 
 function explain(decision: Decision): string {

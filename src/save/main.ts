@@ -4,10 +4,10 @@ import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { reportFailure } from '../action/failure.js'
 import { getSaveInputs, type SaveInputs } from './save-inputs.js'
-import { jobContextOrNew, recordEvent, type JobContext } from '../action/job-context.js'
+import { jobContextOrNew, ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
 import { setNotSavedOutputs, setSavedOutputs } from './save-outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
-import { checkpointNode, ranEvent } from '../resume/checkpoint-node.js'
+import { checkpointNode } from '../resume/checkpoint-node.js'
 
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
@@ -52,7 +52,7 @@ async function save(inputs: SaveInputs, context: RunContext, job: JobContext): P
   const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job)
   setSavedOutputs(saved.document)
   await recordEvent(context.runnerTemp, job, {
-    ...ranEvent(saved, inputs.node, decision.reason),
+    ...ranEvent(saved.document, inputs.node, decision.reason),
     files: saved.files,
     bytes: saved.bytes
   })
