@@ -1,12 +1,3 @@
 // The runner adapter's door to @actions/core: steps reach the toolkit only through src/action/,
 // so one folder holds everything that knows how a runner is spoken to.
-export {
-  debug,
-  getInput,
-  getState,
-  info,
-  saveState,
-  setFailed,
-  setOutput,
-  warning
-} from '@actions/core'
+export { debug, getState, info, saveState, setFailed, setOutput, warning } from '@actions/core'

@@ -4,9 +4,9 @@ import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
 import { reportFailure } from '../action/failure.js'
 import { getRestoreInputs, type RestoreInputs } from './restore-inputs.js'
 import { rememberRestore } from '../action/job-context.js'
-import { setRestoreOutputs } from '../action/outputs.js'
+import { setRestoreOutputs } from './restore-outputs.js'
 import { readRunContext } from '../transport/run-context.js'
-import { State } from '../action/step-state.js'
+import { RestoreState } from '../action/step-state.js'
 import { restoreLatest } from '../resume/restore-latest.js'
 
 /**
@@ -21,7 +21,7 @@ export async function runRestore(): Promise<void> {
     const inputs = getRestoreInputs()
     failOnError = inputs.failOnError
     scope = inputs.scope
-    core.saveState(State.Scope, scope)
+    core.saveState(RestoreState.Scope, scope)
     if (inputs.reset) announceReset(scope)
     const restored = inputs.reset
       ? undefined

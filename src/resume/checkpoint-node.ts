@@ -9,6 +9,13 @@ import { findSecrets } from '../checkpoint/secrets.js'
 import { collectFiles } from '../packing/collect.js'
 import { saveNode, type NodeSave } from './save-node.js'
 
+/** What {@link checkpointNode} saved: the checkpoint, and how many files and bytes it holds. */
+export interface SavedNode {
+  document: CheckpointDocument
+  files: number
+  bytes: number
+}
+
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
  * node's duration is the time since the job's previous checkpoint step ended, when known.
@@ -20,7 +27,7 @@ export async function checkpointNode(
   context: RunContext,
   job: JobContext,
   durationMs = sinceLastStep(job)
-): Promise<{ document: CheckpointDocument; files: number; bytes: number }> {
+): Promise<SavedNode> {
   refuseSecrets(save)
   const files = await collectFiles(context.workspace, paths, 'paths')
   if (paths.length > 0 && files.length === 0) {

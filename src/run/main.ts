@@ -3,20 +3,26 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decideNode, type Decision } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
-import { checkpointName } from '../checkpoint/naming.js'
+import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { overlayStates, stateJson } from '../checkpoint/state.js'
 import { reportFailure } from '../action/failure.js'
 import { getRunInputs, type RunInputs } from './run-inputs.js'
-import { recordEvent, type JobContext } from '../action/job-context.js'
+import { ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { RunState } from '../action/step-state.js'
 import { checkpointNode } from '../resume/checkpoint-node.js'
 import { readCommandState, runCommand } from './command.js'
-import { jobContextForRun } from './job.js'
+import { jobContextForRun } from './job-context-for-run.js'
 import { scriptText } from './shell.js'
-import { RunOutput, runFingerprint } from './skip.js'
+import { RunOutput } from './run-outputs.js'
+import { runFingerprint, skipDoneNode } from './skip.js'
 
-export { RunOutput }
+/** What the run entry works with once its inputs are read: the node, the run, the job. */
+interface RunStep {
+  inputs: RunInputs
+  context: RunContext
+  job: JobContext
+}
 
 /**
  * The run entry: skips the command when its node is done with the same fingerprint; otherwise
@@ -33,39 +39,35 @@ export async function runRun(known?: JobContext): Promise<void> {
     const fingerprint = runFingerprint(inputs)
     const decision = decideNode(job.restored, inputs.node, fingerprint)
     core.setOutput(RunOutput.Reason, decision.reason)
-    if (decision.skip) {
-      await skip(inputs, context, job)
-      return
-    }
-    core.info(`Running node '${inputs.node}' (${explain(decision)}).`)
-    const started = Date.now()
-    const code = await execute(inputs, context, decision)
-    if (code !== 0) {
-      await failCommand(inputs, context, job, code)
-      return
-    }
-    const state = await readCommandState(stateFile(context, inputs), inputs.node)
-    core.saveState(RunState.Status, 'completed')
-    const saved = await checkpointNode(
-      { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
-      inputs.paths,
-      context,
-      job,
-      Date.now() - started
-    )
-    core.setOutput(RunOutput.Skipped, 'false')
-    core.setOutput(RunOutput.State, stateJson(saved.document.state))
-    const durationMs = saved.document.nodes.find(node => node.id === inputs.node)?.durationMs
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'ran',
-      reason: decision.reason,
-      checkpoint: checkpointName(saved.document),
-      ...(durationMs === undefined ? {} : { durationMs })
-    })
+    if (decision.skip) await skipDoneNode(inputs.node, job, context.runnerTemp)
+    else await runNode({ inputs, context, job }, decision, fingerprint)
   } catch (error) {
     reportFailure(error, failOnError)
   }
+}
+
+/** Runs the node's command: a failure fails the step, a success is checkpointed. */
+async function runNode(step: RunStep, decision: Decision, fingerprint: Fingerprint): Promise<void> {
+  const { inputs, context, job } = step
+  core.info(`Running node '${inputs.node}' (${explain(decision)}).`)
+  const started = Date.now()
+  const code = await execute(step, decision)
+  if (code !== 0) {
+    await failCommand(step, code)
+    return
+  }
+  const state = await readCommandState(stateFile(step), inputs.node)
+  core.saveState(RunState.Status, 'completed')
+  const saved = await checkpointNode(
+    { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
+    inputs.paths,
+    context,
+    job,
+    Date.now() - started
+  )
+  core.setOutput(RunOutput.Skipped, 'false')
+  core.setOutput(RunOutput.State, stateJson(saved.document.state))
+  await recordEvent(context.runnerTemp, job, ranEvent(saved.document, inputs.node, decision.reason))
 }
 
 function explain(decision: Decision): string {
@@ -75,21 +77,8 @@ function explain(decision: Decision): string {
   return `done before, but its ${decision.reason.slice('stale:'.length)} changed`
 }
 
-async function skip(inputs: RunInputs, context: RunContext, job: JobContext): Promise<void> {
-  core.info(
-    `Node '${inputs.node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
-  )
-  core.setOutput(RunOutput.Skipped, 'true')
-  core.setOutput(RunOutput.ExitCode, '')
-  core.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
-  await recordEvent(context.runnerTemp, job, {
-    node: inputs.node,
-    status: 'skipped',
-    reason: 'done'
-  })
-}
-
-function stateFile(context: RunContext, inputs: RunInputs): string {
+/** Where the command finds the progress of an earlier attempt and leaves its state. */
+function stateFile({ context, inputs }: RunStep): string {
   return join(
     context.runnerTemp,
     'checkpoint-action',
@@ -98,12 +87,9 @@ function stateFile(context: RunContext, inputs: RunInputs): string {
 }
 
 /** Runs the command; the post step learns from the saved state whether it finished. */
-async function execute(
-  inputs: RunInputs,
-  context: RunContext,
-  decision: Decision
-): Promise<number | null> {
-  const file = stateFile(context, inputs)
+async function execute(step: RunStep, decision: Decision): Promise<number | null> {
+  const { inputs, context } = step
+  const file = stateFile(step)
   await mkdir(join(context.runnerTemp, 'checkpoint-action'), { recursive: true })
   await writeFile(file, decision.partial ? JSON.stringify(decision.partial.state) : '', 'utf8')
   const script = join(
@@ -137,12 +123,7 @@ async function execute(
   return result.code
 }
 
-async function failCommand(
-  inputs: RunInputs,
-  context: RunContext,
-  job: JobContext,
-  code: number | null
-): Promise<void> {
+async function failCommand({ inputs, context, job }: RunStep, code: number | null): Promise<void> {
   core.setOutput(RunOutput.Skipped, 'false')
   core.setFailed(
     `The command of node '${inputs.node}' exited with code ${String(code)}: no checkpoint was written.`

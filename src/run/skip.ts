@@ -2,17 +2,10 @@ import { decideNode } from '../checkpoint/decision.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
 import { getRunInputs, type RunInputs } from './run-inputs.js'
+import { RunOutput } from './run-outputs.js'
 import { loadJobContext, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
 import * as toolkit from '../action/light-toolkit.js'
-
-/** Outputs of the run entry. */
-export enum RunOutput {
-  Skipped = 'skipped',
-  Reason = 'reason',
-  ExitCode = 'exit-code',
-  State = 'state'
-}
 
 /** What a `run` step's node is done with: its key, command, shell and salt. */
 export function runFingerprint(inputs: RunInputs): Fingerprint {
@@ -44,12 +37,8 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   const decision = decideNode(job.restored, inputs.node, runFingerprint(inputs))
   if (!decision.skip) return { skipped: false, job }
   try {
-    skipped(inputs.node, job, decision.reason)
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'skipped',
-      reason: 'done'
-    })
+    toolkit.setOutput(RunOutput.Reason, decision.reason)
+    await skipDoneNode(inputs.node, job, context.runnerTemp)
   } catch (error) {
     const { reportFailure } = await import('../action/failure.js')
     reportFailure(error, inputs.failOnError)
@@ -57,12 +46,20 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   return { skipped: true, job }
 }
 
-function skipped(node: string, job: JobContext, reason: string): void {
-  toolkit.setOutput(RunOutput.Reason, reason)
+/**
+ * Skips a node done with the same fingerprint, on the cheap path and the full one alike: says
+ * where it was restored from, sets the outputs of a skip and records it for the summary.
+ */
+export async function skipDoneNode(
+  node: string,
+  job: JobContext,
+  runnerTemp: string
+): Promise<void> {
   toolkit.info(
     `Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
   )
   toolkit.setOutput(RunOutput.Skipped, 'true')
   toolkit.setOutput(RunOutput.ExitCode, '')
   toolkit.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
+  await recordEvent(runnerTemp, job, { node, status: 'skipped', reason: 'done' })
 }

@@ -1,12 +1,11 @@
 import * as core from '../action/actions-core.js'
-import { checkpointName } from '../checkpoint/naming.js'
 import { decideNode } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { reportFailure } from '../action/failure.js'
 import { getSaveInputs, type SaveInputs } from './save-inputs.js'
-import { jobContextOrNew, recordEvent, type JobContext } from '../action/job-context.js'
-import { Output } from '../action/outputs.js'
+import { jobContextOrNew, ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
+import { setNotSavedOutputs, setSavedOutputs } from './save-outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { checkpointNode } from '../resume/checkpoint-node.js'
 
@@ -28,7 +27,7 @@ export async function runSave(): Promise<void> {
     await save(inputs, context, job)
   } catch (error) {
     reportFailure(error, failOnError)
-    core.setOutput(Output.Saved, 'false')
+    setNotSavedOutputs()
     if (job) {
       const event = { node, status: 'save-failed' as const, message: describe(error) }
       await recordEvent(context.runnerTemp, job, event).catch(() => undefined)
@@ -41,17 +40,8 @@ async function save(inputs: SaveInputs, context: RunContext, job: JobContext): P
     ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
     : undefined
   const decision = decideNode(job.restored, inputs.node, fingerprint ?? {})
-  const restoredAs = job.restored?.checkpoint ?? ''
   if (decision.record && (decision.skip || !fingerprint)) {
-    core.info(`Node '${inputs.node}' was restored as done from ${restoredAs}: nothing to save.`)
-    core.setOutput(Output.Saved, 'false')
-    core.setOutput(Output.Checkpoint, restoredAs)
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'skipped',
-      reason: 'done',
-      checkpoint: restoredAs
-    })
+    await keepRestored(inputs.node, context, job)
     return
   }
   if (decision.reason.startsWith('stale:')) {
@@ -60,18 +50,23 @@ async function save(inputs: SaveInputs, context: RunContext, job: JobContext): P
     )
   }
   const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job)
-  const name = checkpointName(saved.document)
-  core.setOutput(Output.Saved, 'true')
-  core.setOutput(Output.Checkpoint, name)
-  core.setOutput(Output.Sequence, String(saved.document.sequence))
-  const durationMs = saved.document.nodes.find(record => record.id === inputs.node)?.durationMs
+  setSavedOutputs(saved.document)
   await recordEvent(context.runnerTemp, job, {
-    node: inputs.node,
-    status: 'ran',
-    reason: decision.reason,
-    checkpoint: name,
+    ...ranEvent(saved.document, inputs.node, decision.reason),
     files: saved.files,
-    bytes: saved.bytes,
-    ...(durationMs === undefined ? {} : { durationMs })
+    bytes: saved.bytes
+  })
+}
+
+/** A node this job restored as done is not saved again: its restored checkpoint stands. */
+async function keepRestored(node: string, context: RunContext, job: JobContext): Promise<void> {
+  const restoredAs = job.restored?.checkpoint ?? ''
+  core.info(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`)
+  setNotSavedOutputs(restoredAs)
+  await recordEvent(context.runnerTemp, job, {
+    node,
+    status: 'skipped',
+    reason: 'done',
+    checkpoint: restoredAs
   })
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
@@ -6,8 +6,8 @@ import { checkpointName } from '../checkpoint/naming.js'
 import { completedNodes, partialNodes } from '../checkpoint/progress.js'
 import { stateJson } from '../checkpoint/state.js'
 
-/** Every output name, as action.yml spells it. */
-export enum Output {
+/** Outputs of the restore entry, as action.yml spells them; `done-<node>` besides. */
+export enum RestoreOutput {
   Resumed = 'resumed',
   Completed = 'completed',
   Partial = 'partial',
@@ -15,9 +15,7 @@ export enum Output {
   StateFile = 'state-file',
   Checkpoint = 'checkpoint',
   FromAttempt = 'from-attempt',
-  FromRunId = 'from-run-id',
-  Saved = 'saved',
-  Sequence = 'sequence'
+  FromRunId = 'from-run-id'
 }
 
 /** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
@@ -33,19 +31,19 @@ export async function setRestoreOutputs(
   scope: string
 ): Promise<void> {
   const nodes = completedNodes(document)
-  core.setOutput(Output.Resumed, String(document !== undefined))
-  core.setOutput(Output.Completed, JSON.stringify(nodes))
-  core.setOutput(Output.Partial, JSON.stringify(partialNodes(document)))
+  core.setOutput(RestoreOutput.Resumed, String(document !== undefined))
+  core.setOutput(RestoreOutput.Completed, JSON.stringify(nodes))
+  core.setOutput(RestoreOutput.Partial, JSON.stringify(partialNodes(document)))
   for (const node of nodes) core.setOutput(`done-${node}`, 'true')
-  core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '')
-  core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '')
-  core.setOutput(Output.FromRunId, document ? document.run.runId : '')
+  core.setOutput(RestoreOutput.Checkpoint, document ? checkpointName(document) : '')
+  core.setOutput(RestoreOutput.FromAttempt, document ? String(document.attempt) : '')
+  core.setOutput(RestoreOutput.FromRunId, document ? document.run.runId : '')
   const state = stateJson(document?.state ?? {})
   const bytes = Buffer.byteLength(state)
   const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`)
   await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true })
   await writeFile(stateFile, state, 'utf8')
-  core.setOutput(Output.StateFile, stateFile)
+  core.setOutput(RestoreOutput.StateFile, stateFile)
   if (bytes > STATE_OUTPUT_LIMIT) {
     core.warning(
       `The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
@@ -53,5 +51,5 @@ export async function setRestoreOutputs(
     )
     return
   }
-  core.setOutput(Output.State, state)
+  core.setOutput(RestoreOutput.State, state)
 }
