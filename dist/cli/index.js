@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(362);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 975:
+/***/ 362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2260,9 +2260,7 @@ function depthBelow(node, depth, walk) {
             const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            walk.trail.push(index);
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-            walk.trail.pop();
+            deepest = Math.max(deepest, depthOfChild(child, index, depth, walk));
             if (deepest > walk.stopAbove)
                 return deepest;
         }
@@ -2280,12 +2278,17 @@ function depthBelow(node, depth, walk) {
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        walk.trail.push(key);
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-        walk.trail.pop();
+        deepest = Math.max(deepest, depthOfChild(child, key, depth, walk));
         if (deepest > walk.stopAbove)
             return deepest;
     }
+    return deepest;
+}
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child, step, depth, walk) {
+    walk.trail.push(step);
+    const deepest = depthBelow(child, depth + 1, walk);
+    walk.trail.pop();
     return deepest;
 }
 const stateTexts = new WeakMap();
@@ -2891,6 +2894,10 @@ function completedNodes(document) {
 
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+function exportDocument(scope, checkpoints, exportedAt) {
+    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
+}
 /**
  * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
  * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
@@ -2976,13 +2983,7 @@ class CheckpointManager {
         const checkpoints = [];
         for (const ref of await this.list())
             checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
+        return exportDocument(this.scope, checkpoints, now);
     }
     /**
      * Writes every checkpoint of an export into the store, each verified first; one that is
@@ -3662,6 +3663,11 @@ const JSON_OPTION = {
     type: 'boolean',
     description: 'print JSON for scripts instead of a table'
 };
+/** `--scope` and `--json`: what a command that reads a source and prints what it found takes. */
+const SCOPE_AND_JSON_OPTIONS = {
+    scope: SCOPE_OPTION,
+    json: JSON_OPTION
+};
 /**
  * The user's keys, as the action's `signing-key` and `encryption-key` inputs hold them: from
  * CHECKPOINT_SIGNING_KEY (only signed checkpoints are then trusted) and
@@ -3731,7 +3737,7 @@ const diffCommand = {
         { name: '<b>', optional: false, description: 'the second checkpoint' },
         SOURCE_ARGUMENT
     ],
-    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
         const [first = '', second = '', path] = args.positionals;
         await withSource(path, io, async (source) => {
@@ -3808,7 +3814,7 @@ const listCommand = {
         'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
         'files are in was not downloaded).',
     arguments: [SOURCE_ARGUMENT],
-    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
         const scope = args.scope();
         await withSource(args.positionals[0], io, source => {
@@ -3879,7 +3885,7 @@ class service_errors_ServiceError extends CheckpointError {
  * A try answered with an error status. Its message reads after the call's name: "answered 503
  * (...)"; a 429 says "rate limited".
  */
-class service_errors_HttpStatusError extends service_errors_ServiceError {
+class HttpStatusError extends service_errors_ServiceError {
     retryAfterMs;
     constructor(status, detail, 
     /** How long the answer's Retry-After asks to wait, when it says. */
@@ -3929,9 +3935,14 @@ const STEP_RETRY_BUDGET_MS = 5 * 60_000;
 /** The longest Retry-After the action waits. */
 const RETRY_AFTER_CAP_MS = 60_000;
 /** A download that sends nothing for this long is abandoned (the official client's timer). */
-const IDLE_TIMEOUT_MS = 30_000;
+const config_IDLE_TIMEOUT_MS = 30_000;
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /** A Twirp or REST try that gets no answer this long is abandoned. */
-const CALL_TIMEOUT_MS = 60_000;
+const config_CALL_TIMEOUT_MS = 60_000;
 /** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
 const DEFAULT_UPLOAD_CONCURRENCY = 4;
 /** A Put Block without an answer this long is sent again (the toolkit's default). */
@@ -3956,7 +3967,7 @@ function retrySettings(env = process.env) {
  * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
  * @throws ConfigurationError naming the variable, its value and the rule
  */
-function uploadSettings(env = process.env) {
+function config_uploadSettings(env = process.env) {
     const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
     const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
     const cap = concurrencyCap(cpus().length);
@@ -4025,8 +4036,19 @@ function apiUrl(env = process.env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport/http.ts
 
+
+
+
+// The transport's one HTTP client, on node:http: its streams hand the socket's Buffers over as
+// they are, where fetch copies every chunk into and out of web streams. It uses the global
+// agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
+// NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
  * The action's version, sent in every request's User-Agent. A unit test holds it equal to
  * package.json's: the bundles do not ship package.json where they could read it.
@@ -4035,33 +4057,151 @@ const ACTION_VERSION = '1.0.0';
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
- * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
- * (the signal stays armed while the body is read).
- * @throws TransferInterruptedError `silence` when the time is up
+ * The `code` of the error a connection not accepted within CONNECT_TIMEOUT_MS fails with: the
+ * request never reached the service, so any call may be sent again.
  */
-async function send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
-    try {
-        return await fetch(url, {
-            ...init,
-            headers: { 'User-Agent': USER_AGENT, ...init.headers },
-            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+const CONNECT_TIMEOUT_CODE = 'CONNECT_TIMEOUT';
+/**
+ * One request with the action's User-Agent. Resolves once the answer's headers have come; its
+ * body is a stream the caller reads ({@link readBody} reads it whole), and the timers stay armed
+ * while it is read.
+ * @throws HttpStatusError for a status `accept` does not list, its body read for the message
+ * @throws TransferInterruptedError when the time or the idle timeout runs out
+ * @throws the socket's own errors (ECONNREFUSED, ECONNRESET...), and {@link CONNECT_TIMEOUT_CODE}
+ */
+async function http_request(url, options = {}) {
+    const target = new URL(url);
+    let response = await exchange(target, options);
+    const location = response.headers.location;
+    const get = (options.method ?? 'GET') === 'GET';
+    if (options.redirected && get && isRedirect(response.statusCode) && location !== undefined) {
+        response.resume();
+        const next = new URL(location, target);
+        options.redirected(next.href);
+        const headers = next.origin === target.origin ? options.headers : {};
+        response = await exchange(next, { ...options, headers });
+    }
+    const status = response.statusCode ?? 0;
+    if (!(options.accept?.includes(status) ?? (status >= 200 && status < 300))) {
+        throw await statusError(response);
+    }
+    return response;
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status ?? 0);
+}
+/** Sends one request and waits for the answer's headers. */
+function exchange(target, options) {
+    const body = options.body === undefined ? [] : Buffer.isBuffer(options.body) ? [options.body] : options.body;
+    const headers = { 'User-Agent': USER_AGENT, ...options.headers };
+    if (options.body !== undefined) {
+        headers['Content-Length'] = String(body.reduce((sum, chunk) => sum + chunk.length, 0));
+    }
+    return new Promise((resolve, reject) => {
+        const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+        const outgoing = client.request(target, { method: options.method ?? 'GET', headers });
+        outgoing.on('error', reject);
+        outgoing.on('response', resolve);
+        armTimers(outgoing, options);
+        for (const chunk of body)
+            outgoing.write(chunk);
+        outgoing.end();
+    });
+}
+/** Arms a request's timeouts: the whole exchange's, the idle one, the connection's. */
+function armTimers(outgoing, options) {
+    const timers = new RequestTimers(outgoing);
+    if (options.timeoutMs !== undefined) {
+        const ms = Math.max(1, Math.round(options.timeoutMs));
+        const silence = options.silence ?? `no answer within ${ms} ms`;
+        timers.after(ms, () => new TransferInterruptedError(silence));
+    }
+    const idleMs = options.idleMs;
+    if (idleMs !== undefined) {
+        outgoing.setTimeout(idleMs, () => {
+            timers.fail(new TransferInterruptedError(`got no data for ${idleMs / 1000} s`));
         });
     }
-    catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
-            throw new TransferInterruptedError(silence, undefined, { cause: error });
-        }
-        throw error;
+    outgoing.on('socket', socket => {
+        // A socket the agent kept alive is connected already.
+        if (!socket.connecting)
+            return;
+        const timer = timers.after(CONNECT_TIMEOUT_MS, connectTimeout);
+        socket.once('connect', () => {
+            clearTimeout(timer);
+        });
+    });
+}
+/**
+ * The timers of one request: one that runs out destroys the request, and its answer once there
+ * is one, with an error that says which ran out. All of them stop when the answer closes.
+ */
+class RequestTimers {
+    outgoing;
+    answer;
+    timers = [];
+    constructor(outgoing) {
+        this.outgoing = outgoing;
+        outgoing.on('response', response => {
+            this.answer = response;
+            response.once('close', () => {
+                this.stop();
+            });
+        });
+        outgoing.once('close', () => {
+            if (this.answer === undefined)
+                this.stop();
+        });
     }
+    /** Fails the request with `error()` after `ms`, unless stopped first. */
+    after(ms, error) {
+        const timer = setTimeout(() => {
+            this.fail(error());
+        }, ms);
+        this.timers.push(timer);
+        return timer;
+    }
+    fail(error) {
+        this.answer?.destroy(error);
+        this.outgoing.destroy(error);
+    }
+    stop() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+    }
+}
+function connectTimeout() {
+    return Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), {
+        code: CONNECT_TIMEOUT_CODE
+    });
+}
+/**
+ * The chunks of an answer's body as they arrive; one that ends before its last byte is an error.
+ * The answer is destroyed when the reader stops early, so its connection is not reused half read.
+ */
+async function* http_bodyChunks(response) {
+    try {
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete) {
+            throw new TransferInterruptedError('the answer ended before its last byte');
+        }
+    }
+    finally {
+        response.destroy();
+    }
+}
+/** An answer's whole body. */
+async function http_readBody(response) {
+    const chunks = [];
+    for await (const chunk of http_bodyChunks(response))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
 }
 /** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
 async function statusError(response) {
-    const text = await response.text().catch(() => '');
-    return new service_errors_HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
-}
-/** The same for an answer read with node:http, whose body is not read. */
-function statusErrorOf(response) {
-    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+    const body = await http_readBody(response).catch(() => Buffer.alloc(0));
+    return new HttpStatusError(response.statusCode ?? 0, detailOf(body.toString('utf8')) || (response.statusMessage ?? ''), retryAfterMs(response.headers['retry-after']));
 }
 /** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
 function detailOf(text) {
@@ -4112,6 +4252,7 @@ function signatureSecrets(url) {
 
 
 
+
 /**
  * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
  * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
@@ -4127,12 +4268,12 @@ const SERVICE_CALLS = {
     }
 };
 /** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
-const BLOB_UPLOADS = {
+const retry_BLOB_UPLOADS = {
     attempts: 4,
     waitMs: failures => (2 ** (failures - 1) - 1) * 4000
 };
 /** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
-const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+const retry_DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
 /**
  * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
  * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
@@ -4145,19 +4286,10 @@ const NOT_SENT = new Set([
     'EAI_AGAIN',
     'EHOSTUNREACH',
     'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
+    CONNECT_TIMEOUT_CODE
 ]);
 /** Network errors after the request may have reached it: sent again when idempotent. */
-const MAYBE_SENT = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 /**
  * Time a step spends failing: failed tries and the waits after them, all calls together (one
  * process is one step). Once spent, a failure is final: a step gives up on a dead service
@@ -4185,7 +4317,7 @@ const stepBudget = new RetryBudget();
  * call as it is.
  * @throws ServiceError naming the call, the last status or error, and the attempts made
  */
-async function withRetries(options, attempt) {
+async function retry_withRetries(options, attempt) {
     const settings = retrySettings();
     const started = Date.now();
     const call = { options, settings, deadline: started + settings.callDeadlineMs };
@@ -4208,7 +4340,7 @@ async function withRetries(options, attempt) {
 }
 /** A failure of the network or a service; undefined for anything else. */
 function classify(error, idempotent) {
-    if (error instanceof service_errors_HttpStatusError && error.status !== undefined) {
+    if (error instanceof HttpStatusError && error.status !== undefined) {
         const retryable = RETRYABLE_STATUSES.has(error.status);
         return {
             error,
@@ -4220,9 +4352,7 @@ function classify(error, idempotent) {
     }
     const code = errorCode(error);
     const notSent = code !== undefined && NOT_SENT.has(code);
-    const interrupted = error instanceof TransferInterruptedError ||
-        (error instanceof Error && error.name === 'TimeoutError') ||
-        (code !== undefined && MAYBE_SENT.has(code));
+    const interrupted = error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code));
     if (!notSent && !interrupted)
         return undefined;
     return {
@@ -4235,7 +4365,7 @@ function classify(error, idempotent) {
             : 'the request may have reached the service, and this call is not safe to repeat'
     };
 }
-/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
 function errorCode(error) {
     let current = error;
     for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
@@ -4294,11 +4424,158 @@ function humanDuration(ms) {
     return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
+;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
+ * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
+ * file over (DOWNLOADS schedule).
+ */
+async function downloadToFile(url, file, options) {
+    const { what, log, headers, redirected, progress } = options;
+    return retry_withRetries({ what, log, policy: retry_DOWNLOADS }, async () => {
+        const idleMs = config_IDLE_TIMEOUT_MS;
+        const response = await http_request(url, { headers, redirected, idleMs, accept: [200] });
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(http_bodyChunks(response), meter, (0,external_node_fs_namespaceObject.createWriteStream)(file, { mode: 0o644 }));
+        return { size: meter.bytes, digest: meter.digest() };
+    });
+}
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
+ * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
+ * the caller falls back to a whole download.
+ */
+async function* streamBody(url, options) {
+    const open = () => request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] });
+    yield* bodyChunks(await withRetries({ ...options, policy: DOWNLOADS }, open));
+}
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+        const response = await request(url, { headers, timeoutMs, accept: [200, 206] });
+        const bytes = await readBody(response);
+        if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new ServiceError(`A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`, response.statusCode);
+        }
+        return bytes;
+    });
+}
+/** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
+const BLOCK_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/**
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
+ * Blob when they fit in a block, else Put Blocks (`concurrency` in flight, each retried on the
+ * BLOB_UPLOADS schedule, one that gets no answer within the stall timeout sent again) and one
+ * Put Block List. Nothing is readable at the URL until that last request: a failed upload
+ * leaves nothing behind.
+ */
+async function uploadStream(url, source, options) {
+    const settings = { ...uploadSettings(), ...options };
+    const tally = { hash: createHash('sha256'), size: 0 };
+    const upload = new BlockUpload(url, settings);
+    const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally);
+    await forEachBounded(blocks, settings.concurrency, block => upload.send(block));
+    await upload.commit();
+    return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` };
+}
+/**
+ * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
+ * full, before the next chunk is read; what is left at the end is the last block. Every chunk
+ * is counted and hashed into `tally` as it passes.
+ */
+async function* blocksOf(source, blockBytes, tally) {
+    let chunks = [];
+    let bytes = 0;
+    let index = 0;
+    for await (const chunk of source) {
+        tally.hash.update(chunk);
+        tally.size += chunk.length;
+        let rest = chunk;
+        while (bytes + rest.length >= blockBytes) {
+            chunks.push(rest.subarray(0, blockBytes - bytes));
+            rest = rest.subarray(blockBytes - bytes);
+            yield { index: index++, chunks, bytes: blockBytes, last: false };
+            chunks = [];
+            bytes = 0;
+        }
+        if (rest.length > 0) {
+            chunks.push(rest);
+            bytes += rest.length;
+        }
+    }
+    yield { index, chunks, bytes, last: true };
+}
+/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
+class BlockUpload {
+    url;
+    options;
+    ids = [];
+    constructor(url, options) {
+        this.url = url;
+        this.options = options;
+    }
+    /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
+    async send(block) {
+        const { contentType, what } = this.options;
+        if (block.last && block.index === 0) {
+            const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
+            await this.put(await this.url(), block.chunks, headers, what);
+            return;
+        }
+        if (block.bytes === 0)
+            return;
+        const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64');
+        this.ids[block.index] = id;
+        const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`;
+        await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`);
+    }
+    /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
+    async commit() {
+        if (this.ids.length === 0)
+            return;
+        const { contentType, what } = this.options;
+        const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
+            .map(id => `<Latest>${id}</Latest>`)
+            .join('')}</BlockList>`;
+        const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
+        const target = `${await this.url()}&comp=blocklist`;
+        await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`);
+    }
+    /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
+    async put(url, body, headers, what) {
+        const { stallMs, log } = this.options;
+        const silence = `no answer within ${String(stallMs)} ms (upload stalled)`;
+        await withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
+            const answer = await request(url, {
+                method: 'PUT',
+                headers,
+                body,
+                timeoutMs: stallMs,
+                silence
+            });
+            // The status says the bytes are stored; what the body says after it changes nothing.
+            await readBody(answer).catch(() => undefined);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/transport/rest-client.ts
-
-
-
-
 
 
 
@@ -4309,10 +4586,9 @@ const DEFAULT_API_URL = 'https://api.github.com';
 const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 /**
- * The few REST calls `pull` makes, with global fetch, retried as the action's calls are
- * (transport/retry.ts). The token goes to the API host only: the artifact download answers 302
- * to a blob URL, followed without the Authorization header, and a pagination link that leaves
- * the API host is refused.
+ * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
+ * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
+ * without the Authorization header, and a pagination link that leaves the API host is refused.
  */
 class GitHubClient {
     apiUrl;
@@ -4329,13 +4605,14 @@ class GitHubClient {
     }
     /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
     async listRunArtifacts(repository, runId) {
-        let url = `${this.repoUrl(repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
+        let url = `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
         const artifacts = [];
-        for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-            const response = await this.request(url, `run ${runId} of ${repository.owner}/${repository.name}`);
-            const body = (await response.json());
+        const what = `run ${runId} of ${repository.owner}/${repository.name}`;
+        for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
+            const page = await this.getJson(url, what);
+            const body = page.json;
             artifacts.push(...(body.artifacts ?? []).map(toArtifact));
-            url = nextLink(response.headers.get('link'));
+            url = nextLink(page.link);
         }
         return artifacts;
     }
@@ -4345,52 +4622,51 @@ class GitHubClient {
      * @returns the bytes written and their `sha256:<hex>`
      */
     async download(repository, artifact, target, progress) {
-        const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`;
-        const what = `artifact ${artifact.name}`;
-        const retry = { what: `Download of ${artifact.name}`, policy: DOWNLOADS, log: this.log };
-        return asApiError(withRetries(retry, async ({ remainingMs }) => {
-            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
-            const first = await send(url, { headers: this.headers(), redirect: 'manual' }, timeout);
-            let response = first;
-            const location = first.headers.get('location');
-            if (first.status >= 300 && first.status < 400 && location) {
-                await first.body?.cancel();
-                // The blob host gets no token: the signed URL is its own authorization.
-                response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
-            }
-            if (!response.ok || !response.body)
-                throw await statusError(response);
-            const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
-            const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
-            return { bytes: meter.bytes, digest: meter.digest() };
-        }), what);
+        const api = { apiUrl: this.apiUrl, token: this.token };
+        const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        return { bytes: size, digest };
     }
-    async request(url, what) {
+    /**
+     * One GET of the API, its JSON and its `Link` header. The token never leaves the API host: a
+     * link elsewhere is refused, and a redirect elsewhere (one is followed) gets no token.
+     */
+    async getJson(url, what) {
         if (new URL(url).origin !== this.origin) {
             throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
         }
         const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
-        return asApiError(withRetries(retry, async ({ remainingMs }) => {
-            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
-            const response = await send(url, { headers: this.headers() }, timeout);
-            if (!response.ok)
-                throw await statusError(response);
-            return response;
+        const page = await asApiError(retry_withRetries(retry, async ({ remainingMs }) => {
+            const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
+            const headers = apiHeaders(this.token);
+            const response = await http_request(url, { headers, timeoutMs, redirected: () => undefined });
+            const link = [response.headers.link ?? []].flat().join(', ');
+            return { text: (await http_readBody(response)).toString('utf8'), link };
         }), what);
+        return { json: JSON.parse(page.text), link: page.link };
     }
-    repoUrl(repository) {
-        const owner = encodeURIComponent(repository.owner);
-        return `${this.apiUrl}/repos/${owner}/${encodeURIComponent(repository.name)}`;
-    }
-    headers() {
-        return {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${this.token}`,
-            'x-github-api-version': '2022-11-28',
-            'user-agent': USER_AGENT
-        };
-    }
+}
+/** What the REST API is sent: the token, and the media type and version it answers in. */
+function apiHeaders(token) {
+    return {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28'
+    };
+}
+/**
+ * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
+ * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
+ * without the token; `transfer.redirected` hears that URL first, to mask it.
+ * @returns the size and `sha256:<hex>` of the bytes written
+ */
+async function downloadArtifact(api, repository, artifactId, target, transfer) {
+    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    return downloadToFile(url, target, {
+        ...transfer,
+        headers: apiHeaders(api.token),
+        redirected: transfer.redirected ?? (() => undefined)
+    });
 }
 /**
  * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
@@ -4427,6 +4703,11 @@ function toArtifact(item) {
         digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
         expired: value.expired === true
     };
+}
+/** A repository's REST URL. */
+function repoUrl(apiUrl, repository) {
+    const owner = encodeURIComponent(repository.owner);
+    return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`;
 }
 /** The `rel="next"` URL of a Link header. */
 function nextLink(header) {
@@ -4669,27 +4950,50 @@ const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024))
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 const FILE_CONCURRENCY = 16;
 /**
- * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
- * first failure rejects once the tasks already started have settled.
+ * Runs `task` on the items of `items` as they come, at most `limit` at a time: the one shape
+ * of work in flight together (file operations, an upload's blocks). The next item is asked for
+ * only when a task is free, so a source that makes its items on demand (an upload's blocks, read from a stream)
+ * never runs more than `limit` ahead of the requests. The first failure, of a task or of the
+ * source, stops the asking; it is thrown once the tasks already started have settled, so no
+ * request is left running behind the caller's back.
  */
-async function mapLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
+async function limit_forEachBounded(items, limit, task) {
+    const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     let failure;
     const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
+        while (failure === undefined) {
             try {
-                results[index] = await task(items[index], index);
+                const next = await source.next();
+                if (next.done === true)
+                    return;
+                await task(next.value);
             }
             catch (error) {
                 failure ??= { error };
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
+    await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+    if (failure === undefined)
+        return;
+    try {
+        // Lets a generator that is still open run its `finally` (closing the file it reads).
+        await source.return?.();
+    }
+    catch {
+        // The first failure is the one to report.
+    }
+    throw failure.error;
+}
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    await limit_forEachBounded(items.keys(), Math.min(limit, items.length), async (index) => {
+        results[index] = await task(items[index], index);
+    });
     return results;
 }
 
@@ -5296,8 +5600,7 @@ const restoreCommand = {
             value: 'PATH',
             description: 'where the state goes in DIR (default: state.json)'
         },
-        scope: SCOPE_OPTION,
-        json: JSON_OPTION
+        ...SCOPE_AND_JSON_OPTIONS
     },
     async run(args, io) {
         const to = args.path(args.required('to'), io);
@@ -5344,7 +5647,7 @@ const showCommand = {
         { name: '<node|file>', optional: false, description: 'a node id, a checkpoint name or a file' },
         SOURCE_ARGUMENT
     ],
-    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
         const [target = '', path] = args.positionals;
         await withSource(path, io, async (source) => {
@@ -5537,13 +5840,7 @@ async function importSource(source, to, options = {}) {
     const store = new LocalDirectoryStore(to);
     const written = [];
     for (const [name, checkpoints] of byScope) {
-        const data = {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: name,
-            exportedAt: (options.now ?? new Date()).toISOString(),
-            checkpoints
-        };
+        const data = exportDocument(name, checkpoints, options.now ?? new Date());
         const manager = new CheckpointManager(store, { scope: name, ...(codec ? { codec } : {}) });
         written.push(...(await manager.importAll(data, source.location)));
     }
@@ -5629,8 +5926,7 @@ const importCommand = {
     arguments: [SOURCE_ARGUMENT],
     options: {
         to: { type: 'string', value: 'DIR', description: 'the store folder (required)' },
-        scope: SCOPE_OPTION,
-        json: JSON_OPTION
+        ...SCOPE_AND_JSON_OPTIONS
     },
     async run(args, io) {
         const to = args.path(args.required('to'), io);

@@ -408,9 +408,7 @@ function depthBelow(node, depth, walk) {
             const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            walk.trail.push(index);
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-            walk.trail.pop();
+            deepest = Math.max(deepest, depthOfChild(child, index, depth, walk));
             if (deepest > walk.stopAbove)
                 return deepest;
         }
@@ -428,12 +426,17 @@ function depthBelow(node, depth, walk) {
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        walk.trail.push(key);
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-        walk.trail.pop();
+        deepest = Math.max(deepest, depthOfChild(child, key, depth, walk));
         if (deepest > walk.stopAbove)
             return deepest;
     }
+    return deepest;
+}
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child, step, depth, walk) {
+    walk.trail.push(step);
+    const deepest = depthBelow(child, depth + 1, walk);
+    walk.trail.pop();
     return deepest;
 }
 const stateTexts = new WeakMap();
@@ -960,6 +963,17 @@ async function recordEvent(runnerTemp, job, event) {
     job.lastStepEndedAt = new Date().toISOString();
     await saveJobContext(runnerTemp, job);
 }
+/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
+function ranEvent(document, node, reason) {
+    const durationMs = document.nodes.find(record => record.id === node)?.durationMs;
+    return {
+        node,
+        status: 'ran',
+        reason,
+        checkpoint: checkpointName(document),
+        ...(durationMs === undefined ? {} : { durationMs })
+    };
+}
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -990,11 +1004,14 @@ function definedOnly(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/step-state.ts
-/** Values a main step hands its post step (`core.saveState` / `core.getState`). */
-var State;
-(function (State) {
-    State["Scope"] = "scope";
-})(State || (State = {}));
+/**
+ * What the restore entry hands its post step (`core.saveState` / `core.getState`): the scope
+ * whose summary it writes.
+ */
+var RestoreState;
+(function (RestoreState) {
+    RestoreState["Scope"] = "scope";
+})(RestoreState || (RestoreState = {}));
 /** What the run entry hands its post step, which saves a cancelled command's progress. */
 var RunState;
 (function (RunState) {
@@ -1204,7 +1221,7 @@ function escapeProperty(text) {
  */
 async function runRestorePost() {
     try {
-        const scope = getState(State.Scope);
+        const scope = getState(RestoreState.Scope);
         if (!scope)
             return;
         const job = await loadJobContext(readRunContext().runnerTemp, scope, { base: false });

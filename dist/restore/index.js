@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1879);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8371);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1879:
+/***/ 8371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32919,7 +32919,7 @@ function stem(ref) {
  * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
  * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
  */
-function checkpointName(ref) {
+function naming_checkpointName(ref) {
     return `${stem(ref)}.json`;
 }
 /** The name of the archive holding the files a node added: `<stem>.files`. */
@@ -32942,7 +32942,7 @@ function parseArtifactName(name) {
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
     const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
     // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
+    const canonical = parsed.kind === 'json' ? naming_checkpointName(ref) : filesArchiveName(ref);
     return canonical === name ? parsed : undefined;
 }
 /**
@@ -33135,9 +33135,7 @@ function depthBelow(node, depth, walk) {
             const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            walk.trail.push(index);
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-            walk.trail.pop();
+            deepest = Math.max(deepest, depthOfChild(child, index, depth, walk));
             if (deepest > walk.stopAbove)
                 return deepest;
         }
@@ -33155,12 +33153,17 @@ function depthBelow(node, depth, walk) {
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        walk.trail.push(key);
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-        walk.trail.pop();
+        deepest = Math.max(deepest, depthOfChild(child, key, depth, walk));
         if (deepest > walk.stopAbove)
             return deepest;
     }
+    return deepest;
+}
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child, step, depth, walk) {
+    walk.trail.push(step);
+    const deepest = depthBelow(child, depth + 1, walk);
+    walk.trail.pop();
     return deepest;
 }
 const stateTexts = new WeakMap();
@@ -33368,8 +33371,8 @@ function parseCheckpointValue(value, source, expected, stateText) {
     if (!digestMatches(document, stateText)) {
         throw new CorruptCheckpointError(source, 'its digest does not match its content');
     }
-    if (expected && checkpointName(expected) !== checkpointName(document)) {
-        throw new CorruptCheckpointError(source, `its content is ${checkpointName(document)}`);
+    if (expected && naming_checkpointName(expected) !== naming_checkpointName(document)) {
+        throw new CorruptCheckpointError(source, `its content is ${naming_checkpointName(document)}`);
     }
     return document;
 }
@@ -33615,7 +33618,7 @@ function nextCheckpoint(base, result) {
         attempt: result.run.attempt,
         run: result.run,
         createdAt: now,
-        ...(base ? { parent: checkpointName(base) } : {}),
+        ...(base ? { parent: naming_checkpointName(base) } : {}),
         state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
         nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
         files,
@@ -33694,7 +33697,7 @@ function invalidate(document, request) {
 ;// CONCATENATED MODULE: ./src/transport/service-errors.ts
 
 /** A GitHub service or blob storage could not be reached, or refused a call. */
-class ServiceError extends CheckpointError {
+class service_errors_ServiceError extends CheckpointError {
     status;
     constructor(message, 
     /** The HTTP status of the last answer, when there was one. */
@@ -33707,7 +33710,7 @@ class ServiceError extends CheckpointError {
  * A try answered with an error status. Its message reads after the call's name: "answered 503
  * (...)"; a 429 says "rate limited".
  */
-class HttpStatusError extends ServiceError {
+class HttpStatusError extends service_errors_ServiceError {
     retryAfterMs;
     constructor(status, detail, 
     /** How long the answer's Retry-After asks to wait, when it says. */
@@ -33721,7 +33724,7 @@ class HttpStatusError extends ServiceError {
  * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
  * timeout): the request may have reached the service, so only an idempotent one is sent again.
  */
-class TransferInterruptedError extends ServiceError {
+class TransferInterruptedError extends service_errors_ServiceError {
 }
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
@@ -33738,7 +33741,7 @@ class ArtifactsUnavailableError extends CheckpointError {
     }
 }
 /** GitHub's REST API answered with an error status. */
-class GitHubApiError extends CheckpointError {
+class service_errors_GitHubApiError extends CheckpointError {
     status;
     constructor(status, message) {
         super(message);
@@ -33940,6 +33943,19 @@ function getProtection() {
         secrets: secrets.filter(secret => secret !== '')
     };
 }
+/** Reads and validates the inputs of {@link CheckpointInputs}. @throws InvalidInputError */
+function getCheckpointInputs() {
+    return {
+        scope: getScope(),
+        paths: getList(Input.Paths),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: toolkit.getInput(Input.Key),
+        salt: toolkit.getInput(Input.Salt),
+        protection: getProtection()
+    };
+}
 /** A required node id input. @throws InvalidInputError when empty or not an id */
 function requiredId(name, why) {
     const value = toolkit.getInput(name);
@@ -34057,7 +34073,7 @@ async function rememberRestore(runnerTemp, scope, restored, invalidation) {
         scope,
         base,
         restored: restored && {
-            checkpoint: checkpointName(restored),
+            checkpoint: naming_checkpointName(restored),
             attempt: restored.attempt,
             runId: restored.run.runId,
             nodes: base?.nodes ?? [],
@@ -34080,28 +34096,37 @@ async function recordEvent(runnerTemp, job, event) {
     job.lastStepEndedAt = new Date().toISOString();
     await saveJobContext(runnerTemp, job);
 }
+/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
+function ranEvent(document, node, reason) {
+    const durationMs = document.nodes.find(record => record.id === node)?.durationMs;
+    return {
+        node,
+        status: 'ran',
+        reason,
+        checkpoint: checkpointName(document),
+        ...(durationMs === undefined ? {} : { durationMs })
+    };
+}
 
-;// CONCATENATED MODULE: ./src/action/outputs.ts
+;// CONCATENATED MODULE: ./src/restore/restore-outputs.ts
 
 
 
 
 
 
-/** Every output name, as action.yml spells it. */
-var Output;
-(function (Output) {
-    Output["Resumed"] = "resumed";
-    Output["Completed"] = "completed";
-    Output["Partial"] = "partial";
-    Output["State"] = "state";
-    Output["StateFile"] = "state-file";
-    Output["Checkpoint"] = "checkpoint";
-    Output["FromAttempt"] = "from-attempt";
-    Output["FromRunId"] = "from-run-id";
-    Output["Saved"] = "saved";
-    Output["Sequence"] = "sequence";
-})(Output || (Output = {}));
+/** Outputs of the restore entry, as action.yml spells them; `done-<node>` besides. */
+var RestoreOutput;
+(function (RestoreOutput) {
+    RestoreOutput["Resumed"] = "resumed";
+    RestoreOutput["Completed"] = "completed";
+    RestoreOutput["Partial"] = "partial";
+    RestoreOutput["State"] = "state";
+    RestoreOutput["StateFile"] = "state-file";
+    RestoreOutput["Checkpoint"] = "checkpoint";
+    RestoreOutput["FromAttempt"] = "from-attempt";
+    RestoreOutput["FromRunId"] = "from-run-id";
+})(RestoreOutput || (RestoreOutput = {}));
 /** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
 const STATE_OUTPUT_LIMIT = 1_000_000;
 /**
@@ -34110,26 +34135,26 @@ const STATE_OUTPUT_LIMIT = 1_000_000;
  */
 async function setRestoreOutputs(document, runnerTemp, scope) {
     const nodes = completedNodes(document);
-    setOutput(Output.Resumed, String(document !== undefined));
-    setOutput(Output.Completed, JSON.stringify(nodes));
-    setOutput(Output.Partial, JSON.stringify(partialNodes(document)));
+    setOutput(RestoreOutput.Resumed, String(document !== undefined));
+    setOutput(RestoreOutput.Completed, JSON.stringify(nodes));
+    setOutput(RestoreOutput.Partial, JSON.stringify(partialNodes(document)));
     for (const node of nodes)
         setOutput(`done-${node}`, 'true');
-    setOutput(Output.Checkpoint, document ? checkpointName(document) : '');
-    setOutput(Output.FromAttempt, document ? String(document.attempt) : '');
-    setOutput(Output.FromRunId, document ? document.run.runId : '');
+    setOutput(RestoreOutput.Checkpoint, document ? naming_checkpointName(document) : '');
+    setOutput(RestoreOutput.FromAttempt, document ? String(document.attempt) : '');
+    setOutput(RestoreOutput.FromRunId, document ? document.run.runId : '');
     const state = stateJson(document?.state ?? {});
     const bytes = Buffer.byteLength(state);
     const stateFile = (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action', `${scope}.state.json`);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(stateFile, state, 'utf8');
-    setOutput(Output.StateFile, stateFile);
+    setOutput(RestoreOutput.StateFile, stateFile);
     if (bytes > STATE_OUTPUT_LIMIT) {
         warning(`The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
             `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`);
         return;
     }
-    setOutput(Output.State, state);
+    setOutput(RestoreOutput.State, state);
 }
 
 ;// CONCATENATED MODULE: ./src/transport/run-context.ts
@@ -34159,11 +34184,14 @@ function definedOnly(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/step-state.ts
-/** Values a main step hands its post step (`core.saveState` / `core.getState`). */
-var State;
-(function (State) {
-    State["Scope"] = "scope";
-})(State || (State = {}));
+/**
+ * What the restore entry hands its post step (`core.saveState` / `core.getState`): the scope
+ * whose summary it writes.
+ */
+var RestoreState;
+(function (RestoreState) {
+    RestoreState["Scope"] = "scope";
+})(RestoreState || (RestoreState = {}));
 /** What the run entry hands its post step, which saves a cancelled command's progress. */
 var RunState;
 (function (RunState) {
@@ -34393,6 +34421,10 @@ class CheckpointCodec {
 
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+function exportDocument(scope, checkpoints, exportedAt) {
+    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
+}
 /**
  * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
  * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
@@ -34426,7 +34458,7 @@ class CheckpointManager {
      * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
      */
     async load(target) {
-        const name = typeof target === 'string' ? target : checkpointName(target);
+        const name = typeof target === 'string' ? target : naming_checkpointName(target);
         const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
         if (!ref)
             throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
@@ -34470,7 +34502,7 @@ class CheckpointManager {
             state,
             ...extra
         });
-        await this.store.writeText(checkpointName(document), this.codec.encode(document));
+        await this.store.writeText(naming_checkpointName(document), this.codec.encode(document));
         return document;
     }
     /** Every valid checkpoint of the scope in one document; bad ones are left out. */
@@ -34478,13 +34510,7 @@ class CheckpointManager {
         const checkpoints = [];
         for (const ref of await this.list())
             checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
+        return exportDocument(this.scope, checkpoints, now);
     }
     /**
      * Writes every checkpoint of an export into the store, each verified first; one that is
@@ -34499,7 +34525,7 @@ class CheckpointManager {
             const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
             if (document.scope !== this.scope)
                 continue;
-            const name = checkpointName(document);
+            const name = naming_checkpointName(document);
             if (existing.has(name)) {
                 if ((await this.load(name)).digest !== document.digest) {
                     throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
@@ -34526,27 +34552,50 @@ const SMALL_FILE = 1024 * 1024;
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 const FILE_CONCURRENCY = 16;
 /**
- * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
- * first failure rejects once the tasks already started have settled.
+ * Runs `task` on the items of `items` as they come, at most `limit` at a time: the one shape
+ * of work in flight together (file operations, an upload's blocks). The next item is asked for
+ * only when a task is free, so a source that makes its items on demand (an upload's blocks, read from a stream)
+ * never runs more than `limit` ahead of the requests. The first failure, of a task or of the
+ * source, stops the asking; it is thrown once the tasks already started have settled, so no
+ * request is left running behind the caller's back.
  */
-async function mapLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
+async function forEachBounded(items, limit, task) {
+    const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     let failure;
     const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
+        while (failure === undefined) {
             try {
-                results[index] = await task(items[index], index);
+                const next = await source.next();
+                if (next.done === true)
+                    return;
+                await task(next.value);
             }
             catch (error) {
                 failure ??= { error };
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
+    await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+    if (failure === undefined)
+        return;
+    try {
+        // Lets a generator that is still open run its `finally` (closing the file it reads).
+        await source.return?.();
+    }
+    catch {
+        // The first failure is the one to report.
+    }
+    throw failure.error;
+}
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    await forEachBounded(items.keys(), Math.min(limit, items.length), async (index) => {
+        results[index] = await task(items[index], index);
+    });
     return results;
 }
 
@@ -34789,8 +34838,13 @@ const STEP_RETRY_BUDGET_MS = 5 * 60_000;
 const RETRY_AFTER_CAP_MS = 60_000;
 /** A download that sends nothing for this long is abandoned (the official client's timer). */
 const IDLE_TIMEOUT_MS = 30_000;
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /** A Twirp or REST try that gets no answer this long is abandoned. */
-const CALL_TIMEOUT_MS = 60_000;
+const config_CALL_TIMEOUT_MS = 60_000;
 /** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
 const DEFAULT_UPLOAD_CONCURRENCY = 4;
 /** A Put Block without an answer this long is sent again (the toolkit's default). */
@@ -34851,7 +34905,7 @@ function serviceEndpoint(env = process.env) {
     const url = env.ACTIONS_RESULTS_URL;
     const token = env.ACTIONS_RUNTIME_TOKEN;
     if (!url || !token) {
-        throw new ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+        throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
             'artifacts, which only a step of a GitHub Actions job can reach');
     }
     return { origin: new URL(url).origin, token };
@@ -34884,8 +34938,19 @@ function apiUrl(env = process.env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport/http.ts
 
+
+
+
+// The transport's one HTTP client, on node:http: its streams hand the socket's Buffers over as
+// they are, where fetch copies every chunk into and out of web streams. It uses the global
+// agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
+// NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
  * The action's version, sent in every request's User-Agent. A unit test holds it equal to
  * package.json's: the bundles do not ship package.json where they could read it.
@@ -34894,33 +34959,151 @@ const ACTION_VERSION = '1.0.0';
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
- * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
- * (the signal stays armed while the body is read).
- * @throws TransferInterruptedError `silence` when the time is up
+ * The `code` of the error a connection not accepted within CONNECT_TIMEOUT_MS fails with: the
+ * request never reached the service, so any call may be sent again.
  */
-async function send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
-    try {
-        return await fetch(url, {
-            ...init,
-            headers: { 'User-Agent': USER_AGENT, ...init.headers },
-            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+const CONNECT_TIMEOUT_CODE = 'CONNECT_TIMEOUT';
+/**
+ * One request with the action's User-Agent. Resolves once the answer's headers have come; its
+ * body is a stream the caller reads ({@link readBody} reads it whole), and the timers stay armed
+ * while it is read.
+ * @throws HttpStatusError for a status `accept` does not list, its body read for the message
+ * @throws TransferInterruptedError when the time or the idle timeout runs out
+ * @throws the socket's own errors (ECONNREFUSED, ECONNRESET...), and {@link CONNECT_TIMEOUT_CODE}
+ */
+async function http_request(url, options = {}) {
+    const target = new URL(url);
+    let response = await exchange(target, options);
+    const location = response.headers.location;
+    const get = (options.method ?? 'GET') === 'GET';
+    if (options.redirected && get && isRedirect(response.statusCode) && location !== undefined) {
+        response.resume();
+        const next = new URL(location, target);
+        options.redirected(next.href);
+        const headers = next.origin === target.origin ? options.headers : {};
+        response = await exchange(next, { ...options, headers });
+    }
+    const status = response.statusCode ?? 0;
+    if (!(options.accept?.includes(status) ?? (status >= 200 && status < 300))) {
+        throw await statusError(response);
+    }
+    return response;
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status ?? 0);
+}
+/** Sends one request and waits for the answer's headers. */
+function exchange(target, options) {
+    const body = options.body === undefined ? [] : Buffer.isBuffer(options.body) ? [options.body] : options.body;
+    const headers = { 'User-Agent': USER_AGENT, ...options.headers };
+    if (options.body !== undefined) {
+        headers['Content-Length'] = String(body.reduce((sum, chunk) => sum + chunk.length, 0));
+    }
+    return new Promise((resolve, reject) => {
+        const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+        const outgoing = client.request(target, { method: options.method ?? 'GET', headers });
+        outgoing.on('error', reject);
+        outgoing.on('response', resolve);
+        armTimers(outgoing, options);
+        for (const chunk of body)
+            outgoing.write(chunk);
+        outgoing.end();
+    });
+}
+/** Arms a request's timeouts: the whole exchange's, the idle one, the connection's. */
+function armTimers(outgoing, options) {
+    const timers = new RequestTimers(outgoing);
+    if (options.timeoutMs !== undefined) {
+        const ms = Math.max(1, Math.round(options.timeoutMs));
+        const silence = options.silence ?? `no answer within ${ms} ms`;
+        timers.after(ms, () => new TransferInterruptedError(silence));
+    }
+    const idleMs = options.idleMs;
+    if (idleMs !== undefined) {
+        outgoing.setTimeout(idleMs, () => {
+            timers.fail(new TransferInterruptedError(`got no data for ${idleMs / 1000} s`));
         });
     }
-    catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
-            throw new TransferInterruptedError(silence, undefined, { cause: error });
-        }
-        throw error;
+    outgoing.on('socket', socket => {
+        // A socket the agent kept alive is connected already.
+        if (!socket.connecting)
+            return;
+        const timer = timers.after(CONNECT_TIMEOUT_MS, connectTimeout);
+        socket.once('connect', () => {
+            clearTimeout(timer);
+        });
+    });
+}
+/**
+ * The timers of one request: one that runs out destroys the request, and its answer once there
+ * is one, with an error that says which ran out. All of them stop when the answer closes.
+ */
+class RequestTimers {
+    outgoing;
+    answer;
+    timers = [];
+    constructor(outgoing) {
+        this.outgoing = outgoing;
+        outgoing.on('response', response => {
+            this.answer = response;
+            response.once('close', () => {
+                this.stop();
+            });
+        });
+        outgoing.once('close', () => {
+            if (this.answer === undefined)
+                this.stop();
+        });
     }
+    /** Fails the request with `error()` after `ms`, unless stopped first. */
+    after(ms, error) {
+        const timer = setTimeout(() => {
+            this.fail(error());
+        }, ms);
+        this.timers.push(timer);
+        return timer;
+    }
+    fail(error) {
+        this.answer?.destroy(error);
+        this.outgoing.destroy(error);
+    }
+    stop() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+    }
+}
+function connectTimeout() {
+    return Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), {
+        code: CONNECT_TIMEOUT_CODE
+    });
+}
+/**
+ * The chunks of an answer's body as they arrive; one that ends before its last byte is an error.
+ * The answer is destroyed when the reader stops early, so its connection is not reused half read.
+ */
+async function* bodyChunks(response) {
+    try {
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete) {
+            throw new TransferInterruptedError('the answer ended before its last byte');
+        }
+    }
+    finally {
+        response.destroy();
+    }
+}
+/** An answer's whole body. */
+async function http_readBody(response) {
+    const chunks = [];
+    for await (const chunk of bodyChunks(response))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
 }
 /** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
 async function statusError(response) {
-    const text = await response.text().catch(() => '');
-    return new HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
-}
-/** The same for an answer read with node:http, whose body is not read. */
-function statusErrorOf(response) {
-    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+    const body = await http_readBody(response).catch(() => Buffer.alloc(0));
+    return new HttpStatusError(response.statusCode ?? 0, detailOf(body.toString('utf8')) || (response.statusMessage ?? ''), retryAfterMs(response.headers['retry-after']));
 }
 /** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
 function detailOf(text) {
@@ -34967,7 +35150,59 @@ function signatureSecrets(url) {
     return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
 }
 
+;// CONCATENATED MODULE: ./src/packing/meter.ts
+
+
+
+
+/**
+ * Counts and hashes the bytes that pass, and fails the stream with `onOverflow`'s error once
+ * more than `limit` bytes went by: a size recorded in a manifest bounds what is ever written.
+ */
+class ByteMeter extends external_node_stream_.Transform {
+    limit;
+    onOverflow;
+    onBytes;
+    bytes = 0;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    constructor(limit = Number.POSITIVE_INFINITY, onOverflow = () => new Error(`more than ${limit} bytes`), onBytes) {
+        super();
+        this.limit = limit;
+        this.onOverflow = onOverflow;
+        this.onBytes = onBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit) {
+            callback(this.onOverflow());
+            return;
+        }
+        this.hash.update(chunk);
+        this.onBytes?.(this.bytes);
+        callback(null, chunk);
+    }
+    /** `sha256:<hex>` of everything that passed; call once, at the end. */
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+/** The size and `sha256:<hex>` of a file, streamed. */
+async function hashFile(path) {
+    const meter = new ByteMeter();
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), meter, discard());
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+/** A sink for streams whose bytes only a meter needs. */
+function discard() {
+    return new external_node_stream_.Writable({
+        write(_chunk, _encoding, callback) {
+            callback();
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/transport/retry.ts
+
 
 
 
@@ -34976,7 +35211,7 @@ function signatureSecrets(url) {
  * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
  * x1.5 with jitter; a service down for 24 s is outlasted.
  */
-const SERVICE_CALLS = {
+const retry_SERVICE_CALLS = {
     attempts: 5,
     waitMs: (failures, random) => {
         if (failures <= 1)
@@ -35004,19 +35239,10 @@ const NOT_SENT = new Set([
     'EAI_AGAIN',
     'EHOSTUNREACH',
     'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
+    CONNECT_TIMEOUT_CODE
 ]);
 /** Network errors after the request may have reached it: sent again when idempotent. */
-const MAYBE_SENT = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 /**
  * Time a step spends failing: failed tries and the waits after them, all calls together (one
  * process is one step). Once spent, a failure is final: a step gives up on a dead service
@@ -35044,7 +35270,7 @@ const stepBudget = new RetryBudget();
  * call as it is.
  * @throws ServiceError naming the call, the last status or error, and the attempts made
  */
-async function withRetries(options, attempt) {
+async function retry_withRetries(options, attempt) {
     const settings = retrySettings();
     const started = Date.now();
     const call = { options, settings, deadline: started + settings.callDeadlineMs };
@@ -35079,9 +35305,7 @@ function classify(error, idempotent) {
     }
     const code = errorCode(error);
     const notSent = code !== undefined && NOT_SENT.has(code);
-    const interrupted = error instanceof TransferInterruptedError ||
-        (error instanceof Error && error.name === 'TimeoutError') ||
-        (code !== undefined && MAYBE_SENT.has(code));
+    const interrupted = error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code));
     if (!notSent && !interrupted)
         return undefined;
     return {
@@ -35094,7 +35318,7 @@ function classify(error, idempotent) {
             : 'the request may have reached the service, and this call is not safe to repeat'
     };
 }
-/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
 function errorCode(error) {
     let current = error;
     for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
@@ -35138,7 +35362,7 @@ function gaveUp(what, failure, attempts, elapsedMs, stop) {
     const end = stop.final
         ? `not retried (${count}): ${stop.why}`
         : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
-    return new ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+    return new service_errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
         cause: failure.error
     });
 }
@@ -35153,10 +35377,6 @@ function humanDuration(ms) {
     return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
 
 
@@ -35168,24 +35388,44 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 
 
 /**
- * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
- * `sha256:<hex>` and the size; a try that fails starts the file over (DOWNLOADS schedule).
- * Never sends credentials: signed URLs carry their own.
+ * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
+ * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
+ * file over (DOWNLOADS schedule).
  */
 async function downloadToFile(url, file, options) {
-    return withRetries({ ...options, policy: DOWNLOADS }, async () => {
-        const response = await openBody(url);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let size = 0;
-        const counted = async function* () {
-            for await (const bytes of bodyOf(response)) {
-                hash.update(bytes);
-                size += bytes.length;
-                yield bytes;
-            }
-        };
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
-        return { digest: `sha256:${hash.digest('hex')}`, size };
+    const { what, log, headers, redirected, progress } = options;
+    return retry_withRetries({ what, log, policy: DOWNLOADS }, async () => {
+        const idleMs = IDLE_TIMEOUT_MS;
+        const response = await http_request(url, { headers, redirected, idleMs, accept: [200] });
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(bodyChunks(response), meter, (0,external_node_fs_namespaceObject.createWriteStream)(file, { mode: 0o644 }));
+        return { size: meter.bytes, digest: meter.digest() };
+    });
+}
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
+ * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
+ * the caller falls back to a whole download.
+ */
+async function* streamBody(url, options) {
+    const open = () => http_request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] });
+    yield* bodyChunks(await retry_withRetries({ ...options, policy: DOWNLOADS }, open));
+}
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return retry_withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
+        const response = await http_request(url, { headers, timeoutMs, accept: [200, 206] });
+        const bytes = await http_readBody(response);
+        if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new service_errors_ServiceError(`A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`, response.statusCode);
+        }
+        return bytes;
     });
 }
 /** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
@@ -35199,143 +35439,237 @@ const BLOCK_BYTES = 8 * 1024 * 1024;
  * leaves nothing behind.
  */
 async function uploadStream(url, source, options) {
-    const blocks = new BlockSender(url, { ...uploadSettings(), ...options });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    let pending = [];
-    let pendingBytes = 0;
-    const blockBytes = options.blockBytes ?? BLOCK_BYTES;
+    const settings = { ...uploadSettings(), ...options };
+    const tally = { hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
+    const upload = new BlockUpload(url, settings);
+    const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally);
+    await forEachBounded(blocks, settings.concurrency, block => upload.send(block));
+    await upload.commit();
+    return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` };
+}
+/**
+ * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
+ * full, before the next chunk is read; what is left at the end is the last block. Every chunk
+ * is counted and hashed into `tally` as it passes.
+ */
+async function* blocksOf(source, blockBytes, tally) {
+    let chunks = [];
+    let bytes = 0;
+    let index = 0;
     for await (const chunk of source) {
-        hash.update(chunk);
-        size += chunk.length;
+        tally.hash.update(chunk);
+        tally.size += chunk.length;
         let rest = chunk;
-        while (pendingBytes + rest.length >= blockBytes) {
-            const take = blockBytes - pendingBytes;
-            pending.push(rest.subarray(0, take));
-            rest = rest.subarray(take);
-            await blocks.send(Buffer.concat(pending));
-            pending = [];
-            pendingBytes = 0;
+        while (bytes + rest.length >= blockBytes) {
+            chunks.push(rest.subarray(0, blockBytes - bytes));
+            rest = rest.subarray(blockBytes - bytes);
+            yield { index: index++, chunks, bytes: blockBytes, last: false };
+            chunks = [];
+            bytes = 0;
         }
         if (rest.length > 0) {
-            pending.push(rest);
-            pendingBytes += rest.length;
+            chunks.push(rest);
+            bytes += rest.length;
         }
     }
-    await blocks.finish(Buffer.concat(pending));
-    return { size, digest: `sha256:${hash.digest('hex')}` };
+    yield { index, chunks, bytes, last: true };
 }
-/** The Put Blocks of one upload, a few in flight, then the block list (or one Put Blob). */
-class BlockSender {
+/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
+class BlockUpload {
     url;
     options;
     ids = [];
-    inFlight = new Set();
-    failure;
     constructor(url, options) {
         this.url = url;
         this.options = options;
     }
-    /** Starts a Put Block; waits while as many as allowed are in flight. */
+    /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
     async send(block) {
-        const id = Buffer.from(`block-${String(this.ids.length).padStart(8, '0')}`).toString('base64');
-        this.ids.push(id);
-        const what = `${this.options.what} (block ${this.ids.length})`;
-        const put = this.url()
-            .then(base => this.put(`${base}&comp=block&blockid=${encodeURIComponent(id)}`, block, {}, what))
-            .catch((error) => {
-            this.failure ??= error instanceof Error ? error : new ServiceError(String(error));
-        })
-            .finally(() => this.inFlight.delete(put));
-        this.inFlight.add(put);
-        while (this.inFlight.size >= this.options.concurrency)
-            await Promise.race(this.inFlight);
-        if (this.failure !== undefined)
-            throw this.failure;
-    }
-    /** Sends what is left: one Put Blob when no block went up, else the last block and the list. */
-    async finish(last) {
         const { contentType, what } = this.options;
-        if (this.ids.length === 0) {
+        if (block.last && block.index === 0) {
             const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
-            await this.put(await this.url(), last, headers, what);
+            await this.put(await this.url(), block.chunks, headers, what);
             return;
         }
-        if (last.length > 0)
-            await this.send(last);
-        await Promise.all(this.inFlight);
-        if (this.failure !== undefined)
-            throw this.failure;
+        if (block.bytes === 0)
+            return;
+        const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64');
+        this.ids[block.index] = id;
+        const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`;
+        await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`);
+    }
+    /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
+    async commit() {
+        if (this.ids.length === 0)
+            return;
+        const { contentType, what } = this.options;
         const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
             .map(id => `<Latest>${id}</Latest>`)
             .join('')}</BlockList>`;
         const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
-        await this.put(`${await this.url()}&comp=blocklist`, Buffer.from(list), headers, `${what} (block list)`);
+        const target = `${await this.url()}&comp=blocklist`;
+        await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`);
     }
     /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
     async put(url, body, headers, what) {
         const { stallMs, log } = this.options;
-        await withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
-            const stalled = `no answer within ${String(stallMs)} ms (upload stalled)`;
-            const response = await send(url, { method: 'PUT', headers, body }, stallMs, stalled);
-            if (!response.ok)
-                throw await statusError(response);
-            await response.arrayBuffer().catch(() => undefined);
+        const silence = `no answer within ${String(stallMs)} ms (upload stalled)`;
+        await retry_withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
+            const answer = await http_request(url, {
+                method: 'PUT',
+                headers,
+                body,
+                timeoutMs: stallMs,
+                silence
+            });
+            // The status says the bytes are stored; what the body says after it changes nothing.
+            await http_readBody(answer).catch(() => undefined);
         });
     }
 }
+
+;// CONCATENATED MODULE: ./src/transport/rest-client.ts
+
+
+
+
+
+/** The default of `GITHUB_API_URL`. */
+const DEFAULT_API_URL = 'https://api.github.com';
+const PAGE_SIZE = 100;
+const MAX_PAGES = 100;
 /**
- * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
- * An answer of another length is not retried: the caller falls back to a whole download.
+ * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
+ * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
+ * without the Authorization header, and a pagination link that leaves the API host is refused.
  */
-async function fetchRange(url, start, end, options) {
-    const range = `bytes=${start}-${end - 1}`;
-    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
-        const headers = { Range: range, 'x-ms-range': range };
-        const response = await send(url, { headers }, Math.min(CALL_TIMEOUT_MS, remainingMs));
-        if (response.status !== 206 && response.status !== 200)
-            throw await statusError(response);
-        const bytes = Buffer.from(await response.arrayBuffer());
-        if ((response.status === 200 && start !== 0) || bytes.length !== end - start) {
-            throw new ServiceError(`A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`, response.status);
+class GitHubClient {
+    apiUrl;
+    token;
+    log;
+    origin;
+    /** `log` hears of each retry (the CLI's stderr). */
+    constructor(apiUrl, token, log) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.log = log;
+        this.apiUrl = apiUrl.replace(/\/+$/, '');
+        this.origin = new URL(this.apiUrl).origin;
+    }
+    /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
+    async listRunArtifacts(repository, runId) {
+        let url = `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
+        const artifacts = [];
+        const what = `run ${runId} of ${repository.owner}/${repository.name}`;
+        for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
+            const page = await this.getJson(url, what);
+            const body = page.json;
+            artifacts.push(...(body.artifacts ?? []).map(toArtifact));
+            url = nextLink(page.link);
         }
-        return bytes;
+        return artifacts;
+    }
+    /**
+     * Downloads an artifact's bytes (a zip, or the plain file of an artifact uploaded without
+     * one) into `target`.
+     * @returns the bytes written and their `sha256:<hex>`
+     */
+    async download(repository, artifact, target, progress) {
+        const api = { apiUrl: this.apiUrl, token: this.token };
+        const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        return { bytes: size, digest };
+    }
+    /**
+     * One GET of the API, its JSON and its `Link` header. The token never leaves the API host: a
+     * link elsewhere is refused, and a redirect elsewhere (one is followed) gets no token.
+     */
+    async getJson(url, what) {
+        if (new URL(url).origin !== this.origin) {
+            throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
+        }
+        const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
+        const page = await asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const headers = apiHeaders(this.token);
+            const response = await request(url, { headers, timeoutMs, redirected: () => undefined });
+            const link = [response.headers.link ?? []].flat().join(', ');
+            return { text: (await readBody(response)).toString('utf8'), link };
+        }), what);
+        return { json: JSON.parse(page.text), link: page.link };
+    }
+}
+/** What the REST API is sent: the token, and the media type and version it answers in. */
+function apiHeaders(token) {
+    return {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28'
+    };
+}
+/**
+ * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
+ * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
+ * without the token; `transfer.redirected` hears that URL first, to mask it.
+ * @returns the size and `sha256:<hex>` of the bytes written
+ */
+async function downloadArtifact(api, repository, artifactId, target, transfer) {
+    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    return downloadToFile(url, target, {
+        ...transfer,
+        headers: apiHeaders(api.token),
+        redirected: transfer.redirected ?? (() => undefined)
     });
 }
 /**
- * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
- * streams cost less per chunk than fetch's). Opening it is retried (DOWNLOADS schedule); a body
- * that breaks or stops for 30 s part-way is not: the caller falls back to a whole download.
+ * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
  */
-async function* streamBody(url, options) {
-    yield* bodyOf(await withRetries({ ...options, policy: DOWNLOADS }, () => openBody(url)));
-}
-/** One GET of a signed URL, answered 200; given up when no data comes for the idle timeout. */
-async function openBody(url) {
-    const response = await new Promise((resolve, reject) => {
-        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, { headers: { 'User-Agent': USER_AGENT } }, resolve);
-        request.on('error', reject);
-        request.setTimeout(IDLE_TIMEOUT_MS, () => {
-            request.destroy(new TransferInterruptedError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
-        });
-    });
-    if (response.statusCode !== 200) {
-        response.destroy();
-        throw statusErrorOf(response);
-    }
-    return response;
-}
-/** The chunks of an answer's body; one that ends before its last byte is an error. */
-async function* bodyOf(response) {
+async function asApiError(call, what) {
     try {
-        for await (const chunk of response)
-            yield chunk;
-        if (!response.complete)
-            throw new TransferInterruptedError('Download ended before its last byte');
+        return await call;
     }
-    finally {
-        response.destroy();
+    catch (error) {
+        if (!(error instanceof ServiceError) || error.status === undefined)
+            throw error;
+        if ([401, 403, 404].includes(error.status))
+            throw apiError(error.status, what);
+        throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
     }
+}
+function apiError(status, what) {
+    const meaning = status === 404
+        ? 'not found (or the token cannot see it)'
+        : status === 401
+            ? 'bad credentials: check GITHUB_TOKEN'
+            : status === 403
+                ? 'forbidden: the token needs actions: read on the repository (or a rate limit was hit)'
+                : `HTTP ${status}`;
+    return new GitHubApiError(status, `GitHub API: ${what}: ${meaning}`);
+}
+function toArtifact(item) {
+    const value = (item ?? {});
+    return {
+        id: Number(value.id),
+        name: typeof value.name === 'string' ? value.name : '',
+        size: Number(value.size_in_bytes ?? 0),
+        digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
+        expired: value.expired === true
+    };
+}
+/** A repository's REST URL. */
+function repoUrl(apiUrl, repository) {
+    const owner = encodeURIComponent(repository.owner);
+    return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`;
+}
+/** The `rel="next"` URL of a Link header. */
+function nextLink(header) {
+    for (const part of (header ?? '').split(',')) {
+        const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+        if (match)
+            return match[1];
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
@@ -35353,7 +35687,7 @@ function backendIds(token) {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     }
     catch {
-        throw new ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
+        throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
     }
     const scp = typeof claims.scp === 'string' ? claims.scp : '';
     for (const scope of scp.split(' ')) {
@@ -35362,7 +35696,7 @@ function backendIds(token) {
             return { runBackendId: parts[1] ?? '', jobBackendId: parts[2] ?? '' };
         }
     }
-    throw new ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
+    throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
 }
 /**
  * Calls that create or commit something: a second copy of one whose answer was lost could
@@ -35378,19 +35712,16 @@ async function callArtifactService(endpoint, method, body, log) {
     const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
     const options = {
         what: `Artifact service ${method}`,
-        policy: SERVICE_CALLS,
+        policy: retry_SERVICE_CALLS,
         idempotent: !NOT_IDEMPOTENT.has(method),
         ...(log ? { log } : {})
     };
-    return withRetries(options, async ({ remainingMs }) => {
-        const response = await send(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-            body: JSON.stringify(body)
-        }, Math.min(CALL_TIMEOUT_MS, remainingMs));
-        if (!response.ok)
-            throw await statusError(response);
-        const text = await response.text();
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` };
+    const payload = Buffer.from(JSON.stringify(body));
+    return retry_withRetries(options, async ({ remainingMs }) => {
+        const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
+        const response = await http_request(url, { method: 'POST', headers, body: payload, timeoutMs });
+        const text = (await http_readBody(response)).toString('utf8');
         try {
             return JSON.parse(text);
         }
@@ -35398,7 +35729,7 @@ async function callArtifactService(endpoint, method, body, log) {
             // A proxy's page, or an answer cut short: tried again as the official client does, when
             // the call is safe to repeat.
             // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
-            throw new TransferInterruptedError(`answered ${response.status} with ${text.length} characters that are not JSON`);
+            throw new TransferInterruptedError(`answered ${String(response.statusCode)} with ${text.length} characters that are not JSON`);
         }
     });
 }
@@ -35507,36 +35838,25 @@ class ArtifactStore {
         }));
         const url = response.signed_url ?? response.signedUrl;
         if (!url)
-            throw new ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
+            throw new service_errors_ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
         return url;
     }
     /** How a transfer of `artifact` is named in messages and where its retries are logged. */
     transfer(artifact) {
         return { what: `Download of ${artifact.name}`, log: this.log };
     }
-    /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
+    /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
     async downloadThroughRest(artifact, file) {
         const lookup = this.restLookup();
         if (!lookup)
-            throw new ServiceError('No token or repository for the REST API');
-        const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
-        const what = `REST API download of ${artifact.name}`;
-        const location = await withRetries({ what, policy: SERVICE_CALLS, log: this.log }, async ({ remainingMs }) => {
-            const response = await send(url, {
-                redirect: 'manual',
-                headers: {
-                    Authorization: `Bearer ${lookup.token}`,
-                    Accept: 'application/vnd.github+json'
-                }
-            }, Math.min(CALL_TIMEOUT_MS, remainingMs));
-            const redirect = response.headers.get('location');
-            if (response.status !== 302 || !redirect)
-                throw await statusError(response);
-            await response.body?.cancel();
-            return redirect;
+            throw new service_errors_ServiceError('No token or repository for the REST API');
+        return downloadArtifact({ apiUrl: apiUrl(), token: lookup.token }, lookup, artifact.id, file, {
+            what: `REST API download of ${artifact.name}`,
+            log: this.log,
+            redirected: location => {
+                this.mask(location);
+            }
         });
-        this.mask(location);
-        return downloadToFile(location, file, this.transfer(artifact));
     }
     /**
      * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
@@ -35593,7 +35913,7 @@ class ArtifactStore {
         assertOk('FinalizeArtifact', name, finalized);
         const id = Number(finalized.artifact_id ?? finalized.artifactId);
         if (!Number.isSafeInteger(id)) {
-            throw new ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
+            throw new service_errors_ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
         }
         return { id, size, digest };
     }
@@ -35611,7 +35931,7 @@ class ArtifactStore {
         assertOk('CreateArtifact', name, created);
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
-            throw new ServiceError(`The artifact service gave no upload URL for ${name}`);
+            throw new service_errors_ServiceError(`The artifact service gave no upload URL for ${name}`);
         return url;
     }
     /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
@@ -35642,7 +35962,7 @@ class ArtifactStore {
  */
 function assertOk(method, name, answer) {
     if (answer.ok !== true) {
-        throw new ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
+        throw new service_errors_ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
     }
 }
 /**
@@ -35743,57 +36063,6 @@ function earlier(a, b) {
     if (a.createdAt !== b.createdAt)
         return a.createdAt < b.createdAt;
     return a.jobBackendId < b.jobBackendId;
-}
-
-;// CONCATENATED MODULE: ./src/packing/meter.ts
-
-
-
-
-/**
- * Counts and hashes the bytes that pass, and fails the stream with `onOverflow`'s error once
- * more than `limit` bytes went by: a size recorded in a manifest bounds what is ever written.
- */
-class ByteMeter extends external_node_stream_.Transform {
-    limit;
-    onOverflow;
-    onBytes;
-    bytes = 0;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    constructor(limit = Number.POSITIVE_INFINITY, onOverflow = () => new Error(`more than ${limit} bytes`), onBytes) {
-        super();
-        this.limit = limit;
-        this.onOverflow = onOverflow;
-        this.onBytes = onBytes;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.limit) {
-            callback(this.onOverflow());
-            return;
-        }
-        this.hash.update(chunk);
-        this.onBytes?.(this.bytes);
-        callback(null, chunk);
-    }
-    /** `sha256:<hex>` of everything that passed; call once, at the end. */
-    digest() {
-        return `sha256:${this.hash.digest('hex')}`;
-    }
-}
-/** The size and `sha256:<hex>` of a file, streamed. */
-async function hashFile(path) {
-    const meter = new ByteMeter();
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), meter, discard());
-    return { bytes: meter.bytes, digest: meter.digest() };
-}
-/** A sink for streams whose bytes only a meter needs. */
-function discard() {
-    return new external_node_stream_.Writable({
-        write(_chunk, _encoding, callback) {
-            callback();
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
@@ -36500,9 +36769,8 @@ class ByteReader {
  * reaches the workspace here: a bad archive fails the whole checkpoint before any file moves.
  */
 async function stageFiles(document, store, artifacts, folders, fileKey) {
-    const { downloads, staging } = folders;
-    await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
-    await (0,promises_namespaceObject.mkdir)(downloads, { recursive: true });
+    await (0,promises_namespaceObject.mkdir)(folders.staging, { recursive: true });
+    await (0,promises_namespaceObject.mkdir)(folders.downloads, { recursive: true });
     const byArchive = new Map();
     for (const file of document.files) {
         if (file.archive === undefined)
@@ -36513,25 +36781,37 @@ async function stageFiles(document, store, artifacts, folders, fileKey) {
         const files = byArchive.get(record.name);
         if (!files)
             continue;
-        const artifact = store.artifact(record.name);
-        if (!artifact)
-            throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`);
-        if (artifact.digest !== undefined && artifact.digest !== record.digest) {
-            throw new ArchiveIntegrityError(record.name, 'its digest differs from the one the checkpoint recorded');
-        }
-        const fetched = { artifacts, artifact, record, downloads };
-        if (record.packing !== 'zip-encrypted') {
-            await extractFrom(fetched, files, staging, supersededIn(document, record.name));
-            continue;
-        }
-        if (!fileKey)
-            throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key');
-        const sealed = (0,external_node_path_namespaceObject.join)(downloads, `${record.name}.sealed`);
-        // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
-        // not need is one a later node saved again. It is passed over, never decrypted or placed.
-        await extractFrom(fetched, files.map(file => sealedRecord(record.name, file)), sealed, name => /^f\d{6}$/.test(name));
-        await openFiles(record.name, files, sealed, staging, fileKey);
+        const fetched = { artifacts, artifact: listedArtifact(store, record), record, ...folders };
+        await stageArchive(fetched, files, supersededIn(document, record.name), fileKey);
     }
+}
+/**
+ * The run's artifact of an archive the checkpoint records.
+ * @throws ArchiveIntegrityError when the run has none, or one with another digest
+ */
+function listedArtifact(store, record) {
+    const artifact = store.artifact(record.name);
+    if (!artifact)
+        throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`);
+    if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+        throw new ArchiveIntegrityError(record.name, 'its digest differs from the one the checkpoint recorded');
+    }
+    return artifact;
+}
+/** Extracts one archive's files into staging; a sealed one is opened with the file key. */
+async function stageArchive(fetched, files, superseded, fileKey) {
+    const { record, downloads, staging } = fetched;
+    if (record.packing !== 'zip-encrypted') {
+        await extractFrom(fetched, files, staging, superseded);
+        return;
+    }
+    if (!fileKey)
+        throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key');
+    const sealed = (0,external_node_path_namespaceObject.join)(downloads, `${record.name}.sealed`);
+    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+    // not need is one a later node saved again. It is passed over, never decrypted or placed.
+    await extractFrom(fetched, files.map(file => sealedRecord(record.name, file)), sealed, name => /^f\d{6}$/.test(name));
+    await openFiles(record.name, files, sealed, staging, fileKey);
 }
 /**
  * Files of the pipeline that another archive holds: an earlier archive still carries its old
@@ -36605,50 +36885,63 @@ async function restoreLatest(scope, token, context, keys = {}) {
     const artifacts = new ArtifactStore(context, token, stepLog);
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(context.runnerTemp, 'checkpoint-restore-'));
     try {
-        const { kept, foreign } = ownedArtifacts(await artifacts.list());
-        if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
-            warning(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
-        }
-        const store = new RunCheckpointStore(artifacts, kept, {
-            scratch,
-            runId: context.run.runId
-        });
+        const store = await readableCheckpoints(artifacts, scope, scratch, context.run.runId);
         const manager = new CheckpointManager(store, { scope, codec });
         const refs = (await manager.list()).reverse();
         if (refs.length === 0) {
             info(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
             return undefined;
         }
-        for (const [index, ref] of refs.entries()) {
-            const staging = (0,external_node_path_namespaceObject.join)(scratch, `staging-${index}`);
-            try {
-                const document = await manager.load(ref);
-                await stageFiles(document, store, artifacts, {
-                    downloads: (0,external_node_path_namespaceObject.join)(scratch, 'downloads'),
-                    staging
-                }, codec.fileKey);
-                await placeFiles(staging, document.files, context.workspace);
-                report(document);
-                return document;
-            }
-            catch (error) {
-                // Only a checkpoint that is bad is passed over; a service or disk failure would fail
-                // every older one the same way, and is reported as what it is (fail-on-error applies).
-                if (error instanceof ServiceError || !(error instanceof CheckpointError))
-                    throw error;
-                warning(`Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`);
-            }
-        }
-        warning(`None of the ${refs.length} checkpoint(s) of scope '${scope}' could be restored: starting from the beginning.`);
-        return undefined;
+        const restoring = { manager, store, artifacts, codec, scratch, workspace: context.workspace };
+        return await restoreNewestValid(refs, restoring);
     }
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
 }
+/**
+ * The run's checkpoints as a store, without those written by a job that did not own their
+ * scope, which are reported: a restore never mixes two jobs' pipelines.
+ */
+async function readableCheckpoints(artifacts, scope, scratch, runId) {
+    const { kept, foreign } = ownedArtifacts(await artifacts.list());
+    if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
+        warning(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
+    }
+    return new RunCheckpointStore(artifacts, kept, { scratch, runId });
+}
+/** Restores the first of `refs` (newest first) that verifies; a bad one is reported and passed. */
+async function restoreNewestValid(refs, restoring) {
+    for (const [index, ref] of refs.entries()) {
+        try {
+            return await stageAndPlace(ref, (0,external_node_path_namespaceObject.join)(restoring.scratch, `staging-${index}`), restoring);
+        }
+        catch (error) {
+            // Only a checkpoint that is bad is passed over; a service or disk failure would fail
+            // every older one the same way, and is reported as what it is (fail-on-error applies).
+            if (error instanceof service_errors_ServiceError || !(error instanceof CheckpointError))
+                throw error;
+            warning(`Checkpoint ${naming_checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`);
+        }
+    }
+    warning(`None of the ${refs.length} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
+    return undefined;
+}
+/**
+ * Loads and verifies one checkpoint, stages its files (each checked against the manifest), then
+ * puts them in the workspace: a bad checkpoint fails before any file moves.
+ */
+async function stageAndPlace(ref, staging, { manager, store, artifacts, codec, scratch, workspace }) {
+    const document = await manager.load(ref);
+    const folders = { downloads: (0,external_node_path_namespaceObject.join)(scratch, 'downloads'), staging };
+    await stageFiles(document, store, artifacts, folders, codec.fileKey);
+    await placeFiles(staging, document.files, workspace);
+    report(document);
+    return document;
+}
 function report(document) {
     const nodes = completedNodes(document);
-    info(`Restored ${checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
+    info(`Restored ${naming_checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
         `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`);
 }
 
@@ -36674,7 +36967,7 @@ async function runRestore() {
         const inputs = getRestoreInputs();
         failOnError = inputs.failOnError;
         scope = inputs.scope;
-        saveState(State.Scope, scope);
+        saveState(RestoreState.Scope, scope);
         if (inputs.reset)
             announceReset(scope);
         const restored = inputs.reset

@@ -5,6 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cx: () => (/* binding */ ranEvent),
 /* harmony export */   Gm: () => (/* binding */ rememberRestore),
 /* harmony export */   rm: () => (/* binding */ loadJobContext),
 /* harmony export */   uc: () => (/* binding */ jobContextOrNew),
@@ -121,6 +122,17 @@ async function recordEvent(runnerTemp, job, event) {
     job.events.push(event);
     job.lastStepEndedAt = new Date().toISOString();
     await saveJobContext(runnerTemp, job);
+}
+/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
+function ranEvent(document, node, reason) {
+    const durationMs = document.nodes.find(record => record.id === node)?.durationMs;
+    return {
+        node,
+        status: 'ran',
+        reason,
+        checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(document),
+        ...(durationMs === undefined ? {} : { durationMs })
+    };
 }
 
 
@@ -1118,9 +1130,7 @@ function depthBelow(node, depth, walk) {
             const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            walk.trail.push(index);
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-            walk.trail.pop();
+            deepest = Math.max(deepest, depthOfChild(child, index, depth, walk));
             if (deepest > walk.stopAbove)
                 return deepest;
         }
@@ -1138,12 +1148,17 @@ function depthBelow(node, depth, walk) {
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        walk.trail.push(key);
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-        walk.trail.pop();
+        deepest = Math.max(deepest, depthOfChild(child, key, depth, walk));
         if (deepest > walk.stopAbove)
             return deepest;
     }
+    return deepest;
+}
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child, step, depth, walk) {
+    walk.trail.push(step);
+    const deepest = depthBelow(child, depth + 1, walk);
+    walk.trail.pop();
     return deepest;
 }
 const stateTexts = new WeakMap();
@@ -1280,7 +1295,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1370));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9320));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -1404,6 +1419,19 @@ function getProtection() {
         secrets: secrets.filter(secret => secret !== '')
     };
 }
+/** Reads and validates the inputs of {@link CheckpointInputs}. @throws InvalidInputError */
+function getCheckpointInputs() {
+    return {
+        scope: getScope(),
+        paths: getList(Input.Paths),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: light_toolkit/* getInput */.V4(Input.Key),
+        salt: light_toolkit/* getInput */.V4(Input.Salt),
+        protection: getProtection()
+    };
+}
 /** A required node id input. @throws InvalidInputError when empty or not an id */
 function requiredId(name, why) {
     const value = light_toolkit/* getInput */.V4(name);
@@ -1430,19 +1458,12 @@ async function getRunInputs(workspace) {
         throw new errors/* InvalidInputError */.oC(Input.Run, run, 'is required: give the command to run');
     return {
         node,
-        scope: getScope(),
         run,
+        ...getCheckpointInputs(),
         shell: await (0,shell/* resolveShell */.jQ)((0,light_toolkit/* getInput */.V4)(Input.Shell)),
         workingDirectory: await getFolder(workspace, (0,light_toolkit/* getInput */.V4)(Input.WorkingDirectory)),
         state: (0,state/* parseStateText */.A6)(Input.State, (0,light_toolkit/* getInput */.V4)(Input.State)),
-        paths: getList(Input.Paths),
-        key: (0,light_toolkit/* getInput */.V4)(Input.Key),
-        salt: (0,light_toolkit/* getInput */.V4)(Input.Salt),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        githubToken: (0,light_toolkit/* getInput */.V4)(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        protection: getProtection()
+        githubToken: (0,light_toolkit/* getInput */.V4)(Input.GithubToken)
     };
 }
 async function getFolder(workspace, value) {
@@ -1453,6 +1474,24 @@ async function getFolder(workspace, value) {
     }
     return folder;
 }
+
+
+/***/ }),
+
+/***/ 7367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ RunOutput)
+/* harmony export */ });
+/** Outputs of the run entry, as run/action.yml spells them. */
+var RunOutput;
+(function (RunOutput) {
+    RunOutput["Skipped"] = "skipped";
+    RunOutput["Reason"] = "reason";
+    RunOutput["ExitCode"] = "exit-code";
+    RunOutput["State"] = "state";
+})(RunOutput || (RunOutput = {}));
 
 
 /***/ }),
@@ -1690,7 +1729,7 @@ async function isProgramFile(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NF: () => (/* binding */ RunOutput),
+/* harmony export */   iN: () => (/* binding */ skipDoneNode),
 /* harmony export */   q5: () => (/* binding */ runFingerprint),
 /* harmony export */   r7: () => (/* binding */ skipIfDone)
 /* harmony export */ });
@@ -1698,9 +1737,10 @@ async function isProgramFile(file) {
 /* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5542);
 /* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
 /* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5550);
-/* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(827);
-/* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3066);
-/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6285);
+/* harmony import */ var _run_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7367);
+/* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(827);
+/* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3066);
+/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6285);
 
 
 
@@ -1708,14 +1748,7 @@ async function isProgramFile(file) {
 
 
 
-/** Outputs of the run entry. */
-var RunOutput;
-(function (RunOutput) {
-    RunOutput["Skipped"] = "skipped";
-    RunOutput["Reason"] = "reason";
-    RunOutput["ExitCode"] = "exit-code";
-    RunOutput["State"] = "state";
-})(RunOutput || (RunOutput = {}));
+
 /** What a `run` step's node is done with: its key, command, shell and salt. */
 function runFingerprint(inputs) {
     return (0,_checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .computeFingerprint */ .Yo)({
@@ -1733,7 +1766,7 @@ function runFingerprint(inputs) {
  * @returns whether the node was skipped, and the job context when one was read
  */
 async function skipIfDone() {
-    const context = (0,_transport_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$)();
+    const context = (0,_transport_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .readRunContext */ .$)();
     let inputs;
     try {
         inputs = await (0,_run_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .getRunInputs */ .B)(context.workspace);
@@ -1741,19 +1774,15 @@ async function skipIfDone() {
     catch {
         return { skipped: false };
     }
-    const job = await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
+    const job = await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_5__/* .loadJobContext */ .rm)(context.runnerTemp, inputs.scope);
     if (!job)
         return { skipped: false };
     const decision = (0,_checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .decideNode */ .z)(job.restored, inputs.node, runFingerprint(inputs));
     if (!decision.skip)
         return { skipped: false, job };
     try {
-        skipped(inputs.node, job, decision.reason);
-        await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_4__/* .recordEvent */ .yM)(context.runnerTemp, job, {
-            node: inputs.node,
-            status: 'skipped',
-            reason: 'done'
-        });
+        _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.Reason, decision.reason);
+        await skipDoneNode(inputs.node, job, context.runnerTemp);
     }
     catch (error) {
         const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9280));
@@ -1761,12 +1790,16 @@ async function skipIfDone() {
     }
     return { skipped: true, job };
 }
-function skipped(node, job, reason) {
-    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Reason, reason);
-    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
-    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.Skipped, 'true');
-    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.ExitCode, '');
-    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutput */ .uH(RunOutput.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
+/**
+ * Skips a node done with the same fingerprint, on the cheap path and the full one alike: says
+ * where it was restored from, sets the outputs of a skip and records it for the summary.
+ */
+async function skipDoneNode(node, job, runnerTemp) {
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.Skipped, 'true');
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.ExitCode, '');
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
+    await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_5__/* .recordEvent */ .yM)(runnerTemp, job, { node, status: 'skipped', reason: 'done' });
 }
 
 

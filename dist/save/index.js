@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7111);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7386);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7111:
+/***/ 7386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29523,7 +29523,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29584,7 +29584,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            const writeFunc = overwrite ? writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -31344,6 +31344,64 @@ function getIDToken(aud) {
 // so one folder holds everything that knows how a runner is spoken to.
 
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
+
+/** The major version of the action, part of every fingerprint: a new major re-runs nodes. */
+const ACTION_MAJOR = 'v1';
+/** The parts in the order a mismatch is reported. */
+const FINGERPRINT_PARTS = ['key', 'command', 'shell', 'salt', 'version'];
+/** Computes a fingerprint from what the step knows; empty parts are left out. */
+function computeFingerprint(input) {
+    const fingerprint = { version: ACTION_MAJOR };
+    for (const part of ['key', 'command', 'shell', 'salt']) {
+        const value = input[part];
+        if (value !== undefined && value !== '')
+            fingerprint[part] = digest(value);
+    }
+    return fingerprint;
+}
+/**
+ * The first part that differs between a recorded fingerprint and the current one, or
+ * undefined when the node is still valid. `command` and `shell` are compared only when the
+ * current step knows them (a save step does not run a command).
+ */
+function changedPart(recorded, current) {
+    for (const part of FINGERPRINT_PARTS) {
+        if ((part === 'command' || part === 'shell') && current[part] === undefined)
+            continue;
+        if (recorded?.[part] !== current[part])
+            return part;
+    }
+    return undefined;
+}
+function digest(value) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/decision.ts
+
+/**
+ * Decides a node from what was restored and what its step knows now: done with a matching
+ * fingerprint is skipped; everything else runs, and the reason says why.
+ */
+function decideNode(restored, node, fingerprint) {
+    if (restored?.rerun.includes(node))
+        return { skip: false, reason: 'rerun-requested' };
+    const record = restored?.nodes.find(done => done.id === node);
+    if (record) {
+        const changed = changedPart(record.fingerprint, fingerprint);
+        return changed
+            ? { skip: false, reason: `stale:${changed}`, record }
+            : { skip: true, reason: 'done', record };
+    }
+    const partial = restored?.partials.find(item => item.id === node);
+    if (partial)
+        return { skip: false, reason: 'partial', partial };
+    return { skip: false, reason: 'not-done' };
+}
+
 ;// CONCATENATED MODULE: ./src/checkpoint/errors.ts
 /**
  * Typed errors of the checkpoint domain. Each message names the thing (file, input, value) and
@@ -31438,145 +31496,6 @@ function describe(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
-
-/** Node ids and scopes: what artifact names, output names and file names can all carry. */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-/** The rule in words, as error messages state it. */
-const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starting with a letter or digit';
-/**
- * Checks a node id or scope and returns it unchanged.
- * @param input what the value was given as (an input name such as `node` or `scope`)
- * @throws InvalidInputError naming the input, the value and the rule
- */
-function validateId(input, value) {
-    if (!ID_PATTERN.test(value))
-        throw new InvalidInputError(input, value, ID_RULE);
-    return value;
-}
-/**
- * Finds the id in `known` that equals `id` ignoring case but not exactly: workflow expressions
- * compare output names case-insensitively, so `done-Build` and `done-build` would collide.
- */
-function caseCollision(id, known) {
-    const folded = id.toLowerCase();
-    for (const other of known) {
-        if (other !== id && other.toLowerCase() === folded)
-            return other;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
-
-/** Every name this project gives an artifact or a file starts with this. */
-const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
-function stem(ref) {
-    const sequence = String(ref.sequence).padStart(3, '0');
-    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
-}
-/**
- * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
- * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
- * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
- */
-function naming_checkpointName(ref) {
-    return `${stem(ref)}.json`;
-}
-/** The name of the archive holding the files a node added: `<stem>.files`. */
-function filesArchiveName(ref) {
-    return `${stem(ref)}.files`;
-}
-/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
-function parseCheckpointName(name) {
-    const parsed = parseArtifactName(name);
-    return parsed?.kind === 'json' ? parsed.ref : undefined;
-}
-/** Reads any name this project gives (document or files archive); undefined for others. */
-function parseArtifactName(name) {
-    const match = NAME_PATTERN.exec(name);
-    if (!match)
-        return undefined;
-    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
-    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
-        return undefined;
-    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
-    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? naming_checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
-}
-/**
- * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
- * monotonic across attempts) and never by time stamps (second resolution, clock skew).
- */
-function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
-}
-/** True when both refs name the same checkpoint. */
-function sameRef(a, b) {
-    return compareRefs(a, b) === 0 && a.scope === b.scope;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
-
-/** The major version of the action, part of every fingerprint: a new major re-runs nodes. */
-const ACTION_MAJOR = 'v1';
-/** The parts in the order a mismatch is reported. */
-const FINGERPRINT_PARTS = ['key', 'command', 'shell', 'salt', 'version'];
-/** Computes a fingerprint from what the step knows; empty parts are left out. */
-function computeFingerprint(input) {
-    const fingerprint = { version: ACTION_MAJOR };
-    for (const part of ['key', 'command', 'shell', 'salt']) {
-        const value = input[part];
-        if (value !== undefined && value !== '')
-            fingerprint[part] = digest(value);
-    }
-    return fingerprint;
-}
-/**
- * The first part that differs between a recorded fingerprint and the current one, or
- * undefined when the node is still valid. `command` and `shell` are compared only when the
- * current step knows them (a save step does not run a command).
- */
-function changedPart(recorded, current) {
-    for (const part of FINGERPRINT_PARTS) {
-        if ((part === 'command' || part === 'shell') && current[part] === undefined)
-            continue;
-        if (recorded?.[part] !== current[part])
-            return part;
-    }
-    return undefined;
-}
-function digest(value) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/decision.ts
-
-/**
- * Decides a node from what was restored and what its step knows now: done with a matching
- * fingerprint is skipped; everything else runs, and the reason says why.
- */
-function decideNode(restored, node, fingerprint) {
-    if (restored?.rerun.includes(node))
-        return { skip: false, reason: 'rerun-requested' };
-    const record = restored?.nodes.find(done => done.id === node);
-    if (record) {
-        const changed = changedPart(record.fingerprint, fingerprint);
-        return changed
-            ? { skip: false, reason: `stale:${changed}`, record }
-            : { skip: true, reason: 'done', record };
-    }
-    const partial = restored?.partials.find(item => item.id === node);
-    if (partial)
-        return { skip: false, reason: 'partial', partial };
-    return { skip: false, reason: 'not-done' };
-}
-
 ;// CONCATENATED MODULE: ./src/transport/service-errors.ts
 
 /** A GitHub service or blob storage could not be reached, or refused a call. */
@@ -31624,7 +31543,7 @@ class ArtifactsUnavailableError extends CheckpointError {
     }
 }
 /** GitHub's REST API answered with an error status. */
-class GitHubApiError extends CheckpointError {
+class service_errors_GitHubApiError extends CheckpointError {
     status;
     constructor(status, message) {
         super(message);
@@ -31788,9 +31707,7 @@ function depthBelow(node, depth, walk) {
             const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            walk.trail.push(index);
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-            walk.trail.pop();
+            deepest = Math.max(deepest, depthOfChild(child, index, depth, walk));
             if (deepest > walk.stopAbove)
                 return deepest;
         }
@@ -31808,12 +31725,17 @@ function depthBelow(node, depth, walk) {
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        walk.trail.push(key);
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-        walk.trail.pop();
+        deepest = Math.max(deepest, depthOfChild(child, key, depth, walk));
         if (deepest > walk.stopAbove)
             return deepest;
     }
+    return deepest;
+}
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child, step, depth, walk) {
+    walk.trail.push(step);
+    const deepest = depthBelow(child, depth + 1, walk);
+    walk.trail.pop();
     return deepest;
 }
 const stateTexts = new WeakMap();
@@ -31822,7 +31744,7 @@ const stateTexts = new WeakMap();
  * outputs and the job context all use the same text. States are never changed once built
  * (every merge makes a new object), so the text stays true to the object.
  */
-function state_stateJson(state) {
+function stateJson(state) {
     let text = stateTexts.get(state);
     if (text === undefined) {
         text = JSON.stringify(state);
@@ -31990,6 +31912,35 @@ function light_toolkit_escapeProperty(text) {
     return light_toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+;// CONCATENATED MODULE: ./src/checkpoint/ids.ts
+
+/** Node ids and scopes: what artifact names, output names and file names can all carry. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** The rule in words, as error messages state it. */
+const ID_RULE = 'must be 1-64 characters of letters, digits, "_" and "-", starting with a letter or digit';
+/**
+ * Checks a node id or scope and returns it unchanged.
+ * @param input what the value was given as (an input name such as `node` or `scope`)
+ * @throws InvalidInputError naming the input, the value and the rule
+ */
+function validateId(input, value) {
+    if (!ID_PATTERN.test(value))
+        throw new InvalidInputError(input, value, ID_RULE);
+    return value;
+}
+/**
+ * Finds the id in `known` that equals `id` ignoring case but not exactly: workflow expressions
+ * compare output names case-insensitively, so `done-Build` and `done-build` would collide.
+ */
+function caseCollision(id, known) {
+    const folded = id.toLowerCase();
+    for (const other of known) {
+        if (other !== id && other.toLowerCase() === folded)
+            return other;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -32082,6 +32033,19 @@ function getProtection() {
         secrets: secrets.filter(secret => secret !== '')
     };
 }
+/** Reads and validates the inputs of {@link CheckpointInputs}. @throws InvalidInputError */
+function getCheckpointInputs() {
+    return {
+        scope: getScope(),
+        paths: getList(Input.Paths),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: light_toolkit_getInput(Input.Key),
+        salt: light_toolkit_getInput(Input.Salt),
+        protection: getProtection()
+    };
+}
 /** A required node id input. @throws InvalidInputError when empty or not an id */
 function requiredId(name, why) {
     const value = light_toolkit_getInput(name);
@@ -32101,15 +32065,8 @@ function requiredId(name, why) {
 async function getSaveInputs(workspace) {
     return {
         node: requiredId(Input.Node, 'name the node saved'),
-        scope: getScope(),
-        state: await save_inputs_getState(workspace),
-        paths: getList(Input.Paths),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false),
-        key: light_toolkit_getInput(Input.Key),
-        salt: light_toolkit_getInput(Input.Salt),
-        protection: getProtection()
+        ...getCheckpointInputs(),
+        state: await save_inputs_getState(workspace)
     };
 }
 async function save_inputs_getState(workspace) {
@@ -32151,6 +32108,58 @@ function canonicalJson(value) {
 /** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
 function sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/naming.ts
+
+/** Every name this project gives an artifact or a file starts with this. */
+const NAME_PREFIX = 'checkpoint';
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+function stem(ref) {
+    const sequence = String(ref.sequence).padStart(3, '0');
+    return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
+}
+/**
+ * The name of a checkpoint document, as artifact and as file: `checkpoint.<scope>.a<attempt>.
+ * s<sequence>.<node>.json`. Dots cannot occur in ids, so the name parses back unambiguously, and
+ * the attempt in it means a re-run never reuses a name (a 409 from the artifact service).
+ */
+function naming_checkpointName(ref) {
+    return `${stem(ref)}.json`;
+}
+/** The name of the archive holding the files a node added: `<stem>.files`. */
+function filesArchiveName(ref) {
+    return `${stem(ref)}.files`;
+}
+/** Reads a checkpoint document's name back into its ref; undefined for any other name. */
+function parseCheckpointName(name) {
+    const parsed = parseArtifactName(name);
+    return parsed?.kind === 'json' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document or files archive); undefined for others. */
+function parseArtifactName(name) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match;
+    if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
+        return undefined;
+    const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
+    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
+    const canonical = parsed.kind === 'json' ? naming_checkpointName(ref) : filesArchiveName(ref);
+    return canonical === name ? parsed : undefined;
+}
+/**
+ * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
+ * monotonic across attempts) and never by time stamps (second resolution, clock skew).
+ */
+function compareRefs(a, b) {
+    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+}
+/** True when both refs name the same checkpoint. */
+function sameRef(a, b) {
+    return compareRefs(a, b) === 0 && a.scope === b.scope;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/safe-paths.ts
@@ -32233,7 +32242,7 @@ function digestOf(body) {
     // instead, and only the envelope is put in canonical form.
     const state = body.state;
     const stateText = isJsonObject(state)
-        ? state_stateJson(state)
+        ? stateJson(state)
         : (JSON.stringify(state) ?? 'null');
     return digestWithStateText(body, stateText);
 }
@@ -32255,7 +32264,7 @@ const STATE_MARKER = '\n  "state": ';
 function serializeCheckpoint(document) {
     const { state, ...envelope } = document;
     const text = JSON.stringify(envelope, null, 2);
-    const stateText = isJsonObject(state) ? state_stateJson(state) : JSON.stringify(state);
+    const stateText = isJsonObject(state) ? stateJson(state) : JSON.stringify(state);
     if (text === '{}')
         return `{${STATE_MARKER}${stateText}\n}\n`;
     return `${text.slice(0, -2)},${STATE_MARKER}${stateText}\n}\n`;
@@ -32677,144 +32686,42 @@ async function recordEvent(runnerTemp, job, event) {
     job.lastStepEndedAt = new Date().toISOString();
     await saveJobContext(runnerTemp, job);
 }
-
-;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
-
-
-
-/**
- * The checkpoint after a node: the previous one (`base`) extended with the node's state, files
- * and record. The sequence follows the base's, so (attempt, sequence) orders checkpoints even
- * when attempts restore from different bases.
- */
-function nextCheckpoint(base, result) {
-    const now = (result.now ?? new Date()).toISOString();
-    const sequence = (base?.sequence ?? 0) + 1;
-    const record = {
-        id: result.node,
-        sequence,
-        attempt: result.run.attempt,
-        runId: result.run.runId,
-        savedAt: now,
-        ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
-        ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
+/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
+function ranEvent(document, node, reason) {
+    const durationMs = document.nodes.find(record => record.id === node)?.durationMs;
+    return {
+        node,
+        status: 'ran',
+        reason,
+        checkpoint: naming_checkpointName(document),
+        ...(durationMs === undefined ? {} : { durationMs })
     };
-    const files = mergeFiles(base?.files ?? [], result.files ?? []);
-    const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
-    const used = new Set(files.map(file => file.archive));
-    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
-    const body = {
-        kind: CHECKPOINT_KIND,
-        schema: SCHEMA_VERSION,
-        scope: result.scope,
-        node: result.node,
-        sequence,
-        attempt: result.run.attempt,
-        run: result.run,
-        createdAt: now,
-        ...(base ? { parent: naming_checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
-        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
-        files,
-        archives: archives.filter(archive => used.has(archive.name))
-    };
-    if (result.partial)
-        partials.push({ ...partialOf(record), state: result.state });
-    return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
 }
-/** A node saved again keeps its place: the list stays in the order nodes were first done. */
-function upsertNode(nodes, record) {
-    const index = nodes.findIndex(node => node.id === record.id);
-    if (index < 0)
-        return [...nodes, record];
-    return nodes.map((node, position) => (position === index ? record : node));
-}
-function partialOf(record) {
-    const { id, sequence, attempt, runId, savedAt } = record;
-    return { id, sequence, attempt, runId, savedAt };
+
+;// CONCATENATED MODULE: ./src/save/save-outputs.ts
+
+
+/** Outputs of the save entry, as save/action.yml spells them. */
+var SaveOutput;
+(function (SaveOutput) {
+    SaveOutput["Saved"] = "saved";
+    SaveOutput["Checkpoint"] = "checkpoint";
+    SaveOutput["Sequence"] = "sequence";
+})(SaveOutput || (SaveOutput = {}));
+/** The outputs of a save that wrote a checkpoint: its name and sequence number. */
+function setSavedOutputs(document) {
+    setOutput(SaveOutput.Saved, 'true');
+    setOutput(SaveOutput.Checkpoint, naming_checkpointName(document));
+    setOutput(SaveOutput.Sequence, String(document.sequence));
 }
 /**
- * The checkpoint as this attempt should build on it when some nodes must run again: those
- * nodes are no longer done (their files and the cumulative state stay).
+ * The outputs of a save that wrote none: it failed, or the node's restored checkpoint stands,
+ * which `checkpoint` then names.
  */
-function withoutNodes(document, ids) {
-    const drop = new Set(ids);
-    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
-}
-/**
- * Later files replace earlier ones at the same path, and earlier ones a later file shows were
- * replaced by a folder (or a folder replaced by a file): the newest node's view of the
- * workspace wins, so the manifest never lists a path as both. Sorted by path.
- */
-function mergeFiles(earlier, later) {
-    const byPath = new Map(earlier.map(file => [file.path, file]));
-    for (const file of later) {
-        for (const path of byPath.keys()) {
-            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
-                byPath.delete(path);
-        }
-        byPath.set(file.path, file);
-    }
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-/** Ids of the nodes a checkpoint records as stopped part-way. */
-function progress_partialNodes(document) {
-    return (document?.partials ?? []).map(partial => partial.id);
-}
-/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
-function progress_completedNodes(document) {
-    return (document?.nodes ?? []).map(node => node.id);
-}
-
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-
-
-
-
-
-
-/** Every output name, as action.yml spells it. */
-var Output;
-(function (Output) {
-    Output["Resumed"] = "resumed";
-    Output["Completed"] = "completed";
-    Output["Partial"] = "partial";
-    Output["State"] = "state";
-    Output["StateFile"] = "state-file";
-    Output["Checkpoint"] = "checkpoint";
-    Output["FromAttempt"] = "from-attempt";
-    Output["FromRunId"] = "from-run-id";
-    Output["Saved"] = "saved";
-    Output["Sequence"] = "sequence";
-})(Output || (Output = {}));
-/** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
-const STATE_OUTPUT_LIMIT = 1_000_000;
-/**
- * Sets the outputs that `if:` guards read after a restore. A state too large for an output is
- * left out with a warning; `state-file` always names a file holding it.
- */
-async function setRestoreOutputs(document, runnerTemp, scope) {
-    const nodes = completedNodes(document);
-    core.setOutput(Output.Resumed, String(document !== undefined));
-    core.setOutput(Output.Completed, JSON.stringify(nodes));
-    core.setOutput(Output.Partial, JSON.stringify(partialNodes(document)));
-    for (const node of nodes)
-        core.setOutput(`done-${node}`, 'true');
-    core.setOutput(Output.Checkpoint, document ? checkpointName(document) : '');
-    core.setOutput(Output.FromAttempt, document ? String(document.attempt) : '');
-    core.setOutput(Output.FromRunId, document ? document.run.runId : '');
-    const state = stateJson(document?.state ?? {});
-    const bytes = Buffer.byteLength(state);
-    const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`);
-    await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true });
-    await writeFile(stateFile, state, 'utf8');
-    core.setOutput(Output.StateFile, stateFile);
-    if (bytes > STATE_OUTPUT_LIMIT) {
-        core.warning(`The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
-            `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`);
-        return;
-    }
-    core.setOutput(Output.State, state);
+function setNotSavedOutputs(restoredAs) {
+    setOutput(SaveOutput.Saved, 'false');
+    if (restoredAs !== undefined)
+        setOutput(SaveOutput.Checkpoint, restoredAs);
 }
 
 ;// CONCATENATED MODULE: ./src/transport/run-context.ts
@@ -32865,7 +32772,7 @@ const LOOSE_SHAPES = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20}|github_pat_[A-Za-z
  */
 function findSecrets(state, known, allowShapes = false) {
     const secrets = known.filter(secret => secret.length >= 8);
-    if (!mayHoldSecrets(state_stateJson(state), secrets, allowShapes))
+    if (!mayHoldSecrets(stateJson(state), secrets, allowShapes))
         return undefined;
     const visit = (value, key) => {
         if (typeof value === 'string')
@@ -36626,27 +36533,50 @@ const SMALL_FILE = 1024 * 1024;
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 const FILE_CONCURRENCY = 16;
 /**
- * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
- * first failure rejects once the tasks already started have settled.
+ * Runs `task` on the items of `items` as they come, at most `limit` at a time: the one shape
+ * of work in flight together (file operations, an upload's blocks). The next item is asked for
+ * only when a task is free, so a source that makes its items on demand (an upload's blocks, read from a stream)
+ * never runs more than `limit` ahead of the requests. The first failure, of a task or of the
+ * source, stops the asking; it is thrown once the tasks already started have settled, so no
+ * request is left running behind the caller's back.
  */
-async function mapLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
+async function forEachBounded(items, limit, task) {
+    const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     let failure;
     const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
+        while (failure === undefined) {
             try {
-                results[index] = await task(items[index], index);
+                const next = await source.next();
+                if (next.done === true)
+                    return;
+                await task(next.value);
             }
             catch (error) {
                 failure ??= { error };
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
+    await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+    if (failure === undefined)
+        return;
+    try {
+        // Lets a generator that is still open run its `finally` (closing the file it reads).
+        await source.return?.();
+    }
+    catch {
+        // The first failure is the one to report.
+    }
+    throw failure.error;
+}
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    await forEachBounded(items.keys(), Math.min(limit, items.length), async (index) => {
+        results[index] = await task(items[index], index);
+    });
     return results;
 }
 
@@ -36944,6 +36874,94 @@ class CheckpointCodec {
     }
 }
 
+;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
+
+
+
+/**
+ * The checkpoint after a node: the previous one (`base`) extended with the node's state, files
+ * and record. The sequence follows the base's, so (attempt, sequence) orders checkpoints even
+ * when attempts restore from different bases.
+ */
+function nextCheckpoint(base, result) {
+    const now = (result.now ?? new Date()).toISOString();
+    const sequence = (base?.sequence ?? 0) + 1;
+    const record = {
+        id: result.node,
+        sequence,
+        attempt: result.run.attempt,
+        runId: result.run.runId,
+        savedAt: now,
+        ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
+        ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
+    };
+    const files = mergeFiles(base?.files ?? [], result.files ?? []);
+    const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
+    const used = new Set(files.map(file => file.archive));
+    const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
+    const body = {
+        kind: CHECKPOINT_KIND,
+        schema: SCHEMA_VERSION,
+        scope: result.scope,
+        node: result.node,
+        sequence,
+        attempt: result.run.attempt,
+        run: result.run,
+        createdAt: now,
+        ...(base ? { parent: naming_checkpointName(base) } : {}),
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
+        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
+        files,
+        archives: archives.filter(archive => used.has(archive.name))
+    };
+    if (result.partial)
+        partials.push({ ...partialOf(record), state: result.state });
+    return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+function partialOf(record) {
+    const { id, sequence, attempt, runId, savedAt } = record;
+    return { id, sequence, attempt, runId, savedAt };
+}
+/**
+ * The checkpoint as this attempt should build on it when some nodes must run again: those
+ * nodes are no longer done (their files and the cumulative state stay).
+ */
+function withoutNodes(document, ids) {
+    const drop = new Set(ids);
+    return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
+}
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path.
+ */
+function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    for (const file of later) {
+        for (const path of byPath.keys()) {
+            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
+                byPath.delete(path);
+        }
+        byPath.set(file.path, file);
+    }
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** Ids of the nodes a checkpoint records as stopped part-way. */
+function partialNodes(document) {
+    return (document?.partials ?? []).map(partial => partial.id);
+}
+/** Ids of the nodes a checkpoint records as done, in the order they were first done. */
+function completedNodes(document) {
+    return (document?.nodes ?? []).map(node => node.id);
+}
+
 ;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
 
 
@@ -36954,6 +36972,10 @@ class CheckpointCodec {
 
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+function exportDocument(scope, checkpoints, exportedAt) {
+    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
+}
 /**
  * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
  * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
@@ -37039,13 +37061,7 @@ class CheckpointManager {
         const checkpoints = [];
         for (const ref of await this.list())
             checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
+        return exportDocument(this.scope, checkpoints, now);
     }
     /**
      * Writes every checkpoint of an export into the store, each verified first; one that is
@@ -37647,7 +37663,12 @@ const STEP_RETRY_BUDGET_MS = 5 * 60_000;
 /** The longest Retry-After the action waits. */
 const RETRY_AFTER_CAP_MS = 60_000;
 /** A download that sends nothing for this long is abandoned (the official client's timer). */
-const IDLE_TIMEOUT_MS = 30_000;
+const config_IDLE_TIMEOUT_MS = 30_000;
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /** A Twirp or REST try that gets no answer this long is abandoned. */
 const config_CALL_TIMEOUT_MS = 60_000;
 /** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
@@ -37743,8 +37764,19 @@ function apiUrl(env = process.env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport/http.ts
 
+
+
+
+// The transport's one HTTP client, on node:http: its streams hand the socket's Buffers over as
+// they are, where fetch copies every chunk into and out of web streams. It uses the global
+// agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
+// NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
  * The action's version, sent in every request's User-Agent. A unit test holds it equal to
  * package.json's: the bundles do not ship package.json where they could read it.
@@ -37753,33 +37785,151 @@ const ACTION_VERSION = '1.0.0';
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
- * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
- * (the signal stays armed while the body is read).
- * @throws TransferInterruptedError `silence` when the time is up
+ * The `code` of the error a connection not accepted within CONNECT_TIMEOUT_MS fails with: the
+ * request never reached the service, so any call may be sent again.
  */
-async function http_send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
-    try {
-        return await fetch(url, {
-            ...init,
-            headers: { 'User-Agent': USER_AGENT, ...init.headers },
-            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+const CONNECT_TIMEOUT_CODE = 'CONNECT_TIMEOUT';
+/**
+ * One request with the action's User-Agent. Resolves once the answer's headers have come; its
+ * body is a stream the caller reads ({@link readBody} reads it whole), and the timers stay armed
+ * while it is read.
+ * @throws HttpStatusError for a status `accept` does not list, its body read for the message
+ * @throws TransferInterruptedError when the time or the idle timeout runs out
+ * @throws the socket's own errors (ECONNREFUSED, ECONNRESET...), and {@link CONNECT_TIMEOUT_CODE}
+ */
+async function http_request(url, options = {}) {
+    const target = new URL(url);
+    let response = await exchange(target, options);
+    const location = response.headers.location;
+    const get = (options.method ?? 'GET') === 'GET';
+    if (options.redirected && get && isRedirect(response.statusCode) && location !== undefined) {
+        response.resume();
+        const next = new URL(location, target);
+        options.redirected(next.href);
+        const headers = next.origin === target.origin ? options.headers : {};
+        response = await exchange(next, { ...options, headers });
+    }
+    const status = response.statusCode ?? 0;
+    if (!(options.accept?.includes(status) ?? (status >= 200 && status < 300))) {
+        throw await statusError(response);
+    }
+    return response;
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status ?? 0);
+}
+/** Sends one request and waits for the answer's headers. */
+function exchange(target, options) {
+    const body = options.body === undefined ? [] : Buffer.isBuffer(options.body) ? [options.body] : options.body;
+    const headers = { 'User-Agent': USER_AGENT, ...options.headers };
+    if (options.body !== undefined) {
+        headers['Content-Length'] = String(body.reduce((sum, chunk) => sum + chunk.length, 0));
+    }
+    return new Promise((resolve, reject) => {
+        const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+        const outgoing = client.request(target, { method: options.method ?? 'GET', headers });
+        outgoing.on('error', reject);
+        outgoing.on('response', resolve);
+        armTimers(outgoing, options);
+        for (const chunk of body)
+            outgoing.write(chunk);
+        outgoing.end();
+    });
+}
+/** Arms a request's timeouts: the whole exchange's, the idle one, the connection's. */
+function armTimers(outgoing, options) {
+    const timers = new RequestTimers(outgoing);
+    if (options.timeoutMs !== undefined) {
+        const ms = Math.max(1, Math.round(options.timeoutMs));
+        const silence = options.silence ?? `no answer within ${ms} ms`;
+        timers.after(ms, () => new TransferInterruptedError(silence));
+    }
+    const idleMs = options.idleMs;
+    if (idleMs !== undefined) {
+        outgoing.setTimeout(idleMs, () => {
+            timers.fail(new TransferInterruptedError(`got no data for ${idleMs / 1000} s`));
         });
     }
-    catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
-            throw new TransferInterruptedError(silence, undefined, { cause: error });
-        }
-        throw error;
+    outgoing.on('socket', socket => {
+        // A socket the agent kept alive is connected already.
+        if (!socket.connecting)
+            return;
+        const timer = timers.after(CONNECT_TIMEOUT_MS, connectTimeout);
+        socket.once('connect', () => {
+            clearTimeout(timer);
+        });
+    });
+}
+/**
+ * The timers of one request: one that runs out destroys the request, and its answer once there
+ * is one, with an error that says which ran out. All of them stop when the answer closes.
+ */
+class RequestTimers {
+    outgoing;
+    answer;
+    timers = [];
+    constructor(outgoing) {
+        this.outgoing = outgoing;
+        outgoing.on('response', response => {
+            this.answer = response;
+            response.once('close', () => {
+                this.stop();
+            });
+        });
+        outgoing.once('close', () => {
+            if (this.answer === undefined)
+                this.stop();
+        });
+    }
+    /** Fails the request with `error()` after `ms`, unless stopped first. */
+    after(ms, error) {
+        const timer = setTimeout(() => {
+            this.fail(error());
+        }, ms);
+        this.timers.push(timer);
+        return timer;
+    }
+    fail(error) {
+        this.answer?.destroy(error);
+        this.outgoing.destroy(error);
+    }
+    stop() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
     }
 }
-/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
-async function http_statusError(response) {
-    const text = await response.text().catch(() => '');
-    return new HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
+function connectTimeout() {
+    return Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), {
+        code: CONNECT_TIMEOUT_CODE
+    });
 }
-/** The same for an answer read with node:http, whose body is not read. */
-function statusErrorOf(response) {
-    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+/**
+ * The chunks of an answer's body as they arrive; one that ends before its last byte is an error.
+ * The answer is destroyed when the reader stops early, so its connection is not reused half read.
+ */
+async function* http_bodyChunks(response) {
+    try {
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete) {
+            throw new TransferInterruptedError('the answer ended before its last byte');
+        }
+    }
+    finally {
+        response.destroy();
+    }
+}
+/** An answer's whole body. */
+async function http_readBody(response) {
+    const chunks = [];
+    for await (const chunk of http_bodyChunks(response))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
+async function statusError(response) {
+    const body = await http_readBody(response).catch(() => Buffer.alloc(0));
+    return new HttpStatusError(response.statusCode ?? 0, detailOf(body.toString('utf8')) || (response.statusMessage ?? ''), retryAfterMs(response.headers['retry-after']));
 }
 /** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
 function detailOf(text) {
@@ -37830,12 +37980,13 @@ function signatureSecrets(url) {
 
 
 
+
 /**
  * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
  * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
  * x1.5 with jitter; a service down for 24 s is outlasted.
  */
-const SERVICE_CALLS = {
+const retry_SERVICE_CALLS = {
     attempts: 5,
     waitMs: (failures, random) => {
         if (failures <= 1)
@@ -37863,19 +38014,10 @@ const NOT_SENT = new Set([
     'EAI_AGAIN',
     'EHOSTUNREACH',
     'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
+    CONNECT_TIMEOUT_CODE
 ]);
 /** Network errors after the request may have reached it: sent again when idempotent. */
-const MAYBE_SENT = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 /**
  * Time a step spends failing: failed tries and the waits after them, all calls together (one
  * process is one step). Once spent, a failure is final: a step gives up on a dead service
@@ -37938,9 +38080,7 @@ function retry_classify(error, idempotent) {
     }
     const code = errorCode(error);
     const notSent = code !== undefined && NOT_SENT.has(code);
-    const interrupted = error instanceof TransferInterruptedError ||
-        (error instanceof Error && error.name === 'TimeoutError') ||
-        (code !== undefined && MAYBE_SENT.has(code));
+    const interrupted = error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code));
     if (!notSent && !interrupted)
         return undefined;
     return {
@@ -37953,7 +38093,7 @@ function retry_classify(error, idempotent) {
             : 'the request may have reached the service, and this call is not safe to repeat'
     };
 }
-/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
 function errorCode(error) {
     let current = error;
     for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
@@ -38012,10 +38152,6 @@ function humanDuration(ms) {
     return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
 
 
@@ -38027,24 +38163,44 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 
 
 /**
- * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
- * `sha256:<hex>` and the size; a try that fails starts the file over (DOWNLOADS schedule).
- * Never sends credentials: signed URLs carry their own.
+ * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
+ * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
+ * file over (DOWNLOADS schedule).
  */
 async function downloadToFile(url, file, options) {
-    return retry_withRetries({ ...options, policy: retry_DOWNLOADS }, async () => {
-        const response = await openBody(url);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let size = 0;
-        const counted = async function* () {
-            for await (const bytes of bodyOf(response)) {
-                hash.update(bytes);
-                size += bytes.length;
-                yield bytes;
-            }
-        };
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(counted(), (0,external_node_fs_namespaceObject.createWriteStream)(file));
-        return { digest: `sha256:${hash.digest('hex')}`, size };
+    const { what, log, headers, redirected, progress } = options;
+    return retry_withRetries({ what, log, policy: retry_DOWNLOADS }, async () => {
+        const idleMs = config_IDLE_TIMEOUT_MS;
+        const response = await http_request(url, { headers, redirected, idleMs, accept: [200] });
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(http_bodyChunks(response), meter, (0,external_node_fs_namespaceObject.createWriteStream)(file, { mode: 0o644 }));
+        return { size: meter.bytes, digest: meter.digest() };
+    });
+}
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
+ * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
+ * the caller falls back to a whole download.
+ */
+async function* streamBody(url, options) {
+    const open = () => request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] });
+    yield* bodyChunks(await withRetries({ ...options, policy: DOWNLOADS }, open));
+}
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+        const response = await request(url, { headers, timeoutMs, accept: [200, 206] });
+        const bytes = await readBody(response);
+        if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new ServiceError(`A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`, response.statusCode);
+        }
+        return bytes;
     });
 }
 /** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
@@ -38058,143 +38214,237 @@ const BLOCK_BYTES = 8 * 1024 * 1024;
  * leaves nothing behind.
  */
 async function uploadStream(url, source, options) {
-    const blocks = new BlockSender(url, { ...uploadSettings(), ...options });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    let pending = [];
-    let pendingBytes = 0;
-    const blockBytes = options.blockBytes ?? BLOCK_BYTES;
+    const settings = { ...uploadSettings(), ...options };
+    const tally = { hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
+    const upload = new BlockUpload(url, settings);
+    const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally);
+    await forEachBounded(blocks, settings.concurrency, block => upload.send(block));
+    await upload.commit();
+    return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` };
+}
+/**
+ * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
+ * full, before the next chunk is read; what is left at the end is the last block. Every chunk
+ * is counted and hashed into `tally` as it passes.
+ */
+async function* blocksOf(source, blockBytes, tally) {
+    let chunks = [];
+    let bytes = 0;
+    let index = 0;
     for await (const chunk of source) {
-        hash.update(chunk);
-        size += chunk.length;
+        tally.hash.update(chunk);
+        tally.size += chunk.length;
         let rest = chunk;
-        while (pendingBytes + rest.length >= blockBytes) {
-            const take = blockBytes - pendingBytes;
-            pending.push(rest.subarray(0, take));
-            rest = rest.subarray(take);
-            await blocks.send(Buffer.concat(pending));
-            pending = [];
-            pendingBytes = 0;
+        while (bytes + rest.length >= blockBytes) {
+            chunks.push(rest.subarray(0, blockBytes - bytes));
+            rest = rest.subarray(blockBytes - bytes);
+            yield { index: index++, chunks, bytes: blockBytes, last: false };
+            chunks = [];
+            bytes = 0;
         }
         if (rest.length > 0) {
-            pending.push(rest);
-            pendingBytes += rest.length;
+            chunks.push(rest);
+            bytes += rest.length;
         }
     }
-    await blocks.finish(Buffer.concat(pending));
-    return { size, digest: `sha256:${hash.digest('hex')}` };
+    yield { index, chunks, bytes, last: true };
 }
-/** The Put Blocks of one upload, a few in flight, then the block list (or one Put Blob). */
-class BlockSender {
+/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
+class BlockUpload {
     url;
     options;
     ids = [];
-    inFlight = new Set();
-    failure;
     constructor(url, options) {
         this.url = url;
         this.options = options;
     }
-    /** Starts a Put Block; waits while as many as allowed are in flight. */
+    /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
     async send(block) {
-        const id = Buffer.from(`block-${String(this.ids.length).padStart(8, '0')}`).toString('base64');
-        this.ids.push(id);
-        const what = `${this.options.what} (block ${this.ids.length})`;
-        const put = this.url()
-            .then(base => this.put(`${base}&comp=block&blockid=${encodeURIComponent(id)}`, block, {}, what))
-            .catch((error) => {
-            this.failure ??= error instanceof Error ? error : new service_errors_ServiceError(String(error));
-        })
-            .finally(() => this.inFlight.delete(put));
-        this.inFlight.add(put);
-        while (this.inFlight.size >= this.options.concurrency)
-            await Promise.race(this.inFlight);
-        if (this.failure !== undefined)
-            throw this.failure;
-    }
-    /** Sends what is left: one Put Blob when no block went up, else the last block and the list. */
-    async finish(last) {
         const { contentType, what } = this.options;
-        if (this.ids.length === 0) {
+        if (block.last && block.index === 0) {
             const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
-            await this.put(await this.url(), last, headers, what);
+            await this.put(await this.url(), block.chunks, headers, what);
             return;
         }
-        if (last.length > 0)
-            await this.send(last);
-        await Promise.all(this.inFlight);
-        if (this.failure !== undefined)
-            throw this.failure;
+        if (block.bytes === 0)
+            return;
+        const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64');
+        this.ids[block.index] = id;
+        const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`;
+        await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`);
+    }
+    /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
+    async commit() {
+        if (this.ids.length === 0)
+            return;
+        const { contentType, what } = this.options;
         const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
             .map(id => `<Latest>${id}</Latest>`)
             .join('')}</BlockList>`;
         const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
-        await this.put(`${await this.url()}&comp=blocklist`, Buffer.from(list), headers, `${what} (block list)`);
+        const target = `${await this.url()}&comp=blocklist`;
+        await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`);
     }
     /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
     async put(url, body, headers, what) {
         const { stallMs, log } = this.options;
+        const silence = `no answer within ${String(stallMs)} ms (upload stalled)`;
         await retry_withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
-            const stalled = `no answer within ${String(stallMs)} ms (upload stalled)`;
-            const response = await http_send(url, { method: 'PUT', headers, body }, stallMs, stalled);
-            if (!response.ok)
-                throw await http_statusError(response);
-            await response.arrayBuffer().catch(() => undefined);
+            const answer = await http_request(url, {
+                method: 'PUT',
+                headers,
+                body,
+                timeoutMs: stallMs,
+                silence
+            });
+            // The status says the bytes are stored; what the body says after it changes nothing.
+            await http_readBody(answer).catch(() => undefined);
         });
     }
 }
+
+;// CONCATENATED MODULE: ./src/transport/rest-client.ts
+
+
+
+
+
+/** The default of `GITHUB_API_URL`. */
+const DEFAULT_API_URL = 'https://api.github.com';
+const PAGE_SIZE = 100;
+const MAX_PAGES = 100;
 /**
- * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
- * An answer of another length is not retried: the caller falls back to a whole download.
+ * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
+ * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
+ * without the Authorization header, and a pagination link that leaves the API host is refused.
  */
-async function fetchRange(url, start, end, options) {
-    const range = `bytes=${start}-${end - 1}`;
-    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
-        const headers = { Range: range, 'x-ms-range': range };
-        const response = await send(url, { headers }, Math.min(CALL_TIMEOUT_MS, remainingMs));
-        if (response.status !== 206 && response.status !== 200)
-            throw await statusError(response);
-        const bytes = Buffer.from(await response.arrayBuffer());
-        if ((response.status === 200 && start !== 0) || bytes.length !== end - start) {
-            throw new ServiceError(`A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`, response.status);
+class GitHubClient {
+    apiUrl;
+    token;
+    log;
+    origin;
+    /** `log` hears of each retry (the CLI's stderr). */
+    constructor(apiUrl, token, log) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.log = log;
+        this.apiUrl = apiUrl.replace(/\/+$/, '');
+        this.origin = new URL(this.apiUrl).origin;
+    }
+    /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
+    async listRunArtifacts(repository, runId) {
+        let url = `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
+        const artifacts = [];
+        const what = `run ${runId} of ${repository.owner}/${repository.name}`;
+        for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
+            const page = await this.getJson(url, what);
+            const body = page.json;
+            artifacts.push(...(body.artifacts ?? []).map(toArtifact));
+            url = nextLink(page.link);
         }
-        return bytes;
+        return artifacts;
+    }
+    /**
+     * Downloads an artifact's bytes (a zip, or the plain file of an artifact uploaded without
+     * one) into `target`.
+     * @returns the bytes written and their `sha256:<hex>`
+     */
+    async download(repository, artifact, target, progress) {
+        const api = { apiUrl: this.apiUrl, token: this.token };
+        const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        return { bytes: size, digest };
+    }
+    /**
+     * One GET of the API, its JSON and its `Link` header. The token never leaves the API host: a
+     * link elsewhere is refused, and a redirect elsewhere (one is followed) gets no token.
+     */
+    async getJson(url, what) {
+        if (new URL(url).origin !== this.origin) {
+            throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
+        }
+        const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
+        const page = await asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const headers = apiHeaders(this.token);
+            const response = await request(url, { headers, timeoutMs, redirected: () => undefined });
+            const link = [response.headers.link ?? []].flat().join(', ');
+            return { text: (await readBody(response)).toString('utf8'), link };
+        }), what);
+        return { json: JSON.parse(page.text), link: page.link };
+    }
+}
+/** What the REST API is sent: the token, and the media type and version it answers in. */
+function apiHeaders(token) {
+    return {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28'
+    };
+}
+/**
+ * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
+ * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
+ * without the token; `transfer.redirected` hears that URL first, to mask it.
+ * @returns the size and `sha256:<hex>` of the bytes written
+ */
+async function downloadArtifact(api, repository, artifactId, target, transfer) {
+    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    return downloadToFile(url, target, {
+        ...transfer,
+        headers: apiHeaders(api.token),
+        redirected: transfer.redirected ?? (() => undefined)
     });
 }
 /**
- * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
- * streams cost less per chunk than fetch's). Opening it is retried (DOWNLOADS schedule); a body
- * that breaks or stops for 30 s part-way is not: the caller falls back to a whole download.
+ * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
  */
-async function* streamBody(url, options) {
-    yield* bodyOf(await withRetries({ ...options, policy: DOWNLOADS }, () => openBody(url)));
-}
-/** One GET of a signed URL, answered 200; given up when no data comes for the idle timeout. */
-async function openBody(url) {
-    const response = await new Promise((resolve, reject) => {
-        const request = (url.startsWith('https:') ? external_node_https_namespaceObject : external_node_http_).get(url, { headers: { 'User-Agent': USER_AGENT } }, resolve);
-        request.on('error', reject);
-        request.setTimeout(IDLE_TIMEOUT_MS, () => {
-            request.destroy(new TransferInterruptedError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`));
-        });
-    });
-    if (response.statusCode !== 200) {
-        response.destroy();
-        throw statusErrorOf(response);
-    }
-    return response;
-}
-/** The chunks of an answer's body; one that ends before its last byte is an error. */
-async function* bodyOf(response) {
+async function asApiError(call, what) {
     try {
-        for await (const chunk of response)
-            yield chunk;
-        if (!response.complete)
-            throw new TransferInterruptedError('Download ended before its last byte');
+        return await call;
     }
-    finally {
-        response.destroy();
+    catch (error) {
+        if (!(error instanceof ServiceError) || error.status === undefined)
+            throw error;
+        if ([401, 403, 404].includes(error.status))
+            throw apiError(error.status, what);
+        throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
     }
+}
+function apiError(status, what) {
+    const meaning = status === 404
+        ? 'not found (or the token cannot see it)'
+        : status === 401
+            ? 'bad credentials: check GITHUB_TOKEN'
+            : status === 403
+                ? 'forbidden: the token needs actions: read on the repository (or a rate limit was hit)'
+                : `HTTP ${status}`;
+    return new GitHubApiError(status, `GitHub API: ${what}: ${meaning}`);
+}
+function toArtifact(item) {
+    const value = (item ?? {});
+    return {
+        id: Number(value.id),
+        name: typeof value.name === 'string' ? value.name : '',
+        size: Number(value.size_in_bytes ?? 0),
+        digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
+        expired: value.expired === true
+    };
+}
+/** A repository's REST URL. */
+function repoUrl(apiUrl, repository) {
+    const owner = encodeURIComponent(repository.owner);
+    return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`;
+}
+/** The `rel="next"` URL of a Link header. */
+function nextLink(header) {
+    for (const part of (header ?? '').split(',')) {
+        const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+        if (match)
+            return match[1];
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
@@ -38237,19 +38487,16 @@ async function callArtifactService(endpoint, method, body, log) {
     const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
     const options = {
         what: `Artifact service ${method}`,
-        policy: SERVICE_CALLS,
+        policy: retry_SERVICE_CALLS,
         idempotent: !NOT_IDEMPOTENT.has(method),
         ...(log ? { log } : {})
     };
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` };
+    const payload = Buffer.from(JSON.stringify(body));
     return retry_withRetries(options, async ({ remainingMs }) => {
-        const response = await http_send(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-            body: JSON.stringify(body)
-        }, Math.min(config_CALL_TIMEOUT_MS, remainingMs));
-        if (!response.ok)
-            throw await http_statusError(response);
-        const text = await response.text();
+        const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
+        const response = await http_request(url, { method: 'POST', headers, body: payload, timeoutMs });
+        const text = (await http_readBody(response)).toString('utf8');
         try {
             return JSON.parse(text);
         }
@@ -38257,7 +38504,7 @@ async function callArtifactService(endpoint, method, body, log) {
             // A proxy's page, or an answer cut short: tried again as the official client does, when
             // the call is safe to repeat.
             // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
-            throw new TransferInterruptedError(`answered ${response.status} with ${text.length} characters that are not JSON`);
+            throw new TransferInterruptedError(`answered ${String(response.statusCode)} with ${text.length} characters that are not JSON`);
         }
     });
 }
@@ -38373,29 +38620,18 @@ class ArtifactStore {
     transfer(artifact) {
         return { what: `Download of ${artifact.name}`, log: this.log };
     }
-    /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
+    /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
     async downloadThroughRest(artifact, file) {
         const lookup = this.restLookup();
         if (!lookup)
             throw new service_errors_ServiceError('No token or repository for the REST API');
-        const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`;
-        const what = `REST API download of ${artifact.name}`;
-        const location = await retry_withRetries({ what, policy: SERVICE_CALLS, log: this.log }, async ({ remainingMs }) => {
-            const response = await http_send(url, {
-                redirect: 'manual',
-                headers: {
-                    Authorization: `Bearer ${lookup.token}`,
-                    Accept: 'application/vnd.github+json'
-                }
-            }, Math.min(config_CALL_TIMEOUT_MS, remainingMs));
-            const redirect = response.headers.get('location');
-            if (response.status !== 302 || !redirect)
-                throw await http_statusError(response);
-            await response.body?.cancel();
-            return redirect;
+        return downloadArtifact({ apiUrl: apiUrl(), token: lookup.token }, lookup, artifact.id, file, {
+            what: `REST API download of ${artifact.name}`,
+            log: this.log,
+            redirected: location => {
+                this.mask(location);
+            }
         });
-        this.mask(location);
-        return downloadToFile(location, file, this.transfer(artifact));
     }
     /**
      * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
@@ -38627,42 +38863,48 @@ function earlier(a, b) {
  */
 async function saveNode(request) {
     const { save, context, job } = request;
+    const attempt = context.run.attempt;
     const artifacts = new ArtifactStore(context, '', stepLog);
-    const listing = await artifacts.list();
-    assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId);
-    const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
-        scratch: request.scratch,
-        runId: context.run.runId,
-        retentionDays: save.retentionDays
-    });
+    const store = await ownedCheckpointStore(artifacts, request);
     const codec = new CheckpointCodec(save.protection);
     const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope, codec);
     assertNoCaseCollision(save.node, base);
-    const ref = {
-        scope: save.scope,
-        attempt: context.run.attempt,
-        sequence: (base?.sequence ?? 0) + 1,
-        node: save.node
-    };
-    const attempt = context.run.attempt;
+    const ref = { scope: save.scope, attempt, sequence: (base?.sequence ?? 0) + 1, node: save.node };
     const { archive, packed } = await orScopeConflict(uploadFiles(artifacts, ref, request, codec), save.scope, attempt);
-    const document = nextCheckpoint(base, {
+    const document = nextCheckpoint(base, nodeResult(request, archive, packed));
+    const name = naming_checkpointName(document);
+    await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt);
+    assertScopeOwned(await artifacts.list(), save.scope, attempt, artifacts.jobBackendId);
+    const what = save.partial ? 'progress of' : 'done:';
+    info(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
+    return document;
+}
+/**
+ * The run's checkpoints as a store, once this job is known to own the scope: the artifacts of
+ * jobs that did not own theirs are left out.
+ */
+async function ownedCheckpointStore(artifacts, { save, context, scratch }) {
+    const listing = await artifacts.list();
+    assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId);
+    return new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
+        scratch,
+        runId: context.run.runId,
+        retentionDays: save.retentionDays
+    });
+}
+/** What the node adds to the pipeline: its state, its files as packed, how it ran. */
+function nodeResult({ save, context, files, durationMs }, archive, packed) {
+    return {
         scope: save.scope,
         node: save.node,
         run: context.run,
         state: save.state,
-        files: request.files.map(file => fileRecord(file, archive, packed)),
+        files: files.map(file => fileRecord(file, archive, packed)),
         ...(archive ? { archive } : {}),
-        ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
+        ...(durationMs === undefined ? {} : { durationMs }),
         ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
         ...(save.partial ? { partial: true } : {})
-    });
-    const name = naming_checkpointName(document);
-    await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt);
-    assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId);
-    const what = save.partial ? 'progress of' : 'done:';
-    info(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
-    return document;
+    };
 }
 function assertNoCaseCollision(node, base) {
     const collision = caseCollision(node, base?.nodes.map(done => done.id) ?? []);
@@ -38684,27 +38926,13 @@ async function latestInRun(store, scope, codec) {
  */
 async function uploadFiles(artifacts, ref, request, codec) {
     const regular = request.files.filter(file => file.link === undefined);
-    const packed = new Map();
     if (regular.length === 0)
-        return { archive: undefined, packed };
+        return { archive: undefined, packed: new Map() };
     const name = filesArchiveName(ref);
     const sealKey = codec.fileKey;
-    const level = request.save.compressionLevel;
-    const packing = sealKey
-        ? { level: 0, reason: 'encrypted bytes do not compress' }
-        : level === undefined
-            ? await choosePacking(regular)
-            : { level, reason: 'compression-level set' };
+    const packing = await packingOf(regular, request.save.compressionLevel, sealKey);
     info(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
-    const sources = regular.map((file, index) => ({
-        name: sealKey ? sealedEntryName(index) : file.path,
-        path: file.path,
-        absolute: file.absolute,
-        mode: file.mode,
-        mtime: file.mtime,
-        size: file.size
-    }));
-    const packer = new ZipPacker(sources, {
+    const packer = new ZipPacker(packSources(regular, sealKey), {
         level: packing.level,
         sealKey,
         secrets: request.save.protection.secrets
@@ -38712,8 +38940,38 @@ async function uploadFiles(artifacts, ref, request, codec) {
     const uploaded = await artifacts.uploadZip(name, packer.bytes(), {
         retentionDays: request.save.retentionDays
     });
-    for (const [index, entry] of packer.entries.entries()) {
-        const file = regular[index];
+    const archive = {
+        name,
+        runId: request.context.run.runId,
+        size: uploaded.size,
+        digest: uploaded.digest,
+        packing: sealKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate'
+    };
+    return { archive, packed: packedFiles(regular, packer.entries, sealKey) };
+}
+/** The zip level: stored when sealed, as `compression-level` says when set, else per payload. */
+async function packingOf(files, level, sealKey) {
+    if (sealKey)
+        return { level: 0, reason: 'encrypted bytes do not compress' };
+    if (level === undefined)
+        return choosePacking(files);
+    return { level, reason: 'compression-level set' };
+}
+function packSources(files, sealKey) {
+    return files.map((file, index) => ({
+        name: sealKey ? sealedEntryName(index) : file.path,
+        path: file.path,
+        absolute: file.absolute,
+        mode: file.mode,
+        mtime: file.mtime,
+        size: file.size
+    }));
+}
+/** What packing read of each file, by path; a sealed entry's stored form too. */
+function packedFiles(files, entries, sealKey) {
+    const packed = new Map();
+    for (const [index, entry] of entries.entries()) {
+        const file = files[index];
         if (!file)
             continue;
         packed.set(file.path, {
@@ -38722,15 +38980,7 @@ async function uploadFiles(artifacts, ref, request, codec) {
             ...(sealKey ? { entry: { name: entry.name, ...entry.stored } } : {})
         });
     }
-    const kind = sealKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate';
-    const archive = {
-        name,
-        runId: request.context.run.runId,
-        size: uploaded.size,
-        digest: uploaded.digest,
-        packing: kind
-    };
-    return { archive, packed };
+    return packed;
 }
 function fileRecord(file, archive, packed) {
     const { path, mode } = file;
@@ -38832,7 +39082,6 @@ function sinceLastStep(job) {
 
 
 
-
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
  * extends the job's latest one. A node this job restored as done is not saved again, unless
@@ -38852,7 +39101,7 @@ async function runSave() {
     }
     catch (error) {
         reportFailure(error, failOnError);
-        setOutput(Output.Saved, 'false');
+        setNotSavedOutputs();
         if (job) {
             const event = { node, status: 'save-failed', message: describe(error) };
             await recordEvent(context.runnerTemp, job, event).catch(() => undefined);
@@ -38864,36 +39113,31 @@ async function save(inputs, context, job) {
         ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
         : undefined;
     const decision = decideNode(job.restored, inputs.node, fingerprint ?? {});
-    const restoredAs = job.restored?.checkpoint ?? '';
     if (decision.record && (decision.skip || !fingerprint)) {
-        info(`Node '${inputs.node}' was restored as done from ${restoredAs}: nothing to save.`);
-        setOutput(Output.Saved, 'false');
-        setOutput(Output.Checkpoint, restoredAs);
-        await recordEvent(context.runnerTemp, job, {
-            node: inputs.node,
-            status: 'skipped',
-            reason: 'done',
-            checkpoint: restoredAs
-        });
+        await keepRestored(inputs.node, context, job);
         return;
     }
     if (decision.reason.startsWith('stale:')) {
         info(`Node '${inputs.node}' was restored as done, but its ${decision.reason.slice(6)} changed: saving it again.`);
     }
     const saved = await checkpointNode({ ...inputs, fingerprint }, inputs.paths, context, job);
-    const name = naming_checkpointName(saved.document);
-    setOutput(Output.Saved, 'true');
-    setOutput(Output.Checkpoint, name);
-    setOutput(Output.Sequence, String(saved.document.sequence));
-    const durationMs = saved.document.nodes.find(record => record.id === inputs.node)?.durationMs;
+    setSavedOutputs(saved.document);
     await recordEvent(context.runnerTemp, job, {
-        node: inputs.node,
-        status: 'ran',
-        reason: decision.reason,
-        checkpoint: name,
+        ...ranEvent(saved.document, inputs.node, decision.reason),
         files: saved.files,
-        bytes: saved.bytes,
-        ...(durationMs === undefined ? {} : { durationMs })
+        bytes: saved.bytes
+    });
+}
+/** A node this job restored as done is not saved again: its restored checkpoint stands. */
+async function keepRestored(node, context, job) {
+    const restoredAs = job.restored?.checkpoint ?? '';
+    info(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`);
+    setNotSavedOutputs(restoredAs);
+    await recordEvent(context.runnerTemp, job, {
+        node,
+        status: 'skipped',
+        reason: 'done',
+        checkpoint: restoredAs
     });
 }
 

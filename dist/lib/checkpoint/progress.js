@@ -1,4 +1,4 @@
-import { sealCheckpoint, SCHEMA_VERSION, CHECKPOINT_KIND } from './document.js';
+import { CHECKPOINT_KIND, SCHEMA_VERSION, sealCheckpoint } from './document.js';
 import { checkpointName } from './naming.js';
 import { overlayStates } from './state.js';
 /**
