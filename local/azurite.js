@@ -12,7 +12,8 @@ export const ACCOUNT_NAME = 'devstoreaccount1'
 export const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
-const STARTUP_TIMEOUT_MS = 30_000
+// Generous: on a busy 2-core machine Azurite has been seen to take over 30 s to listen.
+const STARTUP_TIMEOUT_MS = 90_000
 const STOP_TIMEOUT_MS = 5_000
 
 /** Resolved through node's resolver so it works from any cwd and with hoisted installs. */

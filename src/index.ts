@@ -66,7 +66,7 @@ export {
   InvalidInputError,
   UnsupportedSchemaError
 } from './checkpoint/errors.js'
-export { ArchiveIntegrityError } from './packing/extract.js'
+export { ArchiveIntegrityError } from './packing/packing-errors.js'
 export { PathEscapeError } from './packing/place.js'
 
 // Checkpoints in a local folder.

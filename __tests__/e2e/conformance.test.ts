@@ -34,16 +34,12 @@ const ALLOWED: AllowedDifference[] = [
       '@actions/artifact-<version> (Twirp, downloads) and the Azure SDK (blob uploads)'
   },
   {
-    calls: 'every call',
-    aspects: ['header.accept', 'header.accept-language', 'header.sec-fetch-mode'],
+    calls: BLOB_PUTS,
+    aspects: ['header.accept'],
+    official: ['application/xml'],
+    ours: [ABSENT],
     reason:
-      'fetch (undici) sends its defaults (Accept: */*, Accept-Language: *, Sec-Fetch-Mode: cors), node:http none; the Azure SDK asks for application/xml, its error format; both services answer one format whatever these say'
-  },
-  {
-    calls: 'every call',
-    aspects: ['header.accept-encoding'],
-    reason:
-      'fetch offers gzip and deflate (identity on a ranged read) and decodes what comes; neither service compresses these answers'
+      'the Azure SDK asks for application/xml, its error format; blob storage answers errors in XML whatever Accept says'
   },
   {
     calls: BLOB_PUTS,

@@ -5,13 +5,10 @@ import { dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { sha256Digest } from '../../src/checkpoint/canonical.js'
 import type { FileRecord } from '../../src/checkpoint/document.js'
-import { ArchiveIntegrityError, extractArchive } from '../../src/packing/extract.js'
-import {
-  TAIL_BYTES,
-  UnstreamableZipError,
-  extractStream,
-  locateDirectory
-} from '../../src/packing/stream-extract.js'
+import { TAIL_BYTES, locateDirectory } from '../../src/packing/central-directory.js'
+import { extractArchive } from '../../src/packing/extract.js'
+import { ArchiveIntegrityError, UnstreamableZipError } from '../../src/packing/packing-errors.js'
+import { extractStream } from '../../src/packing/stream-extract.js'
 import { ZipPacker } from '../../src/packing/zip-writer.js'
 import { HOSTILE_CORPUS } from '../../__fixtures__/hostile/corpus.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'

@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(379);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(362);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 379:
+/***/ 362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1756,11 +1756,11 @@ function filesArchiveName(ref) {
 }
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
-    const parsed = naming_parseArtifactName(name);
+    const parsed = parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
 /** Reads any name this project gives (document or files archive); undefined for others. */
-function naming_parseArtifactName(name) {
+function parseArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -2260,9 +2260,7 @@ function depthBelow(node, depth, walk) {
             const child = items[index];
             if (typeof child !== 'object' || child === null)
                 continue;
-            walk.trail.push(index);
-            deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-            walk.trail.pop();
+            deepest = Math.max(deepest, depthOfChild(child, index, depth, walk));
             if (deepest > walk.stopAbove)
                 return deepest;
         }
@@ -2280,12 +2278,17 @@ function depthBelow(node, depth, walk) {
         const child = record[key];
         if (typeof child !== 'object' || child === null)
             continue;
-        walk.trail.push(key);
-        deepest = Math.max(deepest, depthBelow(child, depth + 1, walk));
-        walk.trail.pop();
+        deepest = Math.max(deepest, depthOfChild(child, key, depth, walk));
         if (deepest > walk.stopAbove)
             return deepest;
     }
+    return deepest;
+}
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child, step, depth, walk) {
+    walk.trail.push(step);
+    const deepest = depthBelow(child, depth + 1, walk);
+    walk.trail.pop();
     return deepest;
 }
 const stateTexts = new WeakMap();
@@ -2661,32 +2664,7 @@ function isNodeRecord(value) {
         typeof record.runId === 'string' &&
         typeof record.savedAt === 'string' &&
         (record.durationMs === undefined || isCount(record.durationMs)) &&
-        (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
-        (record.added === undefined || isAdditions(record.added)) &&
-        (record.replaced === undefined || isReplaced(record.replaced)));
-}
-function isStringList(value) {
-    return Array.isArray(value) && value.every(item => typeof item === 'string');
-}
-function isAdditions(value) {
-    if (!isJsonObject(value))
-        return false;
-    const { state, links } = value;
-    return isStringList(state) && (links === undefined || isStringList(links));
-}
-/** Replaced files may be placed again: they pass the same checks as the manifest's. */
-function isReplaced(value) {
-    if (!isJsonObject(value))
-        return false;
-    const { state, files } = value;
-    if (state !== undefined && !isJsonObject(state))
-        return false;
-    if (files === undefined)
-        return true;
-    return (Array.isArray(files) &&
-        files.every(file => isFileRecord(file) &&
-            unsafePathReason(file.path) === undefined &&
-            (file.link === undefined || linkProblem(file.path, file.link) === undefined)));
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
 }
 function isStringRecord(value) {
     return isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
@@ -2711,8 +2689,7 @@ function isArchiveRecord(value) {
         isCount(value.size) &&
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
-        PACKINGS.has(value.packing) &&
-        (value.cache === undefined || typeof value.cache === 'string'));
+        PACKINGS.has(value.packing));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -2819,231 +2796,6 @@ class CheckpointCodec {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/checkpoint/contribution.ts
-
-
-
-const EMPTY = { nodes: [], state: {}, files: [] };
-/**
- * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
- * another node's part is kept in that node's record. A partial part (a node stopped part-way)
- * adds its files only: its state is progress, not the node's result.
- */
-function addPart(pipeline, part, partial = false) {
-    const nodes = pipeline.nodes.map(node => ({ ...node }));
-    const { files, removed } = mergeFiles(pipeline.files, part.files);
-    for (const file of removed)
-        keepReplacedFile(nodes, file, part.record.id);
-    if (partial)
-        return { nodes, state: pipeline.state, files };
-    const writers = currentWriters(nodes, part.state);
-    for (const [key, writer] of writers) {
-        if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
-            continue;
-        const value = pipeline.state[key] ?? null;
-        writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
-    }
-    const { replaced: _replaced, ...record } = part.record;
-    const own = { ...record, added: additionsOf(part) };
-    return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, part.state), files };
-}
-function additionsOf(part) {
-    const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
-    return { state: Object.keys(part.state), ...(links.length > 0 ? { links } : {}) };
-}
-function withKey(state, key, value) {
-    // A computed key defines an own property, even for `__proto__`.
-    return mergeStates(state ?? {}, { [key]: value });
-}
-/** The node whose value the cumulative state holds, for each key of `state` that has one. */
-function currentWriters(nodes, state) {
-    const writers = new Map();
-    const wanted = Object.keys(state);
-    if (wanted.length === 0)
-        return writers;
-    for (const node of [...nodes].sort(bySequence)) {
-        const replaced = node.replaced?.state ?? {};
-        for (const key of node.added?.state ?? []) {
-            if (!Object.hasOwn(replaced, key))
-                writers.set(key, node);
-        }
-    }
-    const keys = new Set(wanted);
-    for (const key of writers.keys())
-        if (!keys.has(key))
-            writers.delete(key);
-    return writers;
-}
-function keepReplacedFile(nodes, file, by) {
-    const writer = writerOf(file, nodes);
-    if (!writer || writer.id === by)
-        return;
-    const files = (writer.replaced?.files ?? []).filter(kept => kept.path !== file.path);
-    writer.replaced = { ...writer.replaced, files: [...files, file] };
-}
-/** The node that wrote a file: the node of its archive, or the last one that saved the link. */
-function writerOf(file, nodes) {
-    if (file.archive !== undefined) {
-        const id = naming_parseArtifactName(file.archive)?.ref.node;
-        return nodes.find(node => node.id === id);
-    }
-    return nodes
-        .filter(node => node.added?.links?.includes(file.path))
-        .filter(node => !node.replaced?.files?.some(kept => kept.path === file.path))
-        .sort(bySequence)
-        .at(-1);
-}
-function bySequence(a, b) {
-    return a.sequence - b.sequence;
-}
-/** A node saved again keeps its place: the list stays in the order nodes were first done. */
-function upsertNode(nodes, record) {
-    const index = nodes.findIndex(node => node.id === record.id);
-    if (index < 0)
-        return [...nodes, record];
-    return nodes.map((node, position) => (position === index ? record : node));
-}
-/**
- * Later files replace earlier ones at the same path, and earlier ones a later file shows were
- * replaced by a folder (or a folder replaced by a file): the newest node's view of the
- * workspace wins, so the manifest never lists a path as both. Sorted by path; `removed` are
- * the earlier records that gave way.
- */
-function mergeFiles(earlier, later) {
-    const byPath = new Map(earlier.map(file => [file.path, file]));
-    const fromLater = new Set(later);
-    const removed = [];
-    for (const file of later) {
-        for (const [path, old] of byPath) {
-            const clash = path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`);
-            if (!clash)
-                continue;
-            byPath.delete(path);
-            if (!fromLater.has(old))
-                removed.push(old);
-        }
-        byPath.set(file.path, file);
-    }
-    const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    return { files, removed };
-}
-/**
- * The parts of the nodes `ids` as a checkpoint records them, in the order they were written.
- * Nodes that do not record what they added (checkpoints of older versions) have no part.
- */
-function partsOf(document, ids) {
-    const byWriter = new Map();
-    for (const file of document.files) {
-        const writer = writerOf(file, document.nodes);
-        if (writer)
-            byWriter.set(writer.id, [...(byWriter.get(writer.id) ?? []), file]);
-    }
-    return document.nodes
-        .filter(node => ids.has(node.id) && node.added !== undefined)
-        .sort(bySequence)
-        .map(node => ({
-        record: node,
-        state: valuesOf(node, document.state),
-        files: [...(byWriter.get(node.id) ?? []), ...(node.replaced?.files ?? [])]
-    }));
-}
-function valuesOf(node, state) {
-    const replaced = node.replaced?.state ?? {};
-    const values = {};
-    for (const key of node.added?.state ?? []) {
-        const from = Object.hasOwn(replaced, key) ? replaced : state;
-        if (Object.hasOwn(from, key))
-            Object.assign(values, withKey(undefined, key, from[key] ?? null));
-    }
-    return values;
-}
-/**
- * The checkpoint with only the nodes `ids`: their state, files and archives, as if the other
- * nodes had never run. It keeps the checkpoint's name; partial progress is left out.
- */
-function restrictTo(document, ids) {
-    const pipeline = partsOf(document, new Set(ids)).reduce((built, part) => addPart(built, part), EMPTY);
-    return sealCheckpoint({
-        ...envelopeOf(document),
-        ...pipeline,
-        archives: archivesUsed(document.archives, pipeline)
-    });
-}
-/**
- * Adds the nodes of `part` (a checkpoint restricted to them, from another run or the cache) to
- * the job's checkpoint: their records, state and files win over what `base` has of them.
- */
-function mergeInto(base, part) {
-    if (!base)
-        return part;
-    const ids = new Set(part.nodes.map(node => node.id));
-    // An archive of the same name in base is a node taken again: its old files give way.
-    const taken = new Set(part.archives.map(archive => archive.name));
-    const start = {
-        nodes: base.nodes,
-        state: base.state,
-        files: base.files.filter(file => !taken.has(file.archive ?? ''))
-    };
-    const pipeline = partsOf(part, ids).reduce((built, item) => addPart(built, item), start);
-    const archives = [...base.archives.filter(archive => !taken.has(archive.name)), ...part.archives];
-    const theirs = part.partials ?? [];
-    const partials = [
-        ...(base.partials ?? []).filter(partial => !ids.has(partial.id) && !theirs.some(their => their.id === partial.id)),
-        ...theirs
-    ];
-    return sealCheckpoint({
-        ...envelopeOf(base),
-        sequence: Math.max(base.sequence, part.sequence),
-        ...pipeline,
-        archives: archivesUsed(archives, pipeline),
-        ...(partials.length > 0 ? { partials } : {})
-    });
-}
-/**
- * The progress a node recorded when it was stopped, alone: its partial record and the files of
- * its own archives, no node done and no state. Undefined when the checkpoint has none of it.
- */
-function partialPart(document, id) {
-    const partial = document.partials?.find(item => item.id === id);
-    if (!partial)
-        return undefined;
-    const files = document.files.filter(file => file.archive !== undefined && parseArtifactName(file.archive)?.ref.node === id);
-    const pipeline = { nodes: [], state: {}, files };
-    return sealCheckpoint({
-        ...envelopeOf(document),
-        ...pipeline,
-        archives: archivesUsed(document.archives, pipeline),
-        partials: [partial]
-    });
-}
-function envelopeOf(document) {
-    const { kind, schema, scope, node, sequence, attempt, run, createdAt, parent } = document;
-    return {
-        kind,
-        schema,
-        scope,
-        node,
-        sequence,
-        attempt,
-        run,
-        createdAt,
-        ...(parent ? { parent } : {})
-    };
-}
-/** The archives that files of the pipeline, replaced ones included, are in. */
-function archivesUsed(archives, pipeline) {
-    const used = new Set();
-    for (const file of pipeline.files)
-        if (file.archive)
-            used.add(file.archive);
-    for (const node of pipeline.nodes) {
-        for (const file of node.replaced?.files ?? [])
-            if (file.archive)
-                used.add(file.archive);
-    }
-    return archives.filter(archive => used.has(archive.name));
-}
-
 ;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
 
 
@@ -3065,8 +2817,9 @@ function nextCheckpoint(base, result) {
         ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
         ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
     };
-    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true);
+    const files = mergeFiles(base?.files ?? [], result.files ?? []);
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
+    const used = new Set(files.map(file => file.archive));
     const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
     const body = {
         kind: CHECKPOINT_KIND,
@@ -3078,16 +2831,25 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        ...pipeline,
-        archives: archivesUsed(archives, pipeline)
+        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
+        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
+        files,
+        archives: archives.filter(archive => used.has(archive.name))
     };
     if (result.partial)
         partials.push({ ...partialOf(record), state: result.state });
     return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
 }
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
 function partialOf(record) {
-    const { id, sequence, attempt, runId, savedAt, fingerprint } = record;
-    return { id, sequence, attempt, runId, savedAt, ...(fingerprint ? { fingerprint } : {}) };
+    const { id, sequence, attempt, runId, savedAt } = record;
+    return { id, sequence, attempt, runId, savedAt };
 }
 /**
  * The checkpoint as this attempt should build on it when some nodes must run again: those
@@ -3096,6 +2858,22 @@ function partialOf(record) {
 function withoutNodes(document, ids) {
     const drop = new Set(ids);
     return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
+}
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path.
+ */
+function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    for (const file of later) {
+        for (const path of byPath.keys()) {
+            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
+                byPath.delete(path);
+        }
+        byPath.set(file.path, file);
+    }
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /** Ids of the nodes a checkpoint records as stopped part-way. */
 function partialNodes(document) {
@@ -3116,6 +2894,10 @@ function completedNodes(document) {
 
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 const EXPORT_KIND = 'checkpoint-action/export';
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+function exportDocument(scope, checkpoints, exportedAt) {
+    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
+}
 /**
  * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
  * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
@@ -3201,13 +2983,7 @@ class CheckpointManager {
         const checkpoints = [];
         for (const ref of await this.list())
             checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
+        return exportDocument(this.scope, checkpoints, now);
     }
     /**
      * Writes every checkpoint of an export into the store, each verified first; one that is
@@ -3243,23 +3019,8 @@ function readExport(data, source) {
     return value.checkpoints;
 }
 
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(663);
-;// CONCATENATED MODULE: ./src/packing/extract.ts
+;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
 
-
-
-
-
-
-
-
-
-
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-const BOMB_FLOOR = 10 * 1024 * 1024;
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
 class ArchiveIntegrityError extends CheckpointError {
     archive;
@@ -3270,195 +3031,12 @@ class ArchiveIntegrityError extends CheckpointError {
         this.reason = reason;
     }
 }
-/**
- * Extracts a files archive into `staging`, checking every entry against the manifest while it
- * is written: an entry the manifest does not list, a path that would leave the folder, a
- * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
- * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
- * (files a later node saved again, so a later archive holds them) are passed over unread.
- * @param expected the manifest's records held by this archive (links excluded)
- */
-async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
-    const remaining = new Map(expected.map(file => [file.path, file]));
-    const context = { archive, remaining, staging, superseded, folders: new Set() };
-    let zip;
-    try {
-        zip = await yauzl.openPromise(zipPath, { strictFileNames: true, validateEntrySizes: true });
-    }
-    catch (error) {
-        throw new ArchiveIntegrityError(archive, `not a readable zip (${error.message})`);
-    }
-    const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
-    let claimed = 0;
-    try {
-        for await (const entry of entries(zip, archive)) {
-            claimed += entry.uncompressedSize;
-            if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-                throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
-            }
-            await extractEntry(zip, entry, context);
-        }
-    }
-    finally {
-        zip.close();
-    }
-    missingFiles(context);
+/** A zip the streaming reader does not take; the caller falls back to reading it whole. */
+class UnstreamableZipError extends (/* unused pure expression or super */ null && (Error)) {
 }
-/** Fails when a file the manifest lists in this archive was not in it. */
-function missingFiles(context) {
-    const missing = [...context.remaining.keys()];
-    if (missing.length > 0) {
-        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
-    }
-}
-async function extractEntry(zip, entry, context) {
-    const admitted = await admitEntry(context, {
-        name: entry.fileName,
-        mode: entry.externalFileAttributes >>> 16,
-        size: entry.uncompressedSize
-    });
-    if (!admitted)
-        return;
-    await writeEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
-}
-/**
- * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
- * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the entry's folder in staging.
- * @throws ArchiveIntegrityError for anything else
- */
-async function admitEntry(context, entry) {
-    const name = entry.name;
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(context.archive, `entry ${JSON.stringify(name)} ${reason}`);
-    };
-    if (name.endsWith('/')) {
-        if (!isSafeRelativePath(name.slice(0, -1)))
-            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
-        return undefined;
-    }
-    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
-    const unsafe = unsafePathReason(name, process.platform);
-    if (unsafe)
-        refuse(unsafe);
-    const type = entry.mode & 0o170000;
-    if (type !== 0 && type !== 0o100000)
-        refuse('is not a regular file (a link or a device): saves never write one');
-    const record = context.remaining.get(name);
-    if (!record && context.superseded(name))
-        return undefined;
-    if (!record)
-        refuse('is not in the checkpoint manifest (or appears twice)');
-    const expected = record;
-    context.remaining.delete(name);
-    if (entry.size > expected.size)
-        refuse(`claims ${entry.size} bytes, the manifest ${expected.size}`);
-    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
-    const folder = (0,external_node_path_namespaceObject.dirname)(target);
-    if (!context.folders?.has(folder)) {
-        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
-        context.folders?.add(folder);
-    }
-    return { name, record: expected, target };
-}
-/**
- * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
- * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
- */
-async function writeEntry(archive, entry, bytes, ...through) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    const meter = new Meter(expected.size, () => refuse(`inflates past the ${expected.size} bytes recorded`));
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)([
-            bytes,
-            ...through,
-            meter,
-            (0,external_node_fs_namespaceObject.createWriteStream)(entry.target, { mode: 0o600 })
-        ]);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        refuse(`could not be extracted (${error.message})`);
-    }
-    if (meter.bytes !== expected.size)
-        refuse(`has ${meter.bytes} bytes, the manifest ${expected.size}`);
-    if (meter.digest() !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-}
-/**
- * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
- * the same checks as {@link writeEntry}.
- */
-async function writeWholeEntry(archive, entry, data) {
-    const refuse = (reason) => {
-        throw new ArchiveIntegrityError(archive, `entry ${JSON.stringify(entry.name)} ${reason}`);
-    };
-    const expected = entry.record;
-    if (data.length !== expected.size)
-        refuse(`has ${data.length} bytes, the manifest ${expected.size}`);
-    if (sha256Digest(data) !== expected.sha256)
-        refuse('does not match its sha256 in the manifest');
-    await writeFile(entry.target, data, { mode: 0o600 });
-}
-/** Counts and hashes bytes as they pass, and stops the stream past a limit. */
-class Meter extends external_node_stream_namespaceObject.Transform {
-    limit;
-    onOverflow;
-    bytes = 0;
-    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    constructor(limit, onOverflow) {
-        super();
-        this.limit = limit;
-        this.onOverflow = onOverflow;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.limit) {
-            try {
-                this.onOverflow();
-            }
-            catch (error) {
-                callback(error);
-                return;
-            }
-        }
-        this.hash.update(chunk);
-        callback(null, chunk);
-    }
-    digest() {
-        return `sha256:${this.hash.digest('hex')}`;
-    }
-}
-/** The zip's entries one at a time, as yauzl's lazy mode hands them out. */
-async function* entries(zip, archive) {
-    for (;;) {
-        const entry = await new Promise((resolve, reject) => {
-            const onEntry = (item) => {
-                cleanup();
-                resolve(item);
-            };
-            const onEnd = () => {
-                cleanup();
-                resolve(undefined);
-            };
-            const onError = (error) => {
-                cleanup();
-                reject(new ArchiveIntegrityError(archive, error.message));
-            };
-            const cleanup = () => {
-                zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
-            };
-            zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
-            zip.readEntry();
-        });
-        if (!entry)
-            return;
-        yield entry;
-    }
+/** The refusal of one entry of `archive`, named as the zip names it. */
+function entryRefusal(archive, name, reason) {
+    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
 ;// CONCATENATED MODULE: ./src/packing/meter.ts
@@ -3611,9 +3189,47 @@ function byRefThenValidity(a, b) {
     return scopes || compareRefs(a.ref, b.ref) || (a.document ? 0 : 1) - (b.document ? 0 : 1);
 }
 
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/packing/entry-writer.ts
+
+
+
+
+
+
+/**
+ * Writes an entry's bytes into a file (`target`, mode 0600) or onto a list of chunks, through
+ * `through` (an inflater) and a meter that counts and hashes them and stops them past the limit:
+ * the one way an entry's bytes leave a zip, whichever reader found it.
+ * @throws ArchiveIntegrityError past the limit, or when the bytes cannot be read or written
+ */
+async function writeEntry(entry, target, wording, through = []) {
+    const meter = new ByteMeter(entry.limit, () => entryRefusal(entry.archive, entry.name, wording.overflow));
+    try {
+        const bytes = typeof entry.bytes === 'function' ? await entry.bytes() : entry.bytes;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
+    }
+    catch (error) {
+        if (error instanceof ArchiveIntegrityError)
+            throw error;
+        throw entryRefusal(entry.archive, entry.name, `${wording.failure} (${describe(error)})`);
+    }
+    return { bytes: meter.bytes, digest: meter.digest() };
+}
+/** A file written afresh (owner-only until placed), or a list the chunks are kept on. */
+function sinkOf(target) {
+    if (typeof target === 'string')
+        return (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 });
+    return new external_node_stream_namespaceObject.Writable({
+        write(chunk, _encoding, callback) {
+            target.push(chunk);
+            callback();
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/packing/zip-reader.ts
-
-
 
 
 
@@ -3633,63 +3249,87 @@ async function isZipFile(path) {
     }
 }
 /**
+ * Opens a zip for reading its entries one at a time ({@link zipEntries}); sizes are checked
+ * against the headers as entries are read. Close it when done.
+ * @param label names the zip in error messages
+ * @throws ArchiveIntegrityError for a file that is not a readable zip
+ */
+async function openZip(path, label, names) {
+    try {
+        return await yauzl.openPromise(path, { ...names, autoClose: false, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw unreadableZip(label, describe(error));
+    }
+}
+/**
+ * The entries of an opened zip, one at a time from its central directory. yauzl's refusal of
+ * an entry (a name that is absolute or holds `..`, sizes that do not add up) fails it.
+ * @throws ArchiveIntegrityError naming the zip, with yauzl's reason
+ */
+async function* zipEntries(zip, label) {
+    const entries = zip.eachEntry();
+    try {
+        for (;;) {
+            const next = await entries.next().catch((error) => {
+                throw new ArchiveIntegrityError(label, describe(error));
+            });
+            if (next.done === true)
+                return;
+            yield next.value;
+        }
+    }
+    finally {
+        // Stops listening for entries when the caller stops early.
+        await entries.return?.();
+    }
+}
+/**
  * Opens a zip and lists its entries, reading nothing but the central directory. Entry names
  * yauzl considers unsafe (absolute, `..`) fail the listing.
  * @param label names the zip in error messages
  * @throws ArchiveIntegrityError for a truncated or malformed zip
  */
-async function openZip(path, label) {
-    let zip;
+async function listZip(path, label) {
+    const zip = await openZip(path, label, { strictFileNames: false });
     try {
-        zip = await yauzl.openPromise(path, { autoClose: false, validateEntrySizes: true });
         const entries = [];
-        for await (const entry of zip.eachEntry())
+        for await (const entry of zipEntries(zip, label))
             entries.push(entry);
         return { zip, entries };
     }
     catch (error) {
-        zip?.close();
-        throw new ArchiveIntegrityError(label, `not a readable zip (${describe(error)})`);
+        zip.close();
+        throw unreadableZip(label, error.reason);
     }
+}
+function unreadableZip(label, reason) {
+    return new ArchiveIntegrityError(label, `not a readable zip (${reason})`);
 }
 /**
  * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
  * @throws ArchiveIntegrityError
  */
-async function readEntry(opened, entry, limit, label) {
+async function readEntry(listed, entry, limit, label) {
     const chunks = [];
-    const meter = boundedMeter(entry, limit, label);
-    await copyFrom(opened, entry, meter, label, async (source) => {
-        for await (const chunk of source)
-            chunks.push(chunk);
-    });
+    await unzipEntry(listed, entry, chunks, limit, label);
     return Buffer.concat(chunks);
 }
 /**
- * Writes one entry to `target`, refusing more than `limit` bytes whatever its header claims.
+ * Writes one entry into the file `target` (or onto a list of chunks), refusing more than
+ * `limit` bytes whatever its header claims.
  * @returns the bytes written and their `sha256:<hex>`
  * @throws ArchiveIntegrityError
  */
-async function zip_reader_writeEntry(opened, entry, target, limit, label) {
-    const meter = boundedMeter(entry, limit, label);
-    await copyFrom(opened, entry, meter, label, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
-    return { bytes: meter.bytes, digest: meter.digest() };
-}
-function boundedMeter(entry, limit, label) {
-    const tooLarge = () => new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} is over ${limit} bytes`);
+async function unzipEntry(listed, entry, target, limit, label) {
+    const overflow = `is over ${limit} bytes`;
     if (entry.uncompressedSize > limit)
-        throw tooLarge();
-    return new ByteMeter(limit, tooLarge);
-}
-async function copyFrom(opened, entry, meter, label, sink) {
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(await opened.zip.openReadStreamPromise(entry), meter, sink);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        throw new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} could not be read (${describe(error)})`);
-    }
+        throw entryRefusal(label, entry.fileName, overflow);
+    const bytes = () => listed.zip.openReadStreamPromise(entry);
+    return writeEntry({ archive: label, name: entry.fileName, bytes, limit }, target, {
+        overflow,
+        failure: 'could not be read'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/offline/read-source.ts
@@ -3786,7 +3426,7 @@ class Collector {
 /** The name a project artifact's file carries, with or without the `.zip` a download adds. */
 function artifactNameOf(fileName) {
     const name = fileName.toLowerCase().endsWith('.zip') ? fileName.slice(0, -4) : fileName;
-    const parsed = naming_parseArtifactName(name);
+    const parsed = parseArtifactName(name);
     return parsed ? { name, ...parsed } : undefined;
 }
 async function collectFolder(collector, folder, depth) {
@@ -3905,7 +3545,7 @@ function refFromContent(value) {
 async function collectZip(collector, path, explicit) {
     let found = false;
     try {
-        const opened = await openZip(path, (0,external_node_path_namespaceObject.basename)(path));
+        const opened = await listZip(path, (0,external_node_path_namespaceObject.basename)(path));
         try {
             for (const entry of opened.entries) {
                 const base = entry.fileName.split('/').at(-1) ?? '';
@@ -3946,11 +3586,11 @@ async function extractNested(collector) {
             continue;
         const target = (0,external_node_path_namespaceObject.join)(await collector.temporaryFolder(), `${nested.name}.zip`);
         try {
-            const opened = await openZip(nested.zip, (0,external_node_path_namespaceObject.basename)(nested.zip));
+            const opened = await listZip(nested.zip, (0,external_node_path_namespaceObject.basename)(nested.zip));
             try {
                 const entry = opened.entries.find(item => item.fileName === nested.entry);
                 if (entry)
-                    await zip_reader_writeEntry(opened, entry, target, record.size, nested.name);
+                    await unzipEntry(opened, entry, target, record.size, nested.name);
             }
             finally {
                 opened.zip.close();
@@ -4023,6 +3663,11 @@ const JSON_OPTION = {
     type: 'boolean',
     description: 'print JSON for scripts instead of a table'
 };
+/** `--scope` and `--json`: what a command that reads a source and prints what it found takes. */
+const SCOPE_AND_JSON_OPTIONS = {
+    scope: SCOPE_OPTION,
+    json: JSON_OPTION
+};
 /**
  * The user's keys, as the action's `signing-key` and `encryption-key` inputs hold them: from
  * CHECKPOINT_SIGNING_KEY (only signed checkpoints are then trusted) and
@@ -4092,7 +3737,7 @@ const diffCommand = {
         { name: '<b>', optional: false, description: 'the second checkpoint' },
         SOURCE_ARGUMENT
     ],
-    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
         const [first = '', second = '', path] = args.positionals;
         await withSource(path, io, async (source) => {
@@ -4169,7 +3814,7 @@ const listCommand = {
         'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
         'files are in was not downloaded).',
     arguments: [SOURCE_ARGUMENT],
-    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
         const scope = args.scope();
         await withSource(args.positionals[0], io, source => {
@@ -4240,7 +3885,7 @@ class service_errors_ServiceError extends CheckpointError {
  * A try answered with an error status. Its message reads after the call's name: "answered 503
  * (...)"; a 429 says "rate limited".
  */
-class service_errors_HttpStatusError extends service_errors_ServiceError {
+class HttpStatusError extends service_errors_ServiceError {
     retryAfterMs;
     constructor(status, detail, 
     /** How long the answer's Retry-After asks to wait, when it says. */
@@ -4258,13 +3903,15 @@ class TransferInterruptedError extends service_errors_ServiceError {
 }
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
- * of the service: the step says so in a notice and goes on with the Actions cache alone.
+ * of the service: the step says so in a notice and does nothing.
  */
 class service_errors_ArtifactsUnavailableError extends CheckpointError {
     host;
     constructor(host) {
-        super(`GitHub Enterprise Server (${host}) has no artifact service: checkpoints are saved to and ` +
-            'restored from the Actions cache only (nodes with a key); the other nodes run again.');
+        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
+            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
+            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
+            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
         this.host = host;
     }
 }
@@ -4288,9 +3935,14 @@ const STEP_RETRY_BUDGET_MS = 5 * 60_000;
 /** The longest Retry-After the action waits. */
 const RETRY_AFTER_CAP_MS = 60_000;
 /** A download that sends nothing for this long is abandoned (the official client's timer). */
-const IDLE_TIMEOUT_MS = 30_000;
+const config_IDLE_TIMEOUT_MS = 30_000;
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /** A Twirp or REST try that gets no answer this long is abandoned. */
-const CALL_TIMEOUT_MS = 60_000;
+const config_CALL_TIMEOUT_MS = 60_000;
 /** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
 const DEFAULT_UPLOAD_CONCURRENCY = 4;
 /** A Put Block without an answer this long is sent again (the toolkit's default). */
@@ -4315,7 +3967,7 @@ function retrySettings(env = process.env) {
  * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
  * @throws ConfigurationError naming the variable, its value and the rule
  */
-function uploadSettings(env = process.env) {
+function config_uploadSettings(env = process.env) {
     const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
     const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
     const cap = concurrencyCap(cpus().length);
@@ -4362,10 +4014,6 @@ function assertArtifactsAvailable(env = process.env) {
     if (isEnterpriseServer(server))
         throw new ArtifactsUnavailableError(new URL(server).host);
 }
-/** Whether this job runs on GitHub Enterprise Server, which has no artifact service. */
-function isGhes(env = process.env) {
-    return isEnterpriseServer(env.GITHUB_SERVER_URL ?? '');
-}
 /**
  * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
  * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
@@ -4388,8 +4036,19 @@ function apiUrl(env = process.env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport/http.ts
 
+
+
+
+// The transport's one HTTP client, on node:http: its streams hand the socket's Buffers over as
+// they are, where fetch copies every chunk into and out of web streams. It uses the global
+// agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
+// NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
  * The action's version, sent in every request's User-Agent. A unit test holds it equal to
  * package.json's: the bundles do not ship package.json where they could read it.
@@ -4398,33 +4057,151 @@ const ACTION_VERSION = '1.0.0';
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
- * One fetch with the action's User-Agent, given up when no answer has come within `timeoutMs`
- * (the signal stays armed while the body is read).
- * @throws TransferInterruptedError `silence` when the time is up
+ * The `code` of the error a connection not accepted within CONNECT_TIMEOUT_MS fails with: the
+ * request never reached the service, so any call may be sent again.
  */
-async function send(url, init, timeoutMs, silence = `no answer within ${String(timeoutMs)} ms`) {
-    try {
-        return await fetch(url, {
-            ...init,
-            headers: { 'User-Agent': USER_AGENT, ...init.headers },
-            signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))
+const CONNECT_TIMEOUT_CODE = 'CONNECT_TIMEOUT';
+/**
+ * One request with the action's User-Agent. Resolves once the answer's headers have come; its
+ * body is a stream the caller reads ({@link readBody} reads it whole), and the timers stay armed
+ * while it is read.
+ * @throws HttpStatusError for a status `accept` does not list, its body read for the message
+ * @throws TransferInterruptedError when the time or the idle timeout runs out
+ * @throws the socket's own errors (ECONNREFUSED, ECONNRESET...), and {@link CONNECT_TIMEOUT_CODE}
+ */
+async function http_request(url, options = {}) {
+    const target = new URL(url);
+    let response = await exchange(target, options);
+    const location = response.headers.location;
+    const get = (options.method ?? 'GET') === 'GET';
+    if (options.redirected && get && isRedirect(response.statusCode) && location !== undefined) {
+        response.resume();
+        const next = new URL(location, target);
+        options.redirected(next.href);
+        const headers = next.origin === target.origin ? options.headers : {};
+        response = await exchange(next, { ...options, headers });
+    }
+    const status = response.statusCode ?? 0;
+    if (!(options.accept?.includes(status) ?? (status >= 200 && status < 300))) {
+        throw await statusError(response);
+    }
+    return response;
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status ?? 0);
+}
+/** Sends one request and waits for the answer's headers. */
+function exchange(target, options) {
+    const body = options.body === undefined ? [] : Buffer.isBuffer(options.body) ? [options.body] : options.body;
+    const headers = { 'User-Agent': USER_AGENT, ...options.headers };
+    if (options.body !== undefined) {
+        headers['Content-Length'] = String(body.reduce((sum, chunk) => sum + chunk.length, 0));
+    }
+    return new Promise((resolve, reject) => {
+        const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+        const outgoing = client.request(target, { method: options.method ?? 'GET', headers });
+        outgoing.on('error', reject);
+        outgoing.on('response', resolve);
+        armTimers(outgoing, options);
+        for (const chunk of body)
+            outgoing.write(chunk);
+        outgoing.end();
+    });
+}
+/** Arms a request's timeouts: the whole exchange's, the idle one, the connection's. */
+function armTimers(outgoing, options) {
+    const timers = new RequestTimers(outgoing);
+    if (options.timeoutMs !== undefined) {
+        const ms = Math.max(1, Math.round(options.timeoutMs));
+        const silence = options.silence ?? `no answer within ${ms} ms`;
+        timers.after(ms, () => new TransferInterruptedError(silence));
+    }
+    const idleMs = options.idleMs;
+    if (idleMs !== undefined) {
+        outgoing.setTimeout(idleMs, () => {
+            timers.fail(new TransferInterruptedError(`got no data for ${idleMs / 1000} s`));
         });
     }
-    catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
-            throw new TransferInterruptedError(silence, undefined, { cause: error });
-        }
-        throw error;
+    outgoing.on('socket', socket => {
+        // A socket the agent kept alive is connected already.
+        if (!socket.connecting)
+            return;
+        const timer = timers.after(CONNECT_TIMEOUT_MS, connectTimeout);
+        socket.once('connect', () => {
+            clearTimeout(timer);
+        });
+    });
+}
+/**
+ * The timers of one request: one that runs out destroys the request, and its answer once there
+ * is one, with an error that says which ran out. All of them stop when the answer closes.
+ */
+class RequestTimers {
+    outgoing;
+    answer;
+    timers = [];
+    constructor(outgoing) {
+        this.outgoing = outgoing;
+        outgoing.on('response', response => {
+            this.answer = response;
+            response.once('close', () => {
+                this.stop();
+            });
+        });
+        outgoing.once('close', () => {
+            if (this.answer === undefined)
+                this.stop();
+        });
     }
+    /** Fails the request with `error()` after `ms`, unless stopped first. */
+    after(ms, error) {
+        const timer = setTimeout(() => {
+            this.fail(error());
+        }, ms);
+        this.timers.push(timer);
+        return timer;
+    }
+    fail(error) {
+        this.answer?.destroy(error);
+        this.outgoing.destroy(error);
+    }
+    stop() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+    }
+}
+function connectTimeout() {
+    return Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), {
+        code: CONNECT_TIMEOUT_CODE
+    });
+}
+/**
+ * The chunks of an answer's body as they arrive; one that ends before its last byte is an error.
+ * The answer is destroyed when the reader stops early, so its connection is not reused half read.
+ */
+async function* http_bodyChunks(response) {
+    try {
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete) {
+            throw new TransferInterruptedError('the answer ended before its last byte');
+        }
+    }
+    finally {
+        response.destroy();
+    }
+}
+/** An answer's whole body. */
+async function http_readBody(response) {
+    const chunks = [];
+    for await (const chunk of http_bodyChunks(response))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
 }
 /** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
 async function statusError(response) {
-    const text = await response.text().catch(() => '');
-    return new service_errors_HttpStatusError(response.status, detailOf(text) || response.statusText, retryAfterMs(response.headers.get('retry-after')));
-}
-/** The same for an answer read with node:http, whose body is not read. */
-function statusErrorOf(response) {
-    return new HttpStatusError(response.statusCode ?? 0, response.statusMessage ?? '', retryAfterMs(response.headers['retry-after']));
+    const body = await http_readBody(response).catch(() => Buffer.alloc(0));
+    return new HttpStatusError(response.statusCode ?? 0, detailOf(body.toString('utf8')) || (response.statusMessage ?? ''), retryAfterMs(response.headers['retry-after']));
 }
 /** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
 function detailOf(text) {
@@ -4475,6 +4252,7 @@ function signatureSecrets(url) {
 
 
 
+
 /**
  * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
  * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
@@ -4490,12 +4268,12 @@ const SERVICE_CALLS = {
     }
 };
 /** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
-const BLOB_UPLOADS = {
+const retry_BLOB_UPLOADS = {
     attempts: 4,
     waitMs: failures => (2 ** (failures - 1) - 1) * 4000
 };
 /** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
-const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+const retry_DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
 /**
  * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
  * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
@@ -4508,19 +4286,10 @@ const NOT_SENT = new Set([
     'EAI_AGAIN',
     'EHOSTUNREACH',
     'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
+    CONNECT_TIMEOUT_CODE
 ]);
 /** Network errors after the request may have reached it: sent again when idempotent. */
-const MAYBE_SENT = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 /**
  * Time a step spends failing: failed tries and the waits after them, all calls together (one
  * process is one step). Once spent, a failure is final: a step gives up on a dead service
@@ -4548,7 +4317,7 @@ const stepBudget = new RetryBudget();
  * call as it is.
  * @throws ServiceError naming the call, the last status or error, and the attempts made
  */
-async function withRetries(options, attempt) {
+async function retry_withRetries(options, attempt) {
     const settings = retrySettings();
     const started = Date.now();
     const call = { options, settings, deadline: started + settings.callDeadlineMs };
@@ -4571,7 +4340,7 @@ async function withRetries(options, attempt) {
 }
 /** A failure of the network or a service; undefined for anything else. */
 function classify(error, idempotent) {
-    if (error instanceof service_errors_HttpStatusError && error.status !== undefined) {
+    if (error instanceof HttpStatusError && error.status !== undefined) {
         const retryable = RETRYABLE_STATUSES.has(error.status);
         return {
             error,
@@ -4583,9 +4352,7 @@ function classify(error, idempotent) {
     }
     const code = errorCode(error);
     const notSent = code !== undefined && NOT_SENT.has(code);
-    const interrupted = error instanceof TransferInterruptedError ||
-        (error instanceof Error && error.name === 'TimeoutError') ||
-        (code !== undefined && MAYBE_SENT.has(code));
+    const interrupted = error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code));
     if (!notSent && !interrupted)
         return undefined;
     return {
@@ -4598,7 +4365,7 @@ function classify(error, idempotent) {
             : 'the request may have reached the service, and this call is not safe to repeat'
     };
 }
-/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
 function errorCode(error) {
     let current = error;
     for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
@@ -4657,11 +4424,158 @@ function humanDuration(ms) {
     return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
+;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
+ * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
+ * file over (DOWNLOADS schedule).
+ */
+async function downloadToFile(url, file, options) {
+    const { what, log, headers, redirected, progress } = options;
+    return retry_withRetries({ what, log, policy: retry_DOWNLOADS }, async () => {
+        const idleMs = config_IDLE_TIMEOUT_MS;
+        const response = await http_request(url, { headers, redirected, idleMs, accept: [200] });
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(http_bodyChunks(response), meter, (0,external_node_fs_namespaceObject.createWriteStream)(file, { mode: 0o644 }));
+        return { size: meter.bytes, digest: meter.digest() };
+    });
+}
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
+ * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
+ * the caller falls back to a whole download.
+ */
+async function* streamBody(url, options) {
+    const open = () => request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] });
+    yield* bodyChunks(await withRetries({ ...options, policy: DOWNLOADS }, open));
+}
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+        const response = await request(url, { headers, timeoutMs, accept: [200, 206] });
+        const bytes = await readBody(response);
+        if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new ServiceError(`A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`, response.statusCode);
+        }
+        return bytes;
+    });
+}
+/** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
+const BLOCK_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/**
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
+ * Blob when they fit in a block, else Put Blocks (`concurrency` in flight, each retried on the
+ * BLOB_UPLOADS schedule, one that gets no answer within the stall timeout sent again) and one
+ * Put Block List. Nothing is readable at the URL until that last request: a failed upload
+ * leaves nothing behind.
+ */
+async function uploadStream(url, source, options) {
+    const settings = { ...uploadSettings(), ...options };
+    const tally = { hash: createHash('sha256'), size: 0 };
+    const upload = new BlockUpload(url, settings);
+    const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally);
+    await forEachBounded(blocks, settings.concurrency, block => upload.send(block));
+    await upload.commit();
+    return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` };
+}
+/**
+ * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
+ * full, before the next chunk is read; what is left at the end is the last block. Every chunk
+ * is counted and hashed into `tally` as it passes.
+ */
+async function* blocksOf(source, blockBytes, tally) {
+    let chunks = [];
+    let bytes = 0;
+    let index = 0;
+    for await (const chunk of source) {
+        tally.hash.update(chunk);
+        tally.size += chunk.length;
+        let rest = chunk;
+        while (bytes + rest.length >= blockBytes) {
+            chunks.push(rest.subarray(0, blockBytes - bytes));
+            rest = rest.subarray(blockBytes - bytes);
+            yield { index: index++, chunks, bytes: blockBytes, last: false };
+            chunks = [];
+            bytes = 0;
+        }
+        if (rest.length > 0) {
+            chunks.push(rest);
+            bytes += rest.length;
+        }
+    }
+    yield { index, chunks, bytes, last: true };
+}
+/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
+class BlockUpload {
+    url;
+    options;
+    ids = [];
+    constructor(url, options) {
+        this.url = url;
+        this.options = options;
+    }
+    /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
+    async send(block) {
+        const { contentType, what } = this.options;
+        if (block.last && block.index === 0) {
+            const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
+            await this.put(await this.url(), block.chunks, headers, what);
+            return;
+        }
+        if (block.bytes === 0)
+            return;
+        const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64');
+        this.ids[block.index] = id;
+        const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`;
+        await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`);
+    }
+    /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
+    async commit() {
+        if (this.ids.length === 0)
+            return;
+        const { contentType, what } = this.options;
+        const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
+            .map(id => `<Latest>${id}</Latest>`)
+            .join('')}</BlockList>`;
+        const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
+        const target = `${await this.url()}&comp=blocklist`;
+        await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`);
+    }
+    /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
+    async put(url, body, headers, what) {
+        const { stallMs, log } = this.options;
+        const silence = `no answer within ${String(stallMs)} ms (upload stalled)`;
+        await withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
+            const answer = await request(url, {
+                method: 'PUT',
+                headers,
+                body,
+                timeoutMs: stallMs,
+                silence
+            });
+            // The status says the bytes are stored; what the body says after it changes nothing.
+            await readBody(answer).catch(() => undefined);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/transport/rest-client.ts
-
-
-
-
 
 
 
@@ -4672,10 +4586,9 @@ const DEFAULT_API_URL = 'https://api.github.com';
 const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 /**
- * The few REST calls `pull` makes, with global fetch, retried as the action's calls are
- * (transport/retry.ts). The token goes to the API host only: the artifact download answers 302
- * to a blob URL, followed without the Authorization header, and a pagination link that leaves
- * the API host is refused.
+ * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
+ * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
+ * without the Authorization header, and a pagination link that leaves the API host is refused.
  */
 class GitHubClient {
     apiUrl;
@@ -4692,13 +4605,14 @@ class GitHubClient {
     }
     /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
     async listRunArtifacts(repository, runId) {
-        let url = `${this.repoUrl(repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
+        let url = `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
         const artifacts = [];
-        for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-            const response = await this.request(url, `run ${runId} of ${repository.owner}/${repository.name}`);
-            const body = (await response.json());
+        const what = `run ${runId} of ${repository.owner}/${repository.name}`;
+        for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
+            const page = await this.getJson(url, what);
+            const body = page.json;
             artifacts.push(...(body.artifacts ?? []).map(toArtifact));
-            url = nextLink(response.headers.get('link'));
+            url = nextLink(page.link);
         }
         return artifacts;
     }
@@ -4708,64 +4622,51 @@ class GitHubClient {
      * @returns the bytes written and their `sha256:<hex>`
      */
     async download(repository, artifact, target, progress) {
-        const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`;
-        const what = `artifact ${artifact.name}`;
-        const retry = { what: `Download of ${artifact.name}`, policy: DOWNLOADS, log: this.log };
-        return asApiError(withRetries(retry, async ({ remainingMs }) => {
-            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
-            const first = await send(url, { headers: this.headers(), redirect: 'manual' }, timeout);
-            let response = first;
-            const location = first.headers.get('location');
-            if (first.status >= 300 && first.status < 400 && location) {
-                await first.body?.cancel();
-                // The blob host gets no token: the signed URL is its own authorization.
-                response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } });
-            }
-            if (!response.ok || !response.body)
-                throw await statusError(response);
-            const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
-            const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o644 }));
-            return { bytes: meter.bytes, digest: meter.digest() };
-        }), what);
+        const api = { apiUrl: this.apiUrl, token: this.token };
+        const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        return { bytes: size, digest };
     }
     /**
-     * One JSON document of the API, `path` taken from the API root (or a full URL on the API host,
-     * as Link headers give them), and the URL of its next page.
+     * One GET of the API, its JSON and its `Link` header. The token never leaves the API host: a
+     * link elsewhere is refused, and a redirect elsewhere (one is followed) gets no token.
      */
-    async getJson(path, what) {
-        const url = /^https?:/.test(path) ? path : `${this.apiUrl}${path}`;
-        const response = await this.request(url, what);
-        return {
-            body: await response.json(),
-            next: nextLink(response.headers.get('link'))
-        };
-    }
-    async request(url, what) {
+    async getJson(url, what) {
         if (new URL(url).origin !== this.origin) {
             throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
         }
         const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
-        return asApiError(withRetries(retry, async ({ remainingMs }) => {
-            const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs);
-            const response = await send(url, { headers: this.headers() }, timeout);
-            if (!response.ok)
-                throw await statusError(response);
-            return response;
+        const page = await asApiError(retry_withRetries(retry, async ({ remainingMs }) => {
+            const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
+            const headers = apiHeaders(this.token);
+            const response = await http_request(url, { headers, timeoutMs, redirected: () => undefined });
+            const link = [response.headers.link ?? []].flat().join(', ');
+            return { text: (await http_readBody(response)).toString('utf8'), link };
         }), what);
+        return { json: JSON.parse(page.text), link: page.link };
     }
-    repoUrl(repository) {
-        const owner = encodeURIComponent(repository.owner);
-        return `${this.apiUrl}/repos/${owner}/${encodeURIComponent(repository.name)}`;
-    }
-    headers() {
-        return {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${this.token}`,
-            'x-github-api-version': '2022-11-28',
-            'user-agent': USER_AGENT
-        };
-    }
+}
+/** What the REST API is sent: the token, and the media type and version it answers in. */
+function apiHeaders(token) {
+    return {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28'
+    };
+}
+/**
+ * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
+ * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
+ * without the token; `transfer.redirected` hears that URL first, to mask it.
+ * @returns the size and `sha256:<hex>` of the bytes written
+ */
+async function downloadArtifact(api, repository, artifactId, target, transfer) {
+    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    return downloadToFile(url, target, {
+        ...transfer,
+        headers: apiHeaders(api.token),
+        redirected: transfer.redirected ?? (() => undefined)
+    });
 }
 /**
  * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
@@ -4802,6 +4703,11 @@ function toArtifact(item) {
         digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
         expired: value.expired === true
     };
+}
+/** A repository's REST URL. */
+function repoUrl(apiUrl, repository) {
+    const owner = encodeURIComponent(repository.owner);
+    return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`;
 }
 /** The `rel="next"` URL of a Link header. */
 function nextLink(header) {
@@ -4892,7 +4798,7 @@ async function pullRun(client, options) {
     return pulled;
 }
 function candidateOf(artifact, scope) {
-    const parsed = naming_parseArtifactName(artifact.name);
+    const parsed = parseArtifactName(artifact.name);
     if (!parsed || artifact.expired || (scope !== undefined && parsed.ref.scope !== scope))
         return [];
     return [{ artifact, ref: parsed.ref, kind: parsed.kind }];
@@ -4909,7 +4815,7 @@ function noCheckpoints(options) {
 async function archivesNeeded(pulled) {
     const names = new Set();
     for (const item of pulled) {
-        const ref = naming_parseArtifactName(item.name)?.ref;
+        const ref = parseArtifactName(item.name)?.ref;
         if (ref)
             names.add(filesArchiveName(ref));
         try {
@@ -5044,27 +4950,50 @@ const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024))
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 const FILE_CONCURRENCY = 16;
 /**
- * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
- * first failure rejects once the tasks already started have settled.
+ * Runs `task` on the items of `items` as they come, at most `limit` at a time: the one shape
+ * of work in flight together (file operations, an upload's blocks). The next item is asked for
+ * only when a task is free, so a source that makes its items on demand (an upload's blocks, read from a stream)
+ * never runs more than `limit` ahead of the requests. The first failure, of a task or of the
+ * source, stops the asking; it is thrown once the tasks already started have settled, so no
+ * request is left running behind the caller's back.
  */
-async function mapLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
+async function limit_forEachBounded(items, limit, task) {
+    const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     let failure;
     const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
+        while (failure === undefined) {
             try {
-                results[index] = await task(items[index], index);
+                const next = await source.next();
+                if (next.done === true)
+                    return;
+                await task(next.value);
             }
             catch (error) {
                 failure ??= { error };
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
+    await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+    if (failure === undefined)
+        return;
+    try {
+        // Lets a generator that is still open run its `finally` (closing the file it reads).
+        await source.return?.();
+    }
+    catch {
+        // The first failure is the one to report.
+    }
+    throw failure.error;
+}
+/**
+ * Maps `items` through `task`, at most `limit` at a time, results in the order of `items`. The
+ * first failure rejects once the tasks already started have settled.
+ */
+async function mapLimit(items, limit, task) {
+    const results = new Array(items.length);
+    await limit_forEachBounded(items.keys(), Math.min(limit, items.length), async (index) => {
+        results[index] = await task(items[index], index);
+    });
     return results;
 }
 
@@ -5101,8 +5030,8 @@ function resolveInside(workspace, given, input, platform = process.platform) {
 }
 /** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
 function toRelative(workspace, absolute, platform = process.platform) {
-    const paths = pathsOf(platform);
-    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+    const fromWorkspace = pathsOf(platform).relative(workspace, absolute);
+    return fromWorkspace.split(pathsOf(platform).sep).join('/');
 }
 /** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
 function portableLinkTarget(target, platform = process.platform) {
@@ -5275,17 +5204,6 @@ async function moveFile(from, to) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/packing/hash.ts
-
-
-
-/** `sha256:<hex>` of a file, streamed. */
-async function hash_hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
-    return `sha256:${hash.digest('hex')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
 
 
@@ -5325,13 +5243,166 @@ async function openFiles(archive, files, sealed, staging, key) {
         catch {
             throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
         }
-        if ((await (0,promises_namespaceObject.stat)(target)).size !== file.size || (await hash_hashFile(target)) !== file.sha256) {
+        const decrypted = await hashFile(target);
+        if (decrypted.bytes !== file.size || decrypted.digest !== file.sha256) {
             throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
         }
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/manifest-entries.ts
+
+
+
+
+
+
+// The checks both extractors (the whole-file one and the streaming one) make of a files
+// archive against its checkpoint's manifest, so that they refuse and accept the same entries.
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+const BOMB_RATIO = 100;
+/** Below this many inflated bytes no ratio is suspicious. */
+const BOMB_FLOOR = 10 * 1024 * 1024;
+/**
+ * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
+ * honestly hold.
+ * @param claimed the uncompressed sizes the entries claim, added up
+ * @param archiveBytes the zip's own size
+ * @throws ArchiveIntegrityError
+ */
+function refuseZipBomb(archive, claimed, archiveBytes) {
+    if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+        throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
+    }
+}
+/** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
+function entryContext(archive, expected, staging, superseded) {
+    const remaining = new Map(expected.map(file => [file.path, file]));
+    return { archive, remaining, staging, superseded, folders: new Set() };
+}
+/** Fails when a file the manifest lists in this archive was not in it. */
+function missingFiles(context) {
+    const missing = [...context.remaining.keys()];
+    if (missing.length > 0) {
+        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+    }
+}
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+async function admitEntry(context, entry) {
+    const name = entry.name;
+    const refuse = (reason) => {
+        throw entryRefusal(context.archive, name, reason);
+    };
+    if (name.endsWith('/')) {
+        if (!isSafeRelativePath(name.slice(0, -1)))
+            refuse(unsafePathReason(name.slice(0, -1)) ?? '');
+        return undefined;
+    }
+    // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+    const unsafe = unsafePathReason(name, process.platform);
+    if (unsafe)
+        refuse(unsafe);
+    const type = entry.mode & 0o170000;
+    if (type !== 0 && type !== 0o100000)
+        refuse('is not a regular file (a link or a device): saves never write one');
+    const record = context.remaining.get(name);
+    if (!record && context.superseded(name))
+        return undefined;
+    if (!record)
+        return refuse('is not in the checkpoint manifest (or appears twice)');
+    context.remaining.delete(name);
+    if (entry.size > record.size)
+        refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
+    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
+    await makeFolder(context, (0,external_node_path_namespaceObject.dirname)(target), refuse);
+    return { name, record, target };
+}
+/** Creates a staging folder once, however many entries it holds. */
+async function makeFolder(context, folder, refuse) {
+    if (context.folders.has(folder))
+        return;
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true }).catch((error) => refuse(`cannot be staged (${error.message})`));
+    context.folders.add(folder);
+}
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ * @param through what the bytes pass through first (an inflater)
+ * @throws ArchiveIntegrityError
+ */
+async function stageEntry(archive, entry, bytes, through = []) {
+    const size = entry.record.size;
+    const written = await writeEntry({ archive, name: entry.name, bytes, limit: size }, entry.target, { overflow: `inflates past the ${size} bytes recorded`, failure: 'could not be extracted' }, through);
+    matchRecord(archive, entry, written.bytes, written.digest);
+}
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link stageEntry}.
+ * @throws ArchiveIntegrityError
+ */
+async function stageWholeEntry(archive, entry, data) {
+    matchRecord(archive, entry, data.length, sha256Digest(data));
+    await writeFile(entry.target, data, { mode: 0o600 });
+}
+/** Fails an entry whose size or sha256 differs from its manifest record. */
+function matchRecord(archive, entry, bytes, digest) {
+    const expected = entry.record;
+    if (bytes !== expected.size) {
+        throw entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
+    }
+    if (digest !== expected.sha256) {
+        throw entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packing/extract.ts
+
+
+
+/**
+ * Extracts a files archive into `staging`, checking every entry against the manifest while it
+ * is written: an entry the manifest does not list, a path that would leave the folder, a
+ * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
+ * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
+ * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * @param expected the manifest's records held by this archive (links excluded)
+ * @throws ArchiveIntegrityError
+ */
+async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    const context = entryContext(archive, expected, staging, superseded);
+    const zip = await openZip(zipPath, archive, { strictFileNames: true });
+    try {
+        const archiveBytes = (await (0,promises_namespaceObject.stat)(zipPath)).size;
+        let claimed = 0;
+        for await (const entry of zipEntries(zip, archive)) {
+            claimed += entry.uncompressedSize;
+            refuseZipBomb(archive, claimed, archiveBytes);
+            await extractEntry(zip, entry, context);
+        }
+    }
+    finally {
+        zip.close();
+    }
+    missingFiles(context);
+}
+async function extractEntry(zip, entry, context) {
+    const admitted = await admitEntry(context, {
+        name: entry.fileName,
+        mode: entry.externalFileAttributes >>> 16,
+        size: entry.uncompressedSize
+    });
+    if (!admitted)
+        return;
+    await stageEntry(context.archive, admitted, await zip.openReadStreamPromise(entry));
+}
+
 ;// CONCATENATED MODULE: ./src/offline/stage-source.ts
+
 
 
 
@@ -5529,8 +5600,7 @@ const restoreCommand = {
             value: 'PATH',
             description: 'where the state goes in DIR (default: state.json)'
         },
-        scope: SCOPE_OPTION,
-        json: JSON_OPTION
+        ...SCOPE_AND_JSON_OPTIONS
     },
     async run(args, io) {
         const to = args.path(args.required('to'), io);
@@ -5577,7 +5647,7 @@ const showCommand = {
         { name: '<node|file>', optional: false, description: 'a node id, a checkpoint name or a file' },
         SOURCE_ARGUMENT
     ],
-    options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+    options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
         const [target = '', path] = args.positionals;
         await withSource(path, io, async (source) => {
@@ -5770,13 +5840,7 @@ async function importSource(source, to, options = {}) {
     const store = new LocalDirectoryStore(to);
     const written = [];
     for (const [name, checkpoints] of byScope) {
-        const data = {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: name,
-            exportedAt: (options.now ?? new Date()).toISOString(),
-            checkpoints
-        };
+        const data = exportDocument(name, checkpoints, options.now ?? new Date());
         const manager = new CheckpointManager(store, { scope: name, ...(codec ? { codec } : {}) });
         written.push(...(await manager.importAll(data, source.location)));
     }
@@ -5862,8 +5926,7 @@ const importCommand = {
     arguments: [SOURCE_ARGUMENT],
     options: {
         to: { type: 'string', value: 'DIR', description: 'the store folder (required)' },
-        scope: SCOPE_OPTION,
-        json: JSON_OPTION
+        ...SCOPE_AND_JSON_OPTIONS
     },
     async run(args, io) {
         const to = args.path(args.required('to'), io);

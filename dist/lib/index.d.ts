@@ -31,7 +31,7 @@ export { isJsonObject, mergeStates } from './checkpoint/state.js';
 export type { JsonValue, PipelineState } from './checkpoint/state.js';
 export { isSafeRelativePath, unsafePathReason } from './checkpoint/safe-paths.js';
 export { CheckpointError, CheckpointNotFoundError, CheckpointWriteError, CorruptCheckpointError, InvalidInputError, UnsupportedSchemaError } from './checkpoint/errors.js';
-export { ArchiveIntegrityError } from './packing/extract.js';
+export { ArchiveIntegrityError } from './packing/packing-errors.js';
 export { PathEscapeError } from './packing/place.js';
 export { CheckpointManager, EXPORT_KIND } from './checkpoint/manager.js';
 export type { CheckpointExport, ManagerOptions, SkippedCheckpoint } from './checkpoint/manager.js';

@@ -28,7 +28,7 @@ export { isJsonObject, mergeStates } from './checkpoint/state.js';
 export { isSafeRelativePath, unsafePathReason } from './checkpoint/safe-paths.js';
 // Errors: every one a CheckpointError whose message names the thing and the rule.
 export { CheckpointError, CheckpointNotFoundError, CheckpointWriteError, CorruptCheckpointError, InvalidInputError, UnsupportedSchemaError } from './checkpoint/errors.js';
-export { ArchiveIntegrityError } from './packing/extract.js';
+export { ArchiveIntegrityError } from './packing/packing-errors.js';
 export { PathEscapeError } from './packing/place.js';
 // Checkpoints in a local folder.
 export { CheckpointManager, EXPORT_KIND } from './checkpoint/manager.js';

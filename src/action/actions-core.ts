@@ -2,7 +2,6 @@
 // so one folder holds everything that knows how a runner is spoken to.
 export {
   debug,
-  getInput,
   getState,
   info,
   notice,

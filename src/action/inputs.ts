@@ -104,6 +104,39 @@ export function getProtection(): Protection {
   }
 }
 
+/**
+ * What every step that writes a checkpoint reads alike: its scope, the node's files, how they are
+ * kept and packed, what the node's result depends on, how a failure is reported, the protection.
+ */
+export interface CheckpointInputs {
+  /** Which pipeline the checkpoint belongs to. */
+  scope: string
+  /** Glob patterns, workspace-relative; `!` excludes. */
+  paths: string[]
+  retentionDays: number | undefined
+  /** Undefined: chosen per payload. */
+  compressionLevel: number | undefined
+  failOnError: boolean
+  /** What the node's result depends on; with it, a restored node whose key changed runs again. */
+  key: string
+  salt: string
+  protection: Protection
+}
+
+/** Reads and validates the inputs of {@link CheckpointInputs}. @throws InvalidInputError */
+export function getCheckpointInputs(): CheckpointInputs {
+  return {
+    scope: getScope(),
+    paths: getList(Input.Paths),
+    retentionDays: getRetentionDays(),
+    compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+    failOnError: getBoolean(Input.FailOnError, false),
+    key: toolkit.getInput(Input.Key),
+    salt: toolkit.getInput(Input.Salt),
+    protection: getProtection()
+  }
+}
+
 /** A required node id input. @throws InvalidInputError when empty or not an id */
 export function requiredId(name: string, why: string): string {
   const value = toolkit.getInput(name)

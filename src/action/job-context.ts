@@ -202,3 +202,15 @@ export async function recordEvent(
   job.lastStepEndedAt = new Date().toISOString()
   await saveJobContext(runnerTemp, job)
 }
+
+/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
+export function ranEvent(document: CheckpointDocument, node: string, reason: string): JobEvent {
+  const durationMs = document.nodes.find(record => record.id === node)?.durationMs
+  return {
+    node,
+    status: 'ran',
+    reason,
+    checkpoint: checkpointName(document),
+    ...(durationMs === undefined ? {} : { durationMs })
+  }
+}

@@ -1,5 +1,8 @@
-/** Values a main step hands its post step (`core.saveState` / `core.getState`). */
-export enum State {
+/**
+ * What the restore entry hands its post step (`core.saveState` / `core.getState`): the scope
+ * whose summary it writes.
+ */
+export enum RestoreState {
   Scope = 'scope'
 }
 

@@ -19,6 +19,15 @@ export interface CheckpointExport {
   checkpoints: CheckpointDocument[]
 }
 
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+export function exportDocument(
+  scope: string,
+  checkpoints: CheckpointDocument[],
+  exportedAt: Date
+): CheckpointExport {
+  return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints }
+}
+
 /** A checkpoint passed over while looking for a valid one, and why. */
 export interface SkippedCheckpoint {
   ref: CheckpointRef
@@ -129,13 +138,7 @@ export class CheckpointManager {
   async exportAll(now = new Date()): Promise<CheckpointExport> {
     const checkpoints: CheckpointDocument[] = []
     for (const ref of await this.list()) checkpoints.push(await this.load(ref))
-    return {
-      kind: EXPORT_KIND,
-      schema: 1,
-      scope: this.scope,
-      exportedAt: now.toISOString(),
-      checkpoints
-    }
+    return exportDocument(this.scope, checkpoints, now)
   }
 
   /**

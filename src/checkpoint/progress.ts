@@ -1,12 +1,14 @@
-import { sealCheckpoint, SCHEMA_VERSION, CHECKPOINT_KIND } from './document.js'
-import type {
-  ArchiveRecord,
-  CheckpointBody,
-  CheckpointDocument,
-  FileRecord,
-  NodeRecord,
-  PartialRecord,
-  RunInfo
+import {
+  CHECKPOINT_KIND,
+  SCHEMA_VERSION,
+  sealCheckpoint,
+  type ArchiveRecord,
+  type CheckpointBody,
+  type CheckpointDocument,
+  type FileRecord,
+  type NodeRecord,
+  type PartialRecord,
+  type RunInfo
 } from './document.js'
 import type { Fingerprint } from './fingerprint.js'
 import { addPart, archivesUsed } from './contribution.js'

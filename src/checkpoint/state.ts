@@ -150,9 +150,7 @@ function depthBelow(node: object, depth: number, walk: Walk): number {
     for (let index = 0; index < items.length; index++) {
       const child = items[index]
       if (typeof child !== 'object' || child === null) continue
-      walk.trail.push(index)
-      deepest = Math.max(deepest, depthBelow(child, depth + 1, walk))
-      walk.trail.pop()
+      deepest = Math.max(deepest, depthOfChild(child, index, depth, walk))
       if (deepest > walk.stopAbove) return deepest
     }
     return deepest
@@ -167,11 +165,17 @@ function depthBelow(node: object, depth: number, walk: Walk): number {
     }
     const child = record[key]
     if (typeof child !== 'object' || child === null) continue
-    walk.trail.push(key)
-    deepest = Math.max(deepest, depthBelow(child, depth + 1, walk))
-    walk.trail.pop()
+    deepest = Math.max(deepest, depthOfChild(child, key, depth, walk))
     if (deepest > walk.stopAbove) return deepest
   }
+  return deepest
+}
+
+/** The depth below an object or array child, its step on the trail while it is walked. */
+function depthOfChild(child: object, step: string | number, depth: number, walk: Walk): number {
+  walk.trail.push(step)
+  const deepest = depthBelow(child, depth + 1, walk)
+  walk.trail.pop()
   return deepest
 }
 

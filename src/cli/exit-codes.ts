@@ -5,7 +5,7 @@ import {
   InvalidInputError,
   UnsupportedSchemaError
 } from '../checkpoint/errors.js'
-import { ArchiveIntegrityError } from '../packing/extract.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { PathEscapeError } from '../packing/place.js'
 import { IntegrityError, NotFoundError, UsageError } from '../offline/offline-errors.js'
 import { GitHubApiError } from '../transport/service-errors.js'

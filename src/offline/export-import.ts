@@ -1,7 +1,7 @@
 import type { CheckpointCodec } from '../checkpoint/codec.js'
 import { serializeCheckpoint, type CheckpointDocument } from '../checkpoint/document.js'
 import { CheckpointNotFoundError } from '../checkpoint/errors.js'
-import { CheckpointManager, EXPORT_KIND, type CheckpointExport } from '../checkpoint/manager.js'
+import { CheckpointManager, exportDocument, type CheckpointExport } from '../checkpoint/manager.js'
 import { checkpointName, type CheckpointRef } from '../checkpoint/naming.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
 import { LocalDirectoryStore } from './local-directory-store.js'
@@ -72,13 +72,7 @@ export async function importSource(
   const store = new LocalDirectoryStore(to)
   const written: CheckpointRef[] = []
   for (const [name, checkpoints] of byScope) {
-    const data: CheckpointExport = {
-      kind: EXPORT_KIND,
-      schema: 1,
-      scope: name,
-      exportedAt: (options.now ?? new Date()).toISOString(),
-      checkpoints
-    }
+    const data = exportDocument(name, checkpoints, options.now ?? new Date())
     const manager = new CheckpointManager(store, { scope: name, ...(codec ? { codec } : {}) })
     written.push(...(await manager.importAll(data, source.location)))
   }

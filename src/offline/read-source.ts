@@ -10,7 +10,7 @@ import { ID_PATTERN } from '../checkpoint/ids.js'
 import { EXPORT_KIND } from '../checkpoint/manager.js'
 import { checkpointName, parseArtifactName, type CheckpointRef } from '../checkpoint/naming.js'
 import { isJsonObject } from '../checkpoint/state.js'
-import { ArchiveIntegrityError } from '../packing/extract.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { NotFoundError, UsageError } from './offline-errors.js'
 import { hashFile } from '../packing/meter.js'
 import {
@@ -20,7 +20,7 @@ import {
   type FoundCheckpoint,
   type SourceProblem
 } from './source.js'
-import { isZipFile, openZip, readEntry, writeEntry } from '../packing/zip-reader.js'
+import { isZipFile, listZip, readEntry, unzipEntry } from '../packing/zip-reader.js'
 
 /** A checkpoint document larger than this is refused rather than read into memory. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -255,7 +255,7 @@ function refFromContent(value: unknown): CheckpointRef | undefined {
 async function collectZip(collector: Collector, path: string, explicit: boolean): Promise<void> {
   let found = false
   try {
-    const opened = await openZip(path, basename(path))
+    const opened = await listZip(path, basename(path))
     try {
       for (const entry of opened.entries) {
         const base = entry.fileName.split('/').at(-1) ?? ''
@@ -290,10 +290,10 @@ async function extractNested(collector: Collector): Promise<void> {
     if (!record) continue
     const target = join(await collector.temporaryFolder(), `${nested.name}.zip`)
     try {
-      const opened = await openZip(nested.zip, basename(nested.zip))
+      const opened = await listZip(nested.zip, basename(nested.zip))
       try {
         const entry = opened.entries.find(item => item.fileName === nested.entry)
-        if (entry) await writeEntry(opened, entry, target, record.size, nested.name)
+        if (entry) await unzipEntry(opened, entry, target, record.size, nested.name)
       } finally {
         opened.zip.close()
       }

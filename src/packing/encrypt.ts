@@ -1,10 +1,10 @@
-import { mkdir, stat } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { decryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
-import { ArchiveIntegrityError } from './extract.js'
-import { hashFile } from './hash.js'
+import { hashFile } from './meter.js'
+import { ArchiveIntegrityError } from './packing-errors.js'
 
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 export function sealedEntryName(index: number): string {
@@ -48,7 +48,8 @@ export async function openFiles(
         `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`
       )
     }
-    if ((await stat(target)).size !== file.size || (await hashFile(target)) !== file.sha256) {
+    const decrypted = await hashFile(target)
+    if (decrypted.bytes !== file.size || decrypted.digest !== file.sha256) {
       throw new ArchiveIntegrityError(
         archive,
         `${file.path} does not match its manifest record once decrypted`

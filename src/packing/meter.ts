@@ -44,7 +44,7 @@ export async function hashFile(path: string): Promise<{ bytes: number; digest: s
 }
 
 /** A sink for streams whose bytes only a meter needs. */
-export function discard(): Writable {
+function discard(): Writable {
   return new Writable({
     write(_chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
       callback()

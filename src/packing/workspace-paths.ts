@@ -49,8 +49,8 @@ export function toRelative(
   absolute: string,
   platform: NodeJS.Platform = process.platform
 ): string {
-  const paths = pathsOf(platform)
-  return paths.relative(workspace, absolute).split(paths.sep).join('/')
+  const fromWorkspace = pathsOf(platform).relative(workspace, absolute)
+  return fromWorkspace.split(pathsOf(platform).sep).join('/')
 }
 
 /** A link's target as checkpoints store it: with `/` (Windows writes `\`). */

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { once } from 'node:events'
 import * as zlib from 'node:zlib'
+import { sha256Digest } from '../checkpoint/canonical.js'
 import { ENCRYPTION_OVERHEAD, encryptBytes, encryptChunks } from '../checkpoint/crypto.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { FILE_CONCURRENCY, SMALL_FILE } from './limit.js'
@@ -126,14 +127,14 @@ export class ZipPacker {
     const stored = key ? encryptBytes(data, key) : data
     const body =
       head.method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored
-    const sha256 = digestOf(data)
+    const sha256 = sha256Digest(data)
     const descriptor = this.finish(source, head, {
       crc: crc32(stored),
       compressed: body.length,
       size: data.length,
       sha256,
       stored: key
-        ? { size: stored.length, sha256: digestOf(stored) }
+        ? { size: stored.length, sha256: sha256Digest(stored) }
         : { size: data.length, sha256 }
     })
     return Buffer.concat([localHeader(head), body, descriptor])
@@ -176,51 +177,26 @@ export class ZipPacker {
     yield bytes
   }
 
+  /** A file too large to read whole, streamed through in read chunks. */
   private async *entry(source: PackSource): AsyncGenerator<Buffer> {
     const sealKey = this.options.sealKey
     const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0
     const head = this.head(source, source.size + overhead >= ZIP64_ENTRY)
     yield* this.emit(localHeader(head))
-
-    const plain = createHash('sha256')
+    const tally = new EntryTally(sealKey !== undefined)
     const scan = new SecretScan(this.needles)
-    const storedHash = createHash('sha256')
-    let size = 0
-    let storedSize = 0
-    let crc = 0
-    let compressed = 0
-    const onPlain = (bytes: Buffer): void => {
-      size += bytes.length
-      plain.update(bytes)
+    const plain = plainBytes(source.absolute, bytes => {
+      tally.plain(bytes)
       if (scan.finds(bytes)) this.refuseSecret(source)
-    }
-    const stored = sealKey
-      ? encryptChunks(plainBytes(source.absolute, onPlain), sealKey)
-      : plainBytes(source.absolute, onPlain)
-    const counted = (async function* (): AsyncGenerator<Buffer> {
-      for await (const bytes of stored) {
-        storedSize += bytes.length
-        crc = crc32(bytes, crc)
-        if (sealKey) storedHash.update(bytes)
-        yield bytes
-      }
-    })()
-    const body = head.method === 8 ? deflated(counted, this.options.level) : counted
+    })
+    const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain)
+    const body = head.method === 8 ? deflated(stored, this.options.level) : stored
+    let compressed = 0
     for await (const bytes of body) {
       compressed += bytes.length
       yield* this.emit(bytes)
     }
-    const sha256 = `sha256:${plain.digest('hex')}`
-    const descriptor = this.finish(source, head, {
-      crc,
-      compressed,
-      size,
-      sha256,
-      stored: sealKey
-        ? { size: storedSize, sha256: `sha256:${storedHash.digest('hex')}` }
-        : { size, sha256 }
-    })
-    yield* this.emit(descriptor)
+    yield* this.emit(this.finish(source, head, tally.packed(compressed)))
   }
 
   private centralDirectory(): Buffer {
@@ -235,6 +211,45 @@ export class ZipPacker {
     }
     end.push(endOfCentral(count, length, start))
     return Buffer.concat(end)
+  }
+}
+
+/**
+ * Tallies a streamed entry while it passes: the file's size and sha256 as read, and the stored
+ * bytes' size, CRC-32 and (when sealed, so that they differ from the file's) sha256.
+ */
+class EntryTally {
+  private size = 0
+  private storedSize = 0
+  private crc = 0
+  private readonly plainHash = createHash('sha256')
+  private readonly storedHash = createHash('sha256')
+
+  constructor(private readonly sealed: boolean) {}
+
+  /** Counts the file's bytes as read. */
+  plain(bytes: Buffer): void {
+    this.size += bytes.length
+    this.plainHash.update(bytes)
+  }
+
+  /** The entry's stored bytes, counted as they pass. */
+  async *stored(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of bytes) {
+      this.storedSize += chunk.length
+      this.crc = crc32(chunk, this.crc)
+      if (this.sealed) this.storedHash.update(chunk)
+      yield chunk
+    }
+  }
+
+  /** What the entry came to, once its last byte passed. */
+  packed(compressed: number): Packed {
+    const sha256 = `sha256:${this.plainHash.digest('hex')}`
+    const stored = this.sealed
+      ? { size: this.storedSize, sha256: `sha256:${this.storedHash.digest('hex')}` }
+      : { size: this.size, sha256 }
+    return { crc: this.crc, compressed, size: this.size, sha256, stored }
   }
 }
 
@@ -413,10 +428,6 @@ function endOfCentral(count: number, length: number, start: number): Buffer {
   end.writeUInt32LE(Math.min(length, MAX32), 12)
   end.writeUInt32LE(Math.min(start, MAX32), 16)
   return end
-}
-
-function digestOf(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 }
 
 /** MS-DOS date and time fields (local time, 2-second steps, 1980 at the earliest). */

@@ -1,12 +1,11 @@
 import * as core from '../action/actions-core.js'
 import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
 import { reportFailure } from '../action/failure.js'
-import { getRestoreInputs, type RestoreInputs } from './restore-inputs.js'
+import { getRestoreInputs, getSourceInputs, type RestoreInputs } from './restore-inputs.js'
 import { rememberRestore } from '../action/job-context.js'
-import { setRestoreOutputs } from '../action/outputs.js'
+import { setRestoreOutputs } from './restore-outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
-import { State } from '../action/step-state.js'
-import { getSourceInputs } from './restore-inputs.js'
+import { RestoreState } from '../action/step-state.js'
 import { restoreFromSources, type Found } from '../resume/sources.js'
 import type { SourceInputs } from '../resume/found.js'
 
@@ -24,7 +23,7 @@ export async function runRestore(): Promise<void> {
     const sources = getSourceInputs()
     failOnError = inputs.failOnError
     scope = inputs.scope
-    core.saveState(State.Scope, scope)
+    core.saveState(RestoreState.Scope, scope)
     const found = inputs.reset
       ? resetFound(inputs, sources, context)
       : await restoreFromSources({

@@ -1,7 +1,7 @@
 import { describe } from '../checkpoint/errors.js'
 import { loadJobContext } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
-import { State } from '../action/step-state.js'
+import { RestoreState } from '../action/step-state.js'
 import { renderSummary, resumeNotice } from '../action/summary.js'
 import * as toolkit from '../action/light-toolkit.js'
 
@@ -11,7 +11,7 @@ import * as toolkit from '../action/light-toolkit.js'
  */
 export async function runRestorePost(): Promise<void> {
   try {
-    const scope = toolkit.getState(State.Scope)
+    const scope = toolkit.getState(RestoreState.Scope)
     if (!scope) return
     const job = await loadJobContext(readRunContext().runnerTemp, scope, { base: false })
     toolkit.appendSummary(renderSummary(job, scope))

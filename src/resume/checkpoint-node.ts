@@ -11,6 +11,13 @@ import { isGhes } from '../transport/config.js'
 import { saveNode, type NodeSave } from './save-node.js'
 import { saveWithoutArtifacts } from './save-without-artifacts.js'
 
+/** What {@link checkpointNode} saved: the checkpoint, and how many files and bytes it holds. */
+export interface SavedNode {
+  document: CheckpointDocument
+  files: number
+  bytes: number
+}
+
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
  * node's duration is the time since the job's previous checkpoint step ended, when known.
@@ -22,7 +29,7 @@ export async function checkpointNode(
   context: RunContext,
   job: JobContext,
   durationMs = sinceLastStep(job)
-): Promise<{ document: CheckpointDocument; files: number; bytes: number }> {
+): Promise<SavedNode> {
   refuseSecrets(save)
   const files = await collectFiles(context.workspace, paths, 'paths')
   if (paths.length > 0 && files.length === 0) {

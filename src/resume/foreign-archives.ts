@@ -7,7 +7,7 @@ import {
   type RestArtifact,
   type Repository
 } from '../transport/rest-client.js'
-import { ArchiveIntegrityError } from '../packing/extract.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import type { ArchiveFetcher, ArchiveSource } from './stage-archive.js'
 
 /** Fetches an archive kept in the Actions cache into `downloads`; its path. */

@@ -1,5 +1,5 @@
 import * as core from '../action/actions-core.js'
-import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, UntrustedCheckpointError } from '../checkpoint/codec.js'
 import { restrictTo } from '../checkpoint/contribution.js'
@@ -12,8 +12,8 @@ import {
 import { CheckpointError, CorruptCheckpointError, describe } from '../checkpoint/errors.js'
 import { parseArtifactName } from '../checkpoint/naming.js'
 import { cacheKey, guardedCacheKey, judgeNode } from '../checkpoint/reuse.js'
-import { ArchiveIntegrityError } from '../packing/extract.js'
-import { hashFile } from '../packing/hash.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
+import { hashFile } from '../packing/meter.js'
 import { ENTRY_DOCUMENT, restoreEntry } from '../transport/cache-store.js'
 import { placeParts, setReason, take, type Found, type SourceRequest } from './found.js'
 import type { ArchiveSource } from './stage-archive.js'
@@ -82,12 +82,9 @@ function entryArchives(folder: string): ArchiveSource {
 }
 
 async function checkArchive(file: string, record: ArchiveRecord): Promise<void> {
-  const size = await stat(file).then(
-    found => found.size,
-    () => -1
-  )
-  if (size < 0) throw new ArchiveIntegrityError(record.name, 'is missing from its cache entry')
-  if (size !== record.size || (await hashFile(file)) !== record.digest) {
+  const found = await hashFile(file).catch(() => undefined)
+  if (!found) throw new ArchiveIntegrityError(record.name, 'is missing from its cache entry')
+  if (found.bytes !== record.size || found.digest !== record.digest) {
     throw new ArchiveIntegrityError(
       record.name,
       'its bytes do not match the digest recorded at upload'

@@ -6,7 +6,7 @@ import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { CheckpointError, describe } from '../checkpoint/errors.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
-import { checkpointName } from '../checkpoint/naming.js'
+import { checkpointName, type CheckpointRef } from '../checkpoint/naming.js'
 import { completedNodes } from '../checkpoint/progress.js'
 import type { RunContext } from '../transport/run-context.js'
 import { placeFiles } from '../packing/place.js'
@@ -19,7 +19,8 @@ import { runArchives, stageFiles, type ArchiveSource } from './stage-archive.js'
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none,
- * which on a first attempt is known without asking the service.
+ * which on a first attempt is known without asking the service. Archives of nodes this run took
+ * from another run or the cache are fetched through `elsewhere`.
  * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
  */
 export async function restoreLatest(
@@ -39,16 +40,7 @@ export async function restoreLatest(
   const artifacts = new ArtifactStore(context, token, stepLog)
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-restore-'))
   try {
-    const { kept, foreign } = ownedArtifacts(await artifacts.list())
-    if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
-      core.warning(
-        `Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`
-      )
-    }
-    const store = new RunCheckpointStore(artifacts, kept, {
-      scratch,
-      runId: context.run.runId
-    })
+    const store = await readableCheckpoints(artifacts, scope, scratch, context.run.runId)
     const manager = new CheckpointManager(store, { scope, codec })
     const refs = (await manager.list()).reverse()
     if (refs.length === 0) {
@@ -57,38 +49,82 @@ export async function restoreLatest(
       )
       return undefined
     }
-    for (const [index, ref] of refs.entries()) {
-      const staging = join(scratch, `staging-${index}`)
-      try {
-        const document = await manager.load(ref)
-        await stageFiles(
-          document,
-          runArchives(store, artifacts, context.run.runId, elsewhere),
-          {
-            downloads: join(scratch, 'downloads'),
-            staging
-          },
-          codec.fileKey
-        )
-        await placeFiles(staging, document.files, context.workspace)
-        report(document)
-        return document
-      } catch (error) {
-        // Only a checkpoint that is bad is passed over; a service or disk failure would fail
-        // every older one the same way, and is reported as what it is (fail-on-error applies).
-        if (error instanceof ServiceError || !(error instanceof CheckpointError)) throw error
-        core.warning(
-          `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
-        )
-      }
-    }
-    core.warning(
-      `None of the ${refs.length} checkpoint(s) of scope '${scope}' could be restored: starting from the beginning.`
-    )
-    return undefined
+    const archives = runArchives(store, artifacts, context.run.runId, elsewhere)
+    const restoring = { manager, archives, codec, scratch, workspace: context.workspace }
+    return await restoreNewestValid(refs, restoring)
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/**
+ * The run's checkpoints as a store, without those written by a job that did not own their
+ * scope, which are reported: a restore never mixes two jobs' pipelines.
+ */
+async function readableCheckpoints(
+  artifacts: ArtifactStore,
+  scope: string,
+  scratch: string,
+  runId: string
+): Promise<RunCheckpointStore> {
+  const { kept, foreign } = ownedArtifacts(await artifacts.list())
+  if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
+    core.warning(
+      `Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`
+    )
+  }
+  return new RunCheckpointStore(artifacts, kept, { scratch, runId })
+}
+
+/** What restoring a checkpoint works with. */
+interface Restoring {
+  manager: CheckpointManager
+  /** Where each archive's bytes come from. */
+  archives: ArchiveSource
+  codec: CheckpointCodec
+  /** A folder of this step's own, removed after. */
+  scratch: string
+  workspace: string
+}
+
+/** Restores the first of `refs` (newest first) that verifies; a bad one is reported and passed. */
+async function restoreNewestValid(
+  refs: CheckpointRef[],
+  restoring: Restoring
+): Promise<CheckpointDocument | undefined> {
+  for (const [index, ref] of refs.entries()) {
+    try {
+      return await stageAndPlace(ref, join(restoring.scratch, `staging-${index}`), restoring)
+    } catch (error) {
+      // Only a checkpoint that is bad is passed over; a service or disk failure would fail
+      // every older one the same way, and is reported as what it is (fail-on-error applies).
+      if (error instanceof ServiceError || !(error instanceof CheckpointError)) throw error
+      core.warning(
+        `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
+      )
+    }
+  }
+  core.warning(
+    `None of the ${refs.length} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`
+  )
+  return undefined
+}
+
+/**
+ * Loads and verifies one checkpoint, stages its files (each checked against the manifest), then
+ * puts them in the workspace: a bad checkpoint fails before any file moves.
+ */
+async function stageAndPlace(
+  ref: CheckpointRef,
+  staging: string,
+  { manager, archives, codec, scratch, workspace }: Restoring
+): Promise<CheckpointDocument> {
+  const document = await manager.load(ref)
+  const folders = { downloads: join(scratch, 'downloads'), staging }
+  await stageFiles(document, archives, folders, codec.fileKey)
+  await placeFiles(staging, document.files, workspace)
+  report(document)
+  return document
 }
 
 function report(document: CheckpointDocument): void {

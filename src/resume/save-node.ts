@@ -7,15 +7,15 @@ import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { caseCollision } from '../checkpoint/ids.js'
 import { CheckpointManager } from '../checkpoint/manager.js'
 import { checkpointName, filesArchiveName, type CheckpointRef } from '../checkpoint/naming.js'
-import { nextCheckpoint } from '../checkpoint/progress.js'
+import { nextCheckpoint, type NodeResult } from '../checkpoint/progress.js'
 import type { PipelineState } from '../checkpoint/state.js'
 import { ConfigurationError } from '../action/failure.js'
 import type { JobContext } from '../action/job-context.js'
 import type { Protection } from '../action/inputs.js'
 import type { RunContext } from '../transport/run-context.js'
-import { choosePacking } from '../packing/choose.js'
+import { choosePacking, type Packing } from '../packing/choose.js'
 import { sealedEntryName } from '../packing/encrypt.js'
-import { ZipPacker } from '../packing/zip-writer.js'
+import { ZipPacker, type PackedEntry, type PackSource } from '../packing/zip-writer.js'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CollectedFile } from '../packing/collect.js'
 import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../transport/artifact-store.js'
@@ -54,52 +54,75 @@ export interface SaveRequest {
  */
 export async function saveNode(request: SaveRequest): Promise<CheckpointDocument> {
   const { save, context, job } = request
+  const attempt = context.run.attempt
   const artifacts = new ArtifactStore(context, '', stepLog)
-  const listing = await artifacts.list()
-  assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId)
-  const store = new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
-    scratch: request.scratch,
-    runId: context.run.runId,
-    retentionDays: save.retentionDays
-  })
+  const store = await ownedCheckpointStore(artifacts, request)
   const codec = new CheckpointCodec(save.protection)
   const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope, codec)
   assertNoCaseCollision(save.node, base)
-  const ref = {
-    scope: save.scope,
-    attempt: context.run.attempt,
-    sequence: (base?.sequence ?? 0) + 1,
-    node: save.node
-  }
-  const attempt = context.run.attempt
   const upload: ZipSink = (name, bytes) =>
     artifacts.uploadZip(name, keepCopy(bytes, save.keepArchive), {
       retentionDays: save.retentionDays
     })
   const { archive, packed } = await orScopeConflict(
-    packFiles(upload, ref, request, codec),
+    packFiles(upload, nextRef(save, attempt, base), request, codec),
     save.scope,
     attempt
   )
-  const document = nextCheckpoint(base, {
-    scope: save.scope,
-    node: save.node,
-    run: context.run,
-    state: save.state,
-    files: request.files.map(file => fileRecord(file, archive, packed)),
-    ...(archive ? { archive } : {}),
-    ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
-    ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
-    ...(save.partial ? { partial: true } : {})
-  })
+  const document = nextCheckpoint(base, nodeResult(request, archive, packed))
   const name = checkpointName(document)
   await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt)
-  assertScopeOwned(await artifacts.list(), save.scope, context.run.attempt, artifacts.jobBackendId)
+  assertScopeOwned(await artifacts.list(), save.scope, attempt, artifacts.jobBackendId)
   const what = save.partial ? 'progress of' : 'done:'
   core.info(
     `Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`
   )
   return document
+}
+
+/**
+ * The run's checkpoints as a store, once this job is known to own the scope: the artifacts of
+ * jobs that did not own theirs are left out.
+ */
+async function ownedCheckpointStore(
+  artifacts: ArtifactStore,
+  { save, context, scratch }: SaveRequest
+): Promise<RunCheckpointStore> {
+  const listing = await artifacts.list()
+  assertScopeOwned(listing, save.scope, context.run.attempt, artifacts.jobBackendId)
+  return new RunCheckpointStore(artifacts, ownedArtifacts(listing).kept, {
+    scratch,
+    runId: context.run.runId,
+    retentionDays: save.retentionDays
+  })
+}
+
+/** The name parts of the checkpoint that follows `base`. */
+export function nextRef(
+  save: NodeSave,
+  attempt: number,
+  base: CheckpointDocument | undefined
+): CheckpointRef {
+  return { scope: save.scope, attempt, sequence: (base?.sequence ?? 0) + 1, node: save.node }
+}
+
+/** What the node adds to the pipeline: its state, its files as packed, how it ran. */
+export function nodeResult(
+  { save, context, files, durationMs }: SaveRequest,
+  archive: ArchiveRecord | undefined,
+  packed: Packed
+): NodeResult {
+  return {
+    scope: save.scope,
+    node: save.node,
+    run: context.run,
+    state: save.state,
+    files: files.map(file => fileRecord(file, archive, packed)),
+    ...(archive ? { archive } : {}),
+    ...(durationMs === undefined ? {} : { durationMs }),
+    ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
+    ...(save.partial ? { partial: true } : {})
+  }
 }
 
 /** Refuses a node id that differs only in case from a node of the pipeline. */
@@ -147,20 +170,42 @@ export async function packFiles(
   codec: CheckpointCodec
 ): Promise<{ archive: ArchiveRecord | undefined; packed: Packed }> {
   const regular = request.files.filter(file => file.link === undefined)
-  const packed: Packed = new Map()
-  if (regular.length === 0) return { archive: undefined, packed }
+  if (regular.length === 0) return { archive: undefined, packed: new Map() }
   const name = filesArchiveName(ref)
   const sealKey = codec.fileKey
-  const level = request.save.compressionLevel
-  const packing = sealKey
-    ? { level: 0, reason: 'encrypted bytes do not compress' }
-    : level === undefined
-      ? await choosePacking(regular)
-      : { level, reason: 'compression-level set' }
+  const packing = await packingOf(regular, request.save.compressionLevel, sealKey)
   core.info(
     `Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`
   )
-  const sources = regular.map((file, index) => ({
+  const packer = new ZipPacker(packSources(regular, sealKey), {
+    level: packing.level,
+    sealKey,
+    secrets: request.save.protection.secrets
+  })
+  const uploaded = await sink(name, packer.bytes())
+  const archive: ArchiveRecord = {
+    name,
+    runId: request.context.run.runId,
+    size: uploaded.size,
+    digest: uploaded.digest,
+    packing: sealKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate'
+  }
+  return { archive, packed: packedFiles(regular, packer.entries, sealKey) }
+}
+
+/** The zip level: stored when sealed, as `compression-level` says when set, else per payload. */
+async function packingOf(
+  files: CollectedFile[],
+  level: number | undefined,
+  sealKey: Buffer | undefined
+): Promise<Packing> {
+  if (sealKey) return { level: 0, reason: 'encrypted bytes do not compress' }
+  if (level === undefined) return choosePacking(files)
+  return { level, reason: 'compression-level set' }
+}
+
+function packSources(files: CollectedFile[], sealKey: Buffer | undefined): PackSource[] {
+  return files.map((file, index) => ({
     name: sealKey ? sealedEntryName(index) : file.path,
     path: file.path,
     absolute: file.absolute,
@@ -168,14 +213,17 @@ export async function packFiles(
     mtime: file.mtime,
     size: file.size
   }))
-  const packer = new ZipPacker(sources, {
-    level: packing.level,
-    sealKey,
-    secrets: request.save.protection.secrets
-  })
-  const uploaded = await sink(name, packer.bytes())
-  for (const [index, entry] of packer.entries.entries()) {
-    const file = regular[index]
+}
+
+/** What packing read of each file, by path; a sealed entry's stored form too. */
+function packedFiles(
+  files: CollectedFile[],
+  entries: PackedEntry[],
+  sealKey: Buffer | undefined
+): Packed {
+  const packed: Packed = new Map()
+  for (const [index, entry] of entries.entries()) {
+    const file = files[index]
     if (!file) continue
     packed.set(file.path, {
       size: entry.size,
@@ -183,19 +231,10 @@ export async function packFiles(
       ...(sealKey ? { entry: { name: entry.name, ...entry.stored } } : {})
     })
   }
-  const kind = sealKey ? 'zip-encrypted' : packing.level === 0 ? 'zip-stored' : 'zip-deflate'
-  const archive: ArchiveRecord = {
-    name,
-    runId: request.context.run.runId,
-    size: uploaded.size,
-    digest: uploaded.digest,
-    packing: kind
-  }
-  return { archive, packed }
+  return packed
 }
 
-/** A collected file's manifest record, with what packing recorded of it. */
-export function fileRecord(
+function fileRecord(
   file: CollectedFile,
   archive: ArchiveRecord | undefined,
   packed: Packed

@@ -4,7 +4,14 @@ import { CheckpointCodec } from '../checkpoint/codec.js'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { nextCheckpoint } from '../checkpoint/progress.js'
 import { cacheKey } from '../checkpoint/reuse.js'
-import { assertNoCaseCollision, fileRecord, packFiles, type SaveRequest } from './save-node.js'
+import {
+  assertNoCaseCollision,
+  nextRef,
+  nodeResult,
+  packFiles,
+  type SaveRequest,
+  type ZipSink
+} from './save-node.js'
 import { writeZip } from '../packing/zip-file.js'
 
 /**
@@ -17,34 +24,22 @@ export async function saveWithoutArtifacts(request: SaveRequest): Promise<Checkp
   const { save, context, job } = request
   const base = job.base
   assertNoCaseCollision(save.node, base)
-  const ref = {
-    scope: save.scope,
-    attempt: context.run.attempt,
-    sequence: (base?.sequence ?? 0) + 1,
-    node: save.node
-  }
   const zip = save.keepArchive ?? join(request.scratch, 'files.zip')
   const codec = new CheckpointCodec(save.protection)
-  const { archive, packed } = await packFiles(
-    (_name, bytes) => writeZip(zip, bytes),
-    ref,
-    request,
-    codec
-  )
+  const ref = nextRef(save, context.run.attempt, base)
+  const packedFiles = await packFiles(bytesTo(zip), ref, request, codec)
   const key = cacheKey(save.scope, save.node, save.fingerprint)
-  const document = nextCheckpoint(base, {
-    scope: save.scope,
-    node: save.node,
-    run: context.run,
-    state: save.state,
-    files: request.files.map(file => fileRecord(file, archive, packed)),
-    ...(archive ? { archive: key ? { ...archive, cache: key } : archive } : {}),
-    ...(request.durationMs === undefined ? {} : { durationMs: request.durationMs }),
-    ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
-    ...(save.partial ? { partial: true } : {})
-  })
+  // The archive is kept in the cache under the node's key, when it has one.
+  const archive =
+    packedFiles.archive && key ? { ...packedFiles.archive, cache: key } : packedFiles.archive
+  const document = nextCheckpoint(base, nodeResult(request, archive, packedFiles.packed))
   core.info(
     `Checkpoint of node '${save.node}' built without artifacts (GitHub Enterprise Server): ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`
   )
   return document
+}
+
+/** A sink that writes the zip to a local file. */
+function bytesTo(file: string): ZipSink {
+  return (_name, bytes) => writeZip(file, bytes)
 }

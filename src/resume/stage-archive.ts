@@ -4,8 +4,10 @@ import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoin
 import { describe } from '../checkpoint/errors.js'
 import { join } from 'node:path'
 import { openFiles, sealedRecord } from '../packing/encrypt.js'
-import { ArchiveIntegrityError, extractArchive } from '../packing/extract.js'
-import { TAIL_BYTES, extractStream, locateDirectory } from '../packing/stream-extract.js'
+import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
+import { extractArchive } from '../packing/extract.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
+import { extractStream } from '../packing/stream-extract.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
 
@@ -26,6 +28,12 @@ type Superseded = (name: string) => boolean
 /** The fetcher of each archive of a checkpoint. @throws ArchiveIntegrityError when it has none */
 export type ArchiveSource = (record: ArchiveRecord) => ArchiveFetcher
 
+/** Where an archive is downloaded to, and where its files are extracted. */
+interface StagingFolders {
+  downloads: string
+  staging: string
+}
+
 /**
  * Downloads every archive a checkpoint's files live in and extracts it into `staging`, each
  * checked against the digest recorded at upload and every file against the manifest. Nothing
@@ -34,12 +42,11 @@ export type ArchiveSource = (record: ArchiveRecord) => ArchiveFetcher
 export async function stageFiles(
   document: CheckpointDocument,
   source: ArchiveSource,
-  folders: { downloads: string; staging: string },
+  folders: StagingFolders,
   fileKey: Buffer | undefined
 ): Promise<void> {
-  const { downloads, staging } = folders
-  await mkdir(staging, { recursive: true })
-  await mkdir(downloads, { recursive: true })
+  await mkdir(folders.staging, { recursive: true })
+  await mkdir(folders.downloads, { recursive: true })
   const byArchive = new Map<string, FileRecord[]>()
   for (const file of document.files) {
     if (file.archive === undefined) continue
@@ -48,24 +55,8 @@ export async function stageFiles(
   for (const record of document.archives) {
     const files = byArchive.get(record.name)
     if (!files) continue
-    const fetcher = source(record)
-    if (record.packing !== 'zip-encrypted') {
-      await extractFrom(fetcher, record, files, folders, supersededIn(document, record.name))
-      continue
-    }
-    if (!fileKey)
-      throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
-    const sealed = join(downloads, `${record.name}.sealed`)
-    // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
-    // not need is one a later node saved again. It is passed over, never decrypted or placed.
-    await extractFrom(
-      fetcher,
-      record,
-      files.map(file => sealedRecord(record.name, file)),
-      { downloads, staging: sealed },
-      name => /^f\d{6}$/.test(name)
-    )
-    await openFiles(record.name, files, sealed, staging, fileKey)
+    const fetched = { fetcher: source(record), record, folders }
+    await stageArchive(fetched, files, supersededIn(document, record.name), fileKey)
   }
 }
 
@@ -84,21 +75,63 @@ export function runArchives(
       if (elsewhere) return elsewhere(record)
       throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`)
     }
-    const artifact = store.artifact(record.name)
-    if (!artifact)
-      throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
-    if (artifact.digest !== undefined && artifact.digest !== record.digest) {
-      throw new ArchiveIntegrityError(
-        record.name,
-        'its digest differs from the one the checkpoint recorded'
-      )
-    }
+    const artifact = listedArtifact(store, record)
     return {
       stream: (expected, into, superseded) =>
         streamArchive(artifacts, artifact, record, expected, into, superseded),
       download: downloads => artifacts.download(artifact, downloads)
     }
   }
+}
+
+/**
+ * The run's artifact of an archive the checkpoint records.
+ * @throws ArchiveIntegrityError when the run has none, or one with another digest
+ */
+function listedArtifact(store: RunCheckpointStore, record: ArchiveRecord): RunArtifact {
+  const artifact = store.artifact(record.name)
+  if (!artifact)
+    throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
+  if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+    throw new ArchiveIntegrityError(
+      record.name,
+      'its digest differs from the one the checkpoint recorded'
+    )
+  }
+  return artifact
+}
+
+/** One archive to stage: where its bytes come from, and where they go. */
+interface Fetched {
+  fetcher: ArchiveFetcher
+  record: ArchiveRecord
+  folders: StagingFolders
+}
+
+/** Extracts one archive's files into staging; a sealed one is opened with the file key. */
+async function stageArchive(
+  fetched: Fetched,
+  files: FileRecord[],
+  superseded: Superseded,
+  fileKey: Buffer | undefined
+): Promise<void> {
+  const { record, folders } = fetched
+  if (record.packing !== 'zip-encrypted') {
+    await extractFrom(fetched, files, folders.staging, superseded)
+    return
+  }
+  if (!fileKey)
+    throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key')
+  const sealed = join(folders.downloads, `${record.name}.sealed`)
+  // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
+  // not need is one a later node saved again. It is passed over, never decrypted or placed.
+  await extractFrom(
+    fetched,
+    files.map(file => sealedRecord(record.name, file)),
+    sealed,
+    name => /^f\d{6}$/.test(name)
+  )
+  await openFiles(record.name, files, sealed, folders.staging, fileKey)
 }
 
 /**
@@ -119,15 +152,14 @@ function supersededIn(document: CheckpointDocument, archive: string): Superseded
  * checked against the manifest before the caller places anything.
  */
 async function extractFrom(
-  fetcher: ArchiveFetcher,
-  record: ArchiveRecord,
+  { fetcher, record, folders }: Fetched,
   expected: FileRecord[],
-  folders: { downloads: string; staging: string },
+  into: string,
   superseded: Superseded
 ): Promise<void> {
   if (fetcher.stream) {
     try {
-      await fetcher.stream(expected, folders.staging, superseded)
+      await fetcher.stream(expected, into, superseded)
       return
     } catch (error) {
       core.info(
@@ -136,7 +168,7 @@ async function extractFrom(
     }
   }
   const zip = await fetcher.download(folders.downloads)
-  await extractArchive(zip, record.name, expected, folders.staging, superseded)
+  await extractArchive(zip, record.name, expected, into, superseded)
 }
 
 async function streamArchive(

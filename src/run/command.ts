@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { ConfigurationError } from '../action/failure.js'
 import { isJsonObject, stateProblem, type PipelineState } from '../checkpoint/state.js'
@@ -15,22 +15,41 @@ export interface CommandResult {
 const PRIVATE_ENV =
   /^(INPUT_|STATE_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_RESULTS_URL$|ACTIONS_CACHE_URL$)/
 
+/** A script to run, and where. */
+export interface CommandOptions {
+  shell: Shell
+  script: string
+  cwd: string
+  /** Added to the step's environment, whose private variables are left out. */
+  env: Record<string, string>
+}
+
 /**
  * Runs a script with its output streamed live. SIGINT and SIGTERM (the cancel button, a
  * timeout) are passed on to the command, so it can stop cleanly and the post step can save
  * its progress.
  */
-export async function runCommand(options: {
-  shell: Shell
-  script: string
-  cwd: string
-  env: Record<string, string>
-}): Promise<CommandResult> {
+export async function runCommand(options: CommandOptions): Promise<CommandResult> {
+  const child = spawnScript(options)
+  let cancelledBy: NodeJS.Signals | undefined
+  const forward = (signal: NodeJS.Signals): void => {
+    cancelledBy = signal
+    signalCommand(child, signal)
+  }
+  process.on('SIGINT', forward).on('SIGTERM', forward)
+  try {
+    const code = await exitCodeOf(child)
+    return { code, cancelledBy }
+  } finally {
+    process.off('SIGINT', forward).off('SIGTERM', forward)
+  }
+}
+
+function spawnScript(options: CommandOptions): ChildProcess {
   const { program, args, verbatim } = commandLine(options.shell, options.script)
-  const env = { ...publicEnv(process.env), ...options.env }
-  const child = spawn(program, args, {
+  return spawn(program, args, {
     cwd: options.cwd,
-    env,
+    env: { ...publicEnv(process.env), ...options.env },
     stdio: 'inherit',
     // Its own process group, so a cancel reaches the whole command (a `sleep` under bash too).
     // On Windows `detached` would open a console of its own instead: the signal goes to the
@@ -40,28 +59,26 @@ export async function runCommand(options: {
     windowsVerbatimArguments: verbatim,
     ...(verbatim ? { argv0: `"${program}"` } : {})
   })
-  let cancelledBy: NodeJS.Signals | undefined
-  const forward = (signal: NodeJS.Signals): void => {
-    cancelledBy = signal
-    if (child.pid === undefined) return
-    try {
-      process.kill(-child.pid, signal)
-    } catch {
-      child.kill(signal)
-    }
-  }
-  process.on('SIGINT', forward).on('SIGTERM', forward)
+}
+
+/** Passes a signal on to the command's process group, or to the shell alone without one. */
+function signalCommand(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
   try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject)
-      child.once('close', (exitCode, signal) => {
-        resolve(exitCode ?? (signal ? 128 + signalNumber(signal) : null))
-      })
-    })
-    return { code, cancelledBy }
-  } finally {
-    process.off('SIGINT', forward).off('SIGTERM', forward)
+    process.kill(-child.pid, signal)
+  } catch {
+    child.kill(signal)
   }
+}
+
+/** The command's exit code; one killed by a signal exits as a shell reports it, 128 + n. */
+async function exitCodeOf(child: ChildProcess): Promise<number | null> {
+  return new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (exitCode, signal) => {
+      resolve(exitCode ?? (signal ? 128 + signalNumber(signal) : null))
+    })
+  })
 }
 
 function publicEnv(env: NodeJS.ProcessEnv): Record<string, string> {

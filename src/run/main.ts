@@ -2,24 +2,31 @@ import * as core from '../action/actions-core.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decideNode, type Decision } from '../checkpoint/decision.js'
-import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { describe } from '../checkpoint/errors.js'
-import { checkpointName } from '../checkpoint/naming.js'
+import type { Fingerprint } from '../checkpoint/fingerprint.js'
 import { overlayStates, stateJson } from '../checkpoint/state.js'
 import { reportFailure } from '../action/failure.js'
 import { getRunInputs, type RunInputs } from './run-inputs.js'
-import { recordEvent, type JobContext } from '../action/job-context.js'
+import { ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { RunState } from '../action/step-state.js'
 import { getCacheInput } from '../resume/cache-input.js'
 import { cacheWanted, checkpointWithCache } from '../resume/save-to-cache.js'
-import { readCommandState, runCommand } from './command.js'
 import { adoptCached, adoptOffered, cannotAdopt, type Adoption } from './adopt.js'
-import { jobContextForRun } from './job.js'
+import { readCommandState, runCommand } from './command.js'
+import { jobContextForRun } from './job-context-for-run.js'
 import { scriptText } from './shell.js'
-import { RunOutput, runFingerprint } from './skip.js'
+import { RunOutput } from './run-outputs.js'
+import { runFingerprint, skipDoneNode } from './skip.js'
 
-export { RunOutput }
+/** What the run entry works with once its inputs are read: the node, the run, the job. */
+interface RunStep {
+  inputs: RunInputs
+  context: RunContext
+  job: JobContext
+  /** Whether the node is kept in, and looked up in, the Actions cache. */
+  cache: boolean
+}
 
 /**
  * The run entry: skips the command when its node is done with the same fingerprint; otherwise
@@ -34,44 +41,40 @@ export async function runRun(known?: JobContext): Promise<void> {
     const cacheInput = getCacheInput()
     failOnError = inputs.failOnError
     const job = known ?? (await jobContextForRun(inputs, context))
+    const step = { inputs, context, job, cache: cacheWanted(cacheInput, job) }
     const fingerprint = runFingerprint(inputs)
-    const cache = cacheWanted(cacheInput, job)
-    const decision = await decide(inputs, context, job, fingerprint, cache)
+    const decision = await decide(step, fingerprint)
     core.setOutput(RunOutput.Reason, decision.reason)
-    if (decision.skip) {
-      await skip(inputs, context, job, decision.source)
-      return
-    }
-    core.info(`Running node '${inputs.node}' (${explain(decision)}).`)
-    const started = Date.now()
-    const code = await execute(inputs, context, decision)
-    if (code !== 0) {
-      await failCommand(inputs, context, job, code)
-      return
-    }
-    const state = await readCommandState(stateFile(context, inputs), inputs.node)
-    core.saveState(RunState.Status, 'completed')
-    const saved = await checkpointWithCache(
-      { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
-      inputs.paths,
-      context,
-      job,
-      cache,
-      Date.now() - started
-    )
-    core.setOutput(RunOutput.Skipped, 'false')
-    core.setOutput(RunOutput.State, stateJson(saved.document.state))
-    const durationMs = saved.document.nodes.find(node => node.id === inputs.node)?.durationMs
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'ran',
-      reason: decision.reason,
-      checkpoint: checkpointName(saved.document),
-      ...(durationMs === undefined ? {} : { durationMs })
-    })
+    if (decision.skip) await skipDoneNode(inputs.node, job, context.runnerTemp, decision.source)
+    else await runNode(step, decision, fingerprint)
   } catch (error) {
     reportFailure(error, failOnError)
   }
+}
+
+/** Runs the node's command: a failure fails the step, a success is checkpointed. */
+async function runNode(step: RunStep, decision: Decision, fingerprint: Fingerprint): Promise<void> {
+  const { inputs, context, job } = step
+  core.info(`Running node '${inputs.node}' (${explain(decision)}).`)
+  const started = Date.now()
+  const code = await execute(step, decision)
+  if (code !== 0) {
+    await failCommand(step, code)
+    return
+  }
+  const state = await readCommandState(stateFile(step), inputs.node)
+  core.saveState(RunState.Status, 'completed')
+  const saved = await checkpointWithCache(
+    { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
+    inputs.paths,
+    context,
+    job,
+    step.cache,
+    Date.now() - started
+  )
+  core.setOutput(RunOutput.Skipped, 'false')
+  core.setOutput(RunOutput.State, stateJson(saved.document.state))
+  await recordEvent(context.runnerTemp, job, ranEvent(saved.document, inputs.node, decision.reason))
 }
 
 /**
@@ -79,16 +82,14 @@ export async function runRun(known?: JobContext): Promise<void> {
  * cache when it is done there with the same fingerprint; else run it, saying why.
  */
 async function decide(
-  inputs: RunInputs,
-  context: RunContext,
-  job: JobContext,
-  fingerprint: Fingerprint,
-  cache: boolean
+  step: RunStep,
+  fingerprint: Fingerprint
 ): Promise<Decision & { source?: string }> {
+  const { inputs, job } = step
   const decision = decideNode(job.restored, inputs.node, fingerprint)
   if (decision.skip || decision.reason === 'rerun-requested') return decision
   if (job.reuse?.rerun.includes(inputs.node)) return { skip: false, reason: 'rerun-requested' }
-  const adoption = await adoptElsewhere(inputs, context, job, fingerprint, cache)
+  const adoption = await adoptElsewhere(step, fingerprint)
   if (adoption.taken) return { skip: true, reason: 'done', source: adoption.source }
   if (adoption.partial) return { skip: false, reason: 'partial', partial: adoption.partial }
   if (adoption.reason && decision.reason === 'not-done')
@@ -96,20 +97,16 @@ async function decide(
   return decision
 }
 
-async function adoptElsewhere(
-  inputs: RunInputs,
-  context: RunContext,
-  job: JobContext,
-  fingerprint: Fingerprint,
-  cache: boolean
-): Promise<Adoption> {
+/** The node as restore offered it from another run, else as the cache holds it, when it fits. */
+async function adoptElsewhere(step: RunStep, fingerprint: Fingerprint): Promise<Adoption> {
+  const { inputs, context, job } = step
   let offered: Adoption
   try {
     offered = await adoptOffered(inputs, context, job, fingerprint)
   } catch (error) {
     offered = cannotAdopt(inputs, job.reuse?.offers[inputs.node]?.source ?? 'another run', error)
   }
-  if (offered.taken || !cache) return offered
+  if (offered.taken || !step.cache) return offered
   try {
     const cached = await adoptCached(inputs, context, job, fingerprint)
     return cached.taken ? cached : offered
@@ -126,27 +123,8 @@ function explain(decision: Decision): string {
   return `done before, but its ${decision.reason.slice('stale:'.length)} changed`
 }
 
-async function skip(
-  inputs: RunInputs,
-  context: RunContext,
-  job: JobContext,
-  source?: string
-): Promise<void> {
-  core.info(
-    `Node '${inputs.node}' is done with the same fingerprint (restored from ${source ?? job.restored?.checkpoint ?? ''}): skipped.`
-  )
-  core.setOutput(RunOutput.Skipped, 'true')
-  core.setOutput(RunOutput.ExitCode, '')
-  core.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
-  await recordEvent(context.runnerTemp, job, {
-    node: inputs.node,
-    status: 'skipped',
-    reason: 'done',
-    ...(source === undefined ? {} : { checkpoint: source })
-  })
-}
-
-function stateFile(context: RunContext, inputs: RunInputs): string {
+/** Where the command finds the progress of an earlier attempt and leaves its state. */
+function stateFile({ context, inputs }: RunStep): string {
   return join(
     context.runnerTemp,
     'checkpoint-action',
@@ -155,12 +133,9 @@ function stateFile(context: RunContext, inputs: RunInputs): string {
 }
 
 /** Runs the command; the post step learns from the saved state whether it finished. */
-async function execute(
-  inputs: RunInputs,
-  context: RunContext,
-  decision: Decision
-): Promise<number | null> {
-  const file = stateFile(context, inputs)
+async function execute(step: RunStep, decision: Decision): Promise<number | null> {
+  const { inputs, context } = step
+  const file = stateFile(step)
   await mkdir(join(context.runnerTemp, 'checkpoint-action'), { recursive: true })
   await writeFile(file, decision.partial ? JSON.stringify(decision.partial.state) : '', 'utf8')
   const script = join(
@@ -194,12 +169,7 @@ async function execute(
   return result.code
 }
 
-async function failCommand(
-  inputs: RunInputs,
-  context: RunContext,
-  job: JobContext,
-  code: number | null
-): Promise<void> {
+async function failCommand({ inputs, context, job }: RunStep, code: number | null): Promise<void> {
   core.setOutput(RunOutput.Skipped, 'false')
   core.setFailed(
     `The command of node '${inputs.node}' exited with code ${String(code)}: no checkpoint was written.`

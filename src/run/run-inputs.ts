@@ -2,38 +2,20 @@ import { stat } from 'node:fs/promises'
 import { InvalidInputError } from '../checkpoint/errors.js'
 import { parseStateText, type PipelineState } from '../checkpoint/state.js'
 import { resolveInside } from '../packing/workspace-paths.js'
-import {
-  getBoolean,
-  getInteger,
-  getList,
-  getProtection,
-  getRetentionDays,
-  getScope,
-  Input,
-  requiredId,
-  type Protection
-} from '../action/inputs.js'
+import { getCheckpointInputs, Input, requiredId, type CheckpointInputs } from '../action/inputs.js'
 import { getInput } from '../action/light-toolkit.js'
 import { resolveShell, type Shell } from './shell.js'
 
 /** Inputs of the run entry. */
-export interface RunInputs {
+export interface RunInputs extends CheckpointInputs {
   node: string
-  scope: string
   /** The script, as written in the workflow. */
   run: string
   shell: Shell
   /** Absolute, inside the workspace, an existing folder. */
   workingDirectory: string
   state: PipelineState
-  paths: string[]
-  key: string
-  salt: string
-  retentionDays: number | undefined
-  compressionLevel: number | undefined
   githubToken: string
-  failOnError: boolean
-  protection: Protection
 }
 
 /** Reads and validates the run entry's inputs. @throws InvalidInputError */
@@ -44,19 +26,12 @@ export async function getRunInputs(workspace: string): Promise<RunInputs> {
     throw new InvalidInputError(Input.Run, run, 'is required: give the command to run')
   return {
     node,
-    scope: getScope(),
     run,
+    ...getCheckpointInputs(),
     shell: await resolveShell(getInput(Input.Shell)),
     workingDirectory: await getFolder(workspace, getInput(Input.WorkingDirectory)),
     state: parseStateText(Input.State, getInput(Input.State)),
-    paths: getList(Input.Paths),
-    key: getInput(Input.Key),
-    salt: getInput(Input.Salt),
-    retentionDays: getRetentionDays(),
-    compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-    githubToken: getInput(Input.GithubToken),
-    failOnError: getBoolean(Input.FailOnError, false),
-    protection: getProtection()
+    githubToken: getInput(Input.GithubToken)
   }
 }
 

@@ -2,18 +2,11 @@ import { decideNode } from '../checkpoint/decision.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { stateJson } from '../checkpoint/state.js'
 import { getRunInputs, type RunInputs } from './run-inputs.js'
+import { RunOutput } from './run-outputs.js'
 import { loadJobContext, recordEvent, type JobContext } from '../action/job-context.js'
 import { readRunContext } from '../transport/run-context.js'
 import * as toolkit from '../action/light-toolkit.js'
 import { getCacheInput } from '../resume/cache-input.js'
-
-/** Outputs of the run entry. */
-export enum RunOutput {
-  Skipped = 'skipped',
-  Reason = 'reason',
-  ExitCode = 'exit-code',
-  State = 'state'
-}
 
 /** What a `run` step's node is done with: its key, command, shell and salt. */
 export function runFingerprint(inputs: RunInputs): Fingerprint {
@@ -46,12 +39,8 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   const decision = decideNode(job.restored, inputs.node, runFingerprint(inputs))
   if (!decision.skip) return { skipped: false, job }
   try {
-    skipped(inputs.node, job, decision.reason)
-    await recordEvent(context.runnerTemp, job, {
-      node: inputs.node,
-      status: 'skipped',
-      reason: 'done'
-    })
+    toolkit.setOutput(RunOutput.Reason, decision.reason)
+    await skipDoneNode(inputs.node, job, context.runnerTemp)
   } catch (error) {
     const { reportFailure } = await import('../action/failure.js')
     reportFailure(error, inputs.failOnError)
@@ -59,12 +48,27 @@ export async function skipIfDone(): Promise<{ skipped: boolean; job?: JobContext
   return { skipped: true, job }
 }
 
-function skipped(node: string, job: JobContext, reason: string): void {
-  toolkit.setOutput(RunOutput.Reason, reason)
+/**
+ * Skips a node done with the same fingerprint, on the cheap path and the full one alike: says
+ * where it was restored from (`source` when taken from another run or the cache), sets the
+ * outputs of a skip and records it for the summary.
+ */
+export async function skipDoneNode(
+  node: string,
+  job: JobContext,
+  runnerTemp: string,
+  source?: string
+): Promise<void> {
   toolkit.info(
-    `Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`
+    `Node '${node}' is done with the same fingerprint (restored from ${source ?? job.restored?.checkpoint ?? ''}): skipped.`
   )
   toolkit.setOutput(RunOutput.Skipped, 'true')
   toolkit.setOutput(RunOutput.ExitCode, '')
   toolkit.setOutput(RunOutput.State, stateJson(job.base?.state ?? {}))
+  const event = { node, status: 'skipped' as const, reason: 'done' }
+  await recordEvent(
+    runnerTemp,
+    job,
+    source === undefined ? event : { ...event, checkpoint: source }
+  )
 }

@@ -1,12 +1,11 @@
 import * as core from '../action/actions-core.js'
-import { checkpointName } from '../checkpoint/naming.js'
 import { decideNode } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'
 import { reportFailure } from '../action/failure.js'
 import { getSaveInputs, type SaveInputs } from './save-inputs.js'
-import { jobContextOrNew, recordEvent, type JobContext } from '../action/job-context.js'
-import { Output } from '../action/outputs.js'
+import { jobContextOrNew, ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
+import { setNotSavedOutputs, setSavedOutputs } from './save-outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { getCacheInput } from '../resume/cache-input.js'
 import { cacheWanted, checkpointWithCache } from '../resume/save-to-cache.js'
@@ -30,7 +29,7 @@ export async function runSave(): Promise<void> {
     await save(inputs, context, job, cacheWanted(cacheInput, job))
   } catch (error) {
     reportFailure(error, failOnError)
-    core.setOutput(Output.Saved, 'false')
+    setNotSavedOutputs()
     if (job) {
       const event = { node, status: 'save-failed' as const, message: describe(error) }
       await recordEvent(context.runnerTemp, job, event).catch(() => undefined)
@@ -49,7 +48,7 @@ async function save(
     : undefined
   const decision = decideNode(job.restored, inputs.node, fingerprint ?? {})
   if (decision.record && (decision.skip || !fingerprint)) {
-    await nothingToSave(inputs.node, context, job)
+    await keepRestored(inputs.node, context, job)
     return
   }
   if (decision.reason.startsWith('stale:')) {
@@ -57,36 +56,23 @@ async function save(
       `Node '${inputs.node}' was restored as done, but its ${decision.reason.slice(6)} changed: saving it again.`
     )
   }
-  const saved = await checkpointWithCache(
-    { ...inputs, fingerprint },
-    inputs.paths,
-    context,
-    job,
-    cache
-  )
-  const name = checkpointName(saved.document)
+  const save = { ...inputs, fingerprint }
+  const saved = await checkpointWithCache(save, inputs.paths, context, job, cache)
   // On GitHub Enterprise Server a node the cache did not take is kept nowhere: not saved.
-  core.setOutput(Output.Saved, String(saved.kept))
-  core.setOutput(Output.Checkpoint, saved.kept ? name : '')
-  core.setOutput(Output.Sequence, String(saved.document.sequence))
-  const durationMs = saved.document.nodes.find(record => record.id === inputs.node)?.durationMs
+  if (saved.kept) setSavedOutputs(saved.document)
+  else setNotSavedOutputs('')
   await recordEvent(context.runnerTemp, job, {
-    node: inputs.node,
-    status: 'ran',
-    reason: decision.reason,
-    checkpoint: name,
+    ...ranEvent(saved.document, inputs.node, decision.reason),
     files: saved.files,
-    bytes: saved.bytes,
-    ...(durationMs === undefined ? {} : { durationMs })
+    bytes: saved.bytes
   })
 }
 
-/** A node restored as done is not saved again: the outputs name what it was restored from. */
-async function nothingToSave(node: string, context: RunContext, job: JobContext): Promise<void> {
+/** A node this job restored as done is not saved again: its restored checkpoint stands. */
+async function keepRestored(node: string, context: RunContext, job: JobContext): Promise<void> {
   const restoredAs = job.restored?.checkpoint ?? ''
   core.info(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`)
-  core.setOutput(Output.Saved, 'false')
-  core.setOutput(Output.Checkpoint, restoredAs)
+  setNotSavedOutputs(restoredAs)
   await recordEvent(context.runnerTemp, job, {
     node,
     status: 'skipped',

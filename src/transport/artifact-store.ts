@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { CheckpointNotFoundError, describe } from '../checkpoint/errors.js'
 import type { CheckpointStore } from '../checkpoint/store.js'
 import type { RunContext } from './run-context.js'
-import { ArchiveIntegrityError } from '../packing/extract.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { decodeUtf8 } from '../checkpoint/document.js'
-import { CALL_TIMEOUT_MS, apiUrl, uploadSettings, type UploadSettings } from './config.js'
-import { send, signatureSecrets, statusError } from './http.js'
-import { SERVICE_CALLS, withRetries } from './retry.js'
+import { apiUrl, uploadSettings, type UploadSettings } from './config.js'
+import { signatureSecrets } from './http.js'
 import { downloadToFile, uploadStream } from './blob-transfer.js'
+import { downloadArtifact } from './rest-client.js'
 import {
   ServiceError,
   backendIds,
@@ -169,37 +169,20 @@ export class ArtifactStore {
     return { what: `Download of ${artifact.name}`, log: this.log }
   }
 
-  /** GET .../artifacts/{id}/zip answers 302 to a signed blob URL, fetched without the token. */
+  /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
   private async downloadThroughRest(
     artifact: RunArtifact,
     file: string
   ): Promise<{ digest: string }> {
     const lookup = this.restLookup()
     if (!lookup) throw new ServiceError('No token or repository for the REST API')
-    const url = `${apiUrl()}/repos/${lookup.owner}/${lookup.name}/actions/artifacts/${String(artifact.id)}/zip`
-    const what = `REST API download of ${artifact.name}`
-    const location = await withRetries(
-      { what, policy: SERVICE_CALLS, log: this.log },
-      async ({ remainingMs }) => {
-        const response = await send(
-          url,
-          {
-            redirect: 'manual',
-            headers: {
-              Authorization: `Bearer ${lookup.token}`,
-              Accept: 'application/vnd.github+json'
-            }
-          },
-          Math.min(CALL_TIMEOUT_MS, remainingMs)
-        )
-        const redirect = response.headers.get('location')
-        if (response.status !== 302 || !redirect) throw await statusError(response)
-        await response.body?.cancel()
-        return redirect
+    return downloadArtifact({ apiUrl: apiUrl(), token: lookup.token }, lookup, artifact.id, file, {
+      what: `REST API download of ${artifact.name}`,
+      log: this.log,
+      redirected: location => {
+        this.mask(location)
       }
-    )
-    this.mask(location)
-    return downloadToFile(location, file, this.transfer(artifact))
+    })
   }
 
   /**

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import * as http from 'node:http'
-import type { IncomingMessage } from 'node:http'
-import * as https from 'node:https'
 import { pipeline } from 'node:stream/promises'
+import { ByteMeter } from '../packing/meter.js'
+import { forEachBounded } from '../packing/limit.js'
 import { CALL_TIMEOUT_MS, IDLE_TIMEOUT_MS, uploadSettings, type UploadSettings } from './config.js'
-import { ServiceError, TransferInterruptedError } from './service-errors.js'
-import { USER_AGENT, send, statusError, statusErrorOf } from './http.js'
+import { bodyChunks, readBody, request } from './http.js'
 import { BLOB_UPLOADS, DOWNLOADS, withRetries, type Log } from './retry.js'
+import { ServiceError } from './service-errors.js'
 
 /** Names a transfer in messages and says where its retries are reported. */
 export interface TransferOptions {
@@ -16,29 +15,69 @@ export interface TransferOptions {
   log?: Log | undefined
 }
 
+/** How {@link downloadToFile} asks for the bytes. */
+export interface DownloadOptions extends TransferOptions {
+  /** Sent with the request: a REST download's token. A signed URL carries its own. */
+  headers?: Record<string, string>
+  /** Follows one redirect, telling this the location first (see HttpRequest.redirected). */
+  redirected?: (location: string) => void
+  /** Hears how many bytes have arrived so far. */
+  progress?: ((bytes: number) => void) | undefined
+}
+
 /**
- * Streams a URL's body into a file (see {@link streamBody}), hashing it on the way, and returns
- * `sha256:<hex>` and the size; a try that fails starts the file over (DOWNLOADS schedule).
- * Never sends credentials: signed URLs carry their own.
+ * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
+ * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
+ * file over (DOWNLOADS schedule).
  */
 export async function downloadToFile(
   url: string,
   file: string,
+  options: DownloadOptions
+): Promise<{ size: number; digest: string }> {
+  const { what, log, headers, redirected, progress } = options
+  return withRetries({ what, log, policy: DOWNLOADS }, async () => {
+    const idleMs = IDLE_TIMEOUT_MS
+    const response = await request(url, { headers, redirected, idleMs, accept: [200] })
+    const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress)
+    await pipeline(bodyChunks(response), meter, createWriteStream(file, { mode: 0o644 }))
+    return { size: meter.bytes, digest: meter.digest() }
+  })
+}
+
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
+ * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
+ * the caller falls back to a whole download.
+ */
+export async function* streamBody(url: string, options: TransferOptions): AsyncGenerator<Buffer> {
+  const open = () => request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] })
+  yield* bodyChunks(await withRetries({ ...options, policy: DOWNLOADS }, open))
+}
+
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+export async function fetchRange(
+  url: string,
+  start: number,
+  end: number,
   options: TransferOptions
-): Promise<{ digest: string; size: number }> {
-  return withRetries({ ...options, policy: DOWNLOADS }, async () => {
-    const response = await openBody(url)
-    const hash = createHash('sha256')
-    let size = 0
-    const counted = async function* (): AsyncGenerator<Buffer> {
-      for await (const bytes of bodyOf(response)) {
-        hash.update(bytes)
-        size += bytes.length
-        yield bytes
-      }
+): Promise<Buffer> {
+  const range = `bytes=${start}-${end - 1}`
+  return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+    const headers = { Range: range, 'x-ms-range': range }
+    const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs)
+    const response = await request(url, { headers, timeoutMs, accept: [200, 206] })
+    const bytes = await readBody(response)
+    if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
+      throw new ServiceError(
+        `A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`,
+        response.statusCode
+      )
     }
-    await pipeline(counted(), createWriteStream(file))
-    return { digest: `sha256:${hash.digest('hex')}`, size }
+    return bytes
   })
 }
 
@@ -68,166 +107,111 @@ export async function uploadStream(
   source: AsyncIterable<Buffer> | Iterable<Buffer>,
   options: UploadOptions
 ): Promise<{ size: number; digest: string }> {
-  const blocks = new BlockSender(url, { ...uploadSettings(), ...options })
-  const hash = createHash('sha256')
-  let size = 0
-  let pending: Buffer[] = []
-  let pendingBytes = 0
-  const blockBytes = options.blockBytes ?? BLOCK_BYTES
-  for await (const chunk of source) {
-    hash.update(chunk)
-    size += chunk.length
-    let rest = chunk
-    while (pendingBytes + rest.length >= blockBytes) {
-      const take = blockBytes - pendingBytes
-      pending.push(rest.subarray(0, take))
-      rest = rest.subarray(take)
-      await blocks.send(Buffer.concat(pending))
-      pending = []
-      pendingBytes = 0
-    }
-    if (rest.length > 0) {
-      pending.push(rest)
-      pendingBytes += rest.length
-    }
-  }
-  await blocks.finish(Buffer.concat(pending))
-  return { size, digest: `sha256:${hash.digest('hex')}` }
+  const settings = { ...uploadSettings(), ...options }
+  const tally = { hash: createHash('sha256'), size: 0 }
+  const upload = new BlockUpload(url, settings)
+  const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally)
+  await forEachBounded(blocks, settings.concurrency, block => upload.send(block))
+  await upload.commit()
+  return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` }
 }
 
-/** The Put Blocks of one upload, a few in flight, then the block list (or one Put Blob). */
-class BlockSender {
+/** A block of an upload: the source's chunks as they came (never concatenated), in order. */
+interface Block {
+  index: number
+  chunks: Buffer[]
+  bytes: number
+  /** The source ended with it; it may be empty. */
+  last: boolean
+}
+
+/**
+ * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
+ * full, before the next chunk is read; what is left at the end is the last block. Every chunk
+ * is counted and hashed into `tally` as it passes.
+ */
+async function* blocksOf(
+  source: AsyncIterable<Buffer> | Iterable<Buffer>,
+  blockBytes: number,
+  tally: { hash: Hash; size: number }
+): AsyncGenerator<Block> {
+  let chunks: Buffer[] = []
+  let bytes = 0
+  let index = 0
+  for await (const chunk of source) {
+    tally.hash.update(chunk)
+    tally.size += chunk.length
+    let rest = chunk
+    while (bytes + rest.length >= blockBytes) {
+      chunks.push(rest.subarray(0, blockBytes - bytes))
+      rest = rest.subarray(blockBytes - bytes)
+      yield { index: index++, chunks, bytes: blockBytes, last: false }
+      chunks = []
+      bytes = 0
+    }
+    if (rest.length > 0) {
+      chunks.push(rest)
+      bytes += rest.length
+    }
+  }
+  yield { index, chunks, bytes, last: true }
+}
+
+/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
+class BlockUpload {
   private readonly ids: string[] = []
-  private readonly inFlight = new Set<Promise<void>>()
-  private failure: Error | undefined
 
   constructor(
     private readonly url: () => Promise<string>,
     private readonly options: UploadOptions & UploadSettings
   ) {}
 
-  /** Starts a Put Block; waits while as many as allowed are in flight. */
-  async send(block: Buffer): Promise<void> {
-    const id = Buffer.from(`block-${String(this.ids.length).padStart(8, '0')}`).toString('base64')
-    this.ids.push(id)
-    const what = `${this.options.what} (block ${this.ids.length})`
-    const put = this.url()
-      .then(base =>
-        this.put(`${base}&comp=block&blockid=${encodeURIComponent(id)}`, block, {}, what)
-      )
-      .catch((error: unknown) => {
-        this.failure ??= error instanceof Error ? error : new ServiceError(String(error))
-      })
-      .finally(() => this.inFlight.delete(put))
-    this.inFlight.add(put)
-    while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight)
-    if (this.failure !== undefined) throw this.failure
-  }
-
-  /** Sends what is left: one Put Blob when no block went up, else the last block and the list. */
-  async finish(last: Buffer): Promise<void> {
+  /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
+  async send(block: Block): Promise<void> {
     const { contentType, what } = this.options
-    if (this.ids.length === 0) {
+    if (block.last && block.index === 0) {
       const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType }
-      await this.put(await this.url(), last, headers, what)
+      await this.put(await this.url(), block.chunks, headers, what)
       return
     }
-    if (last.length > 0) await this.send(last)
-    await Promise.all(this.inFlight)
-    if (this.failure !== undefined) throw this.failure
+    if (block.bytes === 0) return
+    const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64')
+    this.ids[block.index] = id
+    const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`
+    await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`)
+  }
+
+  /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
+  async commit(): Promise<void> {
+    if (this.ids.length === 0) return
+    const { contentType, what } = this.options
     const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
       .map(id => `<Latest>${id}</Latest>`)
       .join('')}</BlockList>`
     const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType }
-    await this.put(
-      `${await this.url()}&comp=blocklist`,
-      Buffer.from(list),
-      headers,
-      `${what} (block list)`
-    )
+    const target = `${await this.url()}&comp=blocklist`
+    await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`)
   }
 
   /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
   private async put(
     url: string,
-    body: Buffer,
+    body: readonly Buffer[],
     headers: Record<string, string>,
     what: string
   ): Promise<void> {
     const { stallMs, log } = this.options
+    const silence = `no answer within ${String(stallMs)} ms (upload stalled)`
     await withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
-      const stalled = `no answer within ${String(stallMs)} ms (upload stalled)`
-      const response = await send(url, { method: 'PUT', headers, body }, stallMs, stalled)
-      if (!response.ok) throw await statusError(response)
-      await response.arrayBuffer().catch(() => undefined)
+      const answer = await request(url, {
+        method: 'PUT',
+        headers,
+        body,
+        timeoutMs: stallMs,
+        silence
+      })
+      // The status says the bytes are stored; what the body says after it changes nothing.
+      await readBody(answer).catch(() => undefined)
     })
-  }
-}
-
-/**
- * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
- * An answer of another length is not retried: the caller falls back to a whole download.
- */
-export async function fetchRange(
-  url: string,
-  start: number,
-  end: number,
-  options: TransferOptions
-): Promise<Buffer> {
-  const range = `bytes=${start}-${end - 1}`
-  return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
-    const headers = { Range: range, 'x-ms-range': range }
-    const response = await send(url, { headers }, Math.min(CALL_TIMEOUT_MS, remainingMs))
-    if (response.status !== 206 && response.status !== 200) throw await statusError(response)
-    const bytes = Buffer.from(await response.arrayBuffer())
-    if ((response.status === 200 && start !== 0) || bytes.length !== end - start) {
-      throw new ServiceError(
-        `A ranged download answered ${response.status} with ${bytes.length} bytes, not ${end - start}`,
-        response.status
-      )
-    }
-    return bytes
-  })
-}
-
-/**
- * A signed URL's body as it arrives, for a reader that consumes it on the way (node:http, whose
- * streams cost less per chunk than fetch's). Opening it is retried (DOWNLOADS schedule); a body
- * that breaks or stops for 30 s part-way is not: the caller falls back to a whole download.
- */
-export async function* streamBody(url: string, options: TransferOptions): AsyncGenerator<Buffer> {
-  yield* bodyOf(await withRetries({ ...options, policy: DOWNLOADS }, () => openBody(url)))
-}
-
-/** One GET of a signed URL, answered 200; given up when no data comes for the idle timeout. */
-async function openBody(url: string): Promise<IncomingMessage> {
-  const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const request = (url.startsWith('https:') ? https : http).get(
-      url,
-      { headers: { 'User-Agent': USER_AGENT } },
-      resolve
-    )
-    request.on('error', reject)
-    request.setTimeout(IDLE_TIMEOUT_MS, () => {
-      request.destroy(
-        new TransferInterruptedError(`Download got no data for ${IDLE_TIMEOUT_MS / 1000} s`)
-      )
-    })
-  })
-  if (response.statusCode !== 200) {
-    response.destroy()
-    throw statusErrorOf(response)
-  }
-  return response
-}
-
-/** The chunks of an answer's body; one that ends before its last byte is an error. */
-async function* bodyOf(response: IncomingMessage): AsyncGenerator<Buffer> {
-  try {
-    for await (const chunk of response) yield chunk as Buffer
-    if (!response.complete)
-      throw new TransferInterruptedError('Download ended before its last byte')
-  } finally {
-    response.destroy()
   }
 }

@@ -28,6 +28,11 @@ export const STEP_RETRY_BUDGET_MS = 5 * 60_000
 export const RETRY_AFTER_CAP_MS = 60_000
 /** A download that sends nothing for this long is abandoned (the official client's timer). */
 export const IDLE_TIMEOUT_MS = 30_000
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000
 /** A Twirp or REST try that gets no answer this long is abandoned. */
 export const CALL_TIMEOUT_MS = 60_000
 /** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */

@@ -1,13 +1,8 @@
-import { createWriteStream } from 'node:fs'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { downloadToFile, type DownloadOptions } from './blob-transfer.js'
 import { CALL_TIMEOUT_MS } from './config.js'
-import { ServiceError } from './service-errors.js'
-import { USER_AGENT, send, statusError } from './http.js'
-import { DOWNLOADS, SERVICE_CALLS, withRetries, type Log } from './retry.js'
-import { GitHubApiError } from './service-errors.js'
-import { ByteMeter } from '../packing/meter.js'
+import { readBody, request } from './http.js'
+import { SERVICE_CALLS, withRetries, type Log } from './retry.js'
+import { GitHubApiError, ServiceError } from './service-errors.js'
 
 /** The default of `GITHUB_API_URL`. */
 export const DEFAULT_API_URL = 'https://api.github.com'
@@ -35,10 +30,9 @@ export interface Repository {
 export type ProgressReporter = (bytes: number) => void
 
 /**
- * The few REST calls `pull` makes, with global fetch, retried as the action's calls are
- * (transport/retry.ts). The token goes to the API host only: the artifact download answers 302
- * to a blob URL, followed without the Authorization header, and a pagination link that leaves
- * the API host is refused.
+ * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
+ * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
+ * without the Authorization header, and a pagination link that leaves the API host is refused.
  */
 export class GitHubClient {
   private readonly origin: string
@@ -56,16 +50,14 @@ export class GitHubClient {
   /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
   async listRunArtifacts(repository: Repository, runId: number): Promise<RestArtifact[]> {
     let url: string | undefined =
-      `${this.repoUrl(repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`
+      `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`
     const artifacts: RestArtifact[] = []
-    for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-      const response = await this.request(
-        url,
-        `run ${runId} of ${repository.owner}/${repository.name}`
-      )
-      const body = (await response.json()) as { artifacts?: unknown[] }
+    const what = `run ${runId} of ${repository.owner}/${repository.name}`
+    for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
+      const page = await this.getJson(url, what)
+      const body = page.json as { artifacts?: unknown[] }
       artifacts.push(...(body.artifacts ?? []).map(toArtifact))
-      url = nextLink(response.headers.get('link'))
+      url = page.next
     }
     return artifacts
   }
@@ -81,44 +73,23 @@ export class GitHubClient {
     target: string,
     progress?: ProgressReporter
   ): Promise<{ bytes: number; digest: string }> {
-    const url = `${this.repoUrl(repository)}/actions/artifacts/${artifact.id}/zip`
-    const what = `artifact ${artifact.name}`
-    const retry = { what: `Download of ${artifact.name}`, policy: DOWNLOADS, log: this.log }
-    return asApiError(
-      withRetries(retry, async ({ remainingMs }) => {
-        const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs)
-        const first = await send(url, { headers: this.headers(), redirect: 'manual' }, timeout)
-        let response = first
-        const location = first.headers.get('location')
-        if (first.status >= 300 && first.status < 400 && location) {
-          await first.body?.cancel()
-          // The blob host gets no token: the signed URL is its own authorization.
-          response = await fetch(new URL(location, url), { headers: { 'user-agent': USER_AGENT } })
-        }
-        if (!response.ok || !response.body) throw await statusError(response)
-        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress)
-        const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)
-        await pipeline(body, meter, createWriteStream(target, { mode: 0o644 }))
-        return { bytes: meter.bytes, digest: meter.digest() }
-      }),
-      what
+    const api = { apiUrl: this.apiUrl, token: this.token }
+    const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress }
+    const { size, digest } = await asApiError(
+      downloadArtifact(api, repository, artifact.id, target, transfer),
+      `artifact ${artifact.name}`
     )
+    return { bytes: size, digest }
   }
 
   /**
-   * One JSON document of the API, `path` taken from the API root (or a full URL on the API host,
-   * as Link headers give them), and the URL of its next page.
+   * One GET of the API: its JSON and the URL of its next page (`Link: rel="next"`). `path` is
+   * taken from the API root, or is a full URL on the API host, as Link headers give them. The
+   * token never leaves the API host: a link elsewhere is refused, and a redirect elsewhere (one
+   * is followed) gets no token.
    */
-  async getJson(path: string, what: string): Promise<{ body: unknown; next: string | undefined }> {
+  async getJson(path: string, what: string): Promise<{ json: unknown; next: string | undefined }> {
     const url = /^https?:/.test(path) ? path : `${this.apiUrl}${path}`
-    const response = await this.request(url, what)
-    return {
-      body: await response.json(),
-      next: nextLink(response.headers.get('link'))
-    }
-  }
-
-  private async request(url: string, what: string): Promise<Response> {
     if (new URL(url).origin !== this.origin) {
       throw new GitHubApiError(
         0,
@@ -126,30 +97,48 @@ export class GitHubClient {
       )
     }
     const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log }
-    return asApiError(
+    const page = await asApiError(
       withRetries(retry, async ({ remainingMs }) => {
-        const timeout = Math.min(CALL_TIMEOUT_MS, remainingMs)
-        const response = await send(url, { headers: this.headers() }, timeout)
-        if (!response.ok) throw await statusError(response)
-        return response
+        const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs)
+        const headers = apiHeaders(this.token)
+        const response = await request(url, { headers, timeoutMs, redirected: () => undefined })
+        const link = [response.headers.link ?? []].flat().join(', ')
+        return { text: (await readBody(response)).toString('utf8'), link }
       }),
       what
     )
+    return { json: JSON.parse(page.text) as unknown, next: nextLink(page.link) }
   }
+}
 
-  private repoUrl(repository: Repository): string {
-    const owner = encodeURIComponent(repository.owner)
-    return `${this.apiUrl}/repos/${owner}/${encodeURIComponent(repository.name)}`
+/** What the REST API is sent: the token, and the media type and version it answers in. */
+function apiHeaders(token: string): Record<string, string> {
+  return {
+    accept: 'application/vnd.github+json',
+    authorization: `Bearer ${token}`,
+    'x-github-api-version': '2022-11-28'
   }
+}
 
-  private headers(): Record<string, string> {
-    return {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${this.token}`,
-      'x-github-api-version': '2022-11-28',
-      'user-agent': USER_AGENT
-    }
-  }
+/**
+ * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
+ * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
+ * without the token; `transfer.redirected` hears that URL first, to mask it.
+ * @returns the size and `sha256:<hex>` of the bytes written
+ */
+export async function downloadArtifact(
+  api: { apiUrl: string; token: string },
+  repository: Repository,
+  artifactId: number,
+  target: string,
+  transfer: Omit<DownloadOptions, 'headers'>
+): Promise<{ size: number; digest: string }> {
+  const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`
+  return downloadToFile(url, target, {
+    ...transfer,
+    headers: apiHeaders(api.token),
+    redirected: transfer.redirected ?? (() => undefined)
+  })
 }
 
 /**
@@ -189,8 +178,14 @@ function toArtifact(item: unknown): RestArtifact {
   }
 }
 
+/** A repository's REST URL. */
+function repoUrl(apiUrl: string, repository: Repository): string {
+  const owner = encodeURIComponent(repository.owner)
+  return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`
+}
+
 /** The `rel="next"` URL of a Link header. */
-export function nextLink(header: string | null): string | undefined {
+export function nextLink(header: string | null | undefined): string | undefined {
   for (const part of (header ?? '').split(',')) {
     const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part)
     if (match) return match[1]

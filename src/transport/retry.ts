@@ -1,5 +1,6 @@
 import { describe } from '../checkpoint/errors.js'
 import { retrySettings, type RetrySettings } from './config.js'
+import { CONNECT_TIMEOUT_CODE } from './http.js'
 import { HttpStatusError, ServiceError, TransferInterruptedError } from './service-errors.js'
 
 /**
@@ -66,19 +67,10 @@ const NOT_SENT = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT'
+  CONNECT_TIMEOUT_CODE
 ])
 /** Network errors after the request may have reached it: sent again when idempotent. */
-const MAYBE_SENT = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ECONNABORTED',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT'
-])
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED'])
 
 /**
  * Time a step spends failing: failed tries and the waits after them, all calls together (one
@@ -199,9 +191,7 @@ function classify(error: unknown, idempotent: boolean): Failure | undefined {
   const code = errorCode(error)
   const notSent = code !== undefined && NOT_SENT.has(code)
   const interrupted =
-    error instanceof TransferInterruptedError ||
-    (error instanceof Error && error.name === 'TimeoutError') ||
-    (code !== undefined && MAYBE_SENT.has(code))
+    error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code))
   if (!notSent && !interrupted) return undefined
   return {
     error,
@@ -215,7 +205,7 @@ function classify(error: unknown, idempotent: boolean): Failure | undefined {
   }
 }
 
-/** The `code` of an error or of its causes (fetch puts the socket's error in `cause`). */
+/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
 function errorCode(error: unknown): string | undefined {
   let current = error
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {

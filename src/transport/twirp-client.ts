@@ -1,6 +1,6 @@
 import { ServiceError, TransferInterruptedError } from './service-errors.js'
 import { CALL_TIMEOUT_MS, type ServiceEndpoint } from './config.js'
-import { send, statusError } from './http.js'
+import { readBody, request } from './http.js'
 import { SERVICE_CALLS, withRetries, type Log } from './retry.js'
 
 export { ServiceError }
@@ -49,18 +49,12 @@ export async function callArtifactService(
     idempotent: !NOT_IDEMPOTENT.has(method),
     ...(log ? { log } : {})
   }
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` }
+  const payload = Buffer.from(JSON.stringify(body))
   return withRetries(options, async ({ remainingMs }) => {
-    const response = await send(
-      url,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-        body: JSON.stringify(body)
-      },
-      Math.min(CALL_TIMEOUT_MS, remainingMs)
-    )
-    if (!response.ok) throw await statusError(response)
-    const text = await response.text()
+    const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs)
+    const response = await request(url, { method: 'POST', headers, body: payload, timeoutMs })
+    const text = (await readBody(response)).toString('utf8')
     try {
       return JSON.parse(text) as unknown
     } catch {
@@ -68,7 +62,7 @@ export async function callArtifactService(
       // the call is safe to repeat.
       // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
       throw new TransferInterruptedError(
-        `answered ${response.status} with ${text.length} characters that are not JSON`
+        `answered ${String(response.statusCode)} with ${text.length} characters that are not JSON`
       )
     }
   })

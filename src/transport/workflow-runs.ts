@@ -106,7 +106,7 @@ export async function* earlierRuns(
       `${path}?${filter}&status=completed&per_page=${Math.min(100, query.maxRuns)}`
     while (url !== undefined && seen.size < query.maxRuns) {
       const page = await client.getJson(url, `the runs of workflow ${workflow}`)
-      const runs = (page.body as { workflow_runs?: unknown[] }).workflow_runs ?? []
+      const runs = (page.json as { workflow_runs?: unknown[] }).workflow_runs ?? []
       for (const run of runs.map(toWorkflowRun)) {
         if (seen.has(run.id) || seen.size >= query.maxRuns) continue
         seen.add(run.id)
@@ -155,8 +155,8 @@ export async function defaultBranch(
     () => undefined
   )
   if (typeof fromEvent === 'string' && fromEvent !== '') return fromEvent
-  const { body } = await client.getJson(repoPath(repository), 'the repository')
-  const branch = (body as { default_branch?: unknown }).default_branch
+  const { json } = await client.getJson(repoPath(repository), 'the repository')
+  const branch = (json as { default_branch?: unknown }).default_branch
   return typeof branch === 'string' ? branch : undefined
 }
 
@@ -167,11 +167,11 @@ export async function defaultBranch(
  */
 export async function workflowOf(client: GitHubClient, current: CurrentRun): Promise<string> {
   if (current.workflow !== undefined) return current.workflow
-  const { body } = await client.getJson(
+  const { json } = await client.getJson(
     `${repoPath(current.repository)}/actions/runs/${current.runId}`,
     `run ${current.runId}`
   )
-  return String((body as { workflow_id?: unknown }).workflow_id)
+  return String((json as { workflow_id?: unknown }).workflow_id)
 }
 
 function repoPath(repository: Repository): string {

@@ -15,6 +15,8 @@ export interface CheckpointExport {
     exportedAt: string;
     checkpoints: CheckpointDocument[];
 }
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+export declare function exportDocument(scope: string, checkpoints: CheckpointDocument[], exportedAt: Date): CheckpointExport;
 /** A checkpoint passed over while looking for a valid one, and why. */
 export interface SkippedCheckpoint {
     ref: CheckpointRef;

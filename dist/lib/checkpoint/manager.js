@@ -7,6 +7,10 @@ import { nextCheckpoint } from './progress.js';
 import { stateProblem } from './state.js';
 /** Marks a document holding every checkpoint of a scope (the seed's full state export). */
 export const EXPORT_KIND = 'checkpoint-action/export';
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+export function exportDocument(scope, checkpoints, exportedAt) {
+    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
+}
 /**
  * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
  * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
@@ -92,13 +96,7 @@ export class CheckpointManager {
         const checkpoints = [];
         for (const ref of await this.list())
             checkpoints.push(await this.load(ref));
-        return {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: this.scope,
-            exportedAt: now.toISOString(),
-            checkpoints
-        };
+        return exportDocument(this.scope, checkpoints, now);
     }
     /**
      * Writes every checkpoint of an export into the store, each verified first; one that is

@@ -1,6 +1,6 @@
 import { serializeCheckpoint } from '../checkpoint/document.js';
 import { CheckpointNotFoundError } from '../checkpoint/errors.js';
-import { CheckpointManager, EXPORT_KIND } from '../checkpoint/manager.js';
+import { CheckpointManager, exportDocument } from '../checkpoint/manager.js';
 import { checkpointName } from '../checkpoint/naming.js';
 import { LocalDirectoryStore } from './local-directory-store.js';
 import { NotFoundError, UsageError } from './offline-errors.js';
@@ -39,13 +39,7 @@ export async function importSource(source, to, options = {}) {
     const store = new LocalDirectoryStore(to);
     const written = [];
     for (const [name, checkpoints] of byScope) {
-        const data = {
-            kind: EXPORT_KIND,
-            schema: 1,
-            scope: name,
-            exportedAt: (options.now ?? new Date()).toISOString(),
-            checkpoints
-        };
+        const data = exportDocument(name, checkpoints, options.now ?? new Date());
         const manager = new CheckpointManager(store, { scope: name, ...(codec ? { codec } : {}) });
         written.push(...(await manager.importAll(data, source.location)));
     }

@@ -9,11 +9,11 @@ import { ID_PATTERN } from '../checkpoint/ids.js';
 import { EXPORT_KIND } from '../checkpoint/manager.js';
 import { checkpointName, parseArtifactName } from '../checkpoint/naming.js';
 import { isJsonObject } from '../checkpoint/state.js';
-import { ArchiveIntegrityError } from '../packing/extract.js';
+import { ArchiveIntegrityError } from '../packing/packing-errors.js';
 import { NotFoundError, UsageError } from './offline-errors.js';
 import { hashFile } from '../packing/meter.js';
 import { archivesOf, CheckpointSource } from './source.js';
-import { isZipFile, openZip, readEntry, writeEntry } from '../packing/zip-reader.js';
+import { isZipFile, listZip, readEntry, unzipEntry } from '../packing/zip-reader.js';
 /** A checkpoint document larger than this is refused rather than read into memory. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** Folders below the source that are searched: a `gh run download` puts one per artifact. */
@@ -210,7 +210,7 @@ function refFromContent(value) {
 async function collectZip(collector, path, explicit) {
     let found = false;
     try {
-        const opened = await openZip(path, basename(path));
+        const opened = await listZip(path, basename(path));
         try {
             for (const entry of opened.entries) {
                 const base = entry.fileName.split('/').at(-1) ?? '';
@@ -251,11 +251,11 @@ async function extractNested(collector) {
             continue;
         const target = join(await collector.temporaryFolder(), `${nested.name}.zip`);
         try {
-            const opened = await openZip(nested.zip, basename(nested.zip));
+            const opened = await listZip(nested.zip, basename(nested.zip));
             try {
                 const entry = opened.entries.find(item => item.fileName === nested.entry);
                 if (entry)
-                    await writeEntry(opened, entry, target, record.size, nested.name);
+                    await unzipEntry(opened, entry, target, record.size, nested.name);
             }
             finally {
                 opened.zip.close();

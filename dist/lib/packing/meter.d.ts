@@ -1,4 +1,4 @@
-import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 /**
  * Counts and hashes the bytes that pass, and fails the stream with `onOverflow`'s error once
  * more than `limit` bytes went by: a size recorded in a manifest bounds what is ever written.
@@ -19,5 +19,3 @@ export declare function hashFile(path: string): Promise<{
     bytes: number;
     digest: string;
 }>;
-/** A sink for streams whose bytes only a meter needs. */
-export declare function discard(): Writable;

@@ -40,7 +40,7 @@ export async function hashFile(path) {
     return { bytes: meter.bytes, digest: meter.digest() };
 }
 /** A sink for streams whose bytes only a meter needs. */
-export function discard() {
+function discard() {
     return new Writable({
         write(_chunk, _encoding, callback) {
             callback();

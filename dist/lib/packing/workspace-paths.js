@@ -30,8 +30,8 @@ export function resolveInside(workspace, given, input, platform = process.platfo
 }
 /** The workspace-relative form of an absolute path inside it, as checkpoints store it: `/`. */
 export function toRelative(workspace, absolute, platform = process.platform) {
-    const paths = pathsOf(platform);
-    return paths.relative(workspace, absolute).split(paths.sep).join('/');
+    const fromWorkspace = pathsOf(platform).relative(workspace, absolute);
+    return fromWorkspace.split(pathsOf(platform).sep).join('/');
 }
 /** A link's target as checkpoints store it: with `/` (Windows writes `\`). */
 export function portableLinkTarget(target, platform = process.platform) {

@@ -1,10 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { describe } from '../checkpoint/errors.js';
-import { ArchiveIntegrityError } from './extract.js';
-import { ByteMeter } from './meter.js';
+import { writeEntry } from './entry-writer.js';
+import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js';
 /** True when a file starts like a zip (a local header, or the end record of an empty zip). */
 export async function isZipFile(path) {
     const handle = await open(path, 'r');
@@ -19,61 +17,85 @@ export async function isZipFile(path) {
     }
 }
 /**
+ * Opens a zip for reading its entries one at a time ({@link zipEntries}); sizes are checked
+ * against the headers as entries are read. Close it when done.
+ * @param label names the zip in error messages
+ * @throws ArchiveIntegrityError for a file that is not a readable zip
+ */
+export async function openZip(path, label, names) {
+    try {
+        return await yauzl.openPromise(path, { ...names, autoClose: false, validateEntrySizes: true });
+    }
+    catch (error) {
+        throw unreadableZip(label, describe(error));
+    }
+}
+/**
+ * The entries of an opened zip, one at a time from its central directory. yauzl's refusal of
+ * an entry (a name that is absolute or holds `..`, sizes that do not add up) fails it.
+ * @throws ArchiveIntegrityError naming the zip, with yauzl's reason
+ */
+export async function* zipEntries(zip, label) {
+    const entries = zip.eachEntry();
+    try {
+        for (;;) {
+            const next = await entries.next().catch((error) => {
+                throw new ArchiveIntegrityError(label, describe(error));
+            });
+            if (next.done === true)
+                return;
+            yield next.value;
+        }
+    }
+    finally {
+        // Stops listening for entries when the caller stops early.
+        await entries.return?.();
+    }
+}
+/**
  * Opens a zip and lists its entries, reading nothing but the central directory. Entry names
  * yauzl considers unsafe (absolute, `..`) fail the listing.
  * @param label names the zip in error messages
  * @throws ArchiveIntegrityError for a truncated or malformed zip
  */
-export async function openZip(path, label) {
-    let zip;
+export async function listZip(path, label) {
+    const zip = await openZip(path, label, { strictFileNames: false });
     try {
-        zip = await yauzl.openPromise(path, { autoClose: false, validateEntrySizes: true });
         const entries = [];
-        for await (const entry of zip.eachEntry())
+        for await (const entry of zipEntries(zip, label))
             entries.push(entry);
         return { zip, entries };
     }
     catch (error) {
-        zip?.close();
-        throw new ArchiveIntegrityError(label, `not a readable zip (${describe(error)})`);
+        zip.close();
+        throw unreadableZip(label, error.reason);
     }
+}
+function unreadableZip(label, reason) {
+    return new ArchiveIntegrityError(label, `not a readable zip (${reason})`);
 }
 /**
  * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
  * @throws ArchiveIntegrityError
  */
-export async function readEntry(opened, entry, limit, label) {
+export async function readEntry(listed, entry, limit, label) {
     const chunks = [];
-    const meter = boundedMeter(entry, limit, label);
-    await copyFrom(opened, entry, meter, label, async (source) => {
-        for await (const chunk of source)
-            chunks.push(chunk);
-    });
+    await unzipEntry(listed, entry, chunks, limit, label);
     return Buffer.concat(chunks);
 }
 /**
- * Writes one entry to `target`, refusing more than `limit` bytes whatever its header claims.
+ * Writes one entry into the file `target` (or onto a list of chunks), refusing more than
+ * `limit` bytes whatever its header claims.
  * @returns the bytes written and their `sha256:<hex>`
  * @throws ArchiveIntegrityError
  */
-export async function writeEntry(opened, entry, target, limit, label) {
-    const meter = boundedMeter(entry, limit, label);
-    await copyFrom(opened, entry, meter, label, createWriteStream(target, { mode: 0o600 }));
-    return { bytes: meter.bytes, digest: meter.digest() };
-}
-function boundedMeter(entry, limit, label) {
-    const tooLarge = () => new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} is over ${limit} bytes`);
+export async function unzipEntry(listed, entry, target, limit, label) {
+    const overflow = `is over ${limit} bytes`;
     if (entry.uncompressedSize > limit)
-        throw tooLarge();
-    return new ByteMeter(limit, tooLarge);
-}
-async function copyFrom(opened, entry, meter, label, sink) {
-    try {
-        await pipeline(await opened.zip.openReadStreamPromise(entry), meter, sink);
-    }
-    catch (error) {
-        if (error instanceof ArchiveIntegrityError)
-            throw error;
-        throw new ArchiveIntegrityError(label, `entry ${JSON.stringify(entry.fileName)} could not be read (${describe(error)})`);
-    }
+        throw entryRefusal(label, entry.fileName, overflow);
+    const bytes = () => listed.zip.openReadStreamPromise(entry);
+    return writeEntry({ archive: label, name: entry.fileName, bytes, limit }, target, {
+        overflow,
+        failure: 'could not be read'
+    });
 }

@@ -28,6 +28,12 @@ export const JSON_OPTION: OptionSpec = {
   description: 'print JSON for scripts instead of a table'
 }
 
+/** `--scope` and `--json`: what a command that reads a source and prints what it found takes. */
+export const SCOPE_AND_JSON_OPTIONS: Record<string, OptionSpec> = {
+  scope: SCOPE_OPTION,
+  json: JSON_OPTION
+}
+
 /**
  * The user's keys, as the action's `signing-key` and `encryption-key` inputs hold them: from
  * CHECKPOINT_SIGNING_KEY (only signed checkpoints are then trusted) and

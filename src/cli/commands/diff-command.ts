@@ -4,8 +4,7 @@ import { cell, formatBytes, json, shortDigest } from '../format.js'
 import { documentOf } from '../../offline/select.js'
 import {
   findTarget,
-  JSON_OPTION,
-  SCOPE_OPTION,
+  SCOPE_AND_JSON_OPTIONS,
   SOURCE_ARGUMENT,
   withSource
 } from './command-options.js'
@@ -24,7 +23,7 @@ export const diffCommand: CommandSpec = {
     { name: '<b>', optional: false, description: 'the second checkpoint' },
     SOURCE_ARGUMENT
   ],
-  options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+  options: SCOPE_AND_JSON_OPTIONS,
   async run(args, io) {
     const [first = '', second = '', path] = args.positionals
     await withSource(path, io, async source => {

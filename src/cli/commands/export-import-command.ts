@@ -6,7 +6,7 @@ import type { FoundCheckpoint } from '../../offline/source.js'
 import { exportScope, importSource } from '../../offline/export-import.js'
 import {
   codecOf,
-  JSON_OPTION,
+  SCOPE_AND_JSON_OPTIONS,
   SCOPE_OPTION,
   SOURCE_ARGUMENT,
   warnProblems,
@@ -59,8 +59,7 @@ export const importCommand: CommandSpec = {
   arguments: [SOURCE_ARGUMENT],
   options: {
     to: { type: 'string', value: 'DIR', description: 'the store folder (required)' },
-    scope: SCOPE_OPTION,
-    json: JSON_OPTION
+    ...SCOPE_AND_JSON_OPTIONS
   },
   async run(args, io) {
     const to = args.path(args.required('to'), io)

@@ -3,8 +3,7 @@ import { NotFoundError } from '../../offline/offline-errors.js'
 import { formatBytes, formatTime, json, table } from '../format.js'
 import type { CheckpointSource, CheckpointStatus, FoundCheckpoint } from '../../offline/source.js'
 import {
-  JSON_OPTION,
-  SCOPE_OPTION,
+  SCOPE_AND_JSON_OPTIONS,
   SOURCE_ARGUMENT,
   warnProblems,
   withSource
@@ -47,7 +46,7 @@ export const listCommand: CommandSpec = {
     'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
     'files are in was not downloaded).',
   arguments: [SOURCE_ARGUMENT],
-  options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+  options: SCOPE_AND_JSON_OPTIONS,
   async run(args, io) {
     const scope = args.scope()
     await withSource(args.positionals[0], io, source => {

@@ -4,13 +4,7 @@ import { formatBytes, json } from '../format.js'
 import { restoreCheckpoint } from '../../offline/restore-checkpoint.js'
 import { documentOf, selectCheckpoint } from '../../offline/select.js'
 import type { CheckpointSource, FoundCheckpoint } from '../../offline/source.js'
-import {
-  codecOf,
-  JSON_OPTION,
-  SCOPE_OPTION,
-  SOURCE_ARGUMENT,
-  withSource
-} from './command-options.js'
+import { codecOf, SCOPE_AND_JSON_OPTIONS, SOURCE_ARGUMENT, withSource } from './command-options.js'
 
 /** `restore`: a checkpoint's files and state into a folder. */
 export const restoreCommand: CommandSpec = {
@@ -35,8 +29,7 @@ export const restoreCommand: CommandSpec = {
       value: 'PATH',
       description: 'where the state goes in DIR (default: state.json)'
     },
-    scope: SCOPE_OPTION,
-    json: JSON_OPTION
+    ...SCOPE_AND_JSON_OPTIONS
   },
   async run(args, io) {
     const to = args.path(args.required('to'), io)

@@ -4,8 +4,7 @@ import { cell, formatBytes, formatMode, formatTime, json, shortDigest, table } f
 import { documentOf } from '../../offline/select.js'
 import {
   findTarget,
-  JSON_OPTION,
-  SCOPE_OPTION,
+  SCOPE_AND_JSON_OPTIONS,
   SOURCE_ARGUMENT,
   withSource
 } from './command-options.js'
@@ -22,7 +21,7 @@ export const showCommand: CommandSpec = {
     { name: '<node|file>', optional: false, description: 'a node id, a checkpoint name or a file' },
     SOURCE_ARGUMENT
   ],
-  options: { scope: SCOPE_OPTION, json: JSON_OPTION },
+  options: SCOPE_AND_JSON_OPTIONS,
   async run(args, io) {
     const [target = '', path] = args.positionals
     await withSource(path, io, async source => {

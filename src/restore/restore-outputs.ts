@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../action/actions-core.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckpointDocument } from '../checkpoint/document.js'
@@ -7,8 +7,8 @@ import { completedNodes, partialNodes } from '../checkpoint/progress.js'
 import type { ReuseContext } from '../checkpoint/reuse.js'
 import { stateJson } from '../checkpoint/state.js'
 
-/** Every output name, as action.yml spells it. */
-export enum Output {
+/** Outputs of the restore entry, as action.yml spells them; `done-<node>` besides. */
+export enum RestoreOutput {
   Resumed = 'resumed',
   Completed = 'completed',
   Partial = 'partial',
@@ -18,9 +18,7 @@ export enum Output {
   FromAttempt = 'from-attempt',
   FromRunId = 'from-run-id',
   Sources = 'sources',
-  Reasons = 'reasons',
-  Saved = 'saved',
-  Sequence = 'sequence'
+  Reasons = 'reasons'
 }
 
 /** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
@@ -39,21 +37,21 @@ export async function setRestoreOutputs(
   const nodes = completedNodes(document)
   // Taken from several sources, the outputs describe the newest checkpoint it came from.
   const newest = document && (origin.newest ?? document)
-  core.setOutput(Output.Resumed, String(document !== undefined))
-  core.setOutput(Output.Completed, JSON.stringify(nodes))
-  core.setOutput(Output.Partial, JSON.stringify(partialNodes(document)))
+  core.setOutput(RestoreOutput.Resumed, String(document !== undefined))
+  core.setOutput(RestoreOutput.Completed, JSON.stringify(nodes))
+  core.setOutput(RestoreOutput.Partial, JSON.stringify(partialNodes(document)))
   for (const node of nodes) core.setOutput(`done-${node}`, 'true')
-  core.setOutput(Output.Checkpoint, newest ? checkpointName(newest) : '')
-  core.setOutput(Output.FromAttempt, newest ? String(newest.attempt) : '')
-  core.setOutput(Output.FromRunId, newest ? newest.run.runId : '')
-  core.setOutput(Output.Sources, JSON.stringify(origin.reuse?.sources ?? {}))
-  core.setOutput(Output.Reasons, JSON.stringify(origin.reuse?.reasons ?? {}))
+  core.setOutput(RestoreOutput.Checkpoint, newest ? checkpointName(newest) : '')
+  core.setOutput(RestoreOutput.FromAttempt, newest ? String(newest.attempt) : '')
+  core.setOutput(RestoreOutput.FromRunId, newest ? newest.run.runId : '')
+  core.setOutput(RestoreOutput.Sources, JSON.stringify(origin.reuse?.sources ?? {}))
+  core.setOutput(RestoreOutput.Reasons, JSON.stringify(origin.reuse?.reasons ?? {}))
   const state = stateJson(document?.state ?? {})
   const bytes = Buffer.byteLength(state)
   const stateFile = join(runnerTemp, 'checkpoint-action', `${scope}.state.json`)
   await mkdir(join(runnerTemp, 'checkpoint-action'), { recursive: true })
   await writeFile(stateFile, state, 'utf8')
-  core.setOutput(Output.StateFile, stateFile)
+  core.setOutput(RestoreOutput.StateFile, stateFile)
   if (bytes > STATE_OUTPUT_LIMIT) {
     core.warning(
       `The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
@@ -61,5 +59,5 @@ export async function setRestoreOutputs(
     )
     return
   }
-  core.setOutput(Output.State, state)
+  core.setOutput(RestoreOutput.State, state)
 }

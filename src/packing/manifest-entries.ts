@@ -1,0 +1,174 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { sha256Digest } from '../checkpoint/canonical.js'
+import type { FileRecord } from '../checkpoint/document.js'
+import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js'
+import { writeEntry, type EntrySource } from './entry-writer.js'
+import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js'
+
+// The checks both extractors (the whole-file one and the streaming one) make of a files
+// archive against its checkpoint's manifest, so that they refuse and accept the same entries.
+
+/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
+export const BOMB_RATIO = 100
+/** Below this many inflated bytes no ratio is suspicious. */
+export const BOMB_FLOOR = 10 * 1024 * 1024
+
+/**
+ * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
+ * honestly hold.
+ * @param claimed the uncompressed sizes the entries claim, added up
+ * @param archiveBytes the zip's own size
+ * @throws ArchiveIntegrityError
+ */
+export function refuseZipBomb(archive: string, claimed: number, archiveBytes: number): void {
+  if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
+    throw new ArchiveIntegrityError(
+      archive,
+      `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`
+    )
+  }
+}
+
+/** What extracting one archive keeps track of. */
+export interface EntryContext {
+  archive: string
+  remaining: Map<string, FileRecord>
+  staging: string
+  /** Names a later archive holds a newer version of: passed over, never written. */
+  superseded: (name: string) => boolean
+  /** Staging folders already created. */
+  folders: Set<string>
+}
+
+/** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
+export function entryContext(
+  archive: string,
+  expected: FileRecord[],
+  staging: string,
+  superseded: (name: string) => boolean
+): EntryContext {
+  const remaining = new Map(expected.map(file => [file.path, file]))
+  return { archive, remaining, staging, superseded, folders: new Set() }
+}
+
+/** Fails when a file the manifest lists in this archive was not in it. */
+export function missingFiles(context: EntryContext): void {
+  const missing = [...context.remaining.keys()]
+  if (missing.length > 0) {
+    throw new ArchiveIntegrityError(
+      context.archive,
+      `${missing.length} listed file(s) missing, e.g. ${missing[0]}`
+    )
+  }
+}
+
+/** An entry as the zip's central directory describes it. */
+export interface EntryHeader {
+  name: string
+  /** The upper half of the external attributes: Unix type and mode bits. */
+  mode: number
+  /** The uncompressed size the zip claims. */
+  size: number
+}
+
+/** An entry let in: its manifest record and where its bytes go. */
+export interface AdmittedEntry {
+  name: string
+  record: FileRecord
+  target: string
+}
+
+/**
+ * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
+ * listed and not seen before, no larger than recorded. Folder entries and files a later archive
+ * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * @throws ArchiveIntegrityError for anything else
+ */
+export async function admitEntry(
+  context: EntryContext,
+  entry: EntryHeader
+): Promise<AdmittedEntry | undefined> {
+  const name = entry.name
+  const refuse = (reason: string): never => {
+    throw entryRefusal(context.archive, name, reason)
+  }
+  if (name.endsWith('/')) {
+    if (!isSafeRelativePath(name.slice(0, -1))) refuse(unsafePathReason(name.slice(0, -1)) ?? '')
+    return undefined
+  }
+  // By this OS's rules too: on Windows, a name it would write elsewhere is never staged.
+  const unsafe = unsafePathReason(name, process.platform)
+  if (unsafe) refuse(unsafe)
+  const type = entry.mode & 0o170000
+  if (type !== 0 && type !== 0o100000)
+    refuse('is not a regular file (a link or a device): saves never write one')
+  const record = context.remaining.get(name)
+  if (!record && context.superseded(name)) return undefined
+  if (!record) return refuse('is not in the checkpoint manifest (or appears twice)')
+  context.remaining.delete(name)
+  if (entry.size > record.size) refuse(`claims ${entry.size} bytes, the manifest ${record.size}`)
+  const target = join(context.staging, name)
+  await makeFolder(context, dirname(target), refuse)
+  return { name, record, target }
+}
+
+/** Creates a staging folder once, however many entries it holds. */
+async function makeFolder(
+  context: EntryContext,
+  folder: string,
+  refuse: (reason: string) => never
+): Promise<void> {
+  if (context.folders.has(folder)) return
+  await mkdir(folder, { recursive: true }).catch((error: unknown) =>
+    refuse(`cannot be staged (${(error as Error).message})`)
+  )
+  context.folders.add(folder)
+}
+
+/**
+ * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
+ * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
+ * @param through what the bytes pass through first (an inflater)
+ * @throws ArchiveIntegrityError
+ */
+export async function stageEntry(
+  archive: string,
+  entry: AdmittedEntry,
+  bytes: EntrySource,
+  through: NodeJS.ReadWriteStream[] = []
+): Promise<void> {
+  const size = entry.record.size
+  const written = await writeEntry(
+    { archive, name: entry.name, bytes, limit: size },
+    entry.target,
+    { overflow: `inflates past the ${size} bytes recorded`, failure: 'could not be extracted' },
+    through
+  )
+  matchRecord(archive, entry, written.bytes, written.digest)
+}
+
+/**
+ * Writes a small admitted entry's bytes, already read and inflated whole, into staging, after
+ * the same checks as {@link stageEntry}.
+ * @throws ArchiveIntegrityError
+ */
+export async function stageWholeEntry(
+  archive: string,
+  entry: AdmittedEntry,
+  data: Buffer
+): Promise<void> {
+  matchRecord(archive, entry, data.length, sha256Digest(data))
+  await writeFile(entry.target, data, { mode: 0o600 })
+}
+
+/** Fails an entry whose size or sha256 differs from its manifest record. */
+function matchRecord(archive: string, entry: AdmittedEntry, bytes: number, digest: string): void {
+  const expected = entry.record
+  if (bytes !== expected.size) {
+    throw entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`)
+  }
+  if (digest !== expected.sha256) {
+    throw entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest')
+  }
+}
