@@ -97,6 +97,8 @@ function freshStart(runnerTemp: string): Record<string, string> {
     checkpoint: '',
     'from-attempt': '',
     'from-run-id': '',
+    sources: '{}',
+    reasons: '{}',
     state: '{}',
     'state-file': join(runnerTemp, 'checkpoint-action', 'pipeline.state.json')
   }
@@ -146,6 +148,8 @@ describe('restore', () => {
       checkpoint: 'checkpoint.pipeline.a1.s002.build.json',
       'from-attempt': '1',
       'from-run-id': RUN_ID,
+      sources: '{"fetch":"attempt 1","build":"attempt 1"}',
+      reasons: '{"fetch":"done","build":"done"}',
       state: '{"rows":"1200","built":"yes"}'
     })
     expect(runner.failures).toEqual([])
@@ -185,7 +189,7 @@ describe('restore', () => {
     expect(service.opened).toBe(0)
     expect(runner.outputsObject()).toEqual(freshStart(runnerTemp))
     expect(runner.infos).toContain(
-      "Input 'reset' is true: checkpoints of scope 'pipeline' are ignored and the pipeline runs from the beginning."
+      "Input 'reset' is true: checkpoints of scope 'pipeline' (attempts) are ignored and the pipeline runs from the beginning."
     )
   })
 
@@ -201,7 +205,7 @@ describe('restore', () => {
     expect(runner.outputs.has('done-build')).toBe(false)
     expect(runner.infos).toContain('Running again on request: build.')
     expect(runner.warnings).toEqual([
-      "Asked to re-run 'deploy', which the checkpoint does not record as done (known nodes: fetch, build)."
+      "Asked to re-run 'deploy', which no checkpoint records as done (known nodes: fetch, build)."
     ])
     expect((await loadJobContext(runnerTemp, 'pipeline'))?.restored?.rerun).toEqual(['build'])
   })

@@ -27,18 +27,17 @@ async function cancelledCommand(
 describe('the run post step', () => {
   it('keeps the progress of a command that failed part-way, for the next attempt', async () => {
     const { runnerTemp } = await startJob(1)
-    runner.startStep(
-      {
-        node: 'build',
-        run: `echo '{"step": 3}' > "$CHECKPOINT_STATE_FILE"\nexit 1`,
-        key: 'k1'
-      },
-      {}
-    )
+    // A post step is given the same inputs as its main step.
+    const inputs = {
+      node: 'build',
+      run: `echo '{"step": 3}' > "$CHECKPOINT_STATE_FILE"\nexit 1`,
+      key: 'k1'
+    }
+    runner.startStep(inputs, {})
     await runRun()
     expect(checkpointNode).not.toHaveBeenCalled()
 
-    runner.startStep({ node: 'build', key: 'k1' })
+    runner.startStep(inputs)
     await runRunPost()
 
     expect(runner.failures).toEqual([])
@@ -50,7 +49,10 @@ describe('the run post step', () => {
       state: { step: 3 },
       partial: true
     })
-    expect(save?.fingerprint).toEqual(computeFingerprint({ key: 'k1' }))
+    // The whole fingerprint, as the run step computes it: progress crosses runs only with it.
+    expect(save?.fingerprint).toEqual(
+      computeFingerprint({ key: 'k1', command: inputs.run, shell: 'bash' })
+    )
     expect(paths).toEqual([])
     expect(runner.infos).toContain(
       "Node 'build' did not finish: its progress is kept in checkpoint.pipeline.a1.s001.build.json for the next attempt."
