@@ -1,25 +1,14 @@
 // GitHub Enterprise Server has no artifact service. Each entry says so in one notice and does
 // nothing else: no request, no failure (fail-on-error is about failures, and this is none), and
 // the wrapped command still runs.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 import { annotations, writeTree } from '../../__fixtures__/checkpoints.js'
 import type { StepResult } from '../../local/runner.js'
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/save/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save', 'run'] })
 
 const NOTICE =
   'Checkpoints are off: this job runs on GitHub Enterprise Server (ghes.example.com), which has ' +
