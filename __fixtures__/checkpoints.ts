@@ -1,6 +1,7 @@
 // Helpers for end-to-end tests that check what a checkpoint holds and what lands in a workspace:
 // file trees compared byte for byte, annotations by level, requests as the stand-in saw them,
 // and waits on the stand-in's and the runner's own events (never on the clock).
+import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -96,5 +97,56 @@ export async function finishedWith(
       throw new Error(`the stand-in never finished with request #${String(seq)}`)
     }
     await new Promise(resolve => setTimeout(resolve, 1))
+  }
+}
+
+/** What a checkpoint must put back: its name, the pipeline state, the nodes and every file. */
+export interface ExpectedCheckpoint {
+  name: string
+  completed: string[]
+  state: Record<string, unknown>
+  files: Tree
+}
+
+/** A restore step's result, and the workspace it left. */
+export interface Restored {
+  result: StepResult
+  tree: Tree
+}
+
+/** The restore put `expected` back exactly: outputs, state, and the workspace's files. */
+export function expectRestored(
+  restored: Restored,
+  expected: ExpectedCheckpoint,
+  checkout: Tree = {}
+): void {
+  const { result, tree } = restored
+  expect(result.code).toBe(0)
+  expect(result.outputs).toMatchObject({
+    resumed: 'true',
+    checkpoint: expected.name,
+    completed: JSON.stringify(expected.completed)
+  })
+  expect(JSON.parse(result.outputs.state ?? 'null')).toEqual(expected.state)
+  expect(digests(tree)).toEqual(digests({ ...checkout, ...expected.files }))
+}
+
+/** The first checkpoint of the e2e pipelines: attempt 1 saved node 'fetch' (rows=2) with `files`. */
+export function fetchCheckpoint(files: Tree): ExpectedCheckpoint {
+  return {
+    name: 'checkpoint.pipeline.a1.s001.fetch.json',
+    completed: ['fetch'],
+    state: { rows: '2' },
+    files
+  }
+}
+
+/** The second: attempt 1 saved node 'build' (built=true) after 'fetch'; `files` are both's. */
+export function buildCheckpoint(files: Tree): ExpectedCheckpoint {
+  return {
+    name: 'checkpoint.pipeline.a1.s002.build.json',
+    completed: ['fetch', 'build'],
+    state: { rows: '2', built: 'true' },
+    files
   }
 }

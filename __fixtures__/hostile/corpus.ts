@@ -15,7 +15,7 @@ import {
 } from '../../src/checkpoint/naming.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
 import type { PipelineState } from '../../src/checkpoint/state.js'
-import { hostileZip, S_IFLNK, type HostileEntry } from './zip.js'
+import { makeZip, S_IFLNK, type ZipEntry } from '../zip.js'
 
 /**
  * A corpus of hostile checkpoints: each one is what a real save uploads (a document named
@@ -106,7 +106,7 @@ export function hostileCheckpoint(
   layout: Layout,
   options: {
     files?: FileRecord[]
-    entries?: HostileEntry[]
+    entries?: ZipEntry[]
     state?: PipelineState
     node?: string
   } = {}
@@ -116,7 +116,7 @@ export function hostileCheckpoint(
   const files = (options.files ?? []).map(file =>
     file.link === undefined ? { ...file, archive: name } : file
   )
-  const zip = options.entries ? hostileZip(options.entries) : undefined
+  const zip = options.entries ? makeZip(options.entries, { level: 9 }) : undefined
   const archive: ArchiveRecord | undefined = zip && {
     name,
     runId: layout.runId,
@@ -156,11 +156,36 @@ export function artifacts(
 }
 
 /** A checkpoint whose archive holds `entries` while its manifest lists `files`. */
-function zipCase(files: FileRecord[], entries: HostileEntry[]): (layout: Layout) => BuiltCase {
+function zipCase(files: FileRecord[], entries: ZipEntry[]): (layout: Layout) => BuiltCase {
   return layout => {
     const { document, zip } = hostileCheckpoint(layout, { files, entries })
     return artifacts(document, zip)
   }
+}
+
+/** A checkpoint without files whose state is `state()`, built anew for each case built. */
+function stateCase(state: () => PipelineState): (layout: Layout) => BuiltCase {
+  return layout => artifacts(hostileCheckpoint(layout, { state: state() }).document)
+}
+
+/** A checkpoint whose manifest lists `path` holding `listed`, its archive `entry` at that path. */
+function entryCase(
+  path: string,
+  listed: Buffer | string,
+  entry: Omit<ZipEntry, 'name'>
+): (layout: Layout) => BuiltCase {
+  return zipCase([fileRecord(path, listed)], [{ name: path, ...entry }])
+}
+
+/** A checkpoint whose manifest lists data/ok.txt, and whose archive holds it, then `second`. */
+function okThen(second: string): (layout: Layout) => BuiltCase {
+  return zipCase(
+    [fileRecord('data/ok.txt', OK)],
+    [
+      { name: 'data/ok.txt', data: OK },
+      { name: second, data: OK }
+    ]
+  )
 }
 
 /** A checkpoint with files, each in its archive as it should be: only the manifest is hostile. */
@@ -260,56 +285,45 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
     title: 'the same entry twice',
     refusal: /entry "data\/ok\.txt" .*appears twice/,
     cli: REFUSED,
-    build: zipCase(
-      [fileRecord('data/ok.txt', OK)],
-      [
-        { name: 'data/ok.txt', data: OK },
-        { name: 'data/ok.txt', data: OK }
-      ]
-    )
+    build: okThen('data/ok.txt')
   },
   {
     id: 'zip-unlisted',
     title: 'an entry the manifest does not list',
     refusal: /entry "data\/extra\.txt" is not in the checkpoint manifest/,
     cli: REFUSED,
-    build: zipCase(
-      [fileRecord('data/ok.txt', OK)],
-      [
-        { name: 'data/ok.txt', data: OK },
-        { name: 'data/extra.txt', data: OK }
-      ]
-    )
+    build: okThen('data/extra.txt')
   },
   {
     id: 'zip-size-lie',
     title: 'an entry whose headers claim 16 bytes and that inflates to 8 MiB',
     refusal: /entry "data\/bomb\.bin" (inflates past the 16 bytes recorded|.*too many bytes)/,
     cli: REFUSED,
-    build: zipCase(
-      [fileRecord('data/bomb.bin', Buffer.alloc(16))],
-      [{ name: 'data/bomb.bin', data: Buffer.alloc(8 * MiB), deflate: true, claimedSize: 16 }]
-    )
+    build: entryCase('data/bomb.bin', Buffer.alloc(16), {
+      data: Buffer.alloc(8 * MiB),
+      deflate: true,
+      claimedSize: 16
+    })
   },
   {
     id: 'zip-size-claim',
     title: 'an entry of 4 MiB where the manifest records 16 bytes',
     refusal: /entry "data\/bomb\.bin" claims 4194304 bytes, the manifest 16/,
     cli: REFUSED,
-    build: zipCase(
-      [fileRecord('data/bomb.bin', Buffer.alloc(16))],
-      [{ name: 'data/bomb.bin', data: Buffer.alloc(4 * MiB), deflate: true }]
-    )
+    build: entryCase('data/bomb.bin', Buffer.alloc(16), {
+      data: Buffer.alloc(4 * MiB),
+      deflate: true
+    })
   },
   {
     id: 'zip-ratio-bomb',
     title: 'an archive of 20 KiB inflating to 20 MiB (1000:1), sizes honestly recorded',
     refusal: /inflates past 100:1|ratio|zip bomb/i,
     cli: REFUSED,
-    build: zipCase(
-      [fileRecord('data/zeros.bin', Buffer.alloc(20 * MiB))],
-      [{ name: 'data/zeros.bin', data: Buffer.alloc(20 * MiB), deflate: true }]
-    )
+    build: entryCase('data/zeros.bin', Buffer.alloc(20 * MiB), {
+      data: Buffer.alloc(20 * MiB),
+      deflate: true
+    })
   },
   {
     id: 'manifest-file-and-folder',
@@ -451,10 +465,7 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
     refusal:
       /holds the key '__proto__' at state\.__proto__: keys named __proto__, constructor or prototype are refused/,
     cli: REFUSED,
-    build: layout => {
-      const { document } = hostileCheckpoint(layout, { state: PROTO_STATE() })
-      return artifacts(document)
-    }
+    build: stateCase(PROTO_STATE)
   },
   {
     id: 'constructor-key',
@@ -462,13 +473,12 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
       'a constructor key nested in state, correctly digested (Object.assign would reach a prototype)',
     refusal: /holds the key 'constructor' at state\.config\.options\.constructor/,
     cli: REFUSED,
-    build: layout => {
-      const state = JSON.parse(
-        '{"rows": "1", "config": {"options": {"constructor": {"prototype": {"polluted": "yes"}}}}}'
-      ) as PipelineState
-      const { document } = hostileCheckpoint(layout, { state })
-      return artifacts(document)
-    }
+    build: stateCase(
+      () =>
+        JSON.parse(
+          '{"rows": "1", "config": {"options": {"constructor": {"prototype": {"polluted": "yes"}}}}}'
+        ) as PipelineState
+    )
   },
   {
     id: 'proto-key-escaped',
@@ -488,10 +498,7 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
     title: 'state nested 300 levels deep, correctly digested',
     refusal: /nests deeper than 200 levels/,
     cli: REFUSED,
-    build: layout => {
-      const { document } = hostileCheckpoint(layout, { state: { deep: nested(300) } })
-      return artifacts(document)
-    }
+    build: stateCase(() => ({ deep: nested(300) }))
   },
   {
     id: 'deep-nesting-extreme',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -6,22 +6,12 @@ import type { CreateRunOptions } from '../../local/index.js'
 import type { JobRunner, StepResult } from '../../local/runner.js'
 import { annotations } from '../../__fixtures__/checkpoints.js'
 import { guardedCacheKey } from '../../src/checkpoint/reuse.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 
 // Nodes kept in the Actions cache under a key of scope, node and fingerprint, through
 // @actions/cache against the stand-in's cache services (v2 on github.com, v1 on GHES).
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/restore/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save', 'run'] })
 
 const GHES = {
   GITHUB_SERVER_URL: 'https://ghes.example.com',

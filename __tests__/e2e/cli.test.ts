@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import {
@@ -18,51 +17,20 @@ import { join } from 'node:path'
 import type { Run } from '../../local/index.js'
 import type { JobRunner } from '../../local/runner.js'
 import { writeDownloads } from '../../__fixtures__/cli/downloads.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld, runCli as cli } from '../../__fixtures__/e2e.js'
 
-const CLI = join(ROOT, 'dist/cli/index.js')
 const payload = randomBytes(300 * 1024)
 
-let world: E2eWorld
+const world = e2eWorld({ runs: ['restore', 'save', 'cli'] })
 let scratch: string
 
 beforeAll(async () => {
-  for (const entry of ['dist/cli/index.js', 'dist/save/index.js']) {
-    if (!existsSync(join(ROOT, entry))) throw new Error(`${entry} is missing: run npm run bundle`)
-  }
-  world = await E2eWorld.start()
   scratch = await mkdtemp(join(tmpdir(), 'checkpoint-cli-e2e-'))
 })
 
 afterAll(async () => {
-  await world.stop()
   await rm(scratch, { recursive: true, force: true })
 })
-
-interface Ran {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the bundled CLI as a user would, asynchronously (the stand-in lives in this process). */
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', code => {
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
 
 async function folder(name: string): Promise<string> {
   const dir = join(scratch, name)
@@ -72,8 +40,7 @@ async function folder(name: string): Promise<string> {
 
 /** A pipeline run: attempt 1 saves fetch and build, attempt 2 restores and saves test. */
 async function pipelineRun(): Promise<{ run: Run; token: string }> {
-  const run = world.createRun()
-  const job = await world.job(run, 1)
+  const { run, job } = await world.newRun()
   await saveAttemptOne(job)
   const retry = await world.job(run, 2)
   expect((await retry.uses('.')).outputs.resumed).toBe('true')
@@ -250,8 +217,7 @@ describe('checkpoints downloaded from a run page', () => {
 
 describe('checkpoints saved with signing-key and encryption-key', () => {
   it('list as untrusted without the keys; restore byte for byte with them', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     const ws = job.options.workspace
     await mkdir(join(ws, 'build'), { recursive: true })
     await writeFile(join(ws, 'build/model.bin'), payload)
@@ -282,8 +248,7 @@ describe('checkpoints saved with signing-key and encryption-key', () => {
 
 describe('integrity and safety', () => {
   it('a truncated files archive: verify and restore exit 3 and nothing is written', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     await saveAttemptOne(job)
     await world.standIn.corruptArtifact(run, 'checkpoint.pipeline.a1.s002.build.files', {
       mode: 'truncate'

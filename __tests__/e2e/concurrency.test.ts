@@ -1,36 +1,19 @@
 // Jobs of one run that save at the same time: matrix jobs with their own scopes stay apart, and
 // two jobs that share a scope by mistake get one clear error and lose nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Job, Run } from '../../local/index.js'
 import type { JobRunner, StepHandle, StepResult } from '../../local/runner.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 import {
   annotations,
   digests,
   reachedOrEnded,
-  readTree,
   writeTree,
   type Tree
 } from '../../__fixtures__/checkpoints.js'
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/save/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterEach(async () => {
-  await world.standIn.faults.reset()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save'] })
 
 /** Bytes that depend on a label only: each job's files differ from every other job's. */
 function bytesOf(text: string, size: number): Buffer {
@@ -54,17 +37,6 @@ function filesOf(who: string, node: string): Tree {
     [`out/${node}.bin`]: bytesOf(`${who}/${node}`, 3000),
     'out/last-node.txt': Buffer.from(`${who} after ${node}\n`)
   }
-}
-
-async function restoreIn(
-  run: Run,
-  attempt: number,
-  job: string,
-  inputs: Record<string, string> = {}
-): Promise<{ result: StepResult; tree: Tree }> {
-  const runner = await world.job(run, attempt, { job })
-  const result = await runner.uses('.', inputs)
-  return { result, tree: await readTree(runner.options.workspace) }
 }
 
 describe('eight matrix jobs with their own scopes, saving at once', () => {
@@ -122,7 +94,9 @@ describe('eight matrix jobs with their own scopes, saving at once', () => {
     expect(new Set([...uploaders.values()].flatMap(jobs => [...jobs])).size).toBe(SCOPES.length)
 
     // The retry: eight new jobs restore at once, each its own scope.
-    const restores = await Promise.all(SCOPES.map(scope => restoreIn(run, 2, 'build', { scope })))
+    const restores = await Promise.all(
+      SCOPES.map(scope => world.restore(run, 2, { job: 'build', inputs: { scope } }))
+    )
 
     for (const [index, scope] of SCOPES.entries()) {
       const restored = restores[index]
@@ -161,10 +135,12 @@ describe('eight matrix jobs with their own scopes, saving at once', () => {
  */
 describe('two jobs that share a scope, saving at the same time', () => {
   const SCOPE_ERROR = "set the 'scope' input"
+  type Who = 'A' | 'B'
+  const otherThan = (who: Who): Who => (who === 'A' ? 'B' : 'A')
 
   interface Pair {
     run: Run
-    jobs: Record<'A' | 'B', JobRunner & { meta: Job }>
+    jobs: Record<Who, JobRunner & { meta: Job }>
   }
 
   async function pair(): Promise<Pair> {
@@ -175,7 +151,7 @@ describe('two jobs that share a scope, saving at the same time', () => {
   }
 
   /** Starts a save of `node` in job `who`, with files and a state that name the job. */
-  async function startSave(p: Pair, who: 'A' | 'B', node: string): Promise<StepHandle> {
+  async function startSave(p: Pair, who: Who, node: string): Promise<StepHandle> {
     const job = p.jobs[who]
     await writeTree(job.options.workspace, filesOf(who, node))
     return job.start('save', { node, paths: 'out/', state: `who=${who}\n${node}=${who}` })
@@ -187,10 +163,10 @@ describe('two jobs that share a scope, saving at the same time', () => {
    */
   async function bothListed(
     p: Pair,
-    nodes: Record<'A' | 'B', string>
-  ): Promise<{ steps: Record<'A' | 'B', StepHandle>; release: (who: 'A' | 'B') => void }> {
-    const steps = {} as Record<'A' | 'B', StepHandle>
-    const holds = {} as Record<'A' | 'B', { release: () => void }>
+    nodes: Record<Who, string>
+  ): Promise<{ steps: Record<Who, StepHandle>; release: (who: Who) => void }> {
+    const steps = {} as Record<Who, StepHandle>
+    const holds = {} as Record<Who, { release: () => void }>
     for (const who of ['A', 'B'] as const) {
       const hold = world.standIn.faults.holdRequest(1, { method: 'CreateArtifact' })
       steps[who] = await startSave(p, who, nodes[who])
@@ -209,11 +185,11 @@ describe('two jobs that share a scope, saving at the same time', () => {
   /** Checks 1-5 above; `owner` is the job whose first write the service recorded first. */
   async function expectOneErrorNothingLost(
     p: Pair,
-    owner: 'A' | 'B',
-    nodes: Record<'A' | 'B', string>,
-    results: Record<'A' | 'B', StepResult>
+    owner: Who,
+    nodes: Record<Who, string>,
+    results: Record<Who, StepResult>
   ): Promise<void> {
-    const other = owner === 'A' ? 'B' : 'A'
+    const other = otherThan(owner)
     // 1. One clear error, one save.
     const loser = results[other]
     expect(loser.code).toBe(1)
@@ -258,7 +234,7 @@ describe('two jobs that share a scope, saving at the same time', () => {
     )
 
     // 5. The retry restores the owner's newest checkpoint and nothing of the other job.
-    const restored = await restoreIn(p.run, 2, 'matrix')
+    const restored = await world.restore(p.run, 2, { job: 'matrix' })
     expect(restored.result.code).toBe(0)
     expect(restored.result.outputs).toMatchObject({
       resumed: 'true',
@@ -273,6 +249,18 @@ describe('two jobs that share a scope, saving at the same time', () => {
     expect(digests(restored.tree)).toEqual(digests(filesOf(owner, nodes[owner])))
   }
 
+  /** Both list before either writes; then `first` writes and ends before the other writes. */
+  async function oneAfterTheOther(nodes: Record<Who, string>, first: Who): Promise<void> {
+    const p = await pair()
+    const { steps, release } = await bothListed(p, nodes)
+    const results = {} as Record<Who, StepResult>
+    for (const who of [first, otherThan(first)]) {
+      release(who)
+      results[who] = await steps[who].result
+    }
+    await expectOneErrorNothingLost(p, first, nodes, results)
+  }
+
   const cases = [
     { nodes: { A: 'build', B: 'build' }, what: 'the same node' },
     // The other job's node sorts after the owner's: were its checkpoint taken, it would win.
@@ -281,24 +269,11 @@ describe('two jobs that share a scope, saving at the same time', () => {
 
   describe.each(cases)('saving $what', ({ nodes }) => {
     it('both listed before either wrote; A wrote first and finished before B wrote', async () => {
-      const p = await pair()
-      const { steps, release } = await bothListed(p, nodes)
-      release('A')
-      const a = await steps.A.result
-      release('B')
-      const b = await steps.B.result
-      await expectOneErrorNothingLost(p, 'A', nodes, { A: a, B: b })
+      await oneAfterTheOther(nodes, 'A')
     }, 120_000)
 
     it('both listed before either wrote; B wrote first although A listed first', async () => {
-      const p = await pair()
-      const swapped = { A: nodes.B, B: nodes.A }
-      const { steps, release } = await bothListed(p, swapped)
-      release('B')
-      const b = await steps.B.result
-      release('A')
-      const a = await steps.A.result
-      await expectOneErrorNothingLost(p, 'B', swapped, { A: a, B: b })
+      await oneAfterTheOther({ A: nodes.B, B: nodes.A }, 'B')
     }, 120_000)
 
     it('both listed before either wrote, and both uploaded before either checked again', async () => {

@@ -3,10 +3,9 @@
 // compared call by call, field by field. A difference passes only when ALLOWED lists it with its
 // reason; any other, a new field included, fails with a request of each client. When a bump of
 // @actions/artifact or @azure/storage-blob changes what the official client sends, this says so.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -18,7 +17,7 @@ import {
   judge,
   type AllowedDifference
 } from '../../__fixtures__/conformance.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld, ROOT } from '../../__fixtures__/e2e.js'
 import type { RecordedRequest } from '../../local/index.js'
 
 const TWIRP_CALLS = ['CreateArtifact', 'FinalizeArtifact', 'ListArtifacts', 'GetSignedArtifactURL']
@@ -131,21 +130,14 @@ const RETENTION_DAYS = '5'
 /** Compared by digest: toEqual walks a 10 MiB buffer byte by byte for minutes. */
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
-let world: E2eWorld
+const world = e2eWorld({ runs: ['restore', 'save'] })
 let ours: RecordedRequest[]
 let official: RecordedRequest[]
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/restore/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
   ours = await recorded(ourScenario)
   official = await recorded(officialScenario)
 }, 300_000)
-
-afterAll(async () => {
-  await world.stop()
-})
 
 async function recorded(scenario: () => Promise<void>): Promise<RecordedRequest[]> {
   const recording = world.standIn.record()
@@ -159,8 +151,7 @@ async function recorded(scenario: () => Promise<void>): Promise<RecordedRequest[
 
 /** Save a small file and a big one (with a retention), then resume on attempt 2. */
 async function ourScenario(): Promise<void> {
-  const run = world.createRun()
-  const first = await world.job(run, 1)
+  const { run, job: first } = await world.newRun()
   const ws = first.options.workspace
   expect((await first.uses('.')).code).toBe(0)
   await writeFile(join(ws, 'small.csv'), SMALL)
@@ -180,8 +171,7 @@ async function ourScenario(): Promise<void> {
 
 /** The same with the official client: two zips and a document, then list and download each. */
 async function officialScenario(): Promise<void> {
-  const run = world.createRun()
-  const first = await world.job(run, 1)
+  const { run, job: first } = await world.newRun()
   const ws = first.options.workspace
   await writeFile(join(ws, 'small.csv'), SMALL)
   await writeFile(join(ws, 'big.bin'), BIG)

@@ -10,40 +10,24 @@
 // run concurrently (jest's maxConcurrency at a time) without one test's faults reaching another.
 // Their jobs wait a tenth of the real schedule (CHECKPOINT_RETRY_SCALE); the tests of the
 // schedule itself run it at full length.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { FaultTarget, Faults, Run } from '../../local/index.js'
 import type { JobRunner, StepResult } from '../../local/runner.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { inOwnWorld, type E2eWorld } from '../../__fixtures__/e2e.js'
 import {
   annotations,
+  buildCheckpoint,
   digests,
+  expectRestored,
+  fetchCheckpoint,
   label,
-  readTree,
   requestsSince,
   writeTree,
+  type ExpectedCheckpoint as Expected,
+  type Restored,
   type Tree
 } from '../../__fixtures__/checkpoints.js'
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/save/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-})
-
-/** What a checkpoint must put back: its name, the pipeline state, the nodes and every file. */
-interface Expected {
-  name: string
-  completed: string[]
-  state: Record<string, unknown>
-  files: Tree
-}
-
-interface Restored {
-  result: StepResult
-  tree: Tree
-}
 
 const FETCHED: Tree = {
   'data/rows.csv': Buffer.from('id,name\n1,a\n2,b\n'),
@@ -55,20 +39,25 @@ const BUILT: Tree = {
   'build/model.bin': randomBytes(300 * 1024),
   'build/notes.txt': Buffer.from('built from rows.csv\n')
 }
-const CP1: Expected = {
-  name: 'checkpoint.pipeline.a1.s001.fetch.json',
-  completed: ['fetch'],
-  state: { rows: '2' },
-  files: FETCHED
-}
-const CP2: Expected = {
-  name: 'checkpoint.pipeline.a1.s002.build.json',
-  completed: ['fetch', 'build'],
-  state: { rows: '2', built: 'true' },
-  files: { ...FETCHED, ...BUILT }
-}
+const CP1 = fetchCheckpoint(FETCHED)
+const CP2 = buildCheckpoint({ ...FETCHED, ...BUILT })
 const FILES_2 = 'checkpoint.pipeline.a1.s002.build.files'
 const KEEP_GOING = '(the step goes on: set fail-on-error: true to fail it instead)'
+const FAIL_ON_ERROR = { 'fail-on-error': 'true' }
+const CHECKOUT: Tree = { 'README.md': Buffer.from('# pipeline\n') }
+
+/** A fault a test sets once the checkpoints before its step are saved (`job` runs a save). */
+type Fault = (s: Scenario, run: Run, job: JobRunner) => unknown
+/** What ends a fault once the step is over, so that a later step goes through. */
+type FaultEnd = (s: Scenario) => Promise<void>
+
+/** A step taken under a fault: its run, what it left, and the faults the stand-in applied. */
+interface Trial<Step> {
+  run: Run
+  step: Step
+  /** The faults of one kind applied since the fault was set, as [label, status]. */
+  injected: (kind?: 'fail' | 'reset' | 'delay' | 'truncate') => [string, number][]
+}
 
 /** One test's own stand-in, and the steps the tests take in it. */
 class Scenario {
@@ -102,17 +91,61 @@ class Scenario {
     return run
   }
 
-  /** A restore step in a fresh job of `attempt`; its workspace holds `before` (a checkout). */
-  async restore(
+  /** A restore step in a fresh job of `attempt`; its workspace holds `checkout`. */
+  restore(run: Run, attempt: number, inputs = {}, checkout: Tree = {}): Promise<Restored> {
+    return this.world.restore(run, attempt, { inputs, checkout })
+  }
+
+  /** Attempt 1 saves CP1; then, under `fault`, the save of CP2 with `inputs`. */
+  async saveUnder(
+    fault: Fault,
+    options: { inputs?: Record<string, string>; end?: FaultEnd } = {}
+  ): Promise<Trial<StepResult>> {
+    const { run, job } = await this.firstNodeSaved()
+    return this.trial(
+      run,
+      () => fault(this, run, job),
+      options.end,
+      () => this.saveBuild(job, options.inputs)
+    )
+  }
+
+  /** Attempt 1 saves CP1 and CP2; then, under `fault`, a restore in attempt 2. */
+  restoreUnder(
+    fault: (s: Scenario, run: Run) => unknown,
+    options: { inputs?: Record<string, string>; checkout?: Tree; end?: FaultEnd } = {}
+  ): Promise<Trial<Restored>> {
+    const restore = (run: Run): Promise<Restored> =>
+      this.restore(run, 2, options.inputs, options.checkout)
+    return this.afterBothSaved(fault, restore, options.end)
+  }
+
+  /** Attempt 1 saves CP1 and CP2; then, under `fault`, `step`; `end` ends the fault. */
+  async afterBothSaved<Step>(
+    fault: (s: Scenario, run: Run) => unknown,
+    step: (run: Run) => Promise<Step>,
+    end?: FaultEnd
+  ): Promise<Trial<Step>> {
+    const run = await this.bothSaved()
+    return this.trial(
+      run,
+      () => fault(this, run),
+      end,
+      () => step(run)
+    )
+  }
+
+  private async trial<Step>(
     run: Run,
-    attempt: number,
-    inputs: Record<string, string> = {},
-    before: Tree = {}
-  ): Promise<Restored> {
-    const job = await this.world.job(run, attempt)
-    await writeTree(job.options.workspace, before)
-    const result = await job.uses('.', inputs)
-    return { result, tree: await readTree(job.options.workspace) }
+    fault: () => unknown,
+    end: FaultEnd | undefined,
+    take: () => Promise<Step>
+  ): Promise<Trial<Step>> {
+    const before = this.world.standIn.requestCount
+    await fault()
+    const step = await take()
+    await end?.(this)
+    return { run, step, injected: kind => this.injected(before, kind) }
   }
 
   /** Nothing of the failed save was committed: its document is not among the run's artifacts. */
@@ -120,12 +153,22 @@ class Scenario {
     expect(this.world.standIn.listArtifacts(run).map(a => a.name)).not.toContain(name)
   }
 
+  /** The save committed `expected` without a warning, and attempt `attempt` restores it. */
+  async expectSavedWhole(run: Run, save: StepResult, expected = CP2, attempt = 2): Promise<void> {
+    expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: expected.name })
+    expect(annotations(save, 'warning')).toEqual([])
+    expectRestored(await this.restore(run, attempt), expected)
+  }
+
+  /** The save of CP2 saved nothing, and CP1 is still restorable. */
+  async expectSaveLost(run: Run, save: StepResult): Promise<void> {
+    expect(save.outputs.saved).toBe('false')
+    expectRestored(await this.restore(run, 2), CP1)
+  }
+
   /** Blob requests for one artifact: its blob path ends with the artifact id. */
   blobOf(run: Run, name: string): FaultTarget {
-    const found = this.world.standIn.listArtifacts(run).find(a => a.name === name)
-    if (!found) throw new Error(`no artifact ${name}`)
-    const id = `/${String(found.id)}`
-    return { service: 'blob', match: r => r.path.endsWith(id) }
+    return this.world.blobOf(run, name)
   }
 
   /**
@@ -149,38 +192,40 @@ class Scenario {
   }
 }
 
+/** A burst as the stand-in reports it (see `burst`): `status` twice, then 429. */
+function burstOf(call: string, status: number): [string, number][] {
+  return [
+    [call, status],
+    [call, status],
+    [call, 429]
+  ]
+}
+
 /** The retry waits of most tests: a tenth of the real schedule. */
 const SHORT_WAITS = { CHECKPOINT_RETRY_SCALE: '0.1' }
 
 /**
- * A test body run against a stand-in of its own, stopped at the end whatever happens; its jobs
- * wait `env`'s share of the real retry schedule (SHORT_WAITS unless given `{}`).
+ * A test run concurrently with the others, against a stand-in of its own, stopped at the end
+ * whatever happens; its jobs wait `env`'s share of the real retry schedule (SHORT_WAITS unless
+ * given `{}`).
  */
-function scenario(
+function faultTest(
+  title: string,
   body: (s: Scenario) => Promise<void>,
-  env: Record<string, string> = SHORT_WAITS
-): () => Promise<void> {
-  return async () => {
-    const world = await E2eWorld.start({ env })
-    try {
-      await body(new Scenario(world))
-    } finally {
-      await world.stop()
-    }
-  }
+  options: { env?: Record<string, string>; timeout?: number } = {}
+): void {
+  const worldOptions = { runs: ['restore', 'save'] as const, env: options.env ?? SHORT_WAITS }
+  it.concurrent(
+    title,
+    () => inOwnWorld(worldOptions, world => body(new Scenario(world))),
+    options.timeout ?? 120_000
+  )
 }
 
-/** The restore put `expected` back exactly: outputs, state, and the workspace's files. */
-function expectRestored(restored: Restored, expected: Expected, before: Tree = {}): void {
-  const { result, tree } = restored
-  expect(result.code).toBe(0)
-  expect(result.outputs).toMatchObject({
-    resumed: 'true',
-    checkpoint: expected.name,
-    completed: JSON.stringify(expected.completed)
-  })
-  expect(JSON.parse(result.outputs.state ?? 'null')).toEqual(expected.state)
-  expect(digests(tree)).toEqual(digests({ ...before, ...expected.files }))
+/** A restore that warned about nothing and put `expected` back. */
+function expectRestoredQuietly(restored: Restored, expected: Expected): void {
+  expect(annotations(restored.result, 'warning')).toEqual([])
+  expectRestored(restored, expected)
 }
 
 /** A restore that warned about `newest` and restored `fallback` instead. */
@@ -223,8 +268,6 @@ function fromNthCall(method: string, nth: number): FaultTarget {
   }
 }
 
-const CHECKOUT: Tree = { 'README.md': Buffer.from('# pipeline\n') }
-
 describe('retried and succeeded: 5xx bursts and 429 from the artifact service', () => {
   const saveCalls = [
     { method: 'ListArtifacts', nth: 1, what: 'the listing before any upload', status: 503 },
@@ -235,28 +278,17 @@ describe('retried and succeeded: 5xx bursts and 429 from the artifact service', 
     { method: 'ListArtifacts', nth: 2, what: 'the owner check after the commit', status: 500 }
   ]
 
-  it.concurrent.each(saveCalls)(
-    'save: $status, $status, 429 on $method #$nth ($what) is retried and the checkpoint is saved whole',
-    ({ method, nth, status }) =>
-      scenario(async s => {
-        const { run, job } = await s.firstNodeSaved()
-        const before = s.world.standIn.requestCount
+  for (const { method, nth, what, status } of saveCalls) {
+    const burst = `${String(status)}, ${String(status)}, 429 on ${method} #${String(nth)}`
+    faultTest(`save: ${burst} (${what}) is retried and the checkpoint is saved whole`, async s => {
+      const trial = await s.saveUnder(s => {
         s.burst(fromNthCall(method, nth), status)
-
-        const save = await s.saveBuild(job)
-
-        expect(s.injected(before)).toEqual([
-          [`artifact ${method}`, status],
-          [`artifact ${method}`, status],
-          [`artifact ${method}`, 429]
-        ])
-        expect(save.code).toBe(0)
-        expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
-        expect(annotations(save, 'warning')).toEqual([])
-        expectRestored(await s.restore(run, 2), CP2)
-      })(),
-    120_000
-  )
+      })
+      expect(trial.injected()).toEqual(burstOf(`artifact ${method}`, status))
+      expect(trial.step.code).toBe(0)
+      await s.expectSavedWhole(trial.run, trial.step)
+    })
+  }
 
   const restoreCalls = [
     { method: 'ListArtifacts', nth: 1, what: 'the listing', status: 503 },
@@ -264,47 +296,31 @@ describe('retried and succeeded: 5xx bursts and 429 from the artifact service', 
     { method: 'GetSignedArtifactURL', nth: 3, what: 'its second files archive', status: 504 }
   ]
 
-  it.concurrent.each(restoreCalls)(
-    'restore: $status, $status, 429 on $method #$nth ($what) is retried and the newest checkpoint restored',
-    ({ method, nth, status }) =>
-      scenario(async s => {
-        const run = await s.bothSaved()
-        const before = s.world.standIn.requestCount
-        s.burst(fromNthCall(method, nth), status)
+  for (const { method, nth, what, status } of restoreCalls) {
+    const burst = `${String(status)}, ${String(status)}, 429 on ${method} #${String(nth)}`
+    faultTest(
+      `restore: ${burst} (${what}) is retried and the newest checkpoint restored`,
+      async s => {
+        const trial = await s.restoreUnder(s => {
+          s.burst(fromNthCall(method, nth), status)
+        })
+        expect(trial.injected()).toEqual(burstOf(`artifact ${method}`, status))
+        expectRestoredQuietly(trial.step, CP2)
+      }
+    )
+  }
 
-        const restored = await s.restore(run, 2)
-
-        expect(s.injected(before)).toEqual([
-          [`artifact ${method}`, status],
-          [`artifact ${method}`, status],
-          [`artifact ${method}`, 429]
-        ])
-        expect(annotations(restored.result, 'warning')).toEqual([])
-        expectRestored(restored, CP2)
-      })(),
-    120_000
-  )
-
-  it.concurrent(
+  faultTest(
     'restore: 502, 502, 429 from the REST API on the 404 fallback path are retried and the newest checkpoint restored',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      s.faults.signedUrl404ForEarlierAttempts = true
-      const before = s.world.standIn.requestCount
-      s.burst({ service: 'rest' }, 502)
-
-      const restored = await s.restore(run, 2)
-
+    async s => {
+      const { step: restored, injected } = await s.restoreUnder(s => {
+        s.faults.signedUrl404ForEarlierAttempts = true
+        s.burst({ service: 'rest' }, 502)
+      })
       expect(restored.result.stdout).toContain('trying the REST API')
-      expect(annotations(restored.result, 'warning')).toEqual([])
-      expectRestored(restored, CP2)
-      expect(s.injected(before)).toEqual([
-        ['rest GET', 502],
-        ['rest GET', 502],
-        ['rest GET', 429]
-      ])
-    }),
-    120_000
+      expectRestoredQuietly(restored, CP2)
+      expect(injected()).toEqual(burstOf('rest GET', 502))
+    }
   )
 })
 
@@ -317,314 +333,269 @@ describe('a save in a job without a restore step, which reads the latest checkpo
     files: CP2.files
   }
 
-  async function saveTestNode(s: Scenario, run: Run): Promise<StepResult> {
+  /** Attempt 2's save of node 'test', in a job with no restore step. */
+  const saveTestNode = (s: Scenario) => async (run: Run) => {
     const job = await s.world.job(run, 2)
     return job.uses('save', { node: 'test', state: 'passed=true' })
   }
 
-  it.concurrent(
+  faultTest(
     'save: 503, 503, 429 on GetSignedArtifactURL (the newest checkpoint) is retried and the save extends it',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      s.burst(fromNthCall('GetSignedArtifactURL', 1), 503)
-
-      const save = await saveTestNode(s, run)
-
-      expect(s.injected(before)).toEqual([
-        ['artifact GetSignedArtifactURL', 503],
-        ['artifact GetSignedArtifactURL', 503],
-        ['artifact GetSignedArtifactURL', 429]
-      ])
-      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP3.name })
-      expect(annotations(save, 'warning')).toEqual([])
-      expectRestored(await s.restore(run, 3), CP3)
-    }),
-    120_000
+    async s => {
+      const trial = await s.afterBothSaved(s => {
+        s.burst(fromNthCall('GetSignedArtifactURL', 1), 503)
+      }, saveTestNode(s))
+      expect(trial.injected()).toEqual(burstOf('artifact GetSignedArtifactURL', 503))
+      await s.expectSavedWhole(trial.run, trial.step, CP3, 3)
+    }
   )
 
-  it.concurrent(
+  faultTest(
     'save: a truncated download of the newest checkpoint does not make the save build on an older one; nothing of it is lost',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      s.faults.truncateDownload({ ...s.blobOf(run, CP2.name), method: 'GET' }, { bytes: 100 })
-
-      await saveTestNode(s, run)
-      expect(s.injected(before, 'truncate')).toEqual([['blob GetBlob', 200]])
+    async s => {
+      const { run, injected } = await s.afterBothSaved((s, run) => {
+        s.faults.truncateDownload({ ...s.blobOf(run, CP2.name), method: 'GET' }, { bytes: 100 })
+      }, saveTestNode(s))
+      expect(injected('truncate')).toEqual([['blob GetBlob', 200]])
 
       // Whether the save read CP2 again and extended it, or gave up without a checkpoint, the
       // next attempt resumes with everything CP2 had: nodes, state and files.
       const restored = await s.restore(run, 3)
       const expected = restored.result.outputs.checkpoint === CP3.name ? CP3 : CP2
       expectRestored(restored, expected)
-    }),
-    120_000
+    }
   )
 })
 
-describe('warned, or failed when asked: an artifact service that stays down', () => {
-  const down = (s: Scenario): void => {
-    s.faults.failNext({ service: 'artifact', method: 'ListArtifacts' }, { status: 503, count: 50 })
+/**
+ * Outages that the steps outlast without failing the job: they warn, or fail when asked, and
+ * lose nothing.
+ */
+const OUTAGES = [
+  {
+    title: 'warned, or failed when asked: an artifact service that stays down',
+    part: 'service',
+    start: (s: Scenario) => {
+      s.faults.failNext(
+        { service: 'artifact', method: 'ListArtifacts' },
+        { status: 503, count: 50 }
+      )
+    },
+    end: (s: Scenario) => s.faults.reset(),
+    saveWarning: /ListArtifacts answered 503/,
+    restoreWarning: /ListArtifacts answered 503/,
+    expectRestoreFailed: (step: StepResult) => {
+      expectFailed(step, /ListArtifacts answered 503/)
+    }
+  },
+  {
+    title: 'the blob store down',
+    part: 'store',
+    start: (s: Scenario) => s.faults.blobStoreDown(true),
+    end: (s: Scenario) => s.faults.blobStoreDown(false),
+    saveWarning: /ECONNREFUSED/,
+    restoreWarning: /ECONNREFUSED|fetch failed|Download failed/,
+    expectRestoreFailed: (step: StepResult) => {
+      expect(step.code).toBe(1)
+      expect(annotations(step, 'error')).not.toEqual([])
+    }
   }
+]
 
-  it.concurrent(
-    'save: warns with saved=false and exit 0; every earlier checkpoint is still restorable',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      down(s)
-      const save = await s.saveBuild(job)
-      await s.faults.reset()
+for (const outage of OUTAGES) {
+  describe(outage.title, () => {
+    faultTest(
+      'save: warns with saved=false and exit 0, commits nothing, and every earlier checkpoint is still restorable',
+      async s => {
+        const { run, step: save } = await s.saveUnder(outage.start, { end: outage.end })
+        expectWarned(save, outage.saveWarning)
+        expect(annotations(save, 'warning')).toContainEqual(expect.stringContaining(KEEP_GOING))
+        s.expectNoDocument(run, CP2.name)
+        await s.expectSaveLost(run, save)
+      }
+    )
 
-      expectWarned(save, /ListArtifacts answered 503/)
-      expect(save.outputs.saved).toBe('false')
-      expect(annotations(save, 'warning')).toContainEqual(expect.stringContaining(KEEP_GOING))
-      s.expectNoDocument(run, CP2.name)
-      expectRestored(await s.restore(run, 2), CP1)
-    }),
-    120_000
-  )
+    faultTest(
+      'save with fail-on-error: true fails the step; the earlier checkpoints stay restorable',
+      async s => {
+        const options = { inputs: FAIL_ON_ERROR, end: outage.end }
+        const { run, step: save } = await s.saveUnder(outage.start, options)
+        expectFailed(save, outage.saveWarning)
+        await s.expectSaveLost(run, save)
+      }
+    )
 
-  it.concurrent(
-    'save with fail-on-error: true fails the step, and the earlier checkpoints stay restorable',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      down(s)
-      const save = await s.saveBuild(job, { 'fail-on-error': 'true' })
-      await s.faults.reset()
+    faultTest(
+      `restore: warns, resumes nothing and touches no file; once the ${outage.part} is back the newest checkpoint restores`,
+      async s => {
+        const options = { checkout: CHECKOUT, end: outage.end }
+        const { run, step: failed } = await s.restoreUnder(outage.start, options)
+        expectWarned(failed.result, outage.restoreWarning)
+        expectNothingRestored(failed, CHECKOUT)
+        expectRestored(await s.restore(run, 3), CP2)
+      }
+    )
 
-      expectFailed(save, /ListArtifacts answered 503/)
-      expect(save.outputs.saved).toBe('false')
-      expectRestored(await s.restore(run, 2), CP1)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'restore: warns, resumes nothing and touches no file; once the service is back the newest checkpoint restores',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      down(s)
-      const failed = await s.restore(run, 2, {}, CHECKOUT)
-      await s.faults.reset()
-
-      expectWarned(failed.result, /ListArtifacts answered 503/)
+    faultTest('restore with fail-on-error: true fails the step and touches no file', async s => {
+      const options = { inputs: FAIL_ON_ERROR, checkout: CHECKOUT, end: outage.end }
+      const { step: failed } = await s.restoreUnder(outage.start, options)
+      outage.expectRestoreFailed(failed.result)
       expectNothingRestored(failed, CHECKOUT)
-      expectRestored(await s.restore(run, 3), CP2)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'restore with fail-on-error: true fails the step and touches no file',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      down(s)
-      const failed = await s.restore(run, 2, { 'fail-on-error': 'true' }, CHECKOUT)
-
-      expectFailed(failed.result, /ListArtifacts answered 503/)
-      expectNothingRestored(failed, CHECKOUT)
-    }),
-    120_000
-  )
-})
+    })
+  })
+}
 
 describe('retried and succeeded: a connection reset in the middle of a transfer', () => {
-  it.concurrent(
+  faultTest(
     "save: the files archive's upload cut after 100 KiB is sent again and the checkpoint is saved whole",
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      const before = s.world.standIn.requestCount
+    async s => {
       // The files archive goes up first; it fits in one block, so it is one Put Blob.
-      s.faults.resetConnection({ service: 'blob', method: 'PUT' }, { afterBytes: 100 * 1024 })
-
-      const save = await s.saveBuild(job)
-
-      expect(s.injected(before, 'reset')).toEqual([['blob PutBlob', 0]])
-      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
-      expect(annotations(save, 'warning')).toEqual([])
-      expectRestored(await s.restore(run, 2), CP2)
-    }),
-    120_000
+      const { run, step, injected } = await s.saveUnder(s => {
+        s.faults.resetConnection({ service: 'blob', method: 'PUT' }, { afterBytes: 100 * 1024 })
+      })
+      expect(injected('reset')).toEqual([['blob PutBlob', 0]])
+      await s.expectSavedWhole(run, step)
+    }
   )
 
-  it.concurrent(
+  faultTest(
     'save: the upload of the checkpoint document cut after 100 bytes is sent again and the checkpoint is saved',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      const before = s.world.standIn.requestCount
+    async s => {
       // The files archive goes up first (one Put Blob, answered 201); the next blob PUT is the
       // document's.
       let archiveUp = false
-      s.faults.resetConnection(
-        {
-          service: 'blob',
-          method: 'PUT',
-          match: () => {
-            const document = archiveUp
-            archiveUp = true
-            return document
-          }
-        },
-        { afterBytes: 100 }
-      )
-
-      const save = await s.saveBuild(job)
-
-      expect(s.injected(before, 'reset')).toHaveLength(1)
-      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
-      expect(annotations(save, 'warning')).toEqual([])
-      expectRestored(await s.restore(run, 2), CP2)
-    }),
-    120_000
+      const documentPut = (): boolean => {
+        const document = archiveUp
+        archiveUp = true
+        return document
+      }
+      const { run, step, injected } = await s.saveUnder(s => {
+        const target = { service: 'blob', method: 'PUT', match: documentPut } as const
+        s.faults.resetConnection(target, { afterBytes: 100 })
+      })
+      expect(injected('reset')).toHaveLength(1)
+      await s.expectSavedWhole(run, step)
+    }
   )
 
-  it.concurrent(
+  faultTest(
     'restore: a download of the files archive cut after 100 KiB is fetched again and the newest checkpoint restored',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      s.faults.resetConnection(
-        { ...s.blobOf(run, FILES_2), method: 'GET' },
-        { afterBytes: 100 * 1024 }
-      )
-
-      const restored = await s.restore(run, 2)
-
-      expect(s.injected(before, 'reset')).toHaveLength(1)
-      expect(annotations(restored.result, 'warning')).toEqual([])
-      expectRestored(restored, CP2)
-    }),
-    120_000
+    async s => {
+      const { step, injected } = await s.restoreUnder((s, run) => {
+        const archive = { ...s.blobOf(run, FILES_2), method: 'GET' }
+        s.faults.resetConnection(archive, { afterBytes: 100 * 1024 })
+      })
+      expect(injected('reset')).toHaveLength(1)
+      expectRestoredQuietly(step, CP2)
+    }
   )
 })
 
 describe('a response slower than the client waits for', () => {
-  it.concurrent(
-    'save: an upload held past the upload timeout is given up and sent again, and the checkpoint is saved',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      // The stall timeout (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS, as the toolkit names it; 5 min by
-      // default) is shortened so that the test stays bounded; the held request would outlast it.
+  // The stall timeout (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS, as the toolkit names it; 5 min by
+  // default) is shortened so that the test stays bounded; the held request would outlast it.
+  const uploadsHeld = (count: number): Fault => {
+    return (s, _run, job) => {
       job.options.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
-      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000 })
+      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000, count })
+    }
+  }
 
-      const save = await s.saveBuild(job)
-
-      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
-      expect(annotations(save, 'warning')).toEqual([])
-      expectRestored(await s.restore(run, 2), CP2)
-    }),
-    60_000
+  faultTest(
+    'save: an upload held past the upload timeout is given up and sent again, and the checkpoint is saved',
+    async s => {
+      const { run, step } = await s.saveUnder(uploadsHeld(1))
+      await s.expectSavedWhole(run, step)
+    },
+    { timeout: 60_000 }
   )
 
-  it.concurrent(
+  faultTest(
     'save: an upload held past the timeout on every try makes the save warn and the step end; earlier checkpoints stay restorable',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      job.options.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
+    async s => {
       // Every one of the 4 tries a blob PUT gets.
-      s.faults.delay({ service: 'blob', method: 'PUT' }, { ms: 75_000, count: 4 })
-
-      const save = await s.saveBuild(job)
+      const { run, step } = await s.saveUnder(uploadsHeld(4))
       // The stand-in logs a held request only once its delay ends, after the step is long gone:
       // the warning names the stall, and nothing was committed.
-      expectWarned(save, /no answer within 1000 ms \(upload stalled\)/)
-      expect(save.outputs.saved).toBe('false')
+      expectWarned(step, /no answer within 1000 ms \(upload stalled\)/)
       s.expectNoDocument(run, CP2.name)
       await s.faults.reset()
-      expectRestored(await s.restore(run, 2), CP1)
-    }),
-    60_000
+      await s.expectSaveLost(run, step)
+    },
+    { timeout: 60_000 }
   )
 
-  it.concurrent(
+  faultTest(
     'restore: a download that sends nothing past the idle timeout is fetched again and the newest checkpoint restored',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      s.faults.delay(
-        { ...s.blobOf(run, CP2.name), method: 'GET' },
-        { ms: 600_000, phase: 'response' }
-      )
-
-      const restored = await s.restore(run, 2)
-
+    async s => {
+      const { step, injected } = await s.restoreUnder((s, run) => {
+        const document = { ...s.blobOf(run, CP2.name), method: 'GET' }
+        s.faults.delay(document, { ms: 600_000, phase: 'response' })
+      })
       // The held answer was given up (status 0), and the document fetched again.
-      expect(s.injected(before, 'delay')).toEqual([['blob GetBlob', 0]])
-      expect(annotations(restored.result, 'warning')).toEqual([])
-      expectRestored(restored, CP2)
-    }),
-    120_000
+      expect(injected('delay')).toEqual([['blob GetBlob', 0]])
+      expectRestoredQuietly(step, CP2)
+    }
   )
 })
 
 describe('fell back: bytes that are not what was uploaded', () => {
-  it.concurrent(
-    'restore: a truncated download of the newest document is reported and the previous checkpoint restored; nothing is lost',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      s.faults.truncateDownload(
-        { ...s.blobOf(run, CP2.name), method: 'GET' },
-        { bytes: 100, count: 2 }
-      )
+  const truncatedDownloads = [
+    {
+      what: 'the newest document',
+      name: CP2.name,
+      bytes: 100,
+      statuses: [200, 200],
+      and: '; nothing is lost'
+    },
+    // Every GET of it: the streaming reader's first (the zip's end), then the whole download
+    // and the one fetch again that a digest mismatch gets.
+    {
+      what: 'a files archive',
+      name: FILES_2,
+      bytes: 100 * 1024,
+      statuses: [206, 200, 200],
+      and: ', without its files'
+    }
+  ]
 
-      expectFellBack(await s.restore(run, 2), CP2.name, CP1)
-      expect(s.injected(before, 'truncate')).toEqual([
-        ['blob GetBlob', 200],
-        ['blob GetBlob', 200]
-      ])
-      // The stored checkpoint was never bad: without the fault it restores.
-      expectRestored(await s.restore(run, 3), CP2)
-    }),
-    120_000
-  )
+  for (const { what, name, bytes, statuses, and } of truncatedDownloads) {
+    faultTest(
+      `restore: a truncated download of ${what} is reported and the previous checkpoint restored${and}`,
+      async s => {
+        const { run, step, injected } = await s.restoreUnder((s, run) => {
+          const target = { ...s.blobOf(run, name), method: 'GET' }
+          s.faults.truncateDownload(target, { bytes, count: statuses.length })
+        })
+        expectFellBack(step, CP2.name, CP1)
+        expect(injected('truncate')).toEqual(statuses.map(status => ['blob GetBlob', status]))
+        // The stored checkpoint was never bad: without the fault it restores.
+        expectRestored(await s.restore(run, 3), CP2)
+      }
+    )
+  }
 
-  it.concurrent(
-    'restore: a truncated download of a files archive is reported and the previous checkpoint restored, without its files',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      // Every GET of it: the streaming reader's first (the zip's end), then the whole download
-      // and the one fetch again that a digest mismatch gets.
-      s.faults.truncateDownload(
-        { ...s.blobOf(run, FILES_2), method: 'GET' },
-        { bytes: 100 * 1024, count: 3 }
-      )
+  const corrupted = [
+    { what: 'a document whose stored bytes changed', name: CP2.name, mode: 'flip', and: '' },
+    {
+      what: 'a files archive cut short in storage',
+      name: FILES_2,
+      mode: 'truncate',
+      and: ', without its files'
+    }
+  ] as const
 
-      expectFellBack(await s.restore(run, 2), CP2.name, CP1)
-      expect(s.injected(before, 'truncate')).toEqual([
-        ['blob GetBlob', 206],
-        ['blob GetBlob', 200],
-        ['blob GetBlob', 200]
-      ])
-      expectRestored(await s.restore(run, 3), CP2)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'restore: a document whose stored bytes changed is reported and the previous checkpoint restored',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      await s.world.standIn.corruptArtifact(run, CP2.name, { mode: 'flip' })
-
-      expectFellBack(await s.restore(run, 2), CP2.name, CP1)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'restore: a files archive cut short in storage is reported and the previous checkpoint restored, without its files',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      await s.world.standIn.corruptArtifact(run, FILES_2, { mode: 'truncate' })
-
-      expectFellBack(await s.restore(run, 2), CP2.name, CP1)
-    }),
-    120_000
-  )
+  for (const { what, name, mode, and } of corrupted) {
+    faultTest(
+      `restore: ${what} is reported and the previous checkpoint restored${and}`,
+      async s => {
+        const { step } = await s.restoreUnder((s, run) =>
+          s.world.standIn.corruptArtifact(run, name, { mode })
+        )
+        expectFellBack(step, CP2.name, CP1)
+      }
+    )
+  }
 })
 
 describe('never a half-restored workspace', () => {
@@ -644,7 +615,8 @@ describe('never a half-restored workspace', () => {
     'README.md': Buffer.from('# pipeline\n')
   }
 
-  async function threeNodes(s: Scenario): Promise<Run> {
+  /** Attempt 1 saves three nodes; then the archives `corrupt` names are corrupted in storage. */
+  async function threeNodesRestored(s: Scenario, corrupt: string[]): Promise<Restored> {
     const run = s.world.createRun()
     const job = await s.world.job(run, 1)
     await writeTree(job.options.workspace, FETCHED)
@@ -658,18 +630,16 @@ describe('never a half-restored workspace', () => {
       state: 'passed=true'
     })
     expect(test.outputs).toMatchObject({ checkpoint: 'checkpoint.pipeline.a1.s003.test.json' })
-    return run
+    for (const name of corrupt) await s.world.standIn.corruptArtifact(run, name)
+    return s.restore(run, 2, {}, CHECKED_OUT)
   }
 
-  it.concurrent(
+  faultTest(
     "when the newest checkpoint's second archive is bad, only the fallback's files land: none of the newest's",
-    scenario(async s => {
-      const run = await threeNodes(s)
+    async s => {
       // The newest checkpoint (s003) takes files from three archives in order; the second
       // (train's) is bad, after the first was staged. s002 needs it too: s001 is restored.
-      await s.world.standIn.corruptArtifact(run, 'checkpoint.pipeline.a1.s002.train.files')
-
-      const restored = await s.restore(run, 2, {}, CHECKED_OUT)
+      const restored = await threeNodesRestored(s, ['checkpoint.pipeline.a1.s002.train.files'])
 
       expect(annotations(restored.result, 'warning')).toEqual([
         expect.stringContaining(
@@ -680,114 +650,44 @@ describe('never a half-restored workspace', () => {
         )
       ])
       expectRestored(restored, CP1, CHECKED_OUT)
-    }),
-    120_000
+    }
   )
 
-  it.concurrent(
+  faultTest(
     'when no checkpoint is good, no file lands and the workspace is as the checkout left it',
-    scenario(async s => {
-      const run = await threeNodes(s)
+    async s => {
       // s003 and s002 need train's archive, s001 needs fetch's.
-      await s.world.standIn.corruptArtifact(run, 'checkpoint.pipeline.a1.s002.train.files')
-      await s.world.standIn.corruptArtifact(run, 'checkpoint.pipeline.a1.s001.fetch.files')
-
-      const restored = await s.restore(run, 2, {}, CHECKED_OUT)
+      const restored = await threeNodesRestored(s, [
+        'checkpoint.pipeline.a1.s002.train.files',
+        'checkpoint.pipeline.a1.s001.fetch.files'
+      ])
 
       expect(restored.result.code).toBe(0)
       expect(annotations(restored.result, 'warning')).toContainEqual(
         expect.stringContaining('None of the 3 checkpoint(s)')
       )
       expectNothingRestored(restored, CHECKED_OUT)
-    }),
-    120_000
-  )
-})
-
-describe('the blob store down', () => {
-  it.concurrent(
-    'save: warns with saved=false and exit 0, commits nothing, and every earlier checkpoint is still restorable',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      await s.faults.blobStoreDown(true)
-      const save = await s.saveBuild(job)
-      await s.faults.blobStoreDown(false)
-
-      expectWarned(save, /ECONNREFUSED/)
-      expect(save.outputs.saved).toBe('false')
-      expect(annotations(save, 'warning')).toContainEqual(expect.stringContaining(KEEP_GOING))
-      s.expectNoDocument(run, CP2.name)
-      expectRestored(await s.restore(run, 2), CP1)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'save with fail-on-error: true fails the step; the earlier checkpoints stay restorable',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      await s.faults.blobStoreDown(true)
-      const save = await s.saveBuild(job, { 'fail-on-error': 'true' })
-      await s.faults.blobStoreDown(false)
-
-      expectFailed(save, /ECONNREFUSED/)
-      expect(save.outputs.saved).toBe('false')
-      expectRestored(await s.restore(run, 2), CP1)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'restore: warns, resumes nothing and touches no file; once the store is back the newest checkpoint restores',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      await s.faults.blobStoreDown(true)
-      const failed = await s.restore(run, 2, {}, CHECKOUT)
-      await s.faults.blobStoreDown(false)
-
-      expectWarned(failed.result, /ECONNREFUSED|fetch failed|Download failed/)
-      expectNothingRestored(failed, CHECKOUT)
-      expectRestored(await s.restore(run, 3), CP2)
-    }),
-    120_000
-  )
-
-  it.concurrent(
-    'restore with fail-on-error: true fails the step and touches no file',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      await s.faults.blobStoreDown(true)
-      const failed = await s.restore(run, 2, { 'fail-on-error': 'true' }, CHECKOUT)
-      await s.faults.blobStoreDown(false)
-
-      expect(failed.result.code).toBe(1)
-      expect(annotations(failed.result, 'error')).not.toEqual([])
-      expectNothingRestored(failed, CHECKOUT)
-    }),
-    120_000
+    }
   )
 })
 
 describe('checked: what the artifact service answers', () => {
-  it.concurrent.each(['CreateArtifact', 'FinalizeArtifact'])(
-    'save: %s answering ok: false warns naming the call, and nothing of the save is committed',
-    method =>
-      scenario(async s => {
-        const { run, job } = await s.firstNodeSaved()
-        s.faults.failNext({ service: 'artifact', method }, { status: 200, body: { ok: false } })
-
-        const save = await s.saveBuild(job)
-
+  for (const method of ['CreateArtifact', 'FinalizeArtifact']) {
+    faultTest(
+      `save: ${method} answering ok: false warns naming the call, and nothing of the save is committed`,
+      async s => {
+        const { run, step } = await s.saveUnder(s => {
+          s.faults.failNext({ service: 'artifact', method }, { status: 200, body: { ok: false } })
+        })
         expectWarned(
-          save,
+          step,
           new RegExp(`Artifact service ${method} answered ok: false for ${FILES_2}`)
         )
-        expect(save.outputs.saved).toBe('false')
         s.expectNoDocument(run, CP2.name)
-        expectRestored(await s.restore(run, 2), CP1)
-      })(),
-    120_000
-  )
+        await s.expectSaveLost(run, step)
+      }
+    )
+  }
 })
 
 /** The step's log lines that announce a retry. */
@@ -800,148 +700,127 @@ const GAVE_UP =
   /Artifact service ListArtifacts answered 503 \(injected fault: HTTP 503\); gave up after 5 attempts over \d+(\.\d)? s/
 
 describe('the real retry schedule, unshortened', () => {
-  /** The artifact service answers 503 for 15 s from its first call on, then is back. */
-  const outage = (s: Scenario, ms = 15_000): void => {
-    s.faults.failFor({ service: 'artifact' }, { status: 503, ms })
+  const FULL_WAITS = { env: {} }
+
+  /** The artifact service answers 503 for `ms` (15 s) from its first call on, then is back. */
+  const outage =
+    (ms = 15_000) =>
+    (s: Scenario): void => {
+      s.faults.failFor({ service: 'artifact' }, { status: 503, ms })
+    }
+  const reset = (s: Scenario): Promise<void> => s.faults.reset()
+
+  /** Every fault was a 503 on ListArtifacts, at least two, each followed by a retry. */
+  function expectOutlasted(injected: [string, number][], step: StepResult): void {
+    expect(injected.length).toBeGreaterThanOrEqual(2)
+    expect(injected).toEqual(Array(injected.length).fill(['artifact ListArtifacts', 503]))
+    expect(retryLines(step)).toHaveLength(injected.length)
   }
 
-  it.concurrent(
+  faultTest(
     'save: an artifact service answering 503 for 15 s is outlasted, and the checkpoint saved whole',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      const before = s.world.standIn.requestCount
-      outage(s)
-
-      const save = await s.saveBuild(job)
-
-      const injected = s.injected(before)
-      expect(injected.length).toBeGreaterThanOrEqual(2)
-      expect(injected).toEqual(Array(injected.length).fill(['artifact ListArtifacts', 503]))
-      expect(retryLines(save)).toHaveLength(injected.length)
-      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
-      expect(annotations(save, 'warning')).toEqual([])
-      expectRestored(await s.restore(run, 2), CP2)
-    }, {}),
-    120_000
+    async s => {
+      const { run, step, injected } = await s.saveUnder(outage())
+      expectOutlasted(injected(), step)
+      await s.expectSavedWhole(run, step)
+    },
+    FULL_WAITS
   )
 
-  it.concurrent(
+  faultTest(
     'restore: an artifact service answering 503 for 15 s is outlasted, and the newest checkpoint restored',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      outage(s)
-
-      const restored = await s.restore(run, 2)
-
-      const injected = s.injected(before)
-      expect(injected.length).toBeGreaterThanOrEqual(2)
-      expect(injected).toEqual(Array(injected.length).fill(['artifact ListArtifacts', 503]))
-      expect(retryLines(restored.result)).toHaveLength(injected.length)
-      expect(annotations(restored.result, 'warning')).toEqual([])
-      expectRestored(restored, CP2)
-    }, {}),
-    120_000
+    async s => {
+      const { step, injected } = await s.restoreUnder(outage())
+      expectOutlasted(injected(), step.result)
+      expectRestoredQuietly(step, CP2)
+    },
+    FULL_WAITS
   )
 
-  it.concurrent(
+  faultTest(
     'save: 429 with Retry-After: 2 is retried no sooner, said to be rate limiting, and the checkpoint saved',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      const before = s.world.standIn.requestCount
+    async s => {
       const target = { service: 'artifact' as const, method: 'CreateArtifact' }
-      s.faults.failNext(target, { status: 429, count: 2, retryAfter: 2 })
+      const { run, step, injected } = await s.saveUnder(s => {
+        s.faults.failNext(target, { status: 429, count: 2, retryAfter: 2 })
+      })
 
-      const save = await s.saveBuild(job)
-
-      expect(s.injected(before)).toEqual([
+      expect(injected()).toEqual([
         ['artifact CreateArtifact', 429],
         ['artifact CreateArtifact', 429]
       ])
       // The schedule's 3 s and 4.5-6.75 s are longer than the 2 s asked: they are waited.
-      expect(retryLines(save)).toEqual([
+      expect(retryLines(step)).toEqual([
         'Artifact service CreateArtifact answered 429, rate limited (injected fault: HTTP 429) on attempt 1 of 5; trying again in 3 s',
         expect.stringMatching(
           /^Artifact service CreateArtifact answered 429, rate limited \(injected fault: HTTP 429\) on attempt 2 of 5; trying again in (4\.[5-9]|5(\.\d)?|6(\.[0-7])?) s$/
         )
       ])
-      expect(save.outputs).toMatchObject({ saved: 'true', checkpoint: CP2.name })
-      expect(annotations(save, 'warning')).toEqual([])
-      expectRestored(await s.restore(run, 2), CP2)
-    }, {}),
-    120_000
+      await s.expectSavedWhole(run, step)
+    },
+    FULL_WAITS
   )
 
-  it.concurrent(
+  faultTest(
     'restore: 429 with a Retry-After date 20 s ahead is waited as asked, and the newest checkpoint restored',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      const before = s.world.standIn.requestCount
-      const retryAt = new Date(Date.now() + 20_000).toUTCString()
-      s.faults.failNext(
-        { service: 'artifact', method: 'GetSignedArtifactURL' },
-        { status: 429, headers: { 'Retry-After': retryAt } }
-      )
+    async s => {
+      const { step, injected } = await s.restoreUnder(s => {
+        const retryAt = new Date(Date.now() + 20_000).toUTCString()
+        s.faults.failNext(
+          { service: 'artifact', method: 'GetSignedArtifactURL' },
+          { status: 429, headers: { 'Retry-After': retryAt } }
+        )
+      })
 
-      const restored = await s.restore(run, 2)
-
-      expect(s.injected(before)).toEqual([['artifact GetSignedArtifactURL', 429]])
-      expect(retryLines(restored.result)).toEqual([
+      expect(injected()).toEqual([['artifact GetSignedArtifactURL', 429]])
+      expect(retryLines(step.result)).toEqual([
         expect.stringMatching(
           /^Artifact service GetSignedArtifactURL answered 429, rate limited .* on attempt 1 of 5; trying again in [\d.]+ s, as its Retry-After asks$/
         )
       ])
-      expect(annotations(restored.result, 'warning')).toEqual([])
-      expectRestored(restored, CP2)
-    }, {}),
-    120_000
+      expectRestoredQuietly(step, CP2)
+    },
+    FULL_WAITS
   )
 
-  it.concurrent(
+  faultTest(
     'save against a service answering 503 for good: warns after 5 attempts, naming the call, the status and the attempts',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      outage(s, 600_000)
-      const save = await s.saveBuild(job)
-      await s.faults.reset()
-
-      expectWarned(save, GAVE_UP)
-      expect(retryLines(save)).toHaveLength(4)
-      expect(save.outputs.saved).toBe('false')
-      expectRestored(await s.restore(run, 2), CP1)
-    }, {}),
-    120_000
+    async s => {
+      const { run, step } = await s.saveUnder(outage(600_000), { end: reset })
+      expectWarned(step, GAVE_UP)
+      expect(retryLines(step)).toHaveLength(4)
+      await s.expectSaveLost(run, step)
+    },
+    FULL_WAITS
   )
 
-  it.concurrent(
+  faultTest(
     'save with fail-on-error: true against a service answering 503 for good: fails, with the same message',
-    scenario(async s => {
-      const { run, job } = await s.firstNodeSaved()
-      outage(s, 600_000)
-      const save = await s.saveBuild(job, { 'fail-on-error': 'true' })
-      await s.faults.reset()
-
-      expectFailed(save, GAVE_UP)
-      expect(save.outputs.saved).toBe('false')
-      expectRestored(await s.restore(run, 2), CP1)
-    }, {}),
-    120_000
+    async s => {
+      const options = { inputs: FAIL_ON_ERROR, end: reset }
+      const { run, step } = await s.saveUnder(outage(600_000), options)
+      expectFailed(step, GAVE_UP)
+      await s.expectSaveLost(run, step)
+    },
+    FULL_WAITS
   )
 
-  it.concurrent(
+  faultTest(
     'restore against a service rate limiting for good: warns that it is rate limited, resumes nothing',
-    scenario(async s => {
-      const run = await s.bothSaved()
-      s.faults.failFor({ service: 'artifact' }, { status: 429, ms: 600_000, retryAfter: 1 })
-      const failed = await s.restore(run, 2, {}, CHECKOUT)
-      await s.faults.reset()
+    async s => {
+      const { step: failed } = await s.restoreUnder(
+        s => {
+          s.faults.failFor({ service: 'artifact' }, { status: 429, ms: 600_000, retryAfter: 1 })
+        },
+        { checkout: CHECKOUT, end: reset }
+      )
 
       expectWarned(
         failed.result,
         /Artifact service ListArtifacts answered 429, rate limited \(injected fault: HTTP 429\); gave up after 5 attempts over \d+(\.\d)? s/
       )
       expectNothingRestored(failed, CHECKOUT)
-    }, {}),
-    120_000
+    },
+    FULL_WAITS
   )
 })

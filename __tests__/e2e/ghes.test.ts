@@ -3,25 +3,14 @@
 // warning. Nothing calls the artifact service, and nothing fails (fail-on-error is about
 // failures, and this is none); the wrapped command still runs. Resuming there through the v1
 // cache is tested in cache.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 import { annotations, writeTree } from '../../__fixtures__/checkpoints.js'
 import type { StepResult } from '../../local/runner.js'
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/save/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save', 'run'] })
 
 const NOTICE =
   'GitHub Enterprise Server (ghes.example.com) has no artifact service: checkpoints are saved ' +

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,7 +9,8 @@ import { InvalidInputError } from '../../src/checkpoint/errors.js'
 import { checkpointName } from '../../src/checkpoint/naming.js'
 import { mergeStates, parseStateText } from '../../src/checkpoint/state.js'
 import { main } from '../../src/cli/main.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { annotations } from '../../__fixtures__/checkpoints.js'
+import { e2eWorld, runCli, type Ran } from '../../__fixtures__/e2e.js'
 import {
   HOSTILE_CORPUS,
   HOSTILE_REF,
@@ -39,24 +39,15 @@ import {
  * reports all of what went wrong at once.
  */
 
-const CLI = join(ROOT, 'dist/cli/index.js')
 const HOSTILE_NAME = checkpointName(HOSTILE_REF)
 const BASE_NAME = checkpointName({ ...HOSTILE_REF, sequence: 1, node: 'fetch' })
 /** Raw system errors are not a clear refusal. */
 const RAW_ERROR = /\b(ENOTDIR|EEXIST|ENOENT|EISDIR|ELOOP|EACCES|EPERM|ERR_[A-Z_]+)\b|out of range/
 
-let world: E2eWorld
+const world = e2eWorld({ runs: ['restore', 'save', 'cli'] })
 const made: string[] = []
 
-beforeAll(async () => {
-  for (const entry of ['dist/restore/index.js', 'dist/save/index.js', 'dist/cli/index.js']) {
-    if (!existsSync(join(ROOT, entry))) throw new Error(`${entry} is missing: run npm run bundle`)
-  }
-  world = await E2eWorld.start()
-})
-
 afterAll(async () => {
-  await world.stop()
   await Promise.all(made.map(dir => rm(dir, { recursive: true, force: true })))
 })
 
@@ -126,8 +117,7 @@ const cases = HOSTILE_CORPUS.map(hostile => [hostile.id, hostile] as const)
 describe('the restore step refuses a hostile checkpoint planted in the run', () => {
   it.each(cases)('%s', async (_id, hostile) => {
     const tree = await watchedTree('workspace')
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     const saved = await first.uses('save', { node: 'fetch', state: 'base=1' })
     if (saved.outputs.checkpoint !== BASE_NAME) {
       throw new Error(`the save of the base checkpoint failed:\n${saved.stdout}${saved.stderr}`)
@@ -154,24 +144,24 @@ describe('the restore step refuses a hostile checkpoint planted in the run', () 
       if (level === 'error') problems.push(`error annotation: ${message}`)
     }
     problems.push(...(await damage(tree, before, 'workspace', hostile.restores)))
-    const warnings = restore.annotations
-      .filter(annotation => annotation.level === 'warning')
-      .map(annotation => annotation.message)
+    const seen = { outputs: restore.outputs, warnings: annotations(restore, 'warning') }
     if (hostile.refusal) {
-      problems.push(...refusedAndFellBack(hostile, restore.outputs, warnings))
+      problems.push(...refusedAndFellBack(hostile, seen))
     } else {
-      problems.push(...restoredAsData(built, restore.outputs, warnings))
+      problems.push(...restoredAsData(built, seen))
     }
     expect({ case: hostile.title, problems }).toEqual({ case: hostile.title, problems: [] })
   })
 })
 
-/** The warning names the checkpoint and the reason; restore took the previous checkpoint. */
-function refusedAndFellBack(
-  hostile: HostileCase,
-  outputs: Record<string, string>,
+/** What the restore step left: its outputs, and its warnings' messages. */
+interface Seen {
+  outputs: Record<string, string>
   warnings: string[]
-): string[] {
+}
+
+/** The warning names the checkpoint and the reason; restore took the previous checkpoint. */
+function refusedAndFellBack(hostile: HostileCase, { outputs, warnings }: Seen): string[] {
   const problems: string[] = []
   const warning = warnings.find(message =>
     message.startsWith(`Checkpoint ${HOSTILE_NAME} was not restored:`)
@@ -203,11 +193,7 @@ function refusedAndFellBack(
 }
 
 /** A case that must be restored: as it is, its keys kept as keys, nothing else set. */
-function restoredAsData(
-  built: BuiltCase,
-  outputs: Record<string, string>,
-  warnings: string[]
-): string[] {
+function restoredAsData(built: BuiltCase, { outputs, warnings }: Seen): string[] {
   const problems: string[] = []
   const document = JSON.parse(built.document.bytes.toString('utf8')) as { state: unknown }
   if (warnings.length > 0) problems.push(`warnings: ${JSON.stringify(warnings)}`)
@@ -223,29 +209,9 @@ function restoredAsData(
   return problems
 }
 
-interface Ran {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs the bundled CLI as a user would, with its own TMPDIR (to see what it leaves there). */
 function cli(args: string[], cwd: string, temp: string): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: temp },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', code => {
-      resolve({ code, stdout, stderr })
-    })
-  })
+  return runCli(args, cwd, { TMPDIR: temp })
 }
 
 describe('checkpoint-action restore and verify refuse the same corpus, downloaded', () => {

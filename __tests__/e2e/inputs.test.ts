@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -6,21 +6,16 @@ import type { Run } from '../../local/index.js'
 import type { JobRunner } from '../../local/runner.js'
 import { sealCheckpoint, serializeCheckpoint } from '../../src/checkpoint/document.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld, ROOT } from '../../__fixtures__/e2e.js'
 
-let world: E2eWorld
+const world = e2eWorld({ runs: ['restore', 'save'] })
 let run: Run
 
 beforeAll(async () => {
-  world = await E2eWorld.start()
   run = world.createRun()
   const first = await world.job(run, 1)
   await first.uses('save', { node: 'fetch', state: 'rows=10' })
   await first.uses('save', { node: 'Build', state: 'built=yes' })
-})
-
-afterAll(async () => {
-  await world.stop()
 })
 
 function expectUntouched(): void {

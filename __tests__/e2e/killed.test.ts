@@ -12,49 +12,28 @@
 // - it returns the new one exactly when the new checkpoint's document was committed;
 // - the previous checkpoint's artifacts are untouched, and it is still restorable when the new
 //   one is gone (its document is corrupted and a third attempt restores).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Run, StoredArtifact } from '../../local/index.js'
-import type { JobRunner, StepResult } from '../../local/runner.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import type { JobRunner } from '../../local/runner.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 import {
   annotations,
-  digests,
+  buildCheckpoint,
+  expectRestored,
+  fetchCheckpoint,
   finishedWith,
   label,
   reachedOrEnded,
-  readTree,
   requestsSince,
   writeTree,
+  type ExpectedCheckpoint as Expected,
   type Tree
 } from '../../__fixtures__/checkpoints.js'
 
-let world: E2eWorld
+const world = e2eWorld({ runs: ['restore', 'save'] })
 /** Stopped saves checked, over every test of the file. */
 let trials = 0
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/save/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterEach(async () => {
-  await world.standIn.faults.reset()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
-
-interface Expected {
-  name: string
-  completed: string[]
-  state: Record<string, unknown>
-  files: Tree
-}
 
 /** One kind of payload: the previous checkpoint, then the save that is killed. */
 interface Payload {
@@ -76,12 +55,7 @@ const FETCHED: Tree = {
   'data/a.txt': Buffer.from('a, as fetch wrote it\n'),
   'data/b.csv': Buffer.from('id\n1\n2\n')
 }
-const PREVIOUS: Expected = {
-  name: 'checkpoint.pipeline.a1.s001.fetch.json',
-  completed: ['fetch'],
-  state: { rows: '2' },
-  files: FETCHED
-}
+const PREVIOUS = fetchCheckpoint(FETCHED)
 // The killed save changes a file of the previous checkpoint and adds one: a restore of the
 // previous checkpoint must put back the old bytes, one of the new checkpoint the new bytes.
 const BUILT: Tree = {
@@ -90,21 +64,21 @@ const BUILT: Tree = {
 }
 const KEY = 'a secret the test passes as the encryption key'
 
-const PAYLOADS: Payload[] = [
-  {
-    title: 'files',
-    common: {},
+/** The save of node 'build', which writes BUILT; every step of the job gets `common`. */
+function buildPayload(title: string, common: Record<string, string>): Payload {
+  return {
+    title,
+    common,
     previousFiles: FETCHED,
     previous: PREVIOUS,
     newFiles: BUILT,
     save: { node: 'build', paths: 'data/a.txt\nbuild/', state: 'built=true' },
-    next: {
-      name: 'checkpoint.pipeline.a1.s002.build.json',
-      completed: ['fetch', 'build'],
-      state: { rows: '2', built: 'true' },
-      files: { ...FETCHED, ...BUILT }
-    }
-  },
+    next: buildCheckpoint({ ...FETCHED, ...BUILT })
+  }
+}
+
+const PAYLOADS: Payload[] = [
+  buildPayload('files', {}),
   {
     title: 'no files',
     common: {},
@@ -119,20 +93,7 @@ const PAYLOADS: Payload[] = [
       files: FETCHED
     }
   },
-  {
-    title: 'encrypted files',
-    common: { 'encryption-key': KEY },
-    previousFiles: FETCHED,
-    previous: PREVIOUS,
-    newFiles: BUILT,
-    save: { node: 'build', paths: 'data/a.txt\nbuild/', state: 'built=true' },
-    next: {
-      name: 'checkpoint.pipeline.a1.s002.build.json',
-      completed: ['fetch', 'build'],
-      state: { rows: '2', built: 'true' },
-      files: { ...FETCHED, ...BUILT }
-    }
-  }
+  buildPayload('encrypted files', { 'encryption-key': KEY })
 ]
 
 interface Trial {
@@ -144,8 +105,7 @@ interface Trial {
 
 /** A new run whose attempt 1 saved the previous checkpoint and wrote the next node's files. */
 async function prepare(payload: Payload): Promise<Trial> {
-  const run = world.createRun()
-  const job = await world.job(run, 1)
+  const { run, job } = await world.newRun()
   await writeTree(job.options.workspace, payload.previousFiles)
   const previous = await job.uses('save', {
     ...payload.common,
@@ -162,28 +122,6 @@ function startSave(trial: Trial, payload: Payload): ReturnType<JobRunner['start'
   return trial.job.start('save', { ...payload.common, ...payload.save })
 }
 
-async function restoreIn(
-  run: Run,
-  attempt: number,
-  payload: Payload
-): Promise<{ result: StepResult; tree: Tree }> {
-  const job = await world.job(run, attempt)
-  const result = await job.uses('.', payload.common)
-  return { result, tree: await readTree(job.options.workspace) }
-}
-
-function expectRestored(restored: { result: StepResult; tree: Tree }, expected: Expected): void {
-  const { result, tree } = restored
-  expect(result.code).toBe(0)
-  expect(result.outputs).toMatchObject({
-    resumed: 'true',
-    checkpoint: expected.name,
-    completed: JSON.stringify(expected.completed)
-  })
-  expect(JSON.parse(result.outputs.state ?? 'null')).toEqual(expected.state)
-  expect(digests(tree)).toEqual(digests(expected.files))
-}
-
 /**
  * The promise after a stopped save: the previous checkpoint's artifacts are untouched; a fresh
  * attempt restores the new checkpoint if its document was committed, else the previous one,
@@ -196,13 +134,13 @@ async function expectNothingLost(trial: Trial, payload: Payload): Promise<boolea
     expect(after).toContainEqual(artifact)
   }
   const committed = after.some(artifact => artifact.name === payload.next.name)
-  const restored = await restoreIn(trial.run, 2, payload)
+  const restored = await world.restore(trial.run, 2, { inputs: payload.common })
   // Nothing half-written for the restore to pass over: the document is written last.
   expect(annotations(restored.result, 'warning')).toEqual([])
   expectRestored(restored, committed ? payload.next : payload.previous)
   if (committed) {
     await world.standIn.corruptArtifact(trial.run, payload.next.name)
-    const fallback = await restoreIn(trial.run, 3, payload)
+    const fallback = await world.restore(trial.run, 3, { inputs: payload.common })
     expect(annotations(fallback.result, 'warning')).toEqual([
       expect.stringContaining(`Checkpoint ${payload.next.name} was not restored`)
     ])

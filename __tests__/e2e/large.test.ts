@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Run } from '../../local/index.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 import {
   annotations,
   digests,
@@ -17,17 +15,7 @@ import {
 // Payloads past one upload block (8 MiB): the files archive goes up in Put Blocks while it is
 // written, and comes back through the streaming reader while it downloads.
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/save/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save'] })
 
 const LARGE: Tree = {
   'out/random.bin': randomBytes(20 * 1024 * 1024),
@@ -47,12 +35,6 @@ async function saveLarge(run: Run): Promise<string[]> {
   return requestsSince(world.standIn, before).map(label)
 }
 
-function blobOf(run: Run, name: string): (r: { path: string }) => boolean {
-  const found = world.standIn.listArtifacts(run).find(a => a.name === name)
-  if (!found) throw new Error(`no artifact ${name}`)
-  return r => r.path.endsWith(`/${String(found.id)}`)
-}
-
 describe('a payload larger than one upload block', () => {
   it('goes up in blocks as it is zipped, and comes back whole while it downloads', async () => {
     const run = world.createRun()
@@ -70,7 +52,7 @@ describe('a payload larger than one upload block', () => {
     expect(restore.stdout).not.toContain('downloading it whole')
     expect(digests(await readTree(job.options.workspace))).toEqual(digests(LARGE))
     // The archive: its end (the zip's directory), then one streamed GET of the whole.
-    const archive = blobOf(run, ARCHIVE)
+    const archive = world.blobOf(run, ARCHIVE).match
     expect(requestsSince(world.standIn, before).filter(archive).map(label)).toEqual([
       'blob GetBlob',
       'blob GetBlob'
@@ -99,7 +81,7 @@ describe('a payload larger than one upload block', () => {
   it('a streamed download cut mid-way is downloaded again whole, checked, and restored', async () => {
     const run = world.createRun()
     await saveLarge(run)
-    const archive = blobOf(run, ARCHIVE)
+    const archive = world.blobOf(run, ARCHIVE).match
     let gets = 0
     // The first GET of the archive is its end; the second is the streamed whole, cut at 5 MiB.
     world.standIn.faults.resetConnection(

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CreateRunOptions, Run } from '../../local/index.js'
 import type { JobRunner, StepResult } from '../../local/runner.js'
 import { annotations } from '../../__fixtures__/checkpoints.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 
 // A new run resumes from earlier runs of its workflow (restore's `from: runs`): nodes whose key
 // matches are taken with their files and their own part of the state, the others run again,
 // and runs that must not be trusted (a fork's, a pull request's for a push) are never used.
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/restore/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save', 'run'] })
 
 /** A run that saves `fetch` (key kf) and `build` (key kb) and then fails. */
 async function failedRun(

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Run } from '../../local/index.js'
 import type { JobRunner } from '../../local/runner.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/restore/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save'] })
 
 const payload = randomBytes(256 * 1024)
 
@@ -178,8 +168,7 @@ describe('integrity and isolation', () => {
   })
 
   it('restores a file a later node saved again at its newest version', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     const ws = job.options.workspace
     await mkdir(join(ws, 'data'), { recursive: true })
     await writeFile(join(ws, 'data/a.txt'), 'a v1')
@@ -195,8 +184,7 @@ describe('integrity and isolation', () => {
   })
 
   it('keeps two scopes of one run apart', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     await job.uses('save', { node: 'fetch', scope: 'linux', state: 'os=linux' })
     await job.uses('save', { node: 'fetch', scope: 'macos', state: 'os=macos' })
     await job.uses('save', { node: 'build', scope: 'macos', state: 'built=yes' })
@@ -211,8 +199,7 @@ describe('integrity and isolation', () => {
   })
 
   it('fails a save whose scope another job of the attempt already wrote, telling to set scope', async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1, { job: 'matrix' })
+    const { run, job: first } = await world.newRun({ job: 'matrix' })
     const second = await world.job(run, 1, { job: 'matrix' })
     expect((await first.uses('save', { node: 'fetch', state: 'os=linux' })).code).toBe(0)
     const clash = await second.uses('save', { node: 'fetch', state: 'os=macos' })
@@ -226,8 +213,7 @@ describe('integrity and isolation', () => {
   })
 
   it('works in a job with no restore step: save finds the latest checkpoint itself', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     await job.uses('save', { node: 'fetch', state: 'a=1' })
     const retry = await world.job(run, 2)
     const build = await retry.uses('save', { node: 'build', state: 'b=2' })

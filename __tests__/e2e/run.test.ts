@@ -1,42 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { E2eWorld } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'run'] })
 
 const fetchScript = 'mkdir -p data && echo "rows" > data/rows.txt && echo fetched'
 const trainScript = 'echo \'{"epochs": 3}\' > "$CHECKPOINT_STATE_FILE"; echo trained > model.txt'
+/** The inputs of the pipeline's two wrapped nodes; train's key is what a re-run changes. */
+const fetchNode = { node: 'fetch', run: fetchScript, paths: 'data/', key: 'k1' }
+const trainNode = (key: string) => ({
+  node: 'train',
+  run: trainScript,
+  paths: 'model.txt',
+  key,
+  state: 'lr=0.1'
+})
 
 describe('the run wrapper', () => {
   it('runs, checkpoints, and on a re-run skips exactly the nodes whose fingerprint matches', async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     await first.uses('.')
-    const fetch = await first.uses('run', {
-      node: 'fetch',
-      run: fetchScript,
-      paths: 'data/',
-      key: 'k1'
-    })
+    const fetch = await first.uses('run', fetchNode)
     expect(fetch.code).toBe(0)
     expect(fetch.stdout).toContain('fetched')
     expect(fetch.outputs).toMatchObject({ skipped: 'false', reason: 'not-done', 'exit-code': '0' })
-    const train = await first.uses('run', {
-      node: 'train',
-      run: trainScript,
-      paths: 'model.txt',
-      key: 'k1',
-      state: 'lr=0.1'
-    })
+    const train = await first.uses('run', trainNode('k1'))
     expect(train.outputs).toMatchObject({ skipped: 'false', reason: 'not-done' })
     expect(JSON.parse(train.outputs.state ?? '')).toEqual({ lr: '0.1', epochs: 3 })
     const failing = await first.uses('run', { node: 'test', run: 'echo testing; exit 7' })
@@ -50,22 +39,11 @@ describe('the run wrapper', () => {
 
     const second = await world.job(run, 2)
     await second.uses('.')
-    const fetch2 = await second.uses('run', {
-      node: 'fetch',
-      run: fetchScript,
-      paths: 'data/',
-      key: 'k1'
-    })
+    const fetch2 = await second.uses('run', fetchNode)
     expect(fetch2.outputs).toMatchObject({ skipped: 'true', reason: 'done', 'exit-code': '' })
     expect(fetch2.stdout).not.toContain('fetched')
     expect(await readFile(join(second.options.workspace, 'data/rows.txt'), 'utf8')).toBe('rows\n')
-    const train2 = await second.uses('run', {
-      node: 'train',
-      run: trainScript,
-      paths: 'model.txt',
-      key: 'k2',
-      state: 'lr=0.1'
-    })
+    const train2 = await second.uses('run', trainNode('k2'))
     expect(train2.outputs).toMatchObject({
       skipped: 'false',
       reason: 'stale:key',
@@ -84,8 +62,7 @@ describe('the run wrapper', () => {
   })
 
   it('treats a changed command as stale and skips nothing when a node was never saved', async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     await first.uses('run', { node: 'build', run: 'echo v1' })
     const second = await world.job(run, 2)
     const changed = await second.uses('run', { node: 'build', run: 'echo v2' })
@@ -98,15 +75,14 @@ describe('the run wrapper', () => {
     ['python', 'print("in python")', 'in python'],
     ['bash {0}', 'echo "custom $BASH_VERSION" | cut -c1-6', 'custom']
   ])('runs the %s shell', async (shell, script, expected) => {
-    const job = await world.job(world.createRun(), 1)
+    const { job } = await world.newRun()
     const step = await job.uses('run', { node: 'n', run: script, shell })
     expect(step.code).toBe(0)
     expect(step.stdout).toContain(expected)
   })
 
   it('runs again the nodes named by rerun-from and every node after them', async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     for (const node of ['a', 'b', 'c']) await first.uses('run', { node, run: `echo ran-${node}` })
     const second = await world.job(run, 2)
     const restore = await second.uses('.', { 'rerun-from': 'b' })
@@ -126,8 +102,7 @@ describe('the run wrapper', () => {
   })
 
   it("keeps a cancelled command's progress and hands it back on the next attempt", async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     await first.uses('.')
     const script = [
       'if [ "$CHECKPOINT_PARTIAL" = true ]; then echo "resumed from $(cat "$CHECKPOINT_STATE_FILE")"; fi',
@@ -176,7 +151,7 @@ describe('run finds its shell as a run: step does', () => {
       /\/checkpoint-action\/pipeline\.x$/
     ]
   ])('%s: the script gets its extension and runs', async (shell, command, script) => {
-    const job = await world.job(world.createRun(), 1)
+    const { job } = await world.newRun()
     const step = await job.uses('run', { node: 'x', run: command, shell, paths: 'script.txt' })
     expect({ code: step.code, skipped: step.outputs.skipped }).toEqual({
       code: 0,
@@ -207,7 +182,7 @@ describe('run refuses bad input', () => {
     ],
     [{ node: 'a.b', run: 'true' }, 'Input \'node\' has an invalid value "a.b"']
   ])('%j', async (inputs, message) => {
-    const job = await world.job(world.createRun(), 1)
+    const { job } = await world.newRun()
     const step = await job.uses('run', inputs)
     expect(step.code).toBe(1)
     expect(step.annotations).toContainEqual({
@@ -216,37 +191,29 @@ describe('run refuses bad input', () => {
     })
   })
 
-  it('fails when the command leaves a state file that is not a JSON object, writing no checkpoint', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
-    const step = await job.uses('run', {
-      node: 'x',
-      run: 'echo "[1, 2, 3] not an object" > "$CHECKPOINT_STATE_FILE"',
-      'fail-on-error': 'false'
-    })
+  it.each([
+    [
+      'a state file that is not a JSON object',
+      {
+        run: 'echo "[1, 2, 3] not an object" > "$CHECKPOINT_STATE_FILE"',
+        'fail-on-error': 'false'
+      },
+      'left $CHECKPOINT_STATE_FILE holding "[1, 2, 3] not an object\\n", not a JSON object: no checkpoint was written'
+    ],
+    [
+      'a state holding a prototype key',
+      {
+        run: `echo '{"ok": 1, "list": [{"__proto__": {"admin": true}}]}' > "$CHECKPOINT_STATE_FILE"`
+      },
+      "left a state in $CHECKPOINT_STATE_FILE that holds the key '__proto__' at list[0].__proto__: keys named __proto__, constructor or prototype are refused"
+    ]
+  ])('fails when the command leaves %s, writing no checkpoint', async (_what, inputs, message) => {
+    const { run, job } = await world.newRun()
+    const step = await job.uses('run', { node: 'x', ...inputs })
     expect(step.code).toBe(1)
     expect(step.annotations).toContainEqual({
       level: 'error',
-      message: expect.stringContaining(
-        'left $CHECKPOINT_STATE_FILE holding "[1, 2, 3] not an object\\n", not a JSON object: no checkpoint was written'
-      )
-    })
-    expect(world.standIn.listArtifacts(run)).toEqual([])
-  })
-
-  it('fails when the command leaves a state holding a prototype key, writing no checkpoint', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
-    const step = await job.uses('run', {
-      node: 'x',
-      run: `echo '{"ok": 1, "list": [{"__proto__": {"admin": true}}]}' > "$CHECKPOINT_STATE_FILE"`
-    })
-    expect(step.code).toBe(1)
-    expect(step.annotations).toContainEqual({
-      level: 'error',
-      message: expect.stringContaining(
-        "left a state in $CHECKPOINT_STATE_FILE that holds the key '__proto__' at list[0].__proto__: keys named __proto__, constructor or prototype are refused"
-      )
+      message: expect.stringContaining(message)
     })
     expect(world.standIn.listArtifacts(run)).toEqual([])
   })

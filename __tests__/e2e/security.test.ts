@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { JobRunner } from '../../local/runner.js'
-import { E2eWorld } from '../../__fixtures__/e2e.js'
+import { e2eWorld } from '../../__fixtures__/e2e.js'
 
-let world: E2eWorld
-
-beforeAll(async () => {
-  world = await E2eWorld.start()
-})
-
-afterAll(async () => {
-  await world.stop()
-})
+const world = e2eWorld({ runs: ['restore', 'save'] })
 
 const fakeToken = `ghp_${'a1B2'.repeat(9)}`
 
@@ -28,8 +20,7 @@ describe('no secrets in checkpoints', () => {
     ['a PEM private key', { key: '-----BEGIN RSA PRIVATE KEY-----\nMIIE' }, 'key'],
     ['an AWS access key id', { aws: ['ok', 'AKIAIOSFODNN7EXAMPLE'] }, 'aws[1]']
   ])('refuses state holding %s, naming the key, unless allow-secrets', async (kind, state, key) => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     const refused = await job.uses('save', { node: 'n', state: JSON.stringify(state) })
     expect(refused.code).toBe(1)
     expect(refused.annotations).toContainEqual({
@@ -46,8 +37,7 @@ describe('no secrets in checkpoints', () => {
   })
 
   it("never saves the job's token, in state or in a file, even with allow-secrets", async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     const inState = await job.uses('save', {
       node: 'n',
       state: `t=${job.meta.token}`,
@@ -67,8 +57,7 @@ describe('no secrets in checkpoints', () => {
   })
 
   it('stops a save whose large files hold the token past the first uploaded block; nothing is committed', async () => {
-    const run = world.createRun()
-    const job = await world.job(run, 1)
+    const { run, job } = await world.newRun()
     await job.uses('save', { node: 'first', state: 'a=1' })
     // 12 MiB of text, the token near the end: the first 8 MiB block is on its way by then.
     const filler = 'a line of a build log\n'.repeat(600_000)
@@ -87,8 +76,7 @@ describe('no secrets in checkpoints', () => {
 
 describe('signed checkpoints', () => {
   it('restore with the signing key takes signed checkpoints and refuses unsigned or mis-signed ones', async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     await first.uses('save', { node: 'unsigned', state: 'a=1' })
     await first.uses('save', { node: 'signed', state: 'b=2', 'signing-key': 'team secret' })
     const good = await (await world.job(run, 2)).uses('.', { 'signing-key': 'team secret' })
@@ -116,8 +104,7 @@ describe('signed checkpoints', () => {
 
 describe('encrypted checkpoints', () => {
   it('leak neither state, file contents nor paths, and restore byte-identical with the key', async () => {
-    const run = world.createRun()
-    const first = await world.job(run, 1)
+    const { run, job: first } = await world.newRun()
     const content = 'confidential-model-weights '.repeat(1000)
     await withFile(first, 'models/secret-name.bin', content)
     const key = 'correct horse battery staple'

@@ -1,11 +1,11 @@
 // The self-test workflow (.github/workflows/self-test.yml) replayed against the stand-in, both
 // attempts, as GitHub runs it with self-test-rerun.yml re-running the failed job once.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { Run } from '../../local/index.js'
-import { E2eWorld, ROOT } from '../../__fixtures__/e2e.js'
+import { e2eWorld, ROOT } from '../../__fixtures__/e2e.js'
 import {
   replayJob,
   type ReplayedStep,
@@ -22,20 +22,13 @@ const [[jobId, job]] = jobs as [[string, { steps: WorkflowStep[] }]]
 
 const DELIBERATE = /^Fail on purpose/
 
-let world: E2eWorld
+const world = e2eWorld({ runs: ['restore', 'save', 'run'] })
 let run: Run
 let attempt1: Awaited<ReturnType<typeof replayJob>>
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/restore/index.js')))
-    throw new Error('dist/ is missing: run npm run bundle')
-  world = await E2eWorld.start()
   run = world.createRun()
   attempt1 = await replayJob(await world.job(run, 1, { job: jobId }), job.steps)
-})
-
-afterAll(async () => {
-  await world.stop()
 })
 
 function step(steps: ReplayedStep[], id: string): ReplayedStep {

@@ -1,18 +1,16 @@
 // Fault injection in the local stand-in, at the HTTP level and with the real toolkit clients.
-import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals'
+import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createFaultEngine } from '../../local/faults.js'
 import { startStandIn } from '../../local/index.js'
-import type { Job, Run, StandIn } from '../../local/index.js'
+import type { Job } from '../../local/index.js'
+import { inProcessToolkit, sha256 } from '../../__fixtures__/in-process.js'
 
-type ArtifactModule = typeof import('@actions/artifact')
-type CacheModule = typeof import('@actions/cache')
 type Json = Record<string, unknown>
 interface Reply {
   status: number
@@ -23,30 +21,8 @@ interface Reply {
 jest.setTimeout(120_000)
 
 const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService'
-const savedEnv = { ...process.env }
-const output: string[] = []
-
-let standIn: StandIn
-let work: string
-let artifact: ArtifactModule
-let cache: CacheModule
-let client: InstanceType<ArtifactModule['DefaultArtifactClient']>
-let dirCount = 0
-
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
-
-async function freshDir(label: string): Promise<string> {
-  const dir = path.join(work, `${label}-${String(++dirCount)}`)
-  await mkdir(dir, { recursive: true })
-  return dir
-}
-
-function newRunJob(): { run: Run; job: Job } {
-  const run = standIn.createRun({ repository: 'octo/faults', workflow: 'ci.yml' })
-  const job = standIn.startJob(run, { attempt: 1, job: 'pipeline' })
-  Object.assign(process.env, job.env)
-  return { run, job }
-}
+const toolkit = inProcessToolkit('octo/faults')
+const { output, freshDir, newRunJob } = toolkit
 
 /**
  * One HTTP exchange with node:http and no connection reuse; rejects with the socket error
@@ -80,7 +56,7 @@ function send(
 }
 
 function twirp(job: Job, method: string, body: Json = {}): Promise<Reply> {
-  return send('POST', `${standIn.url}/twirp/${ARTIFACT_SERVICE}/${method}`, {
+  return send('POST', `${toolkit.standIn.url}/twirp/${ARTIFACT_SERVICE}/${method}`, {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${job.runtimeToken}` },
     body: JSON.stringify({
       workflow_run_backend_id: job.runBackendId,
@@ -107,7 +83,7 @@ async function createArtifact(job: Job, name: string): Promise<string> {
 async function uploadRaw(name: string, bytes: Buffer): Promise<{ id: number; digest: string }> {
   const dir = await freshDir('raw')
   await writeFile(path.join(dir, name), bytes)
-  const { id, digest } = await client.uploadArtifact(name, [path.join(dir, name)], dir, {
+  const { id, digest } = await toolkit.client.uploadArtifact(name, [path.join(dir, name)], dir, {
     skipArchive: true
   })
   if (id === undefined || digest === undefined) throw new Error('upload returned no id')
@@ -118,7 +94,7 @@ async function uploadRaw(name: string, bytes: Buffer): Promise<{ id: number; dig
 async function readUrl(job: Job, id: number): Promise<string> {
   const zip = await send(
     'GET',
-    `${standIn.url}/api/repos/octo/faults/actions/artifacts/${String(id)}/zip`,
+    `${toolkit.standIn.url}/api/repos/octo/faults/actions/artifacts/${String(id)}/zip`,
     {
       headers: { authorization: `token ${job.token}` }
     }
@@ -127,53 +103,38 @@ async function readUrl(job: Job, id: number): Promise<string> {
   return String(zip.headers.location)
 }
 
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'stand-in-faults-'))
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    output.push(String(chunk))
-    return true
-  })
-  standIn = await startStandIn()
-  process.env.RUNNER_TEMP = path.join(work, 'runner-temp')
-  process.env.GITHUB_WORKSPACE = work
-  // @actions/github reads GITHUB_API_URL when first imported: set the env first.
-  newRunJob()
-  artifact = await import('@actions/artifact')
-  cache = await import('@actions/cache')
-  client = new artifact.DefaultArtifactClient()
-})
+/** A new job uploads `size` random bytes as raw artifact `name`; they, and a signed read URL. */
+async function rawArtifactToRead(
+  name: string,
+  size: number
+): Promise<{ job: Job; bytes: Buffer; url: string }> {
+  const { job } = newRunJob()
+  const bytes = randomBytes(size)
+  const { id } = await uploadRaw(name, bytes)
+  return { job, bytes, url: await readUrl(job, id) }
+}
 
 afterEach(async () => {
-  await standIn.faults.reset()
-})
-
-afterAll(async () => {
-  await standIn.stop()
-  jest.restoreAllMocks()
-  for (const name of Object.keys(process.env)) {
-    if (!(name in savedEnv)) Reflect.deleteProperty(process.env, name)
-  }
-  Object.assign(process.env, savedEnv)
-  await rm(work, { recursive: true, force: true })
+  await toolkit.standIn.faults.reset()
 })
 
 describe('blob proxy', () => {
   test('signed URLs point to the proxy, stay valid there, and blob traffic is logged', async () => {
     const { job } = newRunJob()
     const uploadUrl = new URL(await createArtifact(job, 'via-proxy'))
-    expect(uploadUrl.origin).toBe(standIn.blobUrl)
-    expect(uploadUrl.port).not.toBe(String(standIn.azuritePort))
+    expect(uploadUrl.origin).toBe(toolkit.standIn.blobUrl)
+    expect(uploadUrl.port).not.toBe(String(toolkit.standIn.azuritePort))
 
-    standIn.resetRequests()
-    const before = standIn.requestCount
+    toolkit.standIn.resetRequests()
+    const before = toolkit.standIn.requestCount
     const bytes = randomBytes(50_000)
     const { id, digest } = await uploadRaw('proxied.bin', bytes)
     expect(digest).toBe(`sha256:${sha256(bytes)}`)
     const out = await freshDir('dl')
-    await client.downloadArtifact(id, { path: out })
+    await toolkit.client.downloadArtifact(id, { path: out })
     expect(await readFile(path.join(out, 'proxied.bin'))).toEqual(bytes)
 
-    const calls = standIn.requests.map(r => [
+    const calls = toolkit.standIn.requests.map(r => [
       r.seq - before,
       r.service,
       r.rpc ?? r.operation,
@@ -188,19 +149,19 @@ describe('blob proxy', () => {
       [6, 'artifact', 'GetSignedArtifactURL', 200],
       [7, 'blob', 'GetBlob', 200]
     ])
-    expect(standIn.requestCount).toBe(before + 7)
+    expect(toolkit.standIn.requestCount).toBe(before + 7)
   })
 })
 
 describe('failNext', () => {
   test('answers each service in its own error format, for exactly `count` requests', async () => {
     const { run, job } = newRunJob()
-    standIn.resetRequests()
-    standIn.faults.failNext(
+    toolkit.standIn.resetRequests()
+    toolkit.standIn.faults.failNext(
       { service: 'artifact', method: 'ListArtifacts' },
       { status: 503, count: 2 }
     )
-    standIn.faults.failNext({ service: 'rest' }, { status: 500 })
+    toolkit.standIn.faults.failNext({ service: 'rest' }, { status: 500 })
 
     const failed = [await twirp(job, 'ListArtifacts'), await twirp(job, 'ListArtifacts')]
     expect(failed.map(r => [r.status, json(r)])).toEqual([
@@ -209,14 +170,17 @@ describe('failNext', () => {
     ])
     expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
 
-    const runs = `${standIn.url}/api/repos/octo/faults/actions/runs/${String(run.runId)}/artifacts`
+    const runs = `${toolkit.standIn.url}/api/repos/octo/faults/actions/runs/${String(run.runId)}/artifacts`
     const auth = { authorization: `token ${job.token}` }
     const restFailed = await send('GET', runs, { headers: auth })
     expect(restFailed.status).toBe(500)
     expect(json(restFailed)).toMatchObject({ message: 'injected fault: HTTP 500' })
     expect((await send('GET', runs, { headers: auth })).status).toBe(200)
 
-    standIn.faults.failNext({ service: 'blob', method: 'PUT' }, { status: 429, retryAfter: 7 })
+    toolkit.standIn.faults.failNext(
+      { service: 'blob', method: 'PUT' },
+      { status: 429, retryAfter: 7 }
+    )
     const blob = await send('PUT', await createArtifact(job, 'throttled'), {
       headers: { 'x-ms-blob-type': 'BlockBlob' },
       body: 'abc'
@@ -226,7 +190,7 @@ describe('failNext', () => {
     expect(blob.headers['x-ms-error-code']).toBe('TooManyRequests')
     expect(blob.body.toString()).toContain('<Code>TooManyRequests</Code>')
 
-    const faulted = standIn.requests.filter(r => r.fault === 'fail')
+    const faulted = toolkit.standIn.requests.filter(r => r.fault === 'fail')
     expect(faulted.map(r => [r.service, r.rpc ?? r.operation ?? r.method, r.status])).toEqual([
       ['artifact', 'ListArtifacts', 503],
       ['artifact', 'ListArtifacts', 503],
@@ -237,7 +201,7 @@ describe('failNext', () => {
 
   test('a custom body and headers; reset() drops rules not used up', async () => {
     const { job } = newRunJob()
-    standIn.faults.failNext(
+    toolkit.standIn.faults.failNext(
       { service: 'artifact', match: r => r.rpc === 'ListArtifacts' },
       { status: 502, body: 'upstream connect error', headers: { 'X-Edge': 'lb-1' }, count: 3 }
     )
@@ -247,24 +211,24 @@ describe('failNext', () => {
       'upstream connect error',
       'lb-1'
     ])
-    await standIn.faults.reset()
+    await toolkit.standIn.faults.reset()
     expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
   })
 
   test('@actions/artifact retries a 503 burst of 2 on ListArtifacts and then succeeds', async () => {
     newRunJob()
     await uploadRaw('listed.bin', randomBytes(100))
-    standIn.resetRequests()
+    toolkit.standIn.resetRequests()
     output.length = 0
-    standIn.faults.failNext(
+    toolkit.standIn.faults.failNext(
       { service: 'artifact', method: 'ListArtifacts' },
       { status: 503, count: 2 }
     )
 
-    const { artifacts } = await client.listArtifacts()
+    const { artifacts } = await toolkit.client.listArtifacts()
 
     expect(artifacts.map(a => a.name)).toEqual(['listed.bin'])
-    expect(standIn.requests.map(r => [r.rpc, r.status, r.fault])).toEqual([
+    expect(toolkit.standIn.requests.map(r => [r.rpc, r.status, r.fault])).toEqual([
       ['ListArtifacts', 503, 'fail'],
       ['ListArtifacts', 503, 'fail'],
       ['ListArtifacts', 200, undefined]
@@ -275,7 +239,7 @@ describe('failNext', () => {
   })
 
   test('validates its arguments', () => {
-    const { faults } = standIn
+    const { faults } = toolkit.standIn
     expect(() => {
       faults.failNext({ service: 'blob' }, { status: 5000 })
     }).toThrow(TypeError)
@@ -313,28 +277,28 @@ describe('failFor', () => {
 
   test('reset() ends it; its arguments are checked', async () => {
     const { job } = newRunJob()
-    standIn.faults.failFor({ service: 'artifact' }, { status: 503, ms: 600_000 })
+    toolkit.standIn.faults.failFor({ service: 'artifact' }, { status: 503, ms: 600_000 })
     expect((await twirp(job, 'ListArtifacts')).status).toBe(503)
-    await standIn.faults.reset()
+    await toolkit.standIn.faults.reset()
     expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
     expect(() => {
-      standIn.faults.failFor({}, { status: 503, ms: -1 })
+      toolkit.standIn.faults.failFor({}, { status: 503, ms: -1 })
     }).toThrow(/ms/)
     expect(() => {
-      standIn.faults.failFor({}, { status: 1, ms: 10 })
+      toolkit.standIn.faults.failFor({}, { status: 1, ms: 10 })
     }).toThrow(/status/)
   })
 
   test('@actions/artifact outlasts an artifact service answering 503 for 15 s', async () => {
     newRunJob()
     await uploadRaw('outlasted.bin', randomBytes(100))
-    standIn.resetRequests()
-    standIn.faults.failFor({ service: 'artifact' }, { status: 503, ms: 15_000 })
+    toolkit.standIn.resetRequests()
+    toolkit.standIn.faults.failFor({ service: 'artifact' }, { status: 503, ms: 15_000 })
 
-    const { artifacts } = await client.listArtifacts()
+    const { artifacts } = await toolkit.client.listArtifacts()
 
     expect(artifacts.map(a => a.name)).toEqual(['outlasted.bin'])
-    const statuses = standIn.requests.map(r => r.status)
+    const statuses = toolkit.standIn.requests.map(r => r.status)
     expect(statuses.at(-1)).toBe(200)
     expect(statuses.slice(0, -1).every(status => status === 503)).toBe(true)
     expect(statuses.length).toBeGreaterThanOrEqual(4)
@@ -343,12 +307,12 @@ describe('failFor', () => {
 
 describe('resetConnection', () => {
   test('mid blob download: the client reads afterBytes bytes, then the connection breaks', async () => {
-    const { job } = newRunJob()
-    const bytes = randomBytes(300_000)
-    const { id } = await uploadRaw('cut.bin', bytes)
-    const url = await readUrl(job, id)
-    standIn.resetRequests()
-    standIn.faults.resetConnection({ service: 'blob', method: 'GET' }, { afterBytes: 100_000 })
+    const { bytes, url } = await rawArtifactToRead('cut.bin', 300_000)
+    toolkit.standIn.resetRequests()
+    toolkit.standIn.faults.resetConnection(
+      { service: 'blob', method: 'GET' },
+      { afterBytes: 100_000 }
+    )
 
     let received = 0
     let length: string | undefined
@@ -365,21 +329,21 @@ describe('resetConnection', () => {
     expect([length, broken.code, received]).toEqual([String(bytes.length), 'ECONNRESET', 100_000])
 
     expect(sha256((await send('GET', url)).body)).toBe(sha256(bytes))
-    expect(standIn.requests.filter(r => r.fault).map(r => [r.operation, r.fault])).toEqual([
+    expect(toolkit.standIn.requests.filter(r => r.fault).map(r => [r.operation, r.fault])).toEqual([
       ['GetBlob', 'reset']
     ])
   })
 
   test('during a Twirp request the service never sees it; during its response it does', async () => {
     const { run, job } = newRunJob()
-    standIn.faults.resetConnection({ method: 'CreateArtifact' }, { afterBytes: 10 })
+    toolkit.standIn.faults.resetConnection({ method: 'CreateArtifact' }, { afterBytes: 10 })
     await expect(createArtifact(job, 'lost-request')).rejects.toMatchObject({
       code: expect.stringMatching(/^(ECONNRESET|EPIPE)$/)
     })
     // Nothing was created: the same name is still free.
     await createArtifact(job, 'lost-request')
 
-    standIn.faults.resetConnection(
+    toolkit.standIn.faults.resetConnection(
       { method: 'CreateArtifact' },
       { afterBytes: 5, phase: 'response' }
     )
@@ -388,20 +352,23 @@ describe('resetConnection', () => {
     expect((await twirp(job, 'CreateArtifact', { name: 'lost-answer', version: 7 })).status).toBe(
       409
     )
-    expect(standIn.listArtifacts(run)).toEqual([])
+    expect(toolkit.standIn.listArtifacts(run)).toEqual([])
   })
 
   test('the blob SDK retries a Put Block cut mid-upload and the upload succeeds', async () => {
     const { run } = newRunJob()
-    standIn.resetRequests()
-    standIn.faults.resetConnection({ service: 'blob', operation: 'PutBlock' }, { afterBytes: 1000 })
+    toolkit.standIn.resetRequests()
+    toolkit.standIn.faults.resetConnection(
+      { service: 'blob', operation: 'PutBlock' },
+      { afterBytes: 1000 }
+    )
     const bytes = randomBytes(20_000)
 
     const { digest } = await uploadRaw('retried.bin', bytes)
 
     expect(digest).toBe(`sha256:${sha256(bytes)}`)
-    expect(standIn.listArtifacts(run)).toMatchObject([{ name: 'retried.bin', digest }])
-    const blocks = standIn.requests.filter(r => r.operation === 'PutBlock')
+    expect(toolkit.standIn.listArtifacts(run)).toMatchObject([{ name: 'retried.bin', digest }])
+    const blocks = toolkit.standIn.requests.filter(r => r.operation === 'PutBlock')
     expect(blocks.map(r => [r.status, r.fault])).toEqual([
       [0, 'reset'],
       [201, undefined]
@@ -413,15 +380,15 @@ describe('resetConnection', () => {
     const dir = await freshDir('cache')
     const bytes = randomBytes(200_000)
     await writeFile(path.join(dir, 'data.bin'), bytes)
-    expect(await cache.saveCache([dir], 'reset-restore')).toBeGreaterThan(0)
+    expect(await toolkit.cache.saveCache([dir], 'reset-restore')).toBeGreaterThan(0)
     await rm(path.join(dir, 'data.bin'))
     output.length = 0
-    standIn.faults.resetConnection({ service: 'blob', method: 'GET' }, { afterBytes: 1000 })
+    toolkit.standIn.faults.resetConnection({ service: 'blob', method: 'GET' }, { afterBytes: 1000 })
 
-    expect(await cache.restoreCache([dir], 'reset-restore')).toBeUndefined()
+    expect(await toolkit.cache.restoreCache([dir], 'reset-restore')).toBeUndefined()
     expect(output.join('')).toContain('::warning::Failed to restore: aborted')
 
-    expect(await cache.restoreCache([dir], 'reset-restore')).toBe('reset-restore')
+    expect(await toolkit.cache.restoreCache([dir], 'reset-restore')).toBe('reset-restore')
     expect(await readFile(path.join(dir, 'data.bin'))).toEqual(bytes)
   })
 })
@@ -429,10 +396,10 @@ describe('resetConnection', () => {
 describe('delay', () => {
   test('a client that gives up on a request delayed before the service leaves no trace', async () => {
     const { job } = newRunJob()
-    standIn.faults.delay({ method: 'CreateArtifact' }, { ms: 600_000 })
-    const hold = standIn.faults.holdRequest(1)
+    toolkit.standIn.faults.delay({ method: 'CreateArtifact' }, { ms: 600_000 })
+    const hold = toolkit.standIn.faults.holdRequest(1)
     const deadline = new AbortController()
-    const gaveUp = send('POST', `${standIn.url}/twirp/${ARTIFACT_SERVICE}/CreateArtifact`, {
+    const gaveUp = send('POST', `${toolkit.standIn.url}/twirp/${ARTIFACT_SERVICE}/CreateArtifact`, {
       headers: { authorization: `Bearer ${job.runtimeToken}` },
       body: JSON.stringify({
         workflow_run_backend_id: job.runBackendId,
@@ -453,31 +420,33 @@ describe('delay', () => {
 
   test('reset() ends a delay at once, and the request goes on', async () => {
     const { job } = newRunJob()
-    standIn.resetRequests()
-    standIn.faults.delay({ method: 'ListArtifacts' }, { ms: 600_000, phase: 'response' })
-    const hold = standIn.faults.holdRequest(1)
+    toolkit.standIn.resetRequests()
+    toolkit.standIn.faults.delay({ method: 'ListArtifacts' }, { ms: 600_000, phase: 'response' })
+    const hold = toolkit.standIn.faults.holdRequest(1)
     const listed = twirp(job, 'ListArtifacts')
     await hold.reached
     hold.release()
     // Released: the request runs on into its 10-minute delay (microtasks run before this).
     await new Promise(resolve => setImmediate(resolve))
-    await standIn.faults.reset()
+    await toolkit.standIn.faults.reset()
     expect((await listed).status).toBe(200)
-    expect(standIn.requests).toMatchObject([{ rpc: 'ListArtifacts', fault: 'delay', held: true }])
+    expect(toolkit.standIn.requests).toMatchObject([
+      { rpc: 'ListArtifacts', fault: 'delay', held: true }
+    ])
   })
 
   test('@actions/artifact reports a stalled upload when a Put Block outlasts its timeout', async () => {
     const { run } = newRunJob()
     process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '1000'
     try {
-      standIn.faults.delay({ service: 'blob', operation: 'PutBlock' }, { ms: 600_000 })
+      toolkit.standIn.faults.delay({ service: 'blob', operation: 'PutBlock' }, { ms: 600_000 })
       await expect(uploadRaw('stalled.bin', randomBytes(1000))).rejects.toThrow(
         'Upload progress stalled.'
       )
     } finally {
       delete process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS
     }
-    expect(standIn.listArtifacts(run)).toEqual([])
+    expect(toolkit.standIn.listArtifacts(run)).toEqual([])
   })
 
   test('stop() does not wait for a delayed or held request', async () => {
@@ -506,11 +475,8 @@ describe('delay', () => {
 
 describe('truncateDownload', () => {
   test('serves a complete-looking shorter body, without Content-Length', async () => {
-    const { job } = newRunJob()
-    const bytes = randomBytes(10_000)
-    const { id } = await uploadRaw('short.bin', bytes)
-    const url = await readUrl(job, id)
-    standIn.faults.truncateDownload({ service: 'blob', method: 'GET' }, { bytes: 4096 })
+    const { bytes, url } = await rawArtifactToRead('short.bin', 10_000)
+    toolkit.standIn.faults.truncateDownload({ service: 'blob', method: 'GET' }, { bytes: 4096 })
 
     const short = await send('GET', url)
     expect([short.status, short.headers['content-length'], short.body.length]).toEqual([
@@ -526,10 +492,13 @@ describe('truncateDownload', () => {
     newRunJob()
     const bytes = randomBytes(50_000)
     const { id, digest } = await uploadRaw('truncated.bin', bytes)
-    standIn.faults.truncateDownload({ service: 'blob', operation: 'GetBlob' }, { bytes: 1000 })
+    toolkit.standIn.faults.truncateDownload(
+      { service: 'blob', operation: 'GetBlob' },
+      { bytes: 1000 }
+    )
 
     const out = await freshDir('dl')
-    const result = await client.downloadArtifact(id, { path: out, expectedHash: digest })
+    const result = await toolkit.client.downloadArtifact(id, { path: out, expectedHash: digest })
 
     expect(result.digestMismatch).toBe(true)
     const downloaded = await readFile(path.join(out, 'truncated.bin'))
@@ -540,49 +509,46 @@ describe('truncateDownload', () => {
 
 describe('blobStoreDown', () => {
   test('refuses blob connections while the control plane answers; back on the same URLs', async () => {
-    const { job } = newRunJob()
-    const bytes = randomBytes(1000)
-    const { id } = await uploadRaw('outage.bin', bytes)
-    const url = await readUrl(job, id)
+    const { job, bytes, url } = await rawArtifactToRead('outage.bin', 1000)
 
-    await standIn.faults.blobStoreDown(true)
-    const counted = standIn.requestCount
+    await toolkit.standIn.faults.blobStoreDown(true)
+    const counted = toolkit.standIn.requestCount
     await expect(send('GET', url)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
-    expect(standIn.requestCount).toBe(counted)
+    expect(toolkit.standIn.requestCount).toBe(counted)
     expect((await twirp(job, 'ListArtifacts')).status).toBe(200)
 
-    await standIn.faults.blobStoreDown(false)
+    await toolkit.standIn.faults.blobStoreDown(false)
     expect((await send('GET', url)).body).toEqual(bytes)
   })
 
   test('@actions/artifact fails an upload with ECONNREFUSED after the SDK retries', async () => {
     const { run } = newRunJob()
-    await standIn.faults.blobStoreDown(true)
+    await toolkit.standIn.faults.blobStoreDown(true)
     await expect(uploadRaw('refused.bin', randomBytes(1000))).rejects.toMatchObject({
       name: 'NetworkError',
       code: 'ECONNREFUSED'
     })
-    expect(standIn.listArtifacts(run)).toEqual([])
+    expect(toolkit.standIn.listArtifacts(run)).toEqual([])
   })
 })
 
 describe('holdRequest', () => {
   test('holds the Nth request of an upload until released', async () => {
     const { run } = newRunJob()
-    const before = standIn.requestCount
+    const before = toolkit.standIn.requestCount
     await uploadRaw('counted.bin', randomBytes(1000))
-    expect(standIn.requestCount - before).toBe(4)
+    expect(toolkit.standIn.requestCount - before).toBe(4)
 
-    const hold = standIn.faults.holdRequest(3)
+    const hold = toolkit.standIn.faults.holdRequest(3)
     const upload = uploadRaw('held.bin', randomBytes(1000))
     const reached = await hold.reached
     expect(reached).toMatchObject({ service: 'blob', method: 'PUT', operation: 'PutBlockList' })
-    expect(standIn.listArtifacts(run).map(a => a.name)).toEqual(['counted.bin'])
+    expect(toolkit.standIn.listArtifacts(run).map(a => a.name)).toEqual(['counted.bin'])
 
     hold.release()
     await upload
-    expect(standIn.listArtifacts(run).map(a => a.name)).toEqual(['counted.bin', 'held.bin'])
-    expect(standIn.requests.find(r => r.seq === reached.seq)).toMatchObject({
+    expect(toolkit.standIn.listArtifacts(run).map(a => a.name)).toEqual(['counted.bin', 'held.bin'])
+    expect(toolkit.standIn.requests.find(r => r.seq === reached.seq)).toMatchObject({
       held: true,
       status: 201
     })
@@ -590,8 +556,8 @@ describe('holdRequest', () => {
 
   test('counts only matching requests; release() before arrival and reset() cancel', async () => {
     newRunJob()
-    const finalize = standIn.faults.holdRequest(1, { method: 'FinalizeArtifact' })
-    const cancelled = standIn.faults.holdRequest(1000)
+    const finalize = toolkit.standIn.faults.holdRequest(1, { method: 'FinalizeArtifact' })
+    const cancelled = toolkit.standIn.faults.holdRequest(1000)
     const upload = uploadRaw('target.bin', randomBytes(10))
     expect(await finalize.reached).toMatchObject({ rpc: 'FinalizeArtifact' })
     finalize.release()
@@ -599,8 +565,8 @@ describe('holdRequest', () => {
 
     cancelled.release()
     await expect(cancelled.reached).rejects.toThrow(/before the request arrived/)
-    const dropped = standIn.faults.holdRequest(1000)
-    await standIn.faults.reset()
+    const dropped = toolkit.standIn.faults.holdRequest(1000)
+    await toolkit.standIn.faults.reset()
     await expect(dropped.reached).rejects.toThrow(/reset/)
   })
 
@@ -614,7 +580,7 @@ describe('holdRequest', () => {
       "await new DefaultArtifactClient().uploadArtifact('ckpt', [dir + '/state.json'], dir)"
     ].join('\n')
 
-    const hold = standIn.faults.holdRequest(3)
+    const hold = toolkit.standIn.faults.holdRequest(3)
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd: process.cwd(),
       env: { ...process.env, ...job.env, CHILD_DIR: dir },
@@ -635,6 +601,6 @@ describe('holdRequest', () => {
     expect(await exited).toEqual([null, 'SIGKILL'])
     hold.release()
 
-    expect(standIn.listArtifacts(run)).toEqual([])
+    expect(toolkit.standIn.listArtifacts(run)).toEqual([])
   })
 })

@@ -1,44 +1,21 @@
 // Drives the local stand-in with the real toolkit clients, in-process.
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
+import { describe, expect, jest, test } from '@jest/globals'
 import { BlockBlobClient } from '@azure/storage-blob'
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startStandIn } from '../../local/index.js'
 import { ZipPacker } from '../../src/packing/zip-writer.js'
 import { uploadStream } from '../../src/transport/blob-transfer.js'
-import type { Job, Run, StandIn } from '../../local/index.js'
+import type { Job } from '../../local/index.js'
+import { inProcessToolkit, sha256 } from '../../__fixtures__/in-process.js'
 
-type ArtifactModule = typeof import('@actions/artifact')
-type CacheModule = typeof import('@actions/cache')
 type Json = Record<string, unknown>
 
 jest.setTimeout(60_000)
 
 const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService'
-const savedEnv = { ...process.env }
-const output: string[] = []
-
-let standIn: StandIn
-let work: string
-let artifact: ArtifactModule
-let cache: CacheModule
-let client: InstanceType<ArtifactModule['DefaultArtifactClient']>
-let dirCount = 0
-
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
-
-/** Makes the process look like a step of `job`, as a runner would. */
-function useJob(job: Job): void {
-  Object.assign(process.env, job.env)
-}
-
-async function freshDir(label: string): Promise<string> {
-  const dir = path.join(work, `${label}-${String(++dirCount)}`)
-  await mkdir(dir, { recursive: true })
-  return dir
-}
+const toolkit = inProcessToolkit('octo/pipeline')
+const { output, freshDir, newRunJob, useJob } = toolkit
 
 async function twirp(
   method: string,
@@ -47,7 +24,7 @@ async function twirp(
 ): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
-  const res = await fetch(`${standIn.url}/twirp/${ARTIFACT_SERVICE}/${method}`, {
+  const res = await fetch(`${toolkit.standIn.url}/twirp/${ARTIFACT_SERVICE}/${method}`, {
     method: 'POST',
     headers,
     body: JSON.stringify(body)
@@ -56,18 +33,11 @@ async function twirp(
 }
 
 async function rest(job: Job, route: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${standIn.url}/api${route}`, {
+  return fetch(`${toolkit.standIn.url}/api${route}`, {
     redirect: 'manual',
     ...init,
     headers: { authorization: `token ${job.token}`, accept: 'application/vnd.github+json' }
   })
-}
-
-function newRunJob(options: { ref?: string; attempt?: number } = {}): { run: Run; job: Job } {
-  const run = standIn.createRun({ repository: 'octo/pipeline', workflow: 'ci.yml', ...options })
-  const job = standIn.startJob(run, { attempt: options.attempt ?? 1, job: 'pipeline' })
-  useJob(job)
-  return { run, job }
 }
 
 /** Uploads one zipped file as `name` with the real client; returns the id and the bytes. */
@@ -75,37 +45,10 @@ async function uploadZip(name: string): Promise<{ id: number; bytes: Buffer }> {
   const dir = await freshDir('up')
   const bytes = randomBytes(4096)
   await writeFile(path.join(dir, 'data.bin'), bytes)
-  const { id } = await client.uploadArtifact(name, [path.join(dir, 'data.bin')], dir)
+  const { id } = await toolkit.client.uploadArtifact(name, [path.join(dir, 'data.bin')], dir)
   if (id === undefined) throw new Error('upload returned no id')
   return { id, bytes }
 }
-
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'stand-in-test-'))
-  // The toolkit logs through stdout workflow commands; keep them for assertions, off the console.
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    output.push(String(chunk))
-    return true
-  })
-  standIn = await startStandIn()
-  process.env.RUNNER_TEMP = path.join(work, 'runner-temp')
-  process.env.GITHUB_WORKSPACE = work
-  // @actions/github reads GITHUB_API_URL when first imported: set the env first.
-  newRunJob()
-  artifact = await import('@actions/artifact')
-  cache = await import('@actions/cache')
-  client = new artifact.DefaultArtifactClient()
-})
-
-afterAll(async () => {
-  await standIn.stop()
-  jest.restoreAllMocks()
-  for (const name of Object.keys(process.env)) {
-    if (!(name in savedEnv)) Reflect.deleteProperty(process.env, name)
-  }
-  Object.assign(process.env, savedEnv)
-  await rm(work, { recursive: true, force: true })
-})
 
 describe('artifact service with @actions/artifact', () => {
   test('zip and skipArchive uploads list and download byte-identical', async () => {
@@ -117,13 +60,22 @@ describe('artifact service with @actions/artifact', () => {
     await writeFile(path.join(dir, 'sub', 'a.bin'), a)
     await writeFile(path.join(dir, 'state.json'), b)
 
-    const zipped = await client.uploadArtifact('ckpt-1', [path.join(dir, 'sub', 'a.bin')], dir)
+    const zipped = await toolkit.client.uploadArtifact(
+      'ckpt-1',
+      [path.join(dir, 'sub', 'a.bin')],
+      dir
+    )
     // skipArchive names the artifact after the file, whatever name is passed.
-    const raw = await client.uploadArtifact('ignored', [path.join(dir, 'state.json')], dir, {
-      skipArchive: true
-    })
+    const raw = await toolkit.client.uploadArtifact(
+      'ignored',
+      [path.join(dir, 'state.json')],
+      dir,
+      {
+        skipArchive: true
+      }
+    )
 
-    const { artifacts } = await client.listArtifacts()
+    const { artifacts } = await toolkit.client.listArtifacts()
     expect(artifacts.map(x => x.name).sort()).toEqual(['ckpt-1', 'state.json'])
     const listedZip = artifacts.find(x => x.name === 'ckpt-1')
     const listedRaw = artifacts.find(x => x.name === 'state.json')
@@ -132,25 +84,25 @@ describe('artifact service with @actions/artifact', () => {
     expect(listedRaw?.digest).toBe(`sha256:${sha256(b)}`)
     expect(listedRaw?.size).toBe(b.length)
 
-    const stored = standIn.listArtifacts(run)
+    const stored = toolkit.standIn.listArtifacts(run)
     expect(stored.map(x => [x.name, x.mimeType, x.attempt, x.jobBackendId]).sort()).toEqual([
       ['ckpt-1', 'application/zip', 1, job.jobBackendId],
       ['state.json', 'application/json', 1, job.jobBackendId]
     ])
 
     const unzipped = await freshDir('dl')
-    await client.downloadArtifact(Number(zipped.id), { path: unzipped })
+    await toolkit.client.downloadArtifact(Number(zipped.id), { path: unzipped })
     expect(await readFile(path.join(unzipped, 'sub', 'a.bin'))).toEqual(a)
 
     // skipDecompress keeps the zip, named after Content-Disposition: <name>.zip.
     const kept = await freshDir('dl')
-    await client.downloadArtifact(Number(zipped.id), { path: kept, skipDecompress: true })
+    await toolkit.client.downloadArtifact(Number(zipped.id), { path: kept, skipDecompress: true })
     expect(await readdir(kept)).toEqual(['ckpt-1.zip'])
     expect(sha256(await readFile(path.join(kept, 'ckpt-1.zip')))).toBe(zipped.digest)
 
     for (const skipDecompress of [false, true]) {
       const out = await freshDir('dl')
-      await client.downloadArtifact(Number(raw.id), { path: out, skipDecompress })
+      await toolkit.client.downloadArtifact(Number(raw.id), { path: out, skipDecompress })
       expect(await readdir(out)).toEqual(['state.json'])
       expect(await readFile(path.join(out, 'state.json'))).toEqual(b)
     }
@@ -159,14 +111,14 @@ describe('artifact service with @actions/artifact', () => {
   test('a re-run keeps the run ids, gets a new job id, sees earlier artifacts, and a reused name is 409', async () => {
     const { run, job } = newRunJob()
     await uploadZip('dup')
-    const rerun = standIn.startJob(run, { attempt: 2, job: 'pipeline' })
+    const rerun = toolkit.standIn.startJob(run, { attempt: 2, job: 'pipeline' })
     expect(rerun.runId).toBe(job.runId)
     expect(rerun.runBackendId).toBe(job.runBackendId)
     expect(rerun.jobBackendId).not.toBe(job.jobBackendId)
     expect(rerun.env.GITHUB_RUN_ATTEMPT).toBe('2')
     useJob(rerun)
 
-    const { artifacts } = await client.listArtifacts()
+    const { artifacts } = await toolkit.client.listArtifacts()
     expect(artifacts.map(x => x.name)).toEqual(['dup'])
     await expect(uploadZip('dup')).rejects.toThrow(
       /\(409\) Conflict: an artifact with this name already exists on the workflow run/
@@ -205,7 +157,10 @@ describe('artifact service with @actions/artifact', () => {
 
     expect((await twirp('ListArtifacts', ids)).status).toBe(401)
     expect((await twirp('ListArtifacts', ids, 'not.a.jwt')).status).toBe(401)
-    const other = standIn.startJob(standIn.createRun({ repository: 'octo/other' }), { attempt: 1 })
+    const other = toolkit.standIn.startJob(
+      toolkit.standIn.createRun({ repository: 'octo/other' }),
+      { attempt: 1 }
+    )
     const foreign = await twirp('ListArtifacts', ids, other.runtimeToken)
     expect(foreign).toEqual({
       status: 401,
@@ -259,12 +214,12 @@ describe('artifact service with @actions/artifact', () => {
       body: { code: 'invalid_argument', msg: expect.stringContaining('digest mismatch') }
     })
     expect((await finalize(999, `sha256:${sha256(bytes)}`)).status).toBe(400)
-    expect(standIn.listArtifacts(run)).toEqual([])
+    expect(toolkit.standIn.listArtifacts(run)).toEqual([])
 
     const ok = await finalize(bytes.length, `sha256:${sha256(bytes)}`)
     expect(ok.status).toBe(200)
     expect(ok.body).toEqual({ ok: true, artifact_id: expect.stringMatching(/^\d+$/) })
-    expect(standIn.listArtifacts(run)).toMatchObject([
+    expect(toolkit.standIn.listArtifacts(run)).toMatchObject([
       { name: 'checked', size: 1000, digest: `sha256:${sha256(bytes)}` }
     ])
   })
@@ -272,18 +227,18 @@ describe('artifact service with @actions/artifact', () => {
   test('signed-URL 404 for earlier attempts; the REST findBy path still downloads', async () => {
     const { run } = newRunJob()
     const first = await uploadZip('ckpt-attempt-1')
-    const rerun = standIn.startJob(run, { attempt: 2, job: 'pipeline' })
+    const rerun = toolkit.standIn.startJob(run, { attempt: 2, job: 'pipeline' })
     useJob(rerun)
-    standIn.faults.signedUrl404ForEarlierAttempts = true
+    toolkit.standIn.faults.signedUrl404ForEarlierAttempts = true
     try {
       const own = await uploadZip('ckpt-attempt-2')
       await expect(
-        client.downloadArtifact(first.id, { path: await freshDir('dl') })
+        toolkit.client.downloadArtifact(first.id, { path: await freshDir('dl') })
       ).rejects.toThrow(
         'Failed to GetSignedArtifactURL: Received non-retryable error: Failed request: (404) Not Found: workflow run not found'
       )
       const ownDir = await freshDir('dl')
-      await client.downloadArtifact(own.id, { path: ownDir })
+      await toolkit.client.downloadArtifact(own.id, { path: ownDir })
       expect(await readFile(path.join(ownDir, 'data.bin'))).toEqual(own.bytes)
 
       const findBy = {
@@ -292,13 +247,13 @@ describe('artifact service with @actions/artifact', () => {
         repositoryOwner: 'octo',
         repositoryName: 'pipeline'
       }
-      const found = await client.getArtifact('ckpt-attempt-1', { findBy })
+      const found = await toolkit.client.getArtifact('ckpt-attempt-1', { findBy })
       expect(found.artifact.id).toBe(first.id)
       const out = await freshDir('dl')
-      await client.downloadArtifact(first.id, { path: out, findBy })
+      await toolkit.client.downloadArtifact(first.id, { path: out, findBy })
       expect(await readFile(path.join(out, 'data.bin'))).toEqual(first.bytes)
     } finally {
-      standIn.faults.signedUrl404ForEarlierAttempts = false
+      toolkit.standIn.faults.signedUrl404ForEarlierAttempts = false
     }
   })
 
@@ -307,12 +262,12 @@ describe('artifact service with @actions/artifact', () => {
     async mode => {
       const { run } = newRunJob()
       const { id } = await uploadZip(`fragile-${mode}`)
-      const [listed] = standIn.listArtifacts(run)
-      await standIn.corruptArtifact(run, `fragile-${mode}`, { mode })
-      expect(standIn.listArtifacts(run)[0]?.digest).toBe(listed?.digest)
+      const [listed] = toolkit.standIn.listArtifacts(run)
+      await toolkit.standIn.corruptArtifact(run, `fragile-${mode}`, { mode })
+      expect(toolkit.standIn.listArtifacts(run)[0]?.digest).toBe(listed?.digest)
 
       const out = await freshDir('dl')
-      const result = await client.downloadArtifact(id, {
+      const result = await toolkit.client.downloadArtifact(id, {
         path: out,
         skipDecompress: true,
         expectedHash: listed?.digest
@@ -358,7 +313,7 @@ describe("the action's own zip writer and uploader, read by @actions/artifact", 
       workflow_run_backend_id: job.runBackendId,
       workflow_job_run_backend_id: job.jobBackendId
     }
-    const name = `packed-${String(dirCount)}`
+    const name = path.basename(dir)
     const created = await twirp(
       'CreateArtifact',
       { ...ids, name, version: 7, mime_type: 'application/zip' },
@@ -378,7 +333,7 @@ describe("the action's own zip writer and uploader, read by @actions/artifact", 
     expect(finalized.status).toBe(200)
 
     const out = await freshDir('unzipped')
-    await client.downloadArtifact(Number(finalized.body.artifact_id), { path: out })
+    await toolkit.client.downloadArtifact(Number(finalized.body.artifact_id), { path: out })
     for (const [file, bytes] of Object.entries(files)) {
       expect(sha256(await readFile(path.join(out, file)))).toBe(sha256(bytes))
     }
@@ -433,7 +388,7 @@ describe('REST endpoints', () => {
   test('refuses missing tokens and answers 404 for unknown repos, runs and artifacts', async () => {
     const { run, job } = newRunJob()
     const anonymous = await fetch(
-      `${standIn.url}/api/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts`
+      `${toolkit.standIn.url}/api/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts`
     )
     expect(anonymous.status).toBe(401)
     expect((await rest(job, '/repos/octo/nope/actions/runs/1/artifacts')).status).toBe(404)
@@ -443,10 +398,14 @@ describe('REST endpoints', () => {
 
   test('lists workflow runs filtered by branch and status', async () => {
     const repository = 'octo/runs-list'
-    const done = standIn.createRun({ repository, workflow: 'build.yml' })
-    standIn.completeRun(done, 'failure')
-    const feature = standIn.createRun({ repository, workflow: 'build.yml', ref: 'refs/heads/feat' })
-    const job = standIn.startJob(feature, { attempt: 1 })
+    const done = toolkit.standIn.createRun({ repository, workflow: 'build.yml' })
+    toolkit.standIn.completeRun(done, 'failure')
+    const feature = toolkit.standIn.createRun({
+      repository,
+      workflow: 'build.yml',
+      ref: 'refs/heads/feat'
+    })
+    const job = toolkit.standIn.startJob(feature, { attempt: 1 })
     const list = async (query: string) => {
       const res = await rest(job, `/repos/${repository}/actions/workflows/build.yml/runs${query}`)
       const body = (await res.json()) as { workflow_runs: { id: number }[] }
@@ -465,30 +424,30 @@ describe('cache v2 service with @actions/cache', () => {
     const dir = await freshDir('cache')
     const target = path.join(dir, 'deps.txt')
     await writeFile(target, 'first')
-    expect(await cache.saveCache([dir], 'deps-linux-aaa')).toBeGreaterThan(0)
+    expect(await toolkit.cache.saveCache([dir], 'deps-linux-aaa')).toBeGreaterThan(0)
     output.length = 0
-    expect(await cache.saveCache([dir], 'deps-linux-aaa')).toBe(-1)
+    expect(await toolkit.cache.saveCache([dir], 'deps-linux-aaa')).toBe(-1)
     expect(output.join('')).toContain('Unable to reserve cache with key deps-linux-aaa')
     await writeFile(target, 'second')
-    expect(await cache.saveCache([dir], 'deps-linux-bbb')).toBeGreaterThan(0)
+    expect(await toolkit.cache.saveCache([dir], 'deps-linux-bbb')).toBeGreaterThan(0)
 
     await rm(target)
-    expect(await cache.restoreCache([dir], 'deps-linux-aaa')).toBe('deps-linux-aaa')
+    expect(await toolkit.cache.restoreCache([dir], 'deps-linux-aaa')).toBe('deps-linux-aaa')
     expect(await readFile(target, 'utf8')).toBe('first')
-    expect(await cache.restoreCache([dir], 'deps-linux-zzz', ['deps-linux-'])).toBe(
+    expect(await toolkit.cache.restoreCache([dir], 'deps-linux-zzz', ['deps-linux-'])).toBe(
       'deps-linux-bbb'
     )
     expect(await readFile(target, 'utf8')).toBe('second')
-    expect(await cache.restoreCache([dir], 'deps-mac')).toBeUndefined()
+    expect(await toolkit.cache.restoreCache([dir], 'deps-mac')).toBeUndefined()
     // Different paths make a different version: no hit.
-    expect(await cache.restoreCache([target], 'deps-linux-aaa')).toBeUndefined()
+    expect(await toolkit.cache.restoreCache([target], 'deps-linux-aaa')).toBeUndefined()
 
     // A feature branch reads the default branch's entries; main does not read the feature's.
     newRunJob({ ref: 'refs/heads/feature' })
-    expect(await cache.restoreCache([dir], 'deps-linux-aaa')).toBe('deps-linux-aaa')
-    expect(await cache.saveCache([dir], 'feature-only')).toBeGreaterThan(0)
+    expect(await toolkit.cache.restoreCache([dir], 'deps-linux-aaa')).toBe('deps-linux-aaa')
+    expect(await toolkit.cache.saveCache([dir], 'feature-only')).toBeGreaterThan(0)
     newRunJob()
-    expect(await cache.restoreCache([dir], 'feature-only')).toBeUndefined()
+    expect(await toolkit.cache.restoreCache([dir], 'feature-only')).toBeUndefined()
   })
 })
 
@@ -506,29 +465,29 @@ describe('cache v1 service (GHES) with @actions/cache', () => {
       const target = path.join(dir, 'deps.txt')
       const bytes = randomBytes(300_000)
       await writeFile(target, bytes)
-      standIn.resetRequests()
+      toolkit.standIn.resetRequests()
       expect(
-        await cache.saveCache([dir], 'ghes-deps-1', { uploadChunkSize: 64 * 1024 })
+        await toolkit.cache.saveCache([dir], 'ghes-deps-1', { uploadChunkSize: 64 * 1024 })
       ).toBeGreaterThan(0)
-      const paths = standIn.requests
+      const paths = toolkit.standIn.requests
         .filter(r => r.service === 'cache')
         .map(r => `${r.method} ${r.rpc ?? ''}`)
       expect(paths[0]).toBe('POST caches')
       expect(paths.filter(p => p === 'PATCH caches').length).toBeGreaterThan(1)
       expect(paths.at(-1)).toBe('POST caches')
       output.length = 0
-      expect(await cache.saveCache([dir], 'ghes-deps-1')).toBe(-1)
+      expect(await toolkit.cache.saveCache([dir], 'ghes-deps-1')).toBe(-1)
       expect(output.join('')).toContain('Unable to reserve cache with key ghes-deps-1')
 
       await rm(target)
-      expect(await cache.restoreCache([dir], 'ghes-deps-1')).toBe('ghes-deps-1')
+      expect(await toolkit.cache.restoreCache([dir], 'ghes-deps-1')).toBe('ghes-deps-1')
       expect((await readFile(target)).equals(bytes)).toBe(true)
-      expect(await cache.restoreCache([dir], 'ghes-deps-2')).toBeUndefined()
+      expect(await toolkit.cache.restoreCache([dir], 'ghes-deps-2')).toBeUndefined()
       ghes({ ref: 'refs/heads/feature' })
-      expect(await cache.restoreCache([dir], 'ghes-deps-1')).toBe('ghes-deps-1')
-      expect(await cache.saveCache([dir], 'ghes-feature')).toBeGreaterThan(0)
+      expect(await toolkit.cache.restoreCache([dir], 'ghes-deps-1')).toBe('ghes-deps-1')
+      expect(await toolkit.cache.saveCache([dir], 'ghes-feature')).toBeGreaterThan(0)
       ghes()
-      expect(await cache.restoreCache([dir], 'ghes-feature')).toBeUndefined()
+      expect(await toolkit.cache.restoreCache([dir], 'ghes-feature')).toBeUndefined()
     } finally {
       process.env.GITHUB_SERVER_URL = 'https://github.com'
     }
@@ -538,10 +497,10 @@ describe('cache v1 service (GHES) with @actions/cache', () => {
 describe('request log', () => {
   test('records arrival number, service, method, path without query, and status', async () => {
     const { run, job } = newRunJob()
-    standIn.resetRequests()
-    const before = standIn.requestCount
+    toolkit.standIn.resetRequests()
+    const before = toolkit.standIn.requestCount
     await rest(job, `/repos/octo/pipeline/actions/runs/${String(run.runId)}/artifacts?per_page=5`)
-    expect(standIn.requests).toEqual([
+    expect(toolkit.standIn.requests).toEqual([
       {
         seq: before + 1,
         service: 'rest',
@@ -559,12 +518,12 @@ describe('recordings', () => {
     const dir = await freshDir('rec')
     const document = '{"step":1}\n'
     await writeFile(path.join(dir, 'state.json'), document)
-    const recording = standIn.record()
-    await client.uploadArtifact('state.json', [path.join(dir, 'state.json')], dir, {
+    const recording = toolkit.standIn.record()
+    await toolkit.client.uploadArtifact('state.json', [path.join(dir, 'state.json')], dir, {
       skipArchive: true
     })
     recording.stop()
-    await client.listArtifacts()
+    await toolkit.client.listArtifacts()
 
     const requests = recording.requests()
     expect(requests.map(r => r.rpc ?? r.operation)).toEqual([
@@ -602,10 +561,10 @@ describe('recordings', () => {
 
   test('each recording sees only the requests that arrive while it runs', async () => {
     newRunJob()
-    const first = standIn.record()
-    await client.listArtifacts()
-    const second = standIn.record()
-    await client.listArtifacts()
+    const first = toolkit.standIn.record()
+    await toolkit.client.listArtifacts()
+    const second = toolkit.standIn.record()
+    await toolkit.client.listArtifacts()
     first.stop()
     second.stop()
     expect(first.requests().map(r => r.rpc)).toEqual(['ListArtifacts', 'ListArtifacts'])
