@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(362);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(171);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 362:
+/***/ 171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1756,11 +1756,11 @@ function filesArchiveName(ref) {
 }
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
-    const parsed = parseArtifactName(name);
+    const parsed = naming_parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
 /** Reads any name this project gives (document or files archive); undefined for others. */
-function parseArtifactName(name) {
+function naming_parseArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -2664,7 +2664,32 @@ function isNodeRecord(value) {
         typeof record.runId === 'string' &&
         typeof record.savedAt === 'string' &&
         (record.durationMs === undefined || isCount(record.durationMs)) &&
-        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
+        (record.added === undefined || isAdditions(record.added)) &&
+        (record.replaced === undefined || isReplaced(record.replaced)));
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+function isAdditions(value) {
+    if (!isJsonObject(value))
+        return false;
+    const { state, links } = value;
+    return isStringList(state) && (links === undefined || isStringList(links));
+}
+/** Replaced files may be placed again: they pass the same checks as the manifest's. */
+function isReplaced(value) {
+    if (!isJsonObject(value))
+        return false;
+    const { state, files } = value;
+    if (state !== undefined && !isJsonObject(state))
+        return false;
+    if (files === undefined)
+        return true;
+    return (Array.isArray(files) &&
+        files.every(file => isFileRecord(file) &&
+            unsafePathReason(file.path) === undefined &&
+            (file.link === undefined || linkProblem(file.path, file.link) === undefined)));
 }
 function isStringRecord(value) {
     return isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
@@ -2689,7 +2714,8 @@ function isArchiveRecord(value) {
         isCount(value.size) &&
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
-        PACKINGS.has(value.packing));
+        PACKINGS.has(value.packing) &&
+        (value.cache === undefined || typeof value.cache === 'string'));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -2796,6 +2822,231 @@ class CheckpointCodec {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/checkpoint/contribution.ts
+
+
+
+const EMPTY = { nodes: [], state: {}, files: [] };
+/**
+ * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
+ * another node's part is kept in that node's record. A partial part (a node stopped part-way)
+ * adds its files only: its state is progress, not the node's result.
+ */
+function addPart(pipeline, part, partial = false) {
+    const nodes = pipeline.nodes.map(node => ({ ...node }));
+    const { files, removed } = mergeFiles(pipeline.files, part.files);
+    for (const file of removed)
+        keepReplacedFile(nodes, file, part.record.id);
+    if (partial)
+        return { nodes, state: pipeline.state, files };
+    const writers = currentWriters(nodes, part.state);
+    for (const [key, writer] of writers) {
+        if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
+            continue;
+        const value = pipeline.state[key] ?? null;
+        writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
+    }
+    const { replaced: _replaced, ...record } = part.record;
+    const own = { ...record, added: additionsOf(part) };
+    return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, part.state), files };
+}
+function additionsOf(part) {
+    const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
+    return { state: Object.keys(part.state), ...(links.length > 0 ? { links } : {}) };
+}
+function withKey(state, key, value) {
+    // A computed key defines an own property, even for `__proto__`.
+    return mergeStates(state ?? {}, { [key]: value });
+}
+/** The node whose value the cumulative state holds, for each key of `state` that has one. */
+function currentWriters(nodes, state) {
+    const writers = new Map();
+    const wanted = Object.keys(state);
+    if (wanted.length === 0)
+        return writers;
+    for (const node of [...nodes].sort(bySequence)) {
+        const replaced = node.replaced?.state ?? {};
+        for (const key of node.added?.state ?? []) {
+            if (!Object.hasOwn(replaced, key))
+                writers.set(key, node);
+        }
+    }
+    const keys = new Set(wanted);
+    for (const key of writers.keys())
+        if (!keys.has(key))
+            writers.delete(key);
+    return writers;
+}
+function keepReplacedFile(nodes, file, by) {
+    const writer = writerOf(file, nodes);
+    if (!writer || writer.id === by)
+        return;
+    const files = (writer.replaced?.files ?? []).filter(kept => kept.path !== file.path);
+    writer.replaced = { ...writer.replaced, files: [...files, file] };
+}
+/** The node that wrote a file: the node of its archive, or the last one that saved the link. */
+function writerOf(file, nodes) {
+    if (file.archive !== undefined) {
+        const id = naming_parseArtifactName(file.archive)?.ref.node;
+        return nodes.find(node => node.id === id);
+    }
+    return nodes
+        .filter(node => node.added?.links?.includes(file.path))
+        .filter(node => !node.replaced?.files?.some(kept => kept.path === file.path))
+        .sort(bySequence)
+        .at(-1);
+}
+function bySequence(a, b) {
+    return a.sequence - b.sequence;
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path; `removed` are
+ * the earlier records that gave way.
+ */
+function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    const fromLater = new Set(later);
+    const removed = [];
+    for (const file of later) {
+        for (const [path, old] of byPath) {
+            const clash = path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`);
+            if (!clash)
+                continue;
+            byPath.delete(path);
+            if (!fromLater.has(old))
+                removed.push(old);
+        }
+        byPath.set(file.path, file);
+    }
+    const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return { files, removed };
+}
+/**
+ * The parts of the nodes `ids` as a checkpoint records them, in the order they were written.
+ * Nodes that do not record what they added (checkpoints of older versions) have no part.
+ */
+function partsOf(document, ids) {
+    const byWriter = new Map();
+    for (const file of document.files) {
+        const writer = writerOf(file, document.nodes);
+        if (writer)
+            byWriter.set(writer.id, [...(byWriter.get(writer.id) ?? []), file]);
+    }
+    return document.nodes
+        .filter(node => ids.has(node.id) && node.added !== undefined)
+        .sort(bySequence)
+        .map(node => ({
+        record: node,
+        state: valuesOf(node, document.state),
+        files: [...(byWriter.get(node.id) ?? []), ...(node.replaced?.files ?? [])]
+    }));
+}
+function valuesOf(node, state) {
+    const replaced = node.replaced?.state ?? {};
+    const values = {};
+    for (const key of node.added?.state ?? []) {
+        const from = Object.hasOwn(replaced, key) ? replaced : state;
+        if (Object.hasOwn(from, key))
+            Object.assign(values, withKey(undefined, key, from[key] ?? null));
+    }
+    return values;
+}
+/**
+ * The checkpoint with only the nodes `ids`: their state, files and archives, as if the other
+ * nodes had never run. It keeps the checkpoint's name; partial progress is left out.
+ */
+function restrictTo(document, ids) {
+    const pipeline = partsOf(document, new Set(ids)).reduce((built, part) => addPart(built, part), EMPTY);
+    return sealCheckpoint({
+        ...envelopeOf(document),
+        ...pipeline,
+        archives: archivesUsed(document.archives, pipeline)
+    });
+}
+/**
+ * Adds the nodes of `part` (a checkpoint restricted to them, from another run or the cache) to
+ * the job's checkpoint: their records, state and files win over what `base` has of them.
+ */
+function mergeInto(base, part) {
+    if (!base)
+        return part;
+    const ids = new Set(part.nodes.map(node => node.id));
+    // An archive of the same name in base is a node taken again: its old files give way.
+    const taken = new Set(part.archives.map(archive => archive.name));
+    const start = {
+        nodes: base.nodes,
+        state: base.state,
+        files: base.files.filter(file => !taken.has(file.archive ?? ''))
+    };
+    const pipeline = partsOf(part, ids).reduce((built, item) => addPart(built, item), start);
+    const archives = [...base.archives.filter(archive => !taken.has(archive.name)), ...part.archives];
+    const theirs = part.partials ?? [];
+    const partials = [
+        ...(base.partials ?? []).filter(partial => !ids.has(partial.id) && !theirs.some(their => their.id === partial.id)),
+        ...theirs
+    ];
+    return sealCheckpoint({
+        ...envelopeOf(base),
+        sequence: Math.max(base.sequence, part.sequence),
+        ...pipeline,
+        archives: archivesUsed(archives, pipeline),
+        ...(partials.length > 0 ? { partials } : {})
+    });
+}
+/**
+ * The progress a node recorded when it was stopped, alone: its partial record and the files of
+ * its own archives, no node done and no state. Undefined when the checkpoint has none of it.
+ */
+function partialPart(document, id) {
+    const partial = document.partials?.find(item => item.id === id);
+    if (!partial)
+        return undefined;
+    const files = document.files.filter(file => file.archive !== undefined && parseArtifactName(file.archive)?.ref.node === id);
+    const pipeline = { nodes: [], state: {}, files };
+    return sealCheckpoint({
+        ...envelopeOf(document),
+        ...pipeline,
+        archives: archivesUsed(document.archives, pipeline),
+        partials: [partial]
+    });
+}
+function envelopeOf(document) {
+    const { kind, schema, scope, node, sequence, attempt, run, createdAt, parent } = document;
+    return {
+        kind,
+        schema,
+        scope,
+        node,
+        sequence,
+        attempt,
+        run,
+        createdAt,
+        ...(parent ? { parent } : {})
+    };
+}
+/** The archives that files of the pipeline, replaced ones included, are in. */
+function archivesUsed(archives, pipeline) {
+    const used = new Set();
+    for (const file of pipeline.files)
+        if (file.archive)
+            used.add(file.archive);
+    for (const node of pipeline.nodes) {
+        for (const file of node.replaced?.files ?? [])
+            if (file.archive)
+                used.add(file.archive);
+    }
+    return archives.filter(archive => used.has(archive.name));
+}
+
 ;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
 
 
@@ -2817,9 +3068,8 @@ function nextCheckpoint(base, result) {
         ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
         ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
     };
-    const files = mergeFiles(base?.files ?? [], result.files ?? []);
+    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true);
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
-    const used = new Set(files.map(file => file.archive));
     const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
     const body = {
         kind: CHECKPOINT_KIND,
@@ -2831,25 +3081,16 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
-        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
-        files,
-        archives: archives.filter(archive => used.has(archive.name))
+        ...pipeline,
+        archives: archivesUsed(archives, pipeline)
     };
     if (result.partial)
         partials.push({ ...partialOf(record), state: result.state });
     return document_sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
 }
-/** A node saved again keeps its place: the list stays in the order nodes were first done. */
-function upsertNode(nodes, record) {
-    const index = nodes.findIndex(node => node.id === record.id);
-    if (index < 0)
-        return [...nodes, record];
-    return nodes.map((node, position) => (position === index ? record : node));
-}
 function partialOf(record) {
-    const { id, sequence, attempt, runId, savedAt } = record;
-    return { id, sequence, attempt, runId, savedAt };
+    const { id, sequence, attempt, runId, savedAt, fingerprint } = record;
+    return { id, sequence, attempt, runId, savedAt, ...(fingerprint ? { fingerprint } : {}) };
 }
 /**
  * The checkpoint as this attempt should build on it when some nodes must run again: those
@@ -2858,22 +3099,6 @@ function partialOf(record) {
 function withoutNodes(document, ids) {
     const drop = new Set(ids);
     return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
-}
-/**
- * Later files replace earlier ones at the same path, and earlier ones a later file shows were
- * replaced by a folder (or a folder replaced by a file): the newest node's view of the
- * workspace wins, so the manifest never lists a path as both. Sorted by path.
- */
-function mergeFiles(earlier, later) {
-    const byPath = new Map(earlier.map(file => [file.path, file]));
-    for (const file of later) {
-        for (const path of byPath.keys()) {
-            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
-                byPath.delete(path);
-        }
-        byPath.set(file.path, file);
-    }
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /** Ids of the nodes a checkpoint records as stopped part-way. */
 function partialNodes(document) {
@@ -3426,7 +3651,7 @@ class Collector {
 /** The name a project artifact's file carries, with or without the `.zip` a download adds. */
 function artifactNameOf(fileName) {
     const name = fileName.toLowerCase().endsWith('.zip') ? fileName.slice(0, -4) : fileName;
-    const parsed = parseArtifactName(name);
+    const parsed = naming_parseArtifactName(name);
     return parsed ? { name, ...parsed } : undefined;
 }
 async function collectFolder(collector, folder, depth) {
@@ -3903,15 +4128,13 @@ class TransferInterruptedError extends service_errors_ServiceError {
 }
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
- * of the service: the step says so in a notice and does nothing.
+ * of the service: the step says so in a notice and goes on with the Actions cache alone.
  */
 class service_errors_ArtifactsUnavailableError extends CheckpointError {
     host;
     constructor(host) {
-        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
-            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
-            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
-            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        super(`GitHub Enterprise Server (${host}) has no artifact service: checkpoints are saved to and ` +
+            'restored from the Actions cache only (nodes with a key); the other nodes run again.');
         this.host = host;
     }
 }
@@ -4013,6 +4236,10 @@ function assertArtifactsAvailable(env = process.env) {
     const server = env.GITHUB_SERVER_URL ?? '';
     if (isEnterpriseServer(server))
         throw new ArtifactsUnavailableError(new URL(server).host);
+}
+/** Whether this job runs on GitHub Enterprise Server, which has no artifact service. */
+function isGhes(env = process.env) {
+    return isEnterpriseServer(env.GITHUB_SERVER_URL ?? '');
 }
 /**
  * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
@@ -4612,7 +4839,7 @@ class GitHubClient {
             const page = await this.getJson(url, what);
             const body = page.json;
             artifacts.push(...(body.artifacts ?? []).map(toArtifact));
-            url = nextLink(page.link);
+            url = page.next;
         }
         return artifacts;
     }
@@ -4628,10 +4855,13 @@ class GitHubClient {
         return { bytes: size, digest };
     }
     /**
-     * One GET of the API, its JSON and its `Link` header. The token never leaves the API host: a
-     * link elsewhere is refused, and a redirect elsewhere (one is followed) gets no token.
+     * One GET of the API: its JSON and the URL of its next page (`Link: rel="next"`). `path` is
+     * taken from the API root, or is a full URL on the API host, as Link headers give them. The
+     * token never leaves the API host: a link elsewhere is refused, and a redirect elsewhere (one
+     * is followed) gets no token.
      */
-    async getJson(url, what) {
+    async getJson(path, what) {
+        const url = /^https?:/.test(path) ? path : `${this.apiUrl}${path}`;
         if (new URL(url).origin !== this.origin) {
             throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
         }
@@ -4643,7 +4873,7 @@ class GitHubClient {
             const link = [response.headers.link ?? []].flat().join(', ');
             return { text: (await http_readBody(response)).toString('utf8'), link };
         }), what);
-        return { json: JSON.parse(page.text), link: page.link };
+        return { json: JSON.parse(page.text), next: nextLink(page.link) };
     }
 }
 /** What the REST API is sent: the token, and the media type and version it answers in. */
@@ -4798,7 +5028,7 @@ async function pullRun(client, options) {
     return pulled;
 }
 function candidateOf(artifact, scope) {
-    const parsed = parseArtifactName(artifact.name);
+    const parsed = naming_parseArtifactName(artifact.name);
     if (!parsed || artifact.expired || (scope !== undefined && parsed.ref.scope !== scope))
         return [];
     return [{ artifact, ref: parsed.ref, kind: parsed.kind }];
@@ -4815,7 +5045,7 @@ function noCheckpoints(options) {
 async function archivesNeeded(pulled) {
     const names = new Set();
     for (const item of pulled) {
-        const ref = parseArtifactName(item.name)?.ref;
+        const ref = naming_parseArtifactName(item.name)?.ref;
         if (ref)
             names.add(filesArchiveName(ref));
         try {

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(867);
+/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(560);
 
 await (0,_restore_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestorePost */ .G)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 867:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -131,21 +131,21 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * JSON with object keys sorted at every depth and no white space: the same value always gives
  * the same bytes, so a digest over it does not depend on how the document was formatted.
  */
-function canonicalJson(value) {
+function canonical_canonicalJson(value) {
     if (value === undefined)
         return 'null';
     if (value === null || typeof value !== 'object')
         return JSON.stringify(value);
     if (Array.isArray(value))
-        return `[${value.map(item => canonicalJson(item)).join(',')}]`;
+        return `[${value.map(item => canonical_canonicalJson(item)).join(',')}]`;
     const record = value;
     const keys = Object.keys(record)
         .filter(key => record[key] !== undefined)
         .sort();
-    return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonical_canonicalJson(record[key])}`).join(',')}}`;
 }
 /** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function sha256Digest(data) {
+function canonical_sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
 }
 
@@ -526,7 +526,7 @@ function digestOf(body) {
 /** {@link digestOf}, given the state's JSON text. */
 function digestWithStateText(body, stateText) {
     const { digest: _digest, signature: _signature, state: _state, ...rest } = body;
-    return sha256Digest(canonicalJson({ ...rest, stateDigest: sha256Digest(stateText) }));
+    return canonical_sha256Digest(canonical_canonicalJson({ ...rest, stateDigest: canonical_sha256Digest(stateText) }));
 }
 /** Seals a body with its digest. */
 function sealCheckpoint(body) {
@@ -812,7 +812,32 @@ function isNodeRecord(value) {
         typeof record.runId === 'string' &&
         typeof record.savedAt === 'string' &&
         (record.durationMs === undefined || isCount(record.durationMs)) &&
-        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
+        (record.added === undefined || isAdditions(record.added)) &&
+        (record.replaced === undefined || isReplaced(record.replaced)));
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+function isAdditions(value) {
+    if (!state_isJsonObject(value))
+        return false;
+    const { state, links } = value;
+    return isStringList(state) && (links === undefined || isStringList(links));
+}
+/** Replaced files may be placed again: they pass the same checks as the manifest's. */
+function isReplaced(value) {
+    if (!state_isJsonObject(value))
+        return false;
+    const { state, files } = value;
+    if (state !== undefined && !state_isJsonObject(state))
+        return false;
+    if (files === undefined)
+        return true;
+    return (Array.isArray(files) &&
+        files.every(file => isFileRecord(file) &&
+            unsafePathReason(file.path) === undefined &&
+            (file.link === undefined || linkProblem(file.path, file.link) === undefined)));
 }
 function isStringRecord(value) {
     return state_isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
@@ -837,7 +862,8 @@ function isArchiveRecord(value) {
         isCount(value.size) &&
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
-        PACKINGS.has(value.packing));
+        PACKINGS.has(value.packing) &&
+        (value.cache === undefined || typeof value.cache === 'string'));
 }
 function isFileRecord(item) {
     if (!state_isJsonObject(item))
@@ -934,15 +960,19 @@ async function removeOtherBases(folder, scope, keep) {
  * Records what the restore step did, for the later steps of the job: the checkpoint they extend
  * (with re-run nodes taken out) and what was restored.
  */
-async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+async function rememberRestore(runnerTemp, scope, restored, invalidation, origin = {}) {
     const base = invalidation?.document ?? restored;
+    // Taken from several sources, the checkpoint is named after the newest one it came from.
+    const newest = origin.newest ?? restored;
     const context = {
         scope,
         base,
-        restored: restored && {
-            checkpoint: checkpointName(restored),
-            attempt: restored.attempt,
-            runId: restored.run.runId,
+        ...(origin.reuse ? { reuse: origin.reuse } : {}),
+        restored: restored &&
+            newest && {
+            checkpoint: checkpointName(newest),
+            attempt: newest.attempt,
+            runId: newest.run.runId,
             nodes: base?.nodes ?? [],
             rerun: invalidation?.rerun ?? [],
             partials: restored.partials ?? []
@@ -1022,7 +1052,137 @@ var RunState;
     RunState["Status"] = "status";
 })(RunState || (RunState = {}));
 
+;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
+
+/** The major version of the action, part of every fingerprint: a new major re-runs nodes. */
+const fingerprint_ACTION_MAJOR = 'v1';
+/** The parts in the order a mismatch is reported. */
+const FINGERPRINT_PARTS = (/* unused pure expression or super */ null && (['key', 'command', 'shell', 'salt', 'version']));
+/** Computes a fingerprint from what the step knows; empty parts are left out. */
+function fingerprint_computeFingerprint(input) {
+    const fingerprint = { version: fingerprint_ACTION_MAJOR };
+    for (const part of ['key', 'command', 'shell', 'salt']) {
+        const value = input[part];
+        if (value !== undefined && value !== '')
+            fingerprint[part] = digest(value);
+    }
+    return fingerprint;
+}
+/**
+ * The first part that differs between a recorded fingerprint and the current one, or
+ * undefined when the node is still valid. `command` and `shell` are compared only when the
+ * current step knows them (a save step does not run a command).
+ */
+function changedPart(recorded, current) {
+    for (const part of FINGERPRINT_PARTS) {
+        if ((part === 'command' || part === 'shell') && current[part] === undefined)
+            continue;
+        if (recorded?.[part] !== current[part])
+            return part;
+    }
+    return undefined;
+}
+function digest(value) {
+    return `sha256:${createHash('sha256').update(value).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/reuse.ts
+
+
+/** True for a node that a `run` step checkpointed: its fingerprint holds the command. */
+function isRunNode(record) {
+    return record.fingerprint?.command !== undefined;
+}
+/**
+ * Decides a node found done in another run (or in the cache, where `sameCommit` is false). A
+ * node whose key restore is given is compared by key and major version; a `run` node is then
+ * left to its run step, which knows the rest of its fingerprint. Without a key, only a run of
+ * the same commit vouches for a node.
+ */
+function judgeNode(record, request) {
+    if (record.added === undefined)
+        return { take: 'no', reason: 'unrecorded' };
+    const given = request.keys.get(record.id);
+    if (given !== undefined && given !== '') {
+        const changed = changedKey(record.fingerprint, computeFingerprint({ key: given }));
+        if (changed)
+            return { take: 'no', reason: `stale:${changed}` };
+        return isRunNode(record) ? offered() : { take: 'now', reason: 'done' };
+    }
+    if (!request.sameCommit) {
+        if (isRunNode(record) && record.fingerprint?.key !== undefined)
+            return offered();
+        return { take: 'no', reason: 'no-key' };
+    }
+    if (record.fingerprint?.version !== undefined && record.fingerprint.version !== ACTION_MAJOR) {
+        return { take: 'no', reason: 'stale:version' };
+    }
+    return isRunNode(record) ? offered() : { take: 'now', reason: 'done' };
+}
+/**
+ * Decides the progress of a node stopped part-way in another run: like a `run` node done
+ * there, it is left to its run step, which resumes it only when its whole fingerprint matches.
+ */
+function judgePartial(partial, request) {
+    if (partial.fingerprint?.command === undefined)
+        return { take: 'no', reason: 'unrecorded' };
+    if (partial.fingerprint.key === undefined && !request.sameCommit) {
+        return { take: 'no', reason: 'no-key' };
+    }
+    return offered();
+}
+function offered() {
+    return { take: 'by-run-step', reason: 'offered' };
+}
+/** Which of key and version differ, the parts restore compares for a node guarded by hand. */
+function changedKey(recorded, current) {
+    if (recorded?.key !== current.key)
+        return 'key';
+    if (recorded?.version !== current.version)
+        return 'version';
+    return undefined;
+}
+/**
+ * The Actions cache key of a node's checkpoint: scope, node and a digest of what the node
+ * depends on. For a `run` node that is its whole fingerprint, which its run step knows; for a
+ * node guarded by hand, its key and the action's major version, which the restore step can
+ * compute from `keys` (a save's `salt` is not known there). Undefined for a node without a key:
+ * those are never cached. Node ids and scopes hold no dots, so the key parses unambiguously.
+ */
+function cacheKey(scope, node, fingerprint) {
+    if (fingerprint?.key === undefined)
+        return undefined;
+    const parts = fingerprint.command === undefined
+        ? { key: fingerprint.key, version: fingerprint.version ?? ACTION_MAJOR }
+        : fingerprint;
+    const digest = sha256Digest(canonicalJson({ scope, node, parts })).replace(/^sha256:/, '');
+    return `checkpoint.${scope}.${node}.${digest}`;
+}
+/** The cache key a node guarded by hand has now, from its key in the restore input `keys`. */
+function guardedCacheKey(scope, node, key) {
+    return key === '' ? undefined : cacheKey(scope, node, computeFingerprint({ key }));
+}
+/** A reason code in plain words, for the job summary. */
+function reasonInWords(reason) {
+    if (reason.startsWith('stale:')) {
+        return `its ${reason.slice('stale:'.length)} changed since it was saved`;
+    }
+    return REASON_WORDS[reason] ?? reason;
+}
+const REASON_WORDS = {
+    done: 'taken: what it depends on is unchanged',
+    offered: 'found with a key: its run step compares its fingerprint',
+    'no-key': 'not taken: no key to compare (reused from another run only with match: sha)',
+    'not-found': 'not found in any source',
+    'files-missing': 'not taken: its files were missing or did not verify',
+    untrusted: 'not taken: not signed with the signing key, or not decryptable',
+    corrupt: 'not taken: its checkpoint does not verify',
+    unrecorded: 'not taken: saved by an older version that did not record what each node added',
+    'rerun-requested': 'not taken: asked to run again'
+};
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 function formatDuration(ms) {
     if (ms === undefined)
@@ -1043,12 +1203,13 @@ function summaryRows(job) {
     const rows = new Map();
     const restored = job.restored;
     for (const node of restored?.nodes ?? []) {
+        const source = job.reuse?.sources[node.id] ?? `attempt ${node.attempt}`;
         rows.set(node.id, {
             node: node.id,
             status: 'restored',
             reason: 'done',
             durationMs: node.durationMs,
-            where: `attempt ${node.attempt}, ${restored?.checkpoint ?? ''}`
+            where: source.startsWith('attempt ') ? `${source}, ${restored?.checkpoint ?? ''}` : source
         });
     }
     for (const event of job.events) {
@@ -1082,13 +1243,21 @@ function timeSaved(rows) {
 }
 /** One line for a notice annotation, or undefined when nothing was resumed. */
 function resumeNotice(job) {
-    if (!job?.restored)
+    if (!job)
         return undefined;
     const skipped = summaryRows(job).filter(row => row.status === 'restored');
     if (skipped.length === 0)
         return undefined;
-    return (`Resumed from attempt ${job.restored.attempt}: ${skipped.length} node(s) skipped ` +
+    return (`Resumed from ${origins(job, skipped)}: ${skipped.length} node(s) skipped ` +
         `(${skipped.map(row => row.node).join(', ')}), about ${formatDuration(timeSaved(skipped))} of work not repeated.`);
+}
+/** Where the skipped nodes came from: `attempt 1`, or e.g. `run 1234 and the cache`. */
+function origins(job, skipped) {
+    const named = skipped.map(row => {
+        const source = job.reuse?.sources[row.node] ?? row.where.split(',')[0] ?? '';
+        return source === 'cache' ? 'the cache' : source;
+    });
+    return [...new Set(named)].join(' and ');
 }
 const STATUS_STYLE = {
     restored: 'fill:#ddf4ff,stroke:#0969da',
@@ -1130,13 +1299,29 @@ function renderSummary(job, scope) {
     for (const row of rows) {
         lines.push(`| ${row.node} | ${row.status} | ${row.reason} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`);
     }
-    return [...lines, '', renderMermaid(rows), ''].join('\n');
+    return [...lines, '', renderMermaid(rows), '', ...renderReasons(job), ''].join('\n');
+}
+/** Why each node was or was not taken from another run or the cache, in plain words. */
+function renderReasons(job) {
+    const reasons = Object.entries(job.reuse?.reasons ?? {}).filter(([node]) => !(job.reuse?.sources[node] ?? '').startsWith('attempt '));
+    if (reasons.length === 0)
+        return [];
+    const lines = ['Nodes looked for in other runs and the cache:', ''];
+    for (const [node, reason] of reasons) {
+        const source = job.reuse?.sources[node];
+        const from = source ? ` from ${source === 'cache' ? 'the cache' : source}` : '';
+        lines.push(`- \`${node}\`${from}: ${reasonInWords(reason)} (\`${reason}\`)`);
+    }
+    return lines;
 }
 function headline(job, rows) {
     const restored = job.restored;
-    if (!restored)
-        return 'No checkpoint to resume from: the pipeline ran from the beginning.';
     const skipped = rows.filter(row => row.status === 'restored').length;
+    if (!restored) {
+        if (skipped === 0)
+            return 'No checkpoint to resume from: the pipeline ran from the beginning.';
+        return `Resumed ${skipped} node(s) from ${origins(job, rows.filter(row => row.status === 'restored'))}, about ${formatDuration(timeSaved(rows))} of work not repeated.`;
+    }
     return (`Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
         `${skipped} node(s) skipped, about ${formatDuration(timeSaved(rows))} of work not repeated.`);
 }

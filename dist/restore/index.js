@@ -66,7 +66,7 @@ function pendGo(self, fn) {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -86,10 +86,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -379,7 +379,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8371);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2823);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8371:
+/***/ 2823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29806,2951 +29806,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Y: () => (/* binding */ runRestore)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: ./src/action/actions-core.ts
 // The runner adapter's door to @actions/core: steps reach the toolkit only through src/action/,
 // so one folder holds everything that knows how a runner is spoken to.
@@ -33539,7 +30596,32 @@ function isNodeRecord(value) {
         typeof record.runId === 'string' &&
         typeof record.savedAt === 'string' &&
         (record.durationMs === undefined || isCount(record.durationMs)) &&
-        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
+        (record.added === undefined || isAdditions(record.added)) &&
+        (record.replaced === undefined || isReplaced(record.replaced)));
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+function isAdditions(value) {
+    if (!isJsonObject(value))
+        return false;
+    const { state, links } = value;
+    return isStringList(state) && (links === undefined || isStringList(links));
+}
+/** Replaced files may be placed again: they pass the same checks as the manifest's. */
+function isReplaced(value) {
+    if (!isJsonObject(value))
+        return false;
+    const { state, files } = value;
+    if (state !== undefined && !isJsonObject(state))
+        return false;
+    if (files === undefined)
+        return true;
+    return (Array.isArray(files) &&
+        files.every(file => isFileRecord(file) &&
+            unsafePathReason(file.path) === undefined &&
+            (file.link === undefined || linkProblem(file.path, file.link) === undefined)));
 }
 function isStringRecord(value) {
     return isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
@@ -33564,7 +30646,8 @@ function isArchiveRecord(value) {
         isCount(value.size) &&
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
-        PACKINGS.has(value.packing));
+        PACKINGS.has(value.packing) &&
+        (value.cache === undefined || typeof value.cache === 'string'));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -33582,6 +30665,231 @@ function isFileRecord(item) {
 function refOf(document) {
     const { scope, attempt, sequence, node } = document;
     return { scope, attempt, sequence, node };
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/contribution.ts
+
+
+
+const EMPTY = { nodes: [], state: {}, files: [] };
+/**
+ * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
+ * another node's part is kept in that node's record. A partial part (a node stopped part-way)
+ * adds its files only: its state is progress, not the node's result.
+ */
+function addPart(pipeline, part, partial = false) {
+    const nodes = pipeline.nodes.map(node => ({ ...node }));
+    const { files, removed } = mergeFiles(pipeline.files, part.files);
+    for (const file of removed)
+        keepReplacedFile(nodes, file, part.record.id);
+    if (partial)
+        return { nodes, state: pipeline.state, files };
+    const writers = currentWriters(nodes, part.state);
+    for (const [key, writer] of writers) {
+        if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
+            continue;
+        const value = pipeline.state[key] ?? null;
+        writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
+    }
+    const { replaced: _replaced, ...record } = part.record;
+    const own = { ...record, added: additionsOf(part) };
+    return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, part.state), files };
+}
+function additionsOf(part) {
+    const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
+    return { state: Object.keys(part.state), ...(links.length > 0 ? { links } : {}) };
+}
+function withKey(state, key, value) {
+    // A computed key defines an own property, even for `__proto__`.
+    return mergeStates(state ?? {}, { [key]: value });
+}
+/** The node whose value the cumulative state holds, for each key of `state` that has one. */
+function currentWriters(nodes, state) {
+    const writers = new Map();
+    const wanted = Object.keys(state);
+    if (wanted.length === 0)
+        return writers;
+    for (const node of [...nodes].sort(bySequence)) {
+        const replaced = node.replaced?.state ?? {};
+        for (const key of node.added?.state ?? []) {
+            if (!Object.hasOwn(replaced, key))
+                writers.set(key, node);
+        }
+    }
+    const keys = new Set(wanted);
+    for (const key of writers.keys())
+        if (!keys.has(key))
+            writers.delete(key);
+    return writers;
+}
+function keepReplacedFile(nodes, file, by) {
+    const writer = writerOf(file, nodes);
+    if (!writer || writer.id === by)
+        return;
+    const files = (writer.replaced?.files ?? []).filter(kept => kept.path !== file.path);
+    writer.replaced = { ...writer.replaced, files: [...files, file] };
+}
+/** The node that wrote a file: the node of its archive, or the last one that saved the link. */
+function writerOf(file, nodes) {
+    if (file.archive !== undefined) {
+        const id = parseArtifactName(file.archive)?.ref.node;
+        return nodes.find(node => node.id === id);
+    }
+    return nodes
+        .filter(node => node.added?.links?.includes(file.path))
+        .filter(node => !node.replaced?.files?.some(kept => kept.path === file.path))
+        .sort(bySequence)
+        .at(-1);
+}
+function bySequence(a, b) {
+    return a.sequence - b.sequence;
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path; `removed` are
+ * the earlier records that gave way.
+ */
+function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    const fromLater = new Set(later);
+    const removed = [];
+    for (const file of later) {
+        for (const [path, old] of byPath) {
+            const clash = path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`);
+            if (!clash)
+                continue;
+            byPath.delete(path);
+            if (!fromLater.has(old))
+                removed.push(old);
+        }
+        byPath.set(file.path, file);
+    }
+    const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return { files, removed };
+}
+/**
+ * The parts of the nodes `ids` as a checkpoint records them, in the order they were written.
+ * Nodes that do not record what they added (checkpoints of older versions) have no part.
+ */
+function partsOf(document, ids) {
+    const byWriter = new Map();
+    for (const file of document.files) {
+        const writer = writerOf(file, document.nodes);
+        if (writer)
+            byWriter.set(writer.id, [...(byWriter.get(writer.id) ?? []), file]);
+    }
+    return document.nodes
+        .filter(node => ids.has(node.id) && node.added !== undefined)
+        .sort(bySequence)
+        .map(node => ({
+        record: node,
+        state: valuesOf(node, document.state),
+        files: [...(byWriter.get(node.id) ?? []), ...(node.replaced?.files ?? [])]
+    }));
+}
+function valuesOf(node, state) {
+    const replaced = node.replaced?.state ?? {};
+    const values = {};
+    for (const key of node.added?.state ?? []) {
+        const from = Object.hasOwn(replaced, key) ? replaced : state;
+        if (Object.hasOwn(from, key))
+            Object.assign(values, withKey(undefined, key, from[key] ?? null));
+    }
+    return values;
+}
+/**
+ * The checkpoint with only the nodes `ids`: their state, files and archives, as if the other
+ * nodes had never run. It keeps the checkpoint's name; partial progress is left out.
+ */
+function restrictTo(document, ids) {
+    const pipeline = partsOf(document, new Set(ids)).reduce((built, part) => addPart(built, part), EMPTY);
+    return sealCheckpoint({
+        ...envelopeOf(document),
+        ...pipeline,
+        archives: archivesUsed(document.archives, pipeline)
+    });
+}
+/**
+ * Adds the nodes of `part` (a checkpoint restricted to them, from another run or the cache) to
+ * the job's checkpoint: their records, state and files win over what `base` has of them.
+ */
+function mergeInto(base, part) {
+    if (!base)
+        return part;
+    const ids = new Set(part.nodes.map(node => node.id));
+    // An archive of the same name in base is a node taken again: its old files give way.
+    const taken = new Set(part.archives.map(archive => archive.name));
+    const start = {
+        nodes: base.nodes,
+        state: base.state,
+        files: base.files.filter(file => !taken.has(file.archive ?? ''))
+    };
+    const pipeline = partsOf(part, ids).reduce((built, item) => addPart(built, item), start);
+    const archives = [...base.archives.filter(archive => !taken.has(archive.name)), ...part.archives];
+    const theirs = part.partials ?? [];
+    const partials = [
+        ...(base.partials ?? []).filter(partial => !ids.has(partial.id) && !theirs.some(their => their.id === partial.id)),
+        ...theirs
+    ];
+    return sealCheckpoint({
+        ...envelopeOf(base),
+        sequence: Math.max(base.sequence, part.sequence),
+        ...pipeline,
+        archives: archivesUsed(archives, pipeline),
+        ...(partials.length > 0 ? { partials } : {})
+    });
+}
+/**
+ * The progress a node recorded when it was stopped, alone: its partial record and the files of
+ * its own archives, no node done and no state. Undefined when the checkpoint has none of it.
+ */
+function partialPart(document, id) {
+    const partial = document.partials?.find(item => item.id === id);
+    if (!partial)
+        return undefined;
+    const files = document.files.filter(file => file.archive !== undefined && parseArtifactName(file.archive)?.ref.node === id);
+    const pipeline = { nodes: [], state: {}, files };
+    return sealCheckpoint({
+        ...envelopeOf(document),
+        ...pipeline,
+        archives: archivesUsed(document.archives, pipeline),
+        partials: [partial]
+    });
+}
+function envelopeOf(document) {
+    const { kind, schema, scope, node, sequence, attempt, run, createdAt, parent } = document;
+    return {
+        kind,
+        schema,
+        scope,
+        node,
+        sequence,
+        attempt,
+        run,
+        createdAt,
+        ...(parent ? { parent } : {})
+    };
+}
+/** The archives that files of the pipeline, replaced ones included, are in. */
+function archivesUsed(archives, pipeline) {
+    const used = new Set();
+    for (const file of pipeline.files)
+        if (file.archive)
+            used.add(file.archive);
+    for (const node of pipeline.nodes) {
+        for (const file of node.replaced?.files ?? [])
+            if (file.archive)
+                used.add(file.archive);
+    }
+    return archives.filter(archive => used.has(archive.name));
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/progress.ts
@@ -33605,9 +30913,8 @@ function nextCheckpoint(base, result) {
         ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
         ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
     };
-    const files = mergeFiles(base?.files ?? [], result.files ?? []);
+    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true);
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
-    const used = new Set(files.map(file => file.archive));
     const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
     const body = {
         kind: CHECKPOINT_KIND,
@@ -33619,25 +30926,16 @@ function nextCheckpoint(base, result) {
         run: result.run,
         createdAt: now,
         ...(base ? { parent: naming_checkpointName(base) } : {}),
-        state: result.partial ? (base?.state ?? {}) : overlayStates(base?.state ?? {}, result.state),
-        nodes: result.partial ? (base?.nodes ?? []) : upsertNode(base?.nodes ?? [], record),
-        files,
-        archives: archives.filter(archive => used.has(archive.name))
+        ...pipeline,
+        archives: archivesUsed(archives, pipeline)
     };
     if (result.partial)
         partials.push({ ...partialOf(record), state: result.state });
     return sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
 }
-/** A node saved again keeps its place: the list stays in the order nodes were first done. */
-function upsertNode(nodes, record) {
-    const index = nodes.findIndex(node => node.id === record.id);
-    if (index < 0)
-        return [...nodes, record];
-    return nodes.map((node, position) => (position === index ? record : node));
-}
 function partialOf(record) {
-    const { id, sequence, attempt, runId, savedAt } = record;
-    return { id, sequence, attempt, runId, savedAt };
+    const { id, sequence, attempt, runId, savedAt, fingerprint } = record;
+    return { id, sequence, attempt, runId, savedAt, ...(fingerprint ? { fingerprint } : {}) };
 }
 /**
  * The checkpoint as this attempt should build on it when some nodes must run again: those
@@ -33646,22 +30944,6 @@ function partialOf(record) {
 function withoutNodes(document, ids) {
     const drop = new Set(ids);
     return sealCheckpoint({ ...document, nodes: document.nodes.filter(node => !drop.has(node.id)) });
-}
-/**
- * Later files replace earlier ones at the same path, and earlier ones a later file shows were
- * replaced by a folder (or a folder replaced by a file): the newest node's view of the
- * workspace wins, so the manifest never lists a path as both. Sorted by path.
- */
-function mergeFiles(earlier, later) {
-    const byPath = new Map(earlier.map(file => [file.path, file]));
-    for (const file of later) {
-        for (const path of byPath.keys()) {
-            if (path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`))
-                byPath.delete(path);
-        }
-        byPath.set(file.path, file);
-    }
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /** Ids of the nodes a checkpoint records as stopped part-way. */
 function partialNodes(document) {
@@ -33697,7 +30979,7 @@ function invalidate(document, request) {
 ;// CONCATENATED MODULE: ./src/transport/service-errors.ts
 
 /** A GitHub service or blob storage could not be reached, or refused a call. */
-class service_errors_ServiceError extends CheckpointError {
+class ServiceError extends CheckpointError {
     status;
     constructor(message, 
     /** The HTTP status of the last answer, when there was one. */
@@ -33710,7 +30992,7 @@ class service_errors_ServiceError extends CheckpointError {
  * A try answered with an error status. Its message reads after the call's name: "answered 503
  * (...)"; a 429 says "rate limited".
  */
-class HttpStatusError extends service_errors_ServiceError {
+class HttpStatusError extends ServiceError {
     retryAfterMs;
     constructor(status, detail, 
     /** How long the answer's Retry-After asks to wait, when it says. */
@@ -33724,24 +31006,22 @@ class HttpStatusError extends service_errors_ServiceError {
  * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
  * timeout): the request may have reached the service, so only an idempotent one is sent again.
  */
-class TransferInterruptedError extends service_errors_ServiceError {
+class TransferInterruptedError extends ServiceError {
 }
 /**
  * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
- * of the service: the step says so in a notice and does nothing.
+ * of the service: the step says so in a notice and goes on with the Actions cache alone.
  */
 class ArtifactsUnavailableError extends CheckpointError {
     host;
     constructor(host) {
-        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
-            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
-            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
-            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
+        super(`GitHub Enterprise Server (${host}) has no artifact service: checkpoints are saved to and ` +
+            'restored from the Actions cache only (nodes with a key); the other nodes run again.');
         this.host = host;
     }
 }
 /** GitHub's REST API answered with an error status. */
-class service_errors_GitHubApiError extends CheckpointError {
+class GitHubApiError extends CheckpointError {
     status;
     constructor(status, message) {
         super(message);
@@ -33765,10 +31045,10 @@ function reportFailure(error, failOnError) {
         return;
     const message = describe(error);
     if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
-        setFailed(message);
+        core/* setFailed */.C1(message);
         return;
     }
-    warning(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+    core/* warning */.$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
 }
 let unavailableNoticed = false;
 /**
@@ -33780,15 +31060,15 @@ function noticeIfUnavailable(error) {
     if (!(error instanceof ArtifactsUnavailableError))
         return false;
     if (!unavailableNoticed)
-        notice(error.message);
+        core/* notice */.lm(error.message);
     unavailableNoticed = true;
     return true;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
 
 
@@ -33797,19 +31077,19 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
 // 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
 /** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
-function light_toolkit_getInput(name, options = {}) {
+function getInput(name, options = {}) {
     const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
     return options.trimWhitespace === false ? value : value.trim();
 }
 /** A value the main step saved for its post step. */
-function light_toolkit_getState(name) {
+function getState(name) {
     return process.env[`STATE_${name}`] ?? '';
 }
 /** Sets a step output through the runner's output file. */
-function light_toolkit_setOutput(name, value) {
+function setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT ?? '';
     if (file === '') {
-        light_toolkit_issue('set-output', value, { name });
+        issue('set-output', value, { name });
         return;
     }
     const delimiter = `ghadelimiter_${randomUUID()}`;
@@ -33819,17 +31099,17 @@ function light_toolkit_setOutput(name, value) {
     appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
 /** Masks a value in the log. */
-function light_toolkit_setSecret(value) {
-    light_toolkit_issue('add-mask', value);
+function setSecret(value) {
+    issue('add-mask', value);
 }
-function light_toolkit_info(message) {
+function info(message) {
     process.stdout.write(`${message}${EOL}`);
 }
-function light_toolkit_notice(message) {
-    light_toolkit_issue('notice', message);
+function notice(message) {
+    issue('notice', message);
 }
-function light_toolkit_warning(message) {
-    light_toolkit_issue('warning', message);
+function warning(message) {
+    issue('warning', message);
 }
 /** Appends Markdown to the job summary, when the runner gives a summary file. */
 function appendSummary(markdown) {
@@ -33838,17 +31118,17 @@ function appendSummary(markdown) {
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
     appendFileSync(file, markdown, 'utf8');
 }
-function light_toolkit_issue(command, message, properties = {}) {
+function issue(command, message, properties = {}) {
     const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${light_toolkit_escapeProperty(value)}`)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${light_toolkit_escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
 }
-function light_toolkit_escapeData(text) {
+function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-function light_toolkit_escapeProperty(text) {
-    return light_toolkit_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -33881,19 +31161,19 @@ var Input;
 })(Input || (Input = {}));
 /** The scope input, defaulting to the job's id as GitHub names it. */
 function getScope(env = process.env) {
-    const scope = light_toolkit_getInput(Input.Scope) || env.GITHUB_JOB || 'default';
+    const scope = getInput(Input.Scope) || env.GITHUB_JOB || 'default';
     return ids_validateId(Input.Scope, scope);
 }
 /** A list input: commas or new lines separate items; blank items are dropped. */
 function getList(name) {
-    return light_toolkit_getInput(name)
+    return getInput(name)
         .split(/[\r\n,]/)
         .map(item => item.trim())
         .filter(item => item !== '');
 }
 /** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
 function getBoolean(name, fallback) {
-    const value = light_toolkit_getInput(name);
+    const value = getInput(name);
     if (value === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(value))
@@ -33929,12 +31209,12 @@ function getRetentionDays(env = process.env) {
 }
 /** Reads the protection inputs and masks the keys in the log. */
 function getProtection() {
-    const signingKey = light_toolkit_getInput(Input.SigningKey);
-    const encryptionKey = light_toolkit_getInput(Input.EncryptionKey);
+    const signingKey = getInput(Input.SigningKey);
+    const encryptionKey = getInput(Input.EncryptionKey);
     for (const key of [signingKey, encryptionKey])
         if (key !== '')
-            light_toolkit_setSecret(key);
-    const token = light_toolkit_getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+            setSecret(key);
+    const token = getInput(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
     const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
     return {
         signingKey,
@@ -33964,256 +31244,127 @@ function requiredId(name, why) {
     return validateId(name, value);
 }
 
-;// CONCATENATED MODULE: ./src/restore/restore-inputs.ts
+;// CONCATENATED MODULE: ./src/transport/config.ts
 
 
 
-/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
-function getRestoreInputs() {
+/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
+const CALL_DEADLINE_MS = 3 * 60_000;
+/** A step gives up on a dead service within this long. */
+const STEP_RETRY_BUDGET_MS = 5 * 60_000;
+/** The longest Retry-After the action waits. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** A download that sends nothing for this long is abandoned (the official client's timer). */
+const IDLE_TIMEOUT_MS = 30_000;
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** A Twirp or REST try that gets no answer this long is abandoned. */
+const CALL_TIMEOUT_MS = 60_000;
+/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/** A Put Block without an answer this long is sent again (the toolkit's default). */
+const DEFAULT_UPLOAD_STALL_MS = 5 * 60_000;
+/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
+function retrySettings(env = process.env) {
+    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
+    const scale = text.trim() === '' ? 1 : Number(text);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+        throw new ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${quote(text)}: it must be a number above 0 and at most 10`);
+    }
     return {
-        scope: getScope(),
-        githubToken: light_toolkit_getInput(Input.GithubToken),
-        failOnError: getBoolean(Input.FailOnError, false),
-        rerun: getList(Input.Rerun).map(id => ids_validateId(Input.Rerun, id)),
-        rerunFrom: optionalId(Input.RerunFrom),
-        reset: getBoolean(Input.Reset, false),
-        protection: getProtection()
+        scale,
+        callDeadlineMs: CALL_DEADLINE_MS,
+        stepBudgetMs: STEP_RETRY_BUDGET_MS,
+        retryAfterCapMs: RETRY_AFTER_CAP_MS
     };
 }
-function optionalId(name) {
-    const value = light_toolkit_getInput(name);
-    return value === '' ? undefined : ids_validateId(name, value);
+/**
+ * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
+ * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
+ * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
+ * @throws ConfigurationError naming the variable, its value and the rule
+ */
+function uploadSettings(env = process.env) {
+    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
+    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
+    const cap = concurrencyCap((0,external_node_os_.cpus)().length);
+    const settings = {
+        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
+        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
+    };
+    if (asked !== undefined && asked > cap)
+        settings.concurrencyAsked = asked;
+    return settings;
+}
+/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
+function concurrencyCap(cpuCount) {
+    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
+}
+function positiveInteger(env, name) {
+    const text = (env[name] ?? '').trim();
+    if (text === '')
+        return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
+    }
+    return value;
+}
+/**
+ * The artifact service's endpoint.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
+ * @throws ServiceError outside a job, where the runtime variables are unset
+ */
+function serviceEndpoint(env = process.env) {
+    assertArtifactsAvailable(env);
+    const url = env.ACTIONS_RESULTS_URL;
+    const token = env.ACTIONS_RUNTIME_TOKEN;
+    if (!url || !token) {
+        throw new ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+            'artifacts, which only a step of a GitHub Actions job can reach');
+    }
+    return { origin: new URL(url).origin, token };
+}
+/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
+function assertArtifactsAvailable(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    if (isEnterpriseServer(server))
+        throw new ArtifactsUnavailableError(new URL(server).host);
+}
+/** Whether this job runs on GitHub Enterprise Server, which has no artifact service. */
+function config_isGhes(env = process.env) {
+    return isEnterpriseServer(env.GITHUB_SERVER_URL ?? '');
+}
+/**
+ * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
+ * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
+ * or unreadable means github.com.
+ */
+function isEnterpriseServer(serverUrl) {
+    if (serverUrl.trim() === '')
+        return false;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+}
+/** The REST API's base URL, without a trailing slash. */
+function apiUrl(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/action/job-context.ts
-
-
-
-
-function folderOf(runnerTemp) {
-    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action');
-}
-function contextFile(runnerTemp, scope) {
-    return (0,external_node_path_namespaceObject.join)(folderOf(runnerTemp), `${scope}.json`);
-}
-/** The file of a base checkpoint: named by its digest, so the same document is written once. */
-function baseFileName(scope, base) {
-    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
-}
-/**
- * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
- * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
- * false, for steps that only need the rest.
- */
-async function loadJobContext(runnerTemp, scope, options = {}) {
-    try {
-        const stored = JSON.parse(await readFile(contextFile(runnerTemp, scope), 'utf8'));
-        const { baseFile, base: inline, ...rest } = stored;
-        if (options.base === false || baseFile === undefined)
-            return { ...rest, base: inline };
-        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
-            return undefined;
-        const file = join(folderOf(runnerTemp), baseFile);
-        const base = parseCheckpoint(await readFile(file, 'utf8'), file);
-        // Only a file of this scope named by the digest of what it holds is taken as the base.
-        if (baseFileName(scope, base) !== baseFile)
-            return undefined;
-        return { ...rest, base };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
- * file of its digest is there already), then the small context naming it; bases it no longer
- * names are removed after.
- */
-async function saveJobContext(runnerTemp, context) {
-    const folder = folderOf(runnerTemp);
-    const file = contextFile(runnerTemp, context.scope);
-    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-    const { base, ...rest } = context;
-    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
-    const stored = baseFile ? { ...rest, baseFile } : rest;
-    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
-    await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
-    await removeOtherBases(folder, context.scope, baseFile);
-}
-async function writeBase(folder, scope, base) {
-    const name = baseFileName(scope, base);
-    const file = (0,external_node_path_namespaceObject.join)(folder, name);
-    const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
-    if (!there) {
-        await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, serializeCheckpoint(base), 'utf8');
-        await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
-    }
-    return name;
-}
-async function removeOtherBases(folder, scope, keep) {
-    const prefix = `${scope}.base.`;
-    for (const name of await (0,promises_namespaceObject.readdir)(folder)) {
-        if (name.startsWith(prefix) && name !== keep) {
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(folder, name), { force: true });
-        }
-    }
-}
-/**
- * Records what the restore step did, for the later steps of the job: the checkpoint they extend
- * (with re-run nodes taken out) and what was restored.
- */
-async function rememberRestore(runnerTemp, scope, restored, invalidation) {
-    const base = invalidation?.document ?? restored;
-    const context = {
-        scope,
-        base,
-        restored: restored && {
-            checkpoint: naming_checkpointName(restored),
-            attempt: restored.attempt,
-            runId: restored.run.runId,
-            nodes: base?.nodes ?? [],
-            rerun: invalidation?.rerun ?? [],
-            partials: restored.partials ?? []
-        },
-        events: [],
-        lastStepEndedAt: new Date().toISOString()
-    };
-    await saveJobContext(runnerTemp, context);
-    return context;
-}
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
-async function jobContextOrNew(runnerTemp, scope) {
-    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
-}
-/** Appends a step's event and marks the end of the step, for the next one's duration. */
-async function recordEvent(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
-}
-/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
-function ranEvent(document, node, reason) {
-    const durationMs = document.nodes.find(record => record.id === node)?.durationMs;
-    return {
-        node,
-        status: 'ran',
-        reason,
-        checkpoint: checkpointName(document),
-        ...(durationMs === undefined ? {} : { durationMs })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/restore/restore-outputs.ts
-
-
-
-
-
-
-/** Outputs of the restore entry, as action.yml spells them; `done-<node>` besides. */
-var RestoreOutput;
-(function (RestoreOutput) {
-    RestoreOutput["Resumed"] = "resumed";
-    RestoreOutput["Completed"] = "completed";
-    RestoreOutput["Partial"] = "partial";
-    RestoreOutput["State"] = "state";
-    RestoreOutput["StateFile"] = "state-file";
-    RestoreOutput["Checkpoint"] = "checkpoint";
-    RestoreOutput["FromAttempt"] = "from-attempt";
-    RestoreOutput["FromRunId"] = "from-run-id";
-})(RestoreOutput || (RestoreOutput = {}));
-/** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
-const STATE_OUTPUT_LIMIT = 1_000_000;
-/**
- * Sets the outputs that `if:` guards read after a restore. A state too large for an output is
- * left out with a warning; `state-file` always names a file holding it.
- */
-async function setRestoreOutputs(document, runnerTemp, scope) {
-    const nodes = completedNodes(document);
-    setOutput(RestoreOutput.Resumed, String(document !== undefined));
-    setOutput(RestoreOutput.Completed, JSON.stringify(nodes));
-    setOutput(RestoreOutput.Partial, JSON.stringify(partialNodes(document)));
-    for (const node of nodes)
-        setOutput(`done-${node}`, 'true');
-    setOutput(RestoreOutput.Checkpoint, document ? naming_checkpointName(document) : '');
-    setOutput(RestoreOutput.FromAttempt, document ? String(document.attempt) : '');
-    setOutput(RestoreOutput.FromRunId, document ? document.run.runId : '');
-    const state = stateJson(document?.state ?? {});
-    const bytes = Buffer.byteLength(state);
-    const stateFile = (0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action', `${scope}.state.json`);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(stateFile, state, 'utf8');
-    setOutput(RestoreOutput.StateFile, stateFile);
-    if (bytes > STATE_OUTPUT_LIMIT) {
-        warning(`The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
-            `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`);
-        return;
-    }
-    setOutput(RestoreOutput.State, state);
-}
-
-;// CONCATENATED MODULE: ./src/transport/run-context.ts
-
-
-/** Reads the run context from the runner's environment, with local fallbacks. */
-function readRunContext(env = process.env) {
-    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-    return {
-        workspace: (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()),
-        runnerTemp: (0,external_node_path_namespaceObject.resolve)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)()),
-        run: definedOnly({
-            runId: env.GITHUB_RUN_ID ?? 'local',
-            attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
-            repository: env.GITHUB_REPOSITORY,
-            workflow: env.GITHUB_WORKFLOW,
-            job: env.GITHUB_JOB,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF
-        }),
-        repository: owner && name ? { owner, name } : undefined
-    };
-}
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-;// CONCATENATED MODULE: ./src/action/step-state.ts
-/**
- * What the restore entry hands its post step (`core.saveState` / `core.getState`): the scope
- * whose summary it writes.
- */
-var RestoreState;
-(function (RestoreState) {
-    RestoreState["Scope"] = "scope";
-})(RestoreState || (RestoreState = {}));
-/** What the run entry hands its post step, which saves a cancelled command's progress. */
-var RunState;
-(function (RunState) {
-    RunState["Node"] = "node";
-    RunState["Scope"] = "scope";
-    RunState["StateFile"] = "state-file";
-    /** `running` until the command ends; a post step that still sees it saves partial progress. */
-    RunState["Status"] = "status";
-})(RunState || (RunState = {}));
-
-;// CONCATENATED MODULE: ./src/action/step-log.ts
-
-/** The step's log as the transport reports to it: lines, and values masked before use. */
-const stepLog = {
-    info: line => {
-        info(line);
-    },
-    mask: secret => {
-        core_setSecret(secret);
-    }
-};
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -34322,8 +31473,8 @@ async function decryptFile(from, to, key) {
     decipher.setAuthTag(tag);
     const body = size === ENCRYPTION_OVERHEAD
         ? external_node_stream_.Readable.from([])
-        : (0,external_node_fs_namespaceObject.createReadStream)(from, { start: NONCE_BYTES, end: size - TAG_BYTES - 1 });
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_namespaceObject.createWriteStream)(to, { mode: 0o600 }));
+        : (0,external_node_fs_.createReadStream)(from, { start: NONCE_BYTES, end: size - TAG_BYTES - 1 });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_.createWriteStream)(to, { mode: 0o600 }));
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/codec.ts
@@ -34409,141 +31560,6 @@ class CheckpointCodec {
             throw new UntrustedCheckpointError(source, 'it does not decrypt with the encryption key (wrong key, or changed bytes)');
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
-
-
-
-
-
-
-
-/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
-const EXPORT_KIND = 'checkpoint-action/export';
-/** The export document of a scope's checkpoints, stamped with when it was made. */
-function exportDocument(scope, checkpoints, exportedAt) {
-    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
-}
-/**
- * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
- * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
- * verifies the digest; writes are atomic in the store.
- */
-class CheckpointManager {
-    store;
-    scope;
-    run;
-    codec;
-    constructor(store, options = {}) {
-        this.store = store;
-        this.scope = ids_validateId('scope', options.scope ?? 'default');
-        this.run = options.run ?? { runId: 'local', attempt: 1 };
-        this.codec = options.codec ?? new CheckpointCodec();
-    }
-    /** This scope's checkpoints, oldest first. */
-    async list() {
-        const refs = (await this.store.listNames())
-            .map(name => parseCheckpointName(name))
-            .filter((ref) => ref?.scope === this.scope);
-        return refs.sort(compareRefs);
-    }
-    /** The newest checkpoint, or the newest of one node; reads no file. */
-    async latest(node) {
-        const refs = await this.list();
-        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
-    }
-    /**
-     * Loads and verifies one checkpoint.
-     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
-     */
-    async load(target) {
-        const name = typeof target === 'string' ? target : naming_checkpointName(target);
-        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
-        if (!ref)
-            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
-        const text = await this.store.readText(name);
-        return this.codec.decode(text, `${this.store.location}/${name}`, ref);
-    }
-    /**
-     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
-     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
-     */
-    async latestValid(options = {}) {
-        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
-        for (const ref of refs.reverse()) {
-            try {
-                return await this.load(ref);
-            }
-            catch (error) {
-                if (!(error instanceof CheckpointError))
-                    throw error;
-                options.onSkip?.({ ref, error });
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
-     * @returns the new checkpoint
-     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
-     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
-     */
-    async create(node, state, extra = {}) {
-        ids_validateId('node', node);
-        const problem = stateProblem(state);
-        if (problem)
-            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
-        const base = await this.latestValid();
-        const document = nextCheckpoint(base, {
-            scope: this.scope,
-            node,
-            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
-            state,
-            ...extra
-        });
-        await this.store.writeText(naming_checkpointName(document), this.codec.encode(document));
-        return document;
-    }
-    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
-    async exportAll(now = new Date()) {
-        const checkpoints = [];
-        for (const ref of await this.list())
-            checkpoints.push(await this.load(ref));
-        return exportDocument(this.scope, checkpoints, now);
-    }
-    /**
-     * Writes every checkpoint of an export into the store, each verified first; one that is
-     * already there with the same digest is left alone, one that differs is refused.
-     * @returns the refs written
-     */
-    async importAll(data, source = 'import') {
-        const checkpoints = readExport(data, source);
-        const existing = new Set(await this.store.listNames());
-        const written = [];
-        for (const [index, raw] of checkpoints.entries()) {
-            const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
-            if (document.scope !== this.scope)
-                continue;
-            const name = naming_checkpointName(document);
-            if (existing.has(name)) {
-                if ((await this.load(name)).digest !== document.digest) {
-                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
-                }
-                continue;
-            }
-            await this.store.writeText(name, this.codec.encode(document));
-            written.push(document);
-        }
-        return written;
-    }
-}
-function readExport(data, source) {
-    const value = data;
-    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
-        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
-    }
-    return value.checkpoints;
 }
 
 ;// CONCATENATED MODULE: ./src/packing/limit.ts
@@ -34661,7 +31677,7 @@ class PathEscapeError extends CheckpointError {
 async function placeFiles(staging, files, workspace) {
     const placements = files.map(file => ({
         file,
-        from: file.link === undefined ? (0,external_node_path_namespaceObject.join)(staging, file.path) : undefined
+        from: file.link === undefined ? (0,external_node_path_.join)(staging, file.path) : undefined
     }));
     await placeAll(placements, workspace);
 }
@@ -34678,16 +31694,16 @@ async function placeAll(placements, workspace) {
     await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
     const regular = placements.filter(({ file, from }) => file.link === undefined && from);
     await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
-        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        const target = (0,external_node_path_.join)(root, file.path);
+        await folders.make((0,external_node_path_.dirname)(file.path));
         // The staged file gets its mode first: it appears at its path complete, in one rename.
         await (0,promises_namespaceObject.chmod)(from ?? '', file.mode & 0o777);
         await moveFile(from ?? '', target);
     });
     const links = placements.filter(placement => placement.file.link !== undefined);
     for (const { file } of links) {
-        const target = (0,external_node_path_namespaceObject.join)(root, file.path);
-        await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
+        const target = (0,external_node_path_.join)(root, file.path);
+        await folders.make((0,external_node_path_.dirname)(file.path));
         await (0,promises_namespaceObject.rm)(target, { force: true });
         await (0,promises_namespaceObject.symlink)(nativeLinkTarget(file.link ?? ''), target);
     }
@@ -34701,14 +31717,14 @@ async function checkPlacement(root, file, folders) {
     const unsafe = unsafePathReason(file.path, process.platform);
     if (unsafe)
         refuse(`its path ${unsafe}`);
-    const problem = await folders.check((0,external_node_path_namespaceObject.dirname)(file.path));
+    const problem = await folders.check((0,external_node_path_.dirname)(file.path));
     if (problem)
         refuse(problem);
-    const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, file.path)).catch(() => undefined);
+    const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_.join)(root, file.path)).catch(() => undefined);
     if (existing?.isDirectory())
         refuse('a folder of that name is in the way');
     if (file.link !== undefined &&
-        !isInside(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.dirname)(file.path)), nativeLinkTarget(file.link)))) {
+        !isInside(root, (0,external_node_path_.resolve)((0,external_node_path_.join)(root, (0,external_node_path_.dirname)(file.path)), nativeLinkTarget(file.link)))) {
         refuse(`it is a link to ${file.link}, which leads outside the workspace`);
     }
 }
@@ -34730,7 +31746,7 @@ class FolderWalk {
             return Promise.resolve(undefined);
         let result = this.checked.get(relative);
         if (!result) {
-            result = this.check((0,external_node_path_namespaceObject.dirname)(relative)).then(async (problem) => {
+            result = this.check((0,external_node_path_.dirname)(relative)).then(async (problem) => {
                 if (problem)
                     return problem;
                 return this.checkOne(relative);
@@ -34740,8 +31756,8 @@ class FolderWalk {
         return result;
     }
     async checkOne(relative) {
-        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
-        const segment = (0,external_node_path_namespaceObject.basename)(relative);
+        const folder = (0,external_node_path_.join)(this.root, relative);
+        const segment = (0,external_node_path_.basename)(relative);
         const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
         if (!stats)
             return undefined;
@@ -34760,13 +31776,13 @@ class FolderWalk {
             return Promise.resolve();
         let made = this.made.get(relative);
         if (!made) {
-            made = this.make((0,external_node_path_namespaceObject.dirname)(relative)).then(() => this.makeOne(relative));
+            made = this.make((0,external_node_path_.dirname)(relative)).then(() => this.makeOne(relative));
             this.made.set(relative, made);
         }
         return made;
     }
     async makeOne(relative) {
-        const folder = (0,external_node_path_namespaceObject.join)(this.root, relative);
+        const folder = (0,external_node_path_.join)(this.root, relative);
         try {
             await (0,promises_namespaceObject.mkdir)(folder);
         }
@@ -34782,10 +31798,10 @@ class FolderWalk {
 /** Links resolved for real (chains included) must stay inside; else none of them stays. */
 async function checkLinks(root, links) {
     for (const link of links) {
-        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, link.path)).catch(() => undefined);
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_.join)(root, link.path)).catch(() => undefined);
         if (real === undefined || isInside(root, real))
             continue;
-        await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, item.path), { force: true })));
+        await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_.join)(root, item.path), { force: true })));
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
     }
 }
@@ -34804,350 +31820,6 @@ async function moveFile(from, to) {
         await (0,promises_namespaceObject.copyFile)(from, to);
         await (0,promises_namespaceObject.rm)(from, { force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
-
-/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends CheckpointError {
-    archive;
-    reason;
-    constructor(archive, reason) {
-        super(`Archive ${archive} was refused: ${reason}`);
-        this.archive = archive;
-        this.reason = reason;
-    }
-}
-/** A zip the streaming reader does not take; the caller falls back to reading it whole. */
-class UnstreamableZipError extends Error {
-}
-/** The refusal of one entry of `archive`, named as the zip names it. */
-function packing_errors_entryRefusal(archive, name, reason) {
-    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
-}
-
-;// CONCATENATED MODULE: ./src/transport/config.ts
-
-
-
-/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
-const CALL_DEADLINE_MS = 3 * 60_000;
-/** A step gives up on a dead service within this long. */
-const STEP_RETRY_BUDGET_MS = 5 * 60_000;
-/** The longest Retry-After the action waits. */
-const RETRY_AFTER_CAP_MS = 60_000;
-/** A download that sends nothing for this long is abandoned (the official client's timer). */
-const IDLE_TIMEOUT_MS = 30_000;
-/**
- * A host that has not accepted the connection after this long is given up, as undici (behind
- * fetch, which the transport used before its own client) gives it up: the request never left.
- */
-const CONNECT_TIMEOUT_MS = 10_000;
-/** A Twirp or REST try that gets no answer this long is abandoned. */
-const config_CALL_TIMEOUT_MS = 60_000;
-/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
-const DEFAULT_UPLOAD_CONCURRENCY = 4;
-/** A Put Block without an answer this long is sent again (the toolkit's default). */
-const DEFAULT_UPLOAD_STALL_MS = 5 * 60_000;
-/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
-function retrySettings(env = process.env) {
-    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
-    const scale = text.trim() === '' ? 1 : Number(text);
-    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
-        throw new ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${quote(text)}: it must be a number above 0 and at most 10`);
-    }
-    return {
-        scale,
-        callDeadlineMs: CALL_DEADLINE_MS,
-        stepBudgetMs: STEP_RETRY_BUDGET_MS,
-        retryAfterCapMs: RETRY_AFTER_CAP_MS
-    };
-}
-/**
- * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
- * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
- * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
- * @throws ConfigurationError naming the variable, its value and the rule
- */
-function uploadSettings(env = process.env) {
-    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
-    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
-    const cap = concurrencyCap((0,external_node_os_namespaceObject.cpus)().length);
-    const settings = {
-        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
-        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
-    };
-    if (asked !== undefined && asked > cap)
-        settings.concurrencyAsked = asked;
-    return settings;
-}
-/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
-function concurrencyCap(cpuCount) {
-    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
-}
-function positiveInteger(env, name) {
-    const text = (env[name] ?? '').trim();
-    if (text === '')
-        return undefined;
-    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < 1) {
-        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
-    }
-    return value;
-}
-/**
- * The artifact service's endpoint.
- * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
- * @throws ServiceError outside a job, where the runtime variables are unset
- */
-function serviceEndpoint(env = process.env) {
-    assertArtifactsAvailable(env);
-    const url = env.ACTIONS_RESULTS_URL;
-    const token = env.ACTIONS_RUNTIME_TOKEN;
-    if (!url || !token) {
-        throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
-            'artifacts, which only a step of a GitHub Actions job can reach');
-    }
-    return { origin: new URL(url).origin, token };
-}
-/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
-function assertArtifactsAvailable(env = process.env) {
-    const server = env.GITHUB_SERVER_URL ?? '';
-    if (isEnterpriseServer(server))
-        throw new ArtifactsUnavailableError(new URL(server).host);
-}
-/**
- * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
- * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
- * or unreadable means github.com.
- */
-function isEnterpriseServer(serverUrl) {
-    if (serverUrl.trim() === '')
-        return false;
-    let host;
-    try {
-        host = new URL(serverUrl).hostname.toLowerCase();
-    }
-    catch {
-        return false;
-    }
-    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
-}
-/** The REST API's base URL, without a trailing slash. */
-function apiUrl(env = process.env) {
-    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/transport/http.ts
-
-
-
-
-// The transport's one HTTP client, on node:http: its streams hand the socket's Buffers over as
-// they are, where fetch copies every chunk into and out of web streams. It uses the global
-// agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
-// NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
-/**
- * The action's version, sent in every request's User-Agent. A unit test holds it equal to
- * package.json's: the bundles do not ship package.json where they could read it.
- */
-const ACTION_VERSION = '1.0.0';
-/** Names the action and its version to every service it calls (the official client sends its own). */
-const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
-/**
- * The `code` of the error a connection not accepted within CONNECT_TIMEOUT_MS fails with: the
- * request never reached the service, so any call may be sent again.
- */
-const CONNECT_TIMEOUT_CODE = 'CONNECT_TIMEOUT';
-/**
- * One request with the action's User-Agent. Resolves once the answer's headers have come; its
- * body is a stream the caller reads ({@link readBody} reads it whole), and the timers stay armed
- * while it is read.
- * @throws HttpStatusError for a status `accept` does not list, its body read for the message
- * @throws TransferInterruptedError when the time or the idle timeout runs out
- * @throws the socket's own errors (ECONNREFUSED, ECONNRESET...), and {@link CONNECT_TIMEOUT_CODE}
- */
-async function http_request(url, options = {}) {
-    const target = new URL(url);
-    let response = await exchange(target, options);
-    const location = response.headers.location;
-    const get = (options.method ?? 'GET') === 'GET';
-    if (options.redirected && get && isRedirect(response.statusCode) && location !== undefined) {
-        response.resume();
-        const next = new URL(location, target);
-        options.redirected(next.href);
-        const headers = next.origin === target.origin ? options.headers : {};
-        response = await exchange(next, { ...options, headers });
-    }
-    const status = response.statusCode ?? 0;
-    if (!(options.accept?.includes(status) ?? (status >= 200 && status < 300))) {
-        throw await statusError(response);
-    }
-    return response;
-}
-function isRedirect(status) {
-    return [301, 302, 303, 307, 308].includes(status ?? 0);
-}
-/** Sends one request and waits for the answer's headers. */
-function exchange(target, options) {
-    const body = options.body === undefined ? [] : Buffer.isBuffer(options.body) ? [options.body] : options.body;
-    const headers = { 'User-Agent': USER_AGENT, ...options.headers };
-    if (options.body !== undefined) {
-        headers['Content-Length'] = String(body.reduce((sum, chunk) => sum + chunk.length, 0));
-    }
-    return new Promise((resolve, reject) => {
-        const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
-        const outgoing = client.request(target, { method: options.method ?? 'GET', headers });
-        outgoing.on('error', reject);
-        outgoing.on('response', resolve);
-        armTimers(outgoing, options);
-        for (const chunk of body)
-            outgoing.write(chunk);
-        outgoing.end();
-    });
-}
-/** Arms a request's timeouts: the whole exchange's, the idle one, the connection's. */
-function armTimers(outgoing, options) {
-    const timers = new RequestTimers(outgoing);
-    if (options.timeoutMs !== undefined) {
-        const ms = Math.max(1, Math.round(options.timeoutMs));
-        const silence = options.silence ?? `no answer within ${ms} ms`;
-        timers.after(ms, () => new TransferInterruptedError(silence));
-    }
-    const idleMs = options.idleMs;
-    if (idleMs !== undefined) {
-        outgoing.setTimeout(idleMs, () => {
-            timers.fail(new TransferInterruptedError(`got no data for ${idleMs / 1000} s`));
-        });
-    }
-    outgoing.on('socket', socket => {
-        // A socket the agent kept alive is connected already.
-        if (!socket.connecting)
-            return;
-        const timer = timers.after(CONNECT_TIMEOUT_MS, connectTimeout);
-        socket.once('connect', () => {
-            clearTimeout(timer);
-        });
-    });
-}
-/**
- * The timers of one request: one that runs out destroys the request, and its answer once there
- * is one, with an error that says which ran out. All of them stop when the answer closes.
- */
-class RequestTimers {
-    outgoing;
-    answer;
-    timers = [];
-    constructor(outgoing) {
-        this.outgoing = outgoing;
-        outgoing.on('response', response => {
-            this.answer = response;
-            response.once('close', () => {
-                this.stop();
-            });
-        });
-        outgoing.once('close', () => {
-            if (this.answer === undefined)
-                this.stop();
-        });
-    }
-    /** Fails the request with `error()` after `ms`, unless stopped first. */
-    after(ms, error) {
-        const timer = setTimeout(() => {
-            this.fail(error());
-        }, ms);
-        this.timers.push(timer);
-        return timer;
-    }
-    fail(error) {
-        this.answer?.destroy(error);
-        this.outgoing.destroy(error);
-    }
-    stop() {
-        for (const timer of this.timers)
-            clearTimeout(timer);
-    }
-}
-function connectTimeout() {
-    return Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), {
-        code: CONNECT_TIMEOUT_CODE
-    });
-}
-/**
- * The chunks of an answer's body as they arrive; one that ends before its last byte is an error.
- * The answer is destroyed when the reader stops early, so its connection is not reused half read.
- */
-async function* bodyChunks(response) {
-    try {
-        for await (const chunk of response)
-            yield chunk;
-        if (!response.complete) {
-            throw new TransferInterruptedError('the answer ended before its last byte');
-        }
-    }
-    finally {
-        response.destroy();
-    }
-}
-/** An answer's whole body. */
-async function http_readBody(response) {
-    const chunks = [];
-    for await (const chunk of bodyChunks(response))
-        chunks.push(chunk);
-    return Buffer.concat(chunks);
-}
-/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
-async function statusError(response) {
-    const body = await http_readBody(response).catch(() => Buffer.alloc(0));
-    return new HttpStatusError(response.statusCode ?? 0, detailOf(body.toString('utf8')) || (response.statusMessage ?? ''), retryAfterMs(response.headers['retry-after']));
-}
-/** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
-function detailOf(text) {
-    let detail = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? text;
-    try {
-        const body = JSON.parse(text);
-        const said = body.msg ?? body.message;
-        if (typeof said === 'string')
-            detail = said;
-    }
-    catch {
-        // Not JSON: the text itself.
-    }
-    detail = detail.replace(/\s+/g, ' ').trim();
-    return detail.length > 200 ? `${detail.slice(0, 197)}...` : detail;
-}
-/**
- * How long a `Retry-After` header asks to wait, in ms: a number of seconds or an HTTP date
- * (a date in the past asks for no wait). Undefined when absent or unreadable.
- */
-function retryAfterMs(header, now = Date.now()) {
-    const text = (header ?? '').trim();
-    if (text === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    // An HTTP date names its day and month ("Tue, 24 Nov 2026 10:00:30 GMT"); Date.parse would
-    // read "-5" as a year.
-    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * What of a signed URL must be masked in the log: its `sig` value, raw and URL-encoded, as the
- * official client masks them. The rest of the URL (account, path, expiry) is not secret.
- */
-function signatureSecrets(url) {
-    let signature;
-    try {
-        signature = new URL(url).searchParams.get('sig');
-    }
-    catch {
-        return [];
-    }
-    return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/packing/meter.ts
@@ -35189,7 +31861,7 @@ class ByteMeter extends external_node_stream_.Transform {
 /** The size and `sha256:<hex>` of a file, streamed. */
 async function hashFile(path) {
     const meter = new ByteMeter();
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), meter, discard());
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), meter, discard());
     return { bytes: meter.bytes, digest: meter.digest() };
 }
 /** A sink for streams whose bytes only a meter needs. */
@@ -35201,868 +31873,24 @@ function discard() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/transport/retry.ts
+;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
 
-
-
-
-/**
- * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
- * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
- * x1.5 with jitter; a service down for 24 s is outlasted.
- */
-const retry_SERVICE_CALLS = {
-    attempts: 5,
-    waitMs: (failures, random) => {
-        if (failures <= 1)
-            return 3000;
-        const shortest = 3000 * 1.5 ** (failures - 1);
-        return Math.trunc(shortest + random * shortest * 0.5);
-    }
-};
-/** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
-const BLOB_UPLOADS = {
-    attempts: 4,
-    waitMs: failures => (2 ** (failures - 1) - 1) * 4000
-};
-/** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
-const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
-/**
- * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
- * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
- */
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-/** Network errors before the request could reach the service: safe to send again, always. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    CONNECT_TIMEOUT_CODE
-]);
-/** Network errors after the request may have reached it: sent again when idempotent. */
-const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
-/**
- * Time a step spends failing: failed tries and the waits after them, all calls together (one
- * process is one step). Once spent, a failure is final: a step gives up on a dead service
- * within the budget, however many calls it makes; a long transfer that succeeds costs nothing.
- */
-class RetryBudget {
-    spentMs = 0;
-    /** Whether `ms` more failing time fits in `limitMs`; if so it is spent. */
-    take(ms, limitMs) {
-        if (this.spentMs + ms > limitMs)
-            return false;
-        this.spentMs += ms;
-        return true;
+/** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
+class ArchiveIntegrityError extends CheckpointError {
+    archive;
+    reason;
+    constructor(archive, reason) {
+        super(`Archive ${archive} was refused: ${reason}`);
+        this.archive = archive;
+        this.reason = reason;
     }
 }
-const stepBudget = new RetryBudget();
-/**
- * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
- * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
- * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
- * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
- * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
- * when the next try would start after the call's deadline (3 min), or when the step's budget
- * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
- * call as it is.
- * @throws ServiceError naming the call, the last status or error, and the attempts made
- */
-async function retry_withRetries(options, attempt) {
-    const settings = retrySettings();
-    const started = Date.now();
-    const call = { options, settings, deadline: started + settings.callDeadlineMs };
-    for (let number = 1;; number++) {
-        const tried = Date.now();
-        try {
-            return await attempt({ number, remainingMs: call.deadline - tried });
-        }
-        catch (error) {
-            const failure = classify(error, options.idempotent ?? true);
-            if (failure === undefined)
-                throw error;
-            const next = nextWait(failure, number, tried, call);
-            if ('why' in next)
-                throw gaveUp(options.what, failure, number, Date.now() - started, next);
-            options.log?.(retrying(options.what, failure, number, options.policy.attempts, next));
-            await new Promise(resolve => setTimeout(resolve, next.ms));
-        }
-    }
+/** A zip the streaming reader does not take; the caller falls back to reading it whole. */
+class UnstreamableZipError extends Error {
 }
-/** A failure of the network or a service; undefined for anything else. */
-function classify(error, idempotent) {
-    if (error instanceof HttpStatusError && error.status !== undefined) {
-        const retryable = RETRYABLE_STATUSES.has(error.status);
-        return {
-            error,
-            outcome: error.message,
-            status: error.status,
-            retryAfterMs: error.retryAfterMs,
-            finalBecause: retryable ? undefined : `a ${error.status} does not change on a retry`
-        };
-    }
-    const code = errorCode(error);
-    const notSent = code !== undefined && NOT_SENT.has(code);
-    const interrupted = error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code));
-    if (!notSent && !interrupted)
-        return undefined;
-    return {
-        error,
-        outcome: `failed: ${describe(error)}`,
-        status: undefined,
-        retryAfterMs: undefined,
-        finalBecause: notSent || idempotent
-            ? undefined
-            : 'the request may have reached the service, and this call is not safe to repeat'
-    };
-}
-/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
-function errorCode(error) {
-    let current = error;
-    for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-        const code = current.code;
-        if (typeof code === 'string')
-            return code;
-        current = current.cause;
-    }
-    return undefined;
-}
-/** The wait before the next try, or why there is none. */
-function nextWait(failure, failures, tried, call) {
-    const { options, settings } = call;
-    if (failure.finalBecause !== undefined)
-        return { final: true, why: failure.finalBecause };
-    if (failures >= options.policy.attempts)
-        return { final: false, why: '' };
-    const wait = waitFor(failure, failures, options, settings);
-    const now = Date.now();
-    if (now + wait.ms >= call.deadline) {
-        const deadline = humanDuration(settings.callDeadlineMs);
-        return { final: false, why: `the next try would start after the call's ${deadline} deadline` };
-    }
-    if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
-        const budget = humanDuration(settings.stepBudgetMs);
-        return { final: false, why: `the step has spent its ${budget} of retries` };
-    }
-    return wait;
-}
-/**
- * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
- * is never asked again sooner than it said, nor sooner than the official client would ask.
- */
-function waitFor(failure, failures, options, settings) {
-    const policy = options.policy.waitMs(failures, (options.random ?? Math.random)());
-    const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs);
-    return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy };
-}
-function gaveUp(what, failure, attempts, elapsedMs, stop) {
-    const count = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
-    const end = stop.final
-        ? `not retried (${count}): ${stop.why}`
-        : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
-    return new service_errors_ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
-        cause: failure.error
-    });
-}
-function retrying(what, failure, attempt, attempts, wait) {
-    const asked = wait.asked ? ', as its Retry-After asks' : '';
-    return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`;
-}
-/** A duration for a message: "250 ms", "4.5 s", "180 s". */
-function humanDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    return `${Number((ms / 1000).toFixed(1))} s`;
-}
-
-;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
-
-
-
-
-
-
-
-
-
-/**
- * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
- * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
- * file over (DOWNLOADS schedule).
- */
-async function downloadToFile(url, file, options) {
-    const { what, log, headers, redirected, progress } = options;
-    return retry_withRetries({ what, log, policy: DOWNLOADS }, async () => {
-        const idleMs = IDLE_TIMEOUT_MS;
-        const response = await http_request(url, { headers, redirected, idleMs, accept: [200] });
-        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(bodyChunks(response), meter, (0,external_node_fs_namespaceObject.createWriteStream)(file, { mode: 0o644 }));
-        return { size: meter.bytes, digest: meter.digest() };
-    });
-}
-/**
- * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
- * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
- * the caller falls back to a whole download.
- */
-async function* streamBody(url, options) {
-    const open = () => http_request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] });
-    yield* bodyChunks(await retry_withRetries({ ...options, policy: DOWNLOADS }, open));
-}
-/**
- * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
- * An answer of another length is not retried: the caller falls back to a whole download.
- */
-async function fetchRange(url, start, end, options) {
-    const range = `bytes=${start}-${end - 1}`;
-    return retry_withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
-        const headers = { Range: range, 'x-ms-range': range };
-        const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
-        const response = await http_request(url, { headers, timeoutMs, accept: [200, 206] });
-        const bytes = await http_readBody(response);
-        if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
-            throw new service_errors_ServiceError(`A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`, response.statusCode);
-        }
-        return bytes;
-    });
-}
-/** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
-const BLOCK_BYTES = 8 * 1024 * 1024;
-/**
- * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
- * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
- * Blob when they fit in a block, else Put Blocks (`concurrency` in flight, each retried on the
- * BLOB_UPLOADS schedule, one that gets no answer within the stall timeout sent again) and one
- * Put Block List. Nothing is readable at the URL until that last request: a failed upload
- * leaves nothing behind.
- */
-async function uploadStream(url, source, options) {
-    const settings = { ...uploadSettings(), ...options };
-    const tally = { hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
-    const upload = new BlockUpload(url, settings);
-    const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally);
-    await forEachBounded(blocks, settings.concurrency, block => upload.send(block));
-    await upload.commit();
-    return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` };
-}
-/**
- * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
- * full, before the next chunk is read; what is left at the end is the last block. Every chunk
- * is counted and hashed into `tally` as it passes.
- */
-async function* blocksOf(source, blockBytes, tally) {
-    let chunks = [];
-    let bytes = 0;
-    let index = 0;
-    for await (const chunk of source) {
-        tally.hash.update(chunk);
-        tally.size += chunk.length;
-        let rest = chunk;
-        while (bytes + rest.length >= blockBytes) {
-            chunks.push(rest.subarray(0, blockBytes - bytes));
-            rest = rest.subarray(blockBytes - bytes);
-            yield { index: index++, chunks, bytes: blockBytes, last: false };
-            chunks = [];
-            bytes = 0;
-        }
-        if (rest.length > 0) {
-            chunks.push(rest);
-            bytes += rest.length;
-        }
-    }
-    yield { index, chunks, bytes, last: true };
-}
-/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
-class BlockUpload {
-    url;
-    options;
-    ids = [];
-    constructor(url, options) {
-        this.url = url;
-        this.options = options;
-    }
-    /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
-    async send(block) {
-        const { contentType, what } = this.options;
-        if (block.last && block.index === 0) {
-            const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
-            await this.put(await this.url(), block.chunks, headers, what);
-            return;
-        }
-        if (block.bytes === 0)
-            return;
-        const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64');
-        this.ids[block.index] = id;
-        const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`;
-        await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`);
-    }
-    /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
-    async commit() {
-        if (this.ids.length === 0)
-            return;
-        const { contentType, what } = this.options;
-        const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
-            .map(id => `<Latest>${id}</Latest>`)
-            .join('')}</BlockList>`;
-        const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
-        const target = `${await this.url()}&comp=blocklist`;
-        await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`);
-    }
-    /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
-    async put(url, body, headers, what) {
-        const { stallMs, log } = this.options;
-        const silence = `no answer within ${String(stallMs)} ms (upload stalled)`;
-        await retry_withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
-            const answer = await http_request(url, {
-                method: 'PUT',
-                headers,
-                body,
-                timeoutMs: stallMs,
-                silence
-            });
-            // The status says the bytes are stored; what the body says after it changes nothing.
-            await http_readBody(answer).catch(() => undefined);
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transport/rest-client.ts
-
-
-
-
-
-/** The default of `GITHUB_API_URL`. */
-const DEFAULT_API_URL = 'https://api.github.com';
-const PAGE_SIZE = 100;
-const MAX_PAGES = 100;
-/**
- * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
- * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
- * without the Authorization header, and a pagination link that leaves the API host is refused.
- */
-class GitHubClient {
-    apiUrl;
-    token;
-    log;
-    origin;
-    /** `log` hears of each retry (the CLI's stderr). */
-    constructor(apiUrl, token, log) {
-        this.apiUrl = apiUrl;
-        this.token = token;
-        this.log = log;
-        this.apiUrl = apiUrl.replace(/\/+$/, '');
-        this.origin = new URL(this.apiUrl).origin;
-    }
-    /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
-    async listRunArtifacts(repository, runId) {
-        let url = `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
-        const artifacts = [];
-        const what = `run ${runId} of ${repository.owner}/${repository.name}`;
-        for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
-            const page = await this.getJson(url, what);
-            const body = page.json;
-            artifacts.push(...(body.artifacts ?? []).map(toArtifact));
-            url = nextLink(page.link);
-        }
-        return artifacts;
-    }
-    /**
-     * Downloads an artifact's bytes (a zip, or the plain file of an artifact uploaded without
-     * one) into `target`.
-     * @returns the bytes written and their `sha256:<hex>`
-     */
-    async download(repository, artifact, target, progress) {
-        const api = { apiUrl: this.apiUrl, token: this.token };
-        const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
-        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
-        return { bytes: size, digest };
-    }
-    /**
-     * One GET of the API, its JSON and its `Link` header. The token never leaves the API host: a
-     * link elsewhere is refused, and a redirect elsewhere (one is followed) gets no token.
-     */
-    async getJson(url, what) {
-        if (new URL(url).origin !== this.origin) {
-            throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
-        }
-        const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
-        const page = await asApiError(withRetries(retry, async ({ remainingMs }) => {
-            const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
-            const headers = apiHeaders(this.token);
-            const response = await request(url, { headers, timeoutMs, redirected: () => undefined });
-            const link = [response.headers.link ?? []].flat().join(', ');
-            return { text: (await readBody(response)).toString('utf8'), link };
-        }), what);
-        return { json: JSON.parse(page.text), link: page.link };
-    }
-}
-/** What the REST API is sent: the token, and the media type and version it answers in. */
-function apiHeaders(token) {
-    return {
-        accept: 'application/vnd.github+json',
-        authorization: `Bearer ${token}`,
-        'x-github-api-version': '2022-11-28'
-    };
-}
-/**
- * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
- * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
- * without the token; `transfer.redirected` hears that URL first, to mask it.
- * @returns the size and `sha256:<hex>` of the bytes written
- */
-async function downloadArtifact(api, repository, artifactId, target, transfer) {
-    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
-    return downloadToFile(url, target, {
-        ...transfer,
-        headers: apiHeaders(api.token),
-        redirected: transfer.redirected ?? (() => undefined)
-    });
-}
-/**
- * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
- * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
- */
-async function asApiError(call, what) {
-    try {
-        return await call;
-    }
-    catch (error) {
-        if (!(error instanceof ServiceError) || error.status === undefined)
-            throw error;
-        if ([401, 403, 404].includes(error.status))
-            throw apiError(error.status, what);
-        throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
-    }
-}
-function apiError(status, what) {
-    const meaning = status === 404
-        ? 'not found (or the token cannot see it)'
-        : status === 401
-            ? 'bad credentials: check GITHUB_TOKEN'
-            : status === 403
-                ? 'forbidden: the token needs actions: read on the repository (or a rate limit was hit)'
-                : `HTTP ${status}`;
-    return new GitHubApiError(status, `GitHub API: ${what}: ${meaning}`);
-}
-function toArtifact(item) {
-    const value = (item ?? {});
-    return {
-        id: Number(value.id),
-        name: typeof value.name === 'string' ? value.name : '',
-        size: Number(value.size_in_bytes ?? 0),
-        digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
-        expired: value.expired === true
-    };
-}
-/** A repository's REST URL. */
-function repoUrl(apiUrl, repository) {
-    const owner = encodeURIComponent(repository.owner);
-    return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`;
-}
-/** The `rel="next"` URL of a Link header. */
-function nextLink(header) {
-    for (const part of (header ?? '').split(',')) {
-        const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-        if (match)
-            return match[1];
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
-
-
-
-
-
-
-/** The run and job ids the runtime token grants (its `Actions.Results:<run>:<job>` scope). */
-function backendIds(token) {
-    const payload = token.split('.')[1] ?? '';
-    let claims;
-    try {
-        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    }
-    catch {
-        throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
-    }
-    const scp = typeof claims.scp === 'string' ? claims.scp : '';
-    for (const scope of scp.split(' ')) {
-        const parts = scope.split(':');
-        if (parts[0] === 'Actions.Results' && parts.length === 3) {
-            return { runBackendId: parts[1] ?? '', jobBackendId: parts[2] ?? '' };
-        }
-    }
-    throw new service_errors_ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
-}
-/**
- * Calls that create or commit something: a second copy of one whose answer was lost could
- * conflict with the first (a 409 on CreateArtifact), so a broken connection ends them.
- */
-const NOT_IDEMPOTENT = new Set(['CreateArtifact', 'FinalizeArtifact', 'DeleteArtifact']);
-/**
- * Calls one method of the artifact service with the Twirp schedule (see SERVICE_CALLS); each
- * try waits at most a minute for its answer, and none starts after the call's deadline.
- * @throws ServiceError naming the method, the last status and the attempts made
- */
-async function callArtifactService(endpoint, method, body, log) {
-    const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
-    const options = {
-        what: `Artifact service ${method}`,
-        policy: retry_SERVICE_CALLS,
-        idempotent: !NOT_IDEMPOTENT.has(method),
-        ...(log ? { log } : {})
-    };
-    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` };
-    const payload = Buffer.from(JSON.stringify(body));
-    return retry_withRetries(options, async ({ remainingMs }) => {
-        const timeoutMs = Math.min(config_CALL_TIMEOUT_MS, remainingMs);
-        const response = await http_request(url, { method: 'POST', headers, body: payload, timeoutMs });
-        const text = (await http_readBody(response)).toString('utf8');
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            // A proxy's page, or an answer cut short: tried again as the official client does, when
-            // the call is safe to repeat.
-            // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
-            throw new TransferInterruptedError(`answered ${String(response.statusCode)} with ${text.length} characters that are not JSON`);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/transport/artifact-store.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * The run's artifacts: listed through the artifact service (which records the uploading job),
- * moved with @actions/artifact. Downloads are never unpacked by the client: the bytes are checked
- * against the digest recorded at upload, then unpacked by the caller against its manifest.
- */
-class ArtifactStore {
-    context;
-    token;
-    stepLog;
-    endpoint;
-    upload;
-    /** Retries go to the step's log as they happen. */
-    log = (line) => {
-        this.stepLog.info(line);
-    };
-    /**
-     * @throws ArtifactsUnavailableError on GitHub Enterprise Server
-     * @throws ServiceError outside a job
-     */
-    constructor(context, token, stepLog) {
-        this.context = context;
-        this.token = token;
-        this.stepLog = stepLog;
-        this.endpoint = serviceEndpoint();
-    }
-    /** This job's id at the artifact service. */
-    get jobBackendId() {
-        return backendIds(this.endpoint.token).jobBackendId;
-    }
-    /** This run's id at the artifact service. */
-    get runBackendId() {
-        return backendIds(this.endpoint.token).runBackendId;
-    }
-    /** Every artifact of this run, all attempts and jobs. */
-    async list() {
-        const ids = backendIds(this.endpoint.token);
-        const response = (await this.call('ListArtifacts', {
-            workflow_run_backend_id: ids.runBackendId,
-            workflow_job_run_backend_id: ids.jobBackendId
-        }));
-        return (response.artifacts ?? []).map(item => ({
-            id: Number(item.database_id ?? item.databaseId),
-            name: item.name ?? '',
-            size: Number(item.size ?? 0),
-            digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
-            jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
-            runBackendId: item.workflow_run_backend_id ?? item.workflowRunBackendId ?? ids.runBackendId,
-            createdAt: item.created_at ?? item.createdAt ?? ''
-        }));
-    }
-    /**
-     * Downloads an artifact's bytes, as stored (never unpacked), into a fresh folder under `into`
-     * and returns the file's path. When the artifact service will not sign a URL for it (earlier
-     * attempts' artifacts can answer 404 "workflow run not found"), it goes through the REST API
-     * with the job's token.
-     * @throws ArchiveIntegrityError when the bytes do not match the digest recorded at upload
-     */
-    async download(artifact, into) {
-        const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(into, 'download-'));
-        const file = (0,external_node_path_namespaceObject.join)(folder, 'artifact');
-        const matches = async () => {
-            const { digest } = await this.fetchBytes(artifact, file);
-            return artifact.digest === undefined || digest === artifact.digest;
-        };
-        if (await matches())
-            return file;
-        // A transfer cut short looks like changed bytes: fetched once more before they are called
-        // changed (not a retry of the request, which succeeded: a second look at what it gave).
-        this.stepLog.info(`Download of ${artifact.name} does not match its digest; fetching it again`);
-        if (await matches())
-            return file;
-        throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
-    }
-    async fetchBytes(artifact, file) {
-        try {
-            return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact));
-        }
-        catch (error) {
-            if (!this.restLookup())
-                throw error;
-            this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
-            return this.downloadThroughRest(artifact, file);
-        }
-    }
-    /** A URL that downloads the artifact's bytes for a while, without credentials. */
-    async signedUrl(artifact) {
-        const response = (await this.call('GetSignedArtifactURL', {
-            workflow_run_backend_id: artifact.runBackendId,
-            workflow_job_run_backend_id: artifact.jobBackendId,
-            name: artifact.name
-        }));
-        const url = response.signed_url ?? response.signedUrl;
-        if (!url)
-            throw new service_errors_ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
-        return url;
-    }
-    /** How a transfer of `artifact` is named in messages and where its retries are logged. */
-    transfer(artifact) {
-        return { what: `Download of ${artifact.name}`, log: this.log };
-    }
-    /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
-    async downloadThroughRest(artifact, file) {
-        const lookup = this.restLookup();
-        if (!lookup)
-            throw new service_errors_ServiceError('No token or repository for the REST API');
-        return downloadArtifact({ apiUrl: apiUrl(), token: lookup.token }, lookup, artifact.id, file, {
-            what: `REST API download of ${artifact.name}`,
-            log: this.log,
-            redirected: location => {
-                this.mask(location);
-            }
-        });
-    }
-    /**
-     * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
-     * with their digest. Nothing is listed until the finalize: a failed upload leaves no artifact.
-     */
-    async uploadZip(name, bytes, options) {
-        return this.uploadArtifact(name, 'application/zip', options, url => uploadStream(url, bytes, this.uploadOptions(name, 'application/zip')));
-    }
-    /**
-     * Uploads one text document as an artifact without a zip around it, so it downloads from the
-     * run page as the plain file: create, one Put Blob, finalize with its digest.
-     */
-    async uploadDocument(name, text, options) {
-        const body = Buffer.from(text, 'utf8');
-        // One block larger than the body: it goes up in one Put Blob, whatever its size.
-        return this.uploadArtifact(name, 'application/json', options, url => uploadStream(url, [body], {
-            ...this.uploadOptions(name, 'application/json'),
-            blockBytes: body.length + 1
-        }));
-    }
-    /** ACTIONS_ARTIFACT_UPLOAD_* read on the first upload; a lowered concurrency is said once. */
-    uploadOptions(name, contentType) {
-        if (this.upload === undefined) {
-            this.upload = uploadSettings();
-            if (this.upload.concurrencyAsked !== undefined) {
-                this.stepLog.info(`ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`);
-            }
-        }
-        return { ...this.upload, what: `Upload of ${name}`, log: this.log, contentType };
-    }
-    /**
-     * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
-     * upload whose source fails before any byte is ready (a file holding a secret) creates none.
-     */
-    async uploadArtifact(name, mimeType, options, put) {
-        const ids = backendIds(this.endpoint.token);
-        const scope = {
-            workflow_run_backend_id: ids.runBackendId,
-            workflow_job_run_backend_id: ids.jobBackendId
-        };
-        let created;
-        const url = () => {
-            created ??= this.createArtifact(name, mimeType, scope, options.retentionDays);
-            return created;
-        };
-        const { size, digest } = await put(url);
-        await url();
-        const finalized = (await this.call('FinalizeArtifact', {
-            ...scope,
-            name,
-            size: String(size),
-            hash: digest
-        }));
-        assertOk('FinalizeArtifact', name, finalized);
-        const id = Number(finalized.artifact_id ?? finalized.artifactId);
-        if (!Number.isSafeInteger(id)) {
-            throw new service_errors_ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
-        }
-        return { id, size, digest };
-    }
-    async createArtifact(name, mimeType, scope, retentionDays) {
-        const expiresAt = retentionDays
-            ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
-            : {};
-        const created = (await this.call('CreateArtifact', {
-            ...scope,
-            name,
-            version: 7,
-            mime_type: mimeType,
-            ...expiresAt
-        }));
-        assertOk('CreateArtifact', name, created);
-        const url = created.signed_upload_url ?? created.signedUploadUrl;
-        if (!url)
-            throw new service_errors_ServiceError(`The artifact service gave no upload URL for ${name}`);
-        return url;
-    }
-    /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
-    async call(method, body) {
-        const answer = await callArtifactService(this.endpoint, method, body, this.log);
-        const urls = (answer ?? {});
-        for (const key of ['signed_upload_url', 'signedUploadUrl', 'signed_url', 'signedUrl']) {
-            const url = urls[key];
-            if (typeof url === 'string')
-                this.mask(url);
-        }
-        return answer;
-    }
-    mask(url) {
-        for (const secret of signatureSecrets(url))
-            this.stepLog.mask(secret);
-    }
-    restLookup() {
-        const repository = this.context.repository;
-        if (!this.token || !repository)
-            return undefined;
-        return { token: this.token, owner: repository.owner, name: repository.name };
-    }
-}
-/**
- * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
- * `ok` out), which the official client treats as a failure too.
- */
-function assertOk(method, name, answer) {
-    if (answer.ok !== true) {
-        throw new service_errors_ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
-    }
-}
-/**
- * The run's checkpoint documents as a {@link CheckpointStore}, over a listing taken once, so
- * the manager decides "latest" from names without a request per checkpoint.
- */
-class RunCheckpointStore {
-    artifacts;
-    options;
-    location;
-    byName;
-    constructor(artifacts, listing, options) {
-        this.artifacts = artifacts;
-        this.options = options;
-        this.location = `run ${options.runId}`;
-        this.byName = new Map(listing.map(artifact => [artifact.name, artifact]));
-    }
-    listNames() {
-        return Promise.resolve([...this.byName.keys()]);
-    }
-    /** The listed artifact of a name, for callers that need its id or uploader. */
-    artifact(name) {
-        return this.byName.get(name);
-    }
-    async readText(name) {
-        const artifact = this.byName.get(name);
-        if (!artifact)
-            throw new CheckpointNotFoundError(`${this.location}/${name}`);
-        await (0,promises_namespaceObject.mkdir)(this.options.scratch, { recursive: true });
-        const file = await this.artifacts.download(artifact, this.options.scratch);
-        return decodeUtf8(await (0,promises_namespaceObject.readFile)(file), `${this.location}/${name}`);
-    }
-    /** Uploads a document as its own artifact, the commit point of a save. */
-    async writeText(name, text) {
-        await (0,promises_namespaceObject.mkdir)(this.options.scratch, { recursive: true });
-        const result = await this.artifacts.uploadDocument(name, text, {
-            retentionDays: this.options.retentionDays
-        });
-        this.byName.set(name, {
-            id: result.id,
-            name,
-            size: result.size,
-            digest: result.digest,
-            jobBackendId: this.artifacts.jobBackendId,
-            // A read of it later asks for a signed URL with these ids, as for a listed one.
-            runBackendId: this.artifacts.runBackendId,
-            createdAt: new Date().toISOString()
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transport/scope-ownership.ts
-
-/**
- * Which job owns each scope in each attempt: the job whose first checkpoint artifact of that
- * scope and attempt the artifact service created first (ties broken by job id). Decided from
- * what the service recorded, so two jobs that share a scope by mistake agree on one owner
- * however their uploads interleave.
- * @returns a map from `<scope>.a<attempt>` to the owning job's id
- */
-function scopeOwners(listing) {
-    const first = new Map();
-    for (const artifact of listing) {
-        const parsed = parseArtifactName(artifact.name);
-        if (!parsed)
-            continue;
-        const key = ownerKey(parsed.ref.scope, parsed.ref.attempt);
-        const current = first.get(key);
-        if (!current || earlier(artifact, current))
-            first.set(key, artifact);
-    }
-    return new Map([...first].map(([key, artifact]) => [key, artifact.jobBackendId]));
-}
-/** The key of a scope in an attempt, as {@link scopeOwners} returns them. */
-function ownerKey(scope, attempt) {
-    return `${scope}.a${attempt}`;
-}
-/**
- * The listing without artifacts written by a job that does not own their scope in their
- * attempt: a restore never mixes two jobs' pipelines.
- * @returns the kept artifacts and the names left out
- */
-function ownedArtifacts(listing) {
-    const owners = scopeOwners(listing);
-    const kept = [];
-    const foreign = [];
-    for (const artifact of listing) {
-        const parsed = parseArtifactName(artifact.name);
-        const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt));
-        if (owner !== undefined && owner !== artifact.jobBackendId)
-            foreign.push(artifact.name);
-        else
-            kept.push(artifact);
-    }
-    return { kept, foreign };
-}
-function earlier(a, b) {
-    if (a.createdAt !== b.createdAt)
-        return a.createdAt < b.createdAt;
-    return a.jobBackendId < b.jobBackendId;
+/** The refusal of one entry of `archive`, named as the zip names it. */
+function packing_errors_entryRefusal(archive, name, reason) {
+    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
@@ -36096,10 +31924,10 @@ function sealedRecord(archive, file) {
 async function openFiles(archive, files, sealed, staging, key) {
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
-        const target = (0,external_node_path_namespaceObject.join)(staging, file.path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        const target = (0,external_node_path_.join)(staging, file.path);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
         try {
-            await decryptFile((0,external_node_path_namespaceObject.join)(sealed, entry), target, key);
+            await decryptFile((0,external_node_path_.join)(sealed, entry), target, key);
         }
         catch {
             throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
@@ -36273,7 +32101,7 @@ async function entry_writer_writeEntry(entry, target, wording, through = []) {
 /** A file written afresh (owner-only until placed), or a list the chunks are kept on. */
 function sinkOf(target) {
     if (typeof target === 'string')
-        return (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 });
+        return (0,external_node_fs_.createWriteStream)(target, { mode: 0o600 });
     return new external_node_stream_.Writable({
         write(chunk, _encoding, callback) {
             target.push(chunk);
@@ -36350,8 +32178,8 @@ async function admitEntry(context, entry) {
     context.remaining.delete(name);
     if (entry.size > record.size)
         refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
-    const target = (0,external_node_path_namespaceObject.join)(context.staging, name);
-    await makeFolder(context, (0,external_node_path_namespaceObject.dirname)(target), refuse);
+    const target = (0,external_node_path_.join)(context.staging, name);
+    await makeFolder(context, (0,external_node_path_.dirname)(target), refuse);
     return { name, record, target };
 }
 /** Creates a staging folder once, however many entries it holds. */
@@ -36752,6 +32580,545 @@ class ByteReader {
     }
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+;// CONCATENATED MODULE: ./src/transport/http.ts
+
+
+
+
+// The transport's one HTTP client, on node:http: its streams hand the socket's Buffers over as
+// they are, where fetch copies every chunk into and out of web streams. It uses the global
+// agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
+// NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
+/**
+ * The action's version, sent in every request's User-Agent. A unit test holds it equal to
+ * package.json's: the bundles do not ship package.json where they could read it.
+ */
+const ACTION_VERSION = '1.0.0';
+/** Names the action and its version to every service it calls (the official client sends its own). */
+const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
+/**
+ * The `code` of the error a connection not accepted within CONNECT_TIMEOUT_MS fails with: the
+ * request never reached the service, so any call may be sent again.
+ */
+const CONNECT_TIMEOUT_CODE = 'CONNECT_TIMEOUT';
+/**
+ * One request with the action's User-Agent. Resolves once the answer's headers have come; its
+ * body is a stream the caller reads ({@link readBody} reads it whole), and the timers stay armed
+ * while it is read.
+ * @throws HttpStatusError for a status `accept` does not list, its body read for the message
+ * @throws TransferInterruptedError when the time or the idle timeout runs out
+ * @throws the socket's own errors (ECONNREFUSED, ECONNRESET...), and {@link CONNECT_TIMEOUT_CODE}
+ */
+async function request(url, options = {}) {
+    const target = new URL(url);
+    let response = await exchange(target, options);
+    const location = response.headers.location;
+    const get = (options.method ?? 'GET') === 'GET';
+    if (options.redirected && get && isRedirect(response.statusCode) && location !== undefined) {
+        response.resume();
+        const next = new URL(location, target);
+        options.redirected(next.href);
+        const headers = next.origin === target.origin ? options.headers : {};
+        response = await exchange(next, { ...options, headers });
+    }
+    const status = response.statusCode ?? 0;
+    if (!(options.accept?.includes(status) ?? (status >= 200 && status < 300))) {
+        throw await statusError(response);
+    }
+    return response;
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status ?? 0);
+}
+/** Sends one request and waits for the answer's headers. */
+function exchange(target, options) {
+    const body = options.body === undefined ? [] : Buffer.isBuffer(options.body) ? [options.body] : options.body;
+    const headers = { 'User-Agent': USER_AGENT, ...options.headers };
+    if (options.body !== undefined) {
+        headers['Content-Length'] = String(body.reduce((sum, chunk) => sum + chunk.length, 0));
+    }
+    return new Promise((resolve, reject) => {
+        const client = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        const outgoing = client.request(target, { method: options.method ?? 'GET', headers });
+        outgoing.on('error', reject);
+        outgoing.on('response', resolve);
+        armTimers(outgoing, options);
+        for (const chunk of body)
+            outgoing.write(chunk);
+        outgoing.end();
+    });
+}
+/** Arms a request's timeouts: the whole exchange's, the idle one, the connection's. */
+function armTimers(outgoing, options) {
+    const timers = new RequestTimers(outgoing);
+    if (options.timeoutMs !== undefined) {
+        const ms = Math.max(1, Math.round(options.timeoutMs));
+        const silence = options.silence ?? `no answer within ${ms} ms`;
+        timers.after(ms, () => new TransferInterruptedError(silence));
+    }
+    const idleMs = options.idleMs;
+    if (idleMs !== undefined) {
+        outgoing.setTimeout(idleMs, () => {
+            timers.fail(new TransferInterruptedError(`got no data for ${idleMs / 1000} s`));
+        });
+    }
+    outgoing.on('socket', socket => {
+        // A socket the agent kept alive is connected already.
+        if (!socket.connecting)
+            return;
+        const timer = timers.after(CONNECT_TIMEOUT_MS, connectTimeout);
+        socket.once('connect', () => {
+            clearTimeout(timer);
+        });
+    });
+}
+/**
+ * The timers of one request: one that runs out destroys the request, and its answer once there
+ * is one, with an error that says which ran out. All of them stop when the answer closes.
+ */
+class RequestTimers {
+    outgoing;
+    answer;
+    timers = [];
+    constructor(outgoing) {
+        this.outgoing = outgoing;
+        outgoing.on('response', response => {
+            this.answer = response;
+            response.once('close', () => {
+                this.stop();
+            });
+        });
+        outgoing.once('close', () => {
+            if (this.answer === undefined)
+                this.stop();
+        });
+    }
+    /** Fails the request with `error()` after `ms`, unless stopped first. */
+    after(ms, error) {
+        const timer = setTimeout(() => {
+            this.fail(error());
+        }, ms);
+        this.timers.push(timer);
+        return timer;
+    }
+    fail(error) {
+        this.answer?.destroy(error);
+        this.outgoing.destroy(error);
+    }
+    stop() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+    }
+}
+function connectTimeout() {
+    return Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), {
+        code: CONNECT_TIMEOUT_CODE
+    });
+}
+/**
+ * The chunks of an answer's body as they arrive; one that ends before its last byte is an error.
+ * The answer is destroyed when the reader stops early, so its connection is not reused half read.
+ */
+async function* bodyChunks(response) {
+    try {
+        for await (const chunk of response)
+            yield chunk;
+        if (!response.complete) {
+            throw new TransferInterruptedError('the answer ended before its last byte');
+        }
+    }
+    finally {
+        response.destroy();
+    }
+}
+/** An answer's whole body. */
+async function readBody(response) {
+    const chunks = [];
+    for await (const chunk of bodyChunks(response))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+/** An error answer as a {@link HttpStatusError}: its status, what its body says, its Retry-After. */
+async function statusError(response) {
+    const body = await readBody(response).catch(() => Buffer.alloc(0));
+    return new HttpStatusError(response.statusCode ?? 0, detailOf(body.toString('utf8')) || (response.statusMessage ?? ''), retryAfterMs(response.headers['retry-after']));
+}
+/** What an error body says, short: a Twirp `msg`, a REST `message`, Azure's `<Message>`. */
+function detailOf(text) {
+    let detail = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? text;
+    try {
+        const body = JSON.parse(text);
+        const said = body.msg ?? body.message;
+        if (typeof said === 'string')
+            detail = said;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    detail = detail.replace(/\s+/g, ' ').trim();
+    return detail.length > 200 ? `${detail.slice(0, 197)}...` : detail;
+}
+/**
+ * How long a `Retry-After` header asks to wait, in ms: a number of seconds or an HTTP date
+ * (a date in the past asks for no wait). Undefined when absent or unreadable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const text = (header ?? '').trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day and month ("Tue, 24 Nov 2026 10:00:30 GMT"); Date.parse would
+    // read "-5" as a year.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * What of a signed URL must be masked in the log: its `sig` value, raw and URL-encoded, as the
+ * official client masks them. The rest of the URL (account, path, expiry) is not secret.
+ */
+function signatureSecrets(url) {
+    let signature;
+    try {
+        signature = new URL(url).searchParams.get('sig');
+    }
+    catch {
+        return [];
+    }
+    return signature ? [...new Set([signature, encodeURIComponent(signature)])] : [];
+}
+
+;// CONCATENATED MODULE: ./src/transport/retry.ts
+
+
+
+
+/**
+ * Twirp calls and REST API calls: the Twirp client's schedule, which is longer than Octokit's
+ * (a REST fallback should not give up sooner than the call it replaces): 5 attempts, 3 s, then
+ * x1.5 with jitter; a service down for 24 s is outlasted.
+ */
+const SERVICE_CALLS = {
+    attempts: 5,
+    waitMs: (failures, random) => {
+        if (failures <= 1)
+            return 3000;
+        const shortest = 3000 * 1.5 ** (failures - 1);
+        return Math.trunc(shortest + random * shortest * 0.5);
+    }
+};
+/** Put Blob, Put Block, Put Block List: the Azure SDK's exponential policy, 0, 4, 12 s. */
+const BLOB_UPLOADS = {
+    attempts: 4,
+    waitMs: failures => (2 ** (failures - 1) - 1) * 4000
+};
+/** Signed-URL downloads, whole or ranged: 5 tries, 5 s apart. */
+const DOWNLOADS = { attempts: 5, waitMs: () => 5000 };
+/**
+ * Statuses worth another try, for every call: the Twirp client's five, plus 408 (the server
+ * gave up waiting for the request, so it never acted on it). Other 4xx answer the same again.
+ */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network errors before the request could reach the service: safe to send again, always. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    CONNECT_TIMEOUT_CODE
+]);
+/** Network errors after the request may have reached it: sent again when idempotent. */
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+/**
+ * Time a step spends failing: failed tries and the waits after them, all calls together (one
+ * process is one step). Once spent, a failure is final: a step gives up on a dead service
+ * within the budget, however many calls it makes; a long transfer that succeeds costs nothing.
+ */
+class RetryBudget {
+    spentMs = 0;
+    /** Whether `ms` more failing time fits in `limitMs`; if so it is spent. */
+    take(ms, limitMs) {
+        if (this.spentMs + ms > limitMs)
+            return false;
+        this.spentMs += ms;
+        return true;
+    }
+}
+const stepBudget = new RetryBudget();
+/**
+ * Runs `attempt` until it succeeds, the one retry loop of the project. A failure is tried again
+ * when it is a retryable status (408, 429, 500, 502, 503, 504), a network error before the
+ * request was sent, or, for idempotent calls, a connection or transfer that broke; it waits as
+ * the policy says, or longer when a Retry-After asks (seconds or an HTTP date, at most 60 s),
+ * every wait scaled by CHECKPOINT_RETRY_SCALE. It gives up when the policy's attempts are used,
+ * when the next try would start after the call's deadline (3 min), or when the step's budget
+ * (5 min of failing) is spent. Anything else a try throws (a bad digest, a full disk) ends the
+ * call as it is.
+ * @throws ServiceError naming the call, the last status or error, and the attempts made
+ */
+async function withRetries(options, attempt) {
+    const settings = retrySettings();
+    const started = Date.now();
+    const call = { options, settings, deadline: started + settings.callDeadlineMs };
+    for (let number = 1;; number++) {
+        const tried = Date.now();
+        try {
+            return await attempt({ number, remainingMs: call.deadline - tried });
+        }
+        catch (error) {
+            const failure = classify(error, options.idempotent ?? true);
+            if (failure === undefined)
+                throw error;
+            const next = nextWait(failure, number, tried, call);
+            if ('why' in next)
+                throw gaveUp(options.what, failure, number, Date.now() - started, next);
+            options.log?.(retrying(options.what, failure, number, options.policy.attempts, next));
+            await new Promise(resolve => setTimeout(resolve, next.ms));
+        }
+    }
+}
+/** A failure of the network or a service; undefined for anything else. */
+function classify(error, idempotent) {
+    if (error instanceof HttpStatusError && error.status !== undefined) {
+        const retryable = RETRYABLE_STATUSES.has(error.status);
+        return {
+            error,
+            outcome: error.message,
+            status: error.status,
+            retryAfterMs: error.retryAfterMs,
+            finalBecause: retryable ? undefined : `a ${error.status} does not change on a retry`
+        };
+    }
+    const code = errorCode(error);
+    const notSent = code !== undefined && NOT_SENT.has(code);
+    const interrupted = error instanceof TransferInterruptedError || (code !== undefined && MAYBE_SENT.has(code));
+    if (!notSent && !interrupted)
+        return undefined;
+    return {
+        error,
+        outcome: `failed: ${describe(error)}`,
+        status: undefined,
+        retryAfterMs: undefined,
+        finalBecause: notSent || idempotent
+            ? undefined
+            : 'the request may have reached the service, and this call is not safe to repeat'
+    };
+}
+/** The `code` of an error or of its causes (a wrapper keeps the socket's error in `cause`). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** The wait before the next try, or why there is none. */
+function nextWait(failure, failures, tried, call) {
+    const { options, settings } = call;
+    if (failure.finalBecause !== undefined)
+        return { final: true, why: failure.finalBecause };
+    if (failures >= options.policy.attempts)
+        return { final: false, why: '' };
+    const wait = waitFor(failure, failures, options, settings);
+    const now = Date.now();
+    if (now + wait.ms >= call.deadline) {
+        const deadline = humanDuration(settings.callDeadlineMs);
+        return { final: false, why: `the next try would start after the call's ${deadline} deadline` };
+    }
+    if (!(options.budget ?? stepBudget).take(now - tried + wait.ms, settings.stepBudgetMs)) {
+        const budget = humanDuration(settings.stepBudgetMs);
+        return { final: false, why: `the step has spent its ${budget} of retries` };
+    }
+    return wait;
+}
+/**
+ * The policy's wait, or the longer one a Retry-After asks for (at most 60 s), scaled: a service
+ * is never asked again sooner than it said, nor sooner than the official client would ask.
+ */
+function waitFor(failure, failures, options, settings) {
+    const policy = options.policy.waitMs(failures, (options.random ?? Math.random)());
+    const asked = Math.min(failure.retryAfterMs ?? 0, settings.retryAfterCapMs);
+    return { ms: Math.round(Math.max(policy, asked) * settings.scale), asked: asked > policy };
+}
+function gaveUp(what, failure, attempts, elapsedMs, stop) {
+    const count = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const end = stop.final
+        ? `not retried (${count}): ${stop.why}`
+        : `gave up after ${count} over ${humanDuration(elapsedMs)}${stop.why === '' ? '' : `: ${stop.why}`}`;
+    return new ServiceError(`${what} ${failure.outcome}; ${end}`, failure.status, {
+        cause: failure.error
+    });
+}
+function retrying(what, failure, attempt, attempts, wait) {
+    const asked = wait.asked ? ', as its Retry-After asks' : '';
+    return `${what} ${failure.outcome} on attempt ${attempt} of ${attempts}; trying again in ${humanDuration(wait.ms)}${asked}`;
+}
+/** A duration for a message: "250 ms", "4.5 s", "180 s". */
+function humanDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+;// CONCATENATED MODULE: ./src/transport/blob-transfer.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Streams a URL's body into a file, counting and hashing it on the way, and returns its size and
+ * `sha256:<hex>`. Given up when no data comes for the idle timeout; a try that fails starts the
+ * file over (DOWNLOADS schedule).
+ */
+async function downloadToFile(url, file, options) {
+    const { what, log, headers, redirected, progress } = options;
+    return withRetries({ what, log, policy: DOWNLOADS }, async () => {
+        const idleMs = IDLE_TIMEOUT_MS;
+        const response = await request(url, { headers, redirected, idleMs, accept: [200] });
+        const meter = new ByteMeter(Number.POSITIVE_INFINITY, undefined, progress);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(bodyChunks(response), meter, (0,external_node_fs_.createWriteStream)(file, { mode: 0o644 }));
+        return { size: meter.bytes, digest: meter.digest() };
+    });
+}
+/**
+ * A signed URL's body as it arrives, for a reader that consumes it on the way. Opening it is
+ * retried (DOWNLOADS schedule); a body that breaks or stops for the idle timeout part-way is not:
+ * the caller falls back to a whole download.
+ */
+async function* streamBody(url, options) {
+    const open = () => request(url, { idleMs: IDLE_TIMEOUT_MS, accept: [200] });
+    yield* bodyChunks(await withRetries({ ...options, policy: DOWNLOADS }, open));
+}
+/**
+ * Bytes `start` to `end` (exclusive) of a signed URL, in one ranged GET (DOWNLOADS schedule).
+ * An answer of another length is not retried: the caller falls back to a whole download.
+ */
+async function fetchRange(url, start, end, options) {
+    const range = `bytes=${start}-${end - 1}`;
+    return withRetries({ ...options, policy: DOWNLOADS }, async ({ remainingMs }) => {
+        const headers = { Range: range, 'x-ms-range': range };
+        const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+        const response = await request(url, { headers, timeoutMs, accept: [200, 206] });
+        const bytes = await readBody(response);
+        if ((response.statusCode === 200 && start !== 0) || bytes.length !== end - start) {
+            throw new ServiceError(`A ranged download answered ${String(response.statusCode)} with ${bytes.length} bytes, not ${end - start}`, response.statusCode);
+        }
+        return bytes;
+    });
+}
+/** Bytes per Put Block: big enough for few requests, small enough to hold a few in memory. */
+const BLOCK_BYTES = 8 * 1024 * 1024;
+/**
+ * Streams bytes to a signed block-blob URL, asked for only when the first bytes are ready to go
+ * (a source that fails early creates nothing), and returns their size and `sha256:<hex>`: one Put
+ * Blob when they fit in a block, else Put Blocks (`concurrency` in flight, each retried on the
+ * BLOB_UPLOADS schedule, one that gets no answer within the stall timeout sent again) and one
+ * Put Block List. Nothing is readable at the URL until that last request: a failed upload
+ * leaves nothing behind.
+ */
+async function uploadStream(url, source, options) {
+    const settings = { ...uploadSettings(), ...options };
+    const tally = { hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 };
+    const upload = new BlockUpload(url, settings);
+    const blocks = blocksOf(source, options.blockBytes ?? BLOCK_BYTES, tally);
+    await forEachBounded(blocks, settings.concurrency, block => upload.send(block));
+    await upload.commit();
+    return { size: tally.size, digest: `sha256:${tally.hash.digest('hex')}` };
+}
+/**
+ * Cuts a stream of chunks into blocks of `blockBytes`, each one handed on as soon as it is
+ * full, before the next chunk is read; what is left at the end is the last block. Every chunk
+ * is counted and hashed into `tally` as it passes.
+ */
+async function* blocksOf(source, blockBytes, tally) {
+    let chunks = [];
+    let bytes = 0;
+    let index = 0;
+    for await (const chunk of source) {
+        tally.hash.update(chunk);
+        tally.size += chunk.length;
+        let rest = chunk;
+        while (bytes + rest.length >= blockBytes) {
+            chunks.push(rest.subarray(0, blockBytes - bytes));
+            rest = rest.subarray(blockBytes - bytes);
+            yield { index: index++, chunks, bytes: blockBytes, last: false };
+            chunks = [];
+            bytes = 0;
+        }
+        if (rest.length > 0) {
+            chunks.push(rest);
+            bytes += rest.length;
+        }
+    }
+    yield { index, chunks, bytes, last: true };
+}
+/** The requests of one upload: one Put Blob, or Put Blocks and then the block list. */
+class BlockUpload {
+    url;
+    options;
+    ids = [];
+    constructor(url, options) {
+        this.url = url;
+        this.options = options;
+    }
+    /** Sends a block: a Put Blob when it is the only one, else a Put Block (none when empty). */
+    async send(block) {
+        const { contentType, what } = this.options;
+        if (block.last && block.index === 0) {
+            const headers = { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': contentType };
+            await this.put(await this.url(), block.chunks, headers, what);
+            return;
+        }
+        if (block.bytes === 0)
+            return;
+        const id = Buffer.from(`block-${String(block.index).padStart(8, '0')}`).toString('base64');
+        this.ids[block.index] = id;
+        const target = `${await this.url()}&comp=block&blockid=${encodeURIComponent(id)}`;
+        await this.put(target, block.chunks, {}, `${what} (block ${block.index + 1})`);
+    }
+    /** Commits the blocks, in order, with a Put Block List; nothing to do after a Put Blob. */
+    async commit() {
+        if (this.ids.length === 0)
+            return;
+        const { contentType, what } = this.options;
+        const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${this.ids
+            .map(id => `<Latest>${id}</Latest>`)
+            .join('')}</BlockList>`;
+        const headers = { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': contentType };
+        const target = `${await this.url()}&comp=blocklist`;
+        await this.put(target, [Buffer.from(list)], headers, `${what} (block list)`);
+    }
+    /** One PUT on the BLOB_UPLOADS schedule: network errors, stalls, 408, 429 and 5xx retried. */
+    async put(url, body, headers, what) {
+        const { stallMs, log } = this.options;
+        const silence = `no answer within ${String(stallMs)} ms (upload stalled)`;
+        await withRetries({ what, policy: BLOB_UPLOADS, log }, async () => {
+            const answer = await request(url, {
+                method: 'PUT',
+                headers,
+                body,
+                timeoutMs: stallMs,
+                silence
+            });
+            // The status says the bytes are stored; what the body says after it changes nothing.
+            await readBody(answer).catch(() => undefined);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/resume/stage-archive.ts
 
 
@@ -36768,7 +33135,7 @@ class ByteReader {
  * checked against the digest recorded at upload and every file against the manifest. Nothing
  * reaches the workspace here: a bad archive fails the whole checkpoint before any file moves.
  */
-async function stageFiles(document, store, artifacts, folders, fileKey) {
+async function stageFiles(document, source, folders, fileKey) {
     await (0,promises_namespaceObject.mkdir)(folders.staging, { recursive: true });
     await (0,promises_namespaceObject.mkdir)(folders.downloads, { recursive: true });
     const byArchive = new Map();
@@ -36781,9 +33148,27 @@ async function stageFiles(document, store, artifacts, folders, fileKey) {
         const files = byArchive.get(record.name);
         if (!files)
             continue;
-        const fetched = { artifacts, artifact: listedArtifact(store, record), record, ...folders };
+        const fetched = { fetcher: source(record), record, folders };
         await stageArchive(fetched, files, supersededIn(document, record.name), fileKey);
     }
+}
+/**
+ * The archives of this run's artifacts; an archive kept elsewhere (in another run, or in the
+ * cache) goes to `elsewhere`, and without it is refused.
+ */
+function runArchives(store, artifacts, runId, elsewhere) {
+    return record => {
+        if (record.cache !== undefined || record.runId !== runId) {
+            if (elsewhere)
+                return elsewhere(record);
+            throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`);
+        }
+        const artifact = listedArtifact(store, record);
+        return {
+            stream: (expected, into, superseded) => streamArchive(artifacts, artifact, record, expected, into, superseded),
+            download: downloads => artifacts.download(artifact, downloads)
+        };
+    };
 }
 /**
  * The run's artifact of an archive the checkpoint records.
@@ -36800,18 +33185,18 @@ function listedArtifact(store, record) {
 }
 /** Extracts one archive's files into staging; a sealed one is opened with the file key. */
 async function stageArchive(fetched, files, superseded, fileKey) {
-    const { record, downloads, staging } = fetched;
+    const { record, folders } = fetched;
     if (record.packing !== 'zip-encrypted') {
-        await extractFrom(fetched, files, staging, superseded);
+        await extractFrom(fetched, files, folders.staging, superseded);
         return;
     }
     if (!fileKey)
         throw new ArchiveIntegrityError(record.name, 'it is encrypted: give the encryption key');
-    const sealed = (0,external_node_path_namespaceObject.join)(downloads, `${record.name}.sealed`);
+    const sealed = (0,external_node_path_.join)(folders.downloads, `${record.name}.sealed`);
     // Opaque names say nothing of which file a sealed entry was: an entry this checkpoint does
     // not need is one a later node saved again. It is passed over, never decrypted or placed.
     await extractFrom(fetched, files.map(file => sealedRecord(record.name, file)), sealed, name => /^f\d{6}$/.test(name));
-    await openFiles(record.name, files, sealed, staging, fileKey);
+    await openFiles(record.name, files, sealed, folders.staging, fileKey);
 }
 /**
  * Files of the pipeline that another archive holds: an earlier archive still carries its old
@@ -36827,19 +33212,20 @@ function supersededIn(document, archive) {
  * short), downloads it whole, checks its digest and extracts it then. Either way every entry is
  * checked against the manifest before the caller places anything.
  */
-async function extractFrom(fetched, expected, into, superseded) {
-    const { artifacts, artifact, record } = fetched;
-    try {
-        await streamArchive(fetched, expected, into, superseded);
-        return;
+async function extractFrom({ fetcher, record, folders }, expected, into, superseded) {
+    if (fetcher.stream) {
+        try {
+            await fetcher.stream(expected, into, superseded);
+            return;
+        }
+        catch (error) {
+            core/* info */.pq(`Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`);
+        }
     }
-    catch (error) {
-        info(`Reading ${record.name} while it downloads failed (${describe(error)}): downloading it whole`);
-    }
-    const zip = await artifacts.download(artifact, fetched.downloads);
+    const zip = await fetcher.download(folders.downloads);
     await extractArchive(zip, record.name, expected, into, superseded);
 }
-async function streamArchive({ artifacts, artifact, record }, expected, into, superseded) {
+async function streamArchive(artifacts, artifact, record, expected, into, superseded) {
     const url = await artifacts.signedUrl(artifact);
     const transfer = artifacts.transfer(artifact);
     const size = record.size;
@@ -36850,6 +33236,1869 @@ async function streamArchive({ artifacts, artifact, record }, expected, into, su
         ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
         : await fetchRange(url, location.start, location.start + location.length, transfer);
     await extractStream(streamBody(url, transfer), { archive: record.name, size, digest: record.digest, directory }, location, expected, into, superseded);
+}
+
+;// CONCATENATED MODULE: ./src/resume/found.ts
+
+
+
+
+
+
+
+
+
+/** Where checkpoints come from: this run's earlier attempts, earlier runs, the Actions cache. */
+const SOURCE_NAMES = ['attempts', 'runs', 'cache'];
+/**
+ * Adds a verified checkpoint's nodes that no earlier source supplied to what was found. The
+ * first checkpoint is taken whole, as restore always took it; later ones give only their part.
+ */
+function take(found, document, sourceOf) {
+    const fresh = document.nodes.filter(node => found.reuse.sources[node.id] === undefined);
+    if (found.document === undefined) {
+        found.document = document;
+    }
+    else {
+        if (fresh.length === 0)
+            return;
+        found.document = mergeInto(found.document, restrictTo(document, fresh.map(node => node.id)));
+    }
+    for (const node of fresh) {
+        found.reuse.sources[node.id] = sourceOf(node);
+        found.reuse.reasons[node.id] = 'done';
+        found.known.add(node.id);
+    }
+    if (!found.newest || isNewer(document, found.newest))
+        found.newest = document;
+}
+/** Orders checkpoints of any runs: by run, then attempt, then sequence. */
+function isNewer(a, b) {
+    const runs = Number(a.run.runId) - Number(b.run.runId);
+    if (runs !== 0 && !Number.isNaN(runs))
+        return runs > 0;
+    return a.attempt - b.attempt > 0 || (a.attempt === b.attempt && a.sequence > b.sequence);
+}
+const BETTER = new Set(['done', 'offered']);
+const RETRYABLE = new Set(['files-missing', 'corrupt', 'untrusted']);
+/**
+ * Records why a node was or was not taken: the newest source's word stands, unless an older
+ * one takes it, or the newest could not even be read.
+ */
+function setReason(found, node, reason) {
+    const current = found.reuse.reasons[node];
+    if (current === undefined || BETTER.has(reason) || RETRYABLE.has(current)) {
+        found.reuse.reasons[node] = reason;
+    }
+}
+/**
+ * Stages the part of each node of `ids` (its files fetched and checked against the manifest),
+ * then places the ones that verified into the workspace, in the order the nodes wrote. A node
+ * whose files do not verify is left out (`files-missing`), the others still taken.
+ * @returns the nodes placed
+ */
+async function placeParts(document, ids, source, request, found, scratch, label = `run ${document.run.runId}`) {
+    const fileKey = new CheckpointCodec(request.keys).fileKey;
+    const staged = [];
+    for (const id of ids) {
+        const part = restrictTo(document, [id]);
+        const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(scratch, 'staging-'));
+        try {
+            await stageFiles(part, source, { downloads: (0,external_node_path_.join)(scratch, 'downloads'), staging }, fileKey);
+            staged.push({ id, part, staging });
+        }
+        catch (error) {
+            if (!(error instanceof CheckpointError) || isPermissionError(error))
+                throw error;
+            found.reuse.reasons[id] = 'files-missing';
+            core/* warning */.$e(`Node '${id}' is not taken from ${label}: ${describe(error)}`);
+        }
+    }
+    for (const { part, staging } of staged) {
+        await placeFiles(staging, part.files, request.context.workspace);
+    }
+    return staged.map(item => item.id);
+}
+function isPermissionError(error) {
+    return error instanceof GitHubApiError && error.status === 403;
+}
+
+;// CONCATENATED MODULE: ./src/restore/restore-inputs.ts
+
+
+
+
+
+
+/** Reads and validates the restore entry's inputs. @throws InvalidInputError */
+function getRestoreInputs() {
+    return {
+        scope: getScope(),
+        githubToken: getInput(Input.GithubToken),
+        failOnError: getBoolean(Input.FailOnError, false),
+        rerun: getList(Input.Rerun).map(id => ids_validateId(Input.Rerun, id)),
+        rerunFrom: optionalId(Input.RerunFrom),
+        reset: getBoolean(Input.Reset, false),
+        protection: getProtection()
+    };
+}
+function optionalId(name) {
+    const value = getInput(name);
+    return value === '' ? undefined : ids_validateId(name, value);
+}
+/** The restore entry's inputs that say where else checkpoints may come from. */
+var SourceInput;
+(function (SourceInput) {
+    SourceInput["From"] = "from";
+    SourceInput["Match"] = "match";
+    SourceInput["MaxRuns"] = "max-runs";
+    SourceInput["Keys"] = "keys";
+})(SourceInput || (SourceInput = {}));
+/** Reads and validates `from`, `match`, `max-runs` and `keys`. @throws InvalidInputError */
+function getSourceInputs(env = process.env) {
+    return {
+        from: getFrom(env),
+        match: getMatch(),
+        maxRuns: getMaxRuns(),
+        keys: getKeys()
+    };
+}
+function getFrom(env) {
+    const given = getList(SourceInput.From);
+    if (given.length === 0)
+        return config_isGhes(env) ? ['attempts', 'cache'] : ['attempts'];
+    const from = [];
+    for (const item of given) {
+        const source = SOURCE_NAMES.find(name => name === item);
+        if (!source) {
+            throw new errors_InvalidInputError(SourceInput.From, getInput(SourceInput.From), `'${item}' is not a source: list attempts, runs or cache, separated by commas or new lines`);
+        }
+        if (!from.includes(source))
+            from.push(source);
+    }
+    return from;
+}
+function getMatch() {
+    const value = getInput(SourceInput.Match);
+    if (value === '' || value === 'ref')
+        return 'ref';
+    if (value === 'sha')
+        return 'sha';
+    throw new errors_InvalidInputError(SourceInput.Match, value, 'must be ref (runs of this branch, then of the default branch) or sha (runs of this commit)');
+}
+function getMaxRuns() {
+    const value = getInput(SourceInput.MaxRuns);
+    if (value === '')
+        return 10;
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < 1) {
+        throw new errors_InvalidInputError(SourceInput.MaxRuns, value, 'must be a positive whole number');
+    }
+    return number;
+}
+const KEYS_RULE = 'each line must be node=key, e.g. build=<the same key as the save step of build>, with a node ' +
+    ID_RULE.replace(/^must be/, 'of');
+function getKeys() {
+    const text = getInput(SourceInput.Keys);
+    const keys = new Map();
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        const equals = line.indexOf('=');
+        const node = equals > 0 ? line.slice(0, equals).trim() : '';
+        if (!ID_PATTERN.test(node)) {
+            throw new errors_InvalidInputError(SourceInput.Keys, text, `line ${index + 1}: ${KEYS_RULE}`);
+        }
+        const clash = keys.has(node) ? node : caseCollision(node, keys.keys());
+        if (clash !== undefined) {
+            throw new errors_InvalidInputError(SourceInput.Keys, text, `line ${index + 1} names node '${node}' again (node ids are unique ignoring case)`);
+        }
+        keys.set(node, line.slice(equals + 1).trim());
+    }
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./src/action/job-context.ts
+
+
+
+
+function folderOf(runnerTemp) {
+    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action');
+}
+function contextFile(runnerTemp, scope) {
+    return (0,external_node_path_.join)(folderOf(runnerTemp), `${scope}.json`);
+}
+/** The file of a base checkpoint: named by its digest, so the same document is written once. */
+function baseFileName(scope, base) {
+    return `${scope}.base.${base.digest.replace(/^sha256:/, '')}.json`;
+}
+/**
+ * The job's context for a scope, or undefined before any checkpoint step ran (or when it cannot
+ * be read). The base checkpoint is read and verified (digest, shape, depth) unless `base` is
+ * false, for steps that only need the rest.
+ */
+async function loadJobContext(runnerTemp, scope, options = {}) {
+    try {
+        const stored = JSON.parse(await readFile(contextFile(runnerTemp, scope), 'utf8'));
+        const { baseFile, base: inline, ...rest } = stored;
+        if (options.base === false || baseFile === undefined)
+            return { ...rest, base: inline };
+        if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
+            return undefined;
+        const file = join(folderOf(runnerTemp), baseFile);
+        const base = parseCheckpoint(await readFile(file, 'utf8'), file);
+        // Only a file of this scope named by the digest of what it holds is taken as the base.
+        if (baseFileName(scope, base) !== baseFile)
+            return undefined;
+        return { ...rest, base };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
+ * file of its digest is there already), then the small context naming it; bases it no longer
+ * names are removed after.
+ */
+async function saveJobContext(runnerTemp, context) {
+    const folder = folderOf(runnerTemp);
+    const file = contextFile(runnerTemp, context.scope);
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    const { base, ...rest } = context;
+    const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
+    const stored = baseFile ? { ...rest, baseFile } : rest;
+    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
+    await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    await removeOtherBases(folder, context.scope, baseFile);
+}
+async function writeBase(folder, scope, base) {
+    const name = baseFileName(scope, base);
+    const file = (0,external_node_path_.join)(folder, name);
+    const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
+    if (!there) {
+        await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, serializeCheckpoint(base), 'utf8');
+        await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    }
+    return name;
+}
+async function removeOtherBases(folder, scope, keep) {
+    const prefix = `${scope}.base.`;
+    for (const name of await (0,promises_namespaceObject.readdir)(folder)) {
+        if (name.startsWith(prefix) && name !== keep) {
+            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(folder, name), { force: true });
+        }
+    }
+}
+/**
+ * Records what the restore step did, for the later steps of the job: the checkpoint they extend
+ * (with re-run nodes taken out) and what was restored.
+ */
+async function rememberRestore(runnerTemp, scope, restored, invalidation, origin = {}) {
+    const base = invalidation?.document ?? restored;
+    // Taken from several sources, the checkpoint is named after the newest one it came from.
+    const newest = origin.newest ?? restored;
+    const context = {
+        scope,
+        base,
+        ...(origin.reuse ? { reuse: origin.reuse } : {}),
+        restored: restored &&
+            newest && {
+            checkpoint: naming_checkpointName(newest),
+            attempt: newest.attempt,
+            runId: newest.run.runId,
+            nodes: base?.nodes ?? [],
+            rerun: invalidation?.rerun ?? [],
+            partials: restored.partials ?? []
+        },
+        events: [],
+        lastStepEndedAt: new Date().toISOString()
+    };
+    await saveJobContext(runnerTemp, context);
+    return context;
+}
+/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+async function jobContextOrNew(runnerTemp, scope) {
+    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+}
+/** Appends a step's event and marks the end of the step, for the next one's duration. */
+async function recordEvent(runnerTemp, job, event) {
+    job.events.push(event);
+    job.lastStepEndedAt = new Date().toISOString();
+    await saveJobContext(runnerTemp, job);
+}
+/** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
+function ranEvent(document, node, reason) {
+    const durationMs = document.nodes.find(record => record.id === node)?.durationMs;
+    return {
+        node,
+        status: 'ran',
+        reason,
+        checkpoint: checkpointName(document),
+        ...(durationMs === undefined ? {} : { durationMs })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/restore/restore-outputs.ts
+
+
+
+
+
+
+/** Outputs of the restore entry, as action.yml spells them; `done-<node>` besides. */
+var RestoreOutput;
+(function (RestoreOutput) {
+    RestoreOutput["Resumed"] = "resumed";
+    RestoreOutput["Completed"] = "completed";
+    RestoreOutput["Partial"] = "partial";
+    RestoreOutput["State"] = "state";
+    RestoreOutput["StateFile"] = "state-file";
+    RestoreOutput["Checkpoint"] = "checkpoint";
+    RestoreOutput["FromAttempt"] = "from-attempt";
+    RestoreOutput["FromRunId"] = "from-run-id";
+    RestoreOutput["Sources"] = "sources";
+    RestoreOutput["Reasons"] = "reasons";
+})(RestoreOutput || (RestoreOutput = {}));
+/** GitHub caps all of a job's outputs at 1 MB together; a state near that goes to a file. */
+const STATE_OUTPUT_LIMIT = 1_000_000;
+/**
+ * Sets the outputs that `if:` guards read after a restore. A state too large for an output is
+ * left out with a warning; `state-file` always names a file holding it.
+ */
+async function setRestoreOutputs(document, runnerTemp, scope, origin = {}) {
+    const nodes = completedNodes(document);
+    // Taken from several sources, the outputs describe the newest checkpoint it came from.
+    const newest = document && (origin.newest ?? document);
+    core/* setOutput */.uH(RestoreOutput.Resumed, String(document !== undefined));
+    core/* setOutput */.uH(RestoreOutput.Completed, JSON.stringify(nodes));
+    core/* setOutput */.uH(RestoreOutput.Partial, JSON.stringify(partialNodes(document)));
+    for (const node of nodes)
+        core/* setOutput */.uH(`done-${node}`, 'true');
+    core/* setOutput */.uH(RestoreOutput.Checkpoint, newest ? naming_checkpointName(newest) : '');
+    core/* setOutput */.uH(RestoreOutput.FromAttempt, newest ? String(newest.attempt) : '');
+    core/* setOutput */.uH(RestoreOutput.FromRunId, newest ? newest.run.runId : '');
+    core/* setOutput */.uH(RestoreOutput.Sources, JSON.stringify(origin.reuse?.sources ?? {}));
+    core/* setOutput */.uH(RestoreOutput.Reasons, JSON.stringify(origin.reuse?.reasons ?? {}));
+    const state = stateJson(document?.state ?? {});
+    const bytes = Buffer.byteLength(state);
+    const stateFile = (0,external_node_path_.join)(runnerTemp, 'checkpoint-action', `${scope}.state.json`);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(runnerTemp, 'checkpoint-action'), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(stateFile, state, 'utf8');
+    core/* setOutput */.uH(RestoreOutput.StateFile, stateFile);
+    if (bytes > STATE_OUTPUT_LIMIT) {
+        core/* warning */.$e(`The restored state is ${bytes} bytes, over the ${STATE_OUTPUT_LIMIT} ` +
+            `bytes a job's outputs may hold: output 'state' is left out; read the file named by 'state-file'`);
+        return;
+    }
+    core/* setOutput */.uH(RestoreOutput.State, state);
+}
+
+;// CONCATENATED MODULE: ./src/transport/run-context.ts
+
+
+/** Reads the run context from the runner's environment, with local fallbacks. */
+function readRunContext(env = process.env) {
+    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    return {
+        workspace: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()),
+        runnerTemp: (0,external_node_path_.resolve)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)()),
+        run: definedOnly({
+            runId: env.GITHUB_RUN_ID ?? 'local',
+            attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF
+        }),
+        repository: owner && name ? { owner, name } : undefined
+    };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/action/step-state.ts
+/**
+ * What the restore entry hands its post step (`core.saveState` / `core.getState`): the scope
+ * whose summary it writes.
+ */
+var RestoreState;
+(function (RestoreState) {
+    RestoreState["Scope"] = "scope";
+})(RestoreState || (RestoreState = {}));
+/** What the run entry hands its post step, which saves a cancelled command's progress. */
+var RunState;
+(function (RunState) {
+    RunState["Node"] = "node";
+    RunState["Scope"] = "scope";
+    RunState["StateFile"] = "state-file";
+    /** `running` until the command ends; a post step that still sees it saves partial progress. */
+    RunState["Status"] = "status";
+})(RunState || (RunState = {}));
+
+;// CONCATENATED MODULE: ./src/transport/rest-client.ts
+
+
+
+
+
+/** The default of `GITHUB_API_URL`. */
+const DEFAULT_API_URL = 'https://api.github.com';
+const PAGE_SIZE = 100;
+const MAX_PAGES = 100;
+/**
+ * The few REST calls `pull` makes, retried as the action's calls are (transport/retry.ts). The
+ * token goes to the API host only: the artifact download answers 302 to a blob URL, followed
+ * without the Authorization header, and a pagination link that leaves the API host is refused.
+ */
+class GitHubClient {
+    apiUrl;
+    token;
+    log;
+    origin;
+    /** `log` hears of each retry (the CLI's stderr). */
+    constructor(apiUrl, token, log) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.log = log;
+        this.apiUrl = apiUrl.replace(/\/+$/, '');
+        this.origin = new URL(this.apiUrl).origin;
+    }
+    /** Every artifact of a run, all attempts, following the `Link: rel="next"` pages. */
+    async listRunArtifacts(repository, runId) {
+        let url = `${repoUrl(this.apiUrl, repository)}/actions/runs/${runId}/artifacts?per_page=${PAGE_SIZE}`;
+        const artifacts = [];
+        const what = `run ${runId} of ${repository.owner}/${repository.name}`;
+        for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
+            const page = await this.getJson(url, what);
+            const body = page.json;
+            artifacts.push(...(body.artifacts ?? []).map(toArtifact));
+            url = page.next;
+        }
+        return artifacts;
+    }
+    /**
+     * Downloads an artifact's bytes (a zip, or the plain file of an artifact uploaded without
+     * one) into `target`.
+     * @returns the bytes written and their `sha256:<hex>`
+     */
+    async download(repository, artifact, target, progress) {
+        const api = { apiUrl: this.apiUrl, token: this.token };
+        const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        return { bytes: size, digest };
+    }
+    /**
+     * One GET of the API: its JSON and the URL of its next page (`Link: rel="next"`). `path` is
+     * taken from the API root, or is a full URL on the API host, as Link headers give them. The
+     * token never leaves the API host: a link elsewhere is refused, and a redirect elsewhere (one
+     * is followed) gets no token.
+     */
+    async getJson(path, what) {
+        const url = /^https?:/.test(path) ? path : `${this.apiUrl}${path}`;
+        if (new URL(url).origin !== this.origin) {
+            throw new GitHubApiError(0, `Refused to send the token to ${new URL(url).origin}, not the API`);
+        }
+        const retry = { what: `GitHub API: ${what}`, policy: SERVICE_CALLS, log: this.log };
+        const page = await asApiError(withRetries(retry, async ({ remainingMs }) => {
+            const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+            const headers = apiHeaders(this.token);
+            const response = await request(url, { headers, timeoutMs, redirected: () => undefined });
+            const link = [response.headers.link ?? []].flat().join(', ');
+            return { text: (await readBody(response)).toString('utf8'), link };
+        }), what);
+        return { json: JSON.parse(page.text), next: nextLink(page.link) };
+    }
+}
+/** What the REST API is sent: the token, and the media type and version it answers in. */
+function apiHeaders(token) {
+    return {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28'
+    };
+}
+/**
+ * Downloads an artifact through the REST API into `target` (DOWNLOADS schedule): GET
+ * .../actions/artifacts/{id}/zip answers 302 to a signed blob URL, which is followed once
+ * without the token; `transfer.redirected` hears that URL first, to mask it.
+ * @returns the size and `sha256:<hex>` of the bytes written
+ */
+async function downloadArtifact(api, repository, artifactId, target, transfer) {
+    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    return downloadToFile(url, target, {
+        ...transfer,
+        headers: apiHeaders(api.token),
+        redirected: transfer.redirected ?? (() => undefined)
+    });
+}
+/**
+ * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ */
+async function asApiError(call, what) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (!(error instanceof ServiceError) || error.status === undefined)
+            throw error;
+        if ([401, 403, 404].includes(error.status))
+            throw apiError(error.status, what);
+        throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
+    }
+}
+function apiError(status, what) {
+    const meaning = status === 404
+        ? 'not found (or the token cannot see it)'
+        : status === 401
+            ? 'bad credentials: check GITHUB_TOKEN'
+            : status === 403
+                ? 'forbidden: the token needs actions: read on the repository (or a rate limit was hit)'
+                : `HTTP ${status}`;
+    return new GitHubApiError(status, `GitHub API: ${what}: ${meaning}`);
+}
+function toArtifact(item) {
+    const value = (item ?? {});
+    return {
+        id: Number(value.id),
+        name: typeof value.name === 'string' ? value.name : '',
+        size: Number(value.size_in_bytes ?? 0),
+        digest: typeof value.digest === 'string' && value.digest !== '' ? value.digest : undefined,
+        expired: value.expired === true
+    };
+}
+/** A repository's REST URL. */
+function repoUrl(apiUrl, repository) {
+    const owner = encodeURIComponent(repository.owner);
+    return `${apiUrl.replace(/\/+$/, '')}/repos/${owner}/${encodeURIComponent(repository.name)}`;
+}
+/** The `rel="next"` URL of a Link header. */
+function nextLink(header) {
+    for (const part of (header ?? '').split(',')) {
+        const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+        if (match)
+            return match[1];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/resume/foreign-archives.ts
+
+
+
+
+/** The REST client of the job's token, or undefined without one. */
+function restClient(token) {
+    if (token === '')
+        return undefined;
+    return new GitHubClient(process.env.GITHUB_API_URL ?? DEFAULT_API_URL, token);
+}
+/**
+ * Archives of nodes taken from other runs or the cache, which later attempts of this run (and
+ * steps that take an offered node) fetch from where they are kept: the cache entry when the
+ * record names one, else the run that uploaded it, through the REST API. Each is checked
+ * against the digest its checkpoint recorded before anything is extracted from it.
+ */
+function archivesElsewhere(options) {
+    const listings = new Map();
+    const listing = (client, repository, runId) => {
+        let artifacts = listings.get(runId);
+        if (!artifacts) {
+            artifacts = client.listRunArtifacts(repository, Number(runId));
+            listings.set(runId, artifacts);
+        }
+        return artifacts;
+    };
+    return (record) => ({
+        download: async (downloads) => {
+            if (record.cache !== undefined) {
+                if (!options.cache) {
+                    throw new ArchiveIntegrityError(record.name, 'is kept in the Actions cache, which this step does not read');
+                }
+                return options.cache(record, downloads);
+            }
+            const { client, repository } = options;
+            if (!client || !repository) {
+                throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}: reading it needs github-token`);
+            }
+            const artifacts = await listing(client, repository, record.runId);
+            return downloadFromRun(client, repository, artifacts, record, downloads);
+        }
+    });
+}
+/** Downloads an archive of another run through the REST API, checked against its digest. */
+async function downloadFromRun(client, repository, artifacts, record, downloads) {
+    const artifact = artifacts.find(item => item.name === record.name && !item.expired);
+    if (!artifact) {
+        throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`);
+    }
+    const file = (0,external_node_path_.join)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(downloads, 'run-')), 'artifact');
+    const { digest } = await client.download(repository, artifact, file);
+    if (digest !== record.digest) {
+        throw new ArchiveIntegrityError(record.name, 'its bytes do not match the digest recorded at upload');
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
+
+/** The major version of the action, part of every fingerprint: a new major re-runs nodes. */
+const ACTION_MAJOR = 'v1';
+/** The parts in the order a mismatch is reported. */
+const FINGERPRINT_PARTS = (/* unused pure expression or super */ null && (['key', 'command', 'shell', 'salt', 'version']));
+/** Computes a fingerprint from what the step knows; empty parts are left out. */
+function computeFingerprint(input) {
+    const fingerprint = { version: ACTION_MAJOR };
+    for (const part of ['key', 'command', 'shell', 'salt']) {
+        const value = input[part];
+        if (value !== undefined && value !== '')
+            fingerprint[part] = digest(value);
+    }
+    return fingerprint;
+}
+/**
+ * The first part that differs between a recorded fingerprint and the current one, or
+ * undefined when the node is still valid. `command` and `shell` are compared only when the
+ * current step knows them (a save step does not run a command).
+ */
+function changedPart(recorded, current) {
+    for (const part of FINGERPRINT_PARTS) {
+        if ((part === 'command' || part === 'shell') && current[part] === undefined)
+            continue;
+        if (recorded?.[part] !== current[part])
+            return part;
+    }
+    return undefined;
+}
+function digest(value) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/reuse.ts
+
+
+/** True for a node that a `run` step checkpointed: its fingerprint holds the command. */
+function isRunNode(record) {
+    return record.fingerprint?.command !== undefined;
+}
+/**
+ * Decides a node found done in another run (or in the cache, where `sameCommit` is false). A
+ * node whose key restore is given is compared by key and major version; a `run` node is then
+ * left to its run step, which knows the rest of its fingerprint. Without a key, only a run of
+ * the same commit vouches for a node.
+ */
+function judgeNode(record, request) {
+    if (record.added === undefined)
+        return { take: 'no', reason: 'unrecorded' };
+    const given = request.keys.get(record.id);
+    if (given !== undefined && given !== '') {
+        const changed = changedKey(record.fingerprint, computeFingerprint({ key: given }));
+        if (changed)
+            return { take: 'no', reason: `stale:${changed}` };
+        return isRunNode(record) ? offered() : { take: 'now', reason: 'done' };
+    }
+    if (!request.sameCommit) {
+        if (isRunNode(record) && record.fingerprint?.key !== undefined)
+            return offered();
+        return { take: 'no', reason: 'no-key' };
+    }
+    if (record.fingerprint?.version !== undefined && record.fingerprint.version !== ACTION_MAJOR) {
+        return { take: 'no', reason: 'stale:version' };
+    }
+    return isRunNode(record) ? offered() : { take: 'now', reason: 'done' };
+}
+/**
+ * Decides the progress of a node stopped part-way in another run: like a `run` node done
+ * there, it is left to its run step, which resumes it only when its whole fingerprint matches.
+ */
+function judgePartial(partial, request) {
+    if (partial.fingerprint?.command === undefined)
+        return { take: 'no', reason: 'unrecorded' };
+    if (partial.fingerprint.key === undefined && !request.sameCommit) {
+        return { take: 'no', reason: 'no-key' };
+    }
+    return offered();
+}
+function offered() {
+    return { take: 'by-run-step', reason: 'offered' };
+}
+/** Which of key and version differ, the parts restore compares for a node guarded by hand. */
+function changedKey(recorded, current) {
+    if (recorded?.key !== current.key)
+        return 'key';
+    if (recorded?.version !== current.version)
+        return 'version';
+    return undefined;
+}
+/**
+ * The Actions cache key of a node's checkpoint: scope, node and a digest of what the node
+ * depends on. For a `run` node that is its whole fingerprint, which its run step knows; for a
+ * node guarded by hand, its key and the action's major version, which the restore step can
+ * compute from `keys` (a save's `salt` is not known there). Undefined for a node without a key:
+ * those are never cached. Node ids and scopes hold no dots, so the key parses unambiguously.
+ */
+function cacheKey(scope, node, fingerprint) {
+    if (fingerprint?.key === undefined)
+        return undefined;
+    const parts = fingerprint.command === undefined
+        ? { key: fingerprint.key, version: fingerprint.version ?? ACTION_MAJOR }
+        : fingerprint;
+    const digest = sha256Digest(canonicalJson({ scope, node, parts })).replace(/^sha256:/, '');
+    return `checkpoint.${scope}.${node}.${digest}`;
+}
+/** The cache key a node guarded by hand has now, from its key in the restore input `keys`. */
+function guardedCacheKey(scope, node, key) {
+    return key === '' ? undefined : cacheKey(scope, node, computeFingerprint({ key }));
+}
+/** A reason code in plain words, for the job summary. */
+function reasonInWords(reason) {
+    if (reason.startsWith('stale:')) {
+        return `its ${reason.slice('stale:'.length)} changed since it was saved`;
+    }
+    return REASON_WORDS[reason] ?? reason;
+}
+const REASON_WORDS = {
+    done: 'taken: what it depends on is unchanged',
+    offered: 'found with a key: its run step compares its fingerprint',
+    'no-key': 'not taken: no key to compare (reused from another run only with match: sha)',
+    'not-found': 'not found in any source',
+    'files-missing': 'not taken: its files were missing or did not verify',
+    untrusted: 'not taken: not signed with the signing key, or not decryptable',
+    corrupt: 'not taken: its checkpoint does not verify',
+    unrecorded: 'not taken: saved by an older version that did not record what each node added',
+    'rerun-requested': 'not taken: asked to run again'
+};
+
+;// CONCATENATED MODULE: ./src/transport/cache-config.ts
+/**
+ * What the runner's environment says about the Actions cache, read the way @actions/cache reads
+ * it, so this action's choices (which sources to try, whether to write) agree with the client's.
+ */
+const KNOWN_MODES = ['none', 'read', 'write', 'write-only'];
+/**
+ * `ACTIONS_CACHE_MODE`: `none`, `read`, `write` or `write-only`. Unset or unknown modes allow
+ * both, as @actions/cache treats them.
+ */
+function cacheAccess(env = process.env) {
+    const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+    if (!KNOWN_MODES.includes(mode))
+        return { mode, read: true, write: true };
+    return {
+        mode,
+        read: mode === 'read' || mode === 'write',
+        write: mode === 'write' || mode === 'write-only'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/transport/cache-store.ts
+
+
+
+
+/**
+ * A node's checkpoint in the Actions cache, through @actions/cache (loaded only by the steps
+ * that use it). An entry holds the checkpoint document restricted to the node and its files
+ * archive, packed as the artifacts are, under an exact key: never a restore-keys prefix.
+ *
+ * @actions/cache versions an entry by the path strings it is given, so the entry is saved from
+ * a folder whose path reads the same on every runner: relative to the workspace (RUNNER_TEMP
+ * differs between self-hosted runners). It is restored into a fresh folder under RUNNER_TEMP,
+ * never into the workspace: the caller verifies it before anything is placed.
+ */
+/** The document's file name in an entry. */
+const ENTRY_DOCUMENT = 'checkpoint.json';
+/** Where a node's entry is staged for saving, relative to the workspace: also its version. */
+function entryPath(scope, node) {
+    return `.checkpoint-cache/${scope}.${node}`;
+}
+/** Reports once per step what `ACTIONS_CACHE_MODE` forbids. */
+let modeReported = false;
+function allowed(what, notice) {
+    const access = cacheAccess();
+    if (!modeReported && (!access.read || !access.write)) {
+        modeReported = true;
+        const can = access.read ? 'read from' : access.write ? 'written to' : 'neither read nor written';
+        notice(`ACTIONS_CACHE_MODE is '${access.mode}': checkpoints in the Actions cache are ${can === 'neither read nor written' ? can : `only ${can}`} in this job.`);
+    }
+    return access[what];
+}
+/**
+ * Saves a node's entry under `key`: its document text and its archive file. A key that is
+ * already there is left as it is (keys are immutable), never an error.
+ */
+async function saveEntry(entry, archive, workspace, notice) {
+    if (!allowed('write', notice))
+        return 'not-allowed';
+    const cache = await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 5735));
+    const path = entryPath(entry.scope, entry.node);
+    if (allowed('read', notice) && (await lookUp(entry.key, path)) === entry.key)
+        return 'exists';
+    const folder = join(workspace, path);
+    await rm(folder, { recursive: true, force: true });
+    try {
+        await mkdir(folder, { recursive: true });
+        await writeFile(join(folder, ENTRY_DOCUMENT), entry.document, 'utf8');
+        if (archive)
+            await copyFile(archive.file, join(folder, archive.name));
+        const id = await inFolder(workspace, () => cache.saveCache([path], entry.key));
+        return id > 0 ? 'saved' : 'not-saved';
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+        // The parent goes too when no other step is staging in it.
+        await rmdir(join(workspace, '.checkpoint-cache')).catch(() => undefined);
+    }
+}
+async function lookUp(key, path) {
+    const cache = await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 5735));
+    return cache.restoreCache([path], key, [], { lookupOnly: true });
+}
+/**
+ * Restores the entry of exactly `key` into a fresh folder under `runnerTemp`; the folder holding
+ * the entry's files, or undefined on a miss. The caller verifies it, then removes `scratch`.
+ */
+async function restoreEntry(entry, runnerTemp, notice) {
+    if (!allowed('read', notice))
+        return undefined;
+    const cache = await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 5735));
+    const path = entryPath(entry.scope, entry.node);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(runnerTemp, 'checkpoint-cache-'));
+    // The archive is extracted relative to GITHUB_WORKSPACE: here, the scratch folder.
+    const matched = await withWorkspace(scratch, () => cache.restoreCache([path], entry.key, []));
+    if (matched !== entry.key) {
+        // The service may match a longer key by prefix: only the exact key is an entry of ours.
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+        return undefined;
+    }
+    return { folder: (0,external_node_path_.join)(scratch, path), scratch };
+}
+async function withWorkspace(folder, call) {
+    const before = process.env.GITHUB_WORKSPACE;
+    process.env.GITHUB_WORKSPACE = folder;
+    try {
+        return await call();
+    }
+    finally {
+        if (before === undefined)
+            delete process.env.GITHUB_WORKSPACE;
+        else
+            process.env.GITHUB_WORKSPACE = before;
+    }
+}
+/** @actions/cache finds the paths to save relative to the working directory. */
+async function inFolder(folder, call) {
+    const before = process.cwd();
+    process.chdir(folder);
+    try {
+        return await withWorkspace(folder, call);
+    }
+    finally {
+        process.chdir(before);
+    }
+}
+/** Whether the cache can be used at all here: a runtime token and a cache service. */
+function cacheAvailable(env = process.env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN)
+        return false;
+    const v2 = !isGhes(env) && Boolean(env.ACTIONS_CACHE_SERVICE_V2);
+    return Boolean(v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+}
+
+;// CONCATENATED MODULE: ./src/resume/from-cache.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Restores the entry of `key` into RUNNER_TEMP and verifies its checkpoint as an artifact's
+ * (digest, shape, signature), and that it is the checkpoint of this scope and node under this
+ * very key; undefined on a miss.
+ * @throws CheckpointError when the entry does not verify
+ */
+async function fetchCacheHit(entry, runnerTemp, codec) {
+    const restored = await restoreEntry(entry, runnerTemp, core/* notice */.lm);
+    if (!restored)
+        return undefined;
+    const dispose = () => (0,promises_namespaceObject.rm)(restored.scratch, { recursive: true, force: true });
+    try {
+        const source = `cache entry ${entry.key}`;
+        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(restored.folder, ENTRY_DOCUMENT)).catch(() => {
+            throw new CorruptCheckpointError(source, `it holds no checkpoint of node '${entry.node}'`);
+        });
+        const text = decodeUtf8(bytes, source);
+        const document = codec.decode(text, source);
+        const record = document.nodes.find(node => node.id === entry.node);
+        if (document.scope !== entry.scope ||
+            cacheKey(entry.scope, entry.node, record?.fingerprint) !== entry.key) {
+            throw new CorruptCheckpointError(source, `it is not node '${entry.node}' with this key`);
+        }
+        const part = keptInCache(restrictTo(document, [entry.node]), entry.key);
+        return { document: part, archives: entryArchives(restored.folder), dispose };
+    }
+    catch (error) {
+        await dispose();
+        throw error;
+    }
+}
+/** The part of a node taken from the cache, its archives marked as kept there. */
+function keptInCache(document, key) {
+    const archives = document.archives.map(archive => ({ ...archive, cache: key }));
+    return sealCheckpoint({ ...document, archives });
+}
+/** The archives of a restored entry: files beside its document, each checked before use. */
+function entryArchives(folder) {
+    return record => ({
+        download: async () => {
+            const file = (0,external_node_path_.join)(folder, record.name);
+            await checkArchive(file, record);
+            return file;
+        }
+    });
+}
+async function checkArchive(file, record) {
+    const found = await hashFile(file).catch(() => undefined);
+    if (!found)
+        throw new ArchiveIntegrityError(record.name, 'is missing from its cache entry');
+    if (found.bytes !== record.size || found.digest !== record.digest) {
+        throw new ArchiveIntegrityError(record.name, 'its bytes do not match the digest recorded at upload');
+    }
+}
+/**
+ * Archives kept in the cache, fetched by the key their record names, for later attempts of a run
+ * that took a node from the cache: copied into `downloads`, checked against their digest.
+ */
+function cacheArchives(runnerTemp) {
+    return async (record, downloads) => {
+        const ref = parseArtifactName(record.name)?.ref;
+        if (!ref || record.cache === undefined) {
+            throw new ArchiveIntegrityError(record.name, 'names no cache entry of a node');
+        }
+        const restored = await restoreEntry({ key: record.cache, scope: ref.scope, node: ref.node }, runnerTemp, core/* notice */.lm);
+        if (!restored)
+            throw new ArchiveIntegrityError(record.name, `its cache entry ${record.cache} is gone`);
+        try {
+            const file = (0,external_node_path_.join)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(downloads, 'cache-')), record.name);
+            await (0,promises_namespaceObject.copyFile)((0,external_node_path_.join)(restored.folder, record.name), file);
+            await checkArchive(file, record);
+            return file;
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(restored.scratch, { recursive: true, force: true });
+        }
+    };
+}
+/**
+ * The `cache` source of restore: each node named in `keys` that no earlier source supplied is
+ * looked up under the key of its scope, node and current key; a verified entry is placed.
+ */
+async function fromCache(request, found) {
+    const codec = new CheckpointCodec(request.keys);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(request.context.runnerTemp, 'checkpoint-cached-'));
+    try {
+        for (const [node, given] of request.sources.keys) {
+            if (found.reuse.sources[node] !== undefined)
+                continue;
+            if (asked(request, node)) {
+                setReason(found, node, 'rerun-requested');
+                continue;
+            }
+            const key = guardedCacheKey(request.scope, node, given);
+            if (!key) {
+                setReason(found, node, 'no-key');
+                continue;
+            }
+            await from_cache_lookUp(request, found, { key, node }, codec, scratch);
+        }
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+function asked(request, node) {
+    return request.invalidation.rerun.includes(node) || request.invalidation.rerunFrom === node;
+}
+async function from_cache_lookUp(request, found, entry, codec, scratch) {
+    let hit;
+    try {
+        hit = await fetchCacheHit({ ...entry, scope: request.scope }, request.context.runnerTemp, codec);
+        if (!hit)
+            return;
+        const record = hit.document.nodes.find(node => node.id === entry.node);
+        const verdict = record && judgeNode(record, { keys: request.sources.keys, sameCommit: false });
+        if (verdict?.take !== 'now') {
+            setReason(found, entry.node, verdict?.reason ?? 'corrupt');
+            return;
+        }
+        const { document, archives } = hit;
+        const placed = await placeParts(document, [entry.node], archives, request, found, scratch, 'the cache');
+        if (placed.length > 0)
+            take(found, document, () => 'cache');
+    }
+    catch (error) {
+        refused(request, found, entry.node, error);
+    }
+    finally {
+        await hit?.dispose();
+    }
+}
+/** An entry that does not verify is a reason; a cache that cannot be read, a warning. */
+function refused(request, found, node, error) {
+    if (!(error instanceof CheckpointError)) {
+        if (request.failOnError)
+            throw error;
+        core/* warning */.$e(`The Actions cache could not be read (${describe(error)}): node '${node}' is not taken from it.`);
+        return;
+    }
+    setReason(found, node, error instanceof UntrustedCheckpointError ? 'untrusted' : 'corrupt');
+    core/* warning */.$e(`Node '${node}' is not taken from the cache: ${describe(error)}`);
+}
+
+;// CONCATENATED MODULE: ./src/transport/workflow-runs.ts
+
+/** Reads this run from the runner's environment; undefined outside a job. */
+function currentRun(env = process.env) {
+    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const runId = Number(env.GITHUB_RUN_ID);
+    if (!owner || !name || !Number.isSafeInteger(runId))
+        return undefined;
+    const ref = env.GITHUB_REF ?? '';
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    const pull = /^refs\/pull\/(\d+)\//.exec(ref);
+    const branch = isPullRequestEvent(event)
+        ? env.GITHUB_HEAD_REF || undefined
+        : ref.startsWith('refs/heads/')
+            ? ref.slice('refs/heads/'.length)
+            : env.GITHUB_REF_NAME || undefined;
+    // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/ci.yml@refs/heads/main
+    const path = (env.GITHUB_WORKFLOW_REF ?? '').split('@')[0] ?? '';
+    const workflow = /\/\.github\/workflows\/([^/]+)$/.exec(path)?.[1];
+    return {
+        repository: { owner, name },
+        runId,
+        workflow,
+        event,
+        sha: env.GITHUB_SHA ?? '',
+        branch,
+        pullRequest: pull ? Number(pull[1]) : undefined
+    };
+}
+/** A run triggered by a pull request (`pull_request`, `pull_request_target`, reviews...). */
+function isPullRequestEvent(event) {
+    return event.startsWith('pull_request');
+}
+/**
+ * Why an earlier run may not supply checkpoints to this one, or undefined when it may. Only
+ * earlier runs of this repository's own commits count: never a fork's run; and a run triggered
+ * by a pull request serves only later runs of the same pull request, never a push.
+ */
+function distrust(candidate, current) {
+    const repository = `${current.repository.owner}/${current.repository.name}`.toLowerCase();
+    if (candidate.id >= current.runId)
+        return 'it is not earlier than this run';
+    if (candidate.headRepository?.toLowerCase() !== repository) {
+        return `it ran on the commit of another repository (${candidate.headRepository ?? 'unknown'}), a fork`;
+    }
+    if (!isPullRequestEvent(candidate.event))
+        return undefined;
+    if (!isPullRequestEvent(current.event) || current.pullRequest === undefined) {
+        return `it was triggered by a pull request (${candidate.event}), and serves only later runs of the same pull request`;
+    }
+    if (!candidate.pullRequests.includes(current.pullRequest)) {
+        return `it is of another pull request than #${current.pullRequest}`;
+    }
+    return undefined;
+}
+/**
+ * Completed runs of this workflow, newest first: with `ref`, those of this branch, then those of
+ * the default branch; with `sha`, those of this commit. At most `maxRuns` are yielded, all
+ * listings together, whatever becomes of them.
+ * @throws GitHubApiError (403 without `actions: read`)
+ */
+async function* earlierRuns(client, current, workflow, query) {
+    const seen = new Set();
+    for (const filter of listings(current, query)) {
+        const path = `${repoPath(current.repository)}/actions/workflows/${encodeURIComponent(workflow)}/runs`;
+        let url = `${path}?${filter}&status=completed&per_page=${Math.min(100, query.maxRuns)}`;
+        while (url !== undefined && seen.size < query.maxRuns) {
+            const page = await client.getJson(url, `the runs of workflow ${workflow}`);
+            const runs = page.json.workflow_runs ?? [];
+            for (const run of runs.map(toWorkflowRun)) {
+                if (seen.has(run.id) || seen.size >= query.maxRuns)
+                    continue;
+                seen.add(run.id);
+                yield run;
+            }
+            url = runs.length > 0 ? page.next : undefined;
+        }
+    }
+}
+function listings(current, query) {
+    if (query.match === 'sha')
+        return [`head_sha=${encodeURIComponent(current.sha)}`];
+    const branches = [current.branch, query.defaultBranch].filter((branch) => branch !== undefined && branch !== '');
+    return [...new Set(branches)].map(branch => `branch=${encodeURIComponent(branch)}`);
+}
+function toWorkflowRun(item) {
+    const value = (item ?? {});
+    const head = (value.head_repository ?? {});
+    const pulls = Array.isArray(value.pull_requests) ? value.pull_requests : [];
+    return {
+        id: Number(value.id),
+        event: typeof value.event === 'string' ? value.event : '',
+        headSha: typeof value.head_sha === 'string' ? value.head_sha : '',
+        headBranch: typeof value.head_branch === 'string' ? value.head_branch : '',
+        pullRequests: pulls.map(pull => Number(pull?.number)),
+        headRepository: typeof head.full_name === 'string' ? head.full_name : undefined
+    };
+}
+/**
+ * The repository's default branch: from the event payload the runner wrote, else the REST API.
+ * @throws GitHubApiError
+ */
+async function defaultBranch(client, repository, env = process.env) {
+    const fromEvent = await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH ?? '', 'utf8').then(text => (JSON.parse(text).repository ?? {})
+        .default_branch, () => undefined);
+    if (typeof fromEvent === 'string' && fromEvent !== '')
+        return fromEvent;
+    const { json } = await client.getJson(repoPath(repository), 'the repository');
+    const branch = json.default_branch;
+    return typeof branch === 'string' ? branch : undefined;
+}
+/**
+ * The workflow of this run, when the runner did not say it (GITHUB_WORKFLOW_REF): the id the
+ * REST API records for the run.
+ * @throws GitHubApiError
+ */
+async function workflowOf(client, current) {
+    if (current.workflow !== undefined)
+        return current.workflow;
+    const { json } = await client.getJson(`${repoPath(current.repository)}/actions/runs/${current.runId}`, `run ${current.runId}`);
+    return String(json.workflow_id);
+}
+function repoPath(repository) {
+    return `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`;
+}
+
+;// CONCATENATED MODULE: ./src/resume/from-runs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How many of a run's newest checkpoints are tried before the run is passed over. */
+const DOCUMENTS_PER_RUN = 3;
+/** The permission the runs source needs, as the warning names it. */
+const PERMISSION = "Resuming from earlier runs needs the job's token to read Actions (permissions: actions: read)";
+/**
+ * The `runs` source: earlier completed runs of this workflow, newest first, each one's newest
+ * checkpoint of the scope verified exactly as this run's are (digest, name, signature); each
+ * node in it is taken, offered to its run step or refused by the reuse rule. Older runs are
+ * looked at only for nodes still wanted: those named in `keys` not yet taken, and those whose
+ * checkpoint or files did not verify. A missing permission or a failing API is one warning,
+ * and the next source is tried.
+ */
+async function fromRuns(request, found) {
+    const current = currentRun();
+    const client = restClient(request.token);
+    if (!current || !client) {
+        core/* warning */.$e(`${PERMISSION}: no token (input github-token) or repository. Trying the next source.`);
+        return;
+    }
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(request.context.runnerTemp, 'checkpoint-runs-'));
+    try {
+        await lookThroughRuns(client, current, request, found, scratch);
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && error.status === 403) {
+            core/* warning */.$e(`${PERMISSION}; the API answered 403. Trying the next source.`);
+            return;
+        }
+        if (request.failOnError)
+            throw error;
+        core/* warning */.$e(`Earlier runs could not be read (${describe(error)}): trying the next source.`);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function lookThroughRuns(client, current, request, found, scratch) {
+    const { match, maxRuns } = request.sources;
+    const workflow = await workflowOf(client, current);
+    const branch = match === 'ref' ? await defaultBranch(client, current.repository) : undefined;
+    const query = { match, maxRuns, defaultBranch: branch };
+    let looked = 0;
+    for await (const run of earlierRuns(client, current, workflow, query)) {
+        looked++;
+        const refused = distrust(run, current);
+        if (refused) {
+            core/* info */.pq(`Run ${run.id} is passed over: ${refused}.`);
+            continue;
+        }
+        const document = await newestDocument(client, current, run, request, found, scratch);
+        if (!document)
+            continue;
+        await takeFromRun(client, current, document, run, request, found, scratch);
+        if (!stillWanted(found, request))
+            break;
+    }
+    core/* info */.pq(`Looked at ${looked} earlier run(s) of ${workflow} (max-runs: ${maxRuns}).`);
+}
+/** This scope's newest checkpoint of a run that verifies, trying a few before giving up. */
+async function newestDocument(client, current, run, request, found, scratch) {
+    const artifacts = await client.listRunArtifacts(current.repository, run.id);
+    const documents = artifacts
+        .map(artifact => ({ artifact, ref: parseCheckpointName(artifact.name) }))
+        .filter((item) => {
+        return item.ref?.scope === request.scope && !item.artifact.expired;
+    })
+        .sort((a, b) => compareRefs(b.ref, a.ref))
+        .slice(0, DOCUMENTS_PER_RUN);
+    const codec = new CheckpointCodec(request.keys);
+    for (const { artifact, ref } of documents) {
+        try {
+            return await readDocument(client, current, run, artifact, ref, codec, scratch);
+        }
+        catch (error) {
+            if (!(error instanceof CheckpointError) || error instanceof GitHubApiError)
+                throw error;
+            const reason = error instanceof UntrustedCheckpointError ? 'untrusted' : 'corrupt';
+            setReason(found, ref.node, reason);
+            core/* warning */.$e(`Checkpoint ${artifact.name} of run ${run.id} is not used: ${describe(error)}`);
+        }
+    }
+    return undefined;
+}
+async function readDocument(client, current, run, artifact, ref, codec, scratch) {
+    const source = `run ${run.id}/${artifact.name}`;
+    const file = (0,external_node_path_.join)(scratch, `${run.id}.${artifact.name}`);
+    const { digest } = await client.download(current.repository, artifact, file);
+    if (artifact.digest !== undefined && digest !== artifact.digest) {
+        throw new CorruptCheckpointError(source, 'its bytes do not match the digest recorded at upload');
+    }
+    const document = codec.decode(decodeUtf8(await (0,promises_namespaceObject.readFile)(file), source), source, ref);
+    if (document.run.runId !== String(run.id)) {
+        throw new CorruptCheckpointError(source, `it says run ${document.run.runId} wrote it`);
+    }
+    return document;
+}
+/** Decides each node of a run's checkpoint and takes the ones whose files verify. */
+async function takeFromRun(client, current, document, run, request, found, scratch) {
+    const source = `run ${run.id}`;
+    const rerun = invalidate(document, request.invalidation).rerun;
+    const request_ = { keys: request.sources.keys, sameCommit: request.sources.match === 'sha' };
+    const wanted = [];
+    for (const node of document.nodes) {
+        found.known.add(node.id);
+        if (found.reuse.sources[node.id] !== undefined || found.reuse.offers[node.id])
+            continue;
+        if (rerun.includes(node.id) || request.invalidation.rerun.includes(node.id)) {
+            setReason(found, node.id, 'rerun-requested');
+            continue;
+        }
+        const verdict = judgeNode(node, request_);
+        setReason(found, node.id, verdict.reason);
+        if (verdict.take === 'now')
+            wanted.push(node.id);
+        if (verdict.take === 'by-run-step') {
+            found.reuse.offers[node.id] = { source, document: restrictTo(document, [node.id]) };
+        }
+    }
+    offerProgress(document, source, request, found);
+    const elsewhere = archivesElsewhere({ client, repository: current.repository });
+    const placed = await placeParts(document, wanted, elsewhere, request, found, scratch);
+    if (placed.length > 0)
+        take(found, restrictTo(document, placed), () => source);
+}
+/** Progress of nodes stopped part-way crosses runs as done nodes do: left to the run step. */
+function offerProgress(document, source, request, found) {
+    const sameCommit = request.sources.match === 'sha';
+    for (const partial of document.partials ?? []) {
+        const id = partial.id;
+        found.known.add(id);
+        if (found.reuse.sources[id] !== undefined || found.reuse.offers[id])
+            continue;
+        if (request.invalidation.rerun.includes(id) || request.invalidation.rerunFrom === id)
+            continue;
+        const verdict = judgePartial(partial, { keys: request.sources.keys, sameCommit });
+        setReason(found, id, verdict.reason);
+        const part = partialPart(document, id);
+        if (verdict.take === 'by-run-step' && part)
+            found.reuse.offers[id] = { source, document: part };
+    }
+}
+const RETRY_ELSEWHERE = new Set(['files-missing', 'corrupt', 'untrusted']);
+/** Whether an older run could still give something: a keyed node not found, a bad one. */
+function stillWanted(found, request) {
+    const reasons = found.reuse.reasons;
+    for (const node of request.sources.keys.keys()) {
+        if (reasons[node] !== 'done' && reasons[node] !== 'offered')
+            return true;
+    }
+    return Object.values(reasons).some(reason => RETRY_ELSEWHERE.has(reason));
+}
+
+;// CONCATENATED MODULE: ./src/action/step-log.ts
+
+/** The step's log as the transport reports to it: lines, and values masked before use. */
+const stepLog = {
+    info: line => {
+        core/* info */.pq(line);
+    },
+    mask: secret => {
+        core/* setSecret */.Pq(secret);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
+
+
+
+
+
+
+
+/** Marks a document holding every checkpoint of a scope (the seed's full state export). */
+const EXPORT_KIND = 'checkpoint-action/export';
+/** The export document of a scope's checkpoints, stamped with when it was made. */
+function exportDocument(scope, checkpoints, exportedAt) {
+    return { kind: EXPORT_KIND, schema: 1, scope, exportedAt: exportedAt.toISOString(), checkpoints };
+}
+/**
+ * Checkpoints of one scope in one store: the seed's CheckpointManager without its defects.
+ * "Latest" is decided from names by (attempt, sequence), so finding it reads no file; loading
+ * verifies the digest; writes are atomic in the store.
+ */
+class CheckpointManager {
+    store;
+    scope;
+    run;
+    codec;
+    constructor(store, options = {}) {
+        this.store = store;
+        this.scope = ids_validateId('scope', options.scope ?? 'default');
+        this.run = options.run ?? { runId: 'local', attempt: 1 };
+        this.codec = options.codec ?? new CheckpointCodec();
+    }
+    /** This scope's checkpoints, oldest first. */
+    async list() {
+        const refs = (await this.store.listNames())
+            .map(name => parseCheckpointName(name))
+            .filter((ref) => ref?.scope === this.scope);
+        return refs.sort(compareRefs);
+    }
+    /** The newest checkpoint, or the newest of one node; reads no file. */
+    async latest(node) {
+        const refs = await this.list();
+        return refs.filter(ref => node === undefined || ref.node === node).at(-1);
+    }
+    /**
+     * Loads and verifies one checkpoint.
+     * @throws CheckpointNotFoundError, CorruptCheckpointError or UnsupportedSchemaError
+     */
+    async load(target) {
+        const name = typeof target === 'string' ? target : naming_checkpointName(target);
+        const ref = typeof target === 'string' ? parseCheckpointName(target) : target;
+        if (!ref)
+            throw new CorruptCheckpointError(name, 'its name is not a checkpoint name');
+        const text = await this.store.readText(name);
+        return this.codec.decode(text, `${this.store.location}/${name}`, ref);
+    }
+    /**
+     * The newest checkpoint that loads and verifies, newest first, passing over bad ones (each
+     * reported to `onSkip`): a corrupt latest checkpoint falls back to the previous good one.
+     */
+    async latestValid(options = {}) {
+        const refs = (await this.list()).filter(ref => !options.node || ref.node === options.node);
+        for (const ref of refs.reverse()) {
+            try {
+                return await this.load(ref);
+            }
+            catch (error) {
+                if (!(error instanceof CheckpointError))
+                    throw error;
+                options.onSkip?.({ ref, error });
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Records `node` as done with its state, extending the latest valid checkpoint, and writes it.
+     * @returns the new checkpoint
+     * @throws InvalidInputError for a bad node id, or a state nested too deep or holding a key
+     *   named `__proto__`, `constructor` or `prototype` (no checkpoint could be read back)
+     */
+    async create(node, state, extra = {}) {
+        ids_validateId('node', node);
+        const problem = stateProblem(state);
+        if (problem)
+            throw new errors_InvalidInputError('state', JSON.stringify(state), problem);
+        const base = await this.latestValid();
+        const document = nextCheckpoint(base, {
+            scope: this.scope,
+            node,
+            run: { ...this.run, attempt: Math.max(this.run.attempt, base?.attempt ?? 1) },
+            state,
+            ...extra
+        });
+        await this.store.writeText(naming_checkpointName(document), this.codec.encode(document));
+        return document;
+    }
+    /** Every valid checkpoint of the scope in one document; bad ones are left out. */
+    async exportAll(now = new Date()) {
+        const checkpoints = [];
+        for (const ref of await this.list())
+            checkpoints.push(await this.load(ref));
+        return exportDocument(this.scope, checkpoints, now);
+    }
+    /**
+     * Writes every checkpoint of an export into the store, each verified first; one that is
+     * already there with the same digest is left alone, one that differs is refused.
+     * @returns the refs written
+     */
+    async importAll(data, source = 'import') {
+        const checkpoints = readExport(data, source);
+        const existing = new Set(await this.store.listNames());
+        const written = [];
+        for (const [index, raw] of checkpoints.entries()) {
+            const document = parseCheckpointValue(JSON.parse(JSON.stringify(raw)), `${source} checkpoint #${index + 1}`);
+            if (document.scope !== this.scope)
+                continue;
+            const name = naming_checkpointName(document);
+            if (existing.has(name)) {
+                if ((await this.load(name)).digest !== document.digest) {
+                    throw new CorruptCheckpointError(`${this.store.location}/${name}`, `differs from ${source}`);
+                }
+                continue;
+            }
+            await this.store.writeText(name, this.codec.encode(document));
+            written.push(document);
+        }
+        return written;
+    }
+}
+function readExport(data, source) {
+    const value = data;
+    if (value?.kind !== EXPORT_KIND || !Array.isArray(value.checkpoints)) {
+        throw new CorruptCheckpointError(source, `not an export (no "kind": "${EXPORT_KIND}")`);
+    }
+    return value.checkpoints;
+}
+
+;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
+
+
+
+
+
+
+/** The run and job ids the runtime token grants (its `Actions.Results:<run>:<job>` scope). */
+function backendIds(token) {
+    const payload = token.split('.')[1] ?? '';
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        throw new ServiceError('ACTIONS_RUNTIME_TOKEN is not a readable JWT');
+    }
+    const scp = typeof claims.scp === 'string' ? claims.scp : '';
+    for (const scope of scp.split(' ')) {
+        const parts = scope.split(':');
+        if (parts[0] === 'Actions.Results' && parts.length === 3) {
+            return { runBackendId: parts[1] ?? '', jobBackendId: parts[2] ?? '' };
+        }
+    }
+    throw new ServiceError('ACTIONS_RUNTIME_TOKEN grants no Actions.Results scope');
+}
+/**
+ * Calls that create or commit something: a second copy of one whose answer was lost could
+ * conflict with the first (a 409 on CreateArtifact), so a broken connection ends them.
+ */
+const NOT_IDEMPOTENT = new Set(['CreateArtifact', 'FinalizeArtifact', 'DeleteArtifact']);
+/**
+ * Calls one method of the artifact service with the Twirp schedule (see SERVICE_CALLS); each
+ * try waits at most a minute for its answer, and none starts after the call's deadline.
+ * @throws ServiceError naming the method, the last status and the attempts made
+ */
+async function callArtifactService(endpoint, method, body, log) {
+    const url = `${endpoint.origin}/twirp/github.actions.results.api.v1.ArtifactService/${method}`;
+    const options = {
+        what: `Artifact service ${method}`,
+        policy: SERVICE_CALLS,
+        idempotent: !NOT_IDEMPOTENT.has(method),
+        ...(log ? { log } : {})
+    };
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` };
+    const payload = Buffer.from(JSON.stringify(body));
+    return withRetries(options, async ({ remainingMs }) => {
+        const timeoutMs = Math.min(CALL_TIMEOUT_MS, remainingMs);
+        const response = await request(url, { method: 'POST', headers, body: payload, timeoutMs });
+        const text = (await readBody(response)).toString('utf8');
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            // A proxy's page, or an answer cut short: tried again as the official client does, when
+            // the call is safe to repeat.
+            // Its text is not shown: a body cut short could hold half a signed URL, not yet masked.
+            throw new TransferInterruptedError(`answered ${String(response.statusCode)} with ${text.length} characters that are not JSON`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/transport/artifact-store.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The run's artifacts: listed through the artifact service (which records the uploading job),
+ * moved with @actions/artifact. Downloads are never unpacked by the client: the bytes are checked
+ * against the digest recorded at upload, then unpacked by the caller against its manifest.
+ */
+class ArtifactStore {
+    context;
+    token;
+    stepLog;
+    endpoint;
+    upload;
+    /** Retries go to the step's log as they happen. */
+    log = (line) => {
+        this.stepLog.info(line);
+    };
+    /**
+     * @throws ArtifactsUnavailableError on GitHub Enterprise Server
+     * @throws ServiceError outside a job
+     */
+    constructor(context, token, stepLog) {
+        this.context = context;
+        this.token = token;
+        this.stepLog = stepLog;
+        this.endpoint = serviceEndpoint();
+    }
+    /** This job's id at the artifact service. */
+    get jobBackendId() {
+        return backendIds(this.endpoint.token).jobBackendId;
+    }
+    /** This run's id at the artifact service. */
+    get runBackendId() {
+        return backendIds(this.endpoint.token).runBackendId;
+    }
+    /** Every artifact of this run, all attempts and jobs. */
+    async list() {
+        const ids = backendIds(this.endpoint.token);
+        const response = (await this.call('ListArtifacts', {
+            workflow_run_backend_id: ids.runBackendId,
+            workflow_job_run_backend_id: ids.jobBackendId
+        }));
+        return (response.artifacts ?? []).map(item => ({
+            id: Number(item.database_id ?? item.databaseId),
+            name: item.name ?? '',
+            size: Number(item.size ?? 0),
+            digest: typeof item.digest === 'object' ? item.digest.value : item.digest,
+            jobBackendId: item.workflow_job_run_backend_id ?? item.workflowJobRunBackendId ?? '',
+            runBackendId: item.workflow_run_backend_id ?? item.workflowRunBackendId ?? ids.runBackendId,
+            createdAt: item.created_at ?? item.createdAt ?? ''
+        }));
+    }
+    /**
+     * Downloads an artifact's bytes, as stored (never unpacked), into a fresh folder under `into`
+     * and returns the file's path. When the artifact service will not sign a URL for it (earlier
+     * attempts' artifacts can answer 404 "workflow run not found"), it goes through the REST API
+     * with the job's token.
+     * @throws ArchiveIntegrityError when the bytes do not match the digest recorded at upload
+     */
+    async download(artifact, into) {
+        const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(into, 'download-'));
+        const file = (0,external_node_path_.join)(folder, 'artifact');
+        const matches = async () => {
+            const { digest } = await this.fetchBytes(artifact, file);
+            return artifact.digest === undefined || digest === artifact.digest;
+        };
+        if (await matches())
+            return file;
+        // A transfer cut short looks like changed bytes: fetched once more before they are called
+        // changed (not a retry of the request, which succeeded: a second look at what it gave).
+        this.stepLog.info(`Download of ${artifact.name} does not match its digest; fetching it again`);
+        if (await matches())
+            return file;
+        throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
+    }
+    async fetchBytes(artifact, file) {
+        try {
+            return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact));
+        }
+        catch (error) {
+            if (!this.restLookup())
+                throw error;
+            this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
+            return this.downloadThroughRest(artifact, file);
+        }
+    }
+    /** A URL that downloads the artifact's bytes for a while, without credentials. */
+    async signedUrl(artifact) {
+        const response = (await this.call('GetSignedArtifactURL', {
+            workflow_run_backend_id: artifact.runBackendId,
+            workflow_job_run_backend_id: artifact.jobBackendId,
+            name: artifact.name
+        }));
+        const url = response.signed_url ?? response.signedUrl;
+        if (!url)
+            throw new ServiceError(`The artifact service gave no download URL for ${artifact.name}`);
+        return url;
+    }
+    /** How a transfer of `artifact` is named in messages and where its retries are logged. */
+    transfer(artifact) {
+        return { what: `Download of ${artifact.name}`, log: this.log };
+    }
+    /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
+    async downloadThroughRest(artifact, file) {
+        const lookup = this.restLookup();
+        if (!lookup)
+            throw new ServiceError('No token or repository for the REST API');
+        return downloadArtifact({ apiUrl: apiUrl(), token: lookup.token }, lookup, artifact.id, file, {
+            what: `REST API download of ${artifact.name}`,
+            log: this.log,
+            redirected: location => {
+                this.mask(location);
+            }
+        });
+    }
+    /**
+     * Uploads a zip as it is being written (see ZipPacker): create, the bytes in blocks, finalize
+     * with their digest. Nothing is listed until the finalize: a failed upload leaves no artifact.
+     */
+    async uploadZip(name, bytes, options) {
+        return this.uploadArtifact(name, 'application/zip', options, url => uploadStream(url, bytes, this.uploadOptions(name, 'application/zip')));
+    }
+    /**
+     * Uploads one text document as an artifact without a zip around it, so it downloads from the
+     * run page as the plain file: create, one Put Blob, finalize with its digest.
+     */
+    async uploadDocument(name, text, options) {
+        const body = Buffer.from(text, 'utf8');
+        // One block larger than the body: it goes up in one Put Blob, whatever its size.
+        return this.uploadArtifact(name, 'application/json', options, url => uploadStream(url, [body], {
+            ...this.uploadOptions(name, 'application/json'),
+            blockBytes: body.length + 1
+        }));
+    }
+    /** ACTIONS_ARTIFACT_UPLOAD_* read on the first upload; a lowered concurrency is said once. */
+    uploadOptions(name, contentType) {
+        if (this.upload === undefined) {
+            this.upload = uploadSettings();
+            if (this.upload.concurrencyAsked !== undefined) {
+                this.stepLog.info(`ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY is ${this.upload.concurrencyAsked}, more than the cap of ${this.upload.concurrency} for this machine: ${this.upload.concurrency} blocks go up at once.`);
+            }
+        }
+        return { ...this.upload, what: `Upload of ${name}`, log: this.log, contentType };
+    }
+    /**
+     * Create, upload, finalize. The artifact is created when `put` first asks for its URL: an
+     * upload whose source fails before any byte is ready (a file holding a secret) creates none.
+     */
+    async uploadArtifact(name, mimeType, options, put) {
+        const ids = backendIds(this.endpoint.token);
+        const scope = {
+            workflow_run_backend_id: ids.runBackendId,
+            workflow_job_run_backend_id: ids.jobBackendId
+        };
+        let created;
+        const url = () => {
+            created ??= this.createArtifact(name, mimeType, scope, options.retentionDays);
+            return created;
+        };
+        const { size, digest } = await put(url);
+        await url();
+        const finalized = (await this.call('FinalizeArtifact', {
+            ...scope,
+            name,
+            size: String(size),
+            hash: digest
+        }));
+        assertOk('FinalizeArtifact', name, finalized);
+        const id = Number(finalized.artifact_id ?? finalized.artifactId);
+        if (!Number.isSafeInteger(id)) {
+            throw new ServiceError(`Artifact service FinalizeArtifact gave no artifact id for ${name} (${JSON.stringify(finalized)})`);
+        }
+        return { id, size, digest };
+    }
+    async createArtifact(name, mimeType, scope, retentionDays) {
+        const expiresAt = retentionDays
+            ? { expires_at: new Date(Date.now() + retentionDays * 86_400_000).toISOString() }
+            : {};
+        const created = (await this.call('CreateArtifact', {
+            ...scope,
+            name,
+            version: 7,
+            mime_type: mimeType,
+            ...expiresAt
+        }));
+        assertOk('CreateArtifact', name, created);
+        const url = created.signed_upload_url ?? created.signedUploadUrl;
+        if (!url)
+            throw new ServiceError(`The artifact service gave no upload URL for ${name}`);
+        return url;
+    }
+    /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
+    async call(method, body) {
+        const answer = await callArtifactService(this.endpoint, method, body, this.log);
+        const urls = (answer ?? {});
+        for (const key of ['signed_upload_url', 'signedUploadUrl', 'signed_url', 'signedUrl']) {
+            const url = urls[key];
+            if (typeof url === 'string')
+                this.mask(url);
+        }
+        return answer;
+    }
+    mask(url) {
+        for (const secret of signatureSecrets(url))
+            this.stepLog.mask(secret);
+    }
+    restLookup() {
+        const repository = this.context.repository;
+        if (!this.token || !repository)
+            return undefined;
+        return { token: this.token, owner: repository.owner, name: repository.name };
+    }
+}
+/**
+ * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
+ * `ok` out), which the official client treats as a failure too.
+ */
+function assertOk(method, name, answer) {
+    if (answer.ok !== true) {
+        throw new ServiceError(`Artifact service ${method} answered ok: false for ${name}`);
+    }
+}
+/**
+ * The run's checkpoint documents as a {@link CheckpointStore}, over a listing taken once, so
+ * the manager decides "latest" from names without a request per checkpoint.
+ */
+class RunCheckpointStore {
+    artifacts;
+    options;
+    location;
+    byName;
+    constructor(artifacts, listing, options) {
+        this.artifacts = artifacts;
+        this.options = options;
+        this.location = `run ${options.runId}`;
+        this.byName = new Map(listing.map(artifact => [artifact.name, artifact]));
+    }
+    listNames() {
+        return Promise.resolve([...this.byName.keys()]);
+    }
+    /** The listed artifact of a name, for callers that need its id or uploader. */
+    artifact(name) {
+        return this.byName.get(name);
+    }
+    async readText(name) {
+        const artifact = this.byName.get(name);
+        if (!artifact)
+            throw new CheckpointNotFoundError(`${this.location}/${name}`);
+        await (0,promises_namespaceObject.mkdir)(this.options.scratch, { recursive: true });
+        const file = await this.artifacts.download(artifact, this.options.scratch);
+        return decodeUtf8(await (0,promises_namespaceObject.readFile)(file), `${this.location}/${name}`);
+    }
+    /** Uploads a document as its own artifact, the commit point of a save. */
+    async writeText(name, text) {
+        await (0,promises_namespaceObject.mkdir)(this.options.scratch, { recursive: true });
+        const result = await this.artifacts.uploadDocument(name, text, {
+            retentionDays: this.options.retentionDays
+        });
+        this.byName.set(name, {
+            id: result.id,
+            name,
+            size: result.size,
+            digest: result.digest,
+            jobBackendId: this.artifacts.jobBackendId,
+            // A read of it later asks for a signed URL with these ids, as for a listed one.
+            runBackendId: this.artifacts.runBackendId,
+            createdAt: new Date().toISOString()
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/scope-ownership.ts
+
+/**
+ * Which job owns each scope in each attempt: the job whose first checkpoint artifact of that
+ * scope and attempt the artifact service created first (ties broken by job id). Decided from
+ * what the service recorded, so two jobs that share a scope by mistake agree on one owner
+ * however their uploads interleave.
+ * @returns a map from `<scope>.a<attempt>` to the owning job's id
+ */
+function scopeOwners(listing) {
+    const first = new Map();
+    for (const artifact of listing) {
+        const parsed = parseArtifactName(artifact.name);
+        if (!parsed)
+            continue;
+        const key = ownerKey(parsed.ref.scope, parsed.ref.attempt);
+        const current = first.get(key);
+        if (!current || earlier(artifact, current))
+            first.set(key, artifact);
+    }
+    return new Map([...first].map(([key, artifact]) => [key, artifact.jobBackendId]));
+}
+/** The key of a scope in an attempt, as {@link scopeOwners} returns them. */
+function ownerKey(scope, attempt) {
+    return `${scope}.a${attempt}`;
+}
+/**
+ * The listing without artifacts written by a job that does not own their scope in their
+ * attempt: a restore never mixes two jobs' pipelines.
+ * @returns the kept artifacts and the names left out
+ */
+function ownedArtifacts(listing) {
+    const owners = scopeOwners(listing);
+    const kept = [];
+    const foreign = [];
+    for (const artifact of listing) {
+        const parsed = parseArtifactName(artifact.name);
+        const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt));
+        if (owner !== undefined && owner !== artifact.jobBackendId)
+            foreign.push(artifact.name);
+        else
+            kept.push(artifact);
+    }
+    return { kept, foreign };
+}
+function earlier(a, b) {
+    if (a.createdAt !== b.createdAt)
+        return a.createdAt < b.createdAt;
+    return a.jobBackendId < b.jobBackendId;
 }
 
 ;// CONCATENATED MODULE: ./src/resume/restore-latest.ts
@@ -36871,28 +35120,30 @@ async function streamArchive({ artifacts, artifact, record }, expected, into, su
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
  * included; a bad one is reported and the previous one tried. Undefined when there is none,
- * which on a first attempt is known without asking the service.
+ * which on a first attempt is known without asking the service. Archives of nodes this run took
+ * from another run or the cache are fetched through `elsewhere`.
  * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
  */
-async function restoreLatest(scope, token, context, keys = {}) {
+async function restoreLatest(scope, token, context, keys = {}, elsewhere) {
     // Said on a first attempt too: the first step of the job tells the user at once.
     assertArtifactsAvailable();
     if (context.run.attempt <= 1) {
-        info('This is the first attempt of the run: there is no earlier checkpoint to restore.');
+        core/* info */.pq('This is the first attempt of the run: there is no earlier checkpoint to restore.');
         return undefined;
     }
     const codec = new CheckpointCodec(keys);
     const artifacts = new ArtifactStore(context, token, stepLog);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(context.runnerTemp, 'checkpoint-restore-'));
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-restore-'));
     try {
         const store = await readableCheckpoints(artifacts, scope, scratch, context.run.runId);
         const manager = new CheckpointManager(store, { scope, codec });
         const refs = (await manager.list()).reverse();
         if (refs.length === 0) {
-            info(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
+            core/* info */.pq(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
             return undefined;
         }
-        const restoring = { manager, store, artifacts, codec, scratch, workspace: context.workspace };
+        const archives = runArchives(store, artifacts, context.run.runId, elsewhere);
+        const restoring = { manager, archives, codec, scratch, workspace: context.workspace };
         return await restoreNewestValid(refs, restoring);
     }
     finally {
@@ -36906,7 +35157,7 @@ async function restoreLatest(scope, token, context, keys = {}) {
 async function readableCheckpoints(artifacts, scope, scratch, runId) {
     const { kept, foreign } = ownedArtifacts(await artifacts.list());
     if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
-        warning(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
+        core/* warning */.$e(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
     }
     return new RunCheckpointStore(artifacts, kept, { scratch, runId });
 }
@@ -36914,35 +35165,94 @@ async function readableCheckpoints(artifacts, scope, scratch, runId) {
 async function restoreNewestValid(refs, restoring) {
     for (const [index, ref] of refs.entries()) {
         try {
-            return await stageAndPlace(ref, (0,external_node_path_namespaceObject.join)(restoring.scratch, `staging-${index}`), restoring);
+            return await stageAndPlace(ref, (0,external_node_path_.join)(restoring.scratch, `staging-${index}`), restoring);
         }
         catch (error) {
             // Only a checkpoint that is bad is passed over; a service or disk failure would fail
             // every older one the same way, and is reported as what it is (fail-on-error applies).
-            if (error instanceof service_errors_ServiceError || !(error instanceof CheckpointError))
+            if (error instanceof ServiceError || !(error instanceof CheckpointError))
                 throw error;
-            warning(`Checkpoint ${naming_checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`);
+            core/* warning */.$e(`Checkpoint ${naming_checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`);
         }
     }
-    warning(`None of the ${refs.length} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
+    core/* warning */.$e(`None of the ${refs.length} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
     return undefined;
 }
 /**
  * Loads and verifies one checkpoint, stages its files (each checked against the manifest), then
  * puts them in the workspace: a bad checkpoint fails before any file moves.
  */
-async function stageAndPlace(ref, staging, { manager, store, artifacts, codec, scratch, workspace }) {
+async function stageAndPlace(ref, staging, { manager, archives, codec, scratch, workspace }) {
     const document = await manager.load(ref);
-    const folders = { downloads: (0,external_node_path_namespaceObject.join)(scratch, 'downloads'), staging };
-    await stageFiles(document, store, artifacts, folders, codec.fileKey);
+    const folders = { downloads: (0,external_node_path_.join)(scratch, 'downloads'), staging };
+    await stageFiles(document, archives, folders, codec.fileKey);
     await placeFiles(staging, document.files, workspace);
     report(document);
     return document;
 }
 function report(document) {
     const nodes = completedNodes(document);
-    info(`Restored ${naming_checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
+    core/* info */.pq(`Restored ${naming_checkpointName(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
         `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`);
+}
+
+;// CONCATENATED MODULE: ./src/resume/sources.ts
+
+
+
+
+
+
+/**
+ * Tries each source of `from` in order; a node comes from the first source that has a verified
+ * hit for it, and its files are in the workspace when this returns.
+ */
+async function restoreFromSources(request) {
+    const found = {
+        document: undefined,
+        newest: undefined,
+        known: new Set(),
+        reuse: {
+            from: request.sources.from,
+            reset: false,
+            rerun: [],
+            sources: {},
+            reasons: {},
+            offers: {}
+        }
+    };
+    for (const source of request.sources.from) {
+        if (source === 'attempts')
+            await fromAttempts(request, found);
+        if (source === 'runs')
+            await fromRuns(request, found);
+        if (source === 'cache')
+            await fromCache(request, found);
+    }
+    for (const node of request.sources.keys.keys()) {
+        if (found.reuse.reasons[node] === undefined)
+            found.reuse.reasons[node] = 'not-found';
+    }
+    return found;
+}
+async function fromAttempts(request, found) {
+    const { scope, token, context, keys } = request;
+    // Nodes this run took from other runs or the cache have their archives there.
+    const elsewhere = archivesElsewhere({
+        client: restClient(token),
+        repository: context.repository,
+        cache: cacheArchives(context.runnerTemp)
+    });
+    const document = await restoreLatest(scope, token, context, keys, elsewhere).catch((error) => {
+        // GitHub Enterprise Server: one notice, and the cache is the next source.
+        if (noticeIfUnavailable(error))
+            return undefined;
+        throw error;
+    });
+    if (!document)
+        return;
+    const thisRun = context.run.runId;
+    take(found, document, node => node.runId === thisRun ? `attempt ${node.attempt}` : `attempt ${document.attempt}`);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/main.ts
@@ -36956,8 +35266,9 @@ function report(document) {
 
 
 /**
- * The restore entry: finds this scope's latest valid checkpoint in the run, verifies it, puts
- * its files back and sets the outputs that skip the nodes already done.
+ * The restore entry: finds this scope's checkpoints in the sources of `from` (earlier attempts
+ * of the run, earlier runs, the cache), verifies them, puts their files back and sets the
+ * outputs that skip the nodes already done.
  */
 async function runRestore() {
     let failOnError = false;
@@ -36965,17 +35276,25 @@ async function runRestore() {
     let scope = 'default';
     try {
         const inputs = getRestoreInputs();
+        const sources = getSourceInputs();
         failOnError = inputs.failOnError;
         scope = inputs.scope;
-        saveState(RestoreState.Scope, scope);
-        if (inputs.reset)
-            announceReset(scope);
-        const restored = inputs.reset
-            ? undefined
-            : await restoreLatest(scope, inputs.githubToken, context, inputs.protection);
-        const invalidation = restored && applyInvalidation(restored, inputs);
-        await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope);
-        await rememberRestore(context.runnerTemp, scope, restored, invalidation);
+        core/* saveState */.LZ(RestoreState.Scope, scope);
+        const found = inputs.reset
+            ? resetFound(inputs, sources, context)
+            : await restoreFromSources({
+                scope,
+                token: inputs.githubToken,
+                context,
+                keys: inputs.protection,
+                sources,
+                invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom },
+                failOnError: inputs.failOnError
+            });
+        const invalidation = applyInvalidation(found, inputs, sources, context);
+        const origin = { newest: found.newest, reuse: found.reuse };
+        await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope, origin);
+        await rememberRestore(context.runnerTemp, scope, found.document, invalidation, origin);
     }
     catch (error) {
         reportFailure(error, failOnError);
@@ -36984,19 +35303,53 @@ async function runRestore() {
         await setRestoreOutputs(undefined, context.runnerTemp, scope).catch(() => undefined);
     }
 }
-function announceReset(scope) {
-    info(`Input 'reset' is true: checkpoints of scope '${scope}' are ignored and the pipeline runs from the beginning.`);
+/** `reset`: nothing is looked at, and no later step takes a node from another run or the cache. */
+function resetFound(inputs, sources, context) {
+    const ignored = sources.from.filter(source => source !== 'attempts' || context.run.attempt > 1);
+    if (ignored.length === 0) {
+        core/* warning */.$e(`Input 'reset' is true, but there is nothing to ignore: this is the first attempt of the run and 'from' lists only attempts. To start over from other runs' checkpoints, add runs or cache to 'from'.`);
+    }
+    else {
+        core/* info */.pq(`Input 'reset' is true: checkpoints of scope '${inputs.scope}' (${ignored.join(', ')}) are ignored and the pipeline runs from the beginning.`);
+    }
+    const reuse = { from: sources.from, reset: true, rerun: [], sources: {}, reasons: {}, offers: {} };
+    return { document: undefined, newest: undefined, reuse, known: new Set() };
 }
-function applyInvalidation(document, inputs) {
+function applyInvalidation(found, inputs, sources, context) {
+    const asked = [...inputs.rerun, ...(inputs.rerunFrom === undefined ? [] : [inputs.rerunFrom])];
+    if (asked.length > 0 && found.known.size === 0 && !inputs.reset) {
+        warnNothingToRerun(asked, sources, context);
+    }
+    const document = found.document;
+    if (!document) {
+        markRerun(found, asked, []);
+        return undefined;
+    }
     const invalidation = invalidate(document, { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom });
-    if (invalidation.unknown.length > 0) {
-        const known = document.nodes.map(node => node.id).join(', ') || 'none';
-        warning(`Asked to re-run ${invalidation.unknown.map(id => `'${id}'`).join(', ')}, which the checkpoint does not record as done (known nodes: ${known}).`);
+    const unknown = invalidation.unknown.filter(id => !found.known.has(id));
+    if (unknown.length > 0) {
+        const known = [...found.known].join(', ') || 'none';
+        core/* warning */.$e(`Asked to re-run ${unknown.map(id => `'${id}'`).join(', ')}, which no checkpoint records as done (known nodes: ${known}).`);
     }
     if (invalidation.rerun.length > 0) {
-        info(`Running again on request: ${invalidation.rerun.join(', ')}.`);
+        core/* info */.pq(`Running again on request: ${invalidation.rerun.join(', ')}.`);
     }
+    markRerun(found, [...asked, ...invalidation.rerun], invalidation.rerun);
     return invalidation;
+}
+/** Nodes asked to run again: no later step may take them from another run or the cache. */
+function markRerun(found, asked, dropped) {
+    const reuse = found.reuse;
+    reuse.rerun = [...new Set([...reuse.rerun, ...asked])];
+    reuse.sources = Object.fromEntries(Object.entries(reuse.sources).filter(([id]) => !dropped.includes(id)));
+    for (const id of dropped)
+        reuse.reasons[id] = 'rerun-requested';
+}
+function warnNothingToRerun(asked, sources, context) {
+    const why = context.run.attempt <= 1 && sources.from.length === 1
+        ? `this is the first attempt of the run and 'from' lists only attempts: a run started anew (e.g. by workflow_dispatch) needs from: runs or cache to find earlier checkpoints`
+        : `no source in 'from' (${sources.from.join(', ')}) had a checkpoint of this scope`;
+    core/* warning */.$e(`Asked to re-run ${asked.map(id => `'${id}'`).join(', ')}, but there is nothing to act on: ${why}.`);
 }
 
 
@@ -37006,6 +35359,20 @@ function applyInvalidation(document, inputs) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -37100,6 +35467,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -37114,6 +35488,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -37121,10 +35509,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -37184,6 +35593,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -37205,6 +35628,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -37216,6 +35653,3057 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 3838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return __awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = (/* unused pure expression or super */ null && (_summary));
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(7187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 
 /***/ })
 
@@ -37241,7 +38729,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -37250,6 +38738,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -37336,6 +38827,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -37348,9 +38869,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   j: () => (/* reexport safe */ _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__.j1),
 /* harmony export */   reportFailure: () => (/* binding */ reportFailure)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7339);
 /* harmony import */ var _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1964);
 
@@ -46,74 +46,6 @@ function noticeIfUnavailable(error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(error.message);
     unavailableNoticed = true;
     return true;
-}
-
-
-/***/ }),
-
-/***/ 1964:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F9: () => (/* binding */ HttpStatusError),
-/* harmony export */   _7: () => (/* binding */ ServiceError),
-/* harmony export */   ws: () => (/* binding */ TransferInterruptedError),
-/* harmony export */   yI: () => (/* binding */ ArtifactsUnavailableError)
-/* harmony export */ });
-/* unused harmony export GitHubApiError */
-/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7339);
-
-/** A GitHub service or blob storage could not be reached, or refused a call. */
-class ServiceError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
-    status;
-    constructor(message, 
-    /** The HTTP status of the last answer, when there was one. */
-    status, options) {
-        super(message, options);
-        this.status = status;
-    }
-}
-/**
- * A try answered with an error status. Its message reads after the call's name: "answered 503
- * (...)"; a 429 says "rate limited".
- */
-class HttpStatusError extends ServiceError {
-    retryAfterMs;
-    constructor(status, detail, 
-    /** How long the answer's Retry-After asks to wait, when it says. */
-    retryAfterMs) {
-        const limited = status === 429 ? ', rate limited' : '';
-        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/**
- * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
- * timeout): the request may have reached the service, so only an idempotent one is sent again.
- */
-class TransferInterruptedError extends ServiceError {
-}
-/**
- * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
- * of the service: the step says so in a notice and does nothing.
- */
-class ArtifactsUnavailableError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
-    host;
-    constructor(host) {
-        super(`Checkpoints are off: this job runs on GitHub Enterprise Server (${host}), which has no ` +
-            'artifact service, where checkpoint-action keeps them. This step does nothing and every ' +
-            'node runs. On GHES checkpoints need the Actions cache, which a coming version of ' +
-            'checkpoint-action will support; until then, resuming re-runs works on github.com and GHE.com.');
-        this.host = host;
-    }
-}
-/** GitHub's REST API answered with an error status. */
-class GitHubApiError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
 }
 
 

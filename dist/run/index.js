@@ -1,17 +1,146 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 1729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ox: () => (/* binding */ getCheckpointInputs),
+/* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   pd: () => (/* binding */ Input),
+/* harmony export */   rP: () => (/* binding */ requiredId)
+/* harmony export */ });
+/* unused harmony exports getScope, getList, getInteger, getRetentionDays, getProtection */
+/* harmony import */ var _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6285);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
+/* harmony import */ var _checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7388);
+
+
+
+/** Every input name, as action.yml spells it. */
+var Input;
+(function (Input) {
+    Input["Node"] = "node";
+    Input["State"] = "state";
+    Input["StateFile"] = "state-file";
+    Input["Paths"] = "paths";
+    Input["Scope"] = "scope";
+    Input["RetentionDays"] = "retention-days";
+    Input["CompressionLevel"] = "compression-level";
+    Input["FailOnError"] = "fail-on-error";
+    Input["GithubToken"] = "github-token";
+    Input["Rerun"] = "rerun";
+    Input["RerunFrom"] = "rerun-from";
+    Input["Reset"] = "reset";
+    Input["Key"] = "key";
+    Input["Salt"] = "salt";
+    Input["AllowSecrets"] = "allow-secrets";
+    Input["SigningKey"] = "signing-key";
+    Input["EncryptionKey"] = "encryption-key";
+    Input["Run"] = "run";
+    Input["Shell"] = "shell";
+    Input["WorkingDirectory"] = "working-directory";
+})(Input || (Input = {}));
+/** The scope input, defaulting to the job's id as GitHub names it. */
+function getScope(env = process.env) {
+    const scope = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Scope) || env.GITHUB_JOB || 'default';
+    return (0,_checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .validateId */ .GZ)(Input.Scope, scope);
+}
+/** A list input: commas or new lines separate items; blank items are dropped. */
+function getList(name) {
+    return _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
+        .split(/[\r\n,]/)
+        .map(item => item.trim())
+        .filter(item => item !== '');
+}
+/** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
+function getBoolean(name, fallback) {
+    const value = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(name, value, 'must be true or false');
+}
+/** An integer input within [min, max]; empty means unset. */
+function getInteger(name, min, max) {
+    const value = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    if (value === '')
+        return undefined;
+    const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < min || number > max) {
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(name, value, `must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+}
+/**
+ * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
+ * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
+ * lowers it (with a warning) rather than have the service refuse the upload.
+ */
+function getRetentionDays(env = process.env) {
+    const days = getInteger(Input.RetentionDays, 1, 90);
+    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
+    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
+        return days;
+    _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
+    return cap;
+}
+/** Reads the protection inputs and masks the keys in the log. */
+function getProtection() {
+    const signingKey = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.SigningKey);
+    const encryptionKey = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.EncryptionKey);
+    for (const key of [signingKey, encryptionKey])
+        if (key !== '')
+            _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
+    const token = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
+    const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
+    return {
+        signingKey,
+        encryptionKey,
+        allowSecrets: getBoolean(Input.AllowSecrets, false),
+        secrets: secrets.filter(secret => secret !== '')
+    };
+}
+/** Reads and validates the inputs of {@link CheckpointInputs}. @throws InvalidInputError */
+function getCheckpointInputs() {
+    return {
+        scope: getScope(),
+        paths: getList(Input.Paths),
+        retentionDays: getRetentionDays(),
+        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
+        failOnError: getBoolean(Input.FailOnError, false),
+        key: _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Key),
+        salt: _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(Input.Salt),
+        protection: getProtection()
+    };
+}
+/** A required node id input. @throws InvalidInputError when empty or not an id */
+function requiredId(name, why) {
+    const value = _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    if (value === '')
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(name, value, `is required: ${why}`);
+    return (0,_checkpoint_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .validateId */ .GZ)(name, value);
+}
+
+
+/***/ }),
+
 /***/ 827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cx: () => (/* binding */ ranEvent),
 /* harmony export */   Gm: () => (/* binding */ rememberRestore),
+/* harmony export */   MG: () => (/* binding */ saveJobContext),
 /* harmony export */   rm: () => (/* binding */ loadJobContext),
 /* harmony export */   uc: () => (/* binding */ jobContextOrNew),
 /* harmony export */   yM: () => (/* binding */ recordEvent)
 /* harmony export */ });
-/* unused harmony exports baseFileName, saveJobContext */
+/* unused harmony export baseFileName */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -94,15 +223,19 @@ async function removeOtherBases(folder, scope, keep) {
  * Records what the restore step did, for the later steps of the job: the checkpoint they extend
  * (with re-run nodes taken out) and what was restored.
  */
-async function rememberRestore(runnerTemp, scope, restored, invalidation) {
+async function rememberRestore(runnerTemp, scope, restored, invalidation, origin = {}) {
     const base = invalidation?.document ?? restored;
+    // Taken from several sources, the checkpoint is named after the newest one it came from.
+    const newest = origin.newest ?? restored;
     const context = {
         scope,
         base,
-        restored: restored && {
-            checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(restored),
-            attempt: restored.attempt,
-            runId: restored.run.runId,
+        ...(origin.reuse ? { reuse: origin.reuse } : {}),
+        restored: restored &&
+            newest && {
+            checkpoint: (0,_checkpoint_naming_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointName */ .s7)(newest),
+            attempt: newest.attempt,
+            runId: newest.run.runId,
             nodes: base?.nodes ?? [],
             rerun: invalidation?.rerun ?? [],
             partials: restored.partials ?? []
@@ -618,7 +751,32 @@ function isNodeRecord(value) {
         typeof record.runId === 'string' &&
         typeof record.savedAt === 'string' &&
         (record.durationMs === undefined || isCount(record.durationMs)) &&
-        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
+        (record.added === undefined || isAdditions(record.added)) &&
+        (record.replaced === undefined || isReplaced(record.replaced)));
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+function isAdditions(value) {
+    if (!(0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value))
+        return false;
+    const { state, links } = value;
+    return isStringList(state) && (links === undefined || isStringList(links));
+}
+/** Replaced files may be placed again: they pass the same checks as the manifest's. */
+function isReplaced(value) {
+    if (!(0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value))
+        return false;
+    const { state, files } = value;
+    if (state !== undefined && !(0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(state))
+        return false;
+    if (files === undefined)
+        return true;
+    return (Array.isArray(files) &&
+        files.every(file => isFileRecord(file) &&
+            (0,_safe_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .unsafePathReason */ .m)(file.path) === undefined &&
+            (file.link === undefined || linkProblem(file.path, file.link) === undefined)));
 }
 function isStringRecord(value) {
     return (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value) && Object.values(value).every(item => typeof item === 'string');
@@ -643,7 +801,8 @@ function isArchiveRecord(value) {
         isCount(value.size) &&
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
-        PACKINGS.has(value.packing));
+        PACKINGS.has(value.packing) &&
+        (value.cache === undefined || typeof value.cache === 'string'));
 }
 function isFileRecord(item) {
     if (!(0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(item))
@@ -780,10 +939,11 @@ function describe(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JY: () => (/* binding */ ACTION_MAJOR),
 /* harmony export */   Yo: () => (/* binding */ computeFingerprint),
 /* harmony export */   e1: () => (/* binding */ changedPart)
 /* harmony export */ });
-/* unused harmony exports ACTION_MAJOR, FINGERPRINT_PARTS */
+/* unused harmony export FINGERPRINT_PARTS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -1009,9 +1169,10 @@ function isSafeRelativePath(path, platform) {
 /* harmony export */   TF: () => (/* binding */ stateProblem),
 /* harmony export */   XP: () => (/* binding */ FORBIDDEN_KEY_RULE),
 /* harmony export */   mE: () => (/* binding */ stateJson),
+/* harmony export */   ti: () => (/* binding */ mergeStates),
 /* harmony export */   tk: () => (/* binding */ overlayStates)
 /* harmony export */ });
-/* unused harmony exports MAX_STATE_DEPTH, FORBIDDEN_KEYS, nestingDepth, mergeStates */
+/* unused harmony exports MAX_STATE_DEPTH, FORBIDDEN_KEYS, nestingDepth */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -1285,6 +1446,31 @@ function nativeLinkTarget(target, platform = process.platform) {
 
 /***/ }),
 
+/***/ 3536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ getCacheInput)
+/* harmony export */ });
+/* unused harmony export CACHE_INPUT */
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1729);
+/* harmony import */ var _transport_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3343);
+
+
+/** The save and run entries' input that also keeps a keyed node's checkpoint in the cache. */
+const CACHE_INPUT = 'cache';
+/**
+ * Whether to save keyed nodes to the Actions cache too: `cache`, by default true on GitHub
+ * Enterprise Server (where the cache is the only store) and false elsewhere.
+ * @throws InvalidInputError
+ */
+function getCacheInput(env = process.env) {
+    return (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getBoolean */ .pW)(CACHE_INPUT, (0,_transport_config_js__WEBPACK_IMPORTED_MODULE_1__/* .isGhes */ .aT)(env));
+}
+
+
+/***/ }),
+
 /***/ 9345:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -1295,7 +1481,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9320));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(779), __nccwpck_require__.e(776)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2776));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -1306,143 +1492,20 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5550:
+/***/ 7560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ getRunInputs)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/checkpoint/errors.ts
-var errors = __nccwpck_require__(7339);
-// EXTERNAL MODULE: ./src/checkpoint/state.ts
-var state = __nccwpck_require__(8699);
-// EXTERNAL MODULE: ./src/packing/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(7851);
-// EXTERNAL MODULE: ./src/action/light-toolkit.ts
-var light_toolkit = __nccwpck_require__(6285);
-// EXTERNAL MODULE: ./src/checkpoint/ids.ts
-var ids = __nccwpck_require__(7388);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-/** Every input name, as action.yml spells it. */
-var Input;
-(function (Input) {
-    Input["Node"] = "node";
-    Input["State"] = "state";
-    Input["StateFile"] = "state-file";
-    Input["Paths"] = "paths";
-    Input["Scope"] = "scope";
-    Input["RetentionDays"] = "retention-days";
-    Input["CompressionLevel"] = "compression-level";
-    Input["FailOnError"] = "fail-on-error";
-    Input["GithubToken"] = "github-token";
-    Input["Rerun"] = "rerun";
-    Input["RerunFrom"] = "rerun-from";
-    Input["Reset"] = "reset";
-    Input["Key"] = "key";
-    Input["Salt"] = "salt";
-    Input["AllowSecrets"] = "allow-secrets";
-    Input["SigningKey"] = "signing-key";
-    Input["EncryptionKey"] = "encryption-key";
-    Input["Run"] = "run";
-    Input["Shell"] = "shell";
-    Input["WorkingDirectory"] = "working-directory";
-})(Input || (Input = {}));
-/** The scope input, defaulting to the job's id as GitHub names it. */
-function getScope(env = process.env) {
-    const scope = light_toolkit/* getInput */.V4(Input.Scope) || env.GITHUB_JOB || 'default';
-    return (0,ids/* validateId */.GZ)(Input.Scope, scope);
-}
-/** A list input: commas or new lines separate items; blank items are dropped. */
-function getList(name) {
-    return light_toolkit/* getInput */.V4(name)
-        .split(/[\r\n,]/)
-        .map(item => item.trim())
-        .filter(item => item !== '');
-}
-/** A boolean input in the YAML 1.2 core schema's spellings; empty means `fallback`. */
-function getBoolean(name, fallback) {
-    const value = light_toolkit/* getInput */.V4(name);
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw new errors/* InvalidInputError */.oC(name, value, 'must be true or false');
-}
-/** An integer input within [min, max]; empty means unset. */
-function getInteger(name, min, max) {
-    const value = light_toolkit/* getInput */.V4(name);
-    if (value === '')
-        return undefined;
-    const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(number) || number < min || number > max) {
-        throw new errors/* InvalidInputError */.oC(name, value, `must be a whole number from ${min} to ${max}`);
-    }
-    return number;
-}
-/**
- * `retention-days` (1-90), capped at the repository's retention, which the runner passes as
- * `GITHUB_RETENTION_DAYS`: a longer one is lowered to it, with a notice, as the artifact client
- * lowers it (with a warning) rather than have the service refuse the upload.
- */
-function getRetentionDays(env = process.env) {
-    const days = getInteger(Input.RetentionDays, 1, 90);
-    const text = (env.GITHUB_RETENTION_DAYS ?? '').trim();
-    const cap = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (days === undefined || !Number.isSafeInteger(cap) || cap < 1 || days <= cap)
-        return days;
-    light_toolkit/* notice */.lm(`Input 'retention-days' is ${days}, longer than this repository keeps artifacts (GITHUB_RETENTION_DAYS=${cap}): checkpoints are kept ${cap} days.`);
-    return cap;
-}
-/** Reads the protection inputs and masks the keys in the log. */
-function getProtection() {
-    const signingKey = light_toolkit/* getInput */.V4(Input.SigningKey);
-    const encryptionKey = light_toolkit/* getInput */.V4(Input.EncryptionKey);
-    for (const key of [signingKey, encryptionKey])
-        if (key !== '')
-            light_toolkit/* setSecret */.Pq(key);
-    const token = light_toolkit/* getInput */.V4(Input.GithubToken) || process.env.GITHUB_TOKEN || '';
-    const secrets = [signingKey, encryptionKey, token, process.env.ACTIONS_RUNTIME_TOKEN ?? ''];
-    return {
-        signingKey,
-        encryptionKey,
-        allowSecrets: getBoolean(Input.AllowSecrets, false),
-        secrets: secrets.filter(secret => secret !== '')
-    };
-}
-/** Reads and validates the inputs of {@link CheckpointInputs}. @throws InvalidInputError */
-function getCheckpointInputs() {
-    return {
-        scope: getScope(),
-        paths: getList(Input.Paths),
-        retentionDays: getRetentionDays(),
-        compressionLevel: getInteger(Input.CompressionLevel, 0, 9),
-        failOnError: getBoolean(Input.FailOnError, false),
-        key: light_toolkit/* getInput */.V4(Input.Key),
-        salt: light_toolkit/* getInput */.V4(Input.Salt),
-        protection: getProtection()
-    };
-}
-/** A required node id input. @throws InvalidInputError when empty or not an id */
-function requiredId(name, why) {
-    const value = light_toolkit/* getInput */.V4(name);
-    if (value === '')
-        throw new errors/* InvalidInputError */.oC(name, value, `is required: ${why}`);
-    return (0,ids/* validateId */.GZ)(name, value);
-}
-
-// EXTERNAL MODULE: ./src/run/shell.ts
-var shell = __nccwpck_require__(2431);
-;// CONCATENATED MODULE: ./src/run/run-inputs.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ getRunInputs)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
+/* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
+/* harmony import */ var _packing_workspace_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7851);
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1729);
+/* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6285);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2431);
 
 
 
@@ -1452,25 +1515,25 @@ var shell = __nccwpck_require__(2431);
 
 /** Reads and validates the run entry's inputs. @throws InvalidInputError */
 async function getRunInputs(workspace) {
-    const node = requiredId(Input.Node, 'name the node this command is');
-    const run = (0,light_toolkit/* getInput */.V4)(Input.Run, { trimWhitespace: false });
+    const node = (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .requiredId */ .rP)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Node, 'name the node this command is');
+    const run = (0,_action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Run, { trimWhitespace: false });
     if (run.trim() === '')
-        throw new errors/* InvalidInputError */.oC(Input.Run, run, 'is required: give the command to run');
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Run, run, 'is required: give the command to run');
     return {
         node,
         run,
-        ...getCheckpointInputs(),
-        shell: await (0,shell/* resolveShell */.jQ)((0,light_toolkit/* getInput */.V4)(Input.Shell)),
-        workingDirectory: await getFolder(workspace, (0,light_toolkit/* getInput */.V4)(Input.WorkingDirectory)),
-        state: (0,state/* parseStateText */.A6)(Input.State, (0,light_toolkit/* getInput */.V4)(Input.State)),
-        githubToken: (0,light_toolkit/* getInput */.V4)(Input.GithubToken)
+        ...(0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .getCheckpointInputs */ .ox)(),
+        shell: await (0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveShell */ .jQ)((0,_action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Shell)),
+        workingDirectory: await getFolder(workspace, (0,_action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.WorkingDirectory)),
+        state: (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStateText */ .A6)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.State, (0,_action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.State)),
+        githubToken: (0,_action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.GithubToken)
     };
 }
 async function getFolder(workspace, value) {
-    const folder = (0,workspace_paths/* resolveInside */.LI)(workspace, value === '' ? '.' : value, Input.WorkingDirectory);
-    const stats = await (0,promises_.stat)(folder).catch(() => undefined);
+    const folder = (0,_packing_workspace_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(workspace, value === '' ? '.' : value, _action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.WorkingDirectory);
+    const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(folder).catch(() => undefined);
     if (!stats?.isDirectory()) {
-        throw new errors/* InvalidInputError */.oC(Input.WorkingDirectory, value, 'must be an existing folder in the workspace');
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(_action_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.WorkingDirectory, value, 'must be an existing folder in the workspace');
     }
     return folder;
 }
@@ -1736,11 +1799,13 @@ async function isProgramFile(file) {
 /* harmony import */ var _checkpoint_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
 /* harmony import */ var _checkpoint_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5542);
 /* harmony import */ var _checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
-/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5550);
+/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7560);
 /* harmony import */ var _run_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7367);
 /* harmony import */ var _action_job_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(827);
 /* harmony import */ var _transport_run_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3066);
 /* harmony import */ var _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6285);
+/* harmony import */ var _resume_cache_input_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3536);
+
 
 
 
@@ -1770,6 +1835,7 @@ async function skipIfDone() {
     let inputs;
     try {
         inputs = await (0,_run_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .getRunInputs */ .B)(context.workspace);
+        (0,_resume_cache_input_js__WEBPACK_IMPORTED_MODULE_8__/* .getCacheInput */ .H)();
     }
     catch {
         return { skipped: false };
@@ -1785,21 +1851,160 @@ async function skipIfDone() {
         await skipDoneNode(inputs.node, job, context.runnerTemp);
     }
     catch (error) {
-        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9280));
+        const { reportFailure } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9280));
         reportFailure(error, inputs.failOnError);
     }
     return { skipped: true, job };
 }
 /**
  * Skips a node done with the same fingerprint, on the cheap path and the full one alike: says
- * where it was restored from, sets the outputs of a skip and records it for the summary.
+ * where it was restored from (`source` when taken from another run or the cache), sets the
+ * outputs of a skip and records it for the summary.
  */
-async function skipDoneNode(node, job, runnerTemp) {
-    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${job.restored?.checkpoint ?? ''}): skipped.`);
+async function skipDoneNode(node, job, runnerTemp, source) {
+    _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Node '${node}' is done with the same fingerprint (restored from ${source ?? job.restored?.checkpoint ?? ''}): skipped.`);
     _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.Skipped, 'true');
     _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.ExitCode, '');
     _action_light_toolkit_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutput */ .uH(_run_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .N.State, (0,_checkpoint_state_js__WEBPACK_IMPORTED_MODULE_2__/* .stateJson */ .mE)(job.base?.state ?? {}));
-    await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_5__/* .recordEvent */ .yM)(runnerTemp, job, { node, status: 'skipped', reason: 'done' });
+    const event = { node, status: 'skipped', reason: 'done' };
+    await (0,_action_job_context_js__WEBPACK_IMPORTED_MODULE_5__/* .recordEvent */ .yM)(runnerTemp, job, source === undefined ? event : { ...event, checkpoint: source });
+}
+
+
+/***/ }),
+
+/***/ 3343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ uploadSettings),
+/* harmony export */   Dr: () => (/* binding */ assertArtifactsAvailable),
+/* harmony export */   MU: () => (/* binding */ CALL_TIMEOUT_MS),
+/* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
+/* harmony export */   aT: () => (/* binding */ isGhes),
+/* harmony export */   cC: () => (/* binding */ CONNECT_TIMEOUT_MS),
+/* harmony export */   k$: () => (/* binding */ IDLE_TIMEOUT_MS),
+/* harmony export */   wP: () => (/* binding */ retrySettings),
+/* harmony export */   y0: () => (/* binding */ apiUrl)
+/* harmony export */ });
+/* unused harmony exports CALL_DEADLINE_MS, STEP_RETRY_BUDGET_MS, RETRY_AFTER_CAP_MS, DEFAULT_UPLOAD_CONCURRENCY, DEFAULT_UPLOAD_STALL_MS, concurrencyCap, isEnterpriseServer */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
+/* harmony import */ var _service_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1964);
+
+
+
+/** Each call's deadline: the official Twirp client's calls time out after 3 minutes. */
+const CALL_DEADLINE_MS = 3 * 60_000;
+/** A step gives up on a dead service within this long. */
+const STEP_RETRY_BUDGET_MS = 5 * 60_000;
+/** The longest Retry-After the action waits. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** A download that sends nothing for this long is abandoned (the official client's timer). */
+const IDLE_TIMEOUT_MS = 30_000;
+/**
+ * A host that has not accepted the connection after this long is given up, as undici (behind
+ * fetch, which the transport used before its own client) gives it up: the request never left.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** A Twirp or REST try that gets no answer this long is abandoned. */
+const CALL_TIMEOUT_MS = 60_000;
+/** Put Blocks in flight at once, unless ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY says otherwise. */
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/** A Put Block without an answer this long is sent again (the toolkit's default). */
+const DEFAULT_UPLOAD_STALL_MS = 5 * 60_000;
+/** The retry settings; `CHECKPOINT_RETRY_SCALE` must be a number above 0, at most 10. */
+function retrySettings(env = process.env) {
+    const text = env.CHECKPOINT_RETRY_SCALE ?? '';
+    const scale = text.trim() === '' ? 1 : Number(text);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`CHECKPOINT_RETRY_SCALE has an invalid value ${(0,_checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)}: it must be a number above 0 and at most 10`);
+    }
+    return {
+        scale,
+        callDeadlineMs: CALL_DEADLINE_MS,
+        stepBudgetMs: STEP_RETRY_BUDGET_MS,
+        retryAfterCapMs: RETRY_AFTER_CAP_MS
+    };
+}
+/**
+ * `ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY` and `ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS`, read as
+ * @actions/artifact 6.2.1 reads them (shared/config.js): a concurrency below 1 or not a number
+ * is an error, one above the cap (32; 16 per CPU up to 300 on more than 4 CPUs) is lowered to it.
+ * @throws ConfigurationError naming the variable, its value and the rule
+ */
+function uploadSettings(env = process.env) {
+    const asked = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY');
+    const stallMs = positiveInteger(env, 'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS');
+    const cap = concurrencyCap((0,node_os__WEBPACK_IMPORTED_MODULE_0__.cpus)().length);
+    const settings = {
+        concurrency: Math.min(asked ?? DEFAULT_UPLOAD_CONCURRENCY, cap),
+        stallMs: stallMs ?? DEFAULT_UPLOAD_STALL_MS
+    };
+    if (asked !== undefined && asked > cap)
+        settings.concurrencyAsked = asked;
+    return settings;
+}
+/** The toolkit's cap on blocks in flight for a machine with `cpuCount` CPUs. */
+function concurrencyCap(cpuCount) {
+    return cpuCount > 4 ? Math.min(16 * cpuCount, 300) : 32;
+}
+function positiveInteger(env, name) {
+    const text = (env[name] ?? '').trim();
+    if (text === '')
+        return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1) {
+        throw new _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${name} has an invalid value ${(0,_checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)}: it must be a whole number of at least 1`);
+    }
+    return value;
+}
+/**
+ * The artifact service's endpoint.
+ * @throws ArtifactsUnavailableError on GitHub Enterprise Server, which has no artifact service
+ * @throws ServiceError outside a job, where the runtime variables are unset
+ */
+function serviceEndpoint(env = process.env) {
+    assertArtifactsAvailable(env);
+    const url = env.ACTIONS_RESULTS_URL;
+    const token = env.ACTIONS_RUNTIME_TOKEN;
+    if (!url || !token) {
+        throw new _service_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._7('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set: checkpoints are stored as ' +
+            'artifacts, which only a step of a GitHub Actions job can reach');
+    }
+    return { origin: new URL(url).origin, token };
+}
+/** @throws ArtifactsUnavailableError when the job runs on GitHub Enterprise Server */
+function assertArtifactsAvailable(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    if (isEnterpriseServer(server))
+        throw new _service_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ArtifactsUnavailableError */ .yI(new URL(server).host);
+}
+/** Whether this job runs on GitHub Enterprise Server, which has no artifact service. */
+function isGhes(env = process.env) {
+    return isEnterpriseServer(env.GITHUB_SERVER_URL ?? '');
+}
+/**
+ * Whether a `GITHUB_SERVER_URL` is a GitHub Enterprise Server, as @actions/artifact's isGhes
+ * decides: any host but github.com, *.ghe.com (GHE.com data residency) and *.localhost. Unset
+ * or unreadable means github.com.
+ */
+function isEnterpriseServer(serverUrl) {
+    if (serverUrl.trim() === '')
+        return false;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+}
+/** The REST API's base URL, without a trailing slash. */
+function apiUrl(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
 
@@ -1843,10 +2048,83 @@ function definedOnly(value) {
 
 /***/ }),
 
+/***/ 1964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   ws: () => (/* binding */ TransferInterruptedError),
+/* harmony export */   yI: () => (/* binding */ ArtifactsUnavailableError)
+/* harmony export */ });
+/* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7339);
+
+/** A GitHub service or blob storage could not be reached, or refused a call. */
+class ServiceError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
+    status;
+    constructor(message, 
+    /** The HTTP status of the last answer, when there was one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/**
+ * A try answered with an error status. Its message reads after the call's name: "answered 503
+ * (...)"; a 429 says "rate limited".
+ */
+class HttpStatusError extends ServiceError {
+    retryAfterMs;
+    constructor(status, detail, 
+    /** How long the answer's Retry-After asks to wait, when it says. */
+    retryAfterMs) {
+        const limited = status === 429 ? ', rate limited' : '';
+        super(`answered ${status}${limited}${detail === '' ? '' : ` (${detail})`}`, status);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A transfer that broke or went quiet part-way (a body cut short, no data within the idle
+ * timeout): the request may have reached the service, so only an idempotent one is sent again.
+ */
+class TransferInterruptedError extends ServiceError {
+}
+/**
+ * The job runs where the artifact service does not exist: GitHub Enterprise Server. Not a failure
+ * of the service: the step says so in a notice and goes on with the Actions cache alone.
+ */
+class ArtifactsUnavailableError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
+    host;
+    constructor(host) {
+        super(`GitHub Enterprise Server (${host}) has no artifact service: checkpoints are saved to and ` +
+            'restored from the Actions cache only (nodes with a key); the other nodes run again.');
+        this.host = host;
+    }
+}
+/** GitHub's REST API answered with an error status. */
+class GitHubApiError extends _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -1997,6 +2275,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -2022,6 +2307,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -2130,6 +2422,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -2166,7 +2472,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -2264,6 +2570,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -2301,6 +2637,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -26,6 +26,25 @@ export interface NodeRecord {
     durationMs?: number;
     /** What the node's result depends on; decides staleness in the steps that know it. */
     fingerprint?: Fingerprint;
+    /**
+     * What the node added to the pipeline, so its part can be taken into another run without the
+     * other nodes' parts. Absent in checkpoints written before it was recorded.
+     */
+    added?: NodeAdditions;
+    /** The node's state values and files that later nodes replaced, as they were. */
+    replaced?: ReplacedByLater;
+}
+/** What one node added: its regular files are the ones in its own archive. */
+export interface NodeAdditions {
+    /** The state keys it set. */
+    state: string[];
+    /** Paths of the links it saved, which live in no archive. */
+    links?: string[];
+}
+/** A node's own values and files, kept when a later node replaced them in the pipeline. */
+export interface ReplacedByLater {
+    state?: PipelineState;
+    files?: FileRecord[];
 }
 /**
  * Progress of a node that was cancelled before it finished: never counted as done, handed back
@@ -39,6 +58,8 @@ export interface PartialRecord {
     savedAt: string;
     /** What the command had written to its state file when it was stopped. */
     state: PipelineState;
+    /** The node's fingerprint when it was stopped: progress crosses runs only when it matches. */
+    fingerprint?: Fingerprint;
 }
 /** One file of the pipeline's output, where it lives and what it must hash to. */
 export interface FileRecord {
@@ -69,6 +90,8 @@ export interface ArchiveRecord {
     digest: string;
     /** How the files were packed: a zip whose entries are stored or deflated. */
     packing: 'zip-stored' | 'zip-deflate' | 'zip-encrypted';
+    /** The Actions cache key of the entry that holds it, when it is kept there, not in the run. */
+    cache?: string;
 }
 /** The body of a checkpoint: everything but its digest. */
 export interface CheckpointBody extends CheckpointRef {

@@ -310,7 +310,32 @@ function isNodeRecord(value) {
         typeof record.runId === 'string' &&
         typeof record.savedAt === 'string' &&
         (record.durationMs === undefined || isCount(record.durationMs)) &&
-        (record.fingerprint === undefined || isStringRecord(record.fingerprint)));
+        (record.fingerprint === undefined || isStringRecord(record.fingerprint)) &&
+        (record.added === undefined || isAdditions(record.added)) &&
+        (record.replaced === undefined || isReplaced(record.replaced)));
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+function isAdditions(value) {
+    if (!isJsonObject(value))
+        return false;
+    const { state, links } = value;
+    return isStringList(state) && (links === undefined || isStringList(links));
+}
+/** Replaced files may be placed again: they pass the same checks as the manifest's. */
+function isReplaced(value) {
+    if (!isJsonObject(value))
+        return false;
+    const { state, files } = value;
+    if (state !== undefined && !isJsonObject(state))
+        return false;
+    if (files === undefined)
+        return true;
+    return (Array.isArray(files) &&
+        files.every(file => isFileRecord(file) &&
+            unsafePathReason(file.path) === undefined &&
+            (file.link === undefined || linkProblem(file.path, file.link) === undefined)));
 }
 function isStringRecord(value) {
     return isJsonObject(value) && Object.values(value).every(item => typeof item === 'string');
@@ -335,7 +360,8 @@ function isArchiveRecord(value) {
         isCount(value.size) &&
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
-        PACKINGS.has(value.packing));
+        PACKINGS.has(value.packing) &&
+        (value.cache === undefined || typeof value.cache === 'string'));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))

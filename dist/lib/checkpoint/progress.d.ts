@@ -1,6 +1,6 @@
 import { type ArchiveRecord, type CheckpointDocument, type FileRecord, type RunInfo } from './document.js';
 import type { Fingerprint } from './fingerprint.js';
-import { type PipelineState } from './state.js';
+import type { PipelineState } from './state.js';
 /** What one node adds to the pipeline. */
 export interface NodeResult {
     scope: string;

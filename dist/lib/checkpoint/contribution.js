@@ -1,0 +1,223 @@
+import { sealCheckpoint } from './document.js';
+import { parseArtifactName } from './naming.js';
+import { mergeStates, overlayStates } from './state.js';
+const EMPTY = { nodes: [], state: {}, files: [] };
+/**
+ * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
+ * another node's part is kept in that node's record. A partial part (a node stopped part-way)
+ * adds its files only: its state is progress, not the node's result.
+ */
+export function addPart(pipeline, part, partial = false) {
+    const nodes = pipeline.nodes.map(node => ({ ...node }));
+    const { files, removed } = mergeFiles(pipeline.files, part.files);
+    for (const file of removed)
+        keepReplacedFile(nodes, file, part.record.id);
+    if (partial)
+        return { nodes, state: pipeline.state, files };
+    const writers = currentWriters(nodes, part.state);
+    for (const [key, writer] of writers) {
+        if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
+            continue;
+        const value = pipeline.state[key] ?? null;
+        writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
+    }
+    const { replaced: _replaced, ...record } = part.record;
+    const own = { ...record, added: additionsOf(part) };
+    return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, part.state), files };
+}
+function additionsOf(part) {
+    const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
+    return { state: Object.keys(part.state), ...(links.length > 0 ? { links } : {}) };
+}
+function withKey(state, key, value) {
+    // A computed key defines an own property, even for `__proto__`.
+    return mergeStates(state ?? {}, { [key]: value });
+}
+/** The node whose value the cumulative state holds, for each key of `state` that has one. */
+function currentWriters(nodes, state) {
+    const writers = new Map();
+    const wanted = Object.keys(state);
+    if (wanted.length === 0)
+        return writers;
+    for (const node of [...nodes].sort(bySequence)) {
+        const replaced = node.replaced?.state ?? {};
+        for (const key of node.added?.state ?? []) {
+            if (!Object.hasOwn(replaced, key))
+                writers.set(key, node);
+        }
+    }
+    const keys = new Set(wanted);
+    for (const key of writers.keys())
+        if (!keys.has(key))
+            writers.delete(key);
+    return writers;
+}
+function keepReplacedFile(nodes, file, by) {
+    const writer = writerOf(file, nodes);
+    if (!writer || writer.id === by)
+        return;
+    const files = (writer.replaced?.files ?? []).filter(kept => kept.path !== file.path);
+    writer.replaced = { ...writer.replaced, files: [...files, file] };
+}
+/** The node that wrote a file: the node of its archive, or the last one that saved the link. */
+function writerOf(file, nodes) {
+    if (file.archive !== undefined) {
+        const id = parseArtifactName(file.archive)?.ref.node;
+        return nodes.find(node => node.id === id);
+    }
+    return nodes
+        .filter(node => node.added?.links?.includes(file.path))
+        .filter(node => !node.replaced?.files?.some(kept => kept.path === file.path))
+        .sort(bySequence)
+        .at(-1);
+}
+function bySequence(a, b) {
+    return a.sequence - b.sequence;
+}
+/** A node saved again keeps its place: the list stays in the order nodes were first done. */
+export function upsertNode(nodes, record) {
+    const index = nodes.findIndex(node => node.id === record.id);
+    if (index < 0)
+        return [...nodes, record];
+    return nodes.map((node, position) => (position === index ? record : node));
+}
+/**
+ * Later files replace earlier ones at the same path, and earlier ones a later file shows were
+ * replaced by a folder (or a folder replaced by a file): the newest node's view of the
+ * workspace wins, so the manifest never lists a path as both. Sorted by path; `removed` are
+ * the earlier records that gave way.
+ */
+export function mergeFiles(earlier, later) {
+    const byPath = new Map(earlier.map(file => [file.path, file]));
+    const fromLater = new Set(later);
+    const removed = [];
+    for (const file of later) {
+        for (const [path, old] of byPath) {
+            const clash = path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`);
+            if (!clash)
+                continue;
+            byPath.delete(path);
+            if (!fromLater.has(old))
+                removed.push(old);
+        }
+        byPath.set(file.path, file);
+    }
+    const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return { files, removed };
+}
+/**
+ * The parts of the nodes `ids` as a checkpoint records them, in the order they were written.
+ * Nodes that do not record what they added (checkpoints of older versions) have no part.
+ */
+export function partsOf(document, ids) {
+    const byWriter = new Map();
+    for (const file of document.files) {
+        const writer = writerOf(file, document.nodes);
+        if (writer)
+            byWriter.set(writer.id, [...(byWriter.get(writer.id) ?? []), file]);
+    }
+    return document.nodes
+        .filter(node => ids.has(node.id) && node.added !== undefined)
+        .sort(bySequence)
+        .map(node => ({
+        record: node,
+        state: valuesOf(node, document.state),
+        files: [...(byWriter.get(node.id) ?? []), ...(node.replaced?.files ?? [])]
+    }));
+}
+function valuesOf(node, state) {
+    const replaced = node.replaced?.state ?? {};
+    const values = {};
+    for (const key of node.added?.state ?? []) {
+        const from = Object.hasOwn(replaced, key) ? replaced : state;
+        if (Object.hasOwn(from, key))
+            Object.assign(values, withKey(undefined, key, from[key] ?? null));
+    }
+    return values;
+}
+/**
+ * The checkpoint with only the nodes `ids`: their state, files and archives, as if the other
+ * nodes had never run. It keeps the checkpoint's name; partial progress is left out.
+ */
+export function restrictTo(document, ids) {
+    const pipeline = partsOf(document, new Set(ids)).reduce((built, part) => addPart(built, part), EMPTY);
+    return sealCheckpoint({
+        ...envelopeOf(document),
+        ...pipeline,
+        archives: archivesUsed(document.archives, pipeline)
+    });
+}
+/**
+ * Adds the nodes of `part` (a checkpoint restricted to them, from another run or the cache) to
+ * the job's checkpoint: their records, state and files win over what `base` has of them.
+ */
+export function mergeInto(base, part) {
+    if (!base)
+        return part;
+    const ids = new Set(part.nodes.map(node => node.id));
+    // An archive of the same name in base is a node taken again: its old files give way.
+    const taken = new Set(part.archives.map(archive => archive.name));
+    const start = {
+        nodes: base.nodes,
+        state: base.state,
+        files: base.files.filter(file => !taken.has(file.archive ?? ''))
+    };
+    const pipeline = partsOf(part, ids).reduce((built, item) => addPart(built, item), start);
+    const archives = [...base.archives.filter(archive => !taken.has(archive.name)), ...part.archives];
+    const theirs = part.partials ?? [];
+    const partials = [
+        ...(base.partials ?? []).filter(partial => !ids.has(partial.id) && !theirs.some(their => their.id === partial.id)),
+        ...theirs
+    ];
+    return sealCheckpoint({
+        ...envelopeOf(base),
+        sequence: Math.max(base.sequence, part.sequence),
+        ...pipeline,
+        archives: archivesUsed(archives, pipeline),
+        ...(partials.length > 0 ? { partials } : {})
+    });
+}
+/**
+ * The progress a node recorded when it was stopped, alone: its partial record and the files of
+ * its own archives, no node done and no state. Undefined when the checkpoint has none of it.
+ */
+export function partialPart(document, id) {
+    const partial = document.partials?.find(item => item.id === id);
+    if (!partial)
+        return undefined;
+    const files = document.files.filter(file => file.archive !== undefined && parseArtifactName(file.archive)?.ref.node === id);
+    const pipeline = { nodes: [], state: {}, files };
+    return sealCheckpoint({
+        ...envelopeOf(document),
+        ...pipeline,
+        archives: archivesUsed(document.archives, pipeline),
+        partials: [partial]
+    });
+}
+function envelopeOf(document) {
+    const { kind, schema, scope, node, sequence, attempt, run, createdAt, parent } = document;
+    return {
+        kind,
+        schema,
+        scope,
+        node,
+        sequence,
+        attempt,
+        run,
+        createdAt,
+        ...(parent ? { parent } : {})
+    };
+}
+/** The archives that files of the pipeline, replaced ones included, are in. */
+export function archivesUsed(archives, pipeline) {
+    const used = new Set();
+    for (const file of pipeline.files)
+        if (file.archive)
+            used.add(file.archive);
+    for (const node of pipeline.nodes) {
+        for (const file of node.replaced?.files ?? [])
+            if (file.archive)
+                used.add(file.archive);
+    }
+    return archives.filter(archive => used.has(archive.name));
+}
