@@ -306,3 +306,118 @@ describe('two jobs that share a scope, saving at the same time', () => {
     await expectOneErrorNothingLost(p, owner, nodes, { A: a, B: b })
   }, 120_000)
 })
+
+/*
+ * Steps of ONE job running in parallel (`background:`, `parallel:`): their saves share the
+ * job's RUNNER_TEMP and take turns per scope, so every node is kept, no sequence is used twice,
+ * and the same node saved by two of them at once is refused for the second with its name.
+ */
+describe('parallel steps of one job, saving the same scope', () => {
+  const SCOPE = 'pipeline'
+
+  /** Starts a save of `node` with files of its own and a state naming it. */
+  async function startNode(job: JobRunner, node: string, write = true): Promise<StepHandle> {
+    // (A save of a node already being saved leaves its files as they are: they are read.)
+    if (write) {
+      await writeTree(job.options.workspace, {
+        [`out/${node}/result.bin`]: bytesOf(`one job/${node}`, 2000)
+      })
+    }
+    return job.start('save', {
+      scope: SCOPE,
+      node,
+      paths: `out/${node}/`,
+      state: `${node}=done`
+    })
+  }
+
+  /** What a retry restores: every node of `nodes` done, with its state and files. */
+  async function expectEveryNodeRestored(run: Run, nodes: string[]): Promise<void> {
+    const restored = await world.restore(run, 2, { job: 'build', inputs: { scope: SCOPE } })
+    expect(restored.result.code).toBe(0)
+    expect(restored.result.outputs.resumed).toBe('true')
+    expect((JSON.parse(restored.result.outputs.completed ?? '[]') as string[]).sort()).toEqual(
+      [...nodes].sort()
+    )
+    expect(JSON.parse(restored.result.outputs.state ?? 'null')).toEqual(
+      Object.fromEntries(nodes.map(node => [node, 'done']))
+    )
+    const files: Tree = Object.fromEntries(
+      nodes.map(node => [`out/${node}/result.bin`, bytesOf(`one job/${node}`, 2000)])
+    )
+    expect(digests(restored.tree)).toEqual(digests(files))
+  }
+
+  /** The sequence number in a checkpoint's name. */
+  const sequenceOf = (checkpoint: string | undefined): string =>
+    /\.s(\d+)\./.exec(checkpoint ?? '')?.[1] ?? ''
+
+  it('eight saves started together keep every node, each with a sequence of its own', async () => {
+    const run = world.createRun()
+    const job = await world.job(run, 1, { job: 'build' })
+    const nodes = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8']
+    const results = await Promise.all(
+      nodes.map(node => startNode(job, node).then(step => step.result))
+    )
+    for (const result of results) {
+      expect([result.code, result.outputs.saved, result.annotations]).toEqual([0, 'true', []])
+    }
+    const sequences = results.map(result => sequenceOf(result.outputs.checkpoint)).sort()
+    expect(sequences).toEqual(['001', '002', '003', '004', '005', '006', '007', '008'])
+    await expectEveryNodeRestored(run, nodes)
+  }, 180_000)
+
+  describe.each([
+    { first: 'build', second: 'test' },
+    { first: 'test', second: 'build' }
+  ])('$first holds the scope while $second waits', ({ first, second }) => {
+    it('the waiting save extends the first one; the same node saved meanwhile is refused', async () => {
+      const run = world.createRun()
+      const job = await world.job(run, 1, { job: 'build' })
+      // The first save is held at its first write, inside the scope's turn.
+      const hold = world.standIn.faults.holdRequest(1, { method: 'CreateArtifact' })
+      const one = await startNode(job, first)
+      const got = await reachedOrEnded(hold, one)
+      if ('ended' in got) throw new Error(`the save of ${first} ended before its first write`)
+      const two = await startNode(job, second)
+      await two.waitForOutput(`${SCOPE}.lock`)
+      // The same node as the held save, in a third step: refused at once, naming the node.
+      const again = await (await startNode(job, first, false)).result
+      expect(again.code).toBe(1)
+      expect(again.outputs.saved).toBe('false')
+      expect(annotations(again, 'error')).toEqual([
+        expect.stringContaining(
+          `Node '${first}' of scope '${SCOPE}' is being saved by another step`
+        )
+      ])
+
+      hold.release()
+      const [a, b] = await Promise.all([one.result, two.result])
+      expect([a.code, a.outputs.checkpoint, a.annotations]).toEqual([
+        0,
+        `checkpoint.${SCOPE}.a1.s001.${first}.json`,
+        []
+      ])
+      expect([b.code, b.outputs.checkpoint, b.annotations]).toEqual([
+        0,
+        `checkpoint.${SCOPE}.a1.s002.${second}.json`,
+        []
+      ])
+      // The refused save wrote nothing: the run holds the two saves' artifacts only.
+      expect(
+        world.standIn
+          .listArtifacts(run)
+          .map(artifact => artifact.name)
+          .sort()
+      ).toEqual(
+        [
+          `checkpoint.${SCOPE}.a1.s001.${first}.files`,
+          `checkpoint.${SCOPE}.a1.s001.${first}.json`,
+          `checkpoint.${SCOPE}.a1.s002.${second}.files`,
+          `checkpoint.${SCOPE}.a1.s002.${second}.json`
+        ].sort()
+      )
+      await expectEveryNodeRestored(run, [first, second])
+    }, 180_000)
+  })
+})

@@ -10,6 +10,7 @@ import {
 import type { Invalidation } from '../checkpoint/invalidation.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import type { ReuseContext } from '../checkpoint/reuse.js'
+import { stepFolder, uniqueTemp, withScopeLock } from './step-lock.js'
 
 /** What this job's checkpoint steps tell each other, per scope, in the runner's temp folder. */
 export interface JobContext {
@@ -69,9 +70,7 @@ interface StoredJobContext extends Omit<JobContext, 'base'> {
   base?: CheckpointDocument
 }
 
-function folderOf(runnerTemp: string): string {
-  return join(runnerTemp, 'checkpoint-action')
-}
+const folderOf = stepFolder
 
 function contextFile(runnerTemp: string, scope: string): string {
   return join(folderOf(runnerTemp), `${scope}.json`)
@@ -121,8 +120,10 @@ export async function saveJobContext(runnerTemp: string, context: JobContext): P
   const { base, ...rest } = context
   const baseFile = base ? await writeBase(folder, context.scope, base) : undefined
   const stored: StoredJobContext = baseFile ? { ...rest, baseFile } : rest
-  await writeFile(`${file}.tmp`, JSON.stringify(stored), 'utf8')
-  await rename(`${file}.tmp`, file)
+  // Parallel steps of the job write here too: each its own temporary file.
+  const temp = uniqueTemp(file)
+  await writeFile(temp, JSON.stringify(stored), 'utf8')
+  await rename(temp, file)
   await removeOtherBases(folder, context.scope, baseFile)
 }
 
@@ -134,8 +135,9 @@ async function writeBase(folder: string, scope: string, base: CheckpointDocument
     () => false
   )
   if (!there) {
-    await writeFile(`${file}.tmp`, serializeCheckpoint(base), 'utf8')
-    await rename(`${file}.tmp`, file)
+    const temp = uniqueTemp(file)
+    await writeFile(temp, serializeCheckpoint(base), 'utf8')
+    await rename(temp, file)
   }
   return name
 }
@@ -147,7 +149,8 @@ async function removeOtherBases(
 ): Promise<void> {
   const prefix = `${scope}.base.`
   for (const name of await readdir(folder)) {
-    if (name.startsWith(prefix) && name !== keep) {
+    // Only bases: a temporary file of another step's write is not one.
+    if (name.startsWith(prefix) && name.endsWith('.json') && name !== keep) {
       await rm(join(folder, name), { force: true })
     }
   }
@@ -187,9 +190,35 @@ export async function rememberRestore(
   return context
 }
 
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+/**
+ * The job's context for a scope, or a new one when no checkpoint step ran before. Read under the
+ * scope's lock: a step running in parallel replaces the files it is read from.
+ */
 export async function jobContextOrNew(runnerTemp: string, scope: string): Promise<JobContext> {
-  return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' }
+  const known = await withScopeLock(runnerTemp, scope, () => loadJobContext(runnerTemp, scope))
+  return known ?? newJobContext(scope)
+}
+
+/** The context of a job in which no checkpoint step of `scope` ran yet. */
+export function newJobContext(scope: string): JobContext {
+  return { scope, events: [], lastStepEndedAt: '' }
+}
+
+/**
+ * Changes the job's context under its scope's lock, on the newest version on disk (a step
+ * running in parallel may have changed it since this one read it); `job` then holds the result.
+ */
+export async function updateJobContext(
+  runnerTemp: string,
+  job: JobContext,
+  change: (current: JobContext) => void
+): Promise<void> {
+  await withScopeLock(runnerTemp, job.scope, async () => {
+    const current = (await loadJobContext(runnerTemp, job.scope)) ?? job
+    change(current)
+    await saveJobContext(runnerTemp, current)
+    Object.assign(job, current)
+  })
 }
 
 /** Appends a step's event and marks the end of the step, for the next one's duration. */
@@ -198,9 +227,10 @@ export async function recordEvent(
   job: JobContext,
   event: JobEvent
 ): Promise<void> {
-  job.events.push(event)
-  job.lastStepEndedAt = new Date().toISOString()
-  await saveJobContext(runnerTemp, job)
+  await updateJobContext(runnerTemp, job, current => {
+    current.events.push(event)
+    current.lastStepEndedAt = new Date().toISOString()
+  })
 }
 
 /** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */

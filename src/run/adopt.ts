@@ -12,7 +12,7 @@ import { describe } from '../checkpoint/errors.js'
 import { changedPart, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { cacheKey } from '../checkpoint/reuse.js'
 import type { RunInputs } from './run-inputs.js'
-import { saveJobContext, type JobContext } from '../action/job-context.js'
+import { updateJobContext, type JobContext } from '../action/job-context.js'
 import type { RunContext } from '../transport/run-context.js'
 import { placeFiles } from '../packing/place.js'
 import { archivesElsewhere, restClient } from '../resume/foreign-archives.js'
@@ -130,15 +130,16 @@ export async function adoptInto(
   source: string,
   reason: 'done' | 'offered' = 'done'
 ): Promise<void> {
-  job.base = mergeInto(job.base, document)
-  if (job.reuse) {
-    if (reason === 'done') job.reuse.sources[node] = source
-    job.reuse.reasons[node] = reason
-    job.reuse.offers = Object.fromEntries(
-      Object.entries(job.reuse.offers).filter(([id]) => id !== node)
-    )
-  }
-  await saveJobContext(context.runnerTemp, job)
+  await updateJobContext(context.runnerTemp, job, current => {
+    current.base = mergeInto(current.base, document)
+    if (current.reuse) {
+      if (reason === 'done') current.reuse.sources[node] = source
+      current.reuse.reasons[node] = reason
+      current.reuse.offers = Object.fromEntries(
+        Object.entries(current.reuse.offers).filter(([id]) => id !== node)
+      )
+    }
+  })
   core.info(
     reason === 'done'
       ? `Node '${node}' is done with the same fingerprint in ${source}: taken from there.`

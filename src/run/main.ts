@@ -17,6 +17,7 @@ import { readCommandState, runCommand } from './command.js'
 import { jobContextForRun } from './job-context-for-run.js'
 import { scriptText } from './shell.js'
 import { RunOutput } from './run-outputs.js'
+import { withNodeClaim } from '../action/step-lock.js'
 import { runFingerprint, skipDoneNode } from './skip.js'
 
 /** What the run entry works with once its inputs are read: the node, the run, the job. */
@@ -46,7 +47,11 @@ export async function runRun(known?: JobContext): Promise<void> {
     const decision = await decide(step, fingerprint)
     core.setOutput(RunOutput.Reason, decision.reason)
     if (decision.skip) await skipDoneNode(inputs.node, job, context.runnerTemp, decision.source)
-    else await runNode(step, decision, fingerprint)
+    // The same node in two parallel steps: the second is refused before its command runs.
+    else
+      await withNodeClaim(context.runnerTemp, inputs.scope, inputs.node, () =>
+        runNode(step, decision, fingerprint)
+      )
   } catch (error) {
     reportFailure(error, failOnError)
   }

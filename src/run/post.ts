@@ -6,6 +6,7 @@ import { noticeIfUnavailable } from '../action/failure.js'
 import { getBoolean, getCheckpointInputs, Input } from '../action/inputs.js'
 import { jobContextOrNew, recordEvent } from '../action/job-context.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
+import { withNodeClaim } from '../action/step-lock.js'
 import { RunState } from '../action/step-state.js'
 import { checkpointNode } from '../resume/checkpoint-node.js'
 import { getInput } from '../action/light-toolkit.js'
@@ -26,7 +27,7 @@ export async function runRunPost(): Promise<void> {
   const context = readRunContext()
   const failOnError = getBoolean(Input.FailOnError, false)
   try {
-    await keepProgress(node, scope, context)
+    await withNodeClaim(context.runnerTemp, scope, node, () => keepProgress(node, scope, context))
   } catch (error) {
     if (noticeIfUnavailable(error)) return
     const message = `Could not keep the progress of node '${node}': ${describe(error)}`

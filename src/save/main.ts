@@ -7,6 +7,7 @@ import { getSaveInputs, type SaveInputs } from './save-inputs.js'
 import { jobContextOrNew, ranEvent, recordEvent, type JobContext } from '../action/job-context.js'
 import { setNotSavedOutputs, setSavedOutputs } from './save-outputs.js'
 import { readRunContext, type RunContext } from '../transport/run-context.js'
+import { withNodeClaim } from '../action/step-lock.js'
 import { getCacheInput } from '../resume/cache-input.js'
 import { cacheWanted, checkpointWithCache } from '../resume/save-to-cache.js'
 
@@ -25,8 +26,11 @@ export async function runSave(): Promise<void> {
     const cacheInput = getCacheInput()
     failOnError = inputs.failOnError
     node = inputs.node
-    job = await jobContextOrNew(context.runnerTemp, inputs.scope)
-    await save(inputs, context, job, cacheWanted(cacheInput, job))
+    // Two parallel steps saving the same node: the second is refused before it reads anything.
+    await withNodeClaim(context.runnerTemp, inputs.scope, node, async () => {
+      job = await jobContextOrNew(context.runnerTemp, inputs.scope)
+      await save(inputs, context, job, cacheWanted(cacheInput, job))
+    })
   } catch (error) {
     reportFailure(error, failOnError)
     setNotSavedOutputs()
