@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2823);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7403);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2823:
+/***/ 7403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29867,7 +29867,7 @@ class errors_InvalidInputError extends CheckpointError {
  * A mistake in how the action is used that no retry can fix (two jobs sharing a scope, a secret
  * in the state): it fails the step whatever `fail-on-error` says, as an invalid input does.
  */
-class ConfigurationError extends CheckpointError {
+class errors_ConfigurationError extends CheckpointError {
 }
 /** The seed's "no write permission": the store's directory or file cannot be written. */
 class CheckpointWriteError extends CheckpointError {
@@ -31044,7 +31044,7 @@ function reportFailure(error, failOnError) {
     if (noticeIfUnavailable(error))
         return;
     const message = describe(error);
-    if (error instanceof errors_InvalidInputError || error instanceof ConfigurationError || failOnError) {
+    if (error instanceof errors_InvalidInputError || error instanceof errors_ConfigurationError || failOnError) {
         core/* setFailed */.C1(message);
         return;
     }
@@ -31272,7 +31272,7 @@ function retrySettings(env = process.env) {
     const text = env.CHECKPOINT_RETRY_SCALE ?? '';
     const scale = text.trim() === '' ? 1 : Number(text);
     if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
-        throw new ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${quote(text)}: it must be a number above 0 and at most 10`);
+        throw new errors_ConfigurationError(`CHECKPOINT_RETRY_SCALE has an invalid value ${quote(text)}: it must be a number above 0 and at most 10`);
     }
     return {
         scale,
@@ -31309,7 +31309,7 @@ function positiveInteger(env, name) {
         return undefined;
     const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isSafeInteger(value) || value < 1) {
-        throw new ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
+        throw new errors_ConfigurationError(`${name} has an invalid value ${quote(text)}: it must be a whole number of at least 1`);
     }
     return value;
 }
@@ -33419,14 +33419,168 @@ function getKeys() {
     return keys;
 }
 
+;// CONCATENATED MODULE: ./src/action/step-lock.ts
+
+
+
+
+const FIFTEEN_MINUTES = (/* unused pure expression or super */ null && (15 * 60 * 1000));
+/** The folder of the job's checkpoint files in RUNNER_TEMP. */
+function stepFolder(runnerTemp) {
+    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action');
+}
+/** A name no other step (process) of the job uses for a temporary file next to `file`. */
+function uniqueTemp(file) {
+    return `${file}.${String(process.pid)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+}
+/**
+ * Runs `work` while holding the lock of `scope`, released after (also when it throws).
+ * @throws Error naming the lock file when it stays held by a live process past the timeout
+ */
+async function step_lock_withScopeLock(runnerTemp, scope, work, options = {}) {
+    const file = join(stepFolder(runnerTemp), `${scope}.lock`);
+    const release = await acquire(file, options);
+    try {
+        return await work();
+    }
+    finally {
+        await release();
+    }
+}
+/**
+ * Marks `node` of `scope` as being saved by this step; the returned function unmarks it.
+ * @throws ConfigurationError when another live step of the job saves the same node now
+ */
+async function claimNode(runnerTemp, scope, node, options = {}) {
+    const file = join(stepFolder(runnerTemp), `${scope}.${node}.saving`);
+    await mkdir(stepFolder(runnerTemp), { recursive: true });
+    const got = await tryAcquire(file, options.isAlive ?? isAlive);
+    if (typeof got === 'function')
+        return got;
+    throw new ConfigurationError(`Node '${node}' of scope '${scope}' is being saved by another step of this job (process ${String(got)}) at the same time: steps that run in parallel must save different nodes. This save is refused; the other one goes on.`);
+}
+/**
+ * Runs `work` while `node` of `scope` is claimed by this step (see {@link claimNode}).
+ * @throws ConfigurationError when another live step of the job saves the same node now
+ */
+async function withNodeClaim(runnerTemp, scope, node, work) {
+    const unclaim = await claimNode(runnerTemp, scope, node);
+    try {
+        return await work();
+    }
+    finally {
+        await unclaim();
+    }
+}
+/** Takes the lock in `file`, trying again after a growing pause while a live process holds it. */
+async function acquire(file, options) {
+    const now = options.now ?? Date.now;
+    const pause = options.pause ?? defaultPause;
+    const timeoutMs = options.timeoutMs ?? FIFTEEN_MINUTES;
+    const started = now();
+    await mkdir(join(file, '..'), { recursive: true });
+    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
+        const got = await tryAcquire(file, options.isAlive ?? isAlive);
+        if (typeof got === 'function')
+            return got;
+        if (delay === 10)
+            (options.onWait ?? logLine)(`Waiting for ${file}: process ${String(got)} of this job holds it.`);
+        if (now() - started >= timeoutMs) {
+            throw new Error(`Waited ${String(Math.round(timeoutMs / 1000))} s for the lock ${file}, held by process ${String(got)} of this job: another checkpoint step of the job did not finish. Remove the file if that process is stuck.`);
+        }
+        await pause(delay);
+    }
+}
+/**
+ * Creates `file` holding this process's id and a token, or answers the pid of its live holder.
+ * The content is written first and linked into place: the name appears whole or not at all.
+ */
+async function tryAcquire(file, alive) {
+    const token = `${String(process.pid)} ${randomBytes(8).toString('hex')}`;
+    const temp = uniqueTemp(file);
+    await writeFile(temp, token, 'utf8');
+    try {
+        for (;;) {
+            if (await linked(temp, file))
+                return () => releaseIfOurs(file, token);
+            const holder = await holderOf(file);
+            if (holder !== undefined && alive(holder))
+                return holder;
+            await takeOverStale(file, alive);
+        }
+    }
+    finally {
+        await rm(temp, { force: true });
+    }
+}
+async function linked(from, to) {
+    try {
+        await link(from, to);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+}
+/** The pid in a lock file; undefined when it is gone. */
+async function holderOf(file) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : Number.parseInt(text, 10);
+}
+/**
+ * Moves a stale lock aside under a name of its own, so two steps taking it over at once cannot
+ * remove a lock one of them just took; a live lock moved by mistake is put back.
+ */
+async function takeOverStale(file, alive) {
+    const aside = uniqueTemp(`${file}.stale`);
+    try {
+        await rename(file, aside);
+    }
+    catch {
+        return; // gone already: the next try creates it
+    }
+    const holder = await holderOf(aside);
+    if (holder !== undefined && alive(holder))
+        await linked(aside, file);
+    await rm(aside, { force: true });
+}
+async function releaseIfOurs(file, token) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === token)
+        await rm(file, { force: true });
+}
+/** Whether a process runs: signal 0 checks without sending; EPERM means it runs as another user. */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * A line of the step's log, as core.info writes it: the job context (which takes this lock) is
+ * read by code that does not load the toolkit.
+ */
+function logLine(message) {
+    process.stdout.write(`${message}\n`);
+}
+function defaultPause(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/action/job-context.ts
 
 
 
 
-function folderOf(runnerTemp) {
-    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action');
-}
+
+const folderOf = stepFolder;
 function contextFile(runnerTemp, scope) {
     return (0,external_node_path_.join)(folderOf(runnerTemp), `${scope}.json`);
 }
@@ -33470,8 +33624,10 @@ async function saveJobContext(runnerTemp, context) {
     const { base, ...rest } = context;
     const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
     const stored = baseFile ? { ...rest, baseFile } : rest;
-    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
-    await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    // Parallel steps of the job write here too: each its own temporary file.
+    const temp = uniqueTemp(file);
+    await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(stored), 'utf8');
+    await (0,promises_namespaceObject.rename)(temp, file);
     await removeOtherBases(folder, context.scope, baseFile);
 }
 async function writeBase(folder, scope, base) {
@@ -33479,15 +33635,17 @@ async function writeBase(folder, scope, base) {
     const file = (0,external_node_path_.join)(folder, name);
     const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
     if (!there) {
-        await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, serializeCheckpoint(base), 'utf8');
-        await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+        const temp = uniqueTemp(file);
+        await (0,promises_namespaceObject.writeFile)(temp, serializeCheckpoint(base), 'utf8');
+        await (0,promises_namespaceObject.rename)(temp, file);
     }
     return name;
 }
 async function removeOtherBases(folder, scope, keep) {
     const prefix = `${scope}.base.`;
     for (const name of await (0,promises_namespaceObject.readdir)(folder)) {
-        if (name.startsWith(prefix) && name !== keep) {
+        // Only bases: a temporary file of another step's write is not one.
+        if (name.startsWith(prefix) && name.endsWith('.json') && name !== keep) {
             await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(folder, name), { force: true });
         }
     }
@@ -33519,15 +33677,36 @@ async function rememberRestore(runnerTemp, scope, restored, invalidation, origin
     await saveJobContext(runnerTemp, context);
     return context;
 }
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+/**
+ * The job's context for a scope, or a new one when no checkpoint step ran before. Read under the
+ * scope's lock: a step running in parallel replaces the files it is read from.
+ */
 async function jobContextOrNew(runnerTemp, scope) {
-    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+    const known = await withScopeLock(runnerTemp, scope, () => loadJobContext(runnerTemp, scope));
+    return known ?? newJobContext(scope);
+}
+/** The context of a job in which no checkpoint step of `scope` ran yet. */
+function newJobContext(scope) {
+    return { scope, events: [], lastStepEndedAt: '' };
+}
+/**
+ * Changes the job's context under its scope's lock, on the newest version on disk (a step
+ * running in parallel may have changed it since this one read it); `job` then holds the result.
+ */
+async function updateJobContext(runnerTemp, job, change) {
+    await withScopeLock(runnerTemp, job.scope, async () => {
+        const current = (await loadJobContext(runnerTemp, job.scope)) ?? job;
+        change(current);
+        await saveJobContext(runnerTemp, current);
+        Object.assign(job, current);
+    });
 }
 /** Appends a step's event and marks the end of the step, for the next one's duration. */
 async function recordEvent(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
+    await updateJobContext(runnerTemp, job, current => {
+        current.events.push(event);
+        current.lastStepEndedAt = new Date().toISOString();
+    });
 }
 /** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
 function ranEvent(document, node, reason) {

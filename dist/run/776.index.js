@@ -772,6 +772,8 @@ function cacheAvailable(env = process.env) {
     return Boolean(v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 
+// EXTERNAL MODULE: ./src/action/step-lock.ts
+var step_lock = __webpack_require__(4160);
 ;// CONCATENATED MODULE: ./src/checkpoint/secrets.ts
 
 /** Shapes of credentials that must not end up in a checkpoint anyone with read access can download. */
@@ -3105,9 +3107,15 @@ function bytesTo(file) {
 
 
 
+
+
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
  * node's duration is the time since the job's previous checkpoint step ended, when known.
+ *
+ * Steps of one job running in parallel save one at a time per scope (see step-lock.ts): each
+ * extends the checkpoint the previous one left, so none is lost and no sequence is taken twice;
+ * the entries claim the node first (withNodeClaim), so the same node is not saved twice at once.
  * @throws InvalidInputError for `paths` that leave the workspace
  */
 async function checkpointNode(save, paths, context, job, durationMs = sinceLastStep(job)) {
@@ -3119,9 +3127,7 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
     try {
         const request = { save, context, job, files, scratch, durationMs };
-        // GHES has no artifacts: the checkpoint is kept in the cache only (save-to-cache.ts).
-        const document = (0,config/* isGhes */.aT)() ? await saveWithoutArtifacts(request) : await saveNode(request);
-        job.base = document;
+        const document = await (0,step_lock/* withScopeLock */.I1)(context.runnerTemp, save.scope, () => commit(request));
         return {
             document,
             files: files.length,
@@ -3131,6 +3137,23 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * Saves the node on the job's newest context (another step may have saved since this one read
+ * it) and records the checkpoint as the base of the next save, before the lock is released.
+ */
+async function commit(request) {
+    const { context, job } = request;
+    const current = (await (0,job_context/* loadJobContext */.rm)(context.runnerTemp, job.scope)) ?? job;
+    const on = { ...request, job: current };
+    // GHES has no artifacts: the checkpoint is kept in the cache only (save-to-cache.ts).
+    const document = (0,config/* isGhes */.aT)() ? await saveWithoutArtifacts(on) : await saveNode(on);
+    current.base = document;
+    // Marks the base as known: the next save extends it rather than searching the run.
+    current.lastStepEndedAt ||= new Date().toISOString();
+    await (0,job_context/* saveJobContext */.MG)(context.runnerTemp, current);
+    Object.assign(job, current);
+    return document;
 }
 /** Checkpoints can be downloaded by anyone who can read the run: credentials stay out. */
 function refuseSecrets(save) {
@@ -4545,14 +4568,15 @@ async function place(document, inputs, context, archives) {
 }
 /** The node's part joins the job's checkpoint; later saves extend it. */
 async function adoptInto(context, job, document, node, source, reason = 'done') {
-    job.base = contribution_mergeInto(job.base, document);
-    if (job.reuse) {
-        if (reason === 'done')
-            job.reuse.sources[node] = source;
-        job.reuse.reasons[node] = reason;
-        job.reuse.offers = Object.fromEntries(Object.entries(job.reuse.offers).filter(([id]) => id !== node));
-    }
-    await (0,job_context/* saveJobContext */.MG)(context.runnerTemp, job);
+    await (0,job_context/* updateJobContext */.m9)(context.runnerTemp, job, current => {
+        current.base = contribution_mergeInto(current.base, document);
+        if (current.reuse) {
+            if (reason === 'done')
+                current.reuse.sources[node] = source;
+            current.reuse.reasons[node] = reason;
+            current.reuse.offers = Object.fromEntries(Object.entries(current.reuse.offers).filter(([id]) => id !== node));
+        }
+    });
     lib_core/* info */.pq(reason === 'done'
         ? `Node '${node}' is done with the same fingerprint in ${source}: taken from there.`
         : `Node '${node}' was stopped part-way in ${source} with the same fingerprint: it resumes from there.`);
@@ -4773,14 +4797,18 @@ function report(document) {
 
 
 
+
 /**
  * The job's context for the run entry. In a job without a restore step the first run step
- * restores the latest checkpoint itself, so a skipped node's files are there too.
+ * restores the latest checkpoint itself, so a skipped node's files are there too; run steps in
+ * parallel take turns, so the others find what the first one restored.
  */
 async function jobContextForRun(inputs, context) {
-    const existing = await (0,job_context/* loadJobContext */.rm)(context.runnerTemp, inputs.scope);
-    if (existing)
-        return existing;
+    const known = await (0,step_lock/* withScopeLock */.I1)(context.runnerTemp, inputs.scope, async () => (await (0,job_context/* loadJobContext */.rm)(context.runnerTemp, inputs.scope)) ??
+        (await restoreForRun(inputs, context)));
+    return known ?? (0,job_context/* newJobContext */.FZ)(inputs.scope);
+}
+async function restoreForRun(inputs, context) {
     try {
         // Nodes an earlier attempt took from other runs or the cache have their files there.
         const elsewhere = archivesElsewhere({
@@ -4793,11 +4821,11 @@ async function jobContextForRun(inputs, context) {
     }
     catch (error) {
         if ((0,failure/* noticeIfUnavailable */.G)(error))
-            return (0,job_context/* jobContextOrNew */.uc)(context.runnerTemp, inputs.scope);
+            return undefined;
         if (inputs.failOnError)
             throw error;
         lib_core/* warning */.$e(`Could not read checkpoints (${(0,errors/* describe */.q0)(error)}): node '${inputs.node}' runs.`);
-        return (0,job_context/* jobContextOrNew */.uc)(context.runnerTemp, inputs.scope);
+        return undefined;
     }
 }
 
@@ -4806,6 +4834,7 @@ var run_outputs = __webpack_require__(7367);
 // EXTERNAL MODULE: ./src/run/skip.ts
 var skip = __webpack_require__(1650);
 ;// CONCATENATED MODULE: ./src/run/main.ts
+
 
 
 
@@ -4844,8 +4873,9 @@ async function runRun(known) {
         lib_core/* setOutput */.uH(run_outputs/* RunOutput */.N.Reason, decision.reason);
         if (decision.skip)
             await (0,skip/* skipDoneNode */.iN)(inputs.node, job, context.runnerTemp, decision.source);
+        // The same node in two parallel steps: the second is refused before its command runs.
         else
-            await runNode(step, decision, fingerprint);
+            await (0,step_lock/* withNodeClaim */.PW)(context.runnerTemp, inputs.scope, inputs.node, () => runNode(step, decision, fingerprint));
     }
     catch (error) {
         (0,failure.reportFailure)(error, failOnError);

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8445);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4464);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8445:
+/***/ 4464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29661,14 +29661,168 @@ function refOf(document) {
     return { scope, attempt, sequence, node };
 }
 
+;// CONCATENATED MODULE: ./src/action/step-lock.ts
+
+
+
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+/** The folder of the job's checkpoint files in RUNNER_TEMP. */
+function stepFolder(runnerTemp) {
+    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action');
+}
+/** A name no other step (process) of the job uses for a temporary file next to `file`. */
+function uniqueTemp(file) {
+    return `${file}.${String(process.pid)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+}
+/**
+ * Runs `work` while holding the lock of `scope`, released after (also when it throws).
+ * @throws Error naming the lock file when it stays held by a live process past the timeout
+ */
+async function withScopeLock(runnerTemp, scope, work, options = {}) {
+    const file = (0,external_node_path_.join)(stepFolder(runnerTemp), `${scope}.lock`);
+    const release = await acquire(file, options);
+    try {
+        return await work();
+    }
+    finally {
+        await release();
+    }
+}
+/**
+ * Marks `node` of `scope` as being saved by this step; the returned function unmarks it.
+ * @throws ConfigurationError when another live step of the job saves the same node now
+ */
+async function claimNode(runnerTemp, scope, node, options = {}) {
+    const file = (0,external_node_path_.join)(stepFolder(runnerTemp), `${scope}.${node}.saving`);
+    await (0,promises_namespaceObject.mkdir)(stepFolder(runnerTemp), { recursive: true });
+    const got = await tryAcquire(file, options.isAlive ?? isAlive);
+    if (typeof got === 'function')
+        return got;
+    throw new ConfigurationError(`Node '${node}' of scope '${scope}' is being saved by another step of this job (process ${String(got)}) at the same time: steps that run in parallel must save different nodes. This save is refused; the other one goes on.`);
+}
+/**
+ * Runs `work` while `node` of `scope` is claimed by this step (see {@link claimNode}).
+ * @throws ConfigurationError when another live step of the job saves the same node now
+ */
+async function withNodeClaim(runnerTemp, scope, node, work) {
+    const unclaim = await claimNode(runnerTemp, scope, node);
+    try {
+        return await work();
+    }
+    finally {
+        await unclaim();
+    }
+}
+/** Takes the lock in `file`, trying again after a growing pause while a live process holds it. */
+async function acquire(file, options) {
+    const now = options.now ?? Date.now;
+    const pause = options.pause ?? defaultPause;
+    const timeoutMs = options.timeoutMs ?? FIFTEEN_MINUTES;
+    const started = now();
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(file, '..'), { recursive: true });
+    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
+        const got = await tryAcquire(file, options.isAlive ?? isAlive);
+        if (typeof got === 'function')
+            return got;
+        if (delay === 10)
+            (options.onWait ?? logLine)(`Waiting for ${file}: process ${String(got)} of this job holds it.`);
+        if (now() - started >= timeoutMs) {
+            throw new Error(`Waited ${String(Math.round(timeoutMs / 1000))} s for the lock ${file}, held by process ${String(got)} of this job: another checkpoint step of the job did not finish. Remove the file if that process is stuck.`);
+        }
+        await pause(delay);
+    }
+}
+/**
+ * Creates `file` holding this process's id and a token, or answers the pid of its live holder.
+ * The content is written first and linked into place: the name appears whole or not at all.
+ */
+async function tryAcquire(file, alive) {
+    const token = `${String(process.pid)} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+    const temp = uniqueTemp(file);
+    await (0,promises_namespaceObject.writeFile)(temp, token, 'utf8');
+    try {
+        for (;;) {
+            if (await linked(temp, file))
+                return () => releaseIfOurs(file, token);
+            const holder = await holderOf(file);
+            if (holder !== undefined && alive(holder))
+                return holder;
+            await takeOverStale(file, alive);
+        }
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+}
+async function linked(from, to) {
+    try {
+        await (0,promises_namespaceObject.link)(from, to);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+}
+/** The pid in a lock file; undefined when it is gone. */
+async function holderOf(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : Number.parseInt(text, 10);
+}
+/**
+ * Moves a stale lock aside under a name of its own, so two steps taking it over at once cannot
+ * remove a lock one of them just took; a live lock moved by mistake is put back.
+ */
+async function takeOverStale(file, alive) {
+    const aside = uniqueTemp(`${file}.stale`);
+    try {
+        await (0,promises_namespaceObject.rename)(file, aside);
+    }
+    catch {
+        return; // gone already: the next try creates it
+    }
+    const holder = await holderOf(aside);
+    if (holder !== undefined && alive(holder))
+        await linked(aside, file);
+    await (0,promises_namespaceObject.rm)(aside, { force: true });
+}
+async function releaseIfOurs(file, token) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === token)
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+}
+/** Whether a process runs: signal 0 checks without sending; EPERM means it runs as another user. */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * A line of the step's log, as core.info writes it: the job context (which takes this lock) is
+ * read by code that does not load the toolkit.
+ */
+function logLine(message) {
+    process.stdout.write(`${message}\n`);
+}
+function defaultPause(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/action/job-context.ts
 
 
 
 
-function folderOf(runnerTemp) {
-    return (0,external_node_path_.join)(runnerTemp, 'checkpoint-action');
-}
+
+const folderOf = stepFolder;
 function contextFile(runnerTemp, scope) {
     return (0,external_node_path_.join)(folderOf(runnerTemp), `${scope}.json`);
 }
@@ -29712,8 +29866,10 @@ async function saveJobContext(runnerTemp, context) {
     const { base, ...rest } = context;
     const baseFile = base ? await writeBase(folder, context.scope, base) : undefined;
     const stored = baseFile ? { ...rest, baseFile } : rest;
-    await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, JSON.stringify(stored), 'utf8');
-    await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+    // Parallel steps of the job write here too: each its own temporary file.
+    const temp = uniqueTemp(file);
+    await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(stored), 'utf8');
+    await (0,promises_namespaceObject.rename)(temp, file);
     await removeOtherBases(folder, context.scope, baseFile);
 }
 async function writeBase(folder, scope, base) {
@@ -29721,15 +29877,17 @@ async function writeBase(folder, scope, base) {
     const file = (0,external_node_path_.join)(folder, name);
     const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
     if (!there) {
-        await (0,promises_namespaceObject.writeFile)(`${file}.tmp`, serializeCheckpoint(base), 'utf8');
-        await (0,promises_namespaceObject.rename)(`${file}.tmp`, file);
+        const temp = uniqueTemp(file);
+        await (0,promises_namespaceObject.writeFile)(temp, serializeCheckpoint(base), 'utf8');
+        await (0,promises_namespaceObject.rename)(temp, file);
     }
     return name;
 }
 async function removeOtherBases(folder, scope, keep) {
     const prefix = `${scope}.base.`;
     for (const name of await (0,promises_namespaceObject.readdir)(folder)) {
-        if (name.startsWith(prefix) && name !== keep) {
+        // Only bases: a temporary file of another step's write is not one.
+        if (name.startsWith(prefix) && name.endsWith('.json') && name !== keep) {
             await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(folder, name), { force: true });
         }
     }
@@ -29761,15 +29919,36 @@ async function rememberRestore(runnerTemp, scope, restored, invalidation, origin
     await saveJobContext(runnerTemp, context);
     return context;
 }
-/** The job's context for a scope, or a new one when no checkpoint step ran before. */
+/**
+ * The job's context for a scope, or a new one when no checkpoint step ran before. Read under the
+ * scope's lock: a step running in parallel replaces the files it is read from.
+ */
 async function jobContextOrNew(runnerTemp, scope) {
-    return (await loadJobContext(runnerTemp, scope)) ?? { scope, events: [], lastStepEndedAt: '' };
+    const known = await withScopeLock(runnerTemp, scope, () => loadJobContext(runnerTemp, scope));
+    return known ?? newJobContext(scope);
+}
+/** The context of a job in which no checkpoint step of `scope` ran yet. */
+function newJobContext(scope) {
+    return { scope, events: [], lastStepEndedAt: '' };
+}
+/**
+ * Changes the job's context under its scope's lock, on the newest version on disk (a step
+ * running in parallel may have changed it since this one read it); `job` then holds the result.
+ */
+async function updateJobContext(runnerTemp, job, change) {
+    await withScopeLock(runnerTemp, job.scope, async () => {
+        const current = (await loadJobContext(runnerTemp, job.scope)) ?? job;
+        change(current);
+        await saveJobContext(runnerTemp, current);
+        Object.assign(job, current);
+    });
 }
 /** Appends a step's event and marks the end of the step, for the next one's duration. */
 async function recordEvent(runnerTemp, job, event) {
-    job.events.push(event);
-    job.lastStepEndedAt = new Date().toISOString();
-    await saveJobContext(runnerTemp, job);
+    await updateJobContext(runnerTemp, job, current => {
+        current.events.push(event);
+        current.lastStepEndedAt = new Date().toISOString();
+    });
 }
 /** The event of a node this step ran and checkpointed: its checkpoint and recorded duration. */
 function ranEvent(document, node, reason) {
@@ -32942,9 +33121,15 @@ function bytesTo(file) {
 
 
 
+
+
 /**
  * Collects a node's files and saves its checkpoint; the job's context then builds on it. The
  * node's duration is the time since the job's previous checkpoint step ended, when known.
+ *
+ * Steps of one job running in parallel save one at a time per scope (see step-lock.ts): each
+ * extends the checkpoint the previous one left, so none is lost and no sequence is taken twice;
+ * the entries claim the node first (withNodeClaim), so the same node is not saved twice at once.
  * @throws InvalidInputError for `paths` that leave the workspace
  */
 async function checkpointNode(save, paths, context, job, durationMs = sinceLastStep(job)) {
@@ -32956,9 +33141,7 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
     try {
         const request = { save, context, job, files, scratch, durationMs };
-        // GHES has no artifacts: the checkpoint is kept in the cache only (save-to-cache.ts).
-        const document = config_isGhes() ? await saveWithoutArtifacts(request) : await saveNode(request);
-        job.base = document;
+        const document = await withScopeLock(context.runnerTemp, save.scope, () => commit(request));
         return {
             document,
             files: files.length,
@@ -32968,6 +33151,23 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * Saves the node on the job's newest context (another step may have saved since this one read
+ * it) and records the checkpoint as the base of the next save, before the lock is released.
+ */
+async function commit(request) {
+    const { context, job } = request;
+    const current = (await loadJobContext(context.runnerTemp, job.scope)) ?? job;
+    const on = { ...request, job: current };
+    // GHES has no artifacts: the checkpoint is kept in the cache only (save-to-cache.ts).
+    const document = config_isGhes() ? await saveWithoutArtifacts(on) : await saveNode(on);
+    current.base = document;
+    // Marks the base as known: the next save extends it rather than searching the run.
+    current.lastStepEndedAt ||= new Date().toISOString();
+    await saveJobContext(context.runnerTemp, current);
+    Object.assign(job, current);
+    return document;
 }
 /** Checkpoints can be downloaded by anyone who can read the run: credentials stay out. */
 function refuseSecrets(save) {
@@ -33075,6 +33275,7 @@ function cacheResult(result, node, key) {
 
 
 
+
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
  * extends the job's latest one. A node this job restored as done is not saved again, unless
@@ -33090,8 +33291,11 @@ async function runSave() {
         const cacheInput = getCacheInput();
         failOnError = inputs.failOnError;
         node = inputs.node;
-        job = await jobContextOrNew(context.runnerTemp, inputs.scope);
-        await save(inputs, context, job, cacheWanted(cacheInput, job));
+        // Two parallel steps saving the same node: the second is refused before it reads anything.
+        await withNodeClaim(context.runnerTemp, inputs.scope, node, async () => {
+            job = await jobContextOrNew(context.runnerTemp, inputs.scope);
+            await save(inputs, context, job, cacheWanted(cacheInput, job));
+        });
     }
     catch (error) {
         reportFailure(error, failOnError);
