@@ -1473,7 +1473,7 @@ class errors_ConfigurationError extends CheckpointError {
 class CheckpointWriteError extends CheckpointError {
     file;
     constructor(file, cause) {
-        super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause });
+        super(`Cannot write checkpoint ${file}: ${errors_describe(cause)}`, { cause });
         this.file = file;
     }
 }
@@ -1517,9 +1517,9 @@ function errors_quote(value) {
  * The message of anything thrown, Error or not, with its cause when the message leaves it out
  * (fetch says only "fetch failed"; its cause says "connect ECONNREFUSED ...").
  */
-function describe(error) {
+function errors_describe(error) {
     if (error instanceof Error) {
-        const cause = error.cause instanceof Error ? describe(error.cause) : '';
+        const cause = error.cause instanceof Error ? errors_describe(error.cause) : '';
         return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
     }
     if (typeof error === 'string')
@@ -3260,7 +3260,7 @@ class ArchiveIntegrityError extends CheckpointError {
 class UnstreamableZipError extends (/* unused pure expression or super */ null && (Error)) {
 }
 /** The refusal of one entry of `archive`, named as the zip names it. */
-function entryRefusal(archive, name, reason) {
+function packing_errors_entryRefusal(archive, name, reason) {
     return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
@@ -3430,7 +3430,7 @@ var yauzl = __nccwpck_require__(663);
  * @throws ArchiveIntegrityError past the limit, or when the bytes cannot be read or written
  */
 async function writeEntry(entry, target, wording, through = []) {
-    const meter = new ByteMeter(entry.limit, () => entryRefusal(entry.archive, entry.name, wording.overflow));
+    const meter = new ByteMeter(entry.limit, () => packing_errors_entryRefusal(entry.archive, entry.name, wording.overflow));
     try {
         const bytes = typeof entry.bytes === 'function' ? await entry.bytes() : entry.bytes;
         await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
@@ -3438,7 +3438,7 @@ async function writeEntry(entry, target, wording, through = []) {
     catch (error) {
         if (error instanceof ArchiveIntegrityError)
             throw error;
-        throw entryRefusal(entry.archive, entry.name, `${wording.failure} (${describe(error)})`);
+        throw packing_errors_entryRefusal(entry.archive, entry.name, `${wording.failure} (${errors_describe(error)})`);
     }
     return { bytes: meter.bytes, digest: meter.digest() };
 }
@@ -3484,7 +3484,7 @@ async function openZip(path, label, names) {
         return await yauzl.openPromise(path, { ...names, autoClose: false, validateEntrySizes: true });
     }
     catch (error) {
-        throw unreadableZip(label, describe(error));
+        throw unreadableZip(label, errors_describe(error));
     }
 }
 /**
@@ -3497,7 +3497,7 @@ async function* zipEntries(zip, label) {
     try {
         for (;;) {
             const next = await entries.next().catch((error) => {
-                throw new ArchiveIntegrityError(label, describe(error));
+                throw new ArchiveIntegrityError(label, errors_describe(error));
             });
             if (next.done === true)
                 return;
@@ -3549,7 +3549,7 @@ async function readEntry(listed, entry, limit, label) {
 async function unzipEntry(listed, entry, target, limit, label) {
     const overflow = `is over ${limit} bytes`;
     if (entry.uncompressedSize > limit)
-        throw entryRefusal(label, entry.fileName, overflow);
+        throw packing_errors_entryRefusal(label, entry.fileName, overflow);
     const bytes = () => listed.zip.openReadStreamPromise(entry);
     return writeEntry({ archive: label, name: entry.fileName, bytes, limit }, target, {
         overflow,
@@ -4584,7 +4584,7 @@ function classify(error, idempotent) {
         return undefined;
     return {
         error,
-        outcome: `failed: ${describe(error)}`,
+        outcome: `failed: ${errors_describe(error)}`,
         status: undefined,
         retryAfterMs: undefined,
         finalBecause: notSent || idempotent
@@ -5487,6 +5487,7 @@ async function openFiles(archive, files, sealed, staging, key) {
 
 
 
+
 // The checks both extractors (the whole-file one and the streaming one) make of a files
 // archive against its checkpoint's manifest, so that they refuse and accept the same entries.
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
@@ -5526,7 +5527,7 @@ function missingFiles(context) {
 async function admitEntry(context, entry) {
     const name = entry.name;
     const refuse = (reason) => {
-        throw entryRefusal(context.archive, name, reason);
+        throw packing_errors_entryRefusal(context.archive, name, reason);
     };
     if (name.endsWith('/')) {
         if (!isSafeRelativePath(name.slice(0, -1)))
@@ -5577,16 +5578,20 @@ async function stageEntry(archive, entry, bytes, through = []) {
  */
 async function stageWholeEntry(archive, entry, data) {
     matchRecord(archive, entry, data.length, sha256Digest(data));
-    await writeFile(entry.target, data, { mode: 0o600 });
+    // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
+    // here or there depending on which write comes first, and is the same refusal either way.
+    await writeFile(entry.target, data, { mode: 0o600 }).catch((error) => {
+        throw entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`);
+    });
 }
 /** Fails an entry whose size or sha256 differs from its manifest record. */
 function matchRecord(archive, entry, bytes, digest) {
     const expected = entry.record;
     if (bytes !== expected.size) {
-        throw entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
+        throw packing_errors_entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
     }
     if (digest !== expected.sha256) {
-        throw entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
+        throw packing_errors_entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
     }
 }
 
@@ -6255,7 +6260,7 @@ async function verifyArchive(source, name, fileKey) {
     catch (error) {
         if (!(error instanceof CheckpointError))
             throw error;
-        return { name, origin, kind: 'archive', result: 'failed', problem: describe(error) };
+        return { name, origin, kind: 'archive', result: 'failed', problem: errors_describe(error) };
     }
     finally {
         await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
@@ -6391,7 +6396,7 @@ async function main(argv, io) {
         return ExitCode.Ok;
     }
     catch (error) {
-        io.stderr.write(`checkpoint-action: ${describe(error)}\n`);
+        io.stderr.write(`checkpoint-action: ${errors_describe(error)}\n`);
         return exitCodeOf(error);
     }
 }

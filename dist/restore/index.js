@@ -32117,6 +32117,7 @@ function sinkOf(target) {
 
 
 
+
 // The checks both extractors (the whole-file one and the streaming one) make of a files
 // archive against its checkpoint's manifest, so that they refuse and accept the same entries.
 /** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
@@ -32207,7 +32208,11 @@ async function stageEntry(archive, entry, bytes, through = []) {
  */
 async function stageWholeEntry(archive, entry, data) {
     matchRecord(archive, entry, data.length, sha256Digest(data));
-    await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 });
+    // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
+    // here or there depending on which write comes first, and is the same refusal either way.
+    await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 }).catch((error) => {
+        throw packing_errors_entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`);
+    });
 }
 /** Fails an entry whose size or sha256 differs from its manifest record. */
 function matchRecord(archive, entry, bytes, digest) {

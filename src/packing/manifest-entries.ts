@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import type { FileRecord } from '../checkpoint/document.js'
+import { describe } from '../checkpoint/errors.js'
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js'
 import { writeEntry, type EntrySource } from './entry-writer.js'
 import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js'
@@ -159,7 +160,11 @@ export async function stageWholeEntry(
   data: Buffer
 ): Promise<void> {
   matchRecord(archive, entry, data.length, sha256Digest(data))
-  await writeFile(entry.target, data, { mode: 0o600 })
+  // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
+  // here or there depending on which write comes first, and is the same refusal either way.
+  await writeFile(entry.target, data, { mode: 0o600 }).catch((error: unknown) => {
+    throw entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`)
+  })
 }
 
 /** Fails an entry whose size or sha256 differs from its manifest record. */

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sha256Digest } from '../checkpoint/canonical.js';
+import { describe } from '../checkpoint/errors.js';
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js';
 import { writeEntry } from './entry-writer.js';
 import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js';
@@ -94,7 +95,11 @@ export async function stageEntry(archive, entry, bytes, through = []) {
  */
 export async function stageWholeEntry(archive, entry, data) {
     matchRecord(archive, entry, data.length, sha256Digest(data));
-    await writeFile(entry.target, data, { mode: 0o600 });
+    // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
+    // here or there depending on which write comes first, and is the same refusal either way.
+    await writeFile(entry.target, data, { mode: 0o600 }).catch((error) => {
+        throw entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`);
+    });
 }
 /** Fails an entry whose size or sha256 differs from its manifest record. */
 function matchRecord(archive, entry, bytes, digest) {
