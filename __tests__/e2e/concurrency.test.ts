@@ -316,7 +316,12 @@ describe('parallel steps of one job, saving the same scope', () => {
   const SCOPE = 'pipeline'
 
   /** Starts a save of `node` with files of its own and a state naming it. */
-  async function startNode(job: JobRunner, node: string, write = true): Promise<StepHandle> {
+  async function startNode(
+    job: JobRunner,
+    node: string,
+    write = true,
+    state = `${node}=done`
+  ): Promise<StepHandle> {
     // (A save of a node already being saved leaves its files as they are: they are read.)
     if (write) {
       await writeTree(job.options.workspace, {
@@ -327,7 +332,7 @@ describe('parallel steps of one job, saving the same scope', () => {
       scope: SCOPE,
       node,
       paths: `out/${node}/`,
-      state: `${node}=done`
+      state
     })
   }
 
@@ -418,6 +423,33 @@ describe('parallel steps of one job, saving the same scope', () => {
         ].sort()
       )
       await expectEveryNodeRestored(run, [first, second])
+    }, 180_000)
+  })
+
+  describe.each([
+    { first: 'build', second: 'test' },
+    { first: 'test', second: 'build' }
+  ])('two parallel nodes write one state key, $first saved first', ({ first, second }) => {
+    it('the node whose id sorts last keeps the key, whichever saved first', async () => {
+      const run = world.createRun()
+      const job = await world.job(run, 1, { job: 'build' })
+      const stateOf = (node: string): string => `${node}=done\nreport=from ${node}`
+      const hold = world.standIn.faults.holdRequest(1, { method: 'CreateArtifact' })
+      const one = await startNode(job, first, true, stateOf(first))
+      const got = await reachedOrEnded(hold, one)
+      if ('ended' in got) throw new Error(`the save of ${first} ended before its first write`)
+      // The second starts while the first is inside its turn: the two ran at the same time.
+      const two = await startNode(job, second, true, stateOf(second))
+      await two.waitForOutput(`${SCOPE}.lock`)
+      hold.release()
+      const [a, b] = await Promise.all([one.result, two.result])
+      expect([a.code, b.code, a.annotations, b.annotations]).toEqual([0, 0, [], []])
+      const restored = await world.restore(run, 2, { job: 'build', inputs: { scope: SCOPE } })
+      expect(JSON.parse(restored.result.outputs.state ?? 'null')).toEqual({
+        build: 'done',
+        test: 'done',
+        report: 'from test'
+      })
     }, 180_000)
   })
 })

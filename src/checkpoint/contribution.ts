@@ -5,7 +5,8 @@ import {
   type CheckpointDocument,
   type FileRecord,
   type NodeAdditions,
-  type NodeRecord
+  type NodeRecord,
+  type ReplacedByLater
 } from './document.js'
 import { parseArtifactName } from './naming.js'
 import { mergeStates, overlayStates, type JsonValue, type PipelineState } from './state.js'
@@ -34,25 +35,102 @@ export interface NodePart {
 
 const EMPTY: Pipeline = { nodes: [], state: {}, files: [] }
 
+const NONE: ReadonlySet<string> = new Set()
+
 /**
  * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
  * another node's part is kept in that node's record. A partial part (a node stopped part-way)
  * adds its files only: its state is progress, not the node's result.
+ *
+ * `parallel` names the nodes saved while this one ran (parallel steps of one job). Between
+ * those, the order they were saved in is chance, so it does not decide: a state key or a file
+ * that several of them wrote keeps the value of the node whose id sorts last, and the others'
+ * values are kept in their records as replaced, as if the nodes had been saved in id order.
  */
-export function addPart(pipeline: Pipeline, part: NodePart, partial = false): Pipeline {
+export function addPart(
+  pipeline: Pipeline,
+  part: NodePart,
+  partial = false,
+  parallel: ReadonlySet<string> = NONE
+): Pipeline {
   const nodes = pipeline.nodes.map(node => ({ ...node }))
-  const { files, removed } = mergeFiles(pipeline.files, part.files)
+  const outranks = outranking(part.record.id, parallel)
+  const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks)
   for (const file of removed) keepReplacedFile(nodes, file, part.record.id)
   if (partial) return { nodes, state: pipeline.state, files }
   const writers = currentWriters(nodes, part.state)
+  const yieldedKeys = Object.keys(part.state).filter(key => outranks(writers.get(key)))
+  const state = withoutKeys(part.state, yieldedKeys)
   for (const [key, writer] of writers) {
     if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key)) continue
+    if (yieldedKeys.includes(key)) continue
     const value = pipeline.state[key] ?? null
     writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) }
   }
   const { replaced: _replaced, ...record } = part.record
-  const own: NodeRecord = { ...record, added: additionsOf(part) }
-  return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, part.state), files }
+  const own: NodeRecord = {
+    ...record,
+    added: additionsOf(part),
+    ...replacedOf(pickKeys(part.state, yieldedKeys), yielded)
+  }
+  return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, state), files }
+}
+
+/** Whether a writer is a parallel node whose id sorts after `id`, and so wins over it. */
+function outranking(
+  id: string,
+  parallel: ReadonlySet<string>
+): (writer: NodeRecord | undefined) => boolean {
+  return writer => writer !== undefined && parallel.has(writer.id) && writer.id > id
+}
+
+/**
+ * Merges a node's files over the pipeline's (see mergeFiles), except where a node that outranks
+ * it wrote a clashing path: in id order that node came later and displaced the file, so the
+ * file is `yielded` (even if the other node's file has given way since), and the outranking
+ * node's file, if the pipeline still holds it, stays. What a yielded file had displaced stays
+ * displaced, as in id order it would be.
+ */
+function mergeOwnFiles(
+  held: FileRecord[],
+  own: FileRecord[],
+  nodes: NodeRecord[],
+  outranks: (writer: NodeRecord | undefined) => boolean
+): { files: FileRecord[]; removed: FileRecord[]; yielded: FileRecord[] } {
+  const merged = mergeFiles(held, own)
+  const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)))
+  const written = [
+    ...held.filter(file => outranks(writerOf(file, nodes))),
+    ...nodes.filter(node => outranks(node)).flatMap(node => node.replaced?.files ?? [])
+  ]
+  const yielded = own.filter(file => written.some(other => clashes(other.path, file.path)))
+  if (yielded.length === 0) return { ...merged, yielded }
+  const files = [...merged.files.filter(file => !yielded.includes(file)), ...winners]
+  return {
+    files: files.sort(comparePaths),
+    removed: merged.removed.filter(file => !winners.includes(file)),
+    yielded
+  }
+}
+
+function replacedOf(state: PipelineState, files: FileRecord[]): { replaced?: ReplacedByLater } {
+  const replaced: ReplacedByLater = {
+    ...(Object.keys(state).length > 0 ? { state } : {}),
+    ...(files.length > 0 ? { files } : {})
+  }
+  return replaced.state || replaced.files ? { replaced } : {}
+}
+
+function pickKeys(state: PipelineState, keys: string[]): PipelineState {
+  return keys.reduce<PipelineState>((kept, key) => withKey(kept, key, state[key] ?? null), {})
+}
+
+function withoutKeys(state: PipelineState, keys: string[]): PipelineState {
+  const dropped = new Set(keys)
+  return pickKeys(
+    state,
+    Object.keys(state).filter(key => !dropped.has(key))
+  )
 }
 
 function additionsOf(part: NodePart): NodeAdditions {
@@ -127,18 +205,22 @@ export function mergeFiles(
   const removed: FileRecord[] = []
   for (const file of later) {
     for (const [path, old] of byPath) {
-      const clash =
-        path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`)
-      if (!clash) continue
+      if (!clashes(path, file.path)) continue
       byPath.delete(path)
       if (!fromLater.has(old)) removed.push(old)
     }
     byPath.set(file.path, file)
   }
-  const files = [...byPath.values()].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-  )
-  return { files, removed }
+  return { files: [...byPath.values()].sort(comparePaths), removed }
+}
+
+function comparePaths(a: FileRecord, b: FileRecord): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+}
+
+/** Two paths that cannot both be in a workspace: the same, or one the folder of the other. */
+function clashes(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`)
 }
 
 /**

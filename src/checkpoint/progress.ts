@@ -29,6 +29,11 @@ export interface NodeResult {
   fingerprint?: Fingerprint
   /** Set when the node was stopped part-way: its progress is recorded, the node is not done. */
   partial?: boolean
+  /**
+   * When the step saving this node started. Nodes of the same attempt saved after it ran at the
+   * same time as this one (parallel steps of one job), and merge with it in id order (addPart).
+   */
+  startedAt?: Date
   now?: Date
 }
 
@@ -55,7 +60,8 @@ export function nextCheckpoint(
   const pipeline = addPart(
     { nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] },
     { record, state: result.state, files: result.files ?? [] },
-    result.partial === true
+    result.partial === true,
+    savedWhileRunning(base, result)
   )
   const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])]
   const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node)
@@ -74,6 +80,23 @@ export function nextCheckpoint(
   }
   if (result.partial) partials.push({ ...partialOf(record), state: result.state })
   return sealCheckpoint(partials.length > 0 ? { ...body, partials } : body)
+}
+
+/** Ids of the nodes of the same attempt saved after `result`'s step started. */
+function savedWhileRunning(
+  base: CheckpointDocument | undefined,
+  result: NodeResult
+): ReadonlySet<string> {
+  const { startedAt, run, node } = result
+  if (startedAt === undefined || !base) return new Set()
+  const since = base.nodes.filter(
+    done =>
+      done.runId === run.runId &&
+      done.attempt === run.attempt &&
+      Date.parse(done.savedAt) > startedAt.getTime() &&
+      done.id !== node
+  )
+  return new Set(since.map(done => done.id))
 }
 
 function partialOf(record: NodeRecord): Omit<PartialRecord, 'state'> {

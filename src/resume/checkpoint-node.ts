@@ -44,7 +44,7 @@ export async function checkpointNode(
   }
   const scratch = await mkdtemp(join(context.runnerTemp, 'checkpoint-save-'))
   try {
-    const request = { save, context, job, files, scratch, durationMs }
+    const request = { save, context, job, files, scratch, durationMs, startedAt: stepStartedAt() }
     const document = await withScopeLock(context.runnerTemp, save.scope, () => commit(request))
     return {
       document,
@@ -85,6 +85,11 @@ function refuseSecrets(save: NodeSave): void {
   throw new ConfigurationError(
     `State key '${found.key}' of node '${save.node}' holds ${found.kind}: checkpoints can be downloaded by anyone who can read the run, so it is not saved. Keep credentials in secrets${escape}.`
   )
+}
+
+/** When this step's process started: nodes saved since ran alongside this one. */
+function stepStartedAt(): Date {
+  return new Date(Date.now() - process.uptime() * 1000)
 }
 
 function sinceLastStep(job: JobContext): number | undefined {

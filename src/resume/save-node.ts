@@ -46,6 +46,8 @@ export interface SaveRequest {
   files: CollectedFile[]
   scratch: string
   durationMs: number | undefined
+  /** When the saving step started (see NodeResult). */
+  startedAt?: Date
 }
 
 /**
@@ -108,7 +110,7 @@ export function nextRef(
 
 /** What the node adds to the pipeline: its state, its files as packed, how it ran. */
 export function nodeResult(
-  { save, context, files, durationMs }: SaveRequest,
+  { save, context, files, durationMs, startedAt }: SaveRequest,
   archive: ArchiveRecord | undefined,
   packed: Packed
 ): NodeResult {
@@ -121,7 +123,8 @@ export function nodeResult(
     ...(archive ? { archive } : {}),
     ...(durationMs === undefined ? {} : { durationMs }),
     ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
-    ...(save.partial ? { partial: true } : {})
+    ...(save.partial ? { partial: true } : {}),
+    ...(startedAt === undefined ? {} : { startedAt })
   }
 }
 
