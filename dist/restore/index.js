@@ -30672,28 +30672,85 @@ function refOf(document) {
 
 
 const EMPTY = { nodes: [], state: {}, files: [] };
+const NONE = new Set();
 /**
  * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
  * another node's part is kept in that node's record. A partial part (a node stopped part-way)
  * adds its files only: its state is progress, not the node's result.
+ *
+ * `parallel` names the nodes saved while this one ran (parallel steps of one job). Between
+ * those, the order they were saved in is chance, so it does not decide: a state key or a file
+ * that several of them wrote keeps the value of the node whose id sorts last, and the others'
+ * values are kept in their records as replaced, as if the nodes had been saved in id order.
  */
-function addPart(pipeline, part, partial = false) {
+function addPart(pipeline, part, partial = false, parallel = NONE) {
     const nodes = pipeline.nodes.map(node => ({ ...node }));
-    const { files, removed } = mergeFiles(pipeline.files, part.files);
+    const outranks = outranking(part.record.id, parallel);
+    const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
     for (const file of removed)
         keepReplacedFile(nodes, file, part.record.id);
     if (partial)
         return { nodes, state: pipeline.state, files };
     const writers = currentWriters(nodes, part.state);
+    const yieldedKeys = Object.keys(part.state).filter(key => outranks(writers.get(key)));
+    const state = withoutKeys(part.state, yieldedKeys);
     for (const [key, writer] of writers) {
         if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
+            continue;
+        if (yieldedKeys.includes(key))
             continue;
         const value = pipeline.state[key] ?? null;
         writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
     }
     const { replaced: _replaced, ...record } = part.record;
-    const own = { ...record, added: additionsOf(part) };
-    return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, part.state), files };
+    const own = {
+        ...record,
+        added: additionsOf(part),
+        ...replacedOf(pickKeys(part.state, yieldedKeys), yielded)
+    };
+    return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, state), files };
+}
+/** Whether a writer is a parallel node whose id sorts after `id`, and so wins over it. */
+function outranking(id, parallel) {
+    return writer => writer !== undefined && parallel.has(writer.id) && writer.id > id;
+}
+/**
+ * Merges a node's files over the pipeline's (see mergeFiles), except where a node that outranks
+ * it wrote a clashing path: in id order that node came later and displaced the file, so the
+ * file is `yielded` (even if the other node's file has given way since), and the outranking
+ * node's file, if the pipeline still holds it, stays. What a yielded file had displaced stays
+ * displaced, as in id order it would be.
+ */
+function mergeOwnFiles(held, own, nodes, outranks) {
+    const merged = mergeFiles(held, own);
+    const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)));
+    const written = [
+        ...held.filter(file => outranks(writerOf(file, nodes))),
+        ...nodes.filter(node => outranks(node)).flatMap(node => node.replaced?.files ?? [])
+    ];
+    const yielded = own.filter(file => written.some(other => clashes(other.path, file.path)));
+    if (yielded.length === 0)
+        return { ...merged, yielded };
+    const files = [...merged.files.filter(file => !yielded.includes(file)), ...winners];
+    return {
+        files: files.sort(comparePaths),
+        removed: merged.removed.filter(file => !winners.includes(file)),
+        yielded
+    };
+}
+function replacedOf(state, files) {
+    const replaced = {
+        ...(Object.keys(state).length > 0 ? { state } : {}),
+        ...(files.length > 0 ? { files } : {})
+    };
+    return replaced.state || replaced.files ? { replaced } : {};
+}
+function pickKeys(state, keys) {
+    return keys.reduce((kept, key) => withKey(kept, key, state[key] ?? null), {});
+}
+function withoutKeys(state, keys) {
+    const dropped = new Set(keys);
+    return pickKeys(state, Object.keys(state).filter(key => !dropped.has(key)));
 }
 function additionsOf(part) {
     const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
@@ -30763,8 +30820,7 @@ function mergeFiles(earlier, later) {
     const removed = [];
     for (const file of later) {
         for (const [path, old] of byPath) {
-            const clash = path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`);
-            if (!clash)
+            if (!clashes(path, file.path))
                 continue;
             byPath.delete(path);
             if (!fromLater.has(old))
@@ -30772,8 +30828,14 @@ function mergeFiles(earlier, later) {
         }
         byPath.set(file.path, file);
     }
-    const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    return { files, removed };
+    return { files: [...byPath.values()].sort(comparePaths), removed };
+}
+function comparePaths(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/** Two paths that cannot both be in a workspace: the same, or one the folder of the other. */
+function clashes(a, b) {
+    return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 /**
  * The parts of the nodes `ids` as a checkpoint records them, in the order they were written.
@@ -30913,7 +30975,7 @@ function nextCheckpoint(base, result) {
         ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
         ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
     };
-    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true);
+    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true, savedWhileRunning(base, result));
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
     const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
     const body = {
@@ -30932,6 +30994,17 @@ function nextCheckpoint(base, result) {
     if (result.partial)
         partials.push({ ...partialOf(record), state: result.state });
     return sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** Ids of the nodes of the same attempt saved after `result`'s step started. */
+function savedWhileRunning(base, result) {
+    const { startedAt, run, node } = result;
+    if (startedAt === undefined || !base)
+        return new Set();
+    const since = base.nodes.filter(done => done.runId === run.runId &&
+        done.attempt === run.attempt &&
+        Date.parse(done.savedAt) > startedAt.getTime() &&
+        done.id !== node);
+    return new Set(since.map(done => done.id));
 }
 function partialOf(record) {
     const { id, sequence, attempt, runId, savedAt, fingerprint } = record;

@@ -316,28 +316,85 @@ var naming = __webpack_require__(7108);
 
 
 const EMPTY = { nodes: [], state: {}, files: [] };
+const NONE = new Set();
 /**
  * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
  * another node's part is kept in that node's record. A partial part (a node stopped part-way)
  * adds its files only: its state is progress, not the node's result.
+ *
+ * `parallel` names the nodes saved while this one ran (parallel steps of one job). Between
+ * those, the order they were saved in is chance, so it does not decide: a state key or a file
+ * that several of them wrote keeps the value of the node whose id sorts last, and the others'
+ * values are kept in their records as replaced, as if the nodes had been saved in id order.
  */
-function addPart(pipeline, part, partial = false) {
+function addPart(pipeline, part, partial = false, parallel = NONE) {
     const nodes = pipeline.nodes.map(node => ({ ...node }));
-    const { files, removed } = mergeFiles(pipeline.files, part.files);
+    const outranks = outranking(part.record.id, parallel);
+    const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
     for (const file of removed)
         keepReplacedFile(nodes, file, part.record.id);
     if (partial)
         return { nodes, state: pipeline.state, files };
     const writers = currentWriters(nodes, part.state);
+    const yieldedKeys = Object.keys(part.state).filter(key => outranks(writers.get(key)));
+    const state = withoutKeys(part.state, yieldedKeys);
     for (const [key, writer] of writers) {
         if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
+            continue;
+        if (yieldedKeys.includes(key))
             continue;
         const value = pipeline.state[key] ?? null;
         writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
     }
     const { replaced: _replaced, ...record } = part.record;
-    const own = { ...record, added: additionsOf(part) };
-    return { nodes: upsertNode(nodes, own), state: (0,checkpoint_state/* overlayStates */.tk)(pipeline.state, part.state), files };
+    const own = {
+        ...record,
+        added: additionsOf(part),
+        ...replacedOf(pickKeys(part.state, yieldedKeys), yielded)
+    };
+    return { nodes: upsertNode(nodes, own), state: (0,checkpoint_state/* overlayStates */.tk)(pipeline.state, state), files };
+}
+/** Whether a writer is a parallel node whose id sorts after `id`, and so wins over it. */
+function outranking(id, parallel) {
+    return writer => writer !== undefined && parallel.has(writer.id) && writer.id > id;
+}
+/**
+ * Merges a node's files over the pipeline's (see mergeFiles), except where a node that outranks
+ * it wrote a clashing path: in id order that node came later and displaced the file, so the
+ * file is `yielded` (even if the other node's file has given way since), and the outranking
+ * node's file, if the pipeline still holds it, stays. What a yielded file had displaced stays
+ * displaced, as in id order it would be.
+ */
+function mergeOwnFiles(held, own, nodes, outranks) {
+    const merged = mergeFiles(held, own);
+    const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)));
+    const written = [
+        ...held.filter(file => outranks(writerOf(file, nodes))),
+        ...nodes.filter(node => outranks(node)).flatMap(node => node.replaced?.files ?? [])
+    ];
+    const yielded = own.filter(file => written.some(other => clashes(other.path, file.path)));
+    if (yielded.length === 0)
+        return { ...merged, yielded };
+    const files = [...merged.files.filter(file => !yielded.includes(file)), ...winners];
+    return {
+        files: files.sort(comparePaths),
+        removed: merged.removed.filter(file => !winners.includes(file)),
+        yielded
+    };
+}
+function replacedOf(state, files) {
+    const replaced = {
+        ...(Object.keys(state).length > 0 ? { state } : {}),
+        ...(files.length > 0 ? { files } : {})
+    };
+    return replaced.state || replaced.files ? { replaced } : {};
+}
+function pickKeys(state, keys) {
+    return keys.reduce((kept, key) => withKey(kept, key, state[key] ?? null), {});
+}
+function withoutKeys(state, keys) {
+    const dropped = new Set(keys);
+    return pickKeys(state, Object.keys(state).filter(key => !dropped.has(key)));
 }
 function additionsOf(part) {
     const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
@@ -407,8 +464,7 @@ function mergeFiles(earlier, later) {
     const removed = [];
     for (const file of later) {
         for (const [path, old] of byPath) {
-            const clash = path === file.path || path.startsWith(`${file.path}/`) || file.path.startsWith(`${path}/`);
-            if (!clash)
+            if (!clashes(path, file.path))
                 continue;
             byPath.delete(path);
             if (!fromLater.has(old))
@@ -416,8 +472,14 @@ function mergeFiles(earlier, later) {
         }
         byPath.set(file.path, file);
     }
-    const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    return { files, removed };
+    return { files: [...byPath.values()].sort(comparePaths), removed };
+}
+function comparePaths(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/** Two paths that cannot both be in a workspace: the same, or one the folder of the other. */
+function clashes(a, b) {
+    return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 /**
  * The parts of the nodes `ids` as a checkpoint records them, in the order they were written.
@@ -1022,7 +1084,7 @@ function nextCheckpoint(base, result) {
         ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
         ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
     };
-    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true);
+    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true, savedWhileRunning(base, result));
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
     const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
     const body = {
@@ -1041,6 +1103,17 @@ function nextCheckpoint(base, result) {
     if (result.partial)
         partials.push({ ...partialOf(record), state: result.state });
     return (0,checkpoint_document/* sealCheckpoint */.uP)(partials.length > 0 ? { ...body, partials } : body);
+}
+/** Ids of the nodes of the same attempt saved after `result`'s step started. */
+function savedWhileRunning(base, result) {
+    const { startedAt, run, node } = result;
+    if (startedAt === undefined || !base)
+        return new Set();
+    const since = base.nodes.filter(done => done.runId === run.runId &&
+        done.attempt === run.attempt &&
+        Date.parse(done.savedAt) > startedAt.getTime() &&
+        done.id !== node);
+    return new Set(since.map(done => done.id));
 }
 function partialOf(record) {
     const { id, sequence, attempt, runId, savedAt, fingerprint } = record;
@@ -2934,7 +3007,7 @@ function nextRef(save, attempt, base) {
     return { scope: save.scope, attempt, sequence: (base?.sequence ?? 0) + 1, node: save.node };
 }
 /** What the node adds to the pipeline: its state, its files as packed, how it ran. */
-function nodeResult({ save, context, files, durationMs }, archive, packed) {
+function nodeResult({ save, context, files, durationMs, startedAt }, archive, packed) {
     return {
         scope: save.scope,
         node: save.node,
@@ -2944,7 +3017,8 @@ function nodeResult({ save, context, files, durationMs }, archive, packed) {
         ...(archive ? { archive } : {}),
         ...(durationMs === undefined ? {} : { durationMs }),
         ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
-        ...(save.partial ? { partial: true } : {})
+        ...(save.partial ? { partial: true } : {}),
+        ...(startedAt === undefined ? {} : { startedAt })
     };
 }
 /** Refuses a node id that differs only in case from a node of the pipeline. */
@@ -3126,7 +3200,7 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     }
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
     try {
-        const request = { save, context, job, files, scratch, durationMs };
+        const request = { save, context, job, files, scratch, durationMs, startedAt: stepStartedAt() };
         const document = await (0,step_lock/* withScopeLock */.I1)(context.runnerTemp, save.scope, () => commit(request));
         return {
             document,
@@ -3165,6 +3239,10 @@ function refuseSecrets(save) {
         ? ''
         : ', or set allow-secrets: true if it is not one';
     throw new errors/* ConfigurationError */.j1(`State key '${found.key}' of node '${save.node}' holds ${found.kind}: checkpoints can be downloaded by anyone who can read the run, so it is not saved. Keep credentials in secrets${escape}.`);
+}
+/** When this step's process started: nodes saved since ran alongside this one. */
+function stepStartedAt() {
+    return new Date(Date.now() - process.uptime() * 1000);
 }
 function sinceLastStep(job) {
     return job.lastStepEndedAt ? Date.now() - Date.parse(job.lastStepEndedAt) : undefined;

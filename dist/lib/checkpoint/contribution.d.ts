@@ -23,8 +23,13 @@ export interface NodePart {
  * Adds a node's part to a pipeline, its state keys and files winning. What it replaces of
  * another node's part is kept in that node's record. A partial part (a node stopped part-way)
  * adds its files only: its state is progress, not the node's result.
+ *
+ * `parallel` names the nodes saved while this one ran (parallel steps of one job). Between
+ * those, the order they were saved in is chance, so it does not decide: a state key or a file
+ * that several of them wrote keeps the value of the node whose id sorts last, and the others'
+ * values are kept in their records as replaced, as if the nodes had been saved in id order.
  */
-export declare function addPart(pipeline: Pipeline, part: NodePart, partial?: boolean): Pipeline;
+export declare function addPart(pipeline: Pipeline, part: NodePart, partial?: boolean, parallel?: ReadonlySet<string>): Pipeline;
 /** A node saved again keeps its place: the list stays in the order nodes were first done. */
 export declare function upsertNode(nodes: NodeRecord[], record: NodeRecord): NodeRecord[];
 /**

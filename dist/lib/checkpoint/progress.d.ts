@@ -15,6 +15,11 @@ export interface NodeResult {
     fingerprint?: Fingerprint;
     /** Set when the node was stopped part-way: its progress is recorded, the node is not done. */
     partial?: boolean;
+    /**
+     * When the step saving this node started. Nodes of the same attempt saved after it ran at the
+     * same time as this one (parallel steps of one job), and merge with it in id order (addPart).
+     */
+    startedAt?: Date;
     now?: Date;
 }
 /**

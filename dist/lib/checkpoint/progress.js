@@ -18,7 +18,7 @@ export function nextCheckpoint(base, result) {
         ...(result.durationMs === undefined ? {} : { durationMs: Math.round(result.durationMs) }),
         ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint })
     };
-    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true);
+    const pipeline = addPart({ nodes: base?.nodes ?? [], state: base?.state ?? {}, files: base?.files ?? [] }, { record, state: result.state, files: result.files ?? [] }, result.partial === true, savedWhileRunning(base, result));
     const archives = [...(base?.archives ?? []), ...(result.archive ? [result.archive] : [])];
     const partials = (base?.partials ?? []).filter(partial => partial.id !== result.node);
     const body = {
@@ -37,6 +37,17 @@ export function nextCheckpoint(base, result) {
     if (result.partial)
         partials.push({ ...partialOf(record), state: result.state });
     return sealCheckpoint(partials.length > 0 ? { ...body, partials } : body);
+}
+/** Ids of the nodes of the same attempt saved after `result`'s step started. */
+function savedWhileRunning(base, result) {
+    const { startedAt, run, node } = result;
+    if (startedAt === undefined || !base)
+        return new Set();
+    const since = base.nodes.filter(done => done.runId === run.runId &&
+        done.attempt === run.attempt &&
+        Date.parse(done.savedAt) > startedAt.getTime() &&
+        done.id !== node);
+    return new Set(since.map(done => done.id));
 }
 function partialOf(record) {
     const { id, sequence, attempt, runId, savedAt, fingerprint } = record;
