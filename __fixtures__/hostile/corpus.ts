@@ -316,16 +316,6 @@ export const HOSTILE_CORPUS: readonly HostileCase[] = [
     })
   },
   {
-    id: 'zip-ratio-bomb',
-    title: 'an archive of 20 KiB inflating to 20 MiB (1000:1), sizes honestly recorded',
-    refusal: /inflates past 100:1|ratio|zip bomb/i,
-    cli: REFUSED,
-    build: entryCase('data/zeros.bin', Buffer.alloc(20 * MiB), {
-      data: Buffer.alloc(20 * MiB),
-      deflate: true
-    })
-  },
-  {
     id: 'manifest-file-and-folder',
     title: 'a manifest listing data/x both as a file and as the folder of data/x/y',
     refusal: /"?data\/x"?\b.*(folder|directory)|(folder|directory).*"?data\/x"?\b/i,

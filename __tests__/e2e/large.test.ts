@@ -101,3 +101,27 @@ describe('a payload larger than one upload block', () => {
     expect(digests(await readTree(job.options.workspace))).toEqual(digests(LARGE))
   }, 180_000)
 })
+
+describe('a payload that compresses past 100:1', () => {
+  it('is stored compressed, and restores whole: its recorded sizes bound what it may inflate to', async () => {
+    const run = world.createRun()
+    const zeros: Tree = {
+      'out/disk.img': Buffer.alloc(20 * 1024 * 1024),
+      'out/sparse.log': Buffer.from(`${'0'.repeat(4000)}\n`.repeat(100))
+    }
+    const first = await world.job(run, 1)
+    await writeTree(first.options.workspace, zeros)
+    const save = await first.uses('save', { node: 'build', paths: 'out/' })
+    expect(save.outputs).toMatchObject({ saved: 'true' })
+    expect(save.stdout).toMatch(/fast deflate/)
+    const archive = world.standIn.listArtifacts(run).find(artifact => artifact.name === ARCHIVE)
+    // 20.4 MB of zeros deflate to a few tens of KB: stored, they would be the whole 20 MB.
+    expect(Number(archive?.size)).toBeLessThan(1024 * 1024)
+
+    const second = await world.job(run, 2)
+    const restore = await second.uses('.')
+    expect(restore.outputs).toMatchObject({ resumed: 'true', 'done-build': 'true' })
+    expect(annotations(restore, 'warning')).toEqual([])
+    expect(digests(await readTree(second.options.workspace))).toEqual(digests(zeros))
+  }, 180_000)
+})

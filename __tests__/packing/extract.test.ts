@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FileRecord } from '../../src/checkpoint/document.js'
+import { sha256Digest } from '../../src/checkpoint/canonical.js'
 import { extractArchive } from '../../src/packing/extract.js'
 import { ArchiveIntegrityError } from '../../src/packing/packing-errors.js'
 import { makeZip, type ZipEntry } from '../../__fixtures__/zip.js'
@@ -102,16 +103,38 @@ describe('extractArchive', () => {
   })
 })
 
-describe('zip bombs', () => {
-  it('refuses an archive inflating past 100:1 beyond 10 MiB before writing it', async () => {
+describe('zip bombs: what an archive may inflate to is what the manifest records', () => {
+  it('extracts a file deflating 1000:1 whose size is recorded: no ratio is refused', async () => {
     const root = await tempDir()
-    const zip = join(root, 'bomb.zip')
+    const zip = join(root, 'zeros.zip')
     const big = Buffer.alloc(11 * 1024 * 1024)
     await writeFile(zip, makeZip([{ name: 'zeros.bin', data: big, deflate: true }]))
-    const expected = [{ ...record('zeros.bin', ''), size: big.length }]
-    await expect(extractArchive(zip, 'files', expected, join(root, 's'))).rejects.toThrow(
-      /inflates past 100:1 .*: a zip bomb/
+    const expected = [{ ...record('zeros.bin', ''), size: big.length, sha256: sha256Digest(big) }]
+    await extractArchive(zip, 'files', expected, join(root, 's'))
+    expect((await stat(join(root, 's', 'zeros.bin'))).size).toBe(big.length)
+  })
+
+  it('refuses an entry inflating past its recorded size, having written no byte past it', async () => {
+    const root = await tempDir()
+    const zip = join(root, 'bomb.zip')
+    const recorded = 1024 * 1024
+    await writeFile(
+      zip,
+      makeZip([
+        {
+          name: 'zeros.bin',
+          data: Buffer.alloc(64 * 1024 * 1024),
+          deflate: true,
+          claimedSize: recorded
+        }
+      ])
     )
-    expect(await listTree(root)).toEqual(['bomb.zip'])
+    const expected = [{ ...record('zeros.bin', ''), size: recorded }]
+    // yauzl's own size check or our meter, whichever sees the byte past the record first.
+    await expect(extractArchive(zip, 'files', expected, join(root, 's'))).rejects.toThrow(
+      new RegExp(`"zeros.bin" (inflates past the ${recorded} bytes recorded|.*too many bytes)`)
+    )
+    const staged = await stat(join(root, 's', 'zeros.bin')).catch(() => undefined)
+    expect(staged?.size ?? 0).toBeLessThanOrEqual(recorded)
   })
 })

@@ -5,12 +5,6 @@ const SAMPLE_BYTES = 64 * 1024
 const SAMPLE_FILES = 8
 /** Above this ratio deflate saves too little to pay for its time: store instead. */
 const STORE_ABOVE_RATIO = 0.85
-/**
- * Below this ratio deflate would pass restore's zip-bomb limit (100:1): such bytes (zeros,
- * sparse images) are stored, so a checkpoint never looks like a bomb to the one restoring it.
- */
-const STORE_BELOW_RATIO = 0.015
-
 /** How to pack a payload: a zip level from 0 (stored) to 9. */
 export interface Packing {
   level: number
@@ -36,12 +30,6 @@ export async function choosePacking(files: { absolute: string; size: number }[])
   const percent = `${Math.round(ratio * 100)}%`
   if (ratio > STORE_ABOVE_RATIO) {
     return { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` }
-  }
-  if (ratio < STORE_BELOW_RATIO) {
-    return {
-      level: 0,
-      reason: `a sample deflates to ${percent}, past 100:1: stored, so it never looks like a zip bomb`
-    }
   }
   return { level: 1, reason: `a sample deflates to ${percent}: fast deflate` }
 }

@@ -7,7 +7,6 @@ import {
   admitEntry,
   entryContext,
   missingFiles,
-  refuseZipBomb,
   stageEntry,
   stageWholeEntry,
   type AdmittedEntry,
@@ -46,8 +45,6 @@ export async function extractStream(
   superseded: (name: string) => boolean = () => false
 ): Promise<void> {
   const entries = readDirectory(zip.directory, location)
-  const claimed = entries.reduce((total, entry) => total + entry.size, 0)
-  refuseZipBomb(zip.archive, claimed, zip.size)
   const context = entryContext(zip.archive, expected, staging, superseded)
   const reader = new ByteReader(source)
   const writes = new Pending(FILE_CONCURRENCY)
