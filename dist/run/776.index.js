@@ -1281,11 +1281,6 @@ const SAMPLE_FILES = 8;
 /** Above this ratio deflate saves too little to pay for its time: store instead. */
 const STORE_ABOVE_RATIO = 0.85;
 /**
- * Below this ratio deflate would pass restore's zip-bomb limit (100:1): such bytes (zeros,
- * sparse images) are stored, so a checkpoint never looks like a bomb to the one restoring it.
- */
-const STORE_BELOW_RATIO = 0.015;
-/**
  * Chooses the zip level for a payload by deflating a sample of it: bytes that will not shrink
  * (media, archives, random data) are stored, which is most of upload-artifact's time saved;
  * bytes that shrink get the fastest deflate level.
@@ -1305,12 +1300,6 @@ async function choosePacking(files) {
     const percent = `${Math.round(ratio * 100)}%`;
     if (ratio > STORE_ABOVE_RATIO) {
         return { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` };
-    }
-    if (ratio < STORE_BELOW_RATIO) {
-        return {
-            level: 0,
-            reason: `a sample deflates to ${percent}, past 100:1: stored, so it never looks like a zip bomb`
-        };
     }
     return { level: 1, reason: `a sample deflates to ${percent}: fast deflate` };
 }
@@ -3726,24 +3715,6 @@ function sinkOf(target) {
 
 
 
-// The checks both extractors (the whole-file one and the streaming one) make of a files
-// archive against its checkpoint's manifest, so that they refuse and accept the same entries.
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-const BOMB_FLOOR = 10 * 1024 * 1024;
-/**
- * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
- * honestly hold.
- * @param claimed the uncompressed sizes the entries claim, added up
- * @param archiveBytes the zip's own size
- * @throws ArchiveIntegrityError
- */
-function refuseZipBomb(archive, claimed, archiveBytes) {
-    if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-        throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
-    }
-}
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
 function entryContext(archive, expected, staging, superseded) {
     const remaining = new Map(expected.map(file => [file.path, file]));
@@ -3941,7 +3912,6 @@ async function unzipEntry(listed, entry, target, limit, label) {
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
 
 
-
 /**
  * Extracts a files archive into `staging`, checking every entry against the manifest while it
  * is written: an entry the manifest does not list, a path that would leave the folder, a
@@ -3955,13 +3925,8 @@ async function extractArchive(zipPath, archive, expected, staging, superseded = 
     const context = entryContext(archive, expected, staging, superseded);
     const zip = await openZip(zipPath, archive, { strictFileNames: true });
     try {
-        const archiveBytes = (await (0,promises_.stat)(zipPath)).size;
-        let claimed = 0;
-        for await (const entry of zipEntries(zip, archive)) {
-            claimed += entry.uncompressedSize;
-            refuseZipBomb(archive, claimed, archiveBytes);
+        for await (const entry of zipEntries(zip, archive))
             await extractEntry(zip, entry, context);
-        }
     }
     finally {
         zip.close();
@@ -3999,8 +3964,6 @@ const INFLATE_CHUNK = 256 * 1024;
  */
 async function extractStream(source, zip, location, expected, staging, superseded = () => false) {
     const entries = readDirectory(zip.directory, location);
-    const claimed = entries.reduce((total, entry) => total + entry.size, 0);
-    refuseZipBomb(zip.archive, claimed, zip.size);
     const context = entryContext(zip.archive, expected, staging, superseded);
     const reader = new ByteReader(source);
     const writes = new Pending(FILE_CONCURRENCY);

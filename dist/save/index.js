@@ -31297,11 +31297,6 @@ const SAMPLE_FILES = 8;
 /** Above this ratio deflate saves too little to pay for its time: store instead. */
 const STORE_ABOVE_RATIO = 0.85;
 /**
- * Below this ratio deflate would pass restore's zip-bomb limit (100:1): such bytes (zeros,
- * sparse images) are stored, so a checkpoint never looks like a bomb to the one restoring it.
- */
-const STORE_BELOW_RATIO = 0.015;
-/**
  * Chooses the zip level for a payload by deflating a sample of it: bytes that will not shrink
  * (media, archives, random data) are stored, which is most of upload-artifact's time saved;
  * bytes that shrink get the fastest deflate level.
@@ -31321,12 +31316,6 @@ async function choosePacking(files) {
     const percent = `${Math.round(ratio * 100)}%`;
     if (ratio > STORE_ABOVE_RATIO) {
         return { level: 0, reason: `a sample deflates to ${percent}: stored, not compressed` };
-    }
-    if (ratio < STORE_BELOW_RATIO) {
-        return {
-            level: 0,
-            reason: `a sample deflates to ${percent}, past 100:1: stored, so it never looks like a zip bomb`
-        };
     }
     return { level: 1, reason: `a sample deflates to ${percent}: fast deflate` };
 }

@@ -1,17 +1,5 @@
 import type { FileRecord } from '../checkpoint/document.js';
 import { type EntrySource } from './entry-writer.js';
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-export declare const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-export declare const BOMB_FLOOR: number;
-/**
- * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
- * honestly hold.
- * @param claimed the uncompressed sizes the entries claim, added up
- * @param archiveBytes the zip's own size
- * @throws ArchiveIntegrityError
- */
-export declare function refuseZipBomb(archive: string, claimed: number, archiveBytes: number): void;
 /** What extracting one archive keeps track of. */
 export interface EntryContext {
     archive: string;

@@ -5,24 +5,6 @@ import { describe } from '../checkpoint/errors.js';
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js';
 import { writeEntry } from './entry-writer.js';
 import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js';
-// The checks both extractors (the whole-file one and the streaming one) make of a files
-// archive against its checkpoint's manifest, so that they refuse and accept the same entries.
-/** An archive inflating past this ratio beyond {@link BOMB_FLOOR} bytes is a zip bomb. */
-export const BOMB_RATIO = 100;
-/** Below this many inflated bytes no ratio is suspicious. */
-export const BOMB_FLOOR = 10 * 1024 * 1024;
-/**
- * Refuses a zip whose entries claim (so far) more inflated bytes than a zip of its size can
- * honestly hold.
- * @param claimed the uncompressed sizes the entries claim, added up
- * @param archiveBytes the zip's own size
- * @throws ArchiveIntegrityError
- */
-export function refuseZipBomb(archive, claimed, archiveBytes) {
-    if (claimed > BOMB_FLOOR && claimed > BOMB_RATIO * archiveBytes) {
-        throw new ArchiveIntegrityError(archive, `it inflates past ${BOMB_RATIO}:1 (${claimed} bytes from ${archiveBytes}): a zip bomb`);
-    }
-}
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
 export function entryContext(archive, expected, staging, superseded) {
     const remaining = new Map(expected.map(file => [file.path, file]));
