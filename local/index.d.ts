@@ -7,6 +7,12 @@
 export interface StandInOptions {
   /** Receives Azurite's output and the stand-in's diagnostics, one line per call. */
   log?: (line: string) => void
+  /**
+   * FinalizeArtifact takes the declared digest at once (checking the size) and hashes the blob
+   * in the background, so its own hashing is not charged to the step being timed (the bench);
+   * `settleDigests` gives the verdicts. Default false: finalize refuses a mismatch at once.
+   */
+  deferDigests?: boolean
 }
 
 export interface CreateRunOptions {
@@ -472,6 +478,11 @@ export interface StandIn {
   listArtifacts(run: Run): StoredArtifact[]
   /** Finalized cache entries of all repositories. */
   listCacheEntries(): StoredCacheEntry[]
+  /**
+   * With `deferDigests`: waits for the background digest checks of the finalizes so far, and
+   * returns one line per upload whose bytes did not match the declared digest (none: empty).
+   */
+  settleDigests(): Promise<string[]>
   /** Empties `requests` in place. */
   resetRequests(): void
   /**

@@ -18,18 +18,18 @@ import { createTokenMinter } from './token.js'
  * @param {{log?: (line: string) => void}} [options]
  * @returns {Promise<import('./index.js').StandIn>}
  */
-export async function startStandIn({ log = () => {} } = {}) {
+export async function startStandIn({ log = () => {}, deferDigests = false } = {}) {
   const azurite = await startAzurite({ log })
   try {
     await Promise.all([ARTIFACT_CONTAINER, CACHE_CONTAINER].map(c => azurite.ensureContainer(c)))
-    return await assemble(azurite, log)
+    return await assemble(azurite, log, deferDigests)
   } catch (error) {
     await azurite.stop()
     throw error
   }
 }
 
-async function assemble(azurite, log) {
+async function assemble(azurite, log, deferDigests) {
   const minter = createTokenMinter()
   const store = createStore(minter)
   const engine = createFaultEngine({ log })
@@ -45,7 +45,7 @@ async function assemble(azurite, log) {
   })
   engine.bindBlobStore(proxy)
   azurite.signUrlsFor(proxy.origin)
-  const artifacts = createArtifactService({ store, azurite, faults })
+  const artifacts = createArtifactService({ store, azurite, faults, deferDigests })
   const cache = createCacheService({ store, azurite })
   const cacheV1 = createCacheV1({ store, azurite })
   let url = ''
@@ -100,6 +100,7 @@ function buildApi({ url, store, artifacts, engine, requests, recorder, server, p
     },
     corruptArtifact: (run, name, options) => artifacts.corrupt(store.runFor(run), name, options),
     listArtifacts: run => artifacts.listed(store.runFor(run)).map(publicArtifact),
+    settleDigests: () => artifacts.settleDigests(),
     listCacheEntries: () => store.cacheEntries.filter(e => e.finalized).map(publicCacheEntry),
     async corruptCacheEntry(key, options = {}) {
       const entry = finalizedEntry(store, key)

@@ -2,7 +2,8 @@
 // files). Candidate: the save entry after a restore step on a first attempt, and the restore
 // entry on a re-run in a fresh empty workspace. Baselines, interleaved with it: upload-artifact /
 // download-artifact's calls with their defaults (the bench's direct client, bundled, run through
-// the same runner), and a local tar copy (the floor). Peak RSS comes from the warm-up runs of the
+// the same runner), actions/cache's calls (saveCache / restoreCache: tar + zstd, the fastest
+// thing a user could pick instead), and a local tar copy (the floor). Peak RSS comes from the warm-up runs of the
 // cases marked `memory` (run under GNU time; never a timed run).
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -37,14 +38,14 @@ const SAVE_PHASES = [
     'create; zip and upload (one read per file: sha256, CRC-32, secrets scan, deflate)',
     request(filesUploaded)
   ],
-  ['finalize (stand-in re-reads the blob)', request(rpc('FinalizeArtifact'))],
+  ['finalize', request(rpc('FinalizeArtifact'))],
   ['document: create, put, finalize', request(rpc('FinalizeArtifact'), 2)],
   ['list again, job context, exit', null]
 ]
 const DIRECT_SAVE_PHASES = [
   ['start, list files, create', TOOLKIT.uploadStart],
   ['zip and upload', TOOLKIT.uploadEnd],
-  ['finalize (stand-in re-reads the blob)', TOOLKIT.finalized],
+  ['finalize', TOOLKIT.finalized],
   ['exit', null]
 ]
 /** The restore entry: ends of its downloads (as the stand-in served them), then its log line. */
@@ -90,8 +91,8 @@ async function payloadCase(ctx, spec) {
   const hash = await hashReference(join(source, 'payload'))
   const tarFile = join(source, 'floor.tar')
   const rssFile = join(source, 'rss')
-  // Upper bound of what one repetition stores: candidate and baseline, both uncompressed.
-  const perRep = 2 * written.bytes + MiB
+  // Upper bound of what one repetition stores: candidate and both baselines, uncompressed.
+  const perRep = 3 * written.bytes + MiB
   const last = {}
   const memoryOptions = warm =>
     warm && spec.memory && ctx.rssNode
@@ -160,6 +161,19 @@ async function payloadCase(ctx, spec) {
           phases: phasesBetween(step, DIRECT_SAVE_PHASES)
         }
       },
+      cache: async () => {
+        const run = lab.newRun()
+        const runner = await lab.runner(lab.job(run, 1), { workspace: source })
+        const key = `bench-${run.runId}`
+        const step = await lab.stepOk(runner, direct.dir, {
+          mode: 'cache-save',
+          name: key,
+          path: 'payload'
+        })
+        await lab.dispose(runner)
+        last.cache = { run, key }
+        return { ms: step.ms, bytes: lab.standIn.listCacheEntries().find(e => e.key === key)?.size }
+      },
       tar: async () => {
         await rm(tarFile, { force: true })
         const outcome = await runOk('tar', ['-cf', tarFile, '-C', source, 'payload'])
@@ -201,6 +215,17 @@ async function payloadCase(ctx, spec) {
         await lab.dispose(runner)
         return { ms: step.ms, rss: rssBytes, phases: phasesBetween(step, DIRECT_RESTORE_PHASES) }
       },
+      cache: async ({ warm }) => {
+        const runner = await lab.runner(lab.job(last.cache.run, 2))
+        const step = await lab.stepOk(runner, direct.dir, {
+          mode: 'cache-restore',
+          name: last.cache.key,
+          path: 'payload'
+        })
+        if (warm) await sameTree(join(source, 'payload'), join(runner.options.workspace, 'payload'))
+        await lab.dispose(runner)
+        return { ms: step.ms }
+      },
       tar: async () => {
         const into = await lab.dir('tar-restore')
         const outcome = await runOk('tar', ['-xf', tarFile, '-C', into])
@@ -224,11 +249,13 @@ async function payloadCase(ctx, spec) {
     stored: {
       candidateFiles: candidateSave.filesBytes,
       candidateDocument: candidateSave.documentBytes,
-      direct: save.direct.runs[0].bytes
+      direct: save.direct.runs[0].bytes,
+      cache: save.cache.runs[0].bytes
     },
     save: {
       candidate: save.candidate.time,
       direct: save.direct.time,
+      cache: save.cache.time,
       tar: save.tar.time,
       phases: {
         candidate: medianPhases(save.candidate.runs),
@@ -238,6 +265,7 @@ async function payloadCase(ctx, spec) {
     restore: {
       candidate: restore.candidate.time,
       direct: restore.direct.time,
+      cache: restore.cache.time,
       tar: restore.tar.time,
       phases: {
         candidate: medianPhases(restore.candidate.runs),

@@ -3,6 +3,9 @@
 // ncc (as those actions are) into a temporary action folder and run through the same JobRunner
 // as the candidate, so both pay process start and bundle loading. Input `mode` selects the work;
 // `noop` imports @actions/core and @actions/artifact and exits (the cold-start baseline).
+// `cache-save` / `cache-restore` call @actions/cache as actions/cache does: the rival a user
+// could pick instead of a checkpoint (tar + zstd, one stream).
+import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
@@ -79,7 +82,22 @@ async function uploadDocuments(client) {
   await Promise.all(Array.from({ length: 4 }, worker))
 }
 
+/** actions/cache's save: `path` under key `name` (saveCache, as its post step calls it). */
+async function cacheSave() {
+  const id = await cache.saveCache([core.getInput('path')], core.getInput('name'))
+  if (id === -1) throw new Error(`saveCache did not save ${core.getInput('name')}`)
+  core.setOutput('cache-id', String(id))
+}
+
+/** actions/cache's restore: exact key `name` (restoreCache, as its main step calls it). */
+async function cacheRestore() {
+  const hit = await cache.restoreCache([core.getInput('path')], core.getInput('name'))
+  if (hit !== core.getInput('name')) throw new Error(`restoreCache missed ${core.getInput('name')}`)
+}
+
 const modes = {
+  'cache-save': cacheSave,
+  'cache-restore': cacheRestore,
   upload,
   download,
   'save-state': saveState,

@@ -29,7 +29,7 @@ runs:
 export async function directAction(root) {
   const source = join(root, 'bench', 'lib', 'direct-client.mjs')
   const versions = await Promise.all(
-    ['@vercel/ncc', '@actions/artifact', '@actions/core'].map(async name => {
+    ['@vercel/ncc', '@actions/artifact', '@actions/cache', '@actions/core'].map(async name => {
       const manifest = JSON.parse(
         await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')
       )
