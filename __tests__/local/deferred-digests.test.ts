@@ -13,7 +13,7 @@ let standIn: StandIn
 beforeAll(async () => {
   standIn = await startStandIn({ deferDigests: true })
 }, 120_000)
-afterAll(() => standIn?.stop())
+afterAll(() => standIn.stop())
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
