@@ -9,6 +9,7 @@ import { readCheckpointSource } from '../../src/offline/read-source.js'
 import { verifySource } from '../../src/offline/verify.js'
 import { PIPELINE, writeDownloads } from '../../__fixtures__/cli/downloads.js'
 import { runCliInProcess } from '../../__fixtures__/cli/in-process.js'
+import { ROOT } from '../../__fixtures__/root.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
 
 const tempDir = useTempDirs()
@@ -31,6 +32,17 @@ describe('the command line', () => {
       expect(ran.stdout).toContain('Exit codes: 0 ok, 1 not found, 2 usage')
     }
   )
+
+  it("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(await cli(['--version'], await tempDir())).toEqual({
+      code: 0,
+      stdout: `${version}\n`,
+      stderr: ''
+    })
+  })
 
   it.each([
     [[], 2],
