@@ -10,14 +10,17 @@ const entries = ['restore', 'restore-post', 'save', 'run', 'run-post', 'cli'].fi
 )
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 
-rmSync(join(root, 'dist'), { recursive: true, force: true })
-for (const entry of entries) {
+/** One ncc bundle: `source` and everything it imports, packages included, in `out`/index.js. */
+function bundle(source, out) {
   execFileSync(
     process.execPath,
-    [ncc, 'build', `src/${entry}/index.ts`, '-o', `dist/${entry}`, '--target', 'es2022', '--quiet'],
+    [ncc, 'build', source, '-o', out, '--target', 'es2022', '--quiet'],
     { cwd: root, stdio: 'inherit' }
   )
 }
+
+rmSync(join(root, 'dist'), { recursive: true, force: true })
+for (const entry of entries) bundle(`src/${entry}/index.ts`, `dist/${entry}`)
 console.log(`Bundled ${entries.length} entries into dist/: ${entries.join(', ')}`)
 
 // The CLI runs as `npx checkpoint-action`: its bundle keeps the entry's shebang and is executable.
@@ -29,9 +32,11 @@ if (existsSync(cli)) {
   chmodSync(cli, 0o755)
 }
 
-// The library: plain ES modules with declarations, built by tsc from src/index.ts.
+// The library: one ES module bundle, yauzl inside as the CLI has it, so that the npm package
+// needs no dependencies; its type declarations are written by tsc from src/index.ts.
 if (existsSync(join(root, 'tsconfig.lib.json'))) {
+  bundle('src/index.ts', 'dist/lib')
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.lib.json'], { cwd: root, stdio: 'inherit' })
-  console.log('Built the library into dist/lib/ (index.js, index.d.ts)')
+  console.log('Bundled the library into dist/lib/ (index.js), with its declarations (index.d.ts)')
 }

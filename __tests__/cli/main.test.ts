@@ -1,36 +1,20 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CliIo } from '../../src/cli/args.js'
-import { COMMANDS, main } from '../../src/cli/main.js'
+import { COMMANDS } from '../../src/cli/main.js'
 import { LocalDirectoryStore } from '../../src/offline/local-directory-store.js'
 import { CheckpointCodec } from '../../src/checkpoint/codec.js'
 import { CheckpointManager } from '../../src/checkpoint/manager.js'
 import { readCheckpointSource } from '../../src/offline/read-source.js'
 import { verifySource } from '../../src/offline/verify.js'
 import { PIPELINE, writeDownloads } from '../../__fixtures__/cli/downloads.js'
+import { runCliInProcess } from '../../__fixtures__/cli/in-process.js'
+import { ROOT } from '../../__fixtures__/root.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
 
 const tempDir = useTempDirs()
 
-interface Ran {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-    cwd
-  }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
+const cli = runCliInProcess
 
 async function downloads(): Promise<string> {
   const dir = await tempDir()
@@ -48,6 +32,17 @@ describe('the command line', () => {
       expect(ran.stdout).toContain('Exit codes: 0 ok, 1 not found, 2 usage')
     }
   )
+
+  it("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(await cli(['--version'], await tempDir())).toEqual({
+      code: 0,
+      stdout: `${version}\n`,
+      stderr: ''
+    })
+  })
 
   it.each([
     [[], 2],

@@ -107,7 +107,7 @@ export async function coldStartArea(ctx) {
 async function bundleSizes(root) {
   const dist = join(root, 'dist')
   const entries = []
-  // dist/lib is the library built by tsc (many modules, loaded by no entry): not a bundle.
+  // dist/lib is the library, a bundle that no entry loads: not a cost any step pays.
   const folders = (await readdir(dist, { withFileTypes: true })).filter(
     item => item.isDirectory() && item.name !== 'lib'
   )

@@ -16,6 +16,7 @@ import { exportCommand, importCommand } from './commands/export-import-command.j
 import { verifyCommand } from './commands/verify-command.js'
 import { ExitCode, exitCodeOf } from './exit-codes.js'
 import { UsageError } from '../offline/offline-errors.js'
+import { ACTION_VERSION } from '../transport/http.js'
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -51,6 +52,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
     if (name === undefined) throw new UsageError('a command is needed')
     return
   }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${ACTION_VERSION}\n`)
+    return
+  }
   const command = COMMANDS.find(item => item.name === name)
   if (!command) {
     throw new UsageError(`unknown command ${JSON.stringify(name)} (see checkpoint-action --help)`)
@@ -63,6 +68,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
 function overview(): string {
   return [
     'Usage: checkpoint-action <command> [arguments] [options]',
+    '       checkpoint-action --version',
     '',
     'Inspect, verify and restore checkpoints downloaded from a workflow run page.',
     '',

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
+import type { CheckpointError } from '../checkpoint/errors.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { placeAll, type Placement } from '../packing/place.js'
@@ -18,6 +19,11 @@ export interface RestoreOptions {
   stateFile?: string
   /** Decrypts encrypted files: `CheckpointCodec.fileKey` (the CLI: CHECKPOINT_ENCRYPTION_KEY). */
   fileKey?: Buffer | undefined
+  /**
+   * Replaces what is already at the checkpoint's paths in `to` (the CLI: `--force`). Without it
+   * such paths are refused, all of them named, before anything is extracted or written.
+   */
+  overwrite?: boolean
 }
 
 /** What a restore wrote. */
@@ -35,7 +41,8 @@ export interface RestoreResult {
  * is verified and extracted into a staging folder first, then the files are moved into place
  * with their modes and links are recreated; nothing lands outside `to`.
  * @throws NotFoundError when an archive the files need is not in the source;
- *   ArchiveIntegrityError or PathEscapeError when something is refused; UsageError
+ *   ArchiveIntegrityError or PathEscapeError when something is refused; UsageError, also when
+ *   `to` is a file, or holds paths the restore would replace and `overwrite` is not set
  */
 export async function restoreCheckpoint(
   source: CheckpointSource,
@@ -44,7 +51,9 @@ export async function restoreCheckpoint(
 ): Promise<RestoreResult> {
   const to = resolve(options.to)
   const stateFile = stateFileOf(document, options.stateFile ?? 'state.json')
-  checkArchives(source, document, options.fileKey)
+  const cannot = cannotRestore(source, document, options.fileKey)
+  if (cannot) throw cannot
+  await checkTarget(to, [...document.files.map(file => file.path), stateFile], options.overwrite)
   const staging = await mkdtemp(join(tmpdir(), 'checkpoint-restore-'))
   try {
     const folders = new Map<string, string>()
@@ -67,15 +76,18 @@ export async function restoreCheckpoint(
   }
 }
 
-/** Every archive the files need is there, and can be decrypted when it is encrypted. */
-function checkArchives(
+/**
+ * Why a checkpoint's files cannot be restored from a source: an archive they are in was not
+ * downloaded, or is encrypted and there is no key. Undefined when they can.
+ */
+export function cannotRestore(
   source: CheckpointSource,
   document: CheckpointDocument,
   fileKey: Buffer | undefined
-): void {
+): CheckpointError | undefined {
   const missing = source.missingArchives(document)
   if (missing.length > 0) {
-    throw new NotFoundError(
+    return new NotFoundError(
       `${checkpointName(document)} needs ${missing.join(', ')}, not in ${source.location}: download it from the run page`
     )
   }
@@ -83,9 +95,45 @@ function checkArchives(
     name => source.archiveRecord(name)?.packing === 'zip-encrypted'
   )
   if (sealed.length > 0 && !fileKey) {
-    throw new UsageError(
+    return new UsageError(
       `The files of ${checkpointName(document)} are encrypted (${sealed.join(', ')}): set CHECKPOINT_ENCRYPTION_KEY to the action's encryption-key`
     )
+  }
+  return undefined
+}
+
+/** At most this many paths are named when a restore would replace files. */
+const NAMED_PATHS = 20
+
+/**
+ * The target is a folder (or not there yet), and, unless `overwrite`, none of `paths` exists in
+ * it: a restore into a working copy never replaces local work unasked.
+ */
+async function checkTarget(to: string, paths: string[], overwrite = false): Promise<void> {
+  const target = await stat(to).catch(() => undefined)
+  if (target && !target.isDirectory()) {
+    throw new UsageError(
+      `--to ${to} is a file: name a folder to restore into (one that is missing is created)`
+    )
+  }
+  if (!target || overwrite) return
+  const taken: string[] = []
+  for (const path of paths) if (await occupied(join(to, path))) taken.push(path)
+  if (taken.length === 0) return
+  const named = taken.slice(0, NAMED_PATHS).join(', ')
+  const more = taken.length > NAMED_PATHS ? ` and ${taken.length - NAMED_PATHS} more` : ''
+  throw new UsageError(
+    `${to} already has ${taken.length} of the paths this restore writes, which it would replace: ${named}${more}. Pass --force to replace them, or restore into another folder`
+  )
+}
+
+/** Something is at the path, or a file stands where one of its folders should be. */
+async function occupied(path: string): Promise<boolean> {
+  try {
+    await lstat(path)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR'
   }
 }
 

@@ -1,6 +1,7 @@
 import * as http from 'node:http'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import * as https from 'node:https'
+import packageJson from '../../package.json' with { type: 'json' }
 import { CONNECT_TIMEOUT_MS } from './config.js'
 import { HttpStatusError, TransferInterruptedError } from './service-errors.js'
 
@@ -10,10 +11,11 @@ import { HttpStatusError, TransferInterruptedError } from './service-errors.js'
 // NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 
 /**
- * The action's version, sent in every request's User-Agent. A unit test holds it equal to
- * package.json's: the bundles do not ship package.json where they could read it.
+ * The action's version, sent in every request's User-Agent and printed by `checkpoint-action
+ * --version`: package.json's, copied into each bundle when it is built (the bundles do not ship
+ * package.json where they could read it).
  */
-export const ACTION_VERSION = '1.0.0'
+export const ACTION_VERSION: string = packageJson.version
 
 /** Names the action and its version to every service it calls (the official client sends its own). */
 export const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`

@@ -77,7 +77,8 @@ export class GitHubClient {
     const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress }
     const { size, digest } = await asApiError(
       downloadArtifact(api, repository, artifact.id, target, transfer),
-      `artifact ${artifact.name}`
+      `artifact ${artifact.name}`,
+      artifactZipUrl(this.apiUrl, repository, artifact.id)
     )
     return { bytes: size, digest }
   }
@@ -105,7 +106,8 @@ export class GitHubClient {
         const link = [response.headers.link ?? []].flat().join(', ')
         return { text: (await readBody(response)).toString('utf8'), link }
       }),
-      what
+      what,
+      url
     )
     return { json: JSON.parse(page.text) as unknown, next: nextLink(page.link) }
   }
@@ -133,7 +135,7 @@ export async function downloadArtifact(
   target: string,
   transfer: Omit<DownloadOptions, 'headers'>
 ): Promise<{ size: number; digest: string }> {
-  const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`
+  const url = artifactZipUrl(api.apiUrl, repository, artifactId)
   return downloadToFile(url, target, {
     ...transfer,
     headers: apiHeaders(api.token),
@@ -141,15 +143,26 @@ export async function downloadArtifact(
   })
 }
 
+/** The REST URL an artifact downloads from; it answers 302 to a signed blob URL. */
+function artifactZipUrl(apiUrl: string, repository: Repository, artifactId: number): string {
+  return `${repoUrl(apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`
+}
+
 /**
  * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
- * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts. One
+ * that got no answer at all (a timeout, a refused or broken connection) also names the URL it
+ * went to (the API's, never the signed blob URL), so a wrong GITHUB_API_URL or an unreachable
+ * host shows.
  */
-async function asApiError<T>(call: Promise<T>, what: string): Promise<T> {
+async function asApiError<T>(call: Promise<T>, what: string, url: string): Promise<T> {
   try {
     return await call
   } catch (error) {
-    if (!(error instanceof ServiceError) || error.status === undefined) throw error
+    if (!(error instanceof ServiceError)) throw error
+    if (error.status === undefined) {
+      throw new ServiceError(`${error.message} (${url})`, undefined, { cause: error })
+    }
     if ([401, 403, 404].includes(error.status)) throw apiError(error.status, what)
     throw new GitHubApiError(error.status, `GitHub API: ${error.message}`)
   }

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CheckpointCodec } from '../../checkpoint/codec.js'
 import { ID_PATTERN } from '../../checkpoint/ids.js'
 import type { ArgumentSpec, CliIo, OptionSpec } from '../args.js'
 import { readCheckpointSource } from '../../offline/read-source.js'
-import { NotFoundError } from '../../offline/offline-errors.js'
+import { NotFoundError, UsageError } from '../../offline/offline-errors.js'
 import { selectCheckpoint } from '../../offline/select.js'
 import type { CheckpointSource, FoundCheckpoint } from '../../offline/source.js'
 
@@ -75,8 +75,9 @@ export interface Target {
 
 /**
  * A checkpoint a command line names: a node id (its newest checkpoint) or a checkpoint name
- * looked up in `source`, else a file (a document, a zip) read on its own.
- * @throws NotFoundError when it is none of these
+ * looked up in `source`, else a file (a document, a zip) read on its own. A folder is a SOURCE,
+ * never a checkpoint: naming one where a checkpoint goes is a usage error that says so.
+ * @throws NotFoundError when it is none of these; UsageError for a folder
  */
 export async function findTarget(
   target: string,
@@ -84,10 +85,18 @@ export async function findTarget(
   io: CliIo,
   scope: string | undefined
 ): Promise<Target> {
-  if (ID_PATTERN.test(target) || source.checkpoints.some(found => matchesName(found, target))) {
+  const path = resolve(io.cwd, target)
+  const named = source.checkpoints.some(
+    found => found.ref?.node === target || matchesName(found, target)
+  )
+  if (!named && isFolder(path)) {
+    throw new UsageError(
+      `${target} is a folder, which is a SOURCE, not a checkpoint: name a node id, a checkpoint name or a file first, and the folder after it`
+    )
+  }
+  if (named || ID_PATTERN.test(target)) {
     return { found: selectCheckpoint(source, target, scope), source }
   }
-  const path = resolve(io.cwd, target)
   if (!existsSync(path)) {
     throw new NotFoundError(
       `${target} is neither a node id, a checkpoint in ${source.location}, nor a file`
@@ -99,6 +108,10 @@ export async function findTarget(
   } finally {
     await alone.close()
   }
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false
 }
 
 function matchesName(found: FoundCheckpoint, target: string): boolean {

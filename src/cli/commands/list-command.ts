@@ -52,7 +52,7 @@ export const listCommand: CommandSpec = {
     await withSource(args.positionals[0], io, source => {
       warnProblems(source, io)
       const found = source.checkpoints.filter(item => !scope || item.ref?.scope === scope)
-      if (found.length === 0) throw new NotFoundError(`No checkpoints found in ${source.location}`)
+      if (found.length === 0) throw new NotFoundError(noneFound(source, scope))
       const entries = found.map(item => listEntry(source, item))
       if (args.flag('json'))
         io.stdout.write(json({ source: source.location, checkpoints: entries }))
@@ -62,6 +62,15 @@ export const listCommand: CommandSpec = {
       }
     })
   }
+}
+
+/** Why `list` found nothing; with `--scope`, the scopes the source does hold. */
+function noneFound(source: CheckpointSource, scope: string | undefined): string {
+  const scopes = [...new Set(source.checkpoints.flatMap(item => item.ref?.scope ?? []))]
+  if (scope === undefined || scopes.length === 0) {
+    return `No checkpoints found in ${source.location}`
+  }
+  return `No checkpoints of scope ${scope} in ${source.location}; scopes there: ${scopes.join(', ')}`
 }
 
 /** What `list` shows of one checkpoint. */

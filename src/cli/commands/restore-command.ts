@@ -1,7 +1,7 @@
 import { checkpointName } from '../../checkpoint/naming.js'
 import type { CliIo, CommandSpec } from '../args.js'
 import { formatBytes, json } from '../format.js'
-import { restoreCheckpoint } from '../../offline/restore-checkpoint.js'
+import { cannotRestore, restoreCheckpoint } from '../../offline/restore-checkpoint.js'
 import { documentOf, selectCheckpoint } from '../../offline/select.js'
 import type { CheckpointSource, FoundCheckpoint } from '../../offline/source.js'
 import { codecOf, SCOPE_AND_JSON_OPTIONS, SOURCE_ARGUMENT, withSource } from './command-options.js'
@@ -15,7 +15,9 @@ export const restoreCommand: CommandSpec = {
     'and extracted into a staging folder first, then files are moved into place with their mode,\n' +
     'links are recreated, and the state is written to state.json. An entry that would land\n' +
     'outside DIR (.., an absolute path, a link out) is refused with exit 3 and nothing is\n' +
-    'placed. Without --node, the newest checkpoint; a corrupt one is refused, never skipped.',
+    'placed. Files (or a state.json) already in DIR at the paths the checkpoint writes are\n' +
+    'never replaced unasked: the restore lists them and exits 2, unless --force. Without\n' +
+    '--node, the newest checkpoint; a corrupt one is refused, never skipped.',
   arguments: [SOURCE_ARGUMENT],
   options: {
     to: { type: 'string', value: 'DIR', description: 'the folder to restore into (required)' },
@@ -29,6 +31,10 @@ export const restoreCommand: CommandSpec = {
       value: 'PATH',
       description: 'where the state goes in DIR (default: state.json)'
     },
+    force: {
+      type: 'boolean',
+      description: 'replace files already in DIR at the paths the checkpoint writes'
+    },
     ...SCOPE_AND_JSON_OPTIONS
   },
   async run(args, io) {
@@ -36,11 +42,13 @@ export const restoreCommand: CommandSpec = {
     const stateFile = args.string('state-file')
     await withSource(args.positionals[0], io, async source => {
       const found = selectCheckpoint(source, args.string('node'), args.scope())
-      hintIfCorrupt(source, found, io)
+      const fileKey = codecOf(io).fileKey
+      hintIfCorrupt(source, found, fileKey, io)
       const document = documentOf(found)
       const result = await restoreCheckpoint(source, document, {
         to,
-        fileKey: codecOf(io).fileKey,
+        fileKey,
+        overwrite: args.flag('force'),
         ...(stateFile ? { stateFile } : {})
       })
       io.stdout.write(
@@ -52,12 +60,25 @@ export const restoreCommand: CommandSpec = {
   }
 }
 
-/** Names the newest valid checkpoint when the one chosen does not verify. */
-function hintIfCorrupt(source: CheckpointSource, found: FoundCheckpoint, io: CliIo): void {
+/**
+ * Names the newest valid checkpoint when the one chosen does not verify: one whose files are
+ * all in the source and can be decrypted, so that following the hint restores something.
+ */
+function hintIfCorrupt(
+  source: CheckpointSource,
+  found: FoundCheckpoint,
+  fileKey: Buffer | undefined,
+  io: CliIo
+): void {
   if (found.document) return
-  const valid = source.valid.filter(document => document.scope === found.ref?.scope).at(-1)
+  const valid = source.valid
+    .filter(document => document.scope === found.ref?.scope)
+    .filter(document => cannotRestore(source, document, fileKey) === undefined)
+    .at(-1)
   if (valid) {
     const name = checkpointName(valid)
-    io.stderr.write(`The newest valid checkpoint is ${name}: pass --node ${name} to restore it.\n`)
+    io.stderr.write(
+      `The newest valid checkpoint that can be restored from here is ${name}: pass --node ${name} to restore it.\n`
+    )
   }
 }
