@@ -8,6 +8,7 @@ import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
 import { extractArchive } from '../packing/extract.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { extractStream } from '../packing/stream-extract.js'
+import { reportedChunks } from '../packing/progress-report.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
 
@@ -190,7 +191,11 @@ async function streamArchive(
       ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
       : await fetchRange(url, location.start, location.start + location.length, transfer)
   await extractStream(
-    streamBody(url, transfer),
+    reportedChunks(streamBody(url, transfer), {
+      label: `Restoring ${record.name}`,
+      total: size,
+      log: core.info
+    }),
     { archive: record.name, size, digest: record.digest, directory },
     location,
     expected,
