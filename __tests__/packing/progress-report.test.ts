@@ -70,7 +70,10 @@ describe('progress report', () => {
     const lines: string[] = []
     const chunks = [Buffer.alloc(MiB), Buffer.alloc(MiB), Buffer.alloc(MiB)]
     const source = (async function* (): AsyncGenerator<Buffer> {
-      for await (const chunk of chunks) yield chunk
+      for (const chunk of chunks) {
+        await Promise.resolve()
+        yield chunk
+      }
     })()
     const reported = reportedChunks(source, {
       label: 'Reading z',
