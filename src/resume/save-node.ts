@@ -1,4 +1,4 @@
-import { stepLog } from '../action/step-log.js'
+import { logProgress, stepLog } from '../action/step-log.js'
 import * as core from '../action/actions-core.js'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { CheckpointCodec } from '../checkpoint/codec.js'
@@ -184,7 +184,7 @@ export async function packFiles(
     secrets: request.save.protection.secrets
   })
   const total = regular.reduce((sum, file) => sum + file.size, 0)
-  const report = { label: `Saving ${name}`, total, log: core.info }
+  const report = { label: `Saving ${name}`, total, log: logProgress }
   const uploaded = await withProgress(
     report,
     () => packer.bytesRead,

@@ -1,4 +1,5 @@
 import * as core from '../action/actions-core.js'
+import { logProgress } from '../action/step-log.js'
 import { mkdir } from 'node:fs/promises'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
@@ -194,7 +195,7 @@ async function streamArchive(
     reportedChunks(streamBody(url, transfer), {
       label: `Restoring ${record.name}`,
       total: size,
-      log: core.info
+      log: logProgress
     }),
     { archive: record.name, size, digest: record.digest, directory },
     location,

@@ -24,6 +24,8 @@ import {
  */
 export interface StepLog {
   info(line: string): void
+  /** A transfer's progress line; `info` when left out. */
+  progress?(line: string): void
   mask(secret: string): void
 }
 
@@ -146,7 +148,11 @@ export class ArtifactStore {
     const progress = (count: number): void => {
       bytes = count
     }
-    const report = { label: `Downloading ${artifact.name}`, total: artifact.size, log: this.log }
+    const log = (line: string): void => {
+      if (this.stepLog.progress) this.stepLog.progress(line)
+      else this.stepLog.info(line)
+    }
+    const report = { label: `Downloading ${artifact.name}`, total: artifact.size, log }
     return withProgress(
       report,
       () => bytes,
