@@ -14,7 +14,7 @@ export function renderStop(job: JobContext, rows: SummaryRow[]): string[] {
   const where = stopped
     ? stoppedAt(stopped)
     : `If this job failed, it stopped after node \`${last ?? ''}\`, the last one checkpointed: the step that failed is not one of checkpoint-action's.`
-  return ['', '#### Where it stopped, and how to resume', '', where, '', ...howToResume(job, last)]
+  return ['#### Where it stopped, and how to resume', '', where, '', ...howToResume(job, last)]
 }
 
 function stoppedAt(row: SummaryRow): string {

@@ -135,15 +135,8 @@ export function renderSummary(job: JobContext | undefined, scope: string): strin
       `| ${row.node} | ${row.status} | ${escapeCell(rowReason(row.reason))} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`
     )
   }
-  return [
-    ...lines,
-    '',
-    renderMermaid(rows),
-    '',
-    ...renderReasons(job),
-    ...renderStop(job, rows),
-    ''
-  ].join('\n')
+  const sections = [renderMermaid(rows), renderReasons(job), renderStop(job, rows)]
+  return [...lines, '', ...sections.flatMap(section => sectionLines(section)), ''].join('\n')
 }
 
 /** Why each node was or was not taken from another run or the cache, in plain words. */
@@ -175,6 +168,12 @@ function headline(job: JobContext, rows: SummaryRow[]): string {
     `Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
     `${skipped} node(s) skipped, ${workNotRepeated(rows)}.`
   )
+}
+
+/** A section of the summary and the blank line after it; nothing when it is empty. */
+function sectionLines(section: string | string[]): string[] {
+  const lines = typeof section === 'string' ? [section] : section
+  return lines.length === 0 ? [] : [...lines, '']
 }
 
 function escapeCell(text: string): string {
