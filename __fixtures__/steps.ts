@@ -31,6 +31,8 @@ export class FakeRunner {
   readonly notices: string[] = []
   readonly infos: string[] = []
   readonly secrets: string[] = []
+  /** The log as written: info lines, and `::group::<title>` / `::endgroup::` around groups. */
+  readonly log: string[] = []
   summary = ''
 
   /** The functions of @actions/core that the steps call. */
@@ -39,6 +41,13 @@ export class FakeRunner {
     getState: (name: string): string => this.state.get(name) ?? '',
     info: (message: string): void => {
       this.infos.push(message)
+      this.log.push(message)
+    },
+    startGroup: (title: string): void => {
+      this.log.push(`::group::${title}`)
+    },
+    endGroup: (): void => {
+      this.log.push('::endgroup::')
     },
     notice: (message: string): void => {
       this.notices.push(message)
@@ -89,7 +98,14 @@ export class FakeRunner {
       for (const [name, value] of Object.entries(state)) this.state.set(name, value)
     }
     this.outputs.clear()
-    for (const list of [this.failures, this.warnings, this.notices, this.infos, this.secrets]) {
+    for (const list of [
+      this.failures,
+      this.warnings,
+      this.notices,
+      this.infos,
+      this.secrets,
+      this.log
+    ]) {
       list.length = 0
     }
     this.summary = ''

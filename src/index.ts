@@ -53,6 +53,10 @@ export {
 } from './checkpoint/naming.js'
 export type { CheckpointRef } from './checkpoint/naming.js'
 export { completedNodes } from './checkpoint/progress.js'
+// The time-saved figure the job summary and its notice give, for a checkpoint's nodes.
+export { describeTimeSaved, timeSaved, workOf } from './checkpoint/time-saved.js'
+export type { TimeSaved, WorkNotRepeated } from './checkpoint/time-saved.js'
+export { formatBytes, formatDuration } from './checkpoint/units.js'
 export { isJsonObject, mergeStates } from './checkpoint/state.js'
 export type { JsonValue, PipelineState } from './checkpoint/state.js'
 export { isSafeRelativePath, unsafePathReason } from './checkpoint/safe-paths.js'

@@ -97,7 +97,7 @@ describe('a new run on the same branch', () => {
     const fetch = await job.uses('save', { node: 'fetch', key: 'kf', paths: 'data/' })
     expect(fetch.outputs.saved).toBe('false')
     const [post] = await job.complete()
-    expect(job.summary()).toMatch(/\| fetch \| restored \| done \| [^|]+ \| run \d+ \|/)
+    expect(job.summary()).toMatch(/\| fetch \| restored \| done before \| [^|]+ \| run \d+ \|/)
     expect(job.summary()).toContain('- `build`: its key changed since it was saved (`stale:key`)')
     expect(post?.annotations).toContainEqual({
       level: 'notice',
@@ -321,7 +321,7 @@ describe('run nodes from another run', () => {
     expect(JSON.parse(skipped.outputs.state ?? '')).toEqual({ trained: true })
     expect(await readFile(join(next.options.workspace, 'out/model'), 'utf8')).toBe(model)
     await next.complete()
-    expect(next.summary()).toMatch(/\| train \| restored \| done \| [^|]+ \| run \d+ \|/)
+    expect(next.summary()).toMatch(/\| train \| restored \| done before \| [^|]+ \| run \d+ \|/)
 
     const changed = await world.job(world.createRun({ repository }), 1)
     await changed.uses('.', { from: 'runs' })

@@ -43,7 +43,20 @@ async function attemptOne(job: JobRunner): Promise<void> {
     saved: 'true',
     checkpoint: 'checkpoint.pipeline.a1.s002.build.json'
   })
+  // The details in a group, then one line: what was saved, files, bytes, time.
+  expect(build.stdout).toContain("::group::Save node 'build'")
+  expect(build.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+    '::endgroup::',
+    expect.stringMatching(
+      /^Saved node 'build' as checkpoint\.pipeline\.a1\.s002\.build\.json: 1 file\(s\), 256\.0 KiB, in .+\.$/
+    )
+  ])
   await job.complete()
+  // The job "failed" after build, in a step the action does not see: the summary says where.
+  expect(job.summary()).toContain(
+    'If this job failed, it stopped after node `build`, the last one checkpointed'
+  )
+  expect(job.summary()).toContain('**Re-run failed jobs**')
 }
 
 describe('a job that fails, is re-run and resumes', () => {
@@ -59,6 +72,9 @@ describe('a job that fails, is re-run and resumes', () => {
     const ws = job.options.workspace
     const restore = await job.uses('.')
     expect(restore.code).toBe(0)
+    expect(restore.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^Restored scope 'pipeline' from checkpoint\.pipeline\.a1\.s002\.build\.json \(attempt 1\): 2 node\(s\) done \[fetch, build\], 4 file\(s\), 256\.0 KiB, in .+\.$/
+    )
     expect(restore.outputs).toMatchObject({
       resumed: 'true',
       completed: '["fetch","build"]',
@@ -106,19 +122,24 @@ describe('a job that fails, is re-run and resumes', () => {
     )
     expect(summary).toContain('2 node(s) skipped')
     expect(summary).toMatch(
-      /\| fetch \| restored \| done \| [^|]+ \| attempt 1, checkpoint\.pipeline\.a1\.s002\.build\.json \|/
+      /\| fetch \| restored \| done before \| [^|]+ \| attempt 1, checkpoint\.pipeline\.a1\.s002\.build\.json \|/
     )
-    expect(summary).toMatch(/\| build \| restored \| done \| [^|]+ \| attempt 1, /)
+    expect(summary).toMatch(/\| build \| restored \| done before \| [^|]+ \| attempt 1, /)
     expect(summary).toMatch(
-      /\| test \| ran \| not-done \| [^|]+ \| checkpoint\.pipeline\.a2\.s003\.test\.json \|/
+      /\| test \| ran \| not done before \| [^|]+ \| checkpoint\.pipeline\.a2\.s003\.test\.json \|/
     )
     expect(summary).toContain('n1["build<br/>restored"]:::restored')
     expect(post?.annotations).toContainEqual({
       level: 'notice',
       message: expect.stringMatching(
-        /^Resumed from attempt 1: 2 node\(s\) skipped \(fetch, build\), about .+ of work not repeated\.$/
+        /^Resumed from attempt 1: 2 node\(s\) skipped \(fetch, build\), about .+ of work not repeated \(an estimate: the time since the previous checkpoint step, which may include setup steps that run again anyway\)\.$/
       )
     })
+    // One figure: the notice and the summary give the same time saved.
+    const notice = post?.annotations.find(annotation => annotation.level === 'notice')
+    const figure = /(about .+ of work not repeated)/.exec(notice?.message ?? '')?.[1]
+    expect(figure).toBeDefined()
+    expect(summary).toContain(`2 node(s) skipped, ${figure ?? ''}`)
   })
 
   it('attempt 3 restores attempt 2 through the REST API when the internal download answers 404', async () => {

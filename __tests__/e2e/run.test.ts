@@ -53,9 +53,9 @@ describe('the run wrapper', () => {
     expect(test2.outputs).toMatchObject({ skipped: 'false', reason: 'not-done' })
     await second.complete()
     const summary = second.summary()
-    expect(summary).toMatch(/\| fetch \| restored \| done \|/)
-    expect(summary).toMatch(/\| train \| stale \| stale:key \|/)
-    expect(summary).toMatch(/\| test \| ran \| not-done \|/)
+    expect(summary).toMatch(/\| fetch \| restored \| done before \|/)
+    expect(summary).toMatch(/\| train \| stale \| its key changed \|/)
+    expect(summary).toMatch(/\| test \| ran \| not done before \|/)
     expect(summary).toContain(
       '```mermaid\nflowchart LR\n  n0["fetch<br/>restored"]:::restored\n  n0 --> n1["train<br/>stale"]:::stale\n  n1 --> n2["test<br/>ran"]:::ran'
     )
@@ -125,7 +125,7 @@ describe('the run wrapper', () => {
     expect(posts[0]?.stdout).toContain(
       "Node 'train' did not finish: its progress is kept in checkpoint.pipeline.a1.s001.train.json"
     )
-    expect(first.summary()).toMatch(/\| train \| partial \| cancelled \|/)
+    expect(first.summary()).toMatch(/\| train \| partial \| cancelled, its progress kept \|/)
 
     const second = await world.job(run, 2)
     const restore = await second.uses('.')

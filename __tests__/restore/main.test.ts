@@ -110,6 +110,32 @@ function doneOutputs(...nodes: string[]): Record<string, string> {
 }
 
 describe('restore', () => {
+  it('folds its details in a group and ends with one line: what was restored, files, bytes, time', async () => {
+    await startJob(2)
+    uploadCheckpoints(PIPELINE)
+    runner.startStep({}, {})
+
+    await runRestore()
+
+    expect(runner.failures).toEqual([])
+    expect(runner.log[0]).toBe("::group::Restore scope 'pipeline'")
+    expect(runner.log.slice(-2, -1)).toEqual(['::endgroup::'])
+    expect(runner.log[runner.log.length - 1]).toMatch(
+      /^Restored scope 'pipeline' from checkpoint\.pipeline\.a1\.s002\.build\.json \(attempt 1\): 2 node\(s\) done \[fetch, build\], 0 file\(s\), 0 B, in [\d.]+ m?s\.$/
+    )
+  })
+
+  it('says in its final line that it restored nothing on a first attempt', async () => {
+    await startJob(1)
+    runner.startStep({}, {})
+
+    await runRestore()
+
+    expect(runner.log[runner.log.length - 1]).toMatch(
+      /^Restored nothing of scope 'pipeline': no checkpoint to resume from, the pipeline runs from the beginning \([\d.]+ m?s\)\.$/
+    )
+  })
+
   it('on the first attempt asks no service and sets the outputs of a fresh start', async () => {
     const { runnerTemp } = await startJob(1)
     uploadCheckpoints(PIPELINE)

@@ -23,7 +23,7 @@ describe('the restore post step', () => {
     expect(runner.summary).toContain(
       'Resumed from `checkpoint.pipeline.a1.s001.fetch.json` (attempt 1 of run 42): 1 node(s) skipped'
     )
-    expect(runner.summary).toContain('| fetch | restored | done |')
+    expect(runner.summary).toContain('| fetch | restored | done before |')
     expect(runner.notices).toEqual([
       expect.stringMatching(/^Resumed from attempt 1: 1 node\(s\) skipped \(fetch\)/)
     ])

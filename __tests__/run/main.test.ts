@@ -37,6 +37,26 @@ function restoredPipeline(buildFingerprint = BUILD_FINGERPRINT): CheckpointDocum
 }
 
 describe('run', () => {
+  it("keeps the command's output out of groups and ends with one line: what ran and what was saved", async () => {
+    await startJob(1)
+    runner.startStep({ node: 'build', run: BUILD }, {})
+
+    await runRun()
+
+    expect(runner.failures).toEqual([])
+    const log = runner.log.map(line =>
+      line.replace(/\(\d+(\.\d+)? m?s\)|in \d+(\.\d+)? m?s/g, '<time>')
+    )
+    expect(log).toEqual([
+      "::group::Check node 'build'",
+      '::endgroup::',
+      "Running node 'build' (not done yet).",
+      "::group::Save node 'build'",
+      '::endgroup::',
+      "Ran node 'build' <time> and saved it as checkpoint.pipeline.a1.s001.build.json: 0 file(s), 0 B, <time>."
+    ])
+  })
+
   it('runs a pending node and checkpoints it with the state its command wrote', async () => {
     const { runnerTemp } = await startJob(1)
     runner.startStep({ node: 'build', run: BUILD, state: 'from=input' }, {})

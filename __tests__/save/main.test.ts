@@ -26,6 +26,23 @@ const startJob = useJob()
 const RESTORED = 'checkpoint.pipeline.a1.s001.fetch.json'
 
 describe('save', () => {
+  it('folds its details in a group and ends with one line: what was saved, files, bytes, time', async () => {
+    await startJob(1)
+    const [document] = checkpointsOf(1, [{ id: 'fetch', state: {} }])
+    if (!document) throw new Error('checkpointsOf made no checkpoint')
+    checkpointNode.mockResolvedValueOnce({ document, files: 2, bytes: 3 * 1024 * 1024 })
+    runner.startStep({ node: 'fetch' })
+
+    await runSave()
+
+    expect(runner.failures).toEqual([])
+    expect(runner.log[0]).toBe("::group::Save node 'fetch'")
+    expect(runner.log.slice(-2, -1)).toEqual(['::endgroup::'])
+    expect(runner.log[runner.log.length - 1]).toMatch(
+      /^Saved node 'fetch' as checkpoint\.pipeline\.a1\.s001\.fetch\.json: 2 file\(s\), 3\.0 MiB, in [\d.]+ m?s\.$/
+    )
+  })
+
   it('saves a node and sets saved, checkpoint and sequence; the job context records it', async () => {
     const { runnerTemp } = await startJob(1)
     // What the resume layer saved: the checkpoint, 2 files of 10 bytes.

@@ -2,11 +2,13 @@
 // so one folder holds everything that knows how a runner is spoken to.
 export {
   debug,
+  endGroup,
   getState,
   info,
   notice,
   saveState,
   setFailed,
   setOutput,
+  startGroup,
   warning
 } from '@actions/core'

@@ -1,15 +1,10 @@
 import { reasonInWords } from '../checkpoint/reuse.js'
+import { describeTimeSaved, timeSaved, workOf } from '../checkpoint/time-saved.js'
+import { formatDuration } from '../checkpoint/units.js'
 import type { JobContext, JobEvent } from './job-context.js'
+import { renderStop } from './summary-stop.js'
 
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
-export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '–'
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
-  const minutes = Math.floor(ms / 60_000)
-  const seconds = Math.round((ms % 60_000) / 1000)
-  return `${minutes} min ${String(seconds).padStart(2, '0')} s`
-}
+export { formatDuration } from '../checkpoint/units.js'
 
 /** A node's status in the summary. */
 export type RowStatus = 'restored' | 'ran' | 'stale' | 'failed' | 'partial' | 'save failed'
@@ -20,6 +15,8 @@ export interface SummaryRow {
   status: RowStatus
   reason: string
   durationMs: number | undefined
+  /** The duration is the node's own command time, not the time since the step before. */
+  measured: boolean
   /** Where it came from (restored) or went to (saved). */
   where: string
 }
@@ -37,7 +34,7 @@ export function summaryRows(job: JobContext): SummaryRow[] {
       node: node.id,
       status: 'restored',
       reason: 'done',
-      durationMs: node.durationMs,
+      ...workOf(node),
       where: source.startsWith('attempt ') ? `${source}, ${restored?.checkpoint ?? ''}` : source
     })
   }
@@ -62,15 +59,14 @@ function rowOf(event: JobEvent): SummaryRow {
     status,
     reason: event.reason ?? '',
     durationMs: event.durationMs,
+    measured: false,
     where: event.checkpoint ?? event.message ?? ''
   }
 }
 
-/** Work not repeated: the recorded durations of the nodes restored and skipped. */
-export function timeSaved(rows: SummaryRow[]): number {
-  return rows
-    .filter(row => row.status === 'restored')
-    .reduce((total, row) => total + (row.durationMs ?? 0), 0)
+/** Work not repeated, in words: the recorded durations of the nodes restored and skipped. */
+export function workNotRepeated(rows: SummaryRow[]): string {
+  return describeTimeSaved(timeSaved(rows.filter(row => row.status === 'restored')))
 }
 
 /** One line for a notice annotation, or undefined when nothing was resumed. */
@@ -80,7 +76,7 @@ export function resumeNotice(job: JobContext | undefined): string | undefined {
   if (skipped.length === 0) return undefined
   return (
     `Resumed from ${origins(job, skipped)}: ${skipped.length} node(s) skipped ` +
-    `(${skipped.map(row => row.node).join(', ')}), about ${formatDuration(timeSaved(skipped))} of work not repeated.`
+    `(${skipped.map(row => row.node).join(', ')}), ${workNotRepeated(skipped)}.`
   )
 }
 
@@ -136,10 +132,11 @@ export function renderSummary(job: JobContext | undefined, scope: string): strin
   )
   for (const row of rows) {
     lines.push(
-      `| ${row.node} | ${row.status} | ${row.reason} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`
+      `| ${row.node} | ${row.status} | ${escapeCell(rowReason(row.reason))} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`
     )
   }
-  return [...lines, '', renderMermaid(rows), '', ...renderReasons(job), ''].join('\n')
+  const sections = [renderMermaid(rows), renderReasons(job), renderStop(job, rows)]
+  return [...lines, '', ...sections.flatMap(section => sectionLines(section)), ''].join('\n')
 }
 
 /** Why each node was or was not taken from another run or the cache, in plain words. */
@@ -165,14 +162,35 @@ function headline(job: JobContext, rows: SummaryRow[]): string {
     return `Resumed ${skipped} node(s) from ${origins(
       job,
       rows.filter(row => row.status === 'restored')
-    )}, about ${formatDuration(timeSaved(rows))} of work not repeated.`
+    )}, ${workNotRepeated(rows)}.`
   }
   return (
     `Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
-    `${skipped} node(s) skipped, about ${formatDuration(timeSaved(rows))} of work not repeated.`
+    `${skipped} node(s) skipped, ${workNotRepeated(rows)}.`
   )
+}
+
+/** A section of the summary and the blank line after it; nothing when it is empty. */
+function sectionLines(section: string | string[]): string[] {
+  const lines = typeof section === 'string' ? [section] : section
+  return lines.length === 0 ? [] : [...lines, '']
 }
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+const ROW_REASONS: Record<string, string> = {
+  done: 'done before',
+  'not-done': 'not done before',
+  'rerun-requested': 'asked to run again',
+  partial: 'resumed its saved progress',
+  cancelled: 'cancelled, its progress kept'
+}
+
+/** A row's reason code in plain words: `not-done` is "not done before". */
+export function rowReason(reason: string): string {
+  if (reason === '') return ''
+  if (reason.startsWith('stale:')) return `its ${reason.slice('stale:'.length)} changed`
+  return ROW_REASONS[reason] ?? reasonInWords(reason)
 }

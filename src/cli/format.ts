@@ -1,14 +1,5 @@
-/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`
-}
+/** Bytes as people read them: one definition for the CLI, the log and the summary. */
+export { formatBytes } from '../checkpoint/units.js'
 
 /** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
 export function formatTime(iso: string | undefined): string {

@@ -88,6 +88,8 @@ interface CentralRecord extends EntryHead {
  */
 export class ZipPacker {
   readonly entries: PackedEntry[] = []
+  /** The files' bytes read so far: how far packing got, for a progress report. */
+  bytesRead = 0
   private offset = 0
   private readonly central: CentralRecord[] = []
 
@@ -122,6 +124,7 @@ export class ZipPacker {
   /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
   private smallEntry(source: PackSource, data: Buffer): Buffer {
     const head = this.head(source, false)
+    this.bytesRead += data.length
     if (this.needles.some(needle => data.includes(needle))) this.refuseSecret(source)
     const key = this.options.sealKey
     const stored = key ? encryptBytes(data, key) : data
@@ -186,6 +189,7 @@ export class ZipPacker {
     const tally = new EntryTally(sealKey !== undefined)
     const scan = new SecretScan(this.needles)
     const plain = plainBytes(source.absolute, bytes => {
+      this.bytesRead += bytes.length
       tally.plain(bytes)
       if (scan.finds(bytes)) this.refuseSecret(source)
     })

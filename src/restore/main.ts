@@ -8,6 +8,10 @@ import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { RestoreState } from '../action/step-state.js'
 import { restoreFromSources, type Found } from '../resume/sources.js'
 import type { SourceInputs } from '../resume/found.js'
+import { inGroup, movedInWords } from '../action/step-log.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { completedNodes } from '../checkpoint/progress.js'
+import { formatDuration } from '../checkpoint/units.js'
 
 /**
  * The restore entry: finds this scope's checkpoints in the sources of `from` (earlier attempts
@@ -24,27 +28,59 @@ export async function runRestore(): Promise<void> {
     failOnError = inputs.failOnError
     scope = inputs.scope
     core.saveState(RestoreState.Scope, scope)
-    const found = inputs.reset
-      ? resetFound(inputs, sources, context)
-      : await restoreFromSources({
-          scope,
-          token: inputs.githubToken,
-          context,
-          keys: inputs.protection,
-          sources,
-          invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom },
-          failOnError: inputs.failOnError
-        })
-    const invalidation = applyInvalidation(found, inputs, sources, context)
-    const origin = { newest: found.newest, reuse: found.reuse }
-    await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope, origin)
-    await rememberRestore(context.runnerTemp, scope, found.document, invalidation, origin)
+    const started = Date.now()
+    const restored = await inGroup(`Restore scope '${scope}'`, async () => {
+      const found = await findAndRestore(inputs, sources, context)
+      const invalidation = applyInvalidation(found, inputs, sources, context)
+      const origin = { newest: found.newest, reuse: found.reuse }
+      await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope, origin)
+      await rememberRestore(context.runnerTemp, scope, found.document, invalidation, origin)
+      return { found, done: completedNodes(invalidation?.document) }
+    })
+    core.info(restoredLine(scope, restored, Date.now() - started))
   } catch (error) {
     reportFailure(error, failOnError)
     // No job context is written: a later save then finds the run's latest checkpoint itself
     // instead of starting a new pipeline over progress this step failed to read.
     await setRestoreOutputs(undefined, context.runnerTemp, scope).catch(() => undefined)
   }
+}
+
+/** The checkpoints of `from`, restored; with `reset`, nothing. */
+async function findAndRestore(
+  inputs: RestoreInputs,
+  sources: SourceInputs,
+  context: RunContext
+): Promise<Found> {
+  if (inputs.reset) return resetFound(inputs, sources, context)
+  return restoreFromSources({
+    scope: inputs.scope,
+    token: inputs.githubToken,
+    context,
+    keys: inputs.protection,
+    sources,
+    invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom },
+    failOnError: inputs.failOnError
+  })
+}
+
+/**
+ * The step's one final line: what was restored, from where, how many files and bytes, in how
+ * long; `done` are the nodes left done once those asked to run again are taken out.
+ */
+export function restoredLine(
+  scope: string,
+  { found, done }: { found: Found; done: string[] },
+  ms: number
+): string {
+  const document = found.document
+  if (!document) {
+    return `Restored nothing of scope '${scope}': no checkpoint to resume from, the pipeline runs from the beginning (${formatDuration(ms)}).`
+  }
+  const from = [...new Set(Object.values(found.reuse.sources))].join(', ')
+  const bytes = document.files.reduce((total, file) => total + file.size, 0)
+  const moved = movedInWords({ files: document.files.length, bytes, ms })
+  return `Restored scope '${scope}' from ${checkpointName(found.newest ?? document)}${from ? ` (${from})` : ''}: ${done.length} node(s) done [${done.join(', ')}], ${moved}.`
 }
 
 /** `reset`: nothing is looked at, and no later step takes a node from another run or the cache. */

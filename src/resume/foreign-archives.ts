@@ -9,6 +9,8 @@ import {
 } from '../transport/rest-client.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import type { ArchiveFetcher, ArchiveSource } from './stage-archive.js'
+import { logProgress } from '../action/step-log.js'
+import { withProgress } from '../packing/progress-report.js'
 
 /** Fetches an archive kept in the Actions cache into `downloads`; its path. */
 export type CacheArchiveFetch = (record: ArchiveRecord, downloads: string) => Promise<string>
@@ -81,7 +83,16 @@ async function downloadFromRun(
     throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
   }
   const file = join(await mkdtemp(join(downloads, 'run-')), 'artifact')
-  const { digest } = await client.download(repository, artifact, file)
+  let bytes = 0
+  const report = { label: `Downloading ${record.name}`, total: artifact.size, log: logProgress }
+  const { digest } = await withProgress(
+    report,
+    () => bytes,
+    () =>
+      client.download(repository, artifact, file, count => {
+        bytes = count
+      })
+  )
   if (digest !== record.digest) {
     throw new ArchiveIntegrityError(
       record.name,

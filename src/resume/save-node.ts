@@ -1,4 +1,4 @@
-import { stepLog } from '../action/step-log.js'
+import { logProgress, stepLog } from '../action/step-log.js'
 import * as core from '../action/actions-core.js'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { CheckpointCodec } from '../checkpoint/codec.js'
@@ -22,6 +22,7 @@ import { ArtifactStore, RunCheckpointStore, type RunArtifact } from '../transpor
 import { ownedArtifacts, ownerKey, scopeOwners } from '../transport/scope-ownership.js'
 import { ServiceError } from '../transport/service-errors.js'
 import { keepCopy } from '../packing/zip-file.js'
+import { withProgress } from '../packing/progress-report.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
@@ -185,7 +186,13 @@ export async function packFiles(
     sealKey,
     secrets: request.save.protection.secrets
   })
-  const uploaded = await sink(name, packer.bytes())
+  const total = regular.reduce((sum, file) => sum + file.size, 0)
+  const report = { label: `Saving ${name}`, total, log: logProgress }
+  const uploaded = await withProgress(
+    report,
+    () => packer.bytesRead,
+    () => sink(name, packer.bytes())
+  )
   const archive: ArchiveRecord = {
     name,
     runId: request.context.run.runId,

@@ -1,4 +1,5 @@
 import * as core from '../action/actions-core.js'
+import { logProgress } from '../action/step-log.js'
 import { mkdir } from 'node:fs/promises'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
@@ -8,6 +9,7 @@ import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
 import { extractArchive } from '../packing/extract.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { extractStream } from '../packing/stream-extract.js'
+import { reportedChunks } from '../packing/progress-report.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
 
@@ -190,7 +192,11 @@ async function streamArchive(
       ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
       : await fetchRange(url, location.start, location.start + location.length, transfer)
   await extractStream(
-    streamBody(url, transfer),
+    reportedChunks(streamBody(url, transfer), {
+      label: `Restoring ${record.name}`,
+      total: size,
+      log: logProgress
+    }),
     { archive: record.name, size, digest: record.digest, directory },
     location,
     expected,

@@ -19,6 +19,9 @@ import { scriptText } from './shell.js'
 import { RunOutput } from './run-outputs.js'
 import { withNodeClaim } from '../action/step-lock.js'
 import { runFingerprint, skipDoneNode } from './skip.js'
+import { inGroup, movedInWords } from '../action/step-log.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { formatDuration } from '../checkpoint/units.js'
 
 /** What the run entry works with once its inputs are read: the node, the run, the job. */
 interface RunStep {
@@ -44,7 +47,7 @@ export async function runRun(known?: JobContext): Promise<void> {
     const job = known ?? (await jobContextForRun(inputs, context))
     const step = { inputs, context, job, cache: cacheWanted(cacheInput, job) }
     const fingerprint = runFingerprint(inputs)
-    const decision = await decide(step, fingerprint)
+    const decision = await inGroup(`Check node '${inputs.node}'`, () => decide(step, fingerprint))
     core.setOutput(RunOutput.Reason, decision.reason)
     if (decision.skip) await skipDoneNode(inputs.node, job, context.runnerTemp, decision.source)
     // The same node in two parallel steps: the second is refused before its command runs.
@@ -67,19 +70,29 @@ async function runNode(step: RunStep, decision: Decision, fingerprint: Fingerpri
     await failCommand(step, code)
     return
   }
+  const commandMs = Date.now() - started
   const state = await readCommandState(stateFile(step), inputs.node)
   core.saveState(RunState.Status, 'completed')
-  const saved = await checkpointWithCache(
-    { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
-    inputs.paths,
-    context,
-    job,
-    step.cache,
-    Date.now() - started
+  const saving = Date.now()
+  const saved = await inGroup(`Save node '${inputs.node}'`, () =>
+    checkpointWithCache(
+      { ...inputs, state: overlayStates(inputs.state, state), fingerprint },
+      inputs.paths,
+      context,
+      job,
+      step.cache,
+      commandMs
+    )
   )
   core.setOutput(RunOutput.Skipped, 'false')
   core.setOutput(RunOutput.State, stateJson(saved.document.state))
   await recordEvent(context.runnerTemp, job, ranEvent(saved.document, inputs.node, decision.reason))
+  const moved = movedInWords({ ...saved, ms: Date.now() - saving })
+  core.info(
+    saved.kept
+      ? `Ran node '${inputs.node}' (${formatDuration(commandMs)}) and saved it as ${checkpointName(saved.document)}: ${moved}.`
+      : `Ran node '${inputs.node}' (${formatDuration(commandMs)}); it was not saved (see the warning above): ${moved}.`
+  )
 }
 
 /**

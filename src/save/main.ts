@@ -10,6 +10,9 @@ import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { withNodeClaim } from '../action/step-lock.js'
 import { getCacheInput } from '../resume/cache-input.js'
 import { cacheWanted, checkpointWithCache } from '../resume/save-to-cache.js'
+import type { SavedNode } from '../resume/checkpoint-node.js'
+import { checkpointName } from '../checkpoint/naming.js'
+import { inGroup, movedInWords } from '../action/step-log.js'
 
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
@@ -26,11 +29,15 @@ export async function runSave(): Promise<void> {
     const cacheInput = getCacheInput()
     failOnError = inputs.failOnError
     node = inputs.node
+    const started = Date.now()
     // Two parallel steps saving the same node: the second is refused before it reads anything.
-    await withNodeClaim(context.runnerTemp, inputs.scope, node, async () => {
-      job = await jobContextOrNew(context.runnerTemp, inputs.scope)
-      await save(inputs, context, job, cacheWanted(cacheInput, job))
-    })
+    const outcome = await inGroup(`Save node '${node}'`, () =>
+      withNodeClaim(context.runnerTemp, inputs.scope, node, async () => {
+        job = await jobContextOrNew(context.runnerTemp, inputs.scope)
+        return save(inputs, context, job, cacheWanted(cacheInput, job))
+      })
+    )
+    core.info(finalLine(node, outcome, Date.now() - started))
   } catch (error) {
     reportFailure(error, failOnError)
     setNotSavedOutputs()
@@ -41,19 +48,32 @@ export async function runSave(): Promise<void> {
   }
 }
 
+/** What the step did: kept the restored checkpoint, or saved one (kept somewhere, or not). */
+type SaveOutcome =
+  { restoredAs: string } | { saved: SavedNode & { kept: boolean }; checkpoint: string }
+
+/** The step's one final line: what was saved, how many files and bytes, in how long. */
+function finalLine(node: string, outcome: SaveOutcome, ms: number): string {
+  if ('restoredAs' in outcome) {
+    return `Node '${node}' was restored as done from ${outcome.restoredAs}: nothing to save.`
+  }
+  const moved = movedInWords({ files: outcome.saved.files, bytes: outcome.saved.bytes, ms })
+  if (!outcome.saved.kept) return `Node '${node}' was not saved (see the warning above): ${moved}.`
+  return `Saved node '${node}' as ${outcome.checkpoint}: ${moved}.`
+}
+
 async function save(
   inputs: SaveInputs,
   context: RunContext,
   job: JobContext,
   cache: boolean
-): Promise<void> {
+): Promise<SaveOutcome> {
   const fingerprint = inputs.key
     ? computeFingerprint({ key: inputs.key, salt: inputs.salt })
     : undefined
   const decision = decideNode(job.restored, inputs.node, fingerprint ?? {})
   if (decision.record && (decision.skip || !fingerprint)) {
-    await keepRestored(inputs.node, context, job)
-    return
+    return { restoredAs: await keepRestored(inputs.node, context, job) }
   }
   if (decision.reason.startsWith('stale:')) {
     core.info(
@@ -70,12 +90,12 @@ async function save(
     files: saved.files,
     bytes: saved.bytes
   })
+  return { saved, checkpoint: checkpointName(saved.document) }
 }
 
 /** A node this job restored as done is not saved again: its restored checkpoint stands. */
-async function keepRestored(node: string, context: RunContext, job: JobContext): Promise<void> {
+async function keepRestored(node: string, context: RunContext, job: JobContext): Promise<string> {
   const restoredAs = job.restored?.checkpoint ?? ''
-  core.info(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`)
   setNotSavedOutputs(restoredAs)
   await recordEvent(context.runnerTemp, job, {
     node,
@@ -83,4 +103,5 @@ async function keepRestored(node: string, context: RunContext, job: JobContext):
     reason: 'done',
     checkpoint: restoredAs
   })
+  return restoredAs
 }

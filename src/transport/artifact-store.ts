@@ -9,6 +9,7 @@ import { apiUrl, uploadSettings, type UploadSettings } from './config.js'
 import { signatureSecrets } from './http.js'
 import { downloadToFile, uploadStream } from './blob-transfer.js'
 import { downloadArtifact } from './rest-client.js'
+import { withProgress } from '../packing/progress-report.js'
 import {
   ServiceError,
   backendIds,
@@ -23,6 +24,8 @@ import {
  */
 export interface StepLog {
   info(line: string): void
+  /** A transfer's progress line; `info` when left out. */
+  progress?(line: string): void
   mask(secret: string): void
 }
 
@@ -139,16 +142,33 @@ export class ArtifactStore {
     )
   }
 
+  /** The artifact's bytes into `file`, a progress line every interval while they come. */
   private async fetchBytes(artifact: RunArtifact, file: string): Promise<{ digest: string }> {
-    try {
-      return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact))
-    } catch (error) {
-      if (!this.restLookup()) throw error
-      this.stepLog.info(
-        `Download of ${artifact.name} failed (${describe(error)}); trying the REST API`
-      )
-      return this.downloadThroughRest(artifact, file)
+    let bytes = 0
+    const progress = (count: number): void => {
+      bytes = count
     }
+    const log = (line: string): void => {
+      if (this.stepLog.progress) this.stepLog.progress(line)
+      else this.stepLog.info(line)
+    }
+    const report = { label: `Downloading ${artifact.name}`, total: artifact.size, log }
+    return withProgress(
+      report,
+      () => bytes,
+      async () => {
+        try {
+          const url = await this.signedUrl(artifact)
+          return await downloadToFile(url, file, { ...this.transfer(artifact), progress })
+        } catch (error) {
+          if (!this.restLookup()) throw error
+          this.stepLog.info(
+            `Download of ${artifact.name} failed (${describe(error)}); trying the REST API`
+          )
+          return this.downloadThroughRest(artifact, file, progress)
+        }
+      }
+    )
   }
 
   /** A URL that downloads the artifact's bytes for a while, without credentials. */
@@ -172,7 +192,8 @@ export class ArtifactStore {
   /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
   private async downloadThroughRest(
     artifact: RunArtifact,
-    file: string
+    file: string,
+    progress: (bytes: number) => void
   ): Promise<{ digest: string }> {
     const lookup = this.restLookup()
     if (!lookup) throw new ServiceError('No token or repository for the REST API')
@@ -181,7 +202,8 @@ export class ArtifactStore {
       log: this.log,
       redirected: location => {
         this.mask(location)
-      }
+      },
+      progress
     })
   }
 
