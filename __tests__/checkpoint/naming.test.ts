@@ -3,6 +3,7 @@ import {
   checkpointName,
   compareRefs,
   filesArchiveName,
+  packName,
   parseArtifactName,
   parseCheckpointName
 } from '../../src/checkpoint/naming.js'
@@ -14,6 +15,9 @@ describe('checkpoint names', () => {
     expect(checkpointName(ref)).toBe('checkpoint.my-job.a3.s012.build_2.json')
     expect(parseCheckpointName(checkpointName(ref))).toEqual(ref)
     expect(parseArtifactName(filesArchiveName(ref))).toEqual({ ref, kind: 'files' })
+    expect(packName(ref)).toBe('checkpoint.my-job.a3.s012.build_2.pack')
+    expect(parseArtifactName(packName(ref))).toEqual({ ref, kind: 'pack' })
+    expect(parseArtifactName('checkpoint.my-job.a3.s12.build_2.pack')).toBeUndefined()
   })
 
   it('ignore other artifacts', () => {
