@@ -54,7 +54,7 @@ describe('the pack reader', () => {
     const [archive] = await nestedEntries(file)
     if (!archive) throw new Error('the pack lists an entry')
     const whole = await readFile(file)
-    whole[archive.offset + 3] ^= 0xff
+    whole.writeUInt8(whole.readUInt8(archive.offset + 3) ^ 0xff, archive.offset + 3)
     await writeFile(file, whole)
     const read = readNested(file, archive, sha256Digest(archiveBytes))
     await expect(read).rejects.toThrow(ArchiveIntegrityError)
