@@ -1,36 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CliIo } from '../../src/cli/args.js'
-import { COMMANDS, main } from '../../src/cli/main.js'
+import { COMMANDS } from '../../src/cli/main.js'
 import { LocalDirectoryStore } from '../../src/offline/local-directory-store.js'
 import { CheckpointCodec } from '../../src/checkpoint/codec.js'
 import { CheckpointManager } from '../../src/checkpoint/manager.js'
 import { readCheckpointSource } from '../../src/offline/read-source.js'
 import { verifySource } from '../../src/offline/verify.js'
 import { PIPELINE, writeDownloads } from '../../__fixtures__/cli/downloads.js'
+import { cli } from '../../__fixtures__/cli/run-cli.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
 
 const tempDir = useTempDirs()
-
-interface Ran {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-    cwd
-  }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
 
 async function downloads(): Promise<string> {
   const dir = await tempDir()

@@ -5,6 +5,7 @@ import { sha256Digest } from '../checkpoint/canonical.js'
 import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { placeAll, type Placement } from '../packing/place.js'
 import { NotFoundError, UsageError } from './offline-errors.js'
 import { stageArchive } from './stage-source.js'
@@ -75,8 +76,9 @@ function checkArchives(
 ): void {
   const missing = source.missingArchives(document)
   if (missing.length > 0) {
+    const where = missing.map(name => describeMissing(source, document, name))
     throw new NotFoundError(
-      `${checkpointName(document)} needs ${missing.join(', ')}, not in ${source.location}: download it from the run page`
+      `${checkpointName(document)} needs ${where.join(', ')}, not in ${source.location}: download it from the run page`
     )
   }
   const sealed = archivesOf(document).filter(
@@ -87,6 +89,23 @@ function checkArchives(
       `The files of ${checkpointName(document)} are encrypted (${sealed.join(', ')}): set CHECKPOINT_ENCRYPTION_KEY to the action's encryption-key`
     )
   }
+}
+
+/**
+ * An archive the source lacks, with the pack artifact that holds it (the one to download) and
+ * why a copy the source does hold was refused.
+ */
+function describeMissing(
+  source: CheckpointSource,
+  document: CheckpointDocument,
+  name: string
+): string {
+  const pack = document.archives.find(record => record.name === name)?.pack
+  const refused = source.problems.find(
+    ({ error }) => error instanceof ArchiveIntegrityError && error.archive === name
+  )
+  const held = pack === undefined ? '' : ` (in pack ${pack})`
+  return `${name}${held}${refused ? ` (${refused.error.message})` : ''}`
 }
 
 function summary(document: CheckpointDocument, to: string, stateFile: string): RestoreResult {
