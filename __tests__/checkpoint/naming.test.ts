@@ -4,7 +4,9 @@ import {
   compareRefs,
   filesArchiveName,
   packName,
+  parseAnyArtifactName,
   parseArtifactName,
+  parsePackName,
   parseCheckpointName
 } from '../../src/checkpoint/naming.js'
 
@@ -16,8 +18,10 @@ describe('checkpoint names', () => {
     expect(parseCheckpointName(checkpointName(ref))).toEqual(ref)
     expect(parseArtifactName(filesArchiveName(ref))).toEqual({ ref, kind: 'files' })
     expect(packName(ref)).toBe('checkpoint.my-job.a3.s012.build_2.pack')
-    expect(parseArtifactName(packName(ref))).toEqual({ ref, kind: 'pack' })
-    expect(parseArtifactName('checkpoint.my-job.a3.s12.build_2.pack')).toBeUndefined()
+    expect(parseAnyArtifactName(packName(ref))).toEqual({ ref, kind: 'pack' })
+    expect(parsePackName(packName(ref))).toEqual(ref)
+    expect(parseArtifactName(packName(ref))).toBeUndefined()
+    expect(parsePackName('checkpoint.my-job.a3.s12.build_2.pack')).toBeUndefined()
   })
 
   it('ignore other artifacts', () => {

@@ -55,8 +55,24 @@ export function parseCheckpointName(name: string): CheckpointRef | undefined {
   return parsed?.kind === 'json' ? parsed.ref : undefined
 }
 
-/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 export function parseArtifactName(
+  name: string
+): { ref: CheckpointRef; kind: 'json' | 'files' } | undefined {
+  const parsed = parseAnyArtifactName(name)
+  return parsed?.kind === 'pack'
+    ? undefined
+    : (parsed as { ref: CheckpointRef; kind: 'json' | 'files' } | undefined)
+}
+
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+export function parsePackName(name: string): CheckpointRef | undefined {
+  const parsed = parseAnyArtifactName(name)
+  return parsed?.kind === 'pack' ? parsed.ref : undefined
+}
+
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+export function parseAnyArtifactName(
   name: string
 ): { ref: CheckpointRef; kind: ArtifactKind } | undefined {
   const match = NAME_PATTERN.exec(name)
