@@ -9,9 +9,15 @@ const FORBIDDEN_NAME_CHARS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\
 const ZIP_MIME = 'application/zip'
 
 /**
- * @param {{store: any, azurite: import('./azurite.js').Azurite, faults: {signedUrl404ForEarlierAttempts: boolean}}} deps
+ * @param {{store: any, azurite: import('./azurite.js').Azurite, faults: {signedUrl404ForEarlierAttempts: boolean}, artifactsPerJob?: number}} deps
+ *   artifactsPerJob: how many artifacts a job may hold at once (default 500, as on github.com)
  */
-export function createArtifactService({ store, azurite, faults }) {
+export function createArtifactService({
+  store,
+  azurite,
+  faults,
+  artifactsPerJob = MAX_ARTIFACTS_PER_JOB
+}) {
   const ofRun = run => store.artifacts.filter(a => a.run === run && !a.deleted)
   const listed = run => ofRun(run).filter(a => a.finalized)
   const findListed = (run, name, jobBackendId) =>
@@ -39,10 +45,10 @@ export function createArtifactService({ store, azurite, faults }) {
         )
       }
       const ownCount = ofRun(caller.run).filter(a => a.jobBackendId === caller.jobBackendId).length
-      if (ownCount >= MAX_ARTIFACTS_PER_JOB) {
+      if (ownCount >= artifactsPerJob) {
         throw new TwirpError(
           'invalid_argument',
-          `a job may upload at most ${MAX_ARTIFACTS_PER_JOB} artifacts; this job already has ${ownCount}`
+          `a job may upload at most ${artifactsPerJob} artifacts; this job already has ${ownCount}`
         )
       }
       const artifact = newArtifact(store, caller, name, body)

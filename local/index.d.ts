@@ -7,6 +7,8 @@
 export interface StandInOptions {
   /** Receives Azurite's output and the stand-in's diagnostics, one line per call. */
   log?: (line: string) => void
+  /** How many artifacts a job may hold at once before CreateArtifact is refused (default 500). */
+  artifactsPerJob?: number
 }
 
 export interface CreateRunOptions {

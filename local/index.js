@@ -15,21 +15,21 @@ import { createTokenMinter } from './token.js'
 
 /**
  * Starts Azurite (a child process) and the stand-in's HTTP server on 127.0.0.1.
- * @param {{log?: (line: string) => void}} [options]
+ * @param {import('./index.js').StandInOptions} [options]
  * @returns {Promise<import('./index.js').StandIn>}
  */
-export async function startStandIn({ log = () => {} } = {}) {
+export async function startStandIn({ log = () => {}, artifactsPerJob } = {}) {
   const azurite = await startAzurite({ log })
   try {
     await Promise.all([ARTIFACT_CONTAINER, CACHE_CONTAINER].map(c => azurite.ensureContainer(c)))
-    return await assemble(azurite, log)
+    return await assemble(azurite, log, artifactsPerJob)
   } catch (error) {
     await azurite.stop()
     throw error
   }
 }
 
-async function assemble(azurite, log) {
+async function assemble(azurite, log, artifactsPerJob) {
   const minter = createTokenMinter()
   const store = createStore(minter)
   const engine = createFaultEngine({ log })
@@ -45,7 +45,7 @@ async function assemble(azurite, log) {
   })
   engine.bindBlobStore(proxy)
   azurite.signUrlsFor(proxy.origin)
-  const artifacts = createArtifactService({ store, azurite, faults })
+  const artifacts = createArtifactService({ store, azurite, faults, artifactsPerJob })
   const cache = createCacheService({ store, azurite })
   const cacheV1 = createCacheV1({ store, azurite })
   let url = ''

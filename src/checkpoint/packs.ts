@@ -1,5 +1,5 @@
 import type { ArchiveRecord } from './document.js'
-import { compareRefs, parseArtifactName } from './naming.js'
+import { compareRefs, parseAnyArtifactName } from './naming.js'
 
 // Packs: small archives merged into one artifact, so a checkpoint references few artifacts of
 // its run whatever the number of nodes (restore's requests stay bounded, a job's artifacts
@@ -19,6 +19,12 @@ export const SEPARATE_DOCUMENTS = 3
 
 /** A pack carries at most this many retired documents, the newest; older ones are dropped. */
 export const DOCUMENTS_PER_PACK = 20
+
+/**
+ * A save that merges nothing still writes a pack once this many of the job's documents wait to
+ * be retired (nodes without files, or whose files are large, merge nothing).
+ */
+export const RETIRE_WITHOUT_MERGE = 8
 
 /** One artifact of the run holding small archives: a pack, or a small archive of its own. */
 export interface PackUnit {
@@ -60,8 +66,8 @@ export function smallUnits(archives: ArchiveRecord[], runId: string): PackUnit[]
 }
 
 function byWriter(a: PackUnit, b: PackUnit): number {
-  const refA = parseArtifactName(a.artifact)?.ref
-  const refB = parseArtifactName(b.artifact)?.ref
+  const refA = parseAnyArtifactName(a.artifact)?.ref
+  const refB = parseAnyArtifactName(b.artifact)?.ref
   if (!refA || !refB) return a.artifact.localeCompare(b.artifact)
   return compareRefs(refA, refB)
 }
