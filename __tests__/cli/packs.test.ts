@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkpointName, filesArchiveName } from '../../src/checkpoint/naming.js'
-import { nestedEntries } from '../../src/packing/pack-reader.js'
+import { packEntries } from '../../src/packing/pack-file.js'
 import { PACKED, writePackedDownloads } from '../../__fixtures__/cli/downloads.js'
 import { cli } from '../../__fixtures__/cli/run-cli.js'
 import { readTree, digests } from '../../__fixtures__/checkpoints.js'
@@ -122,11 +122,11 @@ describe('the CLI on packs', () => {
   it('refuses an archive whose bytes in the pack were changed, naming it', async () => {
     const dir = await packedDownloads()
     const file = join(dir, `${PACK}.zip`)
-    const entries = await nestedEntries(file)
+    const entries = await packEntries(file)
     const build = entries.find(entry => entry.name === PACKED_ARCHIVES[1])
     if (!build) throw new Error('the pack holds the build archive')
     const bytes = await readFile(file)
-    const at = build.offset + build.size - 30
+    const at = build.start + build.size - 30
     bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at)
     await writeFile(file, bytes)
     const verified = await cli(['verify'], dir)
@@ -138,6 +138,6 @@ describe('the CLI on packs', () => {
     )
     const restored = await cli(['restore', '--to', 'replay'], dir)
     expect(restored.code).toBe(1)
-    expect(restored.stderr).toContain('do not match the digest recorded at upload')
+    expect(restored.stderr).toContain('its bytes in the pack do not match its digest')
   })
 })

@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '../checkpoint/document.js'
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ArchiveRecord, CheckpointDocument } from '../checkpoint/document.js'
@@ -26,7 +26,7 @@ import {
   type FoundCheckpoint,
   type SourceProblem
 } from './source.js'
-import { nestedEntries, readNested, type NestedEntry } from '../packing/pack-reader.js'
+import { copyPackEntry, packEntries, readPackText, type PackEntry } from '../packing/pack-file.js'
 import { isZipFile, listZip, readEntry, unzipEntry } from '../packing/zip-reader.js'
 
 /** A checkpoint document larger than this is refused rather than read into memory. */
@@ -86,7 +86,7 @@ interface NestedArchive {
 /** A files archive stored in a pack: read once the documents tell its digest. */
 interface PackedArchive {
   pack: string
-  entry: NestedEntry
+  entry: PackEntry
   origin: string
 }
 
@@ -343,9 +343,9 @@ async function collectPack(
   origin: string,
   explicit: boolean
 ): Promise<void> {
-  let entries: NestedEntry[]
+  let entries: PackEntry[]
   try {
-    entries = await nestedEntries(path)
+    entries = await packEntries(path)
   } catch (error) {
     if (explicit || !(error instanceof ArchiveIntegrityError)) throw error
     collector.problem(origin, error)
@@ -357,7 +357,10 @@ async function collectPack(
     if (named?.kind === 'files') collector.packed.push({ pack: path, entry, origin: at })
     if (named?.kind !== 'json') continue
     try {
-      const bytes = await readNested(path, entry, undefined, MAX_DOCUMENT_BYTES)
+      if (entry.size > MAX_DOCUMENT_BYTES) {
+        throw new CorruptCheckpointError(at, `over ${MAX_DOCUMENT_BYTES} bytes`)
+      }
+      const bytes = await readPackText(path, entry)
       collectJson(collector, decodeUtf8(bytes, at), at, named.ref, false)
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error
@@ -378,9 +381,8 @@ async function extractPacked(collector: Collector): Promise<void> {
     const record = recordOf(collector.documents, name)
     if (!record) continue
     try {
-      const bytes = await readNested(packed.pack, packed.entry, record.digest)
       const target = join(await collector.temporaryFolder(), `${name}.zip`)
-      await writeFile(target, bytes)
+      await copyPackEntry(packed.pack, packed.entry, target, record.digest)
       collector.addArchive({ name, origin: packed.origin, form: 'zip', path: target })
     } catch (error) {
       if (!(error instanceof ArchiveIntegrityError)) throw error
