@@ -117,6 +117,10 @@ describe('the CLI on packs', () => {
     const restored = await cli(['restore', '--to', 'replay'], dir)
     expect(restored.code).toBe(1)
     expect(restored.stderr).toContain(`${PACKED_ARCHIVES[0] ?? ''} (in pack ${PACK})`)
+    const verified = await cli(['verify'], dir)
+    expect(verified.stdout).toContain(
+      `not downloaded, not verified: ${PACKED_ARCHIVES[0] ?? ''} (in pack ${PACK})`
+    )
   })
 
   it('refuses an archive whose bytes in the pack were changed, naming it', async () => {

@@ -76,7 +76,7 @@ function checkArchives(
 ): void {
   const missing = source.missingArchives(document)
   if (missing.length > 0) {
-    const where = missing.map(name => describeMissing(source, document, name))
+    const where = missing.map(name => describeMissing(source, name))
     throw new NotFoundError(
       `${checkpointName(document)} needs ${where.join(', ')}, not in ${source.location}: download it from the run page`
     )
@@ -95,12 +95,8 @@ function checkArchives(
  * An archive the source lacks, with the pack artifact that holds it (the one to download) and
  * why a copy the source does hold was refused.
  */
-function describeMissing(
-  source: CheckpointSource,
-  document: CheckpointDocument,
-  name: string
-): string {
-  const pack = document.archives.find(record => record.name === name)?.pack
+function describeMissing(source: CheckpointSource, name: string): string {
+  const pack = source.packOf(name)
   const refused = source.problems.find(
     ({ error }) => error instanceof ArchiveIntegrityError && error.archive === name
   )
