@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { sha256Digest } from '../../src/checkpoint/canonical.js'
 import { CheckpointCodec } from '../../src/checkpoint/codec.js'
+import { computeFingerprint } from '../../src/checkpoint/fingerprint.js'
 import type {
   ArchiveRecord,
   CheckpointDocument,
@@ -52,6 +53,11 @@ export const OLDER_LAYOUT_NODES: OlderNode[] = [
   { node: 'test', state: { passed: true }, files: [] }
 ]
 
+/** The `key` each node was saved with, so that `from: runs` can take it. */
+export function olderLayoutKey(node: string): string {
+  return `${node}-v1`
+}
+
 /** The tree the newest checkpoint restores (links left out), by path. */
 export function olderLayoutFiles(): Record<string, Buffer> {
   const files = OLDER_LAYOUT_NODES.flatMap(node => node.files)
@@ -84,6 +90,7 @@ export async function writeOlderLayout(
       files: packed.files,
       ...(packed.archive ? { archive: packed.archive } : {}),
       durationMs: 1000 * (index + 1),
+      fingerprint: computeFingerprint({ key: olderLayoutKey(spec.node) }),
       now: new Date(Date.UTC(2026, 5, 1, 12, 0, index + 1))
     })
     await writeFile(join(dir, checkpointName(document)), new CheckpointCodec().encode(document))

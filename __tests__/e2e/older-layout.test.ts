@@ -7,7 +7,13 @@ import { join } from 'node:path'
 import { expectRestored } from '../../__fixtures__/checkpoints.js'
 import { e2eWorld, ROOT } from '../../__fixtures__/e2e.js'
 import { plantInRun } from '../../__fixtures__/hostile/plant.js'
-import { olderLayoutFiles, writeOlderLayout } from '../../__fixtures__/older-layout/generate.js'
+import {
+  OLDER_LAYOUT_NODES,
+  olderLayoutFiles,
+  olderLayoutKey,
+  writeOlderLayout
+} from '../../__fixtures__/older-layout/generate.js'
+import type { Run } from '../../local/index.js'
 
 const world = e2eWorld({ runs: ['restore'] })
 const RUN_7001 = join(ROOT, '__fixtures__/older-layout/run-7001')
@@ -35,17 +41,31 @@ async function olderLayoutOf(runId: string, scratch: string) {
   )
 }
 
+/** A run whose attempt 1 saved the committed checkpoints (uploaded as a save uploads them). */
+async function runWithOlderLayout(repository?: string): Promise<Run> {
+  const run = world.createRun(repository === undefined ? {} : { repository })
+  const first = await world.job(run, 1)
+  const scratch = await mkdtemp(join(tmpdir(), 'older-layout-'))
+  try {
+    for (const built of await olderLayoutOf(String(run.runId), join(scratch, 'downloads'))) {
+      await plantInRun(first.meta.env, built, scratch)
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+  return run
+}
+
+const RESTORED = {
+  name: 'checkpoint.pipeline.a1.s003.test.json',
+  completed: ['fetch', 'build', 'test'],
+  state: { rows: '1201', source: 'api', built: true, passed: true },
+  files: olderLayoutFiles()
+}
+
 describe('checkpoints of the layout before packs', () => {
   it('saved by attempt 1 are restored by attempt 2', async () => {
-    const { run, job: first } = await world.newRun()
-    const scratch = await mkdtemp(join(tmpdir(), 'older-layout-'))
-    try {
-      for (const built of await olderLayoutOf(String(run.runId), join(scratch, 'downloads'))) {
-        await plantInRun(first.meta.env, built, scratch)
-      }
-    } finally {
-      await rm(scratch, { recursive: true, force: true })
-    }
+    const run = await runWithOlderLayout()
     expect(world.standIn.listArtifacts(run).map(artifact => artifact.name)).toEqual([
       'checkpoint.pipeline.a1.s001.fetch.files',
       'checkpoint.pipeline.a1.s001.fetch.json',
@@ -53,12 +73,18 @@ describe('checkpoints of the layout before packs', () => {
       'checkpoint.pipeline.a1.s002.build.json',
       'checkpoint.pipeline.a1.s003.test.json'
     ])
-    const restored = await world.restore(run, 2)
-    expectRestored(restored, {
-      name: 'checkpoint.pipeline.a1.s003.test.json',
-      completed: ['fetch', 'build', 'test'],
-      state: { rows: '1201', source: 'api', built: true, passed: true },
-      files: olderLayoutFiles()
+    expectRestored(await world.restore(run, 2), RESTORED)
+  })
+
+  it('saved by an earlier run are taken by a new run with `from: runs`', async () => {
+    const repository = 'octo/older-layout'
+    const earlier = await runWithOlderLayout(repository)
+    world.standIn.completeRun(earlier, 'failure')
+    const keys = OLDER_LAYOUT_NODES.map(node => `${node.node}=${olderLayoutKey(node.node)}`)
+    const restored = await world.restore(world.createRun({ repository }), 1, {
+      inputs: { from: 'runs', keys: keys.join('\n') }
     })
+    expectRestored(restored, RESTORED)
+    expect(restored.result.outputs['from-run-id']).toBe(String(earlier.runId))
   })
 })
