@@ -51,6 +51,8 @@ export interface E2eWorldOptions {
   runs: readonly Runnable[]
   /** Added to every job's environment, e.g. CHECKPOINT_RETRY_SCALE. */
   env?: Record<string, string>
+  /** The stand-in's limit on a job's artifacts (default 500, as on github.com). */
+  artifactsPerJob?: number
 }
 
 /** A stand-in of GitHub's services plus fresh folders, started by `start()`. */
@@ -68,7 +70,8 @@ export class E2eWorld {
   /** Checks the bundles the tests run, then starts the stand-in. */
   async start(): Promise<void> {
     expectBundled(this.options.runs)
-    this.running = await startStandIn()
+    const { artifactsPerJob } = this.options
+    this.running = await startStandIn(artifactsPerJob === undefined ? {} : { artifactsPerJob })
   }
 
   async stop(): Promise<void> {

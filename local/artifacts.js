@@ -13,9 +13,16 @@ const ZIP_MIME = 'application/zip'
  * hashes the blob afterwards, as a service that verifies uploads asynchronously would; the bench
  * asks for it so that the stand-in's own hashing (0.3 s per 100 MiB) is not charged to the step
  * being timed: the blobs are hashed only when `settleDigests()` asks, between timed steps.
- * @param {{store: any, azurite: import('./azurite.js').Azurite, faults: {signedUrl404ForEarlierAttempts: boolean}, deferDigests?: boolean}} deps
+ * @param {{store: any, azurite: import('./azurite.js').Azurite, faults: {signedUrl404ForEarlierAttempts: boolean}, artifactsPerJob?: number, deferDigests?: boolean}} deps
+ *   artifactsPerJob: how many artifacts a job may hold at once (default 500, as on github.com)
  */
-export function createArtifactService({ store, azurite, faults, deferDigests = false }) {
+export function createArtifactService({
+  store,
+  azurite,
+  faults,
+  artifactsPerJob = MAX_ARTIFACTS_PER_JOB,
+  deferDigests = false
+}) {
   /** Digest checks of deferred finalizes, run when settleDigests() asks. */
   const deferred = []
   const ofRun = run => store.artifacts.filter(a => a.run === run && !a.deleted)
@@ -60,10 +67,10 @@ export function createArtifactService({ store, azurite, faults, deferDigests = f
         )
       }
       const ownCount = ofRun(caller.run).filter(a => a.jobBackendId === caller.jobBackendId).length
-      if (ownCount >= MAX_ARTIFACTS_PER_JOB) {
+      if (ownCount >= artifactsPerJob) {
         throw new TwirpError(
           'invalid_argument',
-          `a job may upload at most ${MAX_ARTIFACTS_PER_JOB} artifacts; this job already has ${ownCount}`
+          `a job may upload at most ${artifactsPerJob} artifacts; this job already has ${ownCount}`
         )
       }
       const artifact = newArtifact(store, caller, name, body)

@@ -13,6 +13,8 @@ export interface StandInOptions {
    * `settleDigests` gives the verdicts. Default false: finalize refuses a mismatch at once.
    */
   deferDigests?: boolean
+  /** How many artifacts a job may hold at once before CreateArtifact is refused (default 500). */
+  artifactsPerJob?: number
 }
 
 export interface CreateRunOptions {

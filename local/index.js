@@ -15,21 +15,21 @@ import { createTokenMinter } from './token.js'
 
 /**
  * Starts Azurite (a child process) and the stand-in's HTTP server on 127.0.0.1.
- * @param {{log?: (line: string) => void}} [options]
+ * @param {import('./index.js').StandInOptions} [options]
  * @returns {Promise<import('./index.js').StandIn>}
  */
-export async function startStandIn({ log = () => {}, deferDigests = false } = {}) {
+export async function startStandIn({ log = () => {}, artifactsPerJob, deferDigests = false } = {}) {
   const azurite = await startAzurite({ log })
   try {
     await Promise.all([ARTIFACT_CONTAINER, CACHE_CONTAINER].map(c => azurite.ensureContainer(c)))
-    return await assemble(azurite, log, deferDigests)
+    return await assemble(azurite, log, { artifactsPerJob, deferDigests })
   } catch (error) {
     await azurite.stop()
     throw error
   }
 }
 
-async function assemble(azurite, log, deferDigests) {
+async function assemble(azurite, log, { artifactsPerJob, deferDigests }) {
   const minter = createTokenMinter()
   const store = createStore(minter)
   const engine = createFaultEngine({ log })
@@ -45,7 +45,13 @@ async function assemble(azurite, log, deferDigests) {
   })
   engine.bindBlobStore(proxy)
   azurite.signUrlsFor(proxy.origin)
-  const artifacts = createArtifactService({ store, azurite, faults, deferDigests })
+  const artifacts = createArtifactService({
+    store,
+    azurite,
+    faults,
+    artifactsPerJob,
+    deferDigests
+  })
   const cache = createCacheService({ store, azurite })
   const cacheV1 = createCacheV1({ store, azurite })
   let url = ''

@@ -9,9 +9,10 @@ import type {
 } from '../../src/checkpoint/document.js'
 import { CheckpointCodec, type CodecKeys } from '../../src/checkpoint/codec.js'
 import { encryptFile } from '../../src/checkpoint/crypto.js'
-import { checkpointName, filesArchiveName } from '../../src/checkpoint/naming.js'
+import { checkpointName, filesArchiveName, packName } from '../../src/checkpoint/naming.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
 import type { PipelineState } from '../../src/checkpoint/state.js'
+import { writePackFile } from '../packs.js'
 import { makeZip, type ZipEntry } from '../zip.js'
 
 /** A file a node produced: bytes with a mode, or a link. */
@@ -160,3 +161,66 @@ export const PIPELINE: NodeSpec[] = [
     files: [{ path: 'build/model.bin', data: Buffer.alloc(4096, 7) }]
   }
 ]
+
+/**
+ * Moves artifacts of `dir` (documents as `<name>`, archives as `<name>.zip`) into a pack
+ * downloaded as `<pack>.zip`, in the order given, as a save that merges them would: their exact
+ * bytes, each an entry named after its artifact. The separate files are removed.
+ * @returns the pack's file
+ */
+export async function packDownloads(dir: string, pack: string, names: string[]): Promise<string> {
+  const members = []
+  for (const name of names) {
+    const file = join(dir, name.endsWith('.json') ? name : `${name}.zip`)
+    members.push({ name, bytes: await readFile(file) })
+    await rm(file)
+  }
+  const file = join(dir, `${pack}.zip`)
+  await writePackFile(file, members)
+  return file
+}
+
+/** `document` as the base of the save that wrote `pack`: every archive it records lives there. */
+export function packedBase(document: CheckpointDocument, pack: string): CheckpointDocument {
+  return { ...document, archives: document.archives.map(record => ({ ...record, pack })) }
+}
+
+/** Four nodes, each with files of its own, for packs: three merged, the fourth separate. */
+export const PACKED_PIPELINE: NodeSpec[] = [
+  ...PIPELINE,
+  {
+    node: 'train',
+    state: { trained: true },
+    files: [{ path: 'model/weights.bin', data: Buffer.alloc(2048, 3) }]
+  },
+  {
+    node: 'report',
+    state: { reported: true },
+    files: [{ path: 'report/index.html', data: '<h1>done</h1>\n' }]
+  }
+]
+
+/** The pack {@link writePackedDownloads} writes, and what it holds. */
+export const PACKED = {
+  pack: packName({ scope: 'pipeline', attempt: 1, sequence: 4, node: 'report' }),
+  retired: checkpointName({ scope: 'pipeline', attempt: 1, sequence: 1, node: 'fetch' }),
+  archives: PACKED_PIPELINE.slice(0, 3).map((spec, index) =>
+    filesArchiveName({ scope: 'pipeline', attempt: 1, sequence: index + 1, node: spec.node })
+  )
+}
+
+/**
+ * Attempt 1 saved fetch, build and train, each with its own archive; the save of report merged
+ * their archives into a pack with the oldest document (retired), then wrote its document, whose
+ * records point into the pack, and its own archive beside it. Downloads as a browser saves them.
+ * @returns the checkpoints still written as their own artifacts (build, train, report)
+ */
+export async function writePackedDownloads(dir: string): Promise<WrittenCheckpoint[]> {
+  const written = await writeDownloads(dir, PACKED_PIPELINE.slice(0, 3))
+  await packDownloads(dir, PACKED.pack, [...PACKED.archives, PACKED.retired])
+  const base = written.at(-1)?.document
+  const report = PACKED_PIPELINE.slice(3)
+  if (!base) throw new Error('three checkpoints written')
+  const last = await writeDownloads(dir, report, { base: packedBase(base, PACKED.pack) })
+  return [...written.slice(1), ...last]
+}

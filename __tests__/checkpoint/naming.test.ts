@@ -3,7 +3,10 @@ import {
   checkpointName,
   compareRefs,
   filesArchiveName,
+  packName,
+  parseAnyArtifactName,
   parseArtifactName,
+  parsePackName,
   parseCheckpointName
 } from '../../src/checkpoint/naming.js'
 
@@ -14,6 +17,11 @@ describe('checkpoint names', () => {
     expect(checkpointName(ref)).toBe('checkpoint.my-job.a3.s012.build_2.json')
     expect(parseCheckpointName(checkpointName(ref))).toEqual(ref)
     expect(parseArtifactName(filesArchiveName(ref))).toEqual({ ref, kind: 'files' })
+    expect(packName(ref)).toBe('checkpoint.my-job.a3.s012.build_2.pack')
+    expect(parseAnyArtifactName(packName(ref))).toEqual({ ref, kind: 'pack' })
+    expect(parsePackName(packName(ref))).toEqual(ref)
+    expect(parseArtifactName(packName(ref))).toBeUndefined()
+    expect(parsePackName('checkpoint.my-job.a3.s12.build_2.pack')).toBeUndefined()
   })
 
   it('ignore other artifacts', () => {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Run } from '../../local/index.js'
 import type { JobRunner } from '../../local/runner.js'
+import { downloadLikeABrowser } from '../../__fixtures__/cli/browser.js'
 import { writeDownloads } from '../../__fixtures__/cli/downloads.js'
 import { e2eWorld, runCli as cli } from '../../__fixtures__/e2e.js'
 
@@ -68,33 +69,6 @@ async function saveAttemptOne(job: JobRunner): Promise<void> {
   await job.complete()
 }
 
-/**
- * Downloads every artifact of a run as a browser does from the run page: the REST zip URL
- * answers 302 to the blob, saved under the Content-Disposition file name.
- */
-async function downloadLikeABrowser(run: Run, token: string, into: string): Promise<string[]> {
-  const api = `${world.standIn.url}/api/repos/${run.repository}/actions`
-  const auth = { authorization: `Bearer ${token}` }
-  const listing = (await (
-    await fetch(`${api}/runs/${run.runId}/artifacts?per_page=100`, { headers: auth })
-  ).json()) as {
-    artifacts: { id: number }[]
-  }
-  const names: string[] = []
-  for (const { id } of listing.artifacts) {
-    const redirect = await fetch(`${api}/artifacts/${id}/zip`, {
-      headers: auth,
-      redirect: 'manual'
-    })
-    const blob = await fetch(redirect.headers.get('location') ?? '')
-    const disposition = blob.headers.get('content-disposition') ?? ''
-    const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? String(id)
-    await writeFile(join(into, name), Buffer.from(await blob.arrayBuffer()))
-    names.push(name)
-  }
-  return names.sort()
-}
-
 describe('checkpoints downloaded from a run page', () => {
   let run: Run
   let token: string
@@ -103,7 +77,7 @@ describe('checkpoints downloaded from a run page', () => {
   beforeAll(async () => {
     ;({ run, token } = await pipelineRun())
     downloads = await folder('downloads')
-    expect(await downloadLikeABrowser(run, token, downloads)).toEqual([
+    expect(await downloadLikeABrowser(world, run, token, downloads)).toEqual([
       'checkpoint.pipeline.a1.s001.fetch.files.zip',
       'checkpoint.pipeline.a1.s001.fetch.json',
       'checkpoint.pipeline.a1.s002.build.files.zip',
@@ -230,7 +204,7 @@ describe('checkpoints saved with signing-key and encryption-key', () => {
     })
     expect(save.code).toBe(0)
     const downloads = await folder('encrypted')
-    await downloadLikeABrowser(run, job.meta.token, downloads)
+    await downloadLikeABrowser(world, run, job.meta.token, downloads)
     const document = await readFile(
       join(downloads, 'checkpoint.pipeline.a1.s001.build.json'),
       'utf8'
@@ -254,7 +228,7 @@ describe('integrity and safety', () => {
       mode: 'truncate'
     })
     const downloads = await folder('truncated')
-    await downloadLikeABrowser(run, job.meta.token, downloads)
+    await downloadLikeABrowser(world, run, job.meta.token, downloads)
     const verified = await cli(['verify'], downloads)
     expect(verified.code).toBe(3)
     expect(verified.stdout).toMatch(/build\.files\s+failed\s+.*truncated/)

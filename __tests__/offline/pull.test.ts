@@ -12,7 +12,12 @@ import { join } from 'node:path'
 import { sha256Digest } from '../../src/checkpoint/canonical.js'
 import type { CliIo } from '../../src/cli/args.js'
 import { main } from '../../src/cli/main.js'
-import { PIPELINE, writeDownloads } from '../../__fixtures__/cli/downloads.js'
+import {
+  PACKED,
+  PIPELINE,
+  writeDownloads,
+  writePackedDownloads
+} from '../../__fixtures__/cli/downloads.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
 
 const tempDir = useTempDirs()
@@ -115,19 +120,26 @@ beforeAll(async () => {
     attempt: 2,
     base: written[1]?.document
   })
-  let id = 900
-  for (const file of (await readdir(dir)).sort()) {
-    const bytes = await readFile(join(dir, file))
-    const name = file.replace(/\.zip$/, '')
-    github.artifacts.push({ id: id++, name, bytes, digest: sha256Digest(bytes) })
-  }
+  github.artifacts.push(...(await served(dir, 900)))
   github.artifacts.push({
-    id,
+    id: 999,
     name: 'unrelated-artifact',
     bytes: Buffer.from('x'),
     digest: sha256Digest('x')
   })
 })
+
+/** The files of `dir` as artifacts, named as uploaded (a download's `.zip` dropped). */
+async function served(dir: string, firstId: number): Promise<Served[]> {
+  const files = (await readdir(dir)).sort()
+  return Promise.all(
+    files.map(async (file, index) => {
+      const bytes = await readFile(join(dir, file))
+      const name = file.replace(/\.zip$/, '')
+      return { id: firstId + index, name, bytes, digest: sha256Digest(bytes) }
+    })
+  )
+}
 
 afterAll(async () => {
   await github.stop()
@@ -178,6 +190,30 @@ describe('pull', () => {
       'checkpoint.pipeline.a1.s002.build.files.zip',
       'checkpoint.pipeline.a2.s003.test.json'
     ])
+  })
+
+  it('pulls the packs that hold the archives or the retired documents of an attempt', async () => {
+    const dir = await tempDir()
+    const [, , report] = await writePackedDownloads(dir)
+    await writeDownloads(dir, [{ node: 'test', state: { passed: true } }], {
+      attempt: 2,
+      base: report?.document
+    })
+    const saved = github.artifacts.splice(0, github.artifacts.length, ...(await served(dir, 700)))
+    try {
+      const to = await tempDir()
+      expect((await pull(['--attempt', '2'], to)).code).toBe(0)
+      expect((await readdir(to)).sort()).toEqual([
+        'checkpoint.pipeline.a1.s004.report.files.zip',
+        `${PACKED.pack}.zip`,
+        'checkpoint.pipeline.a2.s005.test.json'
+      ])
+      const all = await tempDir()
+      expect((await pull([], all)).code).toBe(0)
+      expect(await readdir(all)).toContain(`${PACKED.pack}.zip`)
+    } finally {
+      github.artifacts.splice(0, github.artifacts.length, ...saved)
+    }
   })
 
   it('refuses a download whose bytes differ from the recorded digest (exit 3), keeping nothing', async () => {

@@ -59,6 +59,15 @@ jest.unstable_mockModule('../../src/transport/artifact-store.js', () => ({
       return Promise.resolve(this.listing.map(artifact => artifact.name))
     }
 
+    listArtifactNames(): Promise<string[]> {
+      return this.listNames()
+    }
+
+    /** No packs in these listings: nothing retired into one. */
+    addRetired(): void {
+      // Nothing to add.
+    }
+
     artifact(name: string): RunArtifact | undefined {
       return this.listing.find(artifact => artifact.name === name)
     }

@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { stepLog } from '../../src/action/step-log.js'
-import { ArtifactStore } from '../../src/transport/artifact-store.js'
+import { ArtifactStore, artifactLimitError } from '../../src/transport/artifact-store.js'
 import { uploadStream } from '../../src/transport/blob-transfer.js'
 import { ServiceError } from '../../src/transport/service-errors.js'
 import { USER_AGENT } from '../../src/transport/http.js'
@@ -241,5 +241,31 @@ describe('what the store checks in the answers', () => {
       `Artifact service CreateArtifact failed: answered 200 with ${half.length} characters that are not JSON; not retried (1 attempt)`
     )
     expect(fake.events.filter(event => event.includes('signed_upload_url'))).toEqual([])
+  })
+})
+
+describe('deleting and the artifact limit', () => {
+  it('deletes an artifact of this job by name, with the run and job ids', async () => {
+    fake.answers = { DeleteArtifact: { ok: true, artifact_id: '7' } }
+    await store().delete('checkpoint.p.a1.s001.n.files')
+    expect(fake.seen.map(request => request.path)).toEqual([
+      '/twirp/github.actions.results.api.v1.ArtifactService/DeleteArtifact'
+    ])
+  })
+
+  it("names the service's artifacts-per-job limit when CreateArtifact is refused for it", () => {
+    const refusal = new ServiceError(
+      'Artifact service CreateArtifact answered 400 (a job may upload at most 20 artifacts; this job already has 20)',
+      400
+    )
+    expect(artifactLimitError(refusal, 'x.json')?.message).toMatch(
+      /^the artifact service allows at most 20 artifacts per job.*x\.json was not uploaded/
+    )
+    expect(artifactLimitError(new ServiceError('answered 503'), 'x.json')).toBeUndefined()
+  })
+
+  it('says 500, the limit on github.com, when the refusal gives no number', () => {
+    const refusal = new ServiceError('CreateArtifact answered 400 (artifact limit reached)', 400)
+    expect(artifactLimitError(refusal, 'x.json')?.message).toMatch(/at most 500 artifacts per job/)
   })
 })

@@ -108,6 +108,11 @@ export interface ArchiveRecord {
   packing: 'zip-stored' | 'zip-deflate' | 'zip-encrypted'
   /** The Actions cache key of the entry that holds it, when it is kept there, not in the run. */
   cache?: string
+  /**
+   * The pack artifact (of run `runId`) holding the archive's exact bytes as an entry named by
+   * the archive; absent when the archive is its own artifact (or in the cache).
+   */
+  pack?: string
 }
 
 /** The body of a checkpoint: everything but its digest. */
@@ -519,7 +524,8 @@ function isArchiveRecord(value: unknown): value is ArchiveRecord {
     typeof value.digest === 'string' &&
     typeof value.packing === 'string' &&
     PACKINGS.has(value.packing) &&
-    (value.cache === undefined || typeof value.cache === 'string')
+    (value.cache === undefined || typeof value.cache === 'string') &&
+    (value.pack === undefined || typeof value.pack === 'string')
   )
 }
 

@@ -11,7 +11,7 @@ export interface CheckpointRef {
 /** Every name this project gives an artifact or a file starts with this. */
 export const NAME_PREFIX = 'checkpoint'
 
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files|pack)$/
 
 function stem(ref: CheckpointRef): string {
   const sequence = String(ref.sequence).padStart(3, '0')
@@ -32,25 +32,57 @@ export function filesArchiveName(ref: CheckpointRef): string {
   return `${stem(ref)}.files`
 }
 
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+export function packName(ref: CheckpointRef): string {
+  return `${stem(ref)}.pack`
+}
+
+/** What an artifact name of this project holds: a document, a files archive, or a pack. */
+export type ArtifactKind = 'json' | 'files' | 'pack'
+
+const NAMERS: Record<ArtifactKind, (ref: CheckpointRef) => string> = {
+  json: checkpointName,
+  files: filesArchiveName,
+  pack: packName
+}
+
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 export function parseCheckpointName(name: string): CheckpointRef | undefined {
   const parsed = parseArtifactName(name)
   return parsed?.kind === 'json' ? parsed.ref : undefined
 }
 
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 export function parseArtifactName(
   name: string
 ): { ref: CheckpointRef; kind: 'json' | 'files' } | undefined {
+  const parsed = parseAnyArtifactName(name)
+  return parsed?.kind === 'pack'
+    ? undefined
+    : (parsed as { ref: CheckpointRef; kind: 'json' | 'files' } | undefined)
+}
+
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+export function parsePackName(name: string): CheckpointRef | undefined {
+  const parsed = parseAnyArtifactName(name)
+  return parsed?.kind === 'pack' ? parsed.ref : undefined
+}
+
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+export function parseAnyArtifactName(
+  name: string
+): { ref: CheckpointRef; kind: ArtifactKind } | undefined {
   const match = NAME_PATTERN.exec(name)
   if (!match) return undefined
   const [, scope = '', attempt = '', sequence = '', node = '', kind = ''] = match
   if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node)) return undefined
   const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node }
-  const parsed = { ref, kind: kind === 'json' ? ('json' as const) : ('files' as const) }
+  const parsed = { ref, kind: kind as ArtifactKind }
   // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-  const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref)
-  return canonical === name ? parsed : undefined
+  return NAMERS[parsed.kind](ref) === name ? parsed : undefined
 }
 
 /**

@@ -2,7 +2,13 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decodeUtf8, parseCheckpoint } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
-import { filesArchiveName, parseArtifactName, type CheckpointRef } from '../checkpoint/naming.js'
+import {
+  filesArchiveName,
+  parseAnyArtifactName,
+  parseArtifactName,
+  type ArtifactKind,
+  type CheckpointRef
+} from '../checkpoint/naming.js'
 import { IntegrityError, NotFoundError } from './offline-errors.js'
 import type {
   GitHubClient,
@@ -38,14 +44,15 @@ export interface PulledArtifact {
 interface Candidate {
   artifact: RestArtifact
   ref: CheckpointRef
-  kind: 'json' | 'files'
+  kind: ArtifactKind
 }
 
 /**
  * Downloads a run's checkpoints through the REST API as a browser saves them from the run page:
- * documents as `<name>` (plain JSON), files archives as `<name>.zip`. The documents come first;
- * with `attempt`, only the archives they need follow. Every download is checked against the
- * digest the API recorded at upload before it takes its final name.
+ * documents as `<name>` (plain JSON), files archives and packs as `<name>.zip`. The documents
+ * come first; with `attempt`, only the archives they need follow, and the packs that hold those
+ * archives or that the attempt wrote (its retired documents). Every download is checked against
+ * the digest the API recorded at upload before it takes its final name.
  * @throws NotFoundError when the run has no matching checkpoints; IntegrityError; GitHubApiError
  */
 export async function pullRun(
@@ -65,14 +72,20 @@ export async function pullRun(
   for (const item of documents) pulled.push(await pullOne(client, item.artifact, options))
   const wanted = options.attempt === undefined ? undefined : await archivesNeeded(pulled)
   for (const item of candidates) {
-    if (item.kind !== 'files' || (wanted && !wanted.has(item.artifact.name))) continue
+    if (item.kind === 'json' || !isWanted(item, wanted, options.attempt)) continue
     pulled.push(await pullOne(client, item.artifact, options))
   }
   return pulled
 }
 
+/** An archive or pack to pull: all of them, or those the attempt's documents need. */
+function isWanted(item: Candidate, wanted: Set<string> | undefined, attempt?: number): boolean {
+  if (!wanted || wanted.has(item.artifact.name)) return true
+  return item.kind === 'pack' && item.ref.attempt === attempt
+}
+
 function candidateOf(artifact: RestArtifact, scope: string | undefined): Candidate[] {
-  const parsed = parseArtifactName(artifact.name)
+  const parsed = parseAnyArtifactName(artifact.name)
   if (!parsed || artifact.expired || (scope !== undefined && parsed.ref.scope !== scope)) return []
   return [{ artifact, ref: parsed.ref, kind: parsed.kind }]
 }
@@ -86,7 +99,10 @@ function noCheckpoints(options: PullOptions): string {
   return `Run ${options.runId} of ${owner}/${name} has no checkpoints${filters} (expired ones are not listed)`
 }
 
-/** The archives the pulled documents' files live in (their own, and earlier nodes'). */
+/**
+ * The archives the pulled documents' files live in (their own, and earlier nodes'), and the
+ * packs that hold some of them.
+ */
 async function archivesNeeded(pulled: PulledArtifact[]): Promise<Set<string>> {
   const names = new Set<string>()
   for (const item of pulled) {
@@ -95,6 +111,7 @@ async function archivesNeeded(pulled: PulledArtifact[]): Promise<Set<string>> {
     try {
       const document = parseCheckpoint(decodeUtf8(await readFile(item.file), item.file), item.file)
       for (const file of document.files) if (file.archive) names.add(file.archive)
+      for (const record of document.archives) if (record.pack) names.add(record.pack)
     } catch (error) {
       // A corrupt document still gets its own archive; `verify` reports it.
       if (!(error instanceof CheckpointError)) throw error

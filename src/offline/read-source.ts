@@ -8,7 +8,13 @@ import { CHECKPOINT_KIND, refOf } from '../checkpoint/document.js'
 import { CheckpointError, CorruptCheckpointError } from '../checkpoint/errors.js'
 import { ID_PATTERN } from '../checkpoint/ids.js'
 import { EXPORT_KIND } from '../checkpoint/manager.js'
-import { checkpointName, parseArtifactName, type CheckpointRef } from '../checkpoint/naming.js'
+import {
+  checkpointName,
+  parseAnyArtifactName,
+  parseArtifactName,
+  type ArtifactKind,
+  type CheckpointRef
+} from '../checkpoint/naming.js'
 import { isJsonObject } from '../checkpoint/state.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { NotFoundError, UsageError } from './offline-errors.js'
@@ -20,6 +26,7 @@ import {
   type FoundCheckpoint,
   type SourceProblem
 } from './source.js'
+import { copyPackEntry, packEntries, readPackText, type PackEntry } from '../packing/pack-file.js'
 import { isZipFile, listZip, readEntry, unzipEntry } from '../packing/zip-reader.js'
 
 /** A checkpoint document larger than this is refused rather than read into memory. */
@@ -39,10 +46,12 @@ export interface ReadOptions {
 
 /**
  * Reads checkpoints as downloaded from a run page: a checkpoint document (plain JSON), a files
- * archive (a zip, named `<name>.zip` or `<name>`), a zip holding documents (and archives), a
- * checkpoint export, a folder of those (one level of subfolders too), or a folder a files
- * archive was unzipped into (named after the archive). Archives renamed on download are found
- * by their size and digest. Nothing is verified beyond the documents' own digests: that is
+ * archive (a zip, named `<name>.zip` or `<name>`), a pack (`<name>.pack`, with or without
+ * `.zip`: small archives and retired documents, each an entry named after its artifact), a zip
+ * holding documents, archives or packs, a checkpoint export, a folder of those (one level of
+ * subfolders too), or a folder a files archive was unzipped into (named after the archive).
+ * Archives renamed on download are found by their size and digest; an archive is found by its
+ * name wherever it lies, so a document written before its archive was packed finds it in a pack. Nothing is verified beyond the documents' own digests: that is
  * what `verifySource` does. Call `close()` on the result when done.
  * @throws NotFoundError when `path` does not exist; UsageError for a file that is none of these
  */
@@ -58,6 +67,7 @@ export async function readCheckpointSource(
     if (stats.isDirectory()) await collectFolder(collector, location, 0)
     else await collectFile(collector, location, true)
     await extractNested(collector)
+    await extractPacked(collector)
     await matchRenamedArchives(collector)
   } catch (error) {
     await collector.source(location).close()
@@ -73,6 +83,13 @@ interface NestedArchive {
   origin: string
 }
 
+/** A files archive stored in a pack: read once the documents tell its digest. */
+interface PackedArchive {
+  pack: string
+  entry: PackEntry
+  origin: string
+}
+
 /** What reading found so far. */
 class Collector {
   readonly checkpoints: FoundCheckpoint[] = []
@@ -82,6 +99,7 @@ class Collector {
   readonly loose: string[] = []
   /** Files archives inside zips, extracted once the documents tell their sizes. */
   readonly nested: NestedArchive[] = []
+  readonly packed: PackedArchive[] = []
   readonly temporary: string[] = []
 
   constructor(readonly codec: CheckpointCodec) {}
@@ -129,9 +147,9 @@ class Collector {
 /** The name a project artifact's file carries, with or without the `.zip` a download adds. */
 function artifactNameOf(
   fileName: string
-): { name: string; ref: CheckpointRef; kind: 'json' | 'files' } | undefined {
+): { name: string; ref: CheckpointRef; kind: ArtifactKind } | undefined {
   const name = fileName.toLowerCase().endsWith('.zip') ? fileName.slice(0, -4) : fileName
-  const parsed = parseArtifactName(name)
+  const parsed = parseAnyArtifactName(name)
   return parsed ? { name, ...parsed } : undefined
 }
 
@@ -158,6 +176,10 @@ async function collectFile(collector: Collector, path: string, explicit: boolean
   if (named?.kind === 'files') {
     if (zip) collector.addArchive({ name: named.name, origin: path, form: 'zip', path })
     else collector.problem(path, new ArchiveIntegrityError(named.name, 'is not a zip'))
+    return
+  }
+  if (named?.kind === 'pack') {
+    await collectPack(collector, path, path, explicit)
     return
   }
   if (zip) {
@@ -264,6 +286,11 @@ async function collectZip(collector: Collector, path: string, explicit: boolean)
         if (named?.kind === 'files') {
           collector.nested.push({ zip: path, entry: entry.fileName, name: named.name, origin })
           found = true
+        } else if (named?.kind === 'pack') {
+          const pack = join(await collector.temporaryFolder(), named.name)
+          await unzipEntry(opened, entry, pack, entry.uncompressedSize, basename(path))
+          await collectPack(collector, pack, origin, false)
+          found = true
         } else if (named?.kind === 'json' || base.toLowerCase().endsWith('.json')) {
           const before = collector.checkpoints.length
           const bytes = await readEntry(opened, entry, MAX_DOCUMENT_BYTES, basename(path))
@@ -301,6 +328,65 @@ async function extractNested(collector: Collector): Promise<void> {
     } catch (error) {
       if (!(error instanceof ArchiveIntegrityError)) throw error
       collector.problem(nested.origin, error)
+    }
+  }
+}
+
+/**
+ * A pack's entries: its documents are read now (bounded like any document, each found at
+ * `<pack>!<entry>`), its archives noted for {@link extractPacked}. A file that is not a pack
+ * is a problem of the source, or an error when it was named on the command line.
+ */
+async function collectPack(
+  collector: Collector,
+  path: string,
+  origin: string,
+  explicit: boolean
+): Promise<void> {
+  let entries: PackEntry[]
+  try {
+    entries = await packEntries(path)
+  } catch (error) {
+    if (explicit || !(error instanceof ArchiveIntegrityError)) throw error
+    collector.problem(origin, error)
+    return
+  }
+  for (const entry of entries) {
+    const named = parseArtifactName(entry.name)
+    const at = `${origin}!${entry.name}`
+    if (named?.kind === 'files') collector.packed.push({ pack: path, entry, origin: at })
+    if (named?.kind !== 'json') continue
+    try {
+      if (entry.size > MAX_DOCUMENT_BYTES) {
+        throw new CorruptCheckpointError(at, `over ${MAX_DOCUMENT_BYTES} bytes`)
+      }
+      const bytes = await readPackText(path, entry)
+      collectJson(collector, decodeUtf8(bytes, at), at, named.ref, false)
+    } catch (error) {
+      if (!(error instanceof CheckpointError)) throw error
+      collector.problem(at, error)
+    }
+  }
+}
+
+/**
+ * Reads the files archives found in packs into temporary files, each checked against the
+ * digest a document recorded for it (at most a small archive's size); one that fails is a
+ * problem of the source, named by the archive, and its checkpoints lack it.
+ */
+async function extractPacked(collector: Collector): Promise<void> {
+  for (const packed of collector.packed) {
+    const name = packed.entry.name
+    if (collector.archives.has(name)) continue
+    const record = recordOf(collector.documents, name)
+    if (!record) continue
+    try {
+      const target = join(await collector.temporaryFolder(), `${name}.zip`)
+      await copyPackEntry(packed.pack, packed.entry, target, record.digest)
+      collector.addArchive({ name, origin: packed.origin, form: 'zip', path: target })
+    } catch (error) {
+      if (!(error instanceof ArchiveIntegrityError)) throw error
+      collector.problem(packed.origin, error)
     }
   }
 }

@@ -6,6 +6,7 @@ import type { CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import type { CheckpointError } from '../checkpoint/errors.js'
 import { checkpointName } from '../checkpoint/naming.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { placeAll, type Placement } from '../packing/place.js'
 import { NotFoundError, UsageError } from './offline-errors.js'
 import { stageArchive } from './stage-source.js'
@@ -87,8 +88,9 @@ export function cannotRestore(
 ): CheckpointError | undefined {
   const missing = source.missingArchives(document)
   if (missing.length > 0) {
+    const where = missing.map(name => describeMissing(source, name))
     return new NotFoundError(
-      `${checkpointName(document)} needs ${missing.join(', ')}, not in ${source.location}: download it from the run page`
+      `${checkpointName(document)} needs ${where.join(', ')}, not in ${source.location}: download it from the run page`
     )
   }
   const sealed = archivesOf(document).filter(
@@ -135,6 +137,19 @@ async function occupied(path: string): Promise<boolean> {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOTDIR'
   }
+}
+
+/**
+ * An archive the source lacks, with the pack artifact that holds it (the one to download) and
+ * why a copy the source does hold was refused.
+ */
+function describeMissing(source: CheckpointSource, name: string): string {
+  const pack = source.packOf(name)
+  const refused = source.problems.find(
+    ({ error }) => error instanceof ArchiveIntegrityError && error.archive === name
+  )
+  const held = pack === undefined ? '' : ` (in pack ${pack})`
+  return `${name}${held}${refused ? ` (${refused.error.message})` : ''}`
 }
 
 function summary(document: CheckpointDocument, to: string, stateFile: string): RestoreResult {

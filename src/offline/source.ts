@@ -114,6 +114,19 @@ export class CheckpointSource {
     return undefined
   }
 
+  /**
+   * The pack artifact a checkpoint recorded an archive in (`ArchiveRecord.pack`), if any did:
+   * what to download when the archive is missing. Documents written before it was packed do
+   * not say, so every document is asked.
+   */
+  packOf(archive: string): string | undefined {
+    for (const document of this.valid.reverse()) {
+      const pack = document.archives.find(record => record.name === archive)?.pack
+      if (pack !== undefined) return pack
+    }
+    return undefined
+  }
+
   /** Removes what reading the source extracted to temporary folders. */
   async close(): Promise<void> {
     const folders = this.temporary.splice(0)

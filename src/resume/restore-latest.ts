@@ -15,6 +15,8 @@ import { ownedArtifacts } from '../transport/scope-ownership.js'
 import { assertArtifactsAvailable } from '../transport/config.js'
 import { ServiceError } from '../transport/service-errors.js'
 import { runArchives, stageFiles, type ArchiveSource } from './stage-archive.js'
+import { LocalCopies } from './local-copies.js'
+import { RunArchiveCopies } from './run-archive-copies.js'
 
 /**
  * Finds the scope's checkpoints in the run and restores the newest one that verifies, files
@@ -42,16 +44,22 @@ export async function restoreLatest(
   try {
     const store = await readableCheckpoints(artifacts, scope, scratch, context.run.runId)
     const manager = new CheckpointManager(store, { scope, codec })
-    const refs = (await manager.list()).reverse()
-    if (refs.length === 0) {
+    if ((await manager.list()).length === 0) {
       core.info(
         `No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`
       )
       return undefined
     }
-    const archives = runArchives(store, artifacts, context.run.runId, elsewhere)
-    const restoring = { manager, archives, codec, scratch, workspace: context.workspace }
-    return await restoreNewestValid(refs, restoring)
+    const runId = context.run.runId
+    const copies = new RunArchiveCopies(
+      artifacts,
+      store,
+      LocalCopies.of(context.runnerTemp, scope),
+      join(scratch, 'downloads')
+    )
+    const archives = runArchives(store, artifacts, runId, elsewhere, copies)
+    const restoring = { manager, store, archives, copies, runId, codec, scratch }
+    return await restoreNewestValid({ ...restoring, workspace: context.workspace })
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
@@ -79,22 +87,38 @@ async function readableCheckpoints(
 /** What restoring a checkpoint works with. */
 interface Restoring {
   manager: CheckpointManager
+  store: RunCheckpointStore
   /** Where each archive's bytes come from. */
   archives: ArchiveSource
+  /** This run's small archives, fetched whole and kept for later merges. */
+  copies: RunArchiveCopies
+  runId: string
   codec: CheckpointCodec
   /** A folder of this step's own, removed after. */
   scratch: string
   workspace: string
 }
 
-/** Restores the first of `refs` (newest first) that verifies; a bad one is reported and passed. */
-async function restoreNewestValid(
-  refs: CheckpointRef[],
-  restoring: Restoring
-): Promise<CheckpointDocument | undefined> {
-  for (const [index, ref] of refs.entries()) {
+/**
+ * Restores the newest checkpoint that verifies; a bad one is reported and the previous one
+ * tried. Past the first bad one, the documents retired into packs are listed too, so the
+ * fallback reaches as far back as they go.
+ */
+async function restoreNewestValid(restoring: Restoring): Promise<CheckpointDocument | undefined> {
+  const tried = new Set<string>()
+  let expanded = false
+  for (;;) {
+    const ref = (await restoring.manager.list())
+      .reverse()
+      .find(item => !tried.has(checkpointName(item)))
+    if (!ref) {
+      if (expanded) break
+      expanded = await listRetired(restoring)
+      continue
+    }
+    tried.add(checkpointName(ref))
     try {
-      return await stageAndPlace(ref, join(restoring.scratch, `staging-${index}`), restoring)
+      return await stageAndPlace(ref, join(restoring.scratch, `staging-${tried.size}`), restoring)
     } catch (error) {
       // Only a checkpoint that is bad is passed over; a service or disk failure would fail
       // every older one the same way, and is reported as what it is (fail-on-error applies).
@@ -102,12 +126,24 @@ async function restoreNewestValid(
       core.warning(
         `Checkpoint ${checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`
       )
+      expanded ||= await listRetired(restoring)
     }
   }
   core.warning(
-    `None of the ${refs.length} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`
+    `None of the ${tried.size} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`
   )
   return undefined
+}
+
+/** Lists the documents retired into the scope's packs among the checkpoints; true when done. */
+async function listRetired({ store, copies, manager }: Restoring): Promise<boolean> {
+  try {
+    store.addRetired(await copies.retiredDocuments(manager.scope))
+  } catch (error) {
+    if (error instanceof ServiceError || !(error instanceof CheckpointError)) throw error
+    core.warning(`A pack of scope '${manager.scope}' could not be read: ${describe(error)}`)
+  }
+  return true
 }
 
 /**
@@ -117,9 +153,10 @@ async function restoreNewestValid(
 async function stageAndPlace(
   ref: CheckpointRef,
   staging: string,
-  { manager, archives, codec, scratch, workspace }: Restoring
+  { manager, archives, copies, runId, codec, scratch, workspace }: Restoring
 ): Promise<CheckpointDocument> {
   const document = await manager.load(ref)
+  await copies.prefetch(document.archives, runId)
   const folders = { downloads: join(scratch, 'downloads'), staging }
   await stageFiles(document, archives, folders, codec.fileKey)
   await placeFiles(staging, document.files, workspace)

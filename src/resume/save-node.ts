@@ -23,6 +23,11 @@ import { ownedArtifacts, ownerKey, scopeOwners } from '../transport/scope-owners
 import { ServiceError } from '../transport/service-errors.js'
 import { keepCopy } from '../packing/zip-file.js'
 import { withProgress } from '../packing/progress-report.js'
+import { join } from 'node:path'
+import { PACKABLE_ARCHIVE_BYTES } from '../checkpoint/packs.js'
+import { LocalCopies } from './local-copies.js'
+import { RunArchiveCopies } from './run-archive-copies.js'
+import { deleteSuperseded, packBeforeCommit, type PackingContext } from './save-packs.js'
 
 /** A node to checkpoint, as the save and run entries describe it. */
 export interface NodeSave {
@@ -63,24 +68,63 @@ export async function saveNode(request: SaveRequest): Promise<CheckpointDocument
   const codec = new CheckpointCodec(save.protection)
   const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope, codec)
   assertNoCaseCollision(save.node, base)
-  const upload: ZipSink = (name, bytes) =>
-    artifacts.uploadZip(name, keepCopy(bytes, save.keepArchive), {
-      retentionDays: save.retentionDays
-    })
-  const { archive, packed } = await orScopeConflict(
-    packFiles(upload, nextRef(save, attempt, base), request, codec),
-    save.scope,
-    attempt
+  const packing = packingContext(artifacts, store, request)
+  const conflicts = <T>(work: Promise<T>): Promise<T> => orScopeConflict(work, save.scope, attempt)
+  const { archive, packed } = await conflicts(
+    packFiles(keepingCopy(packing, save), nextRef(save, attempt, base), request, codec)
   )
-  const document = nextCheckpoint(base, nodeResult(request, archive, packed))
+  const next = nextCheckpoint(base, nodeResult(request, archive, packed))
+  const upload = (name: string, bytes: AsyncIterable<Buffer>) =>
+    artifacts.uploadZip(name, bytes, { retentionDays: save.retentionDays })
+  const { document, plan } = await conflicts(packBeforeCommit(next, archive?.name, packing, upload))
   const name = checkpointName(document)
-  await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt)
+  const text = codec.encode(document)
+  await conflicts(store.writeText(name, text))
+  await packing.copies.copies.keepText(name, text)
   assertScopeOwned(await artifacts.list(), save.scope, attempt, artifacts.jobBackendId)
+  if (plan) await deleteSuperseded(plan, artifacts)
   const what = save.partial ? 'progress of' : 'done:'
   core.info(
     `Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`
   )
   return document
+}
+
+/** What merging into packs works with: the listing, the job's copies of this scope. */
+function packingContext(
+  artifacts: ArtifactStore,
+  store: RunCheckpointStore,
+  { save, context, scratch }: SaveRequest
+): PackingContext {
+  const copies = LocalCopies.of(context.runnerTemp, save.scope)
+  return {
+    artifacts,
+    store,
+    copies: new RunArchiveCopies(artifacts, store, copies, join(scratch, 'downloads')),
+    runId: context.run.runId,
+    retentionDays: save.retentionDays
+  }
+}
+
+/**
+ * Uploads the node's files archive, keeping a copy among the job's copies on the way (and one
+ * for the Actions cache when asked): a later save merges it into a pack without a download.
+ * A copy of an archive too large to be packed is dropped.
+ */
+function keepingCopy({ artifacts, copies }: PackingContext, save: NodeSave): ZipSink {
+  return async (name, bytes) => {
+    await copies.copies.ready()
+    const copy = copies.copies.path(name)
+    const uploaded = await artifacts.uploadZip(
+      name,
+      keepCopy(keepCopy(bytes, save.keepArchive), copy),
+      {
+        retentionDays: save.retentionDays
+      }
+    )
+    if (uploaded.size >= PACKABLE_ARCHIVE_BYTES) await copies.copies.drop(name)
+    return uploaded
+  }
 }
 
 /**

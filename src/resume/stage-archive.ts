@@ -12,6 +12,8 @@ import { extractStream } from '../packing/stream-extract.js'
 import { reportedChunks } from '../packing/progress-report.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
+import { isPackable } from '../checkpoint/packs.js'
+import type { RunArchiveCopies } from './run-archive-copies.js'
 
 /** Where the bytes of one archive come from. */
 export interface ArchiveFetcher {
@@ -63,19 +65,25 @@ export async function stageFiles(
 }
 
 /**
- * The archives of this run's artifacts; an archive kept elsewhere (in another run, or in the
+ * The archives of this run's artifacts (small ones through `copies`, when given: whole, from
+ * their packs); an archive kept elsewhere (in another run, or in the
  * cache) goes to `elsewhere`, and without it is refused.
  */
 export function runArchives(
   store: RunCheckpointStore,
   artifacts: ArtifactStore,
   runId: string,
-  elsewhere?: ArchiveSource
+  elsewhere?: ArchiveSource,
+  copies?: RunArchiveCopies
 ): ArchiveSource {
   return record => {
     if (record.cache !== undefined || record.runId !== runId) {
       if (elsewhere) return elsewhere(record)
       throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`)
+    }
+    // A small archive is read whole (from its pack, or its own artifact) and kept for merges.
+    if (copies && (record.pack !== undefined || isPackable(record, runId))) {
+      return { download: () => copies.archive(record) }
     }
     const artifact = listedArtifact(store, record)
     return {

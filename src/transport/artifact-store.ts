@@ -309,11 +309,27 @@ export class ArtifactStore {
       version: 7,
       mime_type: mimeType,
       ...expiresAt
+    }).catch((error: unknown) => {
+      throw artifactLimitError(error, name) ?? error
     })) as { ok?: boolean; signed_upload_url?: string; signedUploadUrl?: string }
     assertOk('CreateArtifact', name, created)
     const url = created.signed_upload_url ?? created.signedUploadUrl
     if (!url) throw new ServiceError(`The artifact service gave no upload URL for ${name}`)
     return url
+  }
+
+  /**
+   * Deletes an artifact this job uploaded (DeleteArtifact, through the one retry schedule):
+   * how a save removes what a pack it committed now holds.
+   * @throws ServiceError when the service refuses or cannot be reached
+   */
+  async delete(name: string): Promise<void> {
+    const ids = backendIds(this.endpoint.token)
+    await this.call('DeleteArtifact', {
+      workflow_run_backend_id: ids.runBackendId,
+      workflow_job_run_backend_id: ids.jobBackendId,
+      name
+    })
   }
 
   /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
@@ -338,6 +354,25 @@ export class ArtifactStore {
   }
 }
 
+/** The service's limit on a job's artifacts, when it does not say another. */
+export const ARTIFACTS_PER_JOB = 500
+
+/**
+ * A CreateArtifact refused because the job holds as many artifacts as the service allows, said
+ * in words that name the limit (the service's own answer does not always); undefined for any
+ * other failure.
+ */
+export function artifactLimitError(error: unknown, name: string): ServiceError | undefined {
+  const text = describe(error)
+  if (!/artifacts?\b.*\b(at most|limit|maximum|exceed)/i.test(text)) return undefined
+  const limit = /at most (\d+) artifacts/i.exec(text)?.[1] ?? String(ARTIFACTS_PER_JOB)
+  return new ServiceError(
+    `the artifact service allows at most ${limit} artifacts per job, and this job holds that many: ${name} was not uploaded (${text}). Earlier checkpoints stay restorable.`,
+    error instanceof ServiceError ? error.status : undefined,
+    { cause: error }
+  )
+}
+
 /**
  * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
  * `ok` out), which the official client treats as a failure too.
@@ -355,6 +390,8 @@ function assertOk(method: string, name: string, answer: { ok?: boolean }): void 
 export class RunCheckpointStore implements CheckpointStore {
   readonly location: string
   private readonly byName: Map<string, RunArtifact>
+  /** Documents retired into packs, once their packs were read: name to a reader of its text. */
+  private readonly retired = new Map<string, () => Promise<string>>()
 
   constructor(
     private readonly artifacts: ArtifactStore,
@@ -365,8 +402,21 @@ export class RunCheckpointStore implements CheckpointStore {
     this.byName = new Map(listing.map(artifact => [artifact.name, artifact]))
   }
 
+  /** The listed artifacts' names, and the documents found retired into packs. */
   listNames(): Promise<string[]> {
+    return Promise.resolve([...this.byName.keys(), ...this.retired.keys()])
+  }
+
+  /** The names of the run's listed artifacts only. */
+  listArtifactNames(): Promise<string[]> {
     return Promise.resolve([...this.byName.keys()])
+  }
+
+  /** Makes documents retired into packs readable, and listed, as the others are. */
+  addRetired(documents: Map<string, () => Promise<string>>): void {
+    for (const [name, read] of documents) {
+      if (!this.byName.has(name)) this.retired.set(name, read)
+    }
   }
 
   /** The listed artifact of a name, for callers that need its id or uploader. */
@@ -376,6 +426,8 @@ export class RunCheckpointStore implements CheckpointStore {
 
   async readText(name: string): Promise<string> {
     const artifact = this.byName.get(name)
+    const retired = this.retired.get(name)
+    if (!artifact && retired) return retired()
     if (!artifact) throw new CheckpointNotFoundError(`${this.location}/${name}`)
     await mkdir(this.options.scratch, { recursive: true })
     const file = await this.artifacts.download(artifact, this.options.scratch)

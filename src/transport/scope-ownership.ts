@@ -1,4 +1,4 @@
-import { parseArtifactName } from '../checkpoint/naming.js'
+import { parseAnyArtifactName } from '../checkpoint/naming.js'
 import type { RunArtifact } from './artifact-store.js'
 
 /**
@@ -11,7 +11,7 @@ import type { RunArtifact } from './artifact-store.js'
 export function scopeOwners(listing: RunArtifact[]): Map<string, string> {
   const first = new Map<string, RunArtifact>()
   for (const artifact of listing) {
-    const parsed = parseArtifactName(artifact.name)
+    const parsed = parseAnyArtifactName(artifact.name)
     if (!parsed) continue
     const key = ownerKey(parsed.ref.scope, parsed.ref.attempt)
     const current = first.get(key)
@@ -35,7 +35,7 @@ export function ownedArtifacts(listing: RunArtifact[]): { kept: RunArtifact[]; f
   const kept: RunArtifact[] = []
   const foreign: string[] = []
   for (const artifact of listing) {
-    const parsed = parseArtifactName(artifact.name)
+    const parsed = parseAnyArtifactName(artifact.name)
     const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt))
     if (owner !== undefined && owner !== artifact.jobBackendId) foreign.push(artifact.name)
     else kept.push(artifact)

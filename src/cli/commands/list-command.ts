@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative } from 'node:path'
 import type { CommandSpec } from '../args.js'
 import { NotFoundError } from '../../offline/offline-errors.js'
 import { formatBytes, formatTime, json, table } from '../format.js'
@@ -44,7 +45,8 @@ export const listCommand: CommandSpec = {
     'status: valid, corrupt (unreadable or its digest does not match), newer schema (written by\n' +
     'a newer version), untrusted (encrypted, or unsigned, and no matching key in\n' +
     'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
-    'files are in was not downloaded).',
+    'files are in was not downloaded). A checkpoint inside a zip or a pack (a document retired\n' +
+    'into a pack) is shown with its LOCATION, `<pack>!<entry>`.',
   arguments: [SOURCE_ARGUMENT],
   options: SCOPE_AND_JSON_OPTIONS,
   async run(args, io) {
@@ -56,7 +58,7 @@ export const listCommand: CommandSpec = {
       const entries = found.map(item => listEntry(source, item))
       if (args.flag('json'))
         io.stdout.write(json({ source: source.location, checkpoints: entries }))
-      else io.stdout.write(listTable(entries))
+      else io.stdout.write(listTable(entries, source.location))
       for (const entry of entries) {
         if (entry.problem) io.stderr.write(`${entry.name}: ${entry.problem}\n`)
       }
@@ -94,8 +96,13 @@ export function listEntry(source: CheckpointSource, found: FoundCheckpoint): Lis
   }
 }
 
-function listTable(entries: ListEntry[]): string {
+/**
+ * The table `list` prints; with a LOCATION column when some checkpoint lies inside a zip or a
+ * pack (`<pack>!<entry>`, relative to the source), so a document retired into a pack is found.
+ */
+function listTable(entries: ListEntry[], location: string): string {
   const header = ['SCOPE', 'NODE', 'SEQ', 'ATTEMPT', 'TIME', 'FILES', 'SIZE', 'STATUS']
+  const nested = entries.some(entry => entry.origin.includes('!'))
   const rows = entries.map(entry => [
     entry.scope ?? '?',
     entry.node ?? '?',
@@ -104,7 +111,14 @@ function listTable(entries: ListEntry[]): string {
     formatTime(entry.createdAt ?? undefined),
     entry.files === null ? '-' : String(entry.files),
     entry.bytes === null ? '-' : formatBytes(entry.bytes),
-    STATUS_TEXT[entry.status]
+    STATUS_TEXT[entry.status],
+    ...(nested ? [relativeOrigin(entry.origin, location)] : [])
   ])
-  return table(header, rows)
+  return table(nested ? [...header, 'LOCATION'] : header, rows)
+}
+
+function relativeOrigin(origin: string, location: string): string {
+  const from = origin.startsWith(`${location}!`) ? dirname(location) : location
+  const path = relative(from, origin)
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? origin : path
 }

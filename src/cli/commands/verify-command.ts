@@ -2,6 +2,7 @@ import type { CommandSpec } from '../args.js'
 import { IntegrityError, NotFoundError } from '../../offline/offline-errors.js'
 import { cell, formatBytes, json, table } from '../format.js'
 import { verifySource, type VerifiedItem, type VerifyReport } from '../../offline/verify.js'
+import type { CheckpointSource } from '../../offline/source.js'
 import { codecOf, JSON_OPTION, SOURCE_ARGUMENT, withSource } from './command-options.js'
 
 /** `verify`: every digest in a source; exit 3 on any mismatch. */
@@ -23,7 +24,7 @@ export const verifyCommand: CommandSpec = {
         throw new NotFoundError(`No checkpoints found in ${source.location}`)
       }
       const report = await verifySource(source, { fileKey: codecOf(io).fileKey })
-      io.stdout.write(args.flag('json') ? json(report) : verifyText(report))
+      io.stdout.write(args.flag('json') ? json(report) : verifyText(report, source))
       const failed = report.items.filter(
         item => item.result === 'failed' || item.result === 'newer-schema'
       )
@@ -40,9 +41,12 @@ function detail(item: VerifiedItem): string {
   return item.files === undefined ? '' : `${item.files} file(s), ${formatBytes(item.bytes ?? 0)}`
 }
 
-function verifyText(report: VerifyReport): string {
+function verifyText(report: VerifyReport, source: CheckpointSource): string {
   const rows = report.items.map(item => [item.kind, item.name, item.result, detail(item)])
-  const missing = report.missing.map(name => `not downloaded, not verified: ${name}\n`)
+  const missing = report.missing.map(name => {
+    const pack = source.packOf(name)
+    return `not downloaded, not verified: ${name}${pack === undefined ? '' : ` (in pack ${pack})`}\n`
+  })
   return `${table(['KIND', 'NAME', 'RESULT', 'DETAIL'], rows)}${missing.join('')}${verdict(report)}`
 }
 

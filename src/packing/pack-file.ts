@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { open, rm, stat } from 'node:fs/promises'
+import { once } from 'node:events'
+import { basename } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { TAIL_BYTES, locateDirectory, readDirectory } from './central-directory.js'
+import { ArchiveIntegrityError, UnstreamableZipError } from './packing-errors.js'
+import { ZipPacker } from './zip-writer.js'
+
+// A pack: a zip whose entries are all stored (never compressed), each the exact bytes of a
+// small files archive or of a retired checkpoint document, named as that artifact is named.
+// Stored entries can be read back by byte range, and an archive's digest still verifies them.
+
+/** One entry of a pack: its name and where its bytes lie in the pack. */
+export interface PackEntry {
+  name: string
+  /** Offset of the entry's first byte of data in the pack. */
+  start: number
+  size: number
+}
+
+/** A file that goes into a pack, under the name of the artifact it was. */
+export interface PackMember {
+  name: string
+  /** Where its bytes are on disk. */
+  file: string
+}
+
+/** The bytes of a pack of `members`, entries in the given order, all stored. */
+export async function* packBytes(members: PackMember[]): AsyncGenerator<Buffer> {
+  const sources = await Promise.all(
+    members.map(async member => ({
+      name: member.name,
+      path: member.name,
+      absolute: member.file,
+      mode: 0o644,
+      mtime: new Date(0),
+      size: (await stat(member.file)).size
+    }))
+  )
+  yield* new ZipPacker(sources, { level: 0 }).bytes()
+}
+
+/**
+ * The entries of a pack, from its central directory, each with the byte range of its data.
+ * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
+ */
+export async function packEntries(packFile: string): Promise<PackEntry[]> {
+  const label = basename(packFile)
+  const handle = await open(packFile, 'r')
+  try {
+    const size = (await handle.stat()).size
+    const tailStart = Math.max(0, size - TAIL_BYTES)
+    const tail = await readAt(handle, tailStart, size - tailStart)
+    const location = locateDirectory(tail, tailStart, size)
+    const directory = await readAt(handle, location.start, location.length)
+    const entries: PackEntry[] = []
+    for (const entry of readDirectory(directory, location)) {
+      if (entry.method !== 0) throw new UnstreamableZipError(`${entry.name} is compressed`)
+      const local = await readAt(handle, entry.offset, 30)
+      const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+      entries.push({ name: entry.name, start, size: entry.size })
+    }
+    return entries
+  } catch (error) {
+    if (!(error instanceof UnstreamableZipError)) throw error
+    throw new ArchiveIntegrityError(label, `not a pack (${error.message})`)
+  } finally {
+    await handle.close()
+  }
+}
+
+async function readAt(
+  handle: Awaited<ReturnType<typeof open>>,
+  position: number,
+  length: number
+): Promise<Buffer> {
+  const bytes = Buffer.alloc(length)
+  const { bytesRead } = await handle.read(bytes, 0, length, position)
+  if (bytesRead !== length) throw new UnstreamableZipError('the zip ends early')
+  return bytes
+}
+
+/**
+ * Copies one entry's bytes out of a pack into `target`, by its byte range, and checks them
+ * against `digest` (`sha256:<hex>`, as the checkpoint recorded them) before anything uses them.
+ * @throws ArchiveIntegrityError naming the entry when its bytes differ; `target` is removed
+ */
+export async function copyPackEntry(
+  packFile: string,
+  entry: PackEntry,
+  target: string,
+  digest: string
+): Promise<void> {
+  const hash = createHash('sha256')
+  const out = createWriteStream(target)
+  if (entry.size === 0) {
+    out.end()
+    await once(out, 'close')
+  } else {
+    const end = entry.start + entry.size - 1
+    const source = createReadStream(packFile, { start: entry.start, end })
+    source.on('data', chunk => hash.update(chunk))
+    await pipeline(source, out)
+  }
+  if (`sha256:${hash.digest('hex')}` !== digest) {
+    await rm(target, { force: true })
+    throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest')
+  }
+}
+
+/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
+export async function readPackText(packFile: string, entry: PackEntry): Promise<Buffer> {
+  const handle = await open(packFile, 'r')
+  try {
+    return await readAt(handle, entry.start, entry.size)
+  } finally {
+    await handle.close()
+  }
+}
