@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { parseAnyArtifactName } from '../checkpoint/naming.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 
 /**
  * The job's copies of what it uploaded or downloaded for one scope, in one folder under
@@ -21,7 +22,9 @@ export class LocalCopies {
 
   /** Where the copy of an artifact goes; only names this project gives are taken. */
   path(name: string): string {
-    if (!parseAnyArtifactName(name)) throw new Error(`${name} is not a checkpoint artifact name`)
+    if (!parseAnyArtifactName(name)) {
+      throw new ArchiveIntegrityError(name, 'its name is not one this action gives an artifact')
+    }
     return join(this.folder, name)
   }
 
