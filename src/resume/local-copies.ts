@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { parseAnyArtifactName } from '../checkpoint/naming.js'
@@ -37,6 +37,8 @@ export class LocalCopies {
   /** The copy of `name` when its bytes hash to `digest`; a copy that differs is not used. */
   async verified(name: string, digest: string): Promise<string | undefined> {
     const file = this.path(name)
+    // Most archives have no copy yet on a fresh runner: asked cheaply before any read.
+    if (!(await stat(file).catch(() => undefined))?.isFile()) return undefined
     try {
       return (await sha256File(file)) === digest ? file : undefined
     } catch {
