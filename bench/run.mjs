@@ -9,7 +9,8 @@
 //
 //   bench/run.mjs              this orchestration
 //   bench/areas/cold-start.mjs entries with nothing to do, bundle sizes
-//   bench/areas/history.mjs    restore latency and requests against history length
+//   bench/areas/history.mjs    restore latency and requests against history length, and
+//                              against the number of nodes that each have files
 //   bench/areas/state.mjs      1 KB / 1 MB / 50 MB of JSON state, end to end and in-process
 //   bench/areas/pipeline.mjs   six-node pipeline failing at node five, attempt 2 with/without resume
 //   bench/areas/payload.mjs    save/restore of 1 MiB..1 GiB and 1,000 files; peak RSS
@@ -20,7 +21,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { coldStartArea } from './areas/cold-start.mjs'
-import { historyArea } from './areas/history.mjs'
+import { historyArea, nodesWithFilesArea } from './areas/history.mjs'
 import { payloadArea } from './areas/payload.mjs'
 import { pipelineArea } from './areas/pipeline.mjs'
 import { stateArea } from './areas/state.mjs'
@@ -92,6 +93,7 @@ async function main() {
     const areas = [
       ['coldStart', coldStartArea],
       ['history', historyArea],
+      ['nodesWithFiles', nodesWithFilesArea],
       ['state', stateArea],
       ['pipeline', pipelineArea],
       ['payload', payloadArea]

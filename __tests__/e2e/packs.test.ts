@@ -122,6 +122,35 @@ describe(`a job of 30 nodes with files under a limit of ${LIMIT} artifacts per j
   }, 300_000)
 })
 
+describe('a new run resuming from an earlier run whose archives are in packs', () => {
+  it('takes every keyed node with its files, read out of the packs', async () => {
+    const repository = 'octo/packed'
+    const first = world.createRun({ repository })
+    const job = await world.job(first, 1)
+    const written: Tree = {}
+    for (let index = 1; index <= 6; index++) {
+      const files = nodeFiles(index)
+      await writeTree(job.options.workspace, files)
+      const saved = await job.uses('save', {
+        node: `n${String(index)}`,
+        key: `k${String(index)}`,
+        paths: `out/n${String(index)}/`
+      })
+      expect(saved.code).toBe(0)
+      Object.assign(written, files)
+    }
+    await job.complete()
+    world.standIn.completeRun(first, 'failure')
+    expect(ownArtifacts(first, 1).filter(name => name.endsWith('.pack')).length).toBeGreaterThan(0)
+    const next = await world.job(world.createRun({ repository }), 1)
+    const keys = [1, 2, 3, 4, 5, 6].map(index => `n${String(index)}=k${String(index)}`)
+    const restore = await next.uses('.', { from: 'runs', keys: keys.join('\n') })
+    expect(restore.code).toBe(0)
+    expect(JSON.parse(restore.outputs.completed ?? '[]')).toHaveLength(6)
+    expect(digests(await readTree(next.options.workspace))).toEqual(digests(written))
+  }, 300_000)
+})
+
 describe('a save refused for the artifacts-per-job limit', () => {
   it('is a warning naming the limit, and the earlier checkpoint stays restorable', async () => {
     const run = world.createRun()

@@ -6,6 +6,7 @@
 // faster than 400 runs of the entry. The measured restore is always the dist entry, on a re-run
 // in a fresh workspace; the runs of the lengths are interleaved.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { writePayload } from '../lib/payloads.mjs'
@@ -133,4 +134,95 @@ async function buildHistory(ctx, source, length) {
     documentBytes: newest.size,
     buildMs: performance.now() - started
   }
+}
+
+// Area: restore of pipelines whose nodes each have files (issue 13): N nodes of one 1 KiB file
+// each, against one node holding the same N files, so both restores move the same bytes. Every
+// node is saved by the save entry (packs are written as a real job writes them); the restore is
+// the dist entry on attempt 2 in a fresh workspace, the two layouts interleaved. Counted: every
+// request of the restore step and its blob downloads (GETs).
+
+/**
+ * @param {{lab: import('../lib/lab.mjs').Lab, config: any, log: (line: string) => void}} ctx
+ */
+export async function nodesWithFilesArea(ctx) {
+  const { lab, config } = ctx
+  const { nodes: counts, fileBytes } = config.nodesWithFiles
+  const built = {}
+  for (const count of counts) {
+    ctx.log(`nodes with files: saving ${count} node(s), and one node with ${count} file(s)`)
+    built[`nodes${count}`] = await savedPipeline(ctx, count, 1, fileBytes)
+    built[`single${count}`] = await savedPipeline(ctx, 1, count, fileBytes)
+  }
+  const variants = Object.fromEntries(
+    Object.entries(built).map(([key, pipeline]) => [
+      key,
+      () => measuredRestore(lab, pipeline.run, pipeline.nodes)
+    ])
+  )
+  const measured = await interleave({
+    warmup: config.nodesWithFiles.warmup,
+    reps: config.nodesWithFiles.reps,
+    label: 'nodes with files restore ',
+    log: ctx.log,
+    variants
+  })
+  return counts.map(count => {
+    const nodes = measured[`nodes${count}`]
+    const single = measured[`single${count}`]
+    return {
+      nodes: count,
+      time: nodes.time,
+      singleTime: single.time,
+      requests: Math.max(...nodes.runs.map(run => run.requests)),
+      downloads: Math.max(...nodes.runs.map(run => run.downloads)),
+      singleRequests: Math.max(...single.runs.map(run => run.requests)),
+      artifacts: built[`nodes${count}`].artifacts,
+      saveMs: built[`nodes${count}`].saveMs
+    }
+  })
+}
+
+/** A run whose attempt 1 saved `nodes` nodes of `files` files of `fileBytes` random bytes each. */
+async function savedPipeline(ctx, nodes, files, fileBytes) {
+  const { lab } = ctx
+  const started = performance.now()
+  const run = lab.newRun()
+  const runner = await lab.runner(lab.job(run, 1))
+  await lab.stepOk(runner, '.')
+  for (let node = 1; node <= nodes; node++) {
+    const folder = join(runner.options.workspace, 'out', `n${node}`)
+    await mkdir(folder, { recursive: true })
+    for (let file = 1; file <= files; file++) {
+      await writeFile(join(folder, `f${file}.bin`), randomBytes(fileBytes))
+    }
+    await lab.stepOk(runner, 'save', { node: `n${node}`, paths: `out/n${node}/` })
+  }
+  await lab.dispose(runner)
+  return {
+    run,
+    nodes,
+    artifacts: lab.standIn.listArtifacts(run).length,
+    saveMs: performance.now() - started
+  }
+}
+
+/** One restore on attempt 2: its time, requests and blob downloads; all nodes must be back. */
+async function measuredRestore(lab, run, nodes) {
+  const runner = await lab.runner(lab.job(run, 2))
+  lab.standIn.resetRequests()
+  const before = lab.standIn.requestCount
+  const step = await lab.stepOk(runner, '.')
+  const requests = lab.standIn.requestCount - before
+  const downloads = lab.standIn.requests.filter(
+    request => request.service === 'blob' && request.method === 'GET'
+  ).length
+  const completed = JSON.parse(step.result.outputs.completed ?? '[]')
+  if (completed.length !== nodes) {
+    throw new Error(
+      `restore of ${nodes} found ${completed.length} nodes done:\n${step.result.stdout}`
+    )
+  }
+  await lab.dispose(runner)
+  return { ms: step.ms, requests, downloads }
 }

@@ -30,6 +30,7 @@ function configFor(env) {
         ]
       },
       history: { warmup: 1, reps: 2, lengths: [1, 10], payload: MiB },
+      nodesWithFiles: { warmup: 0, reps: 2, nodes: [1, 10], fileBytes: KiB },
       state: { warmup: 1, reps: 2, pureReps: 5, sizes: [1_000_000] },
       coldStart: { warmup: 1, reps: 2 },
       pipeline: { warmup: 0, reps: 1, nodeSeconds: 0.2, nodes: 6, failAt: 5 }
@@ -69,6 +70,7 @@ function configFor(env) {
       ]
     },
     history: { warmup: 1, reps: 5, lengths: [1, 10, 100, 400], payload: MiB },
+    nodesWithFiles: { warmup: 1, reps: 5, nodes: [1, 10, 100, 1000], fileBytes: KiB },
     state: { warmup: 1, reps: 5, pureReps: 5, sizes: [1_000, 1_000_000, 50_000_000] },
     coldStart: { warmup: 1, reps: 7 },
     pipeline: { warmup: 1, reps: 5, nodeSeconds: 2, nodes: 6, failAt: 5 }

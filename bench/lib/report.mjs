@@ -126,6 +126,21 @@ export function evaluateTargets(results) {
       counts.every(count => count <= counts[0])
     )
   }
+  const withFiles = results.nodesWithFiles ?? []
+  const most = withFiles.at(-1)
+  if (most) {
+    const ratio = most.time.median / most.singleTime.median
+    add(
+      `Restore of ${most.nodes} node(s) with files within 1.5x of one node holding the same files`,
+      `${fmt.ms(most.time.median)} vs ${fmt.ms(most.singleTime.median)}: ${fmt.x(ratio)}`,
+      ratio <= 1.5
+    )
+    add(
+      'Restore of nodes with files makes at most 12 requests',
+      withFiles.map(row => `${row.nodes}: ${row.requests}`).join(', ') + ' requests',
+      withFiles.every(row => row.requests <= 12)
+    )
+  }
   const cold = results.coldStart
   if (cold) {
     const baseline = cold.times['direct client bundle, no-op']
@@ -261,6 +276,7 @@ export function renderReport(results) {
 
   if (results.payload) renderPayload(push, results.payload)
   if (results.history) renderHistory(push, results.history)
+  if (results.nodesWithFiles) renderNodesWithFiles(push, results.nodesWithFiles)
   if (results.state) renderState(push, results.state)
   if (results.coldStart) renderColdStart(push, results.coldStart)
   if (results.pipeline) renderPipeline(push, results.pipeline)
@@ -398,6 +414,39 @@ function renderHistory(push, history) {
         Object.entries(h.kinds)
           .map(([kind, count]) => `${kind} ${count}`)
           .join(', ')
+      ])
+    ),
+    ''
+  )
+}
+
+function renderNodesWithFiles(push, rows) {
+  push('## 2b. Restore against the number of nodes that each have files', '')
+  push(
+    'Attempt 1 saves N nodes through the save entry, each with one 1 KiB file (small archives are merged into packs as it goes); the restore entry on attempt 2, in a fresh workspace, against one node holding the same N files. Requests: every HTTP request the stand-in received during the step; downloads: its blob GETs.',
+    ''
+  )
+  push(
+    table(
+      [
+        'nodes',
+        'artifacts in the run',
+        'restore',
+        'one node, same files',
+        'ratio',
+        'requests',
+        'downloads',
+        'requests, one node'
+      ],
+      rows.map(row => [
+        String(row.nodes),
+        String(row.artifacts),
+        fmt.range(row.time),
+        fmt.range(row.singleTime),
+        fmt.x(row.time.median / row.singleTime.median),
+        String(row.requests),
+        String(row.downloads),
+        String(row.singleRequests)
       ])
     ),
     ''

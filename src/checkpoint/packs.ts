@@ -35,9 +35,14 @@ export interface PackUnit {
   archives: ArchiveRecord[]
 }
 
-/** True for an archive a pack may hold: in run `runId`'s artifacts and small. */
+/** True for an archive a pack may hold: a files archive in run `runId`'s artifacts, small. */
 export function isPackable(record: ArchiveRecord, runId: string): boolean {
-  return record.cache === undefined && record.runId === runId && isSmall(record)
+  return (
+    record.cache === undefined &&
+    record.runId === runId &&
+    isSmall(record) &&
+    parseAnyArtifactName(record.name)?.kind === 'files'
+  )
 }
 
 function isSmall(record: ArchiveRecord): boolean {

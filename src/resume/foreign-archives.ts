@@ -8,6 +8,7 @@ import {
   type Repository
 } from '../transport/rest-client.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
+import { copyPackEntry, packEntries, type PackEntry } from '../packing/pack-file.js'
 import type { ArchiveFetcher, ArchiveSource } from './stage-archive.js'
 import { logProgress } from '../action/step-log.js'
 import { withProgress } from '../packing/progress-report.js'
@@ -38,14 +39,17 @@ export function restClient(token: string): GitHubClient | undefined {
  */
 export function archivesElsewhere(options: ElsewhereOptions): ArchiveSource {
   const listings = new Map<string, Promise<RestArtifact[]>>()
-  const listing = (client: GitHubClient, repository: Repository, runId: string) => {
-    let artifacts = listings.get(runId)
-    if (!artifacts) {
-      artifacts = client.listRunArtifacts(repository, Number(runId))
-      listings.set(runId, artifacts)
-    }
-    return artifacts
-  }
+  const packs = new Map<string, Promise<{ file: string; entries: PackEntry[] }>>()
+  const run = (client: GitHubClient, repository: Repository, runId: string): OtherRun => ({
+    runId,
+    client,
+    repository,
+    artifacts: memo(listings, runId, () => client.listRunArtifacts(repository, Number(runId))),
+    pack: (name, downloads) =>
+      memo(packs, `${runId}/${name}`, () =>
+        downloadPack(run(client, repository, runId), name, downloads)
+      )
+  })
   return (record: ArchiveRecord): ArchiveFetcher => ({
     download: async downloads => {
       if (record.cache !== undefined) {
@@ -64,35 +68,60 @@ export function archivesElsewhere(options: ElsewhereOptions): ArchiveSource {
           `is kept in run ${record.runId}: reading it needs github-token`
         )
       }
-      const artifacts = await listing(client, repository, record.runId)
-      return downloadFromRun(client, repository, artifacts, record, downloads)
+      const other = run(client, repository, record.runId)
+      if (record.pack !== undefined) return fromPackOfRun(other, record, record.pack, downloads)
+      return downloadFromRun(other, record, downloads)
     }
   })
 }
 
-/** Downloads an archive of another run through the REST API, checked against its digest. */
-async function downloadFromRun(
-  client: GitHubClient,
-  repository: Repository,
-  artifacts: RestArtifact[],
-  record: ArchiveRecord,
-  downloads: string
-): Promise<string> {
-  const artifact = artifacts.find(item => item.name === record.name && !item.expired)
-  if (!artifact) {
-    throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`)
+/** Another run's artifacts, listed once, and its packs, downloaded once each. */
+interface OtherRun {
+  runId: string
+  client: GitHubClient
+  repository: Repository
+  artifacts: Promise<RestArtifact[]>
+  pack: (name: string, downloads: string) => Promise<{ file: string; entries: PackEntry[] }>
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key)
+  if (!value) {
+    value = make()
+    cache.set(key, value)
   }
+  return value
+}
+
+/** Downloads an artifact of another run through the REST API; its path and sha256. */
+async function downloadArtifactOf(
+  run: OtherRun,
+  name: string,
+  downloads: string
+): Promise<{ file: string; digest: string; recorded: string | undefined }> {
+  const artifact = (await run.artifacts).find(item => item.name === name && !item.expired)
+  if (!artifact) throw new ArchiveIntegrityError(name, `is not among run ${run.runId}'s artifacts`)
   const file = join(await mkdtemp(join(downloads, 'run-')), 'artifact')
   let bytes = 0
-  const report = { label: `Downloading ${record.name}`, total: artifact.size, log: logProgress }
+  const report = { label: `Downloading ${name}`, total: artifact.size, log: logProgress }
   const { digest } = await withProgress(
     report,
     () => bytes,
     () =>
-      client.download(repository, artifact, file, count => {
+      run.client.download(run.repository, artifact, file, count => {
         bytes = count
       })
   )
+  return { file, digest, recorded: artifact.digest }
+}
+
+/** Downloads an archive of another run through the REST API, checked against its digest. */
+async function downloadFromRun(
+  run: OtherRun,
+  record: ArchiveRecord,
+  downloads: string
+): Promise<string> {
+  const { file, digest } = await downloadArtifactOf(run, record.name, downloads)
   if (digest !== record.digest) {
     throw new ArchiveIntegrityError(
       record.name,
@@ -100,4 +129,32 @@ async function downloadFromRun(
     )
   }
   return file
+}
+
+/** A pack of another run, whole, checked against the digest recorded at its upload. */
+async function downloadPack(
+  run: OtherRun,
+  name: string,
+  downloads: string
+): Promise<{ file: string; entries: PackEntry[] }> {
+  const { file, digest, recorded } = await downloadArtifactOf(run, name, downloads)
+  if (recorded !== undefined && digest !== recorded) {
+    throw new ArchiveIntegrityError(name, 'its bytes do not match the digest recorded at upload')
+  }
+  return { file, entries: await packEntries(file) }
+}
+
+/** An archive of another run read out of its pack by byte range, checked against its digest. */
+async function fromPackOfRun(
+  run: OtherRun,
+  record: ArchiveRecord,
+  pack: string,
+  downloads: string
+): Promise<string> {
+  const { file, entries } = await run.pack(pack, downloads)
+  const entry = entries.find(item => item.name === record.name)
+  if (!entry) throw new ArchiveIntegrityError(record.name, `is not in ${pack}`)
+  const target = join(await mkdtemp(join(downloads, 'packed-')), 'archive')
+  await copyPackEntry(file, entry, target, record.digest)
+  return target
 }

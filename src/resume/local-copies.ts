@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { parseAnyArtifactName } from '../checkpoint/naming.js'
+import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 
 /**
  * The job's copies of what it uploaded or downloaded for one scope, in one folder under
@@ -21,7 +22,9 @@ export class LocalCopies {
 
   /** Where the copy of an artifact goes; only names this project gives are taken. */
   path(name: string): string {
-    if (!parseAnyArtifactName(name)) throw new Error(`${name} is not a checkpoint artifact name`)
+    if (!parseAnyArtifactName(name)) {
+      throw new ArchiveIntegrityError(name, 'its name is not one this action gives an artifact')
+    }
     return join(this.folder, name)
   }
 
@@ -34,6 +37,8 @@ export class LocalCopies {
   /** The copy of `name` when its bytes hash to `digest`; a copy that differs is not used. */
   async verified(name: string, digest: string): Promise<string | undefined> {
     const file = this.path(name)
+    // Most archives have no copy yet on a fresh runner: asked cheaply before any read.
+    if (!(await stat(file).catch(() => undefined))?.isFile()) return undefined
     try {
       return (await sha256File(file)) === digest ? file : undefined
     } catch {

@@ -66,6 +66,7 @@ export async function packBeforeCommit(
   const ownPacks = merged.filter(unit => isOwn(unit.artifact, context))
   const carried = await carriedDocuments(retiring, ownPacks, context)
   const members = [...(await archiveMembers(merged, context)), ...carried.members]
+  if (members.length === 0) return { document }
   await upload(pack, packBytes(members))
   await context.copies.copies.recordPackDocuments(pack, carried.names)
   core.info(

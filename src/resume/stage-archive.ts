@@ -149,10 +149,20 @@ async function stageArchive(
  * version of a file a later node saved again, which is passed over rather than refused.
  */
 function supersededIn(document: CheckpointDocument, archive: string): Superseded {
-  const elsewhere = new Set(
-    document.files.filter(file => file.archive !== archive).map(file => file.path)
-  )
-  return name => elsewhere.has(name)
+  const holders = archiveOfPath(document)
+  return name => holders.has(name) && holders.get(name) !== archive
+}
+
+const holdersOf = new WeakMap<CheckpointDocument, Map<string, string | undefined>>()
+
+/** Each path of the manifest and the archive holding it, once per checkpoint (many archives). */
+function archiveOfPath(document: CheckpointDocument): Map<string, string | undefined> {
+  let holders = holdersOf.get(document)
+  if (!holders) {
+    holders = new Map(document.files.map(file => [file.path, file.archive]))
+    holdersOf.set(document, holders)
+  }
+  return holders
 }
 
 /**
