@@ -226,7 +226,15 @@ describe('checkpoint-action restore and verify refuse the same corpus, downloade
     const temp = await scratchDir()
     const before = await watch(tree)
 
-    const restore = await cli(['restore', '--to', tree.target, downloads], tree.tree, temp)
+    // A case that prepares the target puts files where the restore writes: replacing them is
+    // asked for (--force), as a user would after restore listed them; never writing through is
+    // what the case checks.
+    const force = hostile.prepare ? ['--force'] : []
+    const restore = await cli(
+      ['restore', ...force, '--to', tree.target, downloads],
+      tree.tree,
+      temp
+    )
     const problems: string[] = []
     if (restore.code !== hostile.cli.restore) {
       problems.push(
