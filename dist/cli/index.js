@@ -1418,7 +1418,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(171);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(913);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());
 
@@ -1427,7 +1427,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 171:
+/***/ 913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1737,7 +1737,7 @@ function canonical_sha256Digest(data) {
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files|pack)$/;
 function stem(ref) {
     const sequence = String(ref.sequence).padStart(3, '0');
     return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
@@ -1754,13 +1754,37 @@ function checkpointName(ref) {
 function filesArchiveName(ref) {
     return `${stem(ref)}.files`;
 }
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+function packName(ref) {
+    return `${stem(ref)}.pack`;
+}
+const NAMERS = {
+    json: checkpointName,
+    files: filesArchiveName,
+    pack: packName
+};
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
     const parsed = naming_parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 function naming_parseArtifactName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack'
+        ? undefined
+        : parsed;
+}
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+function parsePackName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+function parseAnyArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -1768,10 +1792,9 @@ function naming_parseArtifactName(name) {
     if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind };
     // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
+    return NAMERS[parsed.kind](ref) === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
@@ -1852,17 +1875,8 @@ function sameContent(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/format.ts
-/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
-}
+/** Bytes as people read them: one definition for the CLI, the log and the summary. */
+
 /** An ISO time stamp as `2026-11-24 02:57:03Z`, or `-` when unknown. */
 function formatTime(iso) {
     if (iso === undefined)
@@ -1900,6 +1914,36 @@ function shortDigest(digest) {
 /** Pretty JSON with a final newline, for `--json` and for state. */
 function json(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/units.ts
+// Sizes, durations and rates as the log, the job summary and the CLI write them for people.
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** Milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`; `–` when unknown. */
+function formatDuration(ms) {
+    if (ms === undefined)
+        return '–';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+}
+/** A transfer rate in MiB/s, one decimal: `52.3 MiB/s`. */
+function formatRate(bytesPerSecond) {
+    return `${(Math.max(0, bytesPerSecond) / (1024 * 1024)).toFixed(1)} MiB/s`;
 }
 
 ;// CONCATENATED MODULE: ./src/offline/select.ts
@@ -1983,7 +2027,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 /** Bytes encryption adds to each object: its nonce and its authentication tag. */
-const ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;
+const crypto_ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;
 /**
  * Derives a 32-byte key from any string with HKDF-SHA256: users pass a passphrase-like secret,
  * and signing and encryption never share a key.
@@ -2004,7 +2048,7 @@ function signatureMatches(digest, signature, key) {
     return expected.length === given.length && (0,external_node_crypto_namespaceObject.timingSafeEqual)(expected, given);
 }
 /** AES-256-GCM with a fresh nonce: `nonce || ciphertext || tag`. */
-function encryptBytes(plain, key) {
+function crypto_encryptBytes(plain, key) {
     const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(NONCE_BYTES);
     const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', key, nonce);
     return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
@@ -2012,7 +2056,7 @@ function encryptBytes(plain, key) {
 /** Reverses {@link encryptBytes}; throws when the bytes or the key are wrong. */
 function decryptBytes(sealed, key) {
     const bytes = Buffer.from(sealed);
-    if (bytes.length < ENCRYPTION_OVERHEAD)
+    if (bytes.length < crypto_ENCRYPTION_OVERHEAD)
         throw new Error('too short to be encrypted data');
     const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key, bytes.subarray(0, NONCE_BYTES));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
@@ -2025,7 +2069,7 @@ function decryptBytes(sealed, key) {
  * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
  * the ciphertext as the plain bytes arrive, the tag last.
  */
-async function* encryptChunks(plain, key) {
+async function* crypto_encryptChunks(plain, key) {
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     yield nonce;
@@ -2047,7 +2091,7 @@ async function encryptFile(from, to, key) {
     const hash = createHash('sha256');
     let size = 0;
     const counted = async function* () {
-        for await (const bytes of encryptChunks(createReadStream(from), key)) {
+        for await (const bytes of crypto_encryptChunks(createReadStream(from), key)) {
             hash.update(bytes);
             size += bytes.length;
             yield bytes;
@@ -2064,7 +2108,7 @@ async function decryptFile(from, to, key) {
     let size;
     try {
         size = (await handle.stat()).size;
-        if (size < ENCRYPTION_OVERHEAD)
+        if (size < crypto_ENCRYPTION_OVERHEAD)
             throw new Error('too short to be encrypted data');
         nonce = Buffer.alloc(NONCE_BYTES);
         tag = Buffer.alloc(TAG_BYTES);
@@ -2076,7 +2120,7 @@ async function decryptFile(from, to, key) {
     }
     const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key, nonce);
     decipher.setAuthTag(tag);
-    const body = size === ENCRYPTION_OVERHEAD
+    const body = size === crypto_ENCRYPTION_OVERHEAD
         ? external_node_stream_namespaceObject.Readable.from([])
         : (0,external_node_fs_namespaceObject.createReadStream)(from, { start: NONCE_BYTES, end: size - TAG_BYTES - 1 });
     await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_namespaceObject.createWriteStream)(to, { mode: 0o600 }));
@@ -2715,7 +2759,8 @@ function isArchiveRecord(value) {
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
         PACKINGS.has(value.packing) &&
-        (value.cache === undefined || typeof value.cache === 'string'));
+        (value.cache === undefined || typeof value.cache === 'string') &&
+        (value.pack === undefined || typeof value.pack === 'string'));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -2782,7 +2827,7 @@ class CheckpointCodec {
             schema: 1,
             ...refOf(document),
             cipher: 'aes-256-gcm',
-            data: encryptBytes(Buffer.from(text, 'utf8'), this.encryption).toString('base64')
+            data: crypto_encryptBytes(Buffer.from(text, 'utf8'), this.encryption).toString('base64')
         };
         return `${JSON.stringify(envelope, null, 2)}\n`;
     }
@@ -3330,7 +3375,7 @@ class ArchiveIntegrityError extends CheckpointError {
     }
 }
 /** A zip the streaming reader does not take; the caller falls back to reading it whole. */
-class UnstreamableZipError extends (/* unused pure expression or super */ null && (Error)) {
+class UnstreamableZipError extends Error {
 }
 /** The refusal of one entry of `archive`, named as the zip names it. */
 function packing_errors_entryRefusal(archive, name, reason) {
@@ -3463,6 +3508,19 @@ class CheckpointSource {
         }
         return undefined;
     }
+    /**
+     * The pack artifact a checkpoint recorded an archive in (`ArchiveRecord.pack`), if any did:
+     * what to download when the archive is missing. Documents written before it was packed do
+     * not say, so every document is asked.
+     */
+    packOf(archive) {
+        for (const document of this.valid.reverse()) {
+            const pack = document.archives.find(record => record.name === archive)?.pack;
+            if (pack !== undefined)
+                return pack;
+        }
+        return undefined;
+    }
     /** Removes what reading the source extracted to temporary folders. */
     async close() {
         const folders = this.temporary.splice(0);
@@ -3485,6 +3543,623 @@ function byRefThenValidity(a, b) {
         return (a.ref ? 1 : 0) - (b.ref ? 1 : 0);
     const scopes = a.ref.scope < b.ref.scope ? -1 : a.ref.scope > b.ref.scope ? 1 : 0;
     return scopes || compareRefs(a.ref, b.ref) || (a.document ? 0 : 1) - (b.document ? 0 : 1);
+}
+
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/packing/central-directory.ts
+
+/** How much of a zip's end is fetched first: its end records and, mostly, its directory. */
+const TAIL_BYTES = 256 * 1024;
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const MAX32 = 0xffffffff;
+/**
+ * Finds the central directory from the last bytes of a zip (`tail` starts at `tailStart`).
+ * @throws UnstreamableZipError when the end records are not in the tail or do not add up
+ */
+function locateDirectory(tail, tailStart, size) {
+    const at = endRecordAt(tail);
+    let count = tail.readUInt16LE(at + 10);
+    let length = tail.readUInt32LE(at + 12);
+    let start = tail.readUInt32LE(at + 16);
+    let end = tailStart + at;
+    if (count === 0xffff || length === MAX32 || start === MAX32) {
+        const record = zip64EndRecordAt(tail, at, tailStart);
+        count = Number(tail.readBigUInt64LE(record + 32));
+        length = Number(tail.readBigUInt64LE(record + 40));
+        start = Number(tail.readBigUInt64LE(record + 48));
+        end = tailStart + record;
+    }
+    if (start + length > end || end > size) {
+        throw new UnstreamableZipError('the central directory does not fit before its end record');
+    }
+    return { start, length, count };
+}
+/** Where in `tail` the end of central directory record starts: the last one its comment ends. */
+function endRecordAt(tail) {
+    for (let index = tail.length - 22; index >= Math.max(0, tail.length - 22 - 0xffff); index--) {
+        if (tail.readUInt32LE(index) === EOCD &&
+            index + 22 + tail.readUInt16LE(index + 20) === tail.length) {
+            return index;
+        }
+    }
+    throw new UnstreamableZipError('no end of central directory record');
+}
+/** Where in `tail` the zip64 end record starts, found through the locator before `endAt`. */
+function zip64EndRecordAt(tail, endAt, tailStart) {
+    const locator = endAt - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) {
+        throw new UnstreamableZipError('no zip64 locator');
+    }
+    const record = Number(tail.readBigUInt64LE(locator + 8)) - tailStart;
+    if (record < 0 || record + 56 > locator || tail.readUInt32LE(record) !== ZIP64_EOCD) {
+        throw new UnstreamableZipError('no zip64 end record in the tail');
+    }
+    return record;
+}
+/**
+ * Reads the central directory's entries, in the order their data lies in the zip.
+ * @throws UnstreamableZipError for a directory that is not well formed or entries that overlap
+ */
+function readDirectory(bytes, location) {
+    const entries = [];
+    let at = 0;
+    for (let index = 0; index < location.count; index++) {
+        const { entry, next } = readCentralEntry(bytes, at, index);
+        entries.push(entry);
+        at = next;
+    }
+    if (at !== location.length)
+        throw new UnstreamableZipError('central directory length differs');
+    entries.sort((a, b) => a.offset - b.offset);
+    for (const entry of entries)
+        checkStreamable(entry, location);
+    return entries;
+}
+/** The directory's `index`-th entry, at `at`, and where the next one starts. */
+function readCentralEntry(bytes, at, index) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
+        throw new UnstreamableZipError(`central directory entry ${index} is not well formed`);
+    }
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const nameBytes = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength));
+    const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = zip64Values(extra);
+    const widened = (value) => (value === MAX32 ? (wide.shift() ?? NaN) : value);
+    // In the zip64 extra field's fixed order: size, compressed size, offset.
+    const size = widened(bytes.readUInt32LE(at + 24));
+    const compressed = widened(bytes.readUInt32LE(at + 20));
+    const offset = widened(bytes.readUInt32LE(at + 42));
+    if (![size, compressed, offset].every(Number.isSafeInteger)) {
+        throw new UnstreamableZipError(`central directory entry ${index} has no zip64 sizes`);
+    }
+    const entry = {
+        name: nameBytes.toString('utf8'),
+        nameBytes,
+        flags: bytes.readUInt16LE(at + 8),
+        method: bytes.readUInt16LE(at + 10),
+        compressed,
+        size,
+        offset,
+        mode: bytes.readUInt32LE(at + 38) >>> 16
+    };
+    return { entry, next: at + 46 + nameLength + extraLength + commentLength };
+}
+/**
+ * Refuses an entry the streaming reader cannot follow: zip-encrypted, compressed by another
+ * method than deflate, or with data that would run into the directory.
+ */
+function checkStreamable(entry, location) {
+    if (entry.flags & 0x1)
+        throw new UnstreamableZipError(`${entry.name} is zip-encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) {
+        throw new UnstreamableZipError(`${entry.name} uses compression method ${entry.method}`);
+    }
+    if (entry.offset + 30 + entry.compressed > location.start) {
+        throw new UnstreamableZipError(`${entry.name} runs into the central directory`);
+    }
+}
+function zip64Values(extra) {
+    for (let at = 0; at + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(at);
+        const length = extra.readUInt16LE(at + 2);
+        if (id === 0x0001) {
+            const values = [];
+            for (let field = 0; field + 8 <= length && at + 4 + field + 8 <= extra.length; field += 8) {
+                values.push(Number(extra.readBigUInt64LE(at + 4 + field)));
+            }
+            return values;
+        }
+        at += 4 + length;
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/packing/zip-writer.ts
+
+
+
+
+
+
+
+
+
+const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+const zip_writer_MAX32 = 0xffffffff;
+/** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
+const ZIP64_ENTRY = 0xff000000;
+const UTF8_AND_DESCRIPTOR = 0x0808;
+const MADE_BY_UNIX = (/* unused pure expression or super */ null && (3 << 8));
+/**
+ * Packs files into a zip as a stream, reading each file once: the same pass takes the file's
+ * sha256 and size (what the manifest records), the CRC-32 and, at a level above 0, deflates.
+ * Entries carry data descriptors, so nothing is buffered beyond a read chunk; sizes past 4 GiB
+ * and more than 65,535 entries get zip64 records. Any unzip tool reads the result.
+ */
+class zip_writer_ZipPacker {
+    sources;
+    options;
+    entries = [];
+    /** The files' bytes read so far: how far packing got, for a progress report. */
+    bytesRead = 0;
+    offset = 0;
+    central = [];
+    needles;
+    constructor(sources, options) {
+        this.sources = sources;
+        this.options = options;
+        this.needles = (options.secrets ?? [])
+            .filter(secret => secret.length >= 8)
+            .map(secret => Buffer.from(secret));
+    }
+    refuseSecret(source) {
+        throw new ConfigurationError(`File ${source.path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
+    }
+    /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
+    async *bytes() {
+        const ahead = new ReadAhead(this.sources);
+        for (const [index, source] of this.sources.entries()) {
+            const whole = ahead.take(index);
+            if (whole)
+                yield* this.emit(this.smallEntry(source, await whole));
+            else
+                yield* this.entry(source);
+        }
+        yield* this.emit(this.centralDirectory());
+    }
+    /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
+    smallEntry(source, data) {
+        const head = this.head(source, false);
+        this.bytesRead += data.length;
+        if (this.needles.some(needle => data.includes(needle)))
+            this.refuseSecret(source);
+        const key = this.options.sealKey;
+        const stored = key ? encryptBytes(data, key) : data;
+        const body = head.method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored;
+        const sha256 = sha256Digest(data);
+        const descriptor = this.finish(source, head, {
+            crc: crc32(stored),
+            compressed: body.length,
+            size: data.length,
+            sha256,
+            stored: key
+                ? { size: stored.length, sha256: sha256Digest(stored) }
+                : { size: data.length, sha256 }
+        });
+        return Buffer.concat([localHeader(head), body, descriptor]);
+    }
+    /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+    head(source, large) {
+        return {
+            name: Buffer.from(source.name, 'utf8'),
+            method: this.options.level > 0 ? 8 : 0,
+            ...dosTime(source.mtime),
+            offset: this.offset,
+            zip64: this.options.forceZip64 === true || large
+        };
+    }
+    /** Records a packed entry (central directory, `entries`) and returns its data descriptor. */
+    finish(source, head, packed) {
+        if (!head.zip64 && (packed.compressed >= zip_writer_MAX32 || packed.stored.size >= zip_writer_MAX32)) {
+            throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
+        }
+        this.central.push({
+            ...head,
+            crc: packed.crc,
+            compressed: packed.compressed,
+            size: packed.stored.size,
+            mode: source.mode
+        });
+        this.entries.push({
+            name: source.name,
+            size: packed.size,
+            sha256: packed.sha256,
+            stored: packed.stored
+        });
+        return descriptor(packed.crc, packed.compressed, packed.stored.size, head.zip64);
+    }
+    *emit(bytes) {
+        this.offset += bytes.length;
+        yield bytes;
+    }
+    /** A file too large to read whole, streamed through in read chunks. */
+    async *entry(source) {
+        const sealKey = this.options.sealKey;
+        const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0;
+        const head = this.head(source, source.size + overhead >= ZIP64_ENTRY);
+        yield* this.emit(localHeader(head));
+        const tally = new EntryTally(sealKey !== undefined);
+        const scan = new SecretScan(this.needles);
+        const plain = plainBytes(source.absolute, bytes => {
+            this.bytesRead += bytes.length;
+            tally.plain(bytes);
+            if (scan.finds(bytes))
+                this.refuseSecret(source);
+        });
+        const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain);
+        const body = head.method === 8 ? deflated(stored, this.options.level) : stored;
+        let compressed = 0;
+        for await (const bytes of body) {
+            compressed += bytes.length;
+            yield* this.emit(bytes);
+        }
+        yield* this.emit(this.finish(source, head, tally.packed(compressed)));
+    }
+    centralDirectory() {
+        const start = this.offset;
+        const records = this.central.map(centralHeader);
+        const length = records.reduce((total, record) => total + record.length, 0);
+        const end = [...records];
+        const count = this.central.length;
+        if (this.options.forceZip64 || count >= 0xffff || start >= zip_writer_MAX32 || length >= zip_writer_MAX32) {
+            const at = start + length;
+            end.push(zip64End(count, length, start), zip64Locator(at));
+        }
+        end.push(endOfCentral(count, length, start));
+        return Buffer.concat(end);
+    }
+}
+/**
+ * Tallies a streamed entry while it passes: the file's size and sha256 as read, and the stored
+ * bytes' size, CRC-32 and (when sealed, so that they differ from the file's) sha256.
+ */
+class EntryTally {
+    sealed;
+    size = 0;
+    storedSize = 0;
+    crc = 0;
+    plainHash = createHash('sha256');
+    storedHash = createHash('sha256');
+    constructor(sealed) {
+        this.sealed = sealed;
+    }
+    /** Counts the file's bytes as read. */
+    plain(bytes) {
+        this.size += bytes.length;
+        this.plainHash.update(bytes);
+    }
+    /** The entry's stored bytes, counted as they pass. */
+    async *stored(bytes) {
+        for await (const chunk of bytes) {
+            this.storedSize += chunk.length;
+            this.crc = crc32(chunk, this.crc);
+            if (this.sealed)
+                this.storedHash.update(chunk);
+            yield chunk;
+        }
+    }
+    /** What the entry came to, once its last byte passed. */
+    packed(compressed) {
+        const sha256 = `sha256:${this.plainHash.digest('hex')}`;
+        const stored = this.sealed
+            ? { size: this.storedSize, sha256: `sha256:${this.storedHash.digest('hex')}` }
+            : { size: this.size, sha256 };
+        return { crc: this.crc, compressed, size: this.size, sha256, stored };
+    }
+}
+/** Looks for exact values across the chunks of a stream, matches spanning two chunks included. */
+class SecretScan {
+    needles;
+    tail = Buffer.alloc(0);
+    keep;
+    constructor(needles) {
+        this.needles = needles;
+        this.keep = Math.max(0, ...needles.map(needle => needle.length - 1));
+    }
+    finds(bytes) {
+        if (this.needles.length === 0)
+            return false;
+        const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes]);
+        if (this.needles.some(needle => window.includes(needle)))
+            return true;
+        this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
+        return false;
+    }
+}
+/**
+ * Reads small files whole, a few ahead of the one being packed, so that many small files do not
+ * wait on one open-read-close after another.
+ */
+class ReadAhead {
+    sources;
+    reads = new Map();
+    started = 0;
+    constructor(sources) {
+        this.sources = sources;
+    }
+    /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
+    take(index) {
+        for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
+            const source = this.sources[this.started];
+            if (!source || source.size > SMALL_FILE)
+                continue;
+            const read = readFile(source.absolute);
+            read.catch(() => undefined);
+            this.reads.set(this.started, read);
+        }
+        const read = this.reads.get(index);
+        this.reads.delete(index);
+        return read;
+    }
+}
+/** A file's bytes, read once. */
+async function* plainBytes(file, onPlain) {
+    for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
+        const bytes = chunk;
+        onPlain(bytes);
+        yield bytes;
+    }
+}
+/** Raw deflate of a byte stream, one input chunk at a time. */
+async function* deflated(source, level) {
+    const deflate = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
+    const out = [];
+    deflate.on('data', (bytes) => out.push(bytes));
+    const failed = once(deflate, 'error').then(([error]) => Promise.reject(error));
+    failed.catch(() => undefined);
+    try {
+        for await (const bytes of source) {
+            await Promise.race([
+                new Promise((resolve, reject) => {
+                    deflate.write(bytes, error => {
+                        if (error)
+                            reject(error);
+                        else
+                            resolve();
+                    });
+                }),
+                failed
+            ]);
+            if (out.length > 0)
+                yield* out.splice(0);
+        }
+        const ended = once(deflate, 'end');
+        deflate.end();
+        await Promise.race([ended, failed]);
+        if (out.length > 0)
+            yield* out.splice(0);
+    }
+    finally {
+        deflate.destroy();
+    }
+}
+function localHeader({ name, method, time, date, zip64 }) {
+    const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(zip64 ? 45 : 20, 4);
+    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(time, 10);
+    header.writeUInt16LE(date, 12);
+    // CRC-32 and sizes follow the data, in its descriptor (zip64: 0xffffffff and the extra field).
+    header.writeUInt32LE(0, 14);
+    header.writeUInt32LE(zip64 ? zip_writer_MAX32 : 0, 18);
+    header.writeUInt32LE(zip64 ? zip_writer_MAX32 : 0, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(extra.length, 28);
+    return Buffer.concat([header, name, extra]);
+}
+function descriptor(crc, compressed, size, zip64) {
+    const bytes = Buffer.alloc(zip64 ? 24 : 16);
+    bytes.writeUInt32LE(0x08074b50, 0);
+    bytes.writeUInt32LE(crc, 4);
+    if (zip64) {
+        bytes.writeBigUInt64LE(BigInt(compressed), 8);
+        bytes.writeBigUInt64LE(BigInt(size), 16);
+    }
+    else {
+        bytes.writeUInt32LE(compressed, 8);
+        bytes.writeUInt32LE(size, 12);
+    }
+    return bytes;
+}
+function centralHeader(record) {
+    // zip64 fields, in their fixed order, for whichever value does not fit in 32 bits.
+    const wide = [record.size, record.compressed, record.offset].filter(value => value >= zip_writer_MAX32);
+    const large = record.zip64 || wide.length > 0;
+    const extra = wide.length > 0 ? zip64Extra(wide) : Buffer.alloc(0);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(MADE_BY_UNIX | (large ? 45 : 20), 4);
+    header.writeUInt16LE(large ? 45 : 20, 6);
+    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 8);
+    header.writeUInt16LE(record.method, 10);
+    header.writeUInt16LE(record.time, 12);
+    header.writeUInt16LE(record.date, 14);
+    header.writeUInt32LE(record.crc, 16);
+    header.writeUInt32LE(Math.min(record.compressed, zip_writer_MAX32), 20);
+    header.writeUInt32LE(Math.min(record.size, zip_writer_MAX32), 24);
+    header.writeUInt16LE(record.name.length, 28);
+    header.writeUInt16LE(extra.length, 30);
+    // comment length, disk number, internal attributes: 0
+    header.writeUInt32LE((((0o100000 | (record.mode & 0o777)) << 16) >>> 0) >>> 0, 38);
+    header.writeUInt32LE(Math.min(record.offset, zip_writer_MAX32), 42);
+    return Buffer.concat([header, record.name, extra]);
+}
+function zip64Extra(values) {
+    const extra = Buffer.alloc(4 + 8 * values.length);
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(8 * values.length, 2);
+    values.forEach((value, index) => extra.writeBigUInt64LE(BigInt(value), 4 + 8 * index));
+    return extra;
+}
+function zip64End(count, length, start) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(MADE_BY_UNIX | 45, 12);
+    record.writeUInt16LE(45, 14);
+    // this disk, the central directory's disk: 0
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(length), 40);
+    record.writeBigUInt64LE(BigInt(start), 48);
+    return record;
+}
+function zip64Locator(at) {
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(at), 8);
+    locator.writeUInt32LE(1, 16);
+    return locator;
+}
+function endOfCentral(count, length, start) {
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Math.min(count, 0xffff), 8);
+    end.writeUInt16LE(Math.min(count, 0xffff), 10);
+    end.writeUInt32LE(Math.min(length, zip_writer_MAX32), 12);
+    end.writeUInt32LE(Math.min(start, zip_writer_MAX32), 16);
+    return end;
+}
+/** MS-DOS date and time fields (local time, 2-second steps, 1980 at the earliest). */
+function dosTime(at) {
+    const year = Math.max(1980, at.getFullYear());
+    return {
+        time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
+        date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate()
+    };
+}
+/** CRC-32 (zlib's, where this Node has it). */
+function crc32(bytes, previous = 0) {
+    return typeof zlib.crc32 === 'function' ? zlib.crc32(bytes, previous) : slowCrc32(bytes, previous);
+}
+let zip_writer_table;
+function slowCrc32(bytes, previous) {
+    zip_writer_table ??= Uint32Array.from({ length: 256 }, (_, index) => {
+        let value = index;
+        for (let bit = 0; bit < 8; bit++)
+            value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1;
+        return value >>> 0;
+    });
+    let crc = (previous ^ zip_writer_MAX32) >>> 0;
+    for (const byte of bytes)
+        crc = ((zip_writer_table[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)) >>> 0;
+    return (crc ^ zip_writer_MAX32) >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/packing/pack-file.ts
+
+
+
+
+
+
+
+
+
+/** The bytes of a pack of `members`, entries in the given order, all stored. */
+async function* packBytes(members) {
+    const sources = await Promise.all(members.map(async (member) => ({
+        name: member.name,
+        path: member.name,
+        absolute: member.file,
+        mode: 0o644,
+        mtime: new Date(0),
+        size: (await stat(member.file)).size
+    })));
+    yield* new ZipPacker(sources, { level: 0 }).bytes();
+}
+/**
+ * The entries of a pack, from its central directory, each with the byte range of its data.
+ * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
+ */
+async function packEntries(packFile) {
+    const label = (0,external_node_path_namespaceObject.basename)(packFile);
+    const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const tailStart = Math.max(0, size - TAIL_BYTES);
+        const tail = await readAt(handle, tailStart, size - tailStart);
+        const location = locateDirectory(tail, tailStart, size);
+        const directory = await readAt(handle, location.start, location.length);
+        const entries = [];
+        for (const entry of readDirectory(directory, location)) {
+            if (entry.method !== 0)
+                throw new UnstreamableZipError(`${entry.name} is compressed`);
+            const local = await readAt(handle, entry.offset, 30);
+            const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+            entries.push({ name: entry.name, start, size: entry.size });
+        }
+        return entries;
+    }
+    catch (error) {
+        if (!(error instanceof UnstreamableZipError))
+            throw error;
+        throw new ArchiveIntegrityError(label, `not a pack (${error.message})`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readAt(handle, position, length) {
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, position);
+    if (bytesRead !== length)
+        throw new UnstreamableZipError('the zip ends early');
+    return bytes;
+}
+/**
+ * Copies one entry's bytes out of a pack into `target`, by its byte range, and checks them
+ * against `digest` (`sha256:<hex>`, as the checkpoint recorded them) before anything uses them.
+ * @throws ArchiveIntegrityError naming the entry when its bytes differ; `target` is removed
+ */
+async function copyPackEntry(packFile, entry, target, digest) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
+    if (entry.size === 0) {
+        out.end();
+        await (0,external_node_events_namespaceObject.once)(out, 'close');
+    }
+    else {
+        const end = entry.start + entry.size - 1;
+        const source = (0,external_node_fs_namespaceObject.createReadStream)(packFile, { start: entry.start, end });
+        source.on('data', chunk => hash.update(chunk));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, out);
+    }
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+        throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
+    }
+}
+/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
+async function readPackText(packFile, entry) {
+    const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
+    try {
+        return await readAt(handle, entry.start, entry.size);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
@@ -3647,16 +4322,19 @@ async function unzipEntry(listed, entry, target, limit, label) {
 
 
 
+
 /** A checkpoint document larger than this is refused rather than read into memory. */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** Folders below the source that are searched: a `gh run download` puts one per artifact. */
 const read_source_MAX_DEPTH = 1;
 /**
  * Reads checkpoints as downloaded from a run page: a checkpoint document (plain JSON), a files
- * archive (a zip, named `<name>.zip` or `<name>`), a zip holding documents (and archives), a
- * checkpoint export, a folder of those (one level of subfolders too), or a folder a files
- * archive was unzipped into (named after the archive). Archives renamed on download are found
- * by their size and digest. Nothing is verified beyond the documents' own digests: that is
+ * archive (a zip, named `<name>.zip` or `<name>`), a pack (`<name>.pack`, with or without
+ * `.zip`: small archives and retired documents, each an entry named after its artifact), a zip
+ * holding documents, archives or packs, a checkpoint export, a folder of those (one level of
+ * subfolders too), or a folder a files archive was unzipped into (named after the archive).
+ * Archives renamed on download are found by their size and digest; an archive is found by its
+ * name wherever it lies, so a document written before its archive was packed finds it in a pack. Nothing is verified beyond the documents' own digests: that is
  * what `verifySource` does. Call `close()` on the result when done.
  * @throws NotFoundError when `path` does not exist; UsageError for a file that is none of these
  */
@@ -3672,6 +4350,7 @@ async function readCheckpointSource(path, options = {}) {
         else
             await collectFile(collector, location, true);
         await extractNested(collector);
+        await extractPacked(collector);
         await matchRenamedArchives(collector);
     }
     catch (error) {
@@ -3690,6 +4369,7 @@ class Collector {
     loose = [];
     /** Files archives inside zips, extracted once the documents tell their sizes. */
     nested = [];
+    packed = [];
     temporary = [];
     constructor(codec) {
         this.codec = codec;
@@ -3724,7 +4404,7 @@ class Collector {
 /** The name a project artifact's file carries, with or without the `.zip` a download adds. */
 function artifactNameOf(fileName) {
     const name = fileName.toLowerCase().endsWith('.zip') ? fileName.slice(0, -4) : fileName;
-    const parsed = naming_parseArtifactName(name);
+    const parsed = parseAnyArtifactName(name);
     return parsed ? { name, ...parsed } : undefined;
 }
 async function collectFolder(collector, folder, depth) {
@@ -3754,6 +4434,10 @@ async function collectFile(collector, path, explicit) {
             collector.addArchive({ name: named.name, origin: path, form: 'zip', path });
         else
             collector.problem(path, new ArchiveIntegrityError(named.name, 'is not a zip'));
+        return;
+    }
+    if (named?.kind === 'pack') {
+        await collectPack(collector, path, path, explicit);
         return;
     }
     if (zip) {
@@ -3853,6 +4537,12 @@ async function collectZip(collector, path, explicit) {
                     collector.nested.push({ zip: path, entry: entry.fileName, name: named.name, origin });
                     found = true;
                 }
+                else if (named?.kind === 'pack') {
+                    const pack = (0,external_node_path_namespaceObject.join)(await collector.temporaryFolder(), named.name);
+                    await unzipEntry(opened, entry, pack, entry.uncompressedSize, (0,external_node_path_namespaceObject.basename)(path));
+                    await collectPack(collector, pack, origin, false);
+                    found = true;
+                }
                 else if (named?.kind === 'json' || base.toLowerCase().endsWith('.json')) {
                     const before = collector.checkpoints.length;
                     const bytes = await readEntry(opened, entry, MAX_DOCUMENT_BYTES, (0,external_node_path_namespaceObject.basename)(path));
@@ -3899,6 +4589,68 @@ async function extractNested(collector) {
             if (!(error instanceof ArchiveIntegrityError))
                 throw error;
             collector.problem(nested.origin, error);
+        }
+    }
+}
+/**
+ * A pack's entries: its documents are read now (bounded like any document, each found at
+ * `<pack>!<entry>`), its archives noted for {@link extractPacked}. A file that is not a pack
+ * is a problem of the source, or an error when it was named on the command line.
+ */
+async function collectPack(collector, path, origin, explicit) {
+    let entries;
+    try {
+        entries = await packEntries(path);
+    }
+    catch (error) {
+        if (explicit || !(error instanceof ArchiveIntegrityError))
+            throw error;
+        collector.problem(origin, error);
+        return;
+    }
+    for (const entry of entries) {
+        const named = naming_parseArtifactName(entry.name);
+        const at = `${origin}!${entry.name}`;
+        if (named?.kind === 'files')
+            collector.packed.push({ pack: path, entry, origin: at });
+        if (named?.kind !== 'json')
+            continue;
+        try {
+            if (entry.size > MAX_DOCUMENT_BYTES) {
+                throw new CorruptCheckpointError(at, `over ${MAX_DOCUMENT_BYTES} bytes`);
+            }
+            const bytes = await readPackText(path, entry);
+            collectJson(collector, decodeUtf8(bytes, at), at, named.ref, false);
+        }
+        catch (error) {
+            if (!(error instanceof CheckpointError))
+                throw error;
+            collector.problem(at, error);
+        }
+    }
+}
+/**
+ * Reads the files archives found in packs into temporary files, each checked against the
+ * digest a document recorded for it (at most a small archive's size); one that fails is a
+ * problem of the source, named by the archive, and its checkpoints lack it.
+ */
+async function extractPacked(collector) {
+    for (const packed of collector.packed) {
+        const name = packed.entry.name;
+        if (collector.archives.has(name))
+            continue;
+        const record = recordOf(collector.documents, name);
+        if (!record)
+            continue;
+        try {
+            const target = (0,external_node_path_namespaceObject.join)(await collector.temporaryFolder(), `${name}.zip`);
+            await copyPackEntry(packed.pack, packed.entry, target, record.digest);
+            collector.addArchive({ name, origin: packed.origin, form: 'zip', path: target });
+        }
+        catch (error) {
+            if (!(error instanceof ArchiveIntegrityError))
+                throw error;
+            collector.problem(packed.origin, error);
         }
     }
 }
@@ -3995,14 +4747,19 @@ function warnProblems(source, io) {
 }
 /**
  * A checkpoint a command line names: a node id (its newest checkpoint) or a checkpoint name
- * looked up in `source`, else a file (a document, a zip) read on its own.
- * @throws NotFoundError when it is none of these
+ * looked up in `source`, else a file (a document, a zip) read on its own. A folder is a SOURCE,
+ * never a checkpoint: naming one where a checkpoint goes is a usage error that says so.
+ * @throws NotFoundError when it is none of these; UsageError for a folder
  */
 async function findTarget(target, source, io, scope) {
-    if (ID_PATTERN.test(target) || source.checkpoints.some(found => matchesName(found, target))) {
+    const path = (0,external_node_path_namespaceObject.resolve)(io.cwd, target);
+    const named = source.checkpoints.some(found => found.ref?.node === target || matchesName(found, target));
+    if (!named && isFolder(path)) {
+        throw new UsageError(`${target} is a folder, which is a SOURCE, not a checkpoint: name a node id, a checkpoint name or a file first, and the folder after it`);
+    }
+    if (named || ID_PATTERN.test(target)) {
         return { found: selectCheckpoint(source, target, scope), source };
     }
-    const path = (0,external_node_path_namespaceObject.resolve)(io.cwd, target);
     if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
         throw new NotFoundError(`${target} is neither a node id, a checkpoint in ${source.location}, nor a file`);
     }
@@ -4013,6 +4770,9 @@ async function findTarget(target, source, io, scope) {
     finally {
         await alone.close();
     }
+}
+function isFolder(path) {
+    return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function matchesName(found, target) {
     return found.name === target || found.name === `${target}.json`;
@@ -4095,6 +4855,7 @@ function describeFile(file) {
 
 
 
+
 const STATUS_TEXT = {
     valid: 'valid',
     corrupt: 'corrupt',
@@ -4110,7 +4871,8 @@ const listCommand = {
         'status: valid, corrupt (unreadable or its digest does not match), newer schema (written by\n' +
         'a newer version), untrusted (encrypted, or unsigned, and no matching key in\n' +
         'CHECKPOINT_ENCRYPTION_KEY / CHECKPOINT_SIGNING_KEY) or files missing (an archive its\n' +
-        'files are in was not downloaded).',
+        'files are in was not downloaded). A checkpoint inside a zip or a pack (a document retired\n' +
+        'into a pack) is shown with its LOCATION, `<pack>!<entry>`.',
     arguments: [SOURCE_ARGUMENT],
     options: SCOPE_AND_JSON_OPTIONS,
     async run(args, io) {
@@ -4119,12 +4881,12 @@ const listCommand = {
             warnProblems(source, io);
             const found = source.checkpoints.filter(item => !scope || item.ref?.scope === scope);
             if (found.length === 0)
-                throw new NotFoundError(`No checkpoints found in ${source.location}`);
+                throw new NotFoundError(noneFound(source, scope));
             const entries = found.map(item => listEntry(source, item));
             if (args.flag('json'))
                 io.stdout.write(json({ source: source.location, checkpoints: entries }));
             else
-                io.stdout.write(listTable(entries));
+                io.stdout.write(listTable(entries, source.location));
             for (const entry of entries) {
                 if (entry.problem)
                     io.stderr.write(`${entry.name}: ${entry.problem}\n`);
@@ -4132,6 +4894,14 @@ const listCommand = {
         });
     }
 };
+/** Why `list` found nothing; with `--scope`, the scopes the source does hold. */
+function noneFound(source, scope) {
+    const scopes = [...new Set(source.checkpoints.flatMap(item => item.ref?.scope ?? []))];
+    if (scope === undefined || scopes.length === 0) {
+        return `No checkpoints found in ${source.location}`;
+    }
+    return `No checkpoints of scope ${scope} in ${source.location}; scopes there: ${scopes.join(', ')}`;
+}
 /** What `list` shows of one checkpoint. */
 function listEntry(source, found) {
     const status = source.status(found);
@@ -4152,8 +4922,13 @@ function listEntry(source, found) {
         ...(missing.length > 0 ? { missing } : {})
     };
 }
-function listTable(entries) {
+/**
+ * The table `list` prints; with a LOCATION column when some checkpoint lies inside a zip or a
+ * pack (`<pack>!<entry>`, relative to the source), so a document retired into a pack is found.
+ */
+function listTable(entries, location) {
     const header = ['SCOPE', 'NODE', 'SEQ', 'ATTEMPT', 'TIME', 'FILES', 'SIZE', 'STATUS'];
+    const nested = entries.some(entry => entry.origin.includes('!'));
     const rows = entries.map(entry => [
         entry.scope ?? '?',
         entry.node ?? '?',
@@ -4162,9 +4937,15 @@ function listTable(entries) {
         formatTime(entry.createdAt ?? undefined),
         entry.files === null ? '-' : String(entry.files),
         entry.bytes === null ? '-' : formatBytes(entry.bytes),
-        STATUS_TEXT[entry.status]
+        STATUS_TEXT[entry.status],
+        ...(nested ? [relativeOrigin(entry.origin, location)] : [])
     ]);
-    return table(header, rows);
+    return table(nested ? [...header, 'LOCATION'] : header, rows);
+}
+function relativeOrigin(origin, location) {
+    const from = origin.startsWith(`${location}!`) ? (0,external_node_path_namespaceObject.dirname)(location) : location;
+    const path = (0,external_node_path_namespaceObject.relative)(from, origin);
+    return path === '' || path.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(path) ? origin : path;
 }
 
 ;// CONCATENATED MODULE: ./src/transport/service-errors.ts
@@ -4340,7 +5121,10 @@ function apiUrl(env = process.env) {
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/transport/http.ts
+
 
 
 
@@ -4350,10 +5134,11 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 // agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
 // NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
- * The action's version, sent in every request's User-Agent. A unit test holds it equal to
- * package.json's: the bundles do not ship package.json where they could read it.
+ * The action's version, sent in every request's User-Agent and printed by `checkpoint-action
+ * --version`: package.json's, copied into each bundle when it is built (the bundles do not ship
+ * package.json where they could read it).
  */
-const ACTION_VERSION = '1.0.0';
+const ACTION_VERSION = package_namespaceObject.rE;
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
@@ -4924,7 +5709,7 @@ class GitHubClient {
     async download(repository, artifact, target, progress) {
         const api = { apiUrl: this.apiUrl, token: this.token };
         const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
-        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`, artifactZipUrl(this.apiUrl, repository, artifact.id));
         return { bytes: size, digest };
     }
     /**
@@ -4945,7 +5730,7 @@ class GitHubClient {
             const response = await http_request(url, { headers, timeoutMs, redirected: () => undefined });
             const link = [response.headers.link ?? []].flat().join(', ');
             return { text: (await http_readBody(response)).toString('utf8'), link };
-        }), what);
+        }), what, url);
         return { json: JSON.parse(page.text), next: nextLink(page.link) };
     }
 }
@@ -4964,24 +5749,34 @@ function apiHeaders(token) {
  * @returns the size and `sha256:<hex>` of the bytes written
  */
 async function downloadArtifact(api, repository, artifactId, target, transfer) {
-    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    const url = artifactZipUrl(api.apiUrl, repository, artifactId);
     return downloadToFile(url, target, {
         ...transfer,
         headers: apiHeaders(api.token),
         redirected: transfer.redirected ?? (() => undefined)
     });
 }
+/** The REST URL an artifact downloads from; it answers 302 to a signed blob URL. */
+function artifactZipUrl(apiUrl, repository, artifactId) {
+    return `${repoUrl(apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+}
 /**
  * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
- * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts. One
+ * that got no answer at all (a timeout, a refused or broken connection) also names the URL it
+ * went to (the API's, never the signed blob URL), so a wrong GITHUB_API_URL or an unreachable
+ * host shows.
  */
-async function asApiError(call, what) {
+async function asApiError(call, what, url) {
     try {
         return await call;
     }
     catch (error) {
-        if (!(error instanceof service_errors_ServiceError) || error.status === undefined)
+        if (!(error instanceof service_errors_ServiceError))
             throw error;
+        if (error.status === undefined) {
+            throw new service_errors_ServiceError(`${error.message} (${url})`, undefined, { cause: error });
+        }
         if ([401, 403, 404].includes(error.status))
             throw apiError(error.status, what);
         throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
@@ -5076,9 +5871,10 @@ class ProgressBar {
 
 /**
  * Downloads a run's checkpoints through the REST API as a browser saves them from the run page:
- * documents as `<name>` (plain JSON), files archives as `<name>.zip`. The documents come first;
- * with `attempt`, only the archives they need follow. Every download is checked against the
- * digest the API recorded at upload before it takes its final name.
+ * documents as `<name>` (plain JSON), files archives and packs as `<name>.zip`. The documents
+ * come first; with `attempt`, only the archives they need follow, and the packs that hold those
+ * archives or that the attempt wrote (its retired documents). Every download is checked against
+ * the digest the API recorded at upload before it takes its final name.
  * @throws NotFoundError when the run has no matching checkpoints; IntegrityError; GitHubApiError
  */
 async function pullRun(client, options) {
@@ -5094,14 +5890,20 @@ async function pullRun(client, options) {
         pulled.push(await pullOne(client, item.artifact, options));
     const wanted = options.attempt === undefined ? undefined : await archivesNeeded(pulled);
     for (const item of candidates) {
-        if (item.kind !== 'files' || (wanted && !wanted.has(item.artifact.name)))
+        if (item.kind === 'json' || !isWanted(item, wanted, options.attempt))
             continue;
         pulled.push(await pullOne(client, item.artifact, options));
     }
     return pulled;
 }
+/** An archive or pack to pull: all of them, or those the attempt's documents need. */
+function isWanted(item, wanted, attempt) {
+    if (!wanted || wanted.has(item.artifact.name))
+        return true;
+    return item.kind === 'pack' && item.ref.attempt === attempt;
+}
 function candidateOf(artifact, scope) {
-    const parsed = naming_parseArtifactName(artifact.name);
+    const parsed = parseAnyArtifactName(artifact.name);
     if (!parsed || artifact.expired || (scope !== undefined && parsed.ref.scope !== scope))
         return [];
     return [{ artifact, ref: parsed.ref, kind: parsed.kind }];
@@ -5114,7 +5916,10 @@ function noCheckpoints(options) {
     ].join('');
     return `Run ${options.runId} of ${owner}/${name} has no checkpoints${filters} (expired ones are not listed)`;
 }
-/** The archives the pulled documents' files live in (their own, and earlier nodes'). */
+/**
+ * The archives the pulled documents' files live in (their own, and earlier nodes'), and the
+ * packs that hold some of them.
+ */
 async function archivesNeeded(pulled) {
     const names = new Set();
     for (const item of pulled) {
@@ -5126,6 +5931,9 @@ async function archivesNeeded(pulled) {
             for (const file of document.files)
                 if (file.archive)
                     names.add(file.archive);
+            for (const record of document.archives)
+                if (record.pack)
+                    names.add(record.pack);
         }
         catch (error) {
             // A corrupt document still gets its own archive; `verify` reports it.
@@ -5249,9 +6057,9 @@ function pullTable(pulled, io) {
 
 ;// CONCATENATED MODULE: ./src/packing/limit.ts
 /** Files up to this size are read, packed and written whole rather than streamed. */
-const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+const limit_SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
-const FILE_CONCURRENCY = 16;
+const limit_FILE_CONCURRENCY = 16;
 /**
  * Runs `task` on the items of `items` as they come, at most `limit` at a time: the one shape
  * of work in flight together (file operations, an upload's blocks). The next item is asked for
@@ -5376,9 +6184,9 @@ async function placeFiles(staging, files, workspace) {
 async function placeAll(placements, workspace) {
     const root = await (0,promises_namespaceObject.realpath)(workspace);
     const folders = new FolderWalk(root);
-    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    await mapLimit(placements, limit_FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
     const regular = placements.filter(({ file, from }) => file.link === undefined && from);
-    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
+    await mapLimit(regular, limit_FILE_CONCURRENCY, async ({ file, from }) => {
         const target = (0,external_node_path_namespaceObject.join)(root, file.path);
         await folders.make((0,external_node_path_namespaceObject.dirname)(file.path));
         // The staged file gets its mode first: it appears at its path complete, in one rename.
@@ -5781,17 +6589,22 @@ async function copyVerified(found, file, staging) {
 
 
 
+
 /**
  * Restores a checkpoint's files and state into a folder as the restore step does: every archive
  * is verified and extracted into a staging folder first, then the files are moved into place
  * with their modes and links are recreated; nothing lands outside `to`.
  * @throws NotFoundError when an archive the files need is not in the source;
- *   ArchiveIntegrityError or PathEscapeError when something is refused; UsageError
+ *   ArchiveIntegrityError or PathEscapeError when something is refused; UsageError, also when
+ *   `to` is a file, or holds paths the restore would replace and `overwrite` is not set
  */
 async function restoreCheckpoint(source, document, options) {
     const to = (0,external_node_path_namespaceObject.resolve)(options.to);
     const stateFile = stateFileOf(document, options.stateFile ?? 'state.json');
-    checkArchives(source, document, options.fileKey);
+    const cannot = cannotRestore(source, document, options.fileKey);
+    if (cannot)
+        throw cannot;
+    await checkTarget(to, [...document.files.map(file => file.path), stateFile], options.overwrite);
     const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'checkpoint-restore-'));
     try {
         const folders = new Map();
@@ -5814,16 +6627,64 @@ async function restoreCheckpoint(source, document, options) {
         await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
     }
 }
-/** Every archive the files need is there, and can be decrypted when it is encrypted. */
-function checkArchives(source, document, fileKey) {
+/**
+ * Why a checkpoint's files cannot be restored from a source: an archive they are in was not
+ * downloaded, or is encrypted and there is no key. Undefined when they can.
+ */
+function cannotRestore(source, document, fileKey) {
     const missing = source.missingArchives(document);
     if (missing.length > 0) {
-        throw new NotFoundError(`${checkpointName(document)} needs ${missing.join(', ')}, not in ${source.location}: download it from the run page`);
+        const where = missing.map(name => describeMissing(source, name));
+        return new NotFoundError(`${checkpointName(document)} needs ${where.join(', ')}, not in ${source.location}: download it from the run page`);
     }
     const sealed = archivesOf(document).filter(name => source.archiveRecord(name)?.packing === 'zip-encrypted');
     if (sealed.length > 0 && !fileKey) {
-        throw new UsageError(`The files of ${checkpointName(document)} are encrypted (${sealed.join(', ')}): set CHECKPOINT_ENCRYPTION_KEY to the action's encryption-key`);
+        return new UsageError(`The files of ${checkpointName(document)} are encrypted (${sealed.join(', ')}): set CHECKPOINT_ENCRYPTION_KEY to the action's encryption-key`);
     }
+    return undefined;
+}
+/** At most this many paths are named when a restore would replace files. */
+const NAMED_PATHS = 20;
+/**
+ * The target is a folder (or not there yet), and, unless `overwrite`, none of `paths` exists in
+ * it: a restore into a working copy never replaces local work unasked.
+ */
+async function checkTarget(to, paths, overwrite = false) {
+    const target = await (0,promises_namespaceObject.stat)(to).catch(() => undefined);
+    if (target && !target.isDirectory()) {
+        throw new UsageError(`--to ${to} is a file: name a folder to restore into (one that is missing is created)`);
+    }
+    if (!target || overwrite)
+        return;
+    const taken = [];
+    for (const path of paths)
+        if (await occupied((0,external_node_path_namespaceObject.join)(to, path)))
+            taken.push(path);
+    if (taken.length === 0)
+        return;
+    const named = taken.slice(0, NAMED_PATHS).join(', ');
+    const more = taken.length > NAMED_PATHS ? ` and ${taken.length - NAMED_PATHS} more` : '';
+    throw new UsageError(`${to} already has ${taken.length} of the paths this restore writes, which it would replace: ${named}${more}. Pass --force to replace them, or restore into another folder`);
+}
+/** Something is at the path, or a file stands where one of its folders should be. */
+async function occupied(path) {
+    try {
+        await (0,promises_namespaceObject.lstat)(path);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'ENOTDIR';
+    }
+}
+/**
+ * An archive the source lacks, with the pack artifact that holds it (the one to download) and
+ * why a copy the source does hold was refused.
+ */
+function describeMissing(source, name) {
+    const pack = source.packOf(name);
+    const refused = source.problems.find(({ error }) => error instanceof ArchiveIntegrityError && error.archive === name);
+    const held = pack === undefined ? '' : ` (in pack ${pack})`;
+    return `${name}${held}${refused ? ` (${refused.error.message})` : ''}`;
 }
 function summary(document, to, stateFile) {
     const regular = document.files.filter(file => file.link === undefined);
@@ -5870,7 +6731,9 @@ const restoreCommand = {
         'and extracted into a staging folder first, then files are moved into place with their mode,\n' +
         'links are recreated, and the state is written to state.json. An entry that would land\n' +
         'outside DIR (.., an absolute path, a link out) is refused with exit 3 and nothing is\n' +
-        'placed. Without --node, the newest checkpoint; a corrupt one is refused, never skipped.',
+        'placed. Files (or a state.json) already in DIR at the paths the checkpoint writes are\n' +
+        'never replaced unasked: the restore lists them and exits 2, unless --force. Without\n' +
+        '--node, the newest checkpoint; a corrupt one is refused, never skipped.',
     arguments: [SOURCE_ARGUMENT],
     options: {
         to: { type: 'string', value: 'DIR', description: 'the folder to restore into (required)' },
@@ -5884,6 +6747,10 @@ const restoreCommand = {
             value: 'PATH',
             description: 'where the state goes in DIR (default: state.json)'
         },
+        force: {
+            type: 'boolean',
+            description: 'replace files already in DIR at the paths the checkpoint writes'
+        },
         ...SCOPE_AND_JSON_OPTIONS
     },
     async run(args, io) {
@@ -5891,11 +6758,13 @@ const restoreCommand = {
         const stateFile = args.string('state-file');
         await withSource(args.positionals[0], io, async (source) => {
             const found = selectCheckpoint(source, args.string('node'), args.scope());
-            hintIfCorrupt(source, found, io);
+            const fileKey = codecOf(io).fileKey;
+            hintIfCorrupt(source, found, fileKey, io);
             const document = documentOf(found);
             const result = await restoreCheckpoint(source, document, {
                 to,
-                fileKey: codecOf(io).fileKey,
+                fileKey,
+                overwrite: args.flag('force'),
                 ...(stateFile ? { stateFile } : {})
             });
             io.stdout.write(args.flag('json')
@@ -5904,14 +6773,20 @@ const restoreCommand = {
         });
     }
 };
-/** Names the newest valid checkpoint when the one chosen does not verify. */
-function hintIfCorrupt(source, found, io) {
+/**
+ * Names the newest valid checkpoint when the one chosen does not verify: one whose files are
+ * all in the source and can be decrypted, so that following the hint restores something.
+ */
+function hintIfCorrupt(source, found, fileKey, io) {
     if (found.document)
         return;
-    const valid = source.valid.filter(document => document.scope === found.ref?.scope).at(-1);
+    const valid = source.valid
+        .filter(document => document.scope === found.ref?.scope)
+        .filter(document => cannotRestore(source, document, fileKey) === undefined)
+        .at(-1);
     if (valid) {
         const name = checkpointName(valid);
-        io.stderr.write(`The newest valid checkpoint is ${name}: pass --node ${name} to restore it.\n`);
+        io.stderr.write(`The newest valid checkpoint that can be restored from here is ${name}: pass --node ${name} to restore it.\n`);
     }
 }
 
@@ -6329,7 +7204,8 @@ const verifyCommand = {
         'digest recorded at upload, then each file, extracted into a temporary folder through the\n' +
         'manifest-checked extractor, against its size and sha256. Exits 3 when anything fails\n' +
         '(a checkpoint of a newer schema cannot be verified and fails too). Archives that were not\n' +
-        'downloaded are listed, not failed.',
+        'downloaded are listed, not failed, and then it does not say "All verified": the files in\n' +
+        'them were not checked.',
     arguments: [SOURCE_ARGUMENT],
     options: { json: JSON_OPTION },
     async run(args, io) {
@@ -6338,7 +7214,7 @@ const verifyCommand = {
                 throw new NotFoundError(`No checkpoints found in ${source.location}`);
             }
             const report = await verifySource(source, { fileKey: codecOf(io).fileKey });
-            io.stdout.write(args.flag('json') ? json(report) : verifyText(report));
+            io.stdout.write(args.flag('json') ? json(report) : verifyText(report, source));
             const failed = report.items.filter(item => item.result === 'failed' || item.result === 'newer-schema');
             if (failed.length > 0) {
                 throw new IntegrityError(`Verification failed: ${failed.map(item => item.name).join(', ')}`);
@@ -6352,11 +7228,21 @@ function detail(item) {
         return cell(text, 1000);
     return item.files === undefined ? '' : `${item.files} file(s), ${formatBytes(item.bytes ?? 0)}`;
 }
-function verifyText(report) {
+function verifyText(report, source) {
     const rows = report.items.map(item => [item.kind, item.name, item.result, detail(item)]);
-    const missing = report.missing.map(name => `not downloaded, not verified: ${name}\n`);
-    const verdict = report.ok ? 'All verified.\n' : '';
-    return `${table(['KIND', 'NAME', 'RESULT', 'DETAIL'], rows)}${missing.join('')}${verdict}`;
+    const missing = report.missing.map(name => {
+        const pack = source.packOf(name);
+        return `not downloaded, not verified: ${name}${pack === undefined ? '' : ` (in pack ${pack})`}\n`;
+    });
+    return `${table(['KIND', 'NAME', 'RESULT', 'DETAIL'], rows)}${missing.join('')}${verdict(report)}`;
+}
+/** The last line: "All verified" only when nothing the checkpoints need went unchecked. */
+function verdict(report) {
+    if (!report.ok)
+        return '';
+    if (report.missing.length === 0)
+        return 'All verified.\n';
+    return `What is here verified; ${report.missing.length} archive(s) the checkpoints need were not downloaded, so their files are not verified.\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
@@ -6423,6 +7309,7 @@ function apiExitCode(status) {
 
 
 
+
 /** Every command, in the order `--help` lists them. */
 const COMMANDS = [
     listCommand,
@@ -6457,6 +7344,10 @@ async function dispatch(argv, io) {
             throw new UsageError('a command is needed');
         return;
     }
+    if (name === '--version' || name === '-v') {
+        io.stdout.write(`${ACTION_VERSION}\n`);
+        return;
+    }
     const command = COMMANDS.find(item => item.name === name);
     if (!command) {
         throw new UsageError(`unknown command ${JSON.stringify(name)} (see checkpoint-action --help)`);
@@ -6470,6 +7361,7 @@ async function dispatch(argv, io) {
 function overview() {
     return [
         'Usage: checkpoint-action <command> [arguments] [options]',
+        '       checkpoint-action --version',
         '',
         'Inspect, verify and restore checkpoints downloaded from a workflow run page.',
         '',

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(754);
+/* harmony import */ var _restore_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(122);
 
 await (0,_restore_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestorePost */ .G)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 754:
+/***/ 122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -182,7 +182,7 @@ function caseCollision(id, known) {
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files|pack)$/;
 function stem(ref) {
     const sequence = String(ref.sequence).padStart(3, '0');
     return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
@@ -199,13 +199,37 @@ function naming_checkpointName(ref) {
 function filesArchiveName(ref) {
     return `${stem(ref)}.files`;
 }
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+function packName(ref) {
+    return `${stem(ref)}.pack`;
+}
+const NAMERS = {
+    json: naming_checkpointName,
+    files: filesArchiveName,
+    pack: packName
+};
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
     const parsed = parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 function parseArtifactName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack'
+        ? undefined
+        : parsed;
+}
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+function parsePackName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+function parseAnyArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -213,10 +237,9 @@ function parseArtifactName(name) {
     if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind };
     // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? naming_checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
+    return NAMERS[parsed.kind](ref) === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
@@ -863,7 +886,8 @@ function isArchiveRecord(value) {
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
         PACKINGS.has(value.packing) &&
-        (value.cache === undefined || typeof value.cache === 'string'));
+        (value.cache === undefined || typeof value.cache === 'string') &&
+        (value.pack === undefined || typeof value.pack === 'string'));
 }
 function isFileRecord(item) {
     if (!state_isJsonObject(item))
@@ -1360,9 +1384,20 @@ const REASON_WORDS = {
     'rerun-requested': 'not taken: asked to run again'
 };
 
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
+;// CONCATENATED MODULE: ./src/checkpoint/units.ts
+// Sizes, durations and rates as the log, the job summary and the CLI write them for people.
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** Milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`; `–` when unknown. */
 function formatDuration(ms) {
     if (ms === undefined)
         return '–';
@@ -1374,6 +1409,92 @@ function formatDuration(ms) {
     const seconds = Math.round((ms % 60_000) / 1000);
     return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
 }
+/** A transfer rate in MiB/s, one decimal: `52.3 MiB/s`. */
+function formatRate(bytesPerSecond) {
+    return `${(Math.max(0, bytesPerSecond) / (1024 * 1024)).toFixed(1)} MiB/s`;
+}
+
+;// CONCATENATED MODULE: ./src/checkpoint/time-saved.ts
+
+/**
+ * How a node's recorded duration was measured: a `run` node records its command's own time (its
+ * fingerprint holds the command); a `save` node records the time since the job's previous
+ * checkpoint step ended, which may include steps that are not the node's work.
+ */
+function workOf(node) {
+    return { durationMs: node.durationMs, measured: node.fingerprint?.command !== undefined };
+}
+/**
+ * The time saved by not running `work` again: the one figure the notice, the job summary and the
+ * demo give.
+ */
+function timeSaved(work) {
+    const saved = { totalMs: 0, measuredMs: 0, estimatedMs: 0 };
+    for (const { durationMs = 0, measured } of work) {
+        saved.totalMs += durationMs;
+        if (measured)
+            saved.measuredMs += durationMs;
+        else
+            saved.estimatedMs += durationMs;
+    }
+    return saved;
+}
+const ESTIMATE = 'the time since the previous checkpoint step, which may include setup steps that run again anyway';
+/** The figure in words: `about 1 min 05 s of work not repeated (...how it was measured)`. */
+function describeTimeSaved(saved) {
+    const figure = `about ${formatDuration(saved.totalMs)} of work not repeated`;
+    if (saved.totalMs === 0)
+        return figure;
+    if (saved.estimatedMs === 0)
+        return `${figure} (the commands' own time)`;
+    if (saved.measuredMs === 0)
+        return `${figure} (an estimate: ${ESTIMATE})`;
+    return (`${figure} (${formatDuration(saved.measuredMs)} of command time, ` +
+        `${formatDuration(saved.estimatedMs)} estimated as ${ESTIMATE})`);
+}
+
+;// CONCATENATED MODULE: ./src/action/summary-stop.ts
+/**
+ * The summary's last section: where the pipeline stopped and how to resume it. A run step's
+ * failed or cancelled command is known; a failure in a step this action does not see is not
+ * (a post step is not told the job's status), so the last node checkpointed is named instead.
+ */
+function renderStop(job, rows) {
+    const stopped = rows.find(row => row.status === 'failed' || row.status === 'partial');
+    const done = rows.filter(row => ['ran', 'stale', 'restored'].includes(row.status));
+    const last = done[done.length - 1]?.node;
+    if (!stopped && last === undefined)
+        return [];
+    const where = stopped
+        ? stoppedAt(stopped)
+        : `If this job failed, it stopped after node \`${last ?? ''}\`, the last one checkpointed: the step that failed is not one of checkpoint-action's.`;
+    return ['#### Where it stopped, and how to resume', '', where, '', ...howToResume(job, last)];
+}
+function stoppedAt(row) {
+    if (row.status === 'partial') {
+        return `Stopped at node \`${row.node}\`: it was cancelled, and its progress is kept for the next attempt.`;
+    }
+    return `Stopped at node \`${row.node}\`: its command failed (${row.reason || 'see its log'}).`;
+}
+/** The two ways on: the same commit ("Re-run failed jobs"), or a fix in a new run. */
+function howToResume(job, last) {
+    const from = job.reuse?.from ?? ['attempts'];
+    const kept = last === undefined ? 'the nodes checkpointed' : `the nodes up to \`${last}\``;
+    const rerun = from.includes('attempts')
+        ? `- Same commit: **Re-run failed jobs** on the run page; ${kept} are restored and skipped.`
+        : `- Same commit: add \`attempts\` to the restore step's \`from\`, then **Re-run failed jobs**.`;
+    const newRun = from.includes('runs')
+        ? `- A fix in a new commit: push it; the new run's restore step (\`from: runs\`) takes each node whose key is unchanged.`
+        : `- A fix in a new commit: set \`from: attempts, runs\` and \`keys\` on the restore step, so the new run takes each node whose key is unchanged.`;
+    return [rerun, newRun];
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+
+
+
 /**
  * The nodes of the job in pipeline order: restored ones first (as restored, unless a step of
  * this job ran them again), then the ones this job ran.
@@ -1387,7 +1508,7 @@ function summaryRows(job) {
             node: node.id,
             status: 'restored',
             reason: 'done',
-            durationMs: node.durationMs,
+            ...workOf(node),
             where: source.startsWith('attempt ') ? `${source}, ${restored?.checkpoint ?? ''}` : source
         });
     }
@@ -1411,14 +1532,13 @@ function rowOf(event) {
         status,
         reason: event.reason ?? '',
         durationMs: event.durationMs,
+        measured: false,
         where: event.checkpoint ?? event.message ?? ''
     };
 }
-/** Work not repeated: the recorded durations of the nodes restored and skipped. */
-function timeSaved(rows) {
-    return rows
-        .filter(row => row.status === 'restored')
-        .reduce((total, row) => total + (row.durationMs ?? 0), 0);
+/** Work not repeated, in words: the recorded durations of the nodes restored and skipped. */
+function workNotRepeated(rows) {
+    return describeTimeSaved(timeSaved(rows.filter(row => row.status === 'restored')));
 }
 /** One line for a notice annotation, or undefined when nothing was resumed. */
 function resumeNotice(job) {
@@ -1428,7 +1548,7 @@ function resumeNotice(job) {
     if (skipped.length === 0)
         return undefined;
     return (`Resumed from ${origins(job, skipped)}: ${skipped.length} node(s) skipped ` +
-        `(${skipped.map(row => row.node).join(', ')}), about ${formatDuration(timeSaved(skipped))} of work not repeated.`);
+        `(${skipped.map(row => row.node).join(', ')}), ${workNotRepeated(skipped)}.`);
 }
 /** Where the skipped nodes came from: `attempt 1`, or e.g. `run 1234 and the cache`. */
 function origins(job, skipped) {
@@ -1476,9 +1596,10 @@ function renderSummary(job, scope) {
         return lines.join('\n');
     lines.push('| Node | Status | Reason | Duration | Checkpoint |', '| --- | --- | --- | --- | --- |');
     for (const row of rows) {
-        lines.push(`| ${row.node} | ${row.status} | ${row.reason} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`);
+        lines.push(`| ${row.node} | ${row.status} | ${escapeCell(rowReason(row.reason))} | ${formatDuration(row.durationMs)} | ${escapeCell(row.where)} |`);
     }
-    return [...lines, '', renderMermaid(rows), '', ...renderReasons(job), ''].join('\n');
+    const sections = [renderMermaid(rows), renderReasons(job), renderStop(job, rows)];
+    return [...lines, '', ...sections.flatMap(section => sectionLines(section)), ''].join('\n');
 }
 /** Why each node was or was not taken from another run or the cache, in plain words. */
 function renderReasons(job) {
@@ -1499,13 +1620,33 @@ function headline(job, rows) {
     if (!restored) {
         if (skipped === 0)
             return 'No checkpoint to resume from: the pipeline ran from the beginning.';
-        return `Resumed ${skipped} node(s) from ${origins(job, rows.filter(row => row.status === 'restored'))}, about ${formatDuration(timeSaved(rows))} of work not repeated.`;
+        return `Resumed ${skipped} node(s) from ${origins(job, rows.filter(row => row.status === 'restored'))}, ${workNotRepeated(rows)}.`;
     }
     return (`Resumed from \`${restored.checkpoint}\` (attempt ${restored.attempt} of run ${restored.runId}): ` +
-        `${skipped} node(s) skipped, about ${formatDuration(timeSaved(rows))} of work not repeated.`);
+        `${skipped} node(s) skipped, ${workNotRepeated(rows)}.`);
+}
+/** A section of the summary and the blank line after it; nothing when it is empty. */
+function sectionLines(section) {
+    const lines = typeof section === 'string' ? [section] : section;
+    return lines.length === 0 ? [] : [...lines, ''];
 }
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+const ROW_REASONS = {
+    done: 'done before',
+    'not-done': 'not done before',
+    'rerun-requested': 'asked to run again',
+    partial: 'resumed its saved progress',
+    cancelled: 'cancelled, its progress kept'
+};
+/** A row's reason code in plain words: `not-done` is "not done before". */
+function rowReason(reason) {
+    if (reason === '')
+        return '';
+    if (reason.startsWith('stale:'))
+        return `its ${reason.slice('stale:'.length)} changed`;
+    return ROW_REASONS[reason] ?? reasonInWords(reason);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"

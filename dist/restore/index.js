@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7403);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5534);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7403:
+/***/ 5534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29805,6 +29805,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   Y: () => (/* binding */ runRestore)
 });
+
+// UNUSED EXPORTS: restoredLine
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
@@ -29835,7 +29837,7 @@ function canonicalJson(value) {
     return `{${keys.map(key => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
 }
 /** `sha256:<hex>` of a string or bytes, the form the artifact service uses too. */
-function sha256Digest(data) {
+function canonical_sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
 
@@ -29966,7 +29968,7 @@ function caseCollision(id, known) {
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files|pack)$/;
 function stem(ref) {
     const sequence = String(ref.sequence).padStart(3, '0');
     return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
@@ -29983,13 +29985,37 @@ function naming_checkpointName(ref) {
 function filesArchiveName(ref) {
     return `${stem(ref)}.files`;
 }
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+function packName(ref) {
+    return `${stem(ref)}.pack`;
+}
+const NAMERS = {
+    json: naming_checkpointName,
+    files: filesArchiveName,
+    pack: packName
+};
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
     const parsed = parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 function parseArtifactName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack'
+        ? undefined
+        : parsed;
+}
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+function parsePackName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+function parseAnyArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -29997,10 +30023,9 @@ function parseArtifactName(name) {
     if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind };
     // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? naming_checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
+    return NAMERS[parsed.kind](ref) === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
@@ -30310,7 +30335,7 @@ function digestOf(body) {
 /** {@link digestOf}, given the state's JSON text. */
 function digestWithStateText(body, stateText) {
     const { digest: _digest, signature: _signature, state: _state, ...rest } = body;
-    return sha256Digest(canonicalJson({ ...rest, stateDigest: sha256Digest(stateText) }));
+    return canonical_sha256Digest(canonicalJson({ ...rest, stateDigest: canonical_sha256Digest(stateText) }));
 }
 /** Seals a body with its digest. */
 function sealCheckpoint(body) {
@@ -30647,7 +30672,8 @@ function isArchiveRecord(value) {
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
         PACKINGS.has(value.packing) &&
-        (value.cache === undefined || typeof value.cache === 'string'));
+        (value.cache === undefined || typeof value.cache === 'string') &&
+        (value.pack === undefined || typeof value.pack === 'string'));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -31451,7 +31477,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 /** Bytes encryption adds to each object: its nonce and its authentication tag. */
-const ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;
+const crypto_ENCRYPTION_OVERHEAD = NONCE_BYTES + TAG_BYTES;
 /**
  * Derives a 32-byte key from any string with HKDF-SHA256: users pass a passphrase-like secret,
  * and signing and encryption never share a key.
@@ -31472,7 +31498,7 @@ function signatureMatches(digest, signature, key) {
     return expected.length === given.length && (0,external_node_crypto_.timingSafeEqual)(expected, given);
 }
 /** AES-256-GCM with a fresh nonce: `nonce || ciphertext || tag`. */
-function encryptBytes(plain, key) {
+function crypto_encryptBytes(plain, key) {
     const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
     const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
     return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
@@ -31480,7 +31506,7 @@ function encryptBytes(plain, key) {
 /** Reverses {@link encryptBytes}; throws when the bytes or the key are wrong. */
 function decryptBytes(sealed, key) {
     const bytes = Buffer.from(sealed);
-    if (bytes.length < ENCRYPTION_OVERHEAD)
+    if (bytes.length < crypto_ENCRYPTION_OVERHEAD)
         throw new Error('too short to be encrypted data');
     const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, bytes.subarray(0, NONCE_BYTES));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
@@ -31493,7 +31519,7 @@ function decryptBytes(sealed, key) {
  * Encrypts a stream of bytes in the layout of {@link encryptBytes}: the nonce (fresh each time),
  * the ciphertext as the plain bytes arrive, the tag last.
  */
-async function* encryptChunks(plain, key) {
+async function* crypto_encryptChunks(plain, key) {
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     yield nonce;
@@ -31515,7 +31541,7 @@ async function encryptFile(from, to, key) {
     const hash = createHash('sha256');
     let size = 0;
     const counted = async function* () {
-        for await (const bytes of encryptChunks(createReadStream(from), key)) {
+        for await (const bytes of crypto_encryptChunks(createReadStream(from), key)) {
             hash.update(bytes);
             size += bytes.length;
             yield bytes;
@@ -31532,7 +31558,7 @@ async function decryptFile(from, to, key) {
     let size;
     try {
         size = (await handle.stat()).size;
-        if (size < ENCRYPTION_OVERHEAD)
+        if (size < crypto_ENCRYPTION_OVERHEAD)
             throw new Error('too short to be encrypted data');
         nonce = Buffer.alloc(NONCE_BYTES);
         tag = Buffer.alloc(TAG_BYTES);
@@ -31544,7 +31570,7 @@ async function decryptFile(from, to, key) {
     }
     const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, nonce);
     decipher.setAuthTag(tag);
-    const body = size === ENCRYPTION_OVERHEAD
+    const body = size === crypto_ENCRYPTION_OVERHEAD
         ? external_node_stream_.Readable.from([])
         : (0,external_node_fs_.createReadStream)(from, { start: NONCE_BYTES, end: size - TAG_BYTES - 1 });
     await (0,external_node_stream_promises_namespaceObject.pipeline)(body, decipher, (0,external_node_fs_.createWriteStream)(to, { mode: 0o600 }));
@@ -31597,7 +31623,7 @@ class CheckpointCodec {
             schema: 1,
             ...refOf(document),
             cipher: 'aes-256-gcm',
-            data: encryptBytes(Buffer.from(text, 'utf8'), this.encryption).toString('base64')
+            data: crypto_encryptBytes(Buffer.from(text, 'utf8'), this.encryption).toString('base64')
         };
         return `${JSON.stringify(envelope, null, 2)}\n`;
     }
@@ -31637,9 +31663,9 @@ class CheckpointCodec {
 
 ;// CONCATENATED MODULE: ./src/packing/limit.ts
 /** Files up to this size are read, packed and written whole rather than streamed. */
-const SMALL_FILE = 1024 * 1024;
+const limit_SMALL_FILE = 1024 * 1024;
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
-const FILE_CONCURRENCY = 16;
+const limit_FILE_CONCURRENCY = 16;
 /**
  * Runs `task` on the items of `items` as they come, at most `limit` at a time: the one shape
  * of work in flight together (file operations, an upload's blocks). The next item is asked for
@@ -31764,9 +31790,9 @@ async function placeFiles(staging, files, workspace) {
 async function placeAll(placements, workspace) {
     const root = await (0,promises_namespaceObject.realpath)(workspace);
     const folders = new FolderWalk(root);
-    await mapLimit(placements, FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
+    await mapLimit(placements, limit_FILE_CONCURRENCY, placement => checkPlacement(root, placement.file, folders));
     const regular = placements.filter(({ file, from }) => file.link === undefined && from);
-    await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
+    await mapLimit(regular, limit_FILE_CONCURRENCY, async ({ file, from }) => {
         const target = (0,external_node_path_.join)(root, file.path);
         await folders.make((0,external_node_path_.dirname)(file.path));
         // The staged file gets its mode first: it appears at its path complete, in one rename.
@@ -31894,6 +31920,84 @@ async function moveFile(from, to) {
         await (0,promises_namespaceObject.rm)(from, { force: true });
     }
 }
+
+;// CONCATENATED MODULE: ./src/checkpoint/units.ts
+// Sizes, durations and rates as the log, the job summary and the CLI write them for people.
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** Milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`; `–` when unknown. */
+function formatDuration(ms) {
+    if (ms === undefined)
+        return '–';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+}
+/** A transfer rate in MiB/s, one decimal: `52.3 MiB/s`. */
+function formatRate(bytesPerSecond) {
+    return `${(Math.max(0, bytesPerSecond) / (1024 * 1024)).toFixed(1)} MiB/s`;
+}
+
+;// CONCATENATED MODULE: ./src/action/step-log.ts
+
+
+/** The title of the group the step's details are folded in, while one is open. */
+let openGroup;
+/**
+ * Folds what `work` logs into a `::group::` titled `title`, closed however the work ends: the
+ * step's details stay one click away, and its one final line stands out below them.
+ */
+async function inGroup(title, work) {
+    core/* startGroup */.Oh(title);
+    openGroup = title;
+    try {
+        return await work();
+    }
+    finally {
+        openGroup = undefined;
+        core/* endGroup */.N4();
+    }
+}
+/**
+ * A progress line of a long transfer, written outside the open group (which then goes on as
+ * "(continued)"): a collapsed group must not hide that the step is moving.
+ */
+function logProgress(line) {
+    if (openGroup === undefined) {
+        core/* info */.pq(line);
+        return;
+    }
+    core/* endGroup */.N4();
+    core/* info */.pq(line);
+    core/* startGroup */.Oh(`${openGroup} (continued)`);
+}
+/** The end of a step's final line: `12 file(s), 3.4 GiB, in 41.2 s`. */
+function movedInWords({ files, bytes, ms }) {
+    return `${files} file(s), ${formatBytes(bytes)}, in ${formatDuration(ms)}`;
+}
+/** The step's log as the transport reports to it: lines, progress, and values masked. */
+const stepLog = {
+    info: line => {
+        core/* info */.pq(line);
+    },
+    progress: logProgress,
+    mask: secret => {
+        core/* setSecret */.Pq(secret);
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/packing/meter.ts
 
@@ -32262,7 +32366,7 @@ async function stageEntry(archive, entry, bytes, through = []) {
  * @throws ArchiveIntegrityError
  */
 async function stageWholeEntry(archive, entry, data) {
-    matchRecord(archive, entry, data.length, sha256Digest(data));
+    matchRecord(archive, entry, data.length, canonical_sha256Digest(data));
     // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
     // here or there depending on which write comes first, and is the same refusal either way.
     await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 }).catch((error) => {
@@ -32444,7 +32548,7 @@ async function extractStream(source, zip, location, expected, staging, supersede
     const entries = readDirectory(zip.directory, location);
     const context = entryContext(zip.archive, expected, staging, superseded);
     const reader = new ByteReader(source);
-    const writes = new Pending(FILE_CONCURRENCY);
+    const writes = new Pending(limit_FILE_CONCURRENCY);
     try {
         for (const entry of entries)
             await streamEntry(reader, entry, context, writes);
@@ -32468,7 +32572,7 @@ async function streamEntry(reader, entry, context, writes) {
         return;
     }
     const { archive } = context;
-    if (entry.compressed <= SMALL_FILE && admitted.record.size <= SMALL_FILE) {
+    if (entry.compressed <= limit_SMALL_FILE && admitted.record.size <= limit_SMALL_FILE) {
         // Small: read whole, inflated at once, written while the next entries stream in.
         const bytes = await reader.read(entry.compressed);
         const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
@@ -32632,11 +32736,82 @@ class ByteReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packing/progress-report.ts
+
+/** How often a long transfer says how far it got: a silent log for minutes looks hung. */
+const PROGRESS_INTERVAL_MS = 10_000;
+/** The system's clock; its timer never keeps the process alive on its own. */
+const systemClock = {
+    now: () => Date.now(),
+    every: (ms, tick) => {
+        const timer = setInterval(tick, ms);
+        timer.unref();
+        return () => {
+            clearInterval(timer);
+        };
+    }
+};
+/** One progress line: `<label>: 1.2 GiB of 3.4 GiB (35%), 52.3 MiB/s`. */
+function progressLine(label, bytes, total, bytesPerSecond) {
+    const of = total > 0 ? ` of ${formatBytes(total)} (${percentOf(bytes, total)}%)` : '';
+    return `${label}: ${formatBytes(bytes)}${of}, ${formatRate(bytesPerSecond)}`;
+}
+function percentOf(bytes, total) {
+    return Math.min(100, Math.floor((bytes / total) * 100));
+}
+/**
+ * Says every interval how many bytes `bytes()` counts so far, out of the total, and the rate
+ * since the line before; a transfer that ends within the first interval says nothing. Returns
+ * the function that stops it.
+ */
+function startProgress(options, bytes) {
+    const clock = options.clock ?? systemClock;
+    let last = { at: clock.now(), bytes: bytes() };
+    return clock.every(options.everyMs ?? PROGRESS_INTERVAL_MS, () => {
+        const now = { at: clock.now(), bytes: bytes() };
+        const seconds = (now.at - last.at) / 1000;
+        // A retried transfer starts its count over: the rate is then 0, never negative.
+        const rate = seconds > 0 ? (now.bytes - last.bytes) / seconds : 0;
+        last = now;
+        options.log(progressLine(options.label, now.bytes, options.total, rate));
+    });
+}
+/** Runs `work` with a reporter of what `bytes()` counts, stopped however the work ends. */
+async function withProgress(options, bytes, work) {
+    const stop = startProgress(options, bytes);
+    try {
+        return await work();
+    }
+    finally {
+        stop();
+    }
+}
+/**
+ * The chunks of `source`, reported as they pass: the reporter starts with the first read and
+ * stops when the reader ends, fails or stops reading.
+ */
+async function* reportedChunks(source, options) {
+    let bytes = 0;
+    const stop = startProgress(options, () => bytes);
+    try {
+        for await (const chunk of source) {
+            bytes += chunk.length;
+            yield chunk;
+        }
+    }
+    finally {
+        stop();
+    }
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/transport/http.ts
+
 
 
 
@@ -32646,10 +32821,11 @@ var external_node_https_ = __nccwpck_require__(4708);
 // agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
 // NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
- * The action's version, sent in every request's User-Agent. A unit test holds it equal to
- * package.json's: the bundles do not ship package.json where they could read it.
+ * The action's version, sent in every request's User-Agent and printed by `checkpoint-action
+ * --version`: package.json's, copied into each bundle when it is built (the bundles do not ship
+ * package.json where they could read it).
  */
-const ACTION_VERSION = '1.0.0';
+const ACTION_VERSION = package_namespaceObject.rE;
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
@@ -33171,7 +33347,106 @@ class BlockUpload {
     }
 }
 
+;// CONCATENATED MODULE: ./src/checkpoint/packs.ts
+
+// Packs: small archives merged into one artifact, so a checkpoint references few artifacts of
+// its run whatever the number of nodes (restore's requests stay bounded, a job's artifacts
+// stay under the service's limit). The policy here is pure: the save decides, then uploads.
+/** An archive under this size is small: merged into packs. A larger one stays its own artifact. */
+const PACKABLE_ARCHIVE_BYTES = 8 * 1024 * 1024;
+/**
+ * After a save, the newest checkpoint references at most this many artifacts of its run that
+ * hold small archives: the new node's own archive and at most three packs or small archives.
+ */
+const SMALL_UNITS_PER_CHECKPOINT = 4;
+/** The newest checkpoint documents of a scope in a job that stay artifacts of their own. */
+const SEPARATE_DOCUMENTS = 3;
+/** A pack carries at most this many retired documents, the newest; older ones are dropped. */
+const DOCUMENTS_PER_PACK = 20;
+/**
+ * A save that merges nothing still writes a pack once this many of the job's documents wait to
+ * be retired (nodes without files, or whose files are large, merge nothing).
+ */
+const RETIRE_WITHOUT_MERGE = 8;
+/** True for an archive a pack may hold: a files archive in run `runId`'s artifacts, small. */
+function isPackable(record, runId) {
+    return (record.cache === undefined &&
+        record.runId === runId &&
+        isSmall(record) &&
+        parseAnyArtifactName(record.name)?.kind === 'files');
+}
+function isSmall(record) {
+    return record.size < PACKABLE_ARCHIVE_BYTES;
+}
+/** The artifact that holds an archive of this run: its pack, or its own. */
+function holderOf(record) {
+    return record.pack ?? record.name;
+}
+/**
+ * The artifacts of run `runId` holding the small archives of `archives`, oldest first (by the
+ * checkpoint that wrote them: attempt, then sequence).
+ */
+function smallUnits(archives, runId) {
+    const units = new Map();
+    for (const record of archives.filter(item => isPackable(item, runId))) {
+        const artifact = holderOf(record);
+        const unit = units.get(artifact) ?? { artifact, size: 0, archives: [] };
+        unit.size += record.size;
+        unit.archives.push(record);
+        units.set(artifact, unit);
+    }
+    return [...units.values()].sort(byWriter);
+}
+function byWriter(a, b) {
+    const refA = parseAnyArtifactName(a.artifact)?.ref;
+    const refB = parseAnyArtifactName(b.artifact)?.ref;
+    if (!refA || !refB)
+        return a.artifact.localeCompare(b.artifact);
+    return compareRefs(refA, refB);
+}
+/**
+ * The growth factor of the merge policy: merging a suffix worth at least 1/b of the unit before
+ * it keeps units geometric, so each byte is rewritten about log_b(n) times.
+ */
+function growthFactor(smallArchives) {
+    return Math.max(2, Math.cbrt(smallArchives));
+}
+/**
+ * Where the merged suffix of `sizes` (units oldest first) starts: at j - 1 for the newest j
+ * whose suffix, times `b`, outweighs unit j - 1; else the two newest units.
+ */
+function mergeStart(sizes, b) {
+    let suffix = 0;
+    for (let j = sizes.length - 1; j >= 1; j--) {
+        suffix += sizes[j] ?? 0;
+        if (suffix * b >= (sizes[j - 1] ?? 0))
+            return j - 1;
+    }
+    return Math.max(0, sizes.length - 2);
+}
+/**
+ * Which of the older units (oldest first, without the new node's own archive) a save merges
+ * into one pack so that at most {@link SMALL_UNITS_PER_CHECKPOINT} - 1 remain: a suffix of
+ * them, or none when the budget already holds.
+ * @param smallArchives how many small archives the pipeline holds, the new one included
+ */
+function unitsToMerge(older, smallArchives) {
+    const b = growthFactor(smallArchives);
+    let sizes = older.map(unit => unit.size);
+    let start = sizes.length;
+    while (sizes.length > SMALL_UNITS_PER_CHECKPOINT - 1) {
+        const from = mergeStart(sizes, b);
+        const merged = sizes.slice(from).reduce((total, size) => total + size, 0);
+        sizes = [...sizes.slice(0, from), merged];
+        start = Math.min(start, from);
+    }
+    return older.slice(start);
+}
+
 ;// CONCATENATED MODULE: ./src/resume/stage-archive.ts
+
+
+
 
 
 
@@ -33205,15 +33480,20 @@ async function stageFiles(document, source, folders, fileKey) {
     }
 }
 /**
- * The archives of this run's artifacts; an archive kept elsewhere (in another run, or in the
+ * The archives of this run's artifacts (small ones through `copies`, when given: whole, from
+ * their packs); an archive kept elsewhere (in another run, or in the
  * cache) goes to `elsewhere`, and without it is refused.
  */
-function runArchives(store, artifacts, runId, elsewhere) {
+function runArchives(store, artifacts, runId, elsewhere, copies) {
     return record => {
         if (record.cache !== undefined || record.runId !== runId) {
             if (elsewhere)
                 return elsewhere(record);
             throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`);
+        }
+        // A small archive is read whole (from its pack, or its own artifact) and kept for merges.
+        if (copies && (record.pack !== undefined || isPackable(record, runId))) {
+            return { download: () => copies.archive(record) };
         }
         const artifact = listedArtifact(store, record);
         return {
@@ -33255,8 +33535,18 @@ async function stageArchive(fetched, files, superseded, fileKey) {
  * version of a file a later node saved again, which is passed over rather than refused.
  */
 function supersededIn(document, archive) {
-    const elsewhere = new Set(document.files.filter(file => file.archive !== archive).map(file => file.path));
-    return name => elsewhere.has(name);
+    const holders = archiveOfPath(document);
+    return name => holders.has(name) && holders.get(name) !== archive;
+}
+const holdersOf = new WeakMap();
+/** Each path of the manifest and the archive holding it, once per checkpoint (many archives). */
+function archiveOfPath(document) {
+    let holders = holdersOf.get(document);
+    if (!holders) {
+        holders = new Map(document.files.map(file => [file.path, file.archive]));
+        holdersOf.set(document, holders);
+    }
+    return holders;
 }
 /**
  * Extracts an archive while it downloads (its directory fetched first, from its end); when that
@@ -33287,7 +33577,11 @@ async function streamArchive(artifacts, artifact, record, expected, into, supers
     const directory = location.start >= tailStart
         ? tail.subarray(location.start - tailStart, location.start - tailStart + location.length)
         : await fetchRange(url, location.start, location.start + location.length, transfer);
-    await extractStream(streamBody(url, transfer), { archive: record.name, size, digest: record.digest, directory }, location, expected, into, superseded);
+    await extractStream(reportedChunks(streamBody(url, transfer), {
+        label: `Restoring ${record.name}`,
+        total: size,
+        log: logProgress
+    }), { archive: record.name, size, digest: record.digest, directory }, location, expected, into, superseded);
 }
 
 ;// CONCATENATED MODULE: ./src/resume/found.ts
@@ -33555,7 +33849,7 @@ async function tryAcquire(file, alive) {
         for (;;) {
             if (await linked(temp, file))
                 return () => releaseIfOurs(file, token);
-            const holder = await holderOf(file);
+            const holder = await step_lock_holderOf(file);
             if (holder !== undefined && alive(holder))
                 return holder;
             await takeOverStale(file, alive);
@@ -33577,7 +33871,7 @@ async function linked(from, to) {
     }
 }
 /** The pid in a lock file; undefined when it is gone. */
-async function holderOf(file) {
+async function step_lock_holderOf(file) {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     return text === undefined ? undefined : Number.parseInt(text, 10);
 }
@@ -33593,7 +33887,7 @@ async function takeOverStale(file, alive) {
     catch {
         return; // gone already: the next try creates it
     }
-    const holder = await holderOf(aside);
+    const holder = await step_lock_holderOf(aside);
     if (holder !== undefined && alive(holder))
         await linked(aside, file);
     await rm(aside, { force: true });
@@ -33921,7 +34215,7 @@ class GitHubClient {
     async download(repository, artifact, target, progress) {
         const api = { apiUrl: this.apiUrl, token: this.token };
         const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
-        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`, artifactZipUrl(this.apiUrl, repository, artifact.id));
         return { bytes: size, digest };
     }
     /**
@@ -33942,7 +34236,7 @@ class GitHubClient {
             const response = await request(url, { headers, timeoutMs, redirected: () => undefined });
             const link = [response.headers.link ?? []].flat().join(', ');
             return { text: (await readBody(response)).toString('utf8'), link };
-        }), what);
+        }), what, url);
         return { json: JSON.parse(page.text), next: nextLink(page.link) };
     }
 }
@@ -33961,24 +34255,34 @@ function apiHeaders(token) {
  * @returns the size and `sha256:<hex>` of the bytes written
  */
 async function downloadArtifact(api, repository, artifactId, target, transfer) {
-    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    const url = artifactZipUrl(api.apiUrl, repository, artifactId);
     return downloadToFile(url, target, {
         ...transfer,
         headers: apiHeaders(api.token),
         redirected: transfer.redirected ?? (() => undefined)
     });
 }
+/** The REST URL an artifact downloads from; it answers 302 to a signed blob URL. */
+function artifactZipUrl(apiUrl, repository, artifactId) {
+    return `${repoUrl(apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+}
 /**
  * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
- * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts. One
+ * that got no answer at all (a timeout, a refused or broken connection) also names the URL it
+ * went to (the API's, never the signed blob URL), so a wrong GITHUB_API_URL or an unreachable
+ * host shows.
  */
-async function asApiError(call, what) {
+async function asApiError(call, what, url) {
     try {
         return await call;
     }
     catch (error) {
-        if (!(error instanceof ServiceError) || error.status === undefined)
+        if (!(error instanceof ServiceError))
             throw error;
+        if (error.status === undefined) {
+            throw new ServiceError(`${error.message} (${url})`, undefined, { cause: error });
+        }
         if ([401, 403, 404].includes(error.status))
             throw apiError(error.status, what);
         throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
@@ -34019,7 +34323,492 @@ function nextLink(header) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/packing/zip-writer.ts
+
+
+
+
+
+
+
+
+
+const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+const zip_writer_MAX32 = 0xffffffff;
+/** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
+const ZIP64_ENTRY = 0xff000000;
+const UTF8_AND_DESCRIPTOR = 0x0808;
+const MADE_BY_UNIX = (/* unused pure expression or super */ null && (3 << 8));
+/**
+ * Packs files into a zip as a stream, reading each file once: the same pass takes the file's
+ * sha256 and size (what the manifest records), the CRC-32 and, at a level above 0, deflates.
+ * Entries carry data descriptors, so nothing is buffered beyond a read chunk; sizes past 4 GiB
+ * and more than 65,535 entries get zip64 records. Any unzip tool reads the result.
+ */
+class zip_writer_ZipPacker {
+    sources;
+    options;
+    entries = [];
+    /** The files' bytes read so far: how far packing got, for a progress report. */
+    bytesRead = 0;
+    offset = 0;
+    central = [];
+    needles;
+    constructor(sources, options) {
+        this.sources = sources;
+        this.options = options;
+        this.needles = (options.secrets ?? [])
+            .filter(secret => secret.length >= 8)
+            .map(secret => Buffer.from(secret));
+    }
+    refuseSecret(source) {
+        throw new ConfigurationError(`File ${source.path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
+    }
+    /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
+    async *bytes() {
+        const ahead = new ReadAhead(this.sources);
+        for (const [index, source] of this.sources.entries()) {
+            const whole = ahead.take(index);
+            if (whole)
+                yield* this.emit(this.smallEntry(source, await whole));
+            else
+                yield* this.entry(source);
+        }
+        yield* this.emit(this.centralDirectory());
+    }
+    /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
+    smallEntry(source, data) {
+        const head = this.head(source, false);
+        this.bytesRead += data.length;
+        if (this.needles.some(needle => data.includes(needle)))
+            this.refuseSecret(source);
+        const key = this.options.sealKey;
+        const stored = key ? encryptBytes(data, key) : data;
+        const body = head.method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored;
+        const sha256 = sha256Digest(data);
+        const descriptor = this.finish(source, head, {
+            crc: crc32(stored),
+            compressed: body.length,
+            size: data.length,
+            sha256,
+            stored: key
+                ? { size: stored.length, sha256: sha256Digest(stored) }
+                : { size: data.length, sha256 }
+        });
+        return Buffer.concat([localHeader(head), body, descriptor]);
+    }
+    /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+    head(source, large) {
+        return {
+            name: Buffer.from(source.name, 'utf8'),
+            method: this.options.level > 0 ? 8 : 0,
+            ...dosTime(source.mtime),
+            offset: this.offset,
+            zip64: this.options.forceZip64 === true || large
+        };
+    }
+    /** Records a packed entry (central directory, `entries`) and returns its data descriptor. */
+    finish(source, head, packed) {
+        if (!head.zip64 && (packed.compressed >= zip_writer_MAX32 || packed.stored.size >= zip_writer_MAX32)) {
+            throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
+        }
+        this.central.push({
+            ...head,
+            crc: packed.crc,
+            compressed: packed.compressed,
+            size: packed.stored.size,
+            mode: source.mode
+        });
+        this.entries.push({
+            name: source.name,
+            size: packed.size,
+            sha256: packed.sha256,
+            stored: packed.stored
+        });
+        return descriptor(packed.crc, packed.compressed, packed.stored.size, head.zip64);
+    }
+    *emit(bytes) {
+        this.offset += bytes.length;
+        yield bytes;
+    }
+    /** A file too large to read whole, streamed through in read chunks. */
+    async *entry(source) {
+        const sealKey = this.options.sealKey;
+        const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0;
+        const head = this.head(source, source.size + overhead >= ZIP64_ENTRY);
+        yield* this.emit(localHeader(head));
+        const tally = new EntryTally(sealKey !== undefined);
+        const scan = new SecretScan(this.needles);
+        const plain = plainBytes(source.absolute, bytes => {
+            this.bytesRead += bytes.length;
+            tally.plain(bytes);
+            if (scan.finds(bytes))
+                this.refuseSecret(source);
+        });
+        const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain);
+        const body = head.method === 8 ? deflated(stored, this.options.level) : stored;
+        let compressed = 0;
+        for await (const bytes of body) {
+            compressed += bytes.length;
+            yield* this.emit(bytes);
+        }
+        yield* this.emit(this.finish(source, head, tally.packed(compressed)));
+    }
+    centralDirectory() {
+        const start = this.offset;
+        const records = this.central.map(centralHeader);
+        const length = records.reduce((total, record) => total + record.length, 0);
+        const end = [...records];
+        const count = this.central.length;
+        if (this.options.forceZip64 || count >= 0xffff || start >= zip_writer_MAX32 || length >= zip_writer_MAX32) {
+            const at = start + length;
+            end.push(zip64End(count, length, start), zip64Locator(at));
+        }
+        end.push(endOfCentral(count, length, start));
+        return Buffer.concat(end);
+    }
+}
+/**
+ * Tallies a streamed entry while it passes: the file's size and sha256 as read, and the stored
+ * bytes' size, CRC-32 and (when sealed, so that they differ from the file's) sha256.
+ */
+class EntryTally {
+    sealed;
+    size = 0;
+    storedSize = 0;
+    crc = 0;
+    plainHash = createHash('sha256');
+    storedHash = createHash('sha256');
+    constructor(sealed) {
+        this.sealed = sealed;
+    }
+    /** Counts the file's bytes as read. */
+    plain(bytes) {
+        this.size += bytes.length;
+        this.plainHash.update(bytes);
+    }
+    /** The entry's stored bytes, counted as they pass. */
+    async *stored(bytes) {
+        for await (const chunk of bytes) {
+            this.storedSize += chunk.length;
+            this.crc = crc32(chunk, this.crc);
+            if (this.sealed)
+                this.storedHash.update(chunk);
+            yield chunk;
+        }
+    }
+    /** What the entry came to, once its last byte passed. */
+    packed(compressed) {
+        const sha256 = `sha256:${this.plainHash.digest('hex')}`;
+        const stored = this.sealed
+            ? { size: this.storedSize, sha256: `sha256:${this.storedHash.digest('hex')}` }
+            : { size: this.size, sha256 };
+        return { crc: this.crc, compressed, size: this.size, sha256, stored };
+    }
+}
+/** Looks for exact values across the chunks of a stream, matches spanning two chunks included. */
+class SecretScan {
+    needles;
+    tail = Buffer.alloc(0);
+    keep;
+    constructor(needles) {
+        this.needles = needles;
+        this.keep = Math.max(0, ...needles.map(needle => needle.length - 1));
+    }
+    finds(bytes) {
+        if (this.needles.length === 0)
+            return false;
+        const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes]);
+        if (this.needles.some(needle => window.includes(needle)))
+            return true;
+        this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
+        return false;
+    }
+}
+/**
+ * Reads small files whole, a few ahead of the one being packed, so that many small files do not
+ * wait on one open-read-close after another.
+ */
+class ReadAhead {
+    sources;
+    reads = new Map();
+    started = 0;
+    constructor(sources) {
+        this.sources = sources;
+    }
+    /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
+    take(index) {
+        for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
+            const source = this.sources[this.started];
+            if (!source || source.size > SMALL_FILE)
+                continue;
+            const read = readFile(source.absolute);
+            read.catch(() => undefined);
+            this.reads.set(this.started, read);
+        }
+        const read = this.reads.get(index);
+        this.reads.delete(index);
+        return read;
+    }
+}
+/** A file's bytes, read once. */
+async function* plainBytes(file, onPlain) {
+    for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
+        const bytes = chunk;
+        onPlain(bytes);
+        yield bytes;
+    }
+}
+/** Raw deflate of a byte stream, one input chunk at a time. */
+async function* deflated(source, level) {
+    const deflate = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
+    const out = [];
+    deflate.on('data', (bytes) => out.push(bytes));
+    const failed = once(deflate, 'error').then(([error]) => Promise.reject(error));
+    failed.catch(() => undefined);
+    try {
+        for await (const bytes of source) {
+            await Promise.race([
+                new Promise((resolve, reject) => {
+                    deflate.write(bytes, error => {
+                        if (error)
+                            reject(error);
+                        else
+                            resolve();
+                    });
+                }),
+                failed
+            ]);
+            if (out.length > 0)
+                yield* out.splice(0);
+        }
+        const ended = once(deflate, 'end');
+        deflate.end();
+        await Promise.race([ended, failed]);
+        if (out.length > 0)
+            yield* out.splice(0);
+    }
+    finally {
+        deflate.destroy();
+    }
+}
+function localHeader({ name, method, time, date, zip64 }) {
+    const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(zip64 ? 45 : 20, 4);
+    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(time, 10);
+    header.writeUInt16LE(date, 12);
+    // CRC-32 and sizes follow the data, in its descriptor (zip64: 0xffffffff and the extra field).
+    header.writeUInt32LE(0, 14);
+    header.writeUInt32LE(zip64 ? zip_writer_MAX32 : 0, 18);
+    header.writeUInt32LE(zip64 ? zip_writer_MAX32 : 0, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(extra.length, 28);
+    return Buffer.concat([header, name, extra]);
+}
+function descriptor(crc, compressed, size, zip64) {
+    const bytes = Buffer.alloc(zip64 ? 24 : 16);
+    bytes.writeUInt32LE(0x08074b50, 0);
+    bytes.writeUInt32LE(crc, 4);
+    if (zip64) {
+        bytes.writeBigUInt64LE(BigInt(compressed), 8);
+        bytes.writeBigUInt64LE(BigInt(size), 16);
+    }
+    else {
+        bytes.writeUInt32LE(compressed, 8);
+        bytes.writeUInt32LE(size, 12);
+    }
+    return bytes;
+}
+function centralHeader(record) {
+    // zip64 fields, in their fixed order, for whichever value does not fit in 32 bits.
+    const wide = [record.size, record.compressed, record.offset].filter(value => value >= zip_writer_MAX32);
+    const large = record.zip64 || wide.length > 0;
+    const extra = wide.length > 0 ? zip64Extra(wide) : Buffer.alloc(0);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(MADE_BY_UNIX | (large ? 45 : 20), 4);
+    header.writeUInt16LE(large ? 45 : 20, 6);
+    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 8);
+    header.writeUInt16LE(record.method, 10);
+    header.writeUInt16LE(record.time, 12);
+    header.writeUInt16LE(record.date, 14);
+    header.writeUInt32LE(record.crc, 16);
+    header.writeUInt32LE(Math.min(record.compressed, zip_writer_MAX32), 20);
+    header.writeUInt32LE(Math.min(record.size, zip_writer_MAX32), 24);
+    header.writeUInt16LE(record.name.length, 28);
+    header.writeUInt16LE(extra.length, 30);
+    // comment length, disk number, internal attributes: 0
+    header.writeUInt32LE((((0o100000 | (record.mode & 0o777)) << 16) >>> 0) >>> 0, 38);
+    header.writeUInt32LE(Math.min(record.offset, zip_writer_MAX32), 42);
+    return Buffer.concat([header, record.name, extra]);
+}
+function zip64Extra(values) {
+    const extra = Buffer.alloc(4 + 8 * values.length);
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(8 * values.length, 2);
+    values.forEach((value, index) => extra.writeBigUInt64LE(BigInt(value), 4 + 8 * index));
+    return extra;
+}
+function zip64End(count, length, start) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(MADE_BY_UNIX | 45, 12);
+    record.writeUInt16LE(45, 14);
+    // this disk, the central directory's disk: 0
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(length), 40);
+    record.writeBigUInt64LE(BigInt(start), 48);
+    return record;
+}
+function zip64Locator(at) {
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(at), 8);
+    locator.writeUInt32LE(1, 16);
+    return locator;
+}
+function endOfCentral(count, length, start) {
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Math.min(count, 0xffff), 8);
+    end.writeUInt16LE(Math.min(count, 0xffff), 10);
+    end.writeUInt32LE(Math.min(length, zip_writer_MAX32), 12);
+    end.writeUInt32LE(Math.min(start, zip_writer_MAX32), 16);
+    return end;
+}
+/** MS-DOS date and time fields (local time, 2-second steps, 1980 at the earliest). */
+function dosTime(at) {
+    const year = Math.max(1980, at.getFullYear());
+    return {
+        time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
+        date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate()
+    };
+}
+/** CRC-32 (zlib's, where this Node has it). */
+function crc32(bytes, previous = 0) {
+    return typeof zlib.crc32 === 'function' ? zlib.crc32(bytes, previous) : slowCrc32(bytes, previous);
+}
+let table;
+function slowCrc32(bytes, previous) {
+    table ??= Uint32Array.from({ length: 256 }, (_, index) => {
+        let value = index;
+        for (let bit = 0; bit < 8; bit++)
+            value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1;
+        return value >>> 0;
+    });
+    let crc = (previous ^ zip_writer_MAX32) >>> 0;
+    for (const byte of bytes)
+        crc = ((table[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)) >>> 0;
+    return (crc ^ zip_writer_MAX32) >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/packing/pack-file.ts
+
+
+
+
+
+
+
+
+
+/** The bytes of a pack of `members`, entries in the given order, all stored. */
+async function* packBytes(members) {
+    const sources = await Promise.all(members.map(async (member) => ({
+        name: member.name,
+        path: member.name,
+        absolute: member.file,
+        mode: 0o644,
+        mtime: new Date(0),
+        size: (await stat(member.file)).size
+    })));
+    yield* new ZipPacker(sources, { level: 0 }).bytes();
+}
+/**
+ * The entries of a pack, from its central directory, each with the byte range of its data.
+ * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
+ */
+async function packEntries(packFile) {
+    const label = (0,external_node_path_.basename)(packFile);
+    const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const tailStart = Math.max(0, size - TAIL_BYTES);
+        const tail = await readAt(handle, tailStart, size - tailStart);
+        const location = locateDirectory(tail, tailStart, size);
+        const directory = await readAt(handle, location.start, location.length);
+        const entries = [];
+        for (const entry of readDirectory(directory, location)) {
+            if (entry.method !== 0)
+                throw new UnstreamableZipError(`${entry.name} is compressed`);
+            const local = await readAt(handle, entry.offset, 30);
+            const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+            entries.push({ name: entry.name, start, size: entry.size });
+        }
+        return entries;
+    }
+    catch (error) {
+        if (!(error instanceof UnstreamableZipError))
+            throw error;
+        throw new ArchiveIntegrityError(label, `not a pack (${error.message})`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readAt(handle, position, length) {
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, position);
+    if (bytesRead !== length)
+        throw new UnstreamableZipError('the zip ends early');
+    return bytes;
+}
+/**
+ * Copies one entry's bytes out of a pack into `target`, by its byte range, and checks them
+ * against `digest` (`sha256:<hex>`, as the checkpoint recorded them) before anything uses them.
+ * @throws ArchiveIntegrityError naming the entry when its bytes differ; `target` is removed
+ */
+async function copyPackEntry(packFile, entry, target, digest) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const out = (0,external_node_fs_.createWriteStream)(target);
+    if (entry.size === 0) {
+        out.end();
+        await (0,external_node_events_.once)(out, 'close');
+    }
+    else {
+        const end = entry.start + entry.size - 1;
+        const source = (0,external_node_fs_.createReadStream)(packFile, { start: entry.start, end });
+        source.on('data', chunk => hash.update(chunk));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, out);
+    }
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+        throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
+    }
+}
+/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
+async function readPackText(packFile, entry) {
+    const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
+    try {
+        return await readAt(handle, entry.start, entry.size);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/resume/foreign-archives.ts
+
+
+
 
 
 
@@ -34038,14 +34827,14 @@ function restClient(token) {
  */
 function archivesElsewhere(options) {
     const listings = new Map();
-    const listing = (client, repository, runId) => {
-        let artifacts = listings.get(runId);
-        if (!artifacts) {
-            artifacts = client.listRunArtifacts(repository, Number(runId));
-            listings.set(runId, artifacts);
-        }
-        return artifacts;
-    };
+    const packs = new Map();
+    const run = (client, repository, runId) => ({
+        runId,
+        client,
+        repository,
+        artifacts: memo(listings, runId, () => client.listRunArtifacts(repository, Number(runId))),
+        pack: (name, downloads) => memo(packs, `${runId}/${name}`, () => downloadPack(run(client, repository, runId), name, downloads))
+    });
     return (record) => ({
         download: async (downloads) => {
             if (record.cache !== undefined) {
@@ -34058,23 +34847,59 @@ function archivesElsewhere(options) {
             if (!client || !repository) {
                 throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}: reading it needs github-token`);
             }
-            const artifacts = await listing(client, repository, record.runId);
-            return downloadFromRun(client, repository, artifacts, record, downloads);
+            const other = run(client, repository, record.runId);
+            if (record.pack !== undefined)
+                return fromPackOfRun(other, record, record.pack, downloads);
+            return downloadFromRun(other, record, downloads);
         }
     });
 }
-/** Downloads an archive of another run through the REST API, checked against its digest. */
-async function downloadFromRun(client, repository, artifacts, record, downloads) {
-    const artifact = artifacts.find(item => item.name === record.name && !item.expired);
-    if (!artifact) {
-        throw new ArchiveIntegrityError(record.name, `is not among run ${record.runId}'s artifacts`);
+function memo(cache, key, make) {
+    let value = cache.get(key);
+    if (!value) {
+        value = make();
+        cache.set(key, value);
     }
+    return value;
+}
+/** Downloads an artifact of another run through the REST API; its path and sha256. */
+async function downloadArtifactOf(run, name, downloads) {
+    const artifact = (await run.artifacts).find(item => item.name === name && !item.expired);
+    if (!artifact)
+        throw new ArchiveIntegrityError(name, `is not among run ${run.runId}'s artifacts`);
     const file = (0,external_node_path_.join)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(downloads, 'run-')), 'artifact');
-    const { digest } = await client.download(repository, artifact, file);
+    let bytes = 0;
+    const report = { label: `Downloading ${name}`, total: artifact.size, log: logProgress };
+    const { digest } = await withProgress(report, () => bytes, () => run.client.download(run.repository, artifact, file, count => {
+        bytes = count;
+    }));
+    return { file, digest, recorded: artifact.digest };
+}
+/** Downloads an archive of another run through the REST API, checked against its digest. */
+async function downloadFromRun(run, record, downloads) {
+    const { file, digest } = await downloadArtifactOf(run, record.name, downloads);
     if (digest !== record.digest) {
         throw new ArchiveIntegrityError(record.name, 'its bytes do not match the digest recorded at upload');
     }
     return file;
+}
+/** A pack of another run, whole, checked against the digest recorded at its upload. */
+async function downloadPack(run, name, downloads) {
+    const { file, digest, recorded } = await downloadArtifactOf(run, name, downloads);
+    if (recorded !== undefined && digest !== recorded) {
+        throw new ArchiveIntegrityError(name, 'its bytes do not match the digest recorded at upload');
+    }
+    return { file, entries: await packEntries(file) };
+}
+/** An archive of another run read out of its pack by byte range, checked against its digest. */
+async function fromPackOfRun(run, record, pack, downloads) {
+    const { file, entries } = await run.pack(pack, downloads);
+    const entry = entries.find(item => item.name === record.name);
+    if (!entry)
+        throw new ArchiveIntegrityError(record.name, `is not in ${pack}`);
+    const target = (0,external_node_path_.join)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(downloads, 'packed-')), 'archive');
+    await copyPackEntry(file, entry, target, record.digest);
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
@@ -34180,7 +35005,7 @@ function cacheKey(scope, node, fingerprint) {
     const parts = fingerprint.command === undefined
         ? { key: fingerprint.key, version: fingerprint.version ?? ACTION_MAJOR }
         : fingerprint;
-    const digest = sha256Digest(canonicalJson({ scope, node, parts })).replace(/^sha256:/, '');
+    const digest = canonical_sha256Digest(canonicalJson({ scope, node, parts })).replace(/^sha256:/, '');
     return `checkpoint.${scope}.${node}.${digest}`;
 }
 /** The cache key a node guarded by hand has now, from its key in the restore input `keys`. */
@@ -34792,18 +35617,6 @@ function stillWanted(found, request) {
     return Object.values(reasons).some(reason => RETRY_ELSEWHERE.has(reason));
 }
 
-;// CONCATENATED MODULE: ./src/action/step-log.ts
-
-/** The step's log as the transport reports to it: lines, and values masked before use. */
-const stepLog = {
-    info: line => {
-        core/* info */.pq(line);
-    },
-    mask: secret => {
-        core/* setSecret */.Pq(secret);
-    }
-};
-
 ;// CONCATENATED MODULE: ./src/checkpoint/manager.ts
 
 
@@ -35012,6 +35825,7 @@ async function callArtifactService(endpoint, method, body, log) {
 
 
 
+
 /**
  * The run's artifacts: listed through the artifact service (which records the uploading job),
  * moved with @actions/artifact. Downloads are never unpacked by the client: the bytes are checked
@@ -35085,16 +35899,31 @@ class ArtifactStore {
             return file;
         throw new ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
     }
+    /** The artifact's bytes into `file`, a progress line every interval while they come. */
     async fetchBytes(artifact, file) {
-        try {
-            return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact));
-        }
-        catch (error) {
-            if (!this.restLookup())
-                throw error;
-            this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
-            return this.downloadThroughRest(artifact, file);
-        }
+        let bytes = 0;
+        const progress = (count) => {
+            bytes = count;
+        };
+        const log = (line) => {
+            if (this.stepLog.progress)
+                this.stepLog.progress(line);
+            else
+                this.stepLog.info(line);
+        };
+        const report = { label: `Downloading ${artifact.name}`, total: artifact.size, log };
+        return withProgress(report, () => bytes, async () => {
+            try {
+                const url = await this.signedUrl(artifact);
+                return await downloadToFile(url, file, { ...this.transfer(artifact), progress });
+            }
+            catch (error) {
+                if (!this.restLookup())
+                    throw error;
+                this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
+                return this.downloadThroughRest(artifact, file, progress);
+            }
+        });
     }
     /** A URL that downloads the artifact's bytes for a while, without credentials. */
     async signedUrl(artifact) {
@@ -35113,7 +35942,7 @@ class ArtifactStore {
         return { what: `Download of ${artifact.name}`, log: this.log };
     }
     /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
-    async downloadThroughRest(artifact, file) {
+    async downloadThroughRest(artifact, file, progress) {
         const lookup = this.restLookup();
         if (!lookup)
             throw new ServiceError('No token or repository for the REST API');
@@ -35122,7 +35951,8 @@ class ArtifactStore {
             log: this.log,
             redirected: location => {
                 this.mask(location);
-            }
+            },
+            progress
         });
     }
     /**
@@ -35194,12 +36024,27 @@ class ArtifactStore {
             version: 7,
             mime_type: mimeType,
             ...expiresAt
+        }).catch((error) => {
+            throw artifactLimitError(error, name) ?? error;
         }));
         assertOk('CreateArtifact', name, created);
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
             throw new ServiceError(`The artifact service gave no upload URL for ${name}`);
         return url;
+    }
+    /**
+     * Deletes an artifact this job uploaded (DeleteArtifact, through the one retry schedule):
+     * how a save removes what a pack it committed now holds.
+     * @throws ServiceError when the service refuses or cannot be reached
+     */
+    async delete(name) {
+        const ids = backendIds(this.endpoint.token);
+        await this.call('DeleteArtifact', {
+            workflow_run_backend_id: ids.runBackendId,
+            workflow_job_run_backend_id: ids.jobBackendId,
+            name
+        });
     }
     /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
     async call(method, body) {
@@ -35223,6 +36068,20 @@ class ArtifactStore {
         return { token: this.token, owner: repository.owner, name: repository.name };
     }
 }
+/** The service's limit on a job's artifacts, when it does not say another. */
+const ARTIFACTS_PER_JOB = 500;
+/**
+ * A CreateArtifact refused because the job holds as many artifacts as the service allows, said
+ * in words that name the limit (the service's own answer does not always); undefined for any
+ * other failure.
+ */
+function artifactLimitError(error, name) {
+    const text = describe(error);
+    if (!/artifacts?\b.*\b(at most|limit|maximum|exceed)/i.test(text))
+        return undefined;
+    const limit = /at most (\d+) artifacts/i.exec(text)?.[1] ?? String(ARTIFACTS_PER_JOB);
+    return new ServiceError(`the artifact service allows at most ${limit} artifacts per job, and this job holds that many: ${name} was not uploaded (${text}). Earlier checkpoints stay restorable.`, error instanceof ServiceError ? error.status : undefined, { cause: error });
+}
 /**
  * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
  * `ok` out), which the official client treats as a failure too.
@@ -35241,14 +36100,28 @@ class RunCheckpointStore {
     options;
     location;
     byName;
+    /** Documents retired into packs, once their packs were read: name to a reader of its text. */
+    retired = new Map();
     constructor(artifacts, listing, options) {
         this.artifacts = artifacts;
         this.options = options;
         this.location = `run ${options.runId}`;
         this.byName = new Map(listing.map(artifact => [artifact.name, artifact]));
     }
+    /** The listed artifacts' names, and the documents found retired into packs. */
     listNames() {
+        return Promise.resolve([...this.byName.keys(), ...this.retired.keys()]);
+    }
+    /** The names of the run's listed artifacts only. */
+    listArtifactNames() {
         return Promise.resolve([...this.byName.keys()]);
+    }
+    /** Makes documents retired into packs readable, and listed, as the others are. */
+    addRetired(documents) {
+        for (const [name, read] of documents) {
+            if (!this.byName.has(name))
+                this.retired.set(name, read);
+        }
     }
     /** The listed artifact of a name, for callers that need its id or uploader. */
     artifact(name) {
@@ -35256,6 +36129,9 @@ class RunCheckpointStore {
     }
     async readText(name) {
         const artifact = this.byName.get(name);
+        const retired = this.retired.get(name);
+        if (!artifact && retired)
+            return retired();
         if (!artifact)
             throw new CheckpointNotFoundError(`${this.location}/${name}`);
         await (0,promises_namespaceObject.mkdir)(this.options.scratch, { recursive: true });
@@ -35293,7 +36169,7 @@ class RunCheckpointStore {
 function scopeOwners(listing) {
     const first = new Map();
     for (const artifact of listing) {
-        const parsed = parseArtifactName(artifact.name);
+        const parsed = parseAnyArtifactName(artifact.name);
         if (!parsed)
             continue;
         const key = ownerKey(parsed.ref.scope, parsed.ref.attempt);
@@ -35317,7 +36193,7 @@ function ownedArtifacts(listing) {
     const kept = [];
     const foreign = [];
     for (const artifact of listing) {
-        const parsed = parseArtifactName(artifact.name);
+        const parsed = parseAnyArtifactName(artifact.name);
         const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt));
         if (owner !== undefined && owner !== artifact.jobBackendId)
             foreign.push(artifact.name);
@@ -35332,7 +36208,236 @@ function earlier(a, b) {
     return a.jobBackendId < b.jobBackendId;
 }
 
+;// CONCATENATED MODULE: ./src/resume/local-copies.ts
+
+
+
+
+
+
+
+/**
+ * The job's copies of what it uploaded or downloaded for one scope, in one folder under
+ * RUNNER_TEMP: the small archives (so a merge into a pack never downloads them again) and the
+ * checkpoint documents this job wrote (so a pack can carry the ones it retires). A copy is used
+ * only when its sha256 is the one the checkpoint recorded.
+ */
+class LocalCopies {
+    folder;
+    constructor(folder) {
+        this.folder = folder;
+    }
+    /** The copies of `scope` on this runner. */
+    static of(runnerTemp, scope) {
+        return new LocalCopies((0,external_node_path_.join)(runnerTemp, `checkpoint-copies-${scope}`));
+    }
+    /** Where the copy of an artifact goes; only names this project gives are taken. */
+    path(name) {
+        if (!parseAnyArtifactName(name)) {
+            throw new ArchiveIntegrityError(name, 'its name is not one this action gives an artifact');
+        }
+        return (0,external_node_path_.join)(this.folder, name);
+    }
+    /** The folder, made when first needed. */
+    async ready() {
+        await (0,promises_namespaceObject.mkdir)(this.folder, { recursive: true });
+        return this.folder;
+    }
+    /** The copy of `name` when its bytes hash to `digest`; a copy that differs is not used. */
+    async verified(name, digest) {
+        const file = this.path(name);
+        // Most archives have no copy yet on a fresh runner: asked cheaply before any read.
+        if (!(await (0,promises_namespaceObject.stat)(file).catch(() => undefined))?.isFile())
+            return undefined;
+        try {
+            return (await sha256File(file)) === digest ? file : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Moves `file` in as the copy of `name`. */
+    async adopt(name, file) {
+        await this.ready();
+        await (0,promises_namespaceObject.rename)(file, this.path(name));
+        return this.path(name);
+    }
+    /** Keeps a document's text, for the pack that retires it later. */
+    async keepText(name, text) {
+        await this.ready();
+        await (0,promises_namespaceObject.writeFile)(this.path(name), text);
+    }
+    /** The text kept for `name`, if any. */
+    async text(name) {
+        return (0,promises_namespaceObject.readFile)(this.path(name), 'utf8').catch(() => undefined);
+    }
+    /** Forgets a copy (one too large to be packed). */
+    async drop(name) {
+        await (0,promises_namespaceObject.rm)(this.path(name), { force: true });
+    }
+    /** The names of the retired documents a pack this job wrote holds, as recorded when written. */
+    async packDocuments(pack) {
+        const text = await (0,promises_namespaceObject.readFile)(`${this.path(pack)}.documents`, 'utf8').catch(() => '');
+        return text.split('\n').filter(name => name !== '');
+    }
+    /** Records which retired documents a pack holds. */
+    async recordPackDocuments(pack, documents) {
+        await this.ready();
+        await (0,promises_namespaceObject.writeFile)(`${this.path(pack)}.documents`, documents.join('\n'));
+    }
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/resume/run-archive-copies.ts
+
+
+
+
+
+
+
+/** Downloads of small artifacts in flight at once during a restore. */
+const PARALLEL_DOWNLOADS = 4;
+/**
+ * The bytes of this run's archives, each as a local copy checked against the digest its
+ * checkpoint recorded: the copy the job already has, else read out of its pack (downloaded
+ * whole, once) by byte range, else its own artifact downloaded whole. What is fetched is kept
+ * among the copies, so a later save merges it without downloading it again.
+ */
+class RunArchiveCopies {
+    artifacts;
+    store;
+    copies;
+    downloads;
+    packs = new Map();
+    constructor(artifacts, store, copies, downloads) {
+        this.artifacts = artifacts;
+        this.store = store;
+        this.copies = copies;
+        this.downloads = downloads;
+    }
+    /**
+     * A pack of this run, downloaded whole once (checked against the digest recorded at upload),
+     * with its entries.
+     */
+    pack(name) {
+        let pack = this.packs.get(name);
+        if (!pack) {
+            pack = this.downloadPack(name);
+            this.packs.set(name, pack);
+        }
+        return pack;
+    }
+    async downloadPack(name) {
+        await (0,promises_namespaceObject.mkdir)(this.downloads, { recursive: true });
+        const file = await this.artifacts.download(this.listed(name), this.downloads);
+        return { file, entries: await packEntries(file) };
+    }
+    /**
+     * A local file holding the archive's exact bytes, verified against `record.digest`.
+     * @throws ArchiveIntegrityError when no bytes with that digest can be had
+     */
+    async archive(record) {
+        const kept = await this.copies.verified(record.name, record.digest);
+        if (kept)
+            return kept;
+        await this.copies.ready();
+        const holder = record.pack ?? record.name;
+        if (!this.store.artifact(holder))
+            return this.fromAnyPack(record);
+        if (record.pack !== undefined)
+            return this.fromPack(record.pack, record);
+        const artifact = this.listed(record.name);
+        if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+            throw new ArchiveIntegrityError(record.name, 'its digest differs from the one recorded');
+        }
+        await (0,promises_namespaceObject.mkdir)(this.downloads, { recursive: true });
+        return this.copies.adopt(record.name, await this.artifacts.download(artifact, this.downloads));
+    }
+    /** Copies an archive out of a pack, by its byte range, checked against its digest. */
+    async fromPack(pack, record) {
+        const { file, entries } = await this.pack(pack);
+        const entry = entries.find(item => item.name === record.name);
+        if (!entry)
+            throw new ArchiveIntegrityError(record.name, `is not in ${pack}`);
+        const target = this.copies.path(record.name);
+        await copyPackEntry(file, entry, `${target}.part`, record.digest);
+        await (0,promises_namespaceObject.rename)(`${target}.part`, target);
+        return target;
+    }
+    /**
+     * An archive whose artifact is gone: a later save of the job merged it into a newer pack and
+     * deleted the old one (an earlier checkpoint's fallback). The scope's packs are searched,
+     * newest first, for an entry of its name and digest.
+     */
+    async fromAnyPack(record) {
+        const scope = parseAnyArtifactName(record.name)?.ref.scope;
+        const packs = (await this.store.listArtifactNames())
+            .map(name => ({ name, ref: parsePackName(name) }))
+            .filter(item => item.ref !== undefined && item.ref.scope === scope)
+            .sort((a, b) => compareRefs(b.ref, a.ref));
+        for (const { name } of packs) {
+            const { entries } = await this.pack(name);
+            if (!entries.some(entry => entry.name === record.name))
+                continue;
+            try {
+                return await this.fromPack(name, record);
+            }
+            catch (error) {
+                if (!(error instanceof ArchiveIntegrityError))
+                    throw error;
+            }
+        }
+        throw new ArchiveIntegrityError(record.name, "is in none of this run's artifacts and packs");
+    }
+    /**
+     * The checkpoint documents of `scope` retired into this run's packs, each with a reader of
+     * its text: every pack of the scope is downloaded (a fallback past the separate documents).
+     */
+    async retiredDocuments(scope) {
+        const found = new Map();
+        const names = await this.store.listArtifactNames();
+        for (const pack of names.filter(name => parsePackName(name)?.scope === scope)) {
+            const { file, entries } = await this.pack(pack);
+            for (const entry of entries) {
+                if (parseCheckpointName(entry.name)?.scope !== scope || found.has(entry.name))
+                    continue;
+                const where = `${pack}!${entry.name}`;
+                found.set(entry.name, async () => decodeUtf8(await readPackText(file, entry), where));
+            }
+        }
+        return found;
+    }
+    /**
+     * Fetches the artifacts holding a checkpoint's small archives of run `runId`, at most
+     * {@link PARALLEL_DOWNLOADS} at a time: each pack, and each small archive of its own, whole.
+     */
+    async prefetch(archives, runId) {
+        // Units whose artifact is gone (an earlier checkpoint's) are searched for one at a time.
+        const listed = smallUnits(archives, runId).filter(unit => this.store.artifact(unit.artifact));
+        await forEachBounded(listed, PARALLEL_DOWNLOADS, async (unit) => {
+            const [only] = unit.archives;
+            if (only && only.pack === undefined)
+                await this.archive(only);
+            else
+                await this.pack(unit.artifact);
+        });
+    }
+    listed(name) {
+        const artifact = this.store.artifact(name);
+        if (!artifact)
+            throw new ArchiveIntegrityError(name, "is not among this run's artifacts");
+        return artifact;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/resume/restore-latest.ts
+
+
 
 
 
@@ -35368,14 +36473,15 @@ async function restoreLatest(scope, token, context, keys = {}, elsewhere) {
     try {
         const store = await readableCheckpoints(artifacts, scope, scratch, context.run.runId);
         const manager = new CheckpointManager(store, { scope, codec });
-        const refs = (await manager.list()).reverse();
-        if (refs.length === 0) {
+        if ((await manager.list()).length === 0) {
             core/* info */.pq(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
             return undefined;
         }
-        const archives = runArchives(store, artifacts, context.run.runId, elsewhere);
-        const restoring = { manager, archives, codec, scratch, workspace: context.workspace };
-        return await restoreNewestValid(refs, restoring);
+        const runId = context.run.runId;
+        const copies = new RunArchiveCopies(artifacts, store, LocalCopies.of(context.runnerTemp, scope), (0,external_node_path_.join)(scratch, 'downloads'));
+        const archives = runArchives(store, artifacts, runId, elsewhere, copies);
+        const restoring = { manager, store, archives, copies, runId, codec, scratch };
+        return await restoreNewestValid({ ...restoring, workspace: context.workspace });
     }
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
@@ -35392,11 +36498,27 @@ async function readableCheckpoints(artifacts, scope, scratch, runId) {
     }
     return new RunCheckpointStore(artifacts, kept, { scratch, runId });
 }
-/** Restores the first of `refs` (newest first) that verifies; a bad one is reported and passed. */
-async function restoreNewestValid(refs, restoring) {
-    for (const [index, ref] of refs.entries()) {
+/**
+ * Restores the newest checkpoint that verifies; a bad one is reported and the previous one
+ * tried. Past the first bad one, the documents retired into packs are listed too, so the
+ * fallback reaches as far back as they go.
+ */
+async function restoreNewestValid(restoring) {
+    const tried = new Set();
+    let expanded = false;
+    for (;;) {
+        const ref = (await restoring.manager.list())
+            .reverse()
+            .find(item => !tried.has(naming_checkpointName(item)));
+        if (!ref) {
+            if (expanded)
+                break;
+            expanded = await listRetired(restoring);
+            continue;
+        }
+        tried.add(naming_checkpointName(ref));
         try {
-            return await stageAndPlace(ref, (0,external_node_path_.join)(restoring.scratch, `staging-${index}`), restoring);
+            return await stageAndPlace(ref, (0,external_node_path_.join)(restoring.scratch, `staging-${tried.size}`), restoring);
         }
         catch (error) {
             // Only a checkpoint that is bad is passed over; a service or disk failure would fail
@@ -35404,17 +36526,31 @@ async function restoreNewestValid(refs, restoring) {
             if (error instanceof ServiceError || !(error instanceof CheckpointError))
                 throw error;
             core/* warning */.$e(`Checkpoint ${naming_checkpointName(ref)} was not restored: ${describe(error)}. Trying the previous one.`);
+            expanded ||= await listRetired(restoring);
         }
     }
-    core/* warning */.$e(`None of the ${refs.length} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
+    core/* warning */.$e(`None of the ${tried.size} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
     return undefined;
+}
+/** Lists the documents retired into the scope's packs among the checkpoints; true when done. */
+async function listRetired({ store, copies, manager }) {
+    try {
+        store.addRetired(await copies.retiredDocuments(manager.scope));
+    }
+    catch (error) {
+        if (error instanceof ServiceError || !(error instanceof CheckpointError))
+            throw error;
+        core/* warning */.$e(`A pack of scope '${manager.scope}' could not be read: ${describe(error)}`);
+    }
+    return true;
 }
 /**
  * Loads and verifies one checkpoint, stages its files (each checked against the manifest), then
  * puts them in the workspace: a bad checkpoint fails before any file moves.
  */
-async function stageAndPlace(ref, staging, { manager, archives, codec, scratch, workspace }) {
+async function stageAndPlace(ref, staging, { manager, archives, copies, runId, codec, scratch, workspace }) {
     const document = await manager.load(ref);
+    await copies.prefetch(document.archives, runId);
     const folders = { downloads: (0,external_node_path_.join)(scratch, 'downloads'), staging };
     await stageFiles(document, archives, folders, codec.fileKey);
     await placeFiles(staging, document.files, workspace);
@@ -35496,6 +36632,10 @@ async function fromAttempts(request, found) {
 
 
 
+
+
+
+
 /**
  * The restore entry: finds this scope's checkpoints in the sources of `from` (earlier attempts
  * of the run, earlier runs, the cache), verifies them, puts their files back and sets the
@@ -35511,21 +36651,16 @@ async function runRestore() {
         failOnError = inputs.failOnError;
         scope = inputs.scope;
         core/* saveState */.LZ(RestoreState.Scope, scope);
-        const found = inputs.reset
-            ? resetFound(inputs, sources, context)
-            : await restoreFromSources({
-                scope,
-                token: inputs.githubToken,
-                context,
-                keys: inputs.protection,
-                sources,
-                invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom },
-                failOnError: inputs.failOnError
-            });
-        const invalidation = applyInvalidation(found, inputs, sources, context);
-        const origin = { newest: found.newest, reuse: found.reuse };
-        await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope, origin);
-        await rememberRestore(context.runnerTemp, scope, found.document, invalidation, origin);
+        const started = Date.now();
+        const restored = await inGroup(`Restore scope '${scope}'`, async () => {
+            const found = await findAndRestore(inputs, sources, context);
+            const invalidation = applyInvalidation(found, inputs, sources, context);
+            const origin = { newest: found.newest, reuse: found.reuse };
+            await setRestoreOutputs(invalidation?.document, context.runnerTemp, scope, origin);
+            await rememberRestore(context.runnerTemp, scope, found.document, invalidation, origin);
+            return { found, done: completedNodes(invalidation?.document) };
+        });
+        core/* info */.pq(restoredLine(scope, restored, Date.now() - started));
     }
     catch (error) {
         reportFailure(error, failOnError);
@@ -35533,6 +36668,34 @@ async function runRestore() {
         // instead of starting a new pipeline over progress this step failed to read.
         await setRestoreOutputs(undefined, context.runnerTemp, scope).catch(() => undefined);
     }
+}
+/** The checkpoints of `from`, restored; with `reset`, nothing. */
+async function findAndRestore(inputs, sources, context) {
+    if (inputs.reset)
+        return resetFound(inputs, sources, context);
+    return restoreFromSources({
+        scope: inputs.scope,
+        token: inputs.githubToken,
+        context,
+        keys: inputs.protection,
+        sources,
+        invalidation: { rerun: inputs.rerun, rerunFrom: inputs.rerunFrom },
+        failOnError: inputs.failOnError
+    });
+}
+/**
+ * The step's one final line: what was restored, from where, how many files and bytes, in how
+ * long; `done` are the nodes left done once those asked to run again are taken out.
+ */
+function restoredLine(scope, { found, done }, ms) {
+    const document = found.document;
+    if (!document) {
+        return `Restored nothing of scope '${scope}': no checkpoint to resume from, the pipeline runs from the beginning (${formatDuration(ms)}).`;
+    }
+    const from = [...new Set(Object.values(found.reuse.sources))].join(', ');
+    const bytes = document.files.reduce((total, file) => total + file.size, 0);
+    const moved = movedInWords({ files: document.files.length, bytes, ms });
+    return `Restored scope '${scope}' from ${naming_checkpointName(found.newest ?? document)}${from ? ` (${from})` : ''}: ${done.length} node(s) done [${done.join(', ')}], ${moved}.`;
 }
 /** `reset`: nothing is looked at, and no later step takes a node from another run or the cache. */
 function resetFound(inputs, sources, context) {
@@ -35894,6 +37057,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
@@ -35902,10 +37066,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -36779,13 +37944,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

@@ -1002,7 +1002,8 @@ function isArchiveRecord(value) {
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
         PACKINGS.has(value.packing) &&
-        (value.cache === undefined || typeof value.cache === 'string'));
+        (value.cache === undefined || typeof value.cache === 'string') &&
+        (value.pack === undefined || typeof value.pack === 'string'));
 }
 function isFileRecord(item) {
     if (!(0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(item))
@@ -1227,10 +1228,13 @@ function caseCollision(id, known) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HC: () => (/* binding */ packName),
 /* harmony export */   Iu: () => (/* binding */ compareRefs),
 /* harmony export */   PN: () => (/* binding */ parseCheckpointName),
 /* harmony export */   TZ: () => (/* binding */ parseArtifactName),
+/* harmony export */   fm: () => (/* binding */ parseAnyArtifactName),
 /* harmony export */   jv: () => (/* binding */ filesArchiveName),
+/* harmony export */   oQ: () => (/* binding */ parsePackName),
 /* harmony export */   s7: () => (/* binding */ checkpointName)
 /* harmony export */ });
 /* unused harmony exports NAME_PREFIX, sameRef */
@@ -1238,7 +1242,7 @@ function caseCollision(id, known) {
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files|pack)$/;
 function stem(ref) {
     const sequence = String(ref.sequence).padStart(3, '0');
     return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
@@ -1255,13 +1259,37 @@ function checkpointName(ref) {
 function filesArchiveName(ref) {
     return `${stem(ref)}.files`;
 }
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+function packName(ref) {
+    return `${stem(ref)}.pack`;
+}
+const NAMERS = {
+    json: checkpointName,
+    files: filesArchiveName,
+    pack: packName
+};
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
     const parsed = parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 function parseArtifactName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack'
+        ? undefined
+        : parsed;
+}
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+function parsePackName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+function parseAnyArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -1269,10 +1297,9 @@ function parseArtifactName(name) {
     if (!_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .ID_PATTERN */ .pw.test(scope) || !_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .ID_PATTERN */ .pw.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind };
     // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
+    return NAMERS[parsed.kind](ref) === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
@@ -1681,7 +1708,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(779), __nccwpck_require__.e(776)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2776));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(779), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3966));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4464);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4464:
+/***/ 1626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29169,7 +29169,7 @@ function sha256Digest(data) {
 
 /** Every name this project gives an artifact or a file starts with this. */
 const NAME_PREFIX = 'checkpoint';
-const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files)$/;
+const NAME_PATTERN = /^checkpoint\.([^.]+)\.a(\d{1,9})\.s(\d{1,9})\.([^.]+)\.(json|files|pack)$/;
 function stem(ref) {
     const sequence = String(ref.sequence).padStart(3, '0');
     return `${NAME_PREFIX}.${ref.scope}.a${ref.attempt}.s${sequence}.${ref.node}`;
@@ -29186,13 +29186,37 @@ function naming_checkpointName(ref) {
 function filesArchiveName(ref) {
     return `${stem(ref)}.files`;
 }
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+function packName(ref) {
+    return `${stem(ref)}.pack`;
+}
+const NAMERS = {
+    json: naming_checkpointName,
+    files: filesArchiveName,
+    pack: packName
+};
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 function parseCheckpointName(name) {
     const parsed = naming_parseArtifactName(name);
     return parsed?.kind === 'json' ? parsed.ref : undefined;
 }
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 function naming_parseArtifactName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack'
+        ? undefined
+        : parsed;
+}
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+function parsePackName(name) {
+    const parsed = parseAnyArtifactName(name);
+    return parsed?.kind === 'pack' ? parsed.ref : undefined;
+}
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+function parseAnyArtifactName(name) {
     const match = NAME_PATTERN.exec(name);
     if (!match)
         return undefined;
@@ -29200,10 +29224,9 @@ function naming_parseArtifactName(name) {
     if (!ID_PATTERN.test(scope) || !ID_PATTERN.test(node))
         return undefined;
     const ref = { scope, attempt: Number(attempt), sequence: Number(sequence), node };
-    const parsed = { ref, kind: kind === 'json' ? 'json' : 'files' };
+    const parsed = { ref, kind: kind };
     // One spelling per checkpoint: `a01` or `s1` would name the same one twice.
-    const canonical = parsed.kind === 'json' ? naming_checkpointName(ref) : filesArchiveName(ref);
-    return canonical === name ? parsed : undefined;
+    return NAMERS[parsed.kind](ref) === name ? parsed : undefined;
 }
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not
@@ -29641,7 +29664,8 @@ function isArchiveRecord(value) {
         typeof value.digest === 'string' &&
         typeof value.packing === 'string' &&
         PACKINGS.has(value.packing) &&
-        (value.cache === undefined || typeof value.cache === 'string'));
+        (value.cache === undefined || typeof value.cache === 'string') &&
+        (value.pack === undefined || typeof value.pack === 'string'));
 }
 function isFileRecord(item) {
     if (!isJsonObject(item))
@@ -31067,13 +31091,79 @@ async function describeFile(root, absolute, options) {
     return { path, absolute, size: stats.size, mode, mtime: stats.mtime };
 }
 
+;// CONCATENATED MODULE: ./src/checkpoint/units.ts
+// Sizes, durations and rates as the log, the job summary and the CLI write them for people.
+/** Bytes as people read them: `812 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+/** Milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`; `–` when unknown. */
+function formatDuration(ms) {
+    if (ms === undefined)
+        return '–';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+}
+/** A transfer rate in MiB/s, one decimal: `52.3 MiB/s`. */
+function formatRate(bytesPerSecond) {
+    return `${(Math.max(0, bytesPerSecond) / (1024 * 1024)).toFixed(1)} MiB/s`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/step-log.ts
 
-/** The step's log as the transport reports to it: lines, and values masked before use. */
+
+/** The title of the group the step's details are folded in, while one is open. */
+let openGroup;
+/**
+ * Folds what `work` logs into a `::group::` titled `title`, closed however the work ends: the
+ * step's details stay one click away, and its one final line stands out below them.
+ */
+async function inGroup(title, work) {
+    core/* startGroup */.Oh(title);
+    openGroup = title;
+    try {
+        return await work();
+    }
+    finally {
+        openGroup = undefined;
+        core/* endGroup */.N4();
+    }
+}
+/**
+ * A progress line of a long transfer, written outside the open group (which then goes on as
+ * "(continued)"): a collapsed group must not hide that the step is moving.
+ */
+function logProgress(line) {
+    if (openGroup === undefined) {
+        core/* info */.pq(line);
+        return;
+    }
+    core/* endGroup */.N4();
+    core/* info */.pq(line);
+    core/* startGroup */.Oh(`${openGroup} (continued)`);
+}
+/** The end of a step's final line: `12 file(s), 3.4 GiB, in 41.2 s`. */
+function movedInWords({ files, bytes, ms }) {
+    return `${files} file(s), ${formatBytes(bytes)}, in ${formatDuration(ms)}`;
+}
+/** The step's log as the transport reports to it: lines, progress, and values masked. */
 const stepLog = {
     info: line => {
         core/* info */.pq(line);
     },
+    progress: logProgress,
     mask: secret => {
         core/* setSecret */.Pq(secret);
     }
@@ -31395,7 +31485,7 @@ class packing_errors_ArchiveIntegrityError extends CheckpointError {
     }
 }
 /** A zip the streaming reader does not take; the caller falls back to reading it whole. */
-class UnstreamableZipError extends (/* unused pure expression or super */ null && (Error)) {
+class UnstreamableZipError extends Error {
 }
 /** The refusal of one entry of `archive`, named as the zip names it. */
 function entryRefusal(archive, name, reason) {
@@ -31476,6 +31566,8 @@ class ZipPacker {
     sources;
     options;
     entries = [];
+    /** The files' bytes read so far: how far packing got, for a progress report. */
+    bytesRead = 0;
     offset = 0;
     central = [];
     needles;
@@ -31504,6 +31596,7 @@ class ZipPacker {
     /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
     smallEntry(source, data) {
         const head = this.head(source, false);
+        this.bytesRead += data.length;
         if (this.needles.some(needle => data.includes(needle)))
             this.refuseSecret(source);
         const key = this.options.sealKey;
@@ -31564,6 +31657,7 @@ class ZipPacker {
         const tally = new EntryTally(sealKey !== undefined);
         const scan = new SecretScan(this.needles);
         const plain = plainBytes(source.absolute, bytes => {
+            this.bytesRead += bytes.length;
             tally.plain(bytes);
             if (scan.finds(bytes))
                 this.refuseSecret(source);
@@ -31835,7 +31929,10 @@ function slowCrc32(bytes, previous) {
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/transport/http.ts
+
 
 
 
@@ -31845,10 +31942,11 @@ var external_node_https_ = __nccwpck_require__(4708);
 // agents, so the runner's proxy settings apply as they did to fetch (on Node 24 with
 // NODE_USE_ENV_PROXY=1, HTTP_PROXY/HTTPS_PROXY/NO_PROXY; without it, none).
 /**
- * The action's version, sent in every request's User-Agent. A unit test holds it equal to
- * package.json's: the bundles do not ship package.json where they could read it.
+ * The action's version, sent in every request's User-Agent and printed by `checkpoint-action
+ * --version`: package.json's, copied into each bundle when it is built (the bundles do not ship
+ * package.json where they could read it).
  */
-const ACTION_VERSION = '1.0.0';
+const ACTION_VERSION = package_namespaceObject.rE;
 /** Names the action and its version to every service it calls (the official client sends its own). */
 const USER_AGENT = `checkpoint-action/${ACTION_VERSION}`;
 /**
@@ -32419,7 +32517,7 @@ class GitHubClient {
     async download(repository, artifact, target, progress) {
         const api = { apiUrl: this.apiUrl, token: this.token };
         const transfer = { what: `Download of ${artifact.name}`, log: this.log, progress };
-        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`);
+        const { size, digest } = await asApiError(downloadArtifact(api, repository, artifact.id, target, transfer), `artifact ${artifact.name}`, artifactZipUrl(this.apiUrl, repository, artifact.id));
         return { bytes: size, digest };
     }
     /**
@@ -32440,7 +32538,7 @@ class GitHubClient {
             const response = await request(url, { headers, timeoutMs, redirected: () => undefined });
             const link = [response.headers.link ?? []].flat().join(', ');
             return { text: (await readBody(response)).toString('utf8'), link };
-        }), what);
+        }), what, url);
         return { json: JSON.parse(page.text), next: nextLink(page.link) };
     }
 }
@@ -32459,24 +32557,34 @@ function apiHeaders(token) {
  * @returns the size and `sha256:<hex>` of the bytes written
  */
 async function downloadArtifact(api, repository, artifactId, target, transfer) {
-    const url = `${repoUrl(api.apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+    const url = artifactZipUrl(api.apiUrl, repository, artifactId);
     return downloadToFile(url, target, {
         ...transfer,
         headers: apiHeaders(api.token),
         redirected: transfer.redirected ?? (() => undefined)
     });
 }
+/** The REST URL an artifact downloads from; it answers 302 to a signed blob URL. */
+function artifactZipUrl(apiUrl, repository, artifactId) {
+    return `${repoUrl(apiUrl, repository)}/actions/artifacts/${String(artifactId)}/zip`;
+}
 /**
  * A failed call as the exit codes see it: an answer GitHub gave (not found, bad credentials)
- * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts.
+ * becomes a GitHubApiError; a retried failure keeps its message, which names the attempts. One
+ * that got no answer at all (a timeout, a refused or broken connection) also names the URL it
+ * went to (the API's, never the signed blob URL), so a wrong GITHUB_API_URL or an unreachable
+ * host shows.
  */
-async function asApiError(call, what) {
+async function asApiError(call, what, url) {
     try {
         return await call;
     }
     catch (error) {
-        if (!(error instanceof ServiceError) || error.status === undefined)
+        if (!(error instanceof ServiceError))
             throw error;
+        if (error.status === undefined) {
+            throw new ServiceError(`${error.message} (${url})`, undefined, { cause: error });
+        }
         if ([401, 403, 404].includes(error.status))
             throw apiError(error.status, what);
         throw new GitHubApiError(error.status, `GitHub API: ${error.message}`);
@@ -32515,6 +32623,74 @@ function nextLink(header) {
             return match[1];
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/packing/progress-report.ts
+
+/** How often a long transfer says how far it got: a silent log for minutes looks hung. */
+const PROGRESS_INTERVAL_MS = 10_000;
+/** The system's clock; its timer never keeps the process alive on its own. */
+const systemClock = {
+    now: () => Date.now(),
+    every: (ms, tick) => {
+        const timer = setInterval(tick, ms);
+        timer.unref();
+        return () => {
+            clearInterval(timer);
+        };
+    }
+};
+/** One progress line: `<label>: 1.2 GiB of 3.4 GiB (35%), 52.3 MiB/s`. */
+function progressLine(label, bytes, total, bytesPerSecond) {
+    const of = total > 0 ? ` of ${formatBytes(total)} (${percentOf(bytes, total)}%)` : '';
+    return `${label}: ${formatBytes(bytes)}${of}, ${formatRate(bytesPerSecond)}`;
+}
+function percentOf(bytes, total) {
+    return Math.min(100, Math.floor((bytes / total) * 100));
+}
+/**
+ * Says every interval how many bytes `bytes()` counts so far, out of the total, and the rate
+ * since the line before; a transfer that ends within the first interval says nothing. Returns
+ * the function that stops it.
+ */
+function startProgress(options, bytes) {
+    const clock = options.clock ?? systemClock;
+    let last = { at: clock.now(), bytes: bytes() };
+    return clock.every(options.everyMs ?? PROGRESS_INTERVAL_MS, () => {
+        const now = { at: clock.now(), bytes: bytes() };
+        const seconds = (now.at - last.at) / 1000;
+        // A retried transfer starts its count over: the rate is then 0, never negative.
+        const rate = seconds > 0 ? (now.bytes - last.bytes) / seconds : 0;
+        last = now;
+        options.log(progressLine(options.label, now.bytes, options.total, rate));
+    });
+}
+/** Runs `work` with a reporter of what `bytes()` counts, stopped however the work ends. */
+async function withProgress(options, bytes, work) {
+    const stop = startProgress(options, bytes);
+    try {
+        return await work();
+    }
+    finally {
+        stop();
+    }
+}
+/**
+ * The chunks of `source`, reported as they pass: the reporter starts with the first read and
+ * stops when the reader ends, fails or stops reading.
+ */
+async function* reportedChunks(source, options) {
+    let bytes = 0;
+    const stop = startProgress(options, () => bytes);
+    try {
+        for await (const chunk of source) {
+            bytes += chunk.length;
+            yield chunk;
+        }
+    }
+    finally {
+        stop();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/transport/twirp-client.ts
@@ -32580,6 +32756,7 @@ async function callArtifactService(endpoint, method, body, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/transport/artifact-store.ts
+
 
 
 
@@ -32663,16 +32840,31 @@ class ArtifactStore {
             return file;
         throw new packing_errors_ArchiveIntegrityError(artifact.name, 'its bytes do not match the digest recorded at upload');
     }
+    /** The artifact's bytes into `file`, a progress line every interval while they come. */
     async fetchBytes(artifact, file) {
-        try {
-            return await downloadToFile(await this.signedUrl(artifact), file, this.transfer(artifact));
-        }
-        catch (error) {
-            if (!this.restLookup())
-                throw error;
-            this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
-            return this.downloadThroughRest(artifact, file);
-        }
+        let bytes = 0;
+        const progress = (count) => {
+            bytes = count;
+        };
+        const log = (line) => {
+            if (this.stepLog.progress)
+                this.stepLog.progress(line);
+            else
+                this.stepLog.info(line);
+        };
+        const report = { label: `Downloading ${artifact.name}`, total: artifact.size, log };
+        return withProgress(report, () => bytes, async () => {
+            try {
+                const url = await this.signedUrl(artifact);
+                return await downloadToFile(url, file, { ...this.transfer(artifact), progress });
+            }
+            catch (error) {
+                if (!this.restLookup())
+                    throw error;
+                this.stepLog.info(`Download of ${artifact.name} failed (${describe(error)}); trying the REST API`);
+                return this.downloadThroughRest(artifact, file, progress);
+            }
+        });
     }
     /** A URL that downloads the artifact's bytes for a while, without credentials. */
     async signedUrl(artifact) {
@@ -32691,7 +32883,7 @@ class ArtifactStore {
         return { what: `Download of ${artifact.name}`, log: this.log };
     }
     /** Through the REST API with the job's token; the signed URL it redirects to is masked first. */
-    async downloadThroughRest(artifact, file) {
+    async downloadThroughRest(artifact, file, progress) {
         const lookup = this.restLookup();
         if (!lookup)
             throw new service_errors_ServiceError('No token or repository for the REST API');
@@ -32700,7 +32892,8 @@ class ArtifactStore {
             log: this.log,
             redirected: location => {
                 this.mask(location);
-            }
+            },
+            progress
         });
     }
     /**
@@ -32772,12 +32965,27 @@ class ArtifactStore {
             version: 7,
             mime_type: mimeType,
             ...expiresAt
+        }).catch((error) => {
+            throw artifactLimitError(error, name) ?? error;
         }));
         assertOk('CreateArtifact', name, created);
         const url = created.signed_upload_url ?? created.signedUploadUrl;
         if (!url)
             throw new service_errors_ServiceError(`The artifact service gave no upload URL for ${name}`);
         return url;
+    }
+    /**
+     * Deletes an artifact this job uploaded (DeleteArtifact, through the one retry schedule):
+     * how a save removes what a pack it committed now holds.
+     * @throws ServiceError when the service refuses or cannot be reached
+     */
+    async delete(name) {
+        const ids = backendIds(this.endpoint.token);
+        await this.call('DeleteArtifact', {
+            workflow_run_backend_id: ids.runBackendId,
+            workflow_job_run_backend_id: ids.jobBackendId,
+            name
+        });
     }
     /** One Twirp call; the signed URLs in its answer are masked before anything can log them. */
     async call(method, body) {
@@ -32801,6 +33009,20 @@ class ArtifactStore {
         return { token: this.token, owner: repository.owner, name: repository.name };
     }
 }
+/** The service's limit on a job's artifacts, when it does not say another. */
+const ARTIFACTS_PER_JOB = 500;
+/**
+ * A CreateArtifact refused because the job holds as many artifacts as the service allows, said
+ * in words that name the limit (the service's own answer does not always); undefined for any
+ * other failure.
+ */
+function artifactLimitError(error, name) {
+    const text = describe(error);
+    if (!/artifacts?\b.*\b(at most|limit|maximum|exceed)/i.test(text))
+        return undefined;
+    const limit = /at most (\d+) artifacts/i.exec(text)?.[1] ?? String(ARTIFACTS_PER_JOB);
+    return new service_errors_ServiceError(`the artifact service allows at most ${limit} artifacts per job, and this job holds that many: ${name} was not uploaded (${text}). Earlier checkpoints stay restorable.`, error instanceof service_errors_ServiceError ? error.status : undefined, { cause: error });
+}
 /**
  * A Create or Finalize the service declined: `ok` is false or missing (proto3 JSON leaves a false
  * `ok` out), which the official client treats as a failure too.
@@ -32819,14 +33041,28 @@ class RunCheckpointStore {
     options;
     location;
     byName;
+    /** Documents retired into packs, once their packs were read: name to a reader of its text. */
+    retired = new Map();
     constructor(artifacts, listing, options) {
         this.artifacts = artifacts;
         this.options = options;
         this.location = `run ${options.runId}`;
         this.byName = new Map(listing.map(artifact => [artifact.name, artifact]));
     }
+    /** The listed artifacts' names, and the documents found retired into packs. */
     listNames() {
+        return Promise.resolve([...this.byName.keys(), ...this.retired.keys()]);
+    }
+    /** The names of the run's listed artifacts only. */
+    listArtifactNames() {
         return Promise.resolve([...this.byName.keys()]);
+    }
+    /** Makes documents retired into packs readable, and listed, as the others are. */
+    addRetired(documents) {
+        for (const [name, read] of documents) {
+            if (!this.byName.has(name))
+                this.retired.set(name, read);
+        }
     }
     /** The listed artifact of a name, for callers that need its id or uploader. */
     artifact(name) {
@@ -32834,6 +33070,9 @@ class RunCheckpointStore {
     }
     async readText(name) {
         const artifact = this.byName.get(name);
+        const retired = this.retired.get(name);
+        if (!artifact && retired)
+            return retired();
         if (!artifact)
             throw new CheckpointNotFoundError(`${this.location}/${name}`);
         await (0,promises_namespaceObject.mkdir)(this.options.scratch, { recursive: true });
@@ -32871,7 +33110,7 @@ class RunCheckpointStore {
 function scopeOwners(listing) {
     const first = new Map();
     for (const artifact of listing) {
-        const parsed = naming_parseArtifactName(artifact.name);
+        const parsed = parseAnyArtifactName(artifact.name);
         if (!parsed)
             continue;
         const key = ownerKey(parsed.ref.scope, parsed.ref.attempt);
@@ -32895,7 +33134,7 @@ function ownedArtifacts(listing) {
     const kept = [];
     const foreign = [];
     for (const artifact of listing) {
-        const parsed = naming_parseArtifactName(artifact.name);
+        const parsed = parseAnyArtifactName(artifact.name);
         const owner = parsed && owners.get(ownerKey(parsed.ref.scope, parsed.ref.attempt));
         if (owner !== undefined && owner !== artifact.jobBackendId)
             foreign.push(artifact.name);
@@ -32950,7 +33189,664 @@ async function write(out, chunk) {
         await (0,external_node_events_.once)(out, 'drain');
 }
 
+;// CONCATENATED MODULE: ./src/checkpoint/packs.ts
+
+// Packs: small archives merged into one artifact, so a checkpoint references few artifacts of
+// its run whatever the number of nodes (restore's requests stay bounded, a job's artifacts
+// stay under the service's limit). The policy here is pure: the save decides, then uploads.
+/** An archive under this size is small: merged into packs. A larger one stays its own artifact. */
+const PACKABLE_ARCHIVE_BYTES = 8 * 1024 * 1024;
+/**
+ * After a save, the newest checkpoint references at most this many artifacts of its run that
+ * hold small archives: the new node's own archive and at most three packs or small archives.
+ */
+const SMALL_UNITS_PER_CHECKPOINT = 4;
+/** The newest checkpoint documents of a scope in a job that stay artifacts of their own. */
+const SEPARATE_DOCUMENTS = 3;
+/** A pack carries at most this many retired documents, the newest; older ones are dropped. */
+const DOCUMENTS_PER_PACK = 20;
+/**
+ * A save that merges nothing still writes a pack once this many of the job's documents wait to
+ * be retired (nodes without files, or whose files are large, merge nothing).
+ */
+const RETIRE_WITHOUT_MERGE = 8;
+/** True for an archive a pack may hold: a files archive in run `runId`'s artifacts, small. */
+function isPackable(record, runId) {
+    return (record.cache === undefined &&
+        record.runId === runId &&
+        isSmall(record) &&
+        parseAnyArtifactName(record.name)?.kind === 'files');
+}
+function isSmall(record) {
+    return record.size < PACKABLE_ARCHIVE_BYTES;
+}
+/** The artifact that holds an archive of this run: its pack, or its own. */
+function packs_holderOf(record) {
+    return record.pack ?? record.name;
+}
+/**
+ * The artifacts of run `runId` holding the small archives of `archives`, oldest first (by the
+ * checkpoint that wrote them: attempt, then sequence).
+ */
+function smallUnits(archives, runId) {
+    const units = new Map();
+    for (const record of archives.filter(item => isPackable(item, runId))) {
+        const artifact = packs_holderOf(record);
+        const unit = units.get(artifact) ?? { artifact, size: 0, archives: [] };
+        unit.size += record.size;
+        unit.archives.push(record);
+        units.set(artifact, unit);
+    }
+    return [...units.values()].sort(byWriter);
+}
+function byWriter(a, b) {
+    const refA = parseAnyArtifactName(a.artifact)?.ref;
+    const refB = parseAnyArtifactName(b.artifact)?.ref;
+    if (!refA || !refB)
+        return a.artifact.localeCompare(b.artifact);
+    return compareRefs(refA, refB);
+}
+/**
+ * The growth factor of the merge policy: merging a suffix worth at least 1/b of the unit before
+ * it keeps units geometric, so each byte is rewritten about log_b(n) times.
+ */
+function growthFactor(smallArchives) {
+    return Math.max(2, Math.cbrt(smallArchives));
+}
+/**
+ * Where the merged suffix of `sizes` (units oldest first) starts: at j - 1 for the newest j
+ * whose suffix, times `b`, outweighs unit j - 1; else the two newest units.
+ */
+function mergeStart(sizes, b) {
+    let suffix = 0;
+    for (let j = sizes.length - 1; j >= 1; j--) {
+        suffix += sizes[j] ?? 0;
+        if (suffix * b >= (sizes[j - 1] ?? 0))
+            return j - 1;
+    }
+    return Math.max(0, sizes.length - 2);
+}
+/**
+ * Which of the older units (oldest first, without the new node's own archive) a save merges
+ * into one pack so that at most {@link SMALL_UNITS_PER_CHECKPOINT} - 1 remain: a suffix of
+ * them, or none when the budget already holds.
+ * @param smallArchives how many small archives the pipeline holds, the new one included
+ */
+function unitsToMerge(older, smallArchives) {
+    const b = growthFactor(smallArchives);
+    let sizes = older.map(unit => unit.size);
+    let start = sizes.length;
+    while (sizes.length > SMALL_UNITS_PER_CHECKPOINT - 1) {
+        const from = mergeStart(sizes, b);
+        const merged = sizes.slice(from).reduce((total, size) => total + size, 0);
+        sizes = [...sizes.slice(0, from), merged];
+        start = Math.min(start, from);
+    }
+    return older.slice(start);
+}
+
+;// CONCATENATED MODULE: ./src/resume/local-copies.ts
+
+
+
+
+
+
+
+/**
+ * The job's copies of what it uploaded or downloaded for one scope, in one folder under
+ * RUNNER_TEMP: the small archives (so a merge into a pack never downloads them again) and the
+ * checkpoint documents this job wrote (so a pack can carry the ones it retires). A copy is used
+ * only when its sha256 is the one the checkpoint recorded.
+ */
+class LocalCopies {
+    folder;
+    constructor(folder) {
+        this.folder = folder;
+    }
+    /** The copies of `scope` on this runner. */
+    static of(runnerTemp, scope) {
+        return new LocalCopies((0,external_node_path_.join)(runnerTemp, `checkpoint-copies-${scope}`));
+    }
+    /** Where the copy of an artifact goes; only names this project gives are taken. */
+    path(name) {
+        if (!parseAnyArtifactName(name)) {
+            throw new packing_errors_ArchiveIntegrityError(name, 'its name is not one this action gives an artifact');
+        }
+        return (0,external_node_path_.join)(this.folder, name);
+    }
+    /** The folder, made when first needed. */
+    async ready() {
+        await (0,promises_namespaceObject.mkdir)(this.folder, { recursive: true });
+        return this.folder;
+    }
+    /** The copy of `name` when its bytes hash to `digest`; a copy that differs is not used. */
+    async verified(name, digest) {
+        const file = this.path(name);
+        // Most archives have no copy yet on a fresh runner: asked cheaply before any read.
+        if (!(await (0,promises_namespaceObject.stat)(file).catch(() => undefined))?.isFile())
+            return undefined;
+        try {
+            return (await sha256File(file)) === digest ? file : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Moves `file` in as the copy of `name`. */
+    async adopt(name, file) {
+        await this.ready();
+        await (0,promises_namespaceObject.rename)(file, this.path(name));
+        return this.path(name);
+    }
+    /** Keeps a document's text, for the pack that retires it later. */
+    async keepText(name, text) {
+        await this.ready();
+        await (0,promises_namespaceObject.writeFile)(this.path(name), text);
+    }
+    /** The text kept for `name`, if any. */
+    async text(name) {
+        return (0,promises_namespaceObject.readFile)(this.path(name), 'utf8').catch(() => undefined);
+    }
+    /** Forgets a copy (one too large to be packed). */
+    async drop(name) {
+        await (0,promises_namespaceObject.rm)(this.path(name), { force: true });
+    }
+    /** The names of the retired documents a pack this job wrote holds, as recorded when written. */
+    async packDocuments(pack) {
+        const text = await (0,promises_namespaceObject.readFile)(`${this.path(pack)}.documents`, 'utf8').catch(() => '');
+        return text.split('\n').filter(name => name !== '');
+    }
+    /** Records which retired documents a pack holds. */
+    async recordPackDocuments(pack, documents) {
+        await this.ready();
+        await (0,promises_namespaceObject.writeFile)(`${this.path(pack)}.documents`, documents.join('\n'));
+    }
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/packing/central-directory.ts
+
+/** How much of a zip's end is fetched first: its end records and, mostly, its directory. */
+const TAIL_BYTES = 256 * 1024;
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const central_directory_MAX32 = 0xffffffff;
+/**
+ * Finds the central directory from the last bytes of a zip (`tail` starts at `tailStart`).
+ * @throws UnstreamableZipError when the end records are not in the tail or do not add up
+ */
+function locateDirectory(tail, tailStart, size) {
+    const at = endRecordAt(tail);
+    let count = tail.readUInt16LE(at + 10);
+    let length = tail.readUInt32LE(at + 12);
+    let start = tail.readUInt32LE(at + 16);
+    let end = tailStart + at;
+    if (count === 0xffff || length === central_directory_MAX32 || start === central_directory_MAX32) {
+        const record = zip64EndRecordAt(tail, at, tailStart);
+        count = Number(tail.readBigUInt64LE(record + 32));
+        length = Number(tail.readBigUInt64LE(record + 40));
+        start = Number(tail.readBigUInt64LE(record + 48));
+        end = tailStart + record;
+    }
+    if (start + length > end || end > size) {
+        throw new UnstreamableZipError('the central directory does not fit before its end record');
+    }
+    return { start, length, count };
+}
+/** Where in `tail` the end of central directory record starts: the last one its comment ends. */
+function endRecordAt(tail) {
+    for (let index = tail.length - 22; index >= Math.max(0, tail.length - 22 - 0xffff); index--) {
+        if (tail.readUInt32LE(index) === EOCD &&
+            index + 22 + tail.readUInt16LE(index + 20) === tail.length) {
+            return index;
+        }
+    }
+    throw new UnstreamableZipError('no end of central directory record');
+}
+/** Where in `tail` the zip64 end record starts, found through the locator before `endAt`. */
+function zip64EndRecordAt(tail, endAt, tailStart) {
+    const locator = endAt - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) {
+        throw new UnstreamableZipError('no zip64 locator');
+    }
+    const record = Number(tail.readBigUInt64LE(locator + 8)) - tailStart;
+    if (record < 0 || record + 56 > locator || tail.readUInt32LE(record) !== ZIP64_EOCD) {
+        throw new UnstreamableZipError('no zip64 end record in the tail');
+    }
+    return record;
+}
+/**
+ * Reads the central directory's entries, in the order their data lies in the zip.
+ * @throws UnstreamableZipError for a directory that is not well formed or entries that overlap
+ */
+function readDirectory(bytes, location) {
+    const entries = [];
+    let at = 0;
+    for (let index = 0; index < location.count; index++) {
+        const { entry, next } = readCentralEntry(bytes, at, index);
+        entries.push(entry);
+        at = next;
+    }
+    if (at !== location.length)
+        throw new UnstreamableZipError('central directory length differs');
+    entries.sort((a, b) => a.offset - b.offset);
+    for (const entry of entries)
+        checkStreamable(entry, location);
+    return entries;
+}
+/** The directory's `index`-th entry, at `at`, and where the next one starts. */
+function readCentralEntry(bytes, at, index) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
+        throw new UnstreamableZipError(`central directory entry ${index} is not well formed`);
+    }
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const nameBytes = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength));
+    const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = zip64Values(extra);
+    const widened = (value) => (value === central_directory_MAX32 ? (wide.shift() ?? NaN) : value);
+    // In the zip64 extra field's fixed order: size, compressed size, offset.
+    const size = widened(bytes.readUInt32LE(at + 24));
+    const compressed = widened(bytes.readUInt32LE(at + 20));
+    const offset = widened(bytes.readUInt32LE(at + 42));
+    if (![size, compressed, offset].every(Number.isSafeInteger)) {
+        throw new UnstreamableZipError(`central directory entry ${index} has no zip64 sizes`);
+    }
+    const entry = {
+        name: nameBytes.toString('utf8'),
+        nameBytes,
+        flags: bytes.readUInt16LE(at + 8),
+        method: bytes.readUInt16LE(at + 10),
+        compressed,
+        size,
+        offset,
+        mode: bytes.readUInt32LE(at + 38) >>> 16
+    };
+    return { entry, next: at + 46 + nameLength + extraLength + commentLength };
+}
+/**
+ * Refuses an entry the streaming reader cannot follow: zip-encrypted, compressed by another
+ * method than deflate, or with data that would run into the directory.
+ */
+function checkStreamable(entry, location) {
+    if (entry.flags & 0x1)
+        throw new UnstreamableZipError(`${entry.name} is zip-encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) {
+        throw new UnstreamableZipError(`${entry.name} uses compression method ${entry.method}`);
+    }
+    if (entry.offset + 30 + entry.compressed > location.start) {
+        throw new UnstreamableZipError(`${entry.name} runs into the central directory`);
+    }
+}
+function zip64Values(extra) {
+    for (let at = 0; at + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(at);
+        const length = extra.readUInt16LE(at + 2);
+        if (id === 0x0001) {
+            const values = [];
+            for (let field = 0; field + 8 <= length && at + 4 + field + 8 <= extra.length; field += 8) {
+                values.push(Number(extra.readBigUInt64LE(at + 4 + field)));
+            }
+            return values;
+        }
+        at += 4 + length;
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/packing/pack-file.ts
+
+
+
+
+
+
+
+
+
+/** The bytes of a pack of `members`, entries in the given order, all stored. */
+async function* packBytes(members) {
+    const sources = await Promise.all(members.map(async (member) => ({
+        name: member.name,
+        path: member.name,
+        absolute: member.file,
+        mode: 0o644,
+        mtime: new Date(0),
+        size: (await (0,promises_namespaceObject.stat)(member.file)).size
+    })));
+    yield* new ZipPacker(sources, { level: 0 }).bytes();
+}
+/**
+ * The entries of a pack, from its central directory, each with the byte range of its data.
+ * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
+ */
+async function packEntries(packFile) {
+    const label = (0,external_node_path_.basename)(packFile);
+    const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const tailStart = Math.max(0, size - TAIL_BYTES);
+        const tail = await readAt(handle, tailStart, size - tailStart);
+        const location = locateDirectory(tail, tailStart, size);
+        const directory = await readAt(handle, location.start, location.length);
+        const entries = [];
+        for (const entry of readDirectory(directory, location)) {
+            if (entry.method !== 0)
+                throw new UnstreamableZipError(`${entry.name} is compressed`);
+            const local = await readAt(handle, entry.offset, 30);
+            const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+            entries.push({ name: entry.name, start, size: entry.size });
+        }
+        return entries;
+    }
+    catch (error) {
+        if (!(error instanceof UnstreamableZipError))
+            throw error;
+        throw new packing_errors_ArchiveIntegrityError(label, `not a pack (${error.message})`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readAt(handle, position, length) {
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, position);
+    if (bytesRead !== length)
+        throw new UnstreamableZipError('the zip ends early');
+    return bytes;
+}
+/**
+ * Copies one entry's bytes out of a pack into `target`, by its byte range, and checks them
+ * against `digest` (`sha256:<hex>`, as the checkpoint recorded them) before anything uses them.
+ * @throws ArchiveIntegrityError naming the entry when its bytes differ; `target` is removed
+ */
+async function copyPackEntry(packFile, entry, target, digest) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const out = (0,external_node_fs_.createWriteStream)(target);
+    if (entry.size === 0) {
+        out.end();
+        await (0,external_node_events_.once)(out, 'close');
+    }
+    else {
+        const end = entry.start + entry.size - 1;
+        const source = (0,external_node_fs_.createReadStream)(packFile, { start: entry.start, end });
+        source.on('data', chunk => hash.update(chunk));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, out);
+    }
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+        throw new packing_errors_ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
+    }
+}
+/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
+async function readPackText(packFile, entry) {
+    const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
+    try {
+        return await readAt(handle, entry.start, entry.size);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resume/run-archive-copies.ts
+
+
+
+
+
+
+
+/** Downloads of small artifacts in flight at once during a restore. */
+const PARALLEL_DOWNLOADS = 4;
+/**
+ * The bytes of this run's archives, each as a local copy checked against the digest its
+ * checkpoint recorded: the copy the job already has, else read out of its pack (downloaded
+ * whole, once) by byte range, else its own artifact downloaded whole. What is fetched is kept
+ * among the copies, so a later save merges it without downloading it again.
+ */
+class RunArchiveCopies {
+    artifacts;
+    store;
+    copies;
+    downloads;
+    packs = new Map();
+    constructor(artifacts, store, copies, downloads) {
+        this.artifacts = artifacts;
+        this.store = store;
+        this.copies = copies;
+        this.downloads = downloads;
+    }
+    /**
+     * A pack of this run, downloaded whole once (checked against the digest recorded at upload),
+     * with its entries.
+     */
+    pack(name) {
+        let pack = this.packs.get(name);
+        if (!pack) {
+            pack = this.downloadPack(name);
+            this.packs.set(name, pack);
+        }
+        return pack;
+    }
+    async downloadPack(name) {
+        await (0,promises_namespaceObject.mkdir)(this.downloads, { recursive: true });
+        const file = await this.artifacts.download(this.listed(name), this.downloads);
+        return { file, entries: await packEntries(file) };
+    }
+    /**
+     * A local file holding the archive's exact bytes, verified against `record.digest`.
+     * @throws ArchiveIntegrityError when no bytes with that digest can be had
+     */
+    async archive(record) {
+        const kept = await this.copies.verified(record.name, record.digest);
+        if (kept)
+            return kept;
+        await this.copies.ready();
+        const holder = record.pack ?? record.name;
+        if (!this.store.artifact(holder))
+            return this.fromAnyPack(record);
+        if (record.pack !== undefined)
+            return this.fromPack(record.pack, record);
+        const artifact = this.listed(record.name);
+        if (artifact.digest !== undefined && artifact.digest !== record.digest) {
+            throw new packing_errors_ArchiveIntegrityError(record.name, 'its digest differs from the one recorded');
+        }
+        await (0,promises_namespaceObject.mkdir)(this.downloads, { recursive: true });
+        return this.copies.adopt(record.name, await this.artifacts.download(artifact, this.downloads));
+    }
+    /** Copies an archive out of a pack, by its byte range, checked against its digest. */
+    async fromPack(pack, record) {
+        const { file, entries } = await this.pack(pack);
+        const entry = entries.find(item => item.name === record.name);
+        if (!entry)
+            throw new packing_errors_ArchiveIntegrityError(record.name, `is not in ${pack}`);
+        const target = this.copies.path(record.name);
+        await copyPackEntry(file, entry, `${target}.part`, record.digest);
+        await (0,promises_namespaceObject.rename)(`${target}.part`, target);
+        return target;
+    }
+    /**
+     * An archive whose artifact is gone: a later save of the job merged it into a newer pack and
+     * deleted the old one (an earlier checkpoint's fallback). The scope's packs are searched,
+     * newest first, for an entry of its name and digest.
+     */
+    async fromAnyPack(record) {
+        const scope = parseAnyArtifactName(record.name)?.ref.scope;
+        const packs = (await this.store.listArtifactNames())
+            .map(name => ({ name, ref: parsePackName(name) }))
+            .filter(item => item.ref !== undefined && item.ref.scope === scope)
+            .sort((a, b) => compareRefs(b.ref, a.ref));
+        for (const { name } of packs) {
+            const { entries } = await this.pack(name);
+            if (!entries.some(entry => entry.name === record.name))
+                continue;
+            try {
+                return await this.fromPack(name, record);
+            }
+            catch (error) {
+                if (!(error instanceof packing_errors_ArchiveIntegrityError))
+                    throw error;
+            }
+        }
+        throw new packing_errors_ArchiveIntegrityError(record.name, "is in none of this run's artifacts and packs");
+    }
+    /**
+     * The checkpoint documents of `scope` retired into this run's packs, each with a reader of
+     * its text: every pack of the scope is downloaded (a fallback past the separate documents).
+     */
+    async retiredDocuments(scope) {
+        const found = new Map();
+        const names = await this.store.listArtifactNames();
+        for (const pack of names.filter(name => parsePackName(name)?.scope === scope)) {
+            const { file, entries } = await this.pack(pack);
+            for (const entry of entries) {
+                if (parseCheckpointName(entry.name)?.scope !== scope || found.has(entry.name))
+                    continue;
+                const where = `${pack}!${entry.name}`;
+                found.set(entry.name, async () => decodeUtf8(await readPackText(file, entry), where));
+            }
+        }
+        return found;
+    }
+    /**
+     * Fetches the artifacts holding a checkpoint's small archives of run `runId`, at most
+     * {@link PARALLEL_DOWNLOADS} at a time: each pack, and each small archive of its own, whole.
+     */
+    async prefetch(archives, runId) {
+        // Units whose artifact is gone (an earlier checkpoint's) are searched for one at a time.
+        const listed = smallUnits(archives, runId).filter(unit => this.store.artifact(unit.artifact));
+        await forEachBounded(listed, PARALLEL_DOWNLOADS, async (unit) => {
+            const [only] = unit.archives;
+            if (only && only.pack === undefined)
+                await this.archive(only);
+            else
+                await this.pack(unit.artifact);
+        });
+    }
+    listed(name) {
+        const artifact = this.store.artifact(name);
+        if (!artifact)
+            throw new packing_errors_ArchiveIntegrityError(name, "is not among this run's artifacts");
+        return artifact;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resume/save-packs.ts
+
+
+
+
+
+
+/**
+ * Before the document is written: merges the older small archives into a new pack when the
+ * checkpoint would reference more than the budget allows (see unitsToMerge), carrying this
+ * job's documents beyond the newest few, and returns the document that records where each
+ * archive now lives. Nothing is deleted here: the new document is the commit point.
+ * @param upload sends a zip as an artifact (the caller's, so conflicts are reported as its are)
+ */
+async function packBeforeCommit(document, newArchive, context, upload) {
+    const older = smallUnits(document.archives, context.runId).filter(unit => unit.artifact !== newArchive);
+    const smallArchives = document.archives.filter(item => isPackable(item, context.runId)).length;
+    const merged = unitsToMerge(older, smallArchives);
+    const retiring = await retiringDocuments(document, context);
+    if (merged.length === 0 && retiring.length < RETIRE_WITHOUT_MERGE)
+        return { document };
+    const pack = packName(document);
+    const ownPacks = merged.filter(unit => isOwn(unit.artifact, context));
+    const carried = await carriedDocuments(retiring, ownPacks, context);
+    const members = [...(await archiveMembers(merged, context)), ...carried.members];
+    if (members.length === 0)
+        return { document };
+    await upload(pack, packBytes(members));
+    await context.copies.copies.recordPackDocuments(pack, carried.names);
+    core/* info */.pq(`Packed ${members.length - carried.names.length} small archive(s) and ${carried.names.length} retired checkpoint(s) into ${pack}.`);
+    const superseded = [...ownPacks.map(unit => unit.artifact), ...carried.retired];
+    return { document: inPack(document, merged, pack), plan: { pack, superseded } };
+}
+/**
+ * After the document is committed: deletes this job's artifacts the new pack holds. A delete
+ * that fails is a warning: the artifact is only superfluous, never wrong.
+ */
+async function deleteSuperseded(plan, artifacts) {
+    for (const name of plan.superseded) {
+        try {
+            await artifacts.delete(name);
+        }
+        catch (error) {
+            core/* warning */.$e(`${name} is now inside ${plan.pack} but could not be deleted: ${describe(error)}`);
+        }
+    }
+}
+/** The document with the merged archives recorded inside `pack`, sealed again. */
+function inPack(document, merged, pack) {
+    const inside = new Set(merged.flatMap(unit => unit.archives.map(item => item.name)));
+    const archives = document.archives.map((record) => inside.has(record.name) ? { ...record, pack } : record);
+    const { digest: _digest, signature: _signature, ...body } = document;
+    return document_sealCheckpoint({ ...body, archives });
+}
+function isOwn(name, { store, artifacts }) {
+    return store.artifact(name)?.jobBackendId === artifacts.jobBackendId;
+}
+/** This job's documents of the scope past the newest few, which the next pack retires. */
+async function retiringDocuments(document, context) {
+    const own = (await context.store.listArtifactNames())
+        .filter(name => isOwn(name, context))
+        .map(name => parseCheckpointName(name))
+        .filter((ref) => ref?.scope === document.scope)
+        .sort(compareRefs);
+    // The document about to be written is one of the newest that stay separate.
+    return own.slice(0, Math.max(0, own.length - (SEPARATE_DOCUMENTS - 1)));
+}
+/**
+ * The documents the new pack carries: those retired now and those of this job's packs it
+ * replaces, the newest {@link DOCUMENTS_PER_PACK} whose text this job kept.
+ * @returns the members, their names, and the separate documents they retire (to delete)
+ */
+async function carriedDocuments(retiring, ownPacks, { copies }) {
+    const inPacks = await Promise.all(ownPacks.map(unit => copies.copies.packDocuments(unit.artifact)));
+    const candidates = [...retiring, ...inPacks.flat().map(name => parseCheckpointName(name))]
+        .filter((ref) => ref !== undefined)
+        .sort(compareRefs);
+    const kept = [];
+    for (const ref of candidates) {
+        if ((await copies.copies.text(naming_checkpointName(ref))) !== undefined)
+            kept.push(naming_checkpointName(ref));
+    }
+    const names = [...new Set(kept)].slice(-DOCUMENTS_PER_PACK);
+    const keptSet = new Set(kept);
+    return {
+        members: names.map(name => ({ name, file: copies.copies.path(name) })),
+        names,
+        // A retiring document without a kept text stays an artifact: nothing carries it.
+        retired: retiring.map(naming_checkpointName).filter(name => keptSet.has(name))
+    };
+}
+/** Each merged archive's exact bytes, from the job's copies or fetched and checked. */
+async function archiveMembers(merged, context) {
+    const members = [];
+    for (const record of merged.flatMap(unit => unit.archives)) {
+        members.push({ name: record.name, file: await context.copies.archive(record) });
+    }
+    return members;
+}
+
 ;// CONCATENATED MODULE: ./src/resume/save-node.ts
+
+
+
+
+
+
 
 
 
@@ -32980,17 +33876,50 @@ async function saveNode(request) {
     const codec = new CheckpointCodec(save.protection);
     const base = job.lastStepEndedAt ? job.base : await latestInRun(store, save.scope, codec);
     assertNoCaseCollision(save.node, base);
-    const upload = (name, bytes) => artifacts.uploadZip(name, keepCopy(bytes, save.keepArchive), {
-        retentionDays: save.retentionDays
-    });
-    const { archive, packed } = await orScopeConflict(packFiles(upload, nextRef(save, attempt, base), request, codec), save.scope, attempt);
-    const document = nextCheckpoint(base, nodeResult(request, archive, packed));
+    const packing = packingContext(artifacts, store, request);
+    const conflicts = (work) => orScopeConflict(work, save.scope, attempt);
+    const { archive, packed } = await conflicts(packFiles(keepingCopy(packing, save), nextRef(save, attempt, base), request, codec));
+    const next = nextCheckpoint(base, nodeResult(request, archive, packed));
+    const upload = (name, bytes) => artifacts.uploadZip(name, bytes, { retentionDays: save.retentionDays });
+    const { document, plan } = await conflicts(packBeforeCommit(next, archive?.name, packing, upload));
     const name = naming_checkpointName(document);
-    await orScopeConflict(store.writeText(name, codec.encode(document)), save.scope, attempt);
+    const text = codec.encode(document);
+    await conflicts(store.writeText(name, text));
+    await packing.copies.copies.keepText(name, text);
     assertScopeOwned(await artifacts.list(), save.scope, attempt, artifacts.jobBackendId);
+    if (plan)
+        await deleteSuperseded(plan, artifacts);
     const what = save.partial ? 'progress of' : 'done:';
     core/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
     return document;
+}
+/** What merging into packs works with: the listing, the job's copies of this scope. */
+function packingContext(artifacts, store, { save, context, scratch }) {
+    const copies = LocalCopies.of(context.runnerTemp, save.scope);
+    return {
+        artifacts,
+        store,
+        copies: new RunArchiveCopies(artifacts, store, copies, (0,external_node_path_.join)(scratch, 'downloads')),
+        runId: context.run.runId,
+        retentionDays: save.retentionDays
+    };
+}
+/**
+ * Uploads the node's files archive, keeping a copy among the job's copies on the way (and one
+ * for the Actions cache when asked): a later save merges it into a pack without a download.
+ * A copy of an archive too large to be packed is dropped.
+ */
+function keepingCopy({ artifacts, copies }, save) {
+    return async (name, bytes) => {
+        await copies.copies.ready();
+        const copy = copies.copies.path(name);
+        const uploaded = await artifacts.uploadZip(name, keepCopy(keepCopy(bytes, save.keepArchive), copy), {
+            retentionDays: save.retentionDays
+        });
+        if (uploaded.size >= PACKABLE_ARCHIVE_BYTES)
+            await copies.copies.drop(name);
+        return uploaded;
+    };
 }
 /**
  * The run's checkpoints as a store, once this job is known to own the scope: the artifacts of
@@ -33056,7 +33985,9 @@ async function packFiles(sink, ref, request, codec) {
         sealKey,
         secrets: request.save.protection.secrets
     });
-    const uploaded = await sink(name, packer.bytes());
+    const total = regular.reduce((sum, file) => sum + file.size, 0);
+    const report = { label: `Saving ${name}`, total, log: logProgress };
+    const uploaded = await withProgress(report, () => packer.bytesRead, () => sink(name, packer.bytes()));
     const archive = {
         name,
         runId: request.context.run.runId,
@@ -33343,6 +34274,8 @@ function cacheResult(result, node, key) {
 
 
 
+
+
 /**
  * The save entry: records a node as done with its state and files, as a new checkpoint that
  * extends the job's latest one. A node this job restored as done is not saved again, unless
@@ -33358,11 +34291,13 @@ async function runSave() {
         const cacheInput = getCacheInput();
         failOnError = inputs.failOnError;
         node = inputs.node;
+        const started = Date.now();
         // Two parallel steps saving the same node: the second is refused before it reads anything.
-        await withNodeClaim(context.runnerTemp, inputs.scope, node, async () => {
+        const outcome = await inGroup(`Save node '${node}'`, () => withNodeClaim(context.runnerTemp, inputs.scope, node, async () => {
             job = await jobContextOrNew(context.runnerTemp, inputs.scope);
-            await save(inputs, context, job, cacheWanted(cacheInput, job));
-        });
+            return save(inputs, context, job, cacheWanted(cacheInput, job));
+        }));
+        core/* info */.pq(finalLine(node, outcome, Date.now() - started));
     }
     catch (error) {
         reportFailure(error, failOnError);
@@ -33373,14 +34308,23 @@ async function runSave() {
         }
     }
 }
+/** The step's one final line: what was saved, how many files and bytes, in how long. */
+function finalLine(node, outcome, ms) {
+    if ('restoredAs' in outcome) {
+        return `Node '${node}' was restored as done from ${outcome.restoredAs}: nothing to save.`;
+    }
+    const moved = movedInWords({ files: outcome.saved.files, bytes: outcome.saved.bytes, ms });
+    if (!outcome.saved.kept)
+        return `Node '${node}' was not saved (see the warning above): ${moved}.`;
+    return `Saved node '${node}' as ${outcome.checkpoint}: ${moved}.`;
+}
 async function save(inputs, context, job, cache) {
     const fingerprint = inputs.key
         ? fingerprint_computeFingerprint({ key: inputs.key, salt: inputs.salt })
         : undefined;
     const decision = decideNode(job.restored, inputs.node, fingerprint ?? {});
     if (decision.record && (decision.skip || !fingerprint)) {
-        await keepRestored(inputs.node, context, job);
-        return;
+        return { restoredAs: await keepRestored(inputs.node, context, job) };
     }
     if (decision.reason.startsWith('stale:')) {
         core/* info */.pq(`Node '${inputs.node}' was restored as done, but its ${decision.reason.slice(6)} changed: saving it again.`);
@@ -33397,11 +34341,11 @@ async function save(inputs, context, job, cache) {
         files: saved.files,
         bytes: saved.bytes
     });
+    return { saved, checkpoint: naming_checkpointName(saved.document) };
 }
 /** A node this job restored as done is not saved again: its restored checkpoint stands. */
 async function keepRestored(node, context, job) {
     const restoredAs = job.restored?.checkpoint ?? '';
-    core/* info */.pq(`Node '${node}' was restored as done from ${restoredAs}: nothing to save.`);
     setNotSavedOutputs(restoredAs);
     await recordEvent(context.runnerTemp, job, {
         node,
@@ -33409,6 +34353,7 @@ async function keepRestored(node, context, job) {
         reason: 'done',
         checkpoint: restoredAs
     });
+    return restoredAs;
 }
 
 
@@ -33715,6 +34660,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
@@ -33722,10 +34668,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -34599,13 +35546,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

@@ -92,6 +92,11 @@ export interface ArchiveRecord {
     packing: 'zip-stored' | 'zip-deflate' | 'zip-encrypted';
     /** The Actions cache key of the entry that holds it, when it is kept there, not in the run. */
     cache?: string;
+    /**
+     * The pack artifact (of run `runId`) holding the archive's exact bytes as an entry named by
+     * the archive; absent when the archive is its own artifact (or in the cache).
+     */
+    pack?: string;
 }
 /** The body of a checkpoint: everything but its digest. */
 export interface CheckpointBody extends CheckpointRef {

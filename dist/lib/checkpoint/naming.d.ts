@@ -15,12 +15,26 @@ export declare const NAME_PREFIX = "checkpoint";
 export declare function checkpointName(ref: CheckpointRef): string;
 /** The name of the archive holding the files a node added: `<stem>.files`. */
 export declare function filesArchiveName(ref: CheckpointRef): string;
+/**
+ * The name of a pack written by the save of `ref`: `<stem>.pack`, a zip of stored entries holding
+ * small archives merged together and checkpoint documents retired from their own artifacts.
+ */
+export declare function packName(ref: CheckpointRef): string;
+/** What an artifact name of this project holds: a document, a files archive, or a pack. */
+export type ArtifactKind = 'json' | 'files' | 'pack';
 /** Reads a checkpoint document's name back into its ref; undefined for any other name. */
 export declare function parseCheckpointName(name: string): CheckpointRef | undefined;
-/** Reads any name this project gives (document or files archive); undefined for others. */
+/** Reads a document's or a files archive's name back; undefined for others (packs too). */
 export declare function parseArtifactName(name: string): {
     ref: CheckpointRef;
     kind: 'json' | 'files';
+} | undefined;
+/** Reads a pack's name back into the ref of the save that wrote it; undefined for others. */
+export declare function parsePackName(name: string): CheckpointRef | undefined;
+/** Reads any name this project gives (document, files archive, pack); undefined for others. */
+export declare function parseAnyArtifactName(name: string): {
+    ref: CheckpointRef;
+    kind: ArtifactKind;
 } | undefined;
 /**
  * Orders checkpoints oldest first: by attempt, then by sequence. Never by artifact id (not

@@ -12,10 +12,12 @@ export interface ReadOptions {
 }
 /**
  * Reads checkpoints as downloaded from a run page: a checkpoint document (plain JSON), a files
- * archive (a zip, named `<name>.zip` or `<name>`), a zip holding documents (and archives), a
- * checkpoint export, a folder of those (one level of subfolders too), or a folder a files
- * archive was unzipped into (named after the archive). Archives renamed on download are found
- * by their size and digest. Nothing is verified beyond the documents' own digests: that is
+ * archive (a zip, named `<name>.zip` or `<name>`), a pack (`<name>.pack`, with or without
+ * `.zip`: small archives and retired documents, each an entry named after its artifact), a zip
+ * holding documents, archives or packs, a checkpoint export, a folder of those (one level of
+ * subfolders too), or a folder a files archive was unzipped into (named after the archive).
+ * Archives renamed on download are found by their size and digest; an archive is found by its
+ * name wherever it lies, so a document written before its archive was packed finds it in a pack. Nothing is verified beyond the documents' own digests: that is
  * what `verifySource` does. Call `close()` on the result when done.
  * @throws NotFoundError when `path` does not exist; UsageError for a file that is none of these
  */

@@ -67,6 +67,12 @@ export declare class CheckpointSource {
     manifest(archive: string): FileRecord[];
     /** What the checkpoints recorded of an archive at upload (size, digest), if any did. */
     archiveRecord(archive: string): ArchiveRecord | undefined;
+    /**
+     * The pack artifact a checkpoint recorded an archive in (`ArchiveRecord.pack`), if any did:
+     * what to download when the archive is missing. Documents written before it was packed do
+     * not say, so every document is asked.
+     */
+    packOf(archive: string): string | undefined;
     /** Removes what reading the source extracted to temporary folders. */
     close(): Promise<void>;
     /** The archive's own checkpoint first, then the others newest first. */

@@ -1,0 +1,28 @@
+/** One entry of a pack: its name and where its bytes lie in the pack. */
+export interface PackEntry {
+    name: string;
+    /** Offset of the entry's first byte of data in the pack. */
+    start: number;
+    size: number;
+}
+/** A file that goes into a pack, under the name of the artifact it was. */
+export interface PackMember {
+    name: string;
+    /** Where its bytes are on disk. */
+    file: string;
+}
+/** The bytes of a pack of `members`, entries in the given order, all stored. */
+export declare function packBytes(members: PackMember[]): AsyncGenerator<Buffer>;
+/**
+ * The entries of a pack, from its central directory, each with the byte range of its data.
+ * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
+ */
+export declare function packEntries(packFile: string): Promise<PackEntry[]>;
+/**
+ * Copies one entry's bytes out of a pack into `target`, by its byte range, and checks them
+ * against `digest` (`sha256:<hex>`, as the checkpoint recorded them) before anything uses them.
+ * @throws ArchiveIntegrityError naming the entry when its bytes differ; `target` is removed
+ */
+export declare function copyPackEntry(packFile: string, entry: PackEntry, target: string, digest: string): Promise<void>;
+/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
+export declare function readPackText(packFile: string, entry: PackEntry): Promise<Buffer>;
