@@ -20,6 +20,12 @@ export interface PackEntry {
   size: number
 }
 
+/** A pack on disk, with its entries listed (packEntries). */
+export interface OpenedPack {
+  file: string
+  entries: PackEntry[]
+}
+
 /** A file that goes into a pack, under the name of the artifact it was. */
 export interface PackMember {
   name: string
@@ -108,6 +114,22 @@ export async function copyPackEntry(
     await rm(target, { force: true })
     throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest')
   }
+}
+
+/**
+ * Copies the archive `archive` out of the pack `name` into `target`, checked against the digest
+ * its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+export async function copyArchiveOut(
+  pack: OpenedPack,
+  name: string,
+  archive: { name: string; digest: string },
+  target: string
+): Promise<void> {
+  const entry = pack.entries.find(item => item.name === archive.name)
+  if (!entry) throw new ArchiveIntegrityError(archive.name, `is not in ${name}`)
+  await copyPackEntry(pack.file, entry, target, archive.digest)
 }
 
 /** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */

@@ -8,7 +8,7 @@ import {
   type Repository
 } from '../transport/rest-client.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
-import { copyPackEntry, packEntries, type PackEntry } from '../packing/pack-file.js'
+import { copyArchiveOut, packEntries, type OpenedPack } from '../packing/pack-file.js'
 import type { ArchiveFetcher, ArchiveSource } from './stage-archive.js'
 import { logProgress } from '../action/step-log.js'
 import { withProgress } from '../packing/progress-report.js'
@@ -39,7 +39,7 @@ export function restClient(token: string): GitHubClient | undefined {
  */
 export function archivesElsewhere(options: ElsewhereOptions): ArchiveSource {
   const listings = new Map<string, Promise<RestArtifact[]>>()
-  const packs = new Map<string, Promise<{ file: string; entries: PackEntry[] }>>()
+  const packs = new Map<string, Promise<OpenedPack>>()
   const run = (client: GitHubClient, repository: Repository, runId: string): OtherRun => ({
     runId,
     client,
@@ -81,7 +81,7 @@ interface OtherRun {
   client: GitHubClient
   repository: Repository
   artifacts: Promise<RestArtifact[]>
-  pack: (name: string, downloads: string) => Promise<{ file: string; entries: PackEntry[] }>
+  pack: (name: string, downloads: string) => Promise<OpenedPack>
 }
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
@@ -132,11 +132,7 @@ async function downloadFromRun(
 }
 
 /** A pack of another run, whole, checked against the digest recorded at its upload. */
-async function downloadPack(
-  run: OtherRun,
-  name: string,
-  downloads: string
-): Promise<{ file: string; entries: PackEntry[] }> {
+async function downloadPack(run: OtherRun, name: string, downloads: string): Promise<OpenedPack> {
   const { file, digest, recorded } = await downloadArtifactOf(run, name, downloads)
   if (recorded !== undefined && digest !== recorded) {
     throw new ArchiveIntegrityError(name, 'its bytes do not match the digest recorded at upload')
@@ -151,10 +147,7 @@ async function fromPackOfRun(
   pack: string,
   downloads: string
 ): Promise<string> {
-  const { file, entries } = await run.pack(pack, downloads)
-  const entry = entries.find(item => item.name === record.name)
-  if (!entry) throw new ArchiveIntegrityError(record.name, `is not in ${pack}`)
   const target = join(await mkdtemp(join(downloads, 'packed-')), 'archive')
-  await copyPackEntry(file, entry, target, record.digest)
+  await copyArchiveOut(await run.pack(pack, downloads), pack, record, target)
   return target
 }

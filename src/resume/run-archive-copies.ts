@@ -10,7 +10,7 @@ import {
 } from '../checkpoint/naming.js'
 import { smallUnits } from '../checkpoint/packs.js'
 import { forEachBounded } from '../packing/limit.js'
-import { copyPackEntry, packEntries, readPackText, type PackEntry } from '../packing/pack-file.js'
+import { copyArchiveOut, packEntries, readPackText, type OpenedPack } from '../packing/pack-file.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import type { LocalCopies } from './local-copies.js'
@@ -25,7 +25,7 @@ export const PARALLEL_DOWNLOADS = 4
  * among the copies, so a later save merges it without downloading it again.
  */
 export class RunArchiveCopies {
-  private readonly packs = new Map<string, Promise<{ file: string; entries: PackEntry[] }>>()
+  private readonly packs = new Map<string, Promise<OpenedPack>>()
 
   constructor(
     private readonly artifacts: ArtifactStore,
@@ -38,7 +38,7 @@ export class RunArchiveCopies {
    * A pack of this run, downloaded whole once (checked against the digest recorded at upload),
    * with its entries.
    */
-  pack(name: string): Promise<{ file: string; entries: PackEntry[] }> {
+  pack(name: string): Promise<OpenedPack> {
     let pack = this.packs.get(name)
     if (!pack) {
       pack = this.downloadPack(name)
@@ -47,7 +47,7 @@ export class RunArchiveCopies {
     return pack
   }
 
-  private async downloadPack(name: string): Promise<{ file: string; entries: PackEntry[] }> {
+  private async downloadPack(name: string): Promise<OpenedPack> {
     await mkdir(this.downloads, { recursive: true })
     const file = await this.artifacts.download(this.listed(name), this.downloads)
     return { file, entries: await packEntries(file) }
@@ -74,11 +74,8 @@ export class RunArchiveCopies {
 
   /** Copies an archive out of a pack, by its byte range, checked against its digest. */
   private async fromPack(pack: string, record: ArchiveRecord): Promise<string> {
-    const { file, entries } = await this.pack(pack)
-    const entry = entries.find(item => item.name === record.name)
-    if (!entry) throw new ArchiveIntegrityError(record.name, `is not in ${pack}`)
     const target = this.copies.path(record.name)
-    await copyPackEntry(file, entry, `${target}.part`, record.digest)
+    await copyArchiveOut(await this.pack(pack), pack, record, `${target}.part`)
     await rename(`${target}.part`, target)
     return target
   }
