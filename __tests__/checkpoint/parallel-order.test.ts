@@ -1,59 +1,18 @@
 import { describe, expect, it } from '@jest/globals'
 import { restrictTo } from '../../src/checkpoint/contribution.js'
-import type { CheckpointDocument, FileRecord } from '../../src/checkpoint/document.js'
-import { filesArchiveName } from '../../src/checkpoint/naming.js'
+import type { CheckpointDocument } from '../../src/checkpoint/document.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
-import type { PipelineState } from '../../src/checkpoint/state.js'
+import { ParallelSaves, type ParallelNode } from '../../__fixtures__/parallel-saves.js'
 
 // Parallel steps of one job save in whatever order they take the scope's lock: the checkpoint
 // they leave must not depend on it. Between nodes saved while another ran, the id that sorts
 // last wins a state key or a file both wrote.
 
-const run = { runId: '7', attempt: 2 }
-
-interface Node {
-  id: string
-  state: PipelineState
-  paths: string[]
-}
-
-/** A clock for savedAt and step starts: every save happens one tick after the previous one. */
-let clock = 0
-const tick = (): number => ++clock
-
-/** Saves `node` over `base` at the next tick, as a step that started at `startedAt`. */
-function save(
-  base: CheckpointDocument | undefined,
-  node: Node,
-  startedAt: number | undefined
-): CheckpointDocument {
-  const sequence = (base?.sequence ?? 0) + 1
-  const name = filesArchiveName({ scope: 'ci', attempt: 2, sequence, node: node.id })
-  const files: FileRecord[] = node.paths.map(path => ({
-    path,
-    size: 1,
-    sha256: `sha256:${node.id}-${path}`,
-    mode: 0o644,
-    archive: name
-  }))
-  const archive = {
-    name,
-    runId: '7',
-    size: 1,
-    digest: `sha256:${name}`,
-    packing: 'zip-stored' as const
-  }
-  return nextCheckpoint(base, {
-    scope: 'ci',
-    node: node.id,
-    run,
-    state: node.state,
-    files,
-    ...(files.length > 0 ? { archive } : {}),
-    now: new Date(tick()),
-    ...(startedAt === undefined ? {} : { startedAt: new Date(startedAt) })
-  })
-}
+const saves = new ParallelSaves()
+const tick = (): number => saves.tick()
+const save = (base: CheckpointDocument | undefined, node: Node, startedAt?: number) =>
+  saves.save(base, node, startedAt)
+type Node = ParallelNode
 
 /** The node before the parallel ones: saved by the same job, before they started. */
 const setup: Node = {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { mergeFiles, restrictTo } from '../../src/checkpoint/contribution.js'
-import type { CheckpointDocument, FileRecord } from '../../src/checkpoint/document.js'
-import { filesArchiveName } from '../../src/checkpoint/naming.js'
-import { nextCheckpoint } from '../../src/checkpoint/progress.js'
-import type { PipelineState } from '../../src/checkpoint/state.js'
+import type { CheckpointDocument } from '../../src/checkpoint/document.js'
+import { ParallelSaves, type ParallelNode } from '../../__fixtures__/parallel-saves.js'
 
 /**
  * Parallel steps of one job save in the order they take the scope's lock. Whatever that order,
@@ -13,44 +11,15 @@ import type { PipelineState } from '../../src/checkpoint/state.js'
  */
 
 const RUNS = { numRuns: 300 }
-const run = { runId: '9', attempt: 3 }
 const KEYS = ['k1', 'k2', 'k3']
 // Paths that clash as file and folder, so a file may displace a folder of another node.
 const PATHS = ['x', 'x/y', 'x/z', 'w', 'w/v']
 
-interface Node {
-  id: string
-  state: PipelineState
-  paths: string[]
-}
-
-let clock = 0
-const tick = (): number => ++clock
-
-/** Saves `node` over `base` at the next tick; `startedAt` when its step started. */
-function save(base: CheckpointDocument | undefined, node: Node, startedAt?: number) {
-  const sequence = (base?.sequence ?? 0) + 1
-  const name = filesArchiveName({ scope: 'p', attempt: run.attempt, sequence, node: node.id })
-  const files: FileRecord[] = node.paths.map(path => ({
-    path,
-    size: 1,
-    sha256: `sha256:${node.id}:${path}`,
-    mode: 0o644,
-    archive: name
-  }))
-  return nextCheckpoint(base, {
-    scope: 'p',
-    node: node.id,
-    run,
-    state: node.state,
-    files,
-    ...(files.length > 0
-      ? { archive: { name, runId: '9', size: 1, digest: `sha256:${name}`, packing: 'zip-stored' } }
-      : {}),
-    now: new Date(tick()),
-    ...(startedAt === undefined ? {} : { startedAt: new Date(startedAt) })
-  })
-}
+const saves = new ParallelSaves()
+const tick = (): number => saves.tick()
+const save = (base: CheckpointDocument | undefined, node: Node, startedAt?: number) =>
+  saves.save(base, node, startedAt)
+type Node = ParallelNode
 
 /** A node's paths never clash among themselves, as a workspace's files cannot. */
 function ownPaths(paths: string[]): string[] {
