@@ -150,3 +150,17 @@ export function buildCheckpoint(files: Tree): ExpectedCheckpoint {
     files
   }
 }
+
+/**
+ * A run step's command that records progress (out/part1.txt, `processed: 3`), says READY and,
+ * unless resumed from that progress, waits to be cancelled; resumed, it finishes (`processed:
+ * 10`) and says what it resumed from.
+ */
+export const PARTIAL_SCRIPT = [
+  'if [ "$CHECKPOINT_PARTIAL" = true ]; then echo "resumed from $(cat "$CHECKPOINT_STATE_FILE")"; fi',
+  'mkdir -p out && echo part > out/part1.txt',
+  'echo \'{"processed": 3}\' > "$CHECKPOINT_STATE_FILE"',
+  'echo READY',
+  'if [ "$CHECKPOINT_PARTIAL" != true ]; then sleep 600; fi',
+  'echo \'{"processed": 10}\' > "$CHECKPOINT_STATE_FILE"'
+].join('\n')

@@ -211,11 +211,29 @@ export function runCli(
   cwd: string,
   env: Record<string, string> = {}
 ): Promise<Ran> {
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
+  return runProcess(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], cwd, {
+    ...base,
+    ...env
+  })
+}
+
+/**
+ * Runs a program to its end with exactly `env`, its output captured. npm and `.bin` links are
+ * `.cmd` files on Windows, which only a shell runs.
+ */
+export function runProcess(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], {
+    const child = spawn(command, args, {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe']
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: process.platform === 'win32'
     })
     let stdout = ''
     let stderr = ''

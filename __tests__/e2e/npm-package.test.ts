@@ -2,19 +2,13 @@
 // the bundles in dist/, installed from its tarball into an empty folder with the registry out of
 // reach (offline, an empty cache, a registry address nothing listens on), and run from there.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PIPELINE, writeDownloads } from '../../__fixtures__/cli/downloads.js'
+import { runProcess, type Ran } from '../../__fixtures__/e2e.js'
 import { ROOT } from '../../__fixtures__/root.js'
-
-interface Ran {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 /** What npm pack reports of the tarball, and where scripts/pack.mjs wrote it. */
 interface Packed {
@@ -31,24 +25,9 @@ let packed: Packed
 /** npm with the registry out of reach: offline, an empty cache, no user config. */
 let offlineNpm: Record<string, string>
 
-/** Runs a program to its end; npm and .bin links are .cmd files on Windows, run by a shell. */
+/** Runs a program to its end with this process's environment and `env`. */
 function run(command: string, args: string[], cwd: string, env: object = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: process.platform === 'win32'
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', code => {
-      resolve({ code, stdout, stderr })
-    })
-  })
+  return runProcess(command, args, cwd, { ...process.env, ...env })
 }
 
 /** The installed `checkpoint-action` bin, as npx runs it. */

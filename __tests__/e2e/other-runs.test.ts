@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CreateRunOptions, Run } from '../../local/index.js'
 import type { JobRunner, StepResult } from '../../local/runner.js'
-import { annotations } from '../../__fixtures__/checkpoints.js'
+import { annotations, PARTIAL_SCRIPT } from '../../__fixtures__/checkpoints.js'
 import { e2eWorld } from '../../__fixtures__/e2e.js'
 
 // A new run resumes from earlier runs of its workflow (restore's `from: runs`): nodes whose key
@@ -386,14 +386,7 @@ describe('rerun, rerun-from and reset act on nodes from any source', () => {
 describe('progress of a node stopped part-way', () => {
   it('crosses runs as a done node does: resumed by its run step when the fingerprint matches', async () => {
     const repository = 'octo/partial'
-    const script = [
-      'if [ "$CHECKPOINT_PARTIAL" = true ]; then echo "resumed from $(cat "$CHECKPOINT_STATE_FILE")"; fi',
-      'mkdir -p out && echo part > out/part1.txt',
-      'echo \'{"processed": 3}\' > "$CHECKPOINT_STATE_FILE"',
-      'echo READY',
-      'if [ "$CHECKPOINT_PARTIAL" != true ]; then sleep 600; fi',
-      'echo \'{"processed": 10}\' > "$CHECKPOINT_STATE_FILE"'
-    ].join('\n')
+    const script = PARTIAL_SCRIPT
     const inputs = { node: 'crawl', run: script, paths: 'out/', key: 'kc' }
     const run = world.createRun({ repository })
     const first = await world.job(run, 1)

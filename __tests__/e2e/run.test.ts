@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { e2eWorld } from '../../__fixtures__/e2e.js'
+import { PARTIAL_SCRIPT } from '../../__fixtures__/checkpoints.js'
 
 const world = e2eWorld({ runs: ['restore', 'run'] })
 
@@ -104,14 +105,7 @@ describe('the run wrapper', () => {
   it("keeps a cancelled command's progress and hands it back on the next attempt", async () => {
     const { run, job: first } = await world.newRun()
     await first.uses('.')
-    const script = [
-      'if [ "$CHECKPOINT_PARTIAL" = true ]; then echo "resumed from $(cat "$CHECKPOINT_STATE_FILE")"; fi',
-      'mkdir -p out && echo part > out/part1.txt',
-      'echo \'{"processed": 3}\' > "$CHECKPOINT_STATE_FILE"',
-      'echo READY',
-      'if [ "$CHECKPOINT_PARTIAL" != true ]; then sleep 600; fi',
-      'echo \'{"processed": 10}\' > "$CHECKPOINT_STATE_FILE"'
-    ].join('\n')
+    const script = PARTIAL_SCRIPT
     const step = first.start('run', { node: 'train', run: script, paths: 'out/' })
     await step.waitForOutput('READY')
     step.kill('SIGTERM')
