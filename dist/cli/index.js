@@ -3365,7 +3365,7 @@ function readExport(data, source) {
 ;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
 
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends CheckpointError {
+class packing_errors_ArchiveIntegrityError extends CheckpointError {
     archive;
     reason;
     constructor(archive, reason) {
@@ -3379,7 +3379,7 @@ class UnstreamableZipError extends Error {
 }
 /** The refusal of one entry of `archive`, named as the zip names it. */
 function packing_errors_entryRefusal(archive, name, reason) {
-    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
+    return new packing_errors_ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
 ;// CONCATENATED MODULE: ./src/packing/meter.ts
@@ -4115,7 +4115,7 @@ async function packEntries(packFile) {
     catch (error) {
         if (!(error instanceof UnstreamableZipError))
             throw error;
-        throw new ArchiveIntegrityError(label, `not a pack (${error.message})`);
+        throw new packing_errors_ArchiveIntegrityError(label, `not a pack (${error.message})`);
     }
     finally {
         await handle.close();
@@ -4148,8 +4148,19 @@ async function copyPackEntry(packFile, entry, target, digest) {
     }
     if (`sha256:${hash.digest('hex')}` !== digest) {
         await (0,promises_namespaceObject.rm)(target, { force: true });
-        throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
+        throw new packing_errors_ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
     }
+}
+/**
+ * Copies the archive `archive` out of the pack `name` into `target`, checked against the digest
+ * its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+async function copyArchiveOut(pack, name, archive, target) {
+    const entry = pack.entries.find(item => item.name === archive.name);
+    if (!entry)
+        throw new ArchiveIntegrityError(archive.name, `is not in ${name}`);
+    await copyPackEntry(pack.file, entry, target, archive.digest);
 }
 /** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
 async function readPackText(packFile, entry) {
@@ -4184,7 +4195,7 @@ async function writeEntry(entry, target, wording, through = []) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
     }
     catch (error) {
-        if (error instanceof ArchiveIntegrityError)
+        if (error instanceof packing_errors_ArchiveIntegrityError)
             throw error;
         throw packing_errors_entryRefusal(entry.archive, entry.name, `${wording.failure} (${errors_describe(error)})`);
     }
@@ -4245,7 +4256,7 @@ async function* zipEntries(zip, label) {
     try {
         for (;;) {
             const next = await entries.next().catch((error) => {
-                throw new ArchiveIntegrityError(label, errors_describe(error));
+                throw new packing_errors_ArchiveIntegrityError(label, errors_describe(error));
             });
             if (next.done === true)
                 return;
@@ -4277,7 +4288,7 @@ async function listZip(path, label) {
     }
 }
 function unreadableZip(label, reason) {
-    return new ArchiveIntegrityError(label, `not a readable zip (${reason})`);
+    return new packing_errors_ArchiveIntegrityError(label, `not a readable zip (${reason})`);
 }
 /**
  * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
@@ -4433,7 +4444,7 @@ async function collectFile(collector, path, explicit) {
         if (zip)
             collector.addArchive({ name: named.name, origin: path, form: 'zip', path });
         else
-            collector.problem(path, new ArchiveIntegrityError(named.name, 'is not a zip'));
+            collector.problem(path, new packing_errors_ArchiveIntegrityError(named.name, 'is not a zip'));
         return;
     }
     if (named?.kind === 'pack') {
@@ -4556,7 +4567,7 @@ async function collectZip(collector, path, explicit) {
         }
     }
     catch (error) {
-        if (explicit || !(error instanceof ArchiveIntegrityError))
+        if (explicit || !(error instanceof packing_errors_ArchiveIntegrityError))
             throw error;
         collector.problem(path, error);
         return;
@@ -4586,7 +4597,7 @@ async function extractNested(collector) {
             collector.addArchive({ name: nested.name, origin: nested.origin, form: 'zip', path: target });
         }
         catch (error) {
-            if (!(error instanceof ArchiveIntegrityError))
+            if (!(error instanceof packing_errors_ArchiveIntegrityError))
                 throw error;
             collector.problem(nested.origin, error);
         }
@@ -4603,7 +4614,7 @@ async function collectPack(collector, path, origin, explicit) {
         entries = await packEntries(path);
     }
     catch (error) {
-        if (explicit || !(error instanceof ArchiveIntegrityError))
+        if (explicit || !(error instanceof packing_errors_ArchiveIntegrityError))
             throw error;
         collector.problem(origin, error);
         return;
@@ -4648,7 +4659,7 @@ async function extractPacked(collector) {
             collector.addArchive({ name, origin: packed.origin, form: 'zip', path: target });
         }
         catch (error) {
-            if (!(error instanceof ArchiveIntegrityError))
+            if (!(error instanceof packing_errors_ArchiveIntegrityError))
                 throw error;
             collector.problem(packed.origin, error);
         }
@@ -6334,7 +6345,7 @@ function sealedEntryName(index) {
 function sealedRecord(archive, file) {
     const entry = file.entry;
     if (!entry || unsafePathReason(entry.name)) {
-        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+        throw new packing_errors_ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
     }
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
@@ -6352,11 +6363,11 @@ async function openFiles(archive, files, sealed, staging, key) {
             await decryptFile((0,external_node_path_namespaceObject.join)(sealed, entry), target, key);
         }
         catch {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+            throw new packing_errors_ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
         }
         const decrypted = await hashFile(target);
         if (decrypted.bytes !== file.size || decrypted.digest !== file.sha256) {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
+            throw new packing_errors_ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
         }
     }
 }
@@ -6378,7 +6389,7 @@ function entryContext(archive, expected, staging, superseded) {
 function missingFiles(context) {
     const missing = [...context.remaining.keys()];
     if (missing.length > 0) {
-        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+        throw new packing_errors_ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
     }
 }
 /**
@@ -6550,14 +6561,14 @@ async function checkZipDigest(source, found) {
     if (digest === record.digest)
         return;
     const truncated = bytes < record.size ? `, ${bytes} of ${record.size} bytes: truncated` : '';
-    throw new ArchiveIntegrityError(found.name, `its bytes do not match the digest recorded at upload (${found.origin}${truncated})`);
+    throw new packing_errors_ArchiveIntegrityError(found.name, `its bytes do not match the digest recorded at upload (${found.origin}${truncated})`);
 }
 /**
  * Copies one listed file out of an unzipped archive folder, refusing a link, a file that lies
  * under a link leading out of the folder, and bytes that differ from the manifest.
  */
 async function copyVerified(found, file, staging) {
-    const refuse = (reason) => new ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`);
+    const refuse = (reason) => new packing_errors_ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`);
     const root = await (0,promises_namespaceObject.realpath)(found.path);
     const from = (0,external_node_path_namespaceObject.join)(root, file.path);
     const parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(from)).catch(() => undefined);
@@ -6682,7 +6693,7 @@ async function occupied(path) {
  */
 function describeMissing(source, name) {
     const pack = source.packOf(name);
-    const refused = source.problems.find(({ error }) => error instanceof ArchiveIntegrityError && error.archive === name);
+    const refused = source.problems.find(({ error }) => error instanceof packing_errors_ArchiveIntegrityError && error.archive === name);
     const held = pack === undefined ? '' : ` (in pack ${pack})`;
     return `${name}${held}${refused ? ` (${refused.error.message})` : ''}`;
 }
@@ -7281,7 +7292,7 @@ function exitCodeOf(error) {
     if (error instanceof IntegrityError ||
         error instanceof CorruptCheckpointError ||
         error instanceof UntrustedCheckpointError ||
-        error instanceof ArchiveIntegrityError ||
+        error instanceof packing_errors_ArchiveIntegrityError ||
         error instanceof PathEscapeError) {
         return ExitCode.Integrity;
     }

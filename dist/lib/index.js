@@ -1518,7 +1518,7 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qg: () => (/* reexport */ ArchiveIntegrityError),
+  Qg: () => (/* reexport */ packing_errors_ArchiveIntegrityError),
   U8: () => (/* reexport */ CHECKPOINT_KIND),
   zY: () => (/* reexport */ CheckpointCodec),
   jg: () => (/* reexport */ CheckpointError),
@@ -3089,7 +3089,7 @@ function describeTimeSaved(saved) {
 ;// CONCATENATED MODULE: ./src/packing/packing-errors.ts
 
 /** An archive that does not match its checkpoint's manifest: tampered, truncated or hostile. */
-class ArchiveIntegrityError extends CheckpointError {
+class packing_errors_ArchiveIntegrityError extends CheckpointError {
     archive;
     reason;
     constructor(archive, reason) {
@@ -3103,7 +3103,7 @@ class UnstreamableZipError extends Error {
 }
 /** The refusal of one entry of `archive`, named as the zip names it. */
 function packing_errors_entryRefusal(archive, name, reason) {
-    return new ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
+    return new packing_errors_ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -4330,7 +4330,7 @@ async function packEntries(packFile) {
     catch (error) {
         if (!(error instanceof UnstreamableZipError))
             throw error;
-        throw new ArchiveIntegrityError(label, `not a pack (${error.message})`);
+        throw new packing_errors_ArchiveIntegrityError(label, `not a pack (${error.message})`);
     }
     finally {
         await handle.close();
@@ -4363,8 +4363,19 @@ async function copyPackEntry(packFile, entry, target, digest) {
     }
     if (`sha256:${hash.digest('hex')}` !== digest) {
         await (0,promises_namespaceObject.rm)(target, { force: true });
-        throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
+        throw new packing_errors_ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
     }
+}
+/**
+ * Copies the archive `archive` out of the pack `name` into `target`, checked against the digest
+ * its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+async function copyArchiveOut(pack, name, archive, target) {
+    const entry = pack.entries.find(item => item.name === archive.name);
+    if (!entry)
+        throw new ArchiveIntegrityError(archive.name, `is not in ${name}`);
+    await copyPackEntry(pack.file, entry, target, archive.digest);
 }
 /** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
 async function readPackText(packFile, entry) {
@@ -4399,7 +4410,7 @@ async function writeEntry(entry, target, wording, through = []) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
     }
     catch (error) {
-        if (error instanceof ArchiveIntegrityError)
+        if (error instanceof packing_errors_ArchiveIntegrityError)
             throw error;
         throw packing_errors_entryRefusal(entry.archive, entry.name, `${wording.failure} (${errors_describe(error)})`);
     }
@@ -4460,7 +4471,7 @@ async function* zipEntries(zip, label) {
     try {
         for (;;) {
             const next = await entries.next().catch((error) => {
-                throw new ArchiveIntegrityError(label, errors_describe(error));
+                throw new packing_errors_ArchiveIntegrityError(label, errors_describe(error));
             });
             if (next.done === true)
                 return;
@@ -4492,7 +4503,7 @@ async function listZip(path, label) {
     }
 }
 function unreadableZip(label, reason) {
-    return new ArchiveIntegrityError(label, `not a readable zip (${reason})`);
+    return new packing_errors_ArchiveIntegrityError(label, `not a readable zip (${reason})`);
 }
 /**
  * Reads one entry into memory, refusing more than `limit` bytes whatever its header claims.
@@ -4648,7 +4659,7 @@ async function collectFile(collector, path, explicit) {
         if (zip)
             collector.addArchive({ name: named.name, origin: path, form: 'zip', path });
         else
-            collector.problem(path, new ArchiveIntegrityError(named.name, 'is not a zip'));
+            collector.problem(path, new packing_errors_ArchiveIntegrityError(named.name, 'is not a zip'));
         return;
     }
     if (named?.kind === 'pack') {
@@ -4771,7 +4782,7 @@ async function collectZip(collector, path, explicit) {
         }
     }
     catch (error) {
-        if (explicit || !(error instanceof ArchiveIntegrityError))
+        if (explicit || !(error instanceof packing_errors_ArchiveIntegrityError))
             throw error;
         collector.problem(path, error);
         return;
@@ -4801,7 +4812,7 @@ async function extractNested(collector) {
             collector.addArchive({ name: nested.name, origin: nested.origin, form: 'zip', path: target });
         }
         catch (error) {
-            if (!(error instanceof ArchiveIntegrityError))
+            if (!(error instanceof packing_errors_ArchiveIntegrityError))
                 throw error;
             collector.problem(nested.origin, error);
         }
@@ -4818,7 +4829,7 @@ async function collectPack(collector, path, origin, explicit) {
         entries = await packEntries(path);
     }
     catch (error) {
-        if (explicit || !(error instanceof ArchiveIntegrityError))
+        if (explicit || !(error instanceof packing_errors_ArchiveIntegrityError))
             throw error;
         collector.problem(origin, error);
         return;
@@ -4863,7 +4874,7 @@ async function extractPacked(collector) {
             collector.addArchive({ name, origin: packed.origin, form: 'zip', path: target });
         }
         catch (error) {
-            if (!(error instanceof ArchiveIntegrityError))
+            if (!(error instanceof packing_errors_ArchiveIntegrityError))
                 throw error;
             collector.problem(packed.origin, error);
         }
@@ -4986,7 +4997,7 @@ function sealedEntryName(index) {
 function sealedRecord(archive, file) {
     const entry = file.entry;
     if (!entry || unsafePathReason(entry.name)) {
-        throw new ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
+        throw new packing_errors_ArchiveIntegrityError(archive, `file ${file.path} has no valid encrypted entry`);
     }
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
@@ -5004,11 +5015,11 @@ async function openFiles(archive, files, sealed, staging, key) {
             await decryptFile((0,external_node_path_namespaceObject.join)(sealed, entry), target, key);
         }
         catch {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
+            throw new packing_errors_ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
         }
         const decrypted = await hashFile(target);
         if (decrypted.bytes !== file.size || decrypted.digest !== file.sha256) {
-            throw new ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
+            throw new packing_errors_ArchiveIntegrityError(archive, `${file.path} does not match its manifest record once decrypted`);
         }
     }
 }
@@ -5030,7 +5041,7 @@ function entryContext(archive, expected, staging, superseded) {
 function missingFiles(context) {
     const missing = [...context.remaining.keys()];
     if (missing.length > 0) {
-        throw new ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+        throw new packing_errors_ArchiveIntegrityError(context.archive, `${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
     }
 }
 /**
@@ -5202,14 +5213,14 @@ async function checkZipDigest(source, found) {
     if (digest === record.digest)
         return;
     const truncated = bytes < record.size ? `, ${bytes} of ${record.size} bytes: truncated` : '';
-    throw new ArchiveIntegrityError(found.name, `its bytes do not match the digest recorded at upload (${found.origin}${truncated})`);
+    throw new packing_errors_ArchiveIntegrityError(found.name, `its bytes do not match the digest recorded at upload (${found.origin}${truncated})`);
 }
 /**
  * Copies one listed file out of an unzipped archive folder, refusing a link, a file that lies
  * under a link leading out of the folder, and bytes that differ from the manifest.
  */
 async function copyVerified(found, file, staging) {
-    const refuse = (reason) => new ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`);
+    const refuse = (reason) => new packing_errors_ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`);
     const root = await (0,promises_namespaceObject.realpath)(found.path);
     const from = (0,external_node_path_namespaceObject.join)(root, file.path);
     const parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(from)).catch(() => undefined);
@@ -5481,7 +5492,7 @@ async function occupied(path) {
  */
 function describeMissing(source, name) {
     const pack = source.packOf(name);
-    const refused = source.problems.find(({ error }) => error instanceof ArchiveIntegrityError && error.archive === name);
+    const refused = source.problems.find(({ error }) => error instanceof packing_errors_ArchiveIntegrityError && error.archive === name);
     const held = pack === undefined ? '' : ` (in pack ${pack})`;
     return `${name}${held}${refused ? ` (${refused.error.message})` : ''}`;
 }

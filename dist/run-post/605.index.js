@@ -4898,6 +4898,17 @@ async function copyPackEntry(packFile, entry, target, digest) {
         throw new packing_errors_ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
     }
 }
+/**
+ * Copies the archive `archive` out of the pack `name` into `target`, checked against the digest
+ * its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+async function copyArchiveOut(pack, name, archive, target) {
+    const entry = pack.entries.find(item => item.name === archive.name);
+    if (!entry)
+        throw new packing_errors_ArchiveIntegrityError(archive.name, `is not in ${name}`);
+    await copyPackEntry(pack.file, entry, target, archive.digest);
+}
 /** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
 async function readPackText(packFile, entry) {
     const handle = await (0,promises_.open)(packFile, 'r');
@@ -4977,12 +4988,8 @@ class RunArchiveCopies {
     }
     /** Copies an archive out of a pack, by its byte range, checked against its digest. */
     async fromPack(pack, record) {
-        const { file, entries } = await this.pack(pack);
-        const entry = entries.find(item => item.name === record.name);
-        if (!entry)
-            throw new packing_errors_ArchiveIntegrityError(record.name, `is not in ${pack}`);
         const target = this.copies.path(record.name);
-        await copyPackEntry(file, entry, `${target}.part`, record.digest);
+        await copyArchiveOut(await this.pack(pack), pack, record, `${target}.part`);
         await (0,promises_.rename)(`${target}.part`, target);
         return target;
     }

@@ -3548,6 +3548,17 @@ async function copyPackEntry(packFile, entry, target, digest) {
         throw new ArchiveIntegrityError(entry.name, 'its bytes in the pack do not match its digest');
     }
 }
+/**
+ * Copies the archive `archive` out of the pack `name` into `target`, checked against the digest
+ * its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+async function copyArchiveOut(pack, name, archive, target) {
+    const entry = pack.entries.find(item => item.name === archive.name);
+    if (!entry)
+        throw new ArchiveIntegrityError(archive.name, `is not in ${name}`);
+    await copyPackEntry(pack.file, entry, target, archive.digest);
+}
 /** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
 async function readPackText(packFile, entry) {
     const handle = await (0,promises_.open)(packFile, 'r');
@@ -3627,12 +3638,8 @@ class RunArchiveCopies {
     }
     /** Copies an archive out of a pack, by its byte range, checked against its digest. */
     async fromPack(pack, record) {
-        const { file, entries } = await this.pack(pack);
-        const entry = entries.find(item => item.name === record.name);
-        if (!entry)
-            throw new ArchiveIntegrityError(record.name, `is not in ${pack}`);
         const target = this.copies.path(record.name);
-        await copyPackEntry(file, entry, `${target}.part`, record.digest);
+        await copyArchiveOut(await this.pack(pack), pack, record, `${target}.part`);
         await (0,promises_.rename)(`${target}.part`, target);
         return target;
     }
@@ -4473,12 +4480,8 @@ async function downloadPack(run, name, downloads) {
 }
 /** An archive of another run read out of its pack by byte range, checked against its digest. */
 async function fromPackOfRun(run, record, pack, downloads) {
-    const { file, entries } = await run.pack(pack, downloads);
-    const entry = entries.find(item => item.name === record.name);
-    if (!entry)
-        throw new ArchiveIntegrityError(record.name, `is not in ${pack}`);
     const target = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(downloads, 'packed-')), 'archive');
-    await copyPackEntry(file, entry, target, record.digest);
+    await copyArchiveOut(await run.pack(pack, downloads), pack, record, target);
     return target;
 }
 

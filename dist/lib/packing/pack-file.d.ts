@@ -5,6 +5,11 @@ export interface PackEntry {
     start: number;
     size: number;
 }
+/** A pack on disk, with its entries listed (packEntries). */
+export interface OpenedPack {
+    file: string;
+    entries: PackEntry[];
+}
 /** A file that goes into a pack, under the name of the artifact it was. */
 export interface PackMember {
     name: string;
@@ -24,5 +29,14 @@ export declare function packEntries(packFile: string): Promise<PackEntry[]>;
  * @throws ArchiveIntegrityError naming the entry when its bytes differ; `target` is removed
  */
 export declare function copyPackEntry(packFile: string, entry: PackEntry, target: string, digest: string): Promise<void>;
+/**
+ * Copies the archive `archive` out of the pack `name` into `target`, checked against the digest
+ * its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+export declare function copyArchiveOut(pack: OpenedPack, name: string, archive: {
+    name: string;
+    digest: string;
+}, target: string): Promise<void>;
 /** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
 export declare function readPackText(packFile: string, entry: PackEntry): Promise<Buffer>;
