@@ -21,6 +21,14 @@ const GiB = 1024 ** 3
  */
 const STORE_BUDGET = Math.min(6 * GiB, totalmem() / 4)
 
+/**
+ * `BENCH_PROFILE=<folder>` has every step the lab starts write a V8 CPU profile there (Node's
+ * `--cpu-prof`), for profiling before optimising; the runner passes only the env it is given.
+ */
+const profileEnv = process.env.BENCH_PROFILE
+  ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
+  : {}
+
 export class Lab {
   /**
    * @param {{root: string, scratch: string, log: (line: string) => void}} options
@@ -109,7 +117,7 @@ export class Lab {
   async runner(job, options = {}) {
     const base = await this.dir('job')
     const runner = new JobRunner({
-      env: { ...job.env, ...(options.env ?? {}) },
+      env: { ...job.env, ...profileEnv, ...(options.env ?? {}) },
       workspace: options.workspace ?? join(base, 'workspace'),
       runnerTemp: join(base, 'temp'),
       root: this.root,
