@@ -4,8 +4,12 @@
 // then writes bench/RESULTS.md and bench/plot.svg beside this file and prints the report.
 // BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute) and, like BENCH_ONLY and
 // BENCH_CASES, prints its report without replacing bench/RESULTS.md. Progress goes to stderr.
-// BENCH_JSON=<file> also saves the raw results; BENCH_FROM_JSON=<file> measures nothing and
-// renders the report and plot again from such a file (after a change to the rendering only).
+// A full run also saves its raw results in bench/results.json and rewrites the README's
+// generated summary (between its bench-summary markers) from them. BENCH_JSON=<file> saves the
+// raw results of any run; BENCH_FROM_JSON=<file> measures nothing and renders the report, the
+// plot and the README's summary again from such a file (after a change to the rendering only).
+// `node bench/run.mjs --check` measures nothing and fails when RESULTS.md, plot.svg or the
+// README's summary differ from what bench/results.json renders.
 //
 //   bench/run.mjs              this orchestration
 //   bench/areas/cold-start.mjs entries with nothing to do, bundle sizes
@@ -17,7 +21,7 @@
 //   bench/lib/                 stand-in lab, baselines, payloads, stats, report, plot
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { coldStartArea } from './areas/cold-start.mjs'
@@ -31,6 +35,8 @@ import { loadDomain } from './lib/domain.mjs'
 import { Lab, rssWrapper } from './lib/lab.mjs'
 import { machine } from './lib/machine.mjs'
 import { snapshotAction } from './lib/snapshot.mjs'
+import * as prettier from 'prettier'
+import { renderReadmeSummary, withReadmeSummary } from './lib/readme-summary.mjs'
 import { renderReport } from './lib/report.mjs'
 import { formatMs } from './lib/stats.mjs'
 import { renderPlot } from './lib/svg.mjs'
@@ -38,17 +44,51 @@ import { renderPlot } from './lib/svg.mjs'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 
-/** Renders RESULTS.md and plot.svg from results saved by an earlier run (BENCH_JSON). */
+const RESULTS_JSON = join(here, 'results.json')
+const README = join(root, 'README.md')
+
+/** Every file a full run's results render into, with its text. */
+async function renderedFiles(results) {
+  const readme = withReadmeSummary(await readFile(README, 'utf8'), renderReadmeSummary(results))
+  const options = await prettier.resolveConfig(README)
+  return {
+    [join(here, 'RESULTS.md')]: renderReport(results),
+    [join(here, 'plot.svg')]: renderPlot(results),
+    [README]: await prettier.format(readme, { ...options, filepath: README })
+  }
+}
+
+async function writeRendered(results) {
+  for (const [file, text] of Object.entries(await renderedFiles(results))) {
+    await writeFile(file, text, 'utf8')
+  }
+}
+
+/** Renders the report, the plot and the README's summary from an earlier run's results. */
 async function renderSaved(file) {
   const results = JSON.parse(await readFile(file, 'utf8'))
-  const report = renderReport(results)
-  await writeFile(join(here, 'RESULTS.md'), report, 'utf8')
-  await writeFile(join(here, 'plot.svg'), renderPlot(results), 'utf8')
-  process.stdout.write(`${report}\n`)
-  process.stderr.write(`rendered bench/RESULTS.md and bench/plot.svg from ${file}\n`)
+  await writeRendered(results)
+  process.stdout.write(`${renderReport(results)}\n`)
+  process.stderr.write(`rendered bench/RESULTS.md, bench/plot.svg and README.md from ${file}\n`)
+}
+
+/** Fails when a committed rendering differs from what bench/results.json renders. */
+async function checkRendered() {
+  const results = JSON.parse(await readFile(RESULTS_JSON, 'utf8'))
+  const stale = []
+  for (const [file, text] of Object.entries(await renderedFiles(results))) {
+    if ((await readFile(file, 'utf8')) !== text) stale.push(relative(root, file))
+  }
+  if (stale.length > 0) {
+    throw new Error(
+      `${stale.join(', ')} differ(s) from what bench/results.json renders: run BENCH_FROM_JSON=bench/results.json npm run bench`
+    )
+  }
+  process.stderr.write('bench/RESULTS.md, bench/plot.svg and README.md match bench/results.json\n')
 }
 
 async function main() {
+  if (process.argv.includes('--check')) return checkRendered()
   if (process.env.BENCH_FROM_JSON) return renderSaved(process.env.BENCH_FROM_JSON)
   const started = performance.now()
   const config = benchConfig()
@@ -116,14 +156,14 @@ async function main() {
 
   const report = renderReport(results)
   if (!partial) {
-    await writeFile(join(here, 'RESULTS.md'), report, 'utf8')
-    await writeFile(join(here, 'plot.svg'), renderPlot(results), 'utf8')
+    await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`, 'utf8')
+    await writeRendered(results)
   }
   if (process.env.BENCH_JSON)
     await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2))
   process.stdout.write(`${report}\n`)
   log(
-    `${partial ? 'quick or partial run: nothing written' : 'wrote bench/RESULTS.md and bench/plot.svg'} in ${formatMs(results.totalMs)}`
+    `${partial ? 'quick or partial run: nothing written' : 'wrote bench/results.json, bench/RESULTS.md, bench/plot.svg and the summary in README.md'} in ${formatMs(results.totalMs)}`
   )
 }
 

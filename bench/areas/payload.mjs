@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks'
 import { bundleNode } from '../../local/node24.js'
 import { readRss, runOk } from '../lib/lab.mjs'
 import { writePayload, writeSmallFiles } from '../lib/payloads.mjs'
+import { CALLING_RESTORE_CACHE, CALLING_SAVE_CACHE } from '../lib/markers.mjs'
 import { blob, marksOf, medianPhases, phasesBetween, request, rpc } from '../lib/phases.mjs'
 import { interleave, summarize } from '../lib/stats.mjs'
 
@@ -24,7 +25,9 @@ const TOOLKIT = {
   uploadEnd: 'Finished uploading artifact content',
   finalized: 'successfully finalized',
   downloadStart: 'Starting download of artifact',
-  downloadEnd: 'Artifact download completed'
+  downloadEnd: 'Artifact download completed',
+  cacheDownloaded: 'Cache Size:',
+  cacheRestored: 'Cache restored successfully'
 }
 
 /** The files archive's upload is done: its one Put Blob, or the Put Block List of its blocks. */
@@ -48,15 +51,87 @@ const DIRECT_SAVE_PHASES = [
   ['finalize', TOOLKIT.finalized],
   ['exit', null]
 ]
+const RESTORE_FIRST_PHASE = 'start, list, sign and download the document, verify it'
+const RESTORE_DIRECTORY_PHASE =
+  "sign, fetch the archive's end (its zip directory), or all of an archive under 8 MiB"
+const RESTORE_BODY_PHASE = 'download the rest and extract in one stream, check each file'
+
+/** actions/cache's saveCache: tar + zstd into a temporary file, then reserve, upload, commit. */
+const CACHE_SAVE_PHASES = [
+  ['start, load the client', CALLING_SAVE_CACHE],
+  ['tar + zstd into a temporary file, reserve the entry', request(rpc('CreateCacheEntry'))],
+  ['upload', request(filesUploaded)],
+  ['finalize', request(rpc('FinalizeCacheEntryUpload'))],
+  ['exit', null]
+]
+/** actions/cache's restoreCache: look the key up, download to a temporary file, then extract. */
+const CACHE_RESTORE_PHASES = [
+  ['start, load the client', CALLING_RESTORE_CACHE],
+  ['look the key up, sign', request(rpc('GetCacheEntryDownloadURL'))],
+  ['download into a temporary file', TOOLKIT.cacheDownloaded],
+  ['zstd -d + tar -x', TOOLKIT.cacheRestored],
+  ['exit', null]
+]
+/**
+ * The stages both sides of a comparison go through, each the sum of some of their phases, so
+ * the report can say where the checkpoint's milliseconds went against actions/cache's.
+ */
+const SAVE_STAGES = {
+  candidate: {
+    start: ['start, glob, list'],
+    'read, pack, upload': [SAVE_PHASES[1][0]],
+    commit: ['finalize', 'document: create, put, finalize'],
+    exit: ['list again, job context, exit']
+  },
+  cache: {
+    start: ['start, load the client'],
+    'read, pack, upload': ['tar + zstd into a temporary file, reserve the entry', 'upload'],
+    commit: ['finalize'],
+    exit: ['exit']
+  }
+}
+const RESTORE_STAGES = {
+  candidate: {
+    'start, find the entry': [RESTORE_FIRST_PHASE],
+    'download, unpack, check': [RESTORE_DIRECTORY_PHASE, RESTORE_BODY_PHASE],
+    'place the files': ['place the files (a small archive: extract and check them first)'],
+    exit: ['outputs, job context, exit']
+  },
+  cache: {
+    'start, find the entry': ['start, load the client', 'look the key up, sign'],
+    'download, unpack, check': ['download into a temporary file', 'zstd -d + tar -x'],
+    'place the files': [],
+    exit: ['exit']
+  }
+}
+
+/**
+ * Per run, each stage's time (the sum of its phases); then the median of each stage. A phase
+ * whose end never happened (NaN: a small archive is fetched whole, so there is no second
+ * download) counts 0: its time is in the next phase (see phasesBetween).
+ */
+function medianStages(runs, stages) {
+  const took = (phases, name) => {
+    if (!(name in phases)) throw new Error(`a stage names an unknown phase: ${name}`)
+    return Number.isNaN(phases[name]) ? 0 : phases[name]
+  }
+  const staged = runs.map(run => ({
+    phases: Object.fromEntries(
+      Object.entries(stages).map(([stage, names]) => [
+        stage,
+        names.reduce((sum, name) => sum + took(run.phases, name), 0)
+      ])
+    )
+  }))
+  return medianPhases(staged)
+}
+
 /** The restore entry: ends of its downloads (as the stand-in served them), then its log line. */
 const restorePhases = ids => [
-  [
-    'start, list, sign and download the document, verify it',
-    request(blob('GetBlob', ids.document))
-  ],
-  ["sign, fetch the archive's end (its zip directory)", request(blob('GetBlob', ids.files))],
-  ['download and extract in one stream, check each file', request(blob('GetBlob', ids.files), 2)],
-  ['place the files', 'Restored checkpoint'],
+  [RESTORE_FIRST_PHASE, request(blob('GetBlob', ids.document))],
+  [RESTORE_DIRECTORY_PHASE, request(blob('GetBlob', ids.files))],
+  [RESTORE_BODY_PHASE, request(blob('GetBlob', ids.files), 2)],
+  ['place the files (a small archive: extract and check them first)', 'Restored checkpoint'],
   ['outputs, job context, exit', null]
 ]
 const DIRECT_RESTORE_PHASES = [
@@ -165,14 +240,19 @@ async function payloadCase(ctx, spec) {
         const run = lab.newRun()
         const runner = await lab.runner(lab.job(run, 1), { workspace: source })
         const key = `bench-${run.runId}`
-        const step = await lab.stepOk(runner, direct.dir, {
-          mode: 'cache-save',
-          name: key,
-          path: 'payload'
-        })
+        const step = await lab.stepOk(
+          runner,
+          direct.dir,
+          { mode: 'cache-save', name: key, path: 'payload' },
+          marksOf(CACHE_SAVE_PHASES)
+        )
         await lab.dispose(runner)
         last.cache = { run, key }
-        return { ms: step.ms, bytes: lab.standIn.listCacheEntries().find(e => e.key === key)?.size }
+        return {
+          ms: step.ms,
+          bytes: lab.standIn.listCacheEntries().find(e => e.key === key)?.size,
+          phases: phasesBetween(step, CACHE_SAVE_PHASES)
+        }
       },
       tar: async () => {
         await rm(tarFile, { force: true })
@@ -217,14 +297,15 @@ async function payloadCase(ctx, spec) {
       },
       cache: async ({ warm }) => {
         const runner = await lab.runner(lab.job(last.cache.run, 2))
-        const step = await lab.stepOk(runner, direct.dir, {
-          mode: 'cache-restore',
-          name: last.cache.key,
-          path: 'payload'
-        })
+        const step = await lab.stepOk(
+          runner,
+          direct.dir,
+          { mode: 'cache-restore', name: last.cache.key, path: 'payload' },
+          marksOf(CACHE_RESTORE_PHASES)
+        )
         if (warm) await sameTree(join(source, 'payload'), join(runner.options.workspace, 'payload'))
         await lab.dispose(runner)
-        return { ms: step.ms }
+        return { ms: step.ms, phases: phasesBetween(step, CACHE_RESTORE_PHASES) }
       },
       tar: async () => {
         const into = await lab.dir('tar-restore')
@@ -259,7 +340,12 @@ async function payloadCase(ctx, spec) {
       tar: save.tar.time,
       phases: {
         candidate: medianPhases(save.candidate.runs),
-        direct: medianPhases(save.direct.runs)
+        direct: medianPhases(save.direct.runs),
+        cache: medianPhases(save.cache.runs)
+      },
+      stages: {
+        candidate: medianStages(save.candidate.runs, SAVE_STAGES.candidate),
+        cache: medianStages(save.cache.runs, SAVE_STAGES.cache)
       }
     },
     restore: {
@@ -269,7 +355,12 @@ async function payloadCase(ctx, spec) {
       tar: restore.tar.time,
       phases: {
         candidate: medianPhases(restore.candidate.runs),
-        direct: medianPhases(restore.direct.runs)
+        direct: medianPhases(restore.direct.runs),
+        cache: medianPhases(restore.cache.runs)
+      },
+      stages: {
+        candidate: medianStages(restore.candidate.runs, RESTORE_STAGES.candidate),
+        cache: medianStages(restore.cache.runs, RESTORE_STAGES.cache)
       }
     },
     rss: spec.memory

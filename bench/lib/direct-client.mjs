@@ -10,6 +10,7 @@ import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { CALLING_RESTORE_CACHE, CALLING_SAVE_CACHE } from './markers.mjs'
 
 const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
 
@@ -84,6 +85,7 @@ async function uploadDocuments(client) {
 
 /** actions/cache's save: `path` under key `name` (saveCache, as its post step calls it). */
 async function cacheSave() {
+  core.info(CALLING_SAVE_CACHE)
   const id = await cache.saveCache([core.getInput('path')], core.getInput('name'))
   if (id === -1) throw new Error(`saveCache did not save ${core.getInput('name')}`)
   core.setOutput('cache-id', String(id))
@@ -91,6 +93,7 @@ async function cacheSave() {
 
 /** actions/cache's restore: exact key `name` (restoreCache, as its main step calls it). */
 async function cacheRestore() {
+  core.info(CALLING_RESTORE_CACHE)
   const hit = await cache.restoreCache([core.getInput('path')], core.getInput('name'))
   if (hit !== core.getInput('name')) throw new Error(`restoreCache missed ${core.getInput('name')}`)
 }

@@ -38,6 +38,7 @@ export async function directAction(root) {
   )
   const hash = createHash('sha256')
     .update(await readFile(source))
+    .update(await readFile(join(root, 'bench', 'lib', 'markers.mjs')))
     .update(versions.join(','))
     .update(ACTION_YML)
     .digest('hex')

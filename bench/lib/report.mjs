@@ -1,5 +1,6 @@
 // The Markdown report: machine, method, targets (met / not met, with the figures), then one
 // section per area. Pure formatting over the results the areas returned.
+import { renderStages } from './report-stages.mjs'
 import { formatMs } from './stats.mjs'
 
 const MiB = 1024 * 1024
@@ -27,7 +28,7 @@ export const fmt = {
     Number.isFinite(ms) && ms > 0 ? `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s` : 'n/a'
 }
 
-function table(header, rows) {
+export function table(header, rows) {
   const line = cells => `| ${cells.join(' | ')} |`
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }
@@ -382,8 +383,11 @@ function renderPayload(push, payload) {
   }
   phaseTable('Checkpoint save', p => p.save.phases.candidate)
   phaseTable('upload-artifact', p => p.save.phases.direct)
+  phaseTable("actions/cache's saveCache", p => p.save.phases.cache ?? {})
   phaseTable('Checkpoint restore', p => p.restore.phases.candidate)
   phaseTable('download-artifact', p => p.restore.phases.direct)
+  phaseTable("actions/cache's restoreCache", p => p.restore.phases.cache ?? {})
+  renderStages(push, payload, { table, fmt })
 }
 
 function renderHistory(push, history) {
