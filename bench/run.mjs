@@ -4,12 +4,11 @@
 // then writes bench/RESULTS.md and bench/plot.svg beside this file and prints the report.
 // BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute) and, like BENCH_ONLY and
 // BENCH_CASES, prints its report without replacing bench/RESULTS.md. Progress goes to stderr.
-// A full run also saves its raw results in bench/results.json and rewrites the README's
-// generated summary (between its bench-summary markers) from them. BENCH_JSON=<file> saves the
-// raw results of any run; BENCH_FROM_JSON=<file> measures nothing and renders the report, the
-// plot and the README's summary again from such a file (after a change to the rendering only).
-// `node bench/run.mjs --check` measures nothing and fails when RESULTS.md, plot.svg or the
-// README's summary differ from what bench/results.json renders.
+// A full run also saves its raw results in bench/results.json and renders the README's summary
+// (between its bench-summary markers) from them, with bench/render.mjs. BENCH_JSON=<file> saves
+// the raw results of any run; `node bench/render.mjs <file>` renders the report, the plot and
+// the README's summary again from such a file (after a change to the rendering only), and
+// `node bench/render.mjs --check` fails when they differ from what bench/results.json renders.
 //
 //   bench/run.mjs              this orchestration
 //   bench/areas/cold-start.mjs entries with nothing to do, bundle sizes
@@ -19,9 +18,9 @@
 //   bench/areas/pipeline.mjs   six-node pipeline failing at node five, attempt 2 with/without resume
 //   bench/areas/payload.mjs    save/restore of 1 MiB..1 GiB and 1,000 files; peak RSS
 //   bench/lib/                 stand-in lab, baselines, payloads, stats, report, plot
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { coldStartArea } from './areas/cold-start.mjs'
@@ -35,61 +34,14 @@ import { loadDomain } from './lib/domain.mjs'
 import { Lab, rssWrapper } from './lib/lab.mjs'
 import { machine } from './lib/machine.mjs'
 import { snapshotAction } from './lib/snapshot.mjs'
-import * as prettier from 'prettier'
-import { renderReadmeSummary, withReadmeSummary } from './lib/readme-summary.mjs'
+import { RESULTS_JSON, writeRendered } from './render.mjs'
 import { renderReport } from './lib/report.mjs'
 import { formatMs } from './lib/stats.mjs'
-import { renderPlot } from './lib/svg.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 
-const RESULTS_JSON = join(here, 'results.json')
-const README = join(root, 'README.md')
-
-/** Every file a full run's results render into, with its text. */
-async function renderedFiles(results) {
-  const readme = withReadmeSummary(await readFile(README, 'utf8'), renderReadmeSummary(results))
-  const options = await prettier.resolveConfig(README)
-  return {
-    [join(here, 'RESULTS.md')]: renderReport(results),
-    [join(here, 'plot.svg')]: renderPlot(results),
-    [README]: await prettier.format(readme, { ...options, filepath: README })
-  }
-}
-
-async function writeRendered(results) {
-  for (const [file, text] of Object.entries(await renderedFiles(results))) {
-    await writeFile(file, text, 'utf8')
-  }
-}
-
-/** Renders the report, the plot and the README's summary from an earlier run's results. */
-async function renderSaved(file) {
-  const results = JSON.parse(await readFile(file, 'utf8'))
-  await writeRendered(results)
-  process.stdout.write(`${renderReport(results)}\n`)
-  process.stderr.write(`rendered bench/RESULTS.md, bench/plot.svg and README.md from ${file}\n`)
-}
-
-/** Fails when a committed rendering differs from what bench/results.json renders. */
-async function checkRendered() {
-  const results = JSON.parse(await readFile(RESULTS_JSON, 'utf8'))
-  const stale = []
-  for (const [file, text] of Object.entries(await renderedFiles(results))) {
-    if ((await readFile(file, 'utf8')) !== text) stale.push(relative(root, file))
-  }
-  if (stale.length > 0) {
-    throw new Error(
-      `${stale.join(', ')} differ(s) from what bench/results.json renders: run BENCH_FROM_JSON=bench/results.json npm run bench`
-    )
-  }
-  process.stderr.write('bench/RESULTS.md, bench/plot.svg and README.md match bench/results.json\n')
-}
-
 async function main() {
-  if (process.argv.includes('--check')) return checkRendered()
-  if (process.env.BENCH_FROM_JSON) return renderSaved(process.env.BENCH_FROM_JSON)
   const started = performance.now()
   const config = benchConfig()
   const log = line => process.stderr.write(`${line}\n`)
