@@ -310,10 +310,13 @@ class SecretScan {
     this.keep = Math.max(0, ...needles.map(needle => needle.length - 1))
   }
 
+  /** Whether `bytes`, or the seam between them and the chunk before, holds a needle. */
   finds(bytes: Buffer): boolean {
     if (this.needles.length === 0) return false
-    const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes])
-    if (this.needles.some(needle => window.includes(needle))) return true
+    // Only the bytes either side of the seam are copied, never the chunk itself.
+    const seam = Buffer.concat([this.tail, bytes.subarray(0, this.keep)])
+    if (this.needles.some(needle => bytes.includes(needle) || seam.includes(needle))) return true
+    const window = bytes.length >= this.keep ? bytes : Buffer.concat([this.tail, bytes])
     this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)))
     return false
   }
