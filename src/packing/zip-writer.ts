@@ -57,8 +57,11 @@ const ZIP64_ENTRY = 0xff000000
 const SMALL_PIECE = 64 * 1024
 /** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
 const STREAMED_IN_FLIGHT = 2
-/** The most bytes of a streamed entry packed ahead of the writer. */
-const AHEAD_BYTES = 32 * 1024 * 1024
+/**
+ * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
+ * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
+ */
+const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 }
 const UTF8_AND_DESCRIPTOR = 0x0808
 const MADE_BY_UNIX = 3 << 8
 
@@ -236,7 +239,7 @@ export class ZipPacker {
     })
     const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain)
     const body = head.method === 8 ? deflated(stored, this.options.level) : stored
-    const ahead = new Prefetch(body, AHEAD_BYTES)
+    const ahead = new Prefetch(body, AHEAD_BYTES[head.method === 8 ? 'deflated' : 'stored'])
     return {
       head,
       body: ahead.chunks(),
