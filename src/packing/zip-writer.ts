@@ -137,7 +137,13 @@ export class ZipPacker {
     )
     try {
       for (const [index, source] of this.sources.entries()) {
-        yield* this.write(source, await jobs.take(index))
+        const job = await jobs.take(index)
+        try {
+          yield* this.write(source, job)
+        } finally {
+          // Given up part-way (the upload failed): its file is closed, not left paused.
+          job.stop()
+        }
       }
       yield* this.emit(this.centralDirectory())
     } finally {
