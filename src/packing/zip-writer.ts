@@ -2,11 +2,15 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { once } from 'node:events'
+import { promisify } from 'node:util'
 import * as zlib from 'node:zlib'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import { ENCRYPTION_OVERHEAD, encryptBytes, encryptChunks } from '../checkpoint/crypto.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { FILE_CONCURRENCY, SMALL_FILE } from './limit.js'
+import { Prefetch } from './prefetch.js'
+
+const deflateRaw = promisify(zlib.deflateRaw)
 
 /** A file to pack, under the name its entry gets in the zip. */
 export interface PackSource {
@@ -49,16 +53,29 @@ const READ_CHUNK = 1024 * 1024
 const MAX32 = 0xffffffff
 /** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
 const ZIP64_ENTRY = 0xff000000
+/** A whole entry's data smaller than this goes out with its header and descriptor, as one Buffer. */
+const SMALL_PIECE = 64 * 1024
+/** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
+const STREAMED_IN_FLIGHT = 2
+/**
+ * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
+ * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
+ */
+const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 }
 const UTF8_AND_DESCRIPTOR = 0x0808
 const MADE_BY_UNIX = 3 << 8
 
 /** Where and how an entry starts. */
-interface EntryHead {
+interface EntryHead extends EntryStart {
+  offset: number
+}
+
+/** How an entry starts, wherever in the zip it lands. */
+interface EntryStart {
   name: Buffer
   method: number
   time: number
   date: number
-  offset: number
   /** zip64 sizes from the local header on. */
   zip64: boolean
 }
@@ -110,28 +127,60 @@ export class ZipPacker {
     )
   }
 
-  /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
+  /**
+   * The zip's bytes. Iterate once; `entries` is complete when it ends. Entries are written in
+   * the sources' order, but packed ahead of their turn (see {@link EntryJobs}).
+   */
   async *bytes(): AsyncGenerator<Buffer> {
-    const ahead = new ReadAhead(this.sources)
-    for (const [index, source] of this.sources.entries()) {
-      const whole = ahead.take(index)
-      if (whole) yield* this.emit(this.smallEntry(source, await whole))
-      else yield* this.entry(source)
+    const jobs = new EntryJobs(this.sources, (source, read) =>
+      read ? this.wholeEntry(source, read) : Promise.resolve(this.streamedEntry(source))
+    )
+    try {
+      for (const [index, source] of this.sources.entries()) {
+        const job = await jobs.take(index)
+        try {
+          yield* this.write(source, job)
+        } finally {
+          // Given up part-way (the upload failed): its file is closed, not left paused.
+          job.stop()
+        }
+      }
+      yield* this.emit(this.centralDirectory())
+    } finally {
+      jobs.stop()
     }
-    yield* this.emit(this.centralDirectory())
   }
 
-  /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
-  private smallEntry(source: PackSource, data: Buffer): Buffer {
+  /** Writes a packed entry where the zip has got to: local header, data, descriptor. */
+  private async *write(source: PackSource, job: EntryJob): AsyncGenerator<Buffer> {
+    const head: EntryHead = { ...job.head, offset: this.offset }
+    if (Buffer.isBuffer(job.body) && job.body.length < SMALL_PIECE) {
+      const packed = job.packed(job.body.length)
+      const whole = [localHeader(head), job.body, this.finish(source, head, packed)]
+      yield* this.emit(Buffer.concat(whole))
+      return
+    }
+    yield* this.emit(localHeader(head))
+    let compressed = 0
+    for await (const bytes of Buffer.isBuffer(job.body) ? [job.body] : job.body) {
+      compressed += bytes.length
+      yield* this.emit(bytes)
+    }
+    yield* this.emit(this.finish(source, head, job.packed(compressed)))
+  }
+
+  /** A small file, read whole, packed in one piece without streams (deflated on zlib's pool). */
+  private async wholeEntry(source: PackSource, read: Promise<Buffer>): Promise<EntryJob> {
+    const data = await read
     const head = this.head(source, false)
     this.bytesRead += data.length
     if (this.needles.some(needle => data.includes(needle))) this.refuseSecret(source)
     const key = this.options.sealKey
     const stored = key ? encryptBytes(data, key) : data
     const body =
-      head.method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored
+      head.method === 8 ? await deflateRaw(stored, { level: this.options.level }) : stored
     const sha256 = sha256Digest(data)
-    const descriptor = this.finish(source, head, {
+    const packed: Packed = {
       crc: crc32(stored),
       compressed: body.length,
       size: data.length,
@@ -139,17 +188,16 @@ export class ZipPacker {
       stored: key
         ? { size: stored.length, sha256: sha256Digest(stored) }
         : { size: data.length, sha256 }
-    })
-    return Buffer.concat([localHeader(head), body, descriptor])
+    }
+    return { head, body, packed: () => packed, stop: () => undefined }
   }
 
-  /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
-  private head(source: PackSource, large: boolean): EntryHead {
+  /** How an entry starts; zip64 from the start when it may pass 4 GiB. */
+  private head(source: PackSource, large: boolean): EntryStart {
     return {
       name: Buffer.from(source.name, 'utf8'),
       method: this.options.level > 0 ? 8 : 0,
       ...dosTime(source.mtime),
-      offset: this.offset,
       zip64: this.options.forceZip64 === true || large
     }
   }
@@ -180,12 +228,14 @@ export class ZipPacker {
     yield bytes
   }
 
-  /** A file too large to read whole, streamed through in read chunks. */
-  private async *entry(source: PackSource): AsyncGenerator<Buffer> {
+  /**
+   * A file too large to read whole, streamed through in read chunks: read, hashed and deflated
+   * up to {@link AHEAD_BYTES} ahead of the writer.
+   */
+  private streamedEntry(source: PackSource): EntryJob {
     const sealKey = this.options.sealKey
     const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0
     const head = this.head(source, source.size + overhead >= ZIP64_ENTRY)
-    yield* this.emit(localHeader(head))
     const tally = new EntryTally(sealKey !== undefined)
     const scan = new SecretScan(this.needles)
     const plain = plainBytes(source.absolute, bytes => {
@@ -195,12 +245,15 @@ export class ZipPacker {
     })
     const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain)
     const body = head.method === 8 ? deflated(stored, this.options.level) : stored
-    let compressed = 0
-    for await (const bytes of body) {
-      compressed += bytes.length
-      yield* this.emit(bytes)
+    const ahead = new Prefetch(body, AHEAD_BYTES[head.method === 8 ? 'deflated' : 'stored'])
+    return {
+      head,
+      body: ahead.chunks(),
+      packed: compressed => tally.packed(compressed),
+      stop: () => {
+        ahead.stop()
+      }
     }
-    yield* this.emit(this.finish(source, head, tally.packed(compressed)))
   }
 
   private centralDirectory(): Buffer {
@@ -266,37 +319,74 @@ class SecretScan {
     this.keep = Math.max(0, ...needles.map(needle => needle.length - 1))
   }
 
+  /** Whether `bytes`, or the seam between them and the chunk before, holds a needle. */
   finds(bytes: Buffer): boolean {
     if (this.needles.length === 0) return false
-    const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes])
-    if (this.needles.some(needle => window.includes(needle))) return true
+    // Only the bytes either side of the seam are copied, never the chunk itself.
+    const seam = Buffer.concat([this.tail, bytes.subarray(0, this.keep)])
+    if (this.needles.some(needle => bytes.includes(needle) || seam.includes(needle))) return true
+    const window = bytes.length >= this.keep ? bytes : Buffer.concat([this.tail, bytes])
     this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)))
     return false
   }
 }
 
+/** An entry packed (or being packed) ahead of its turn to be written. */
+interface EntryJob {
+  /** How it starts; its offset is known only when its turn comes. */
+  head: EntryStart
+  /** Its data as the zip stores it: whole, or a stream that runs ahead of the writer. */
+  body: Buffer | AsyncIterable<Buffer>
+  /** What it came to, once `body` was read to its end (`compressed` bytes of it). */
+  packed: (compressed: number) => Packed
+  /** Gives it up (the zip failed elsewhere): stops reading its file. */
+  stop: () => void
+}
+
 /**
- * Reads small files whole, a few ahead of the one being packed, so that many small files do not
- * wait on one open-read-close after another.
+ * Starts packing entries ahead of the one being written, so that reading, hashing and zlib's
+ * deflates (on its thread pool) of several files run at once: small files, read whole, up to
+ * FILE_CONCURRENCY ahead; streamed ones {@link STREAMED_IN_FLIGHT} at a time, each holding at
+ * most {@link AHEAD_BYTES}. The writer still takes them in the sources' order.
  */
-class ReadAhead {
-  private readonly reads = new Map<number, Promise<Buffer>>()
-  private started = 0
+class EntryJobs {
+  private readonly jobs = new Map<number, Promise<EntryJob>>()
+  private readonly started = new Set<number>()
 
-  constructor(private readonly sources: PackSource[]) {}
+  constructor(
+    private readonly sources: PackSource[],
+    private readonly start: (source: PackSource, read?: Promise<Buffer>) => Promise<EntryJob>
+  ) {}
 
-  /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
-  take(index: number): Promise<Buffer> | undefined {
-    for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
-      const source = this.sources[this.started]
-      if (!source || source.size > SMALL_FILE) continue
-      const read = readFile(source.absolute)
-      read.catch(() => undefined)
-      this.reads.set(this.started, read)
+  /** Entry `index`, once packed far enough to start writing it. */
+  take(index: number): Promise<EntryJob> {
+    const end = Math.min(this.sources.length, index + FILE_CONCURRENCY)
+    for (let ahead = index; ahead < end; ahead++) {
+      const source = this.sources[ahead]
+      const whole = source !== undefined && source.size <= SMALL_FILE
+      if (!source || this.started.has(ahead)) continue
+      if (!whole && ahead >= index + STREAMED_IN_FLIGHT) continue
+      this.started.add(ahead)
+      const job = this.start(source, whole ? readFile(source.absolute) : undefined)
+      job.catch(() => undefined)
+      this.jobs.set(ahead, job)
     }
-    const read = this.reads.get(index)
-    this.reads.delete(index)
-    return read
+    const job = this.jobs.get(index)
+    this.jobs.delete(index)
+    return job ?? Promise.reject(new Error(`entry ${index} was taken twice`))
+  }
+
+  /** Gives up the entries started and not taken. */
+  stop(): void {
+    for (const job of this.jobs.values()) {
+      job.then(
+        started => {
+          started.stop()
+        },
+        () => undefined
+      )
+    }
+    this.jobs.clear()
   }
 }
 
@@ -338,7 +428,7 @@ async function* deflated(source: AsyncIterable<Buffer>, level: number): AsyncGen
   }
 }
 
-function localHeader({ name, method, time, date, zip64 }: EntryHead): Buffer {
+function localHeader({ name, method, time, date, zip64 }: EntryStart): Buffer {
   const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0)
   const header = Buffer.alloc(30)
   header.writeUInt32LE(0x04034b50, 0)
