@@ -4,6 +4,7 @@ import { open, rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
 import { basename } from 'node:path'
 import { pipeline } from 'node:stream/promises'
+import { sha256Digest } from '../checkpoint/canonical.js'
 import { TAIL_BYTES, locateDirectory, readDirectory } from './central-directory.js'
 import { ArchiveIntegrityError, UnstreamableZipError } from './packing-errors.js'
 import { ZipPacker } from './zip-writer.js'
@@ -20,10 +21,20 @@ export interface PackEntry {
   size: number
 }
 
-/** A pack on disk, with its entries listed (packEntries). */
+/** A pack on disk, with its entries listed (packEntries), also by name. */
 export interface OpenedPack {
   file: string
   entries: PackEntry[]
+  named: Map<string, PackEntry>
+}
+
+/**
+ * A pack on disk with its entries listed, each found by name at once however many it holds.
+ * @throws ArchiveIntegrityError when it is not a pack
+ */
+export async function openPack(file: string): Promise<OpenedPack> {
+  const entries = await packEntries(file)
+  return { file, entries, named: new Map(entries.map(entry => [entry.name, entry])) }
 }
 
 /** A file that goes into a pack, under the name of the artifact it was. */
@@ -127,13 +138,37 @@ export async function copyArchiveOut(
   archive: { name: string; digest: string },
   target: string
 ): Promise<void> {
-  const entry = pack.entries.find(item => item.name === archive.name)
-  if (!entry) throw new ArchiveIntegrityError(archive.name, `is not in ${name}`)
-  await copyPackEntry(pack.file, entry, target, archive.digest)
+  await copyPackEntry(pack.file, archiveEntry(pack, name, archive.name), target, archive.digest)
 }
 
-/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
-export async function readPackText(packFile: string, entry: PackEntry): Promise<Buffer> {
+/**
+ * The exact bytes of the archive `archive` in the pack `name`, read into memory (archives in a
+ * pack are small) and checked against the digest its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+export async function archiveBytesOut(
+  pack: OpenedPack,
+  name: string,
+  archive: { name: string; digest: string }
+): Promise<Buffer> {
+  const bytes = await readPackEntry(pack.file, archiveEntry(pack, name, archive.name))
+  if (sha256Digest(bytes) !== archive.digest) {
+    throw new ArchiveIntegrityError(archive.name, 'its bytes in the pack do not match its digest')
+  }
+  return bytes
+}
+
+function archiveEntry(pack: OpenedPack, name: string, archive: string): PackEntry {
+  const entry = pack.named.get(archive)
+  if (!entry) throw new ArchiveIntegrityError(archive, `is not in ${name}`)
+  return entry
+}
+
+/**
+ * One entry's bytes (the text of a retired checkpoint document, which its own digest verifies,
+ * or an archive's bytes, which the caller checks).
+ */
+export async function readPackEntry(packFile: string, entry: PackEntry): Promise<Buffer> {
   const handle = await open(packFile, 'r')
   try {
     return await readAt(handle, entry.start, entry.size)

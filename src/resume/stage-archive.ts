@@ -8,7 +8,7 @@ import { openFiles, sealedRecord } from '../packing/encrypt.js'
 import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
 import { extractArchive } from '../packing/extract.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
-import { extractStream } from '../packing/stream-extract.js'
+import { extractBytes, extractStream } from '../packing/stream-extract.js'
 import { reportedChunks } from '../packing/progress-report.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
@@ -18,8 +18,8 @@ import type { RunArchiveCopies } from './run-archive-copies.js'
 /** Where the bytes of one archive come from. */
 export interface ArchiveFetcher {
   /**
-   * Extracts the archive while it downloads, when the source can; a failure falls back to a
-   * whole download.
+   * Extracts the archive without a file of it first, when the source can (while it downloads,
+   * or from its pack's bytes in memory); a failure falls back to a whole download.
    */
   stream?: (expected: FileRecord[], into: string, superseded: Superseded) => Promise<void>
   /** Downloads the archive whole, checked against the digest recorded for it; its path. */
@@ -81,9 +81,17 @@ export function runArchives(
       if (elsewhere) return elsewhere(record)
       throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`)
     }
-    // A small archive is read whole (from its pack, or its own artifact) and kept for merges.
+    // A small archive is read whole (from its pack, or its own artifact) and kept for merges;
+    // one in a listed pack is extracted from the pack's bytes (the pack is what is kept).
     if (copies && (record.pack !== undefined || isPackable(record, runId))) {
-      return { download: () => copies.archive(record) }
+      const download = (): Promise<string> => copies.archive(record)
+      if (!copies.inListedPack(record)) return { download }
+      const zip = { archive: record.name, digest: record.digest }
+      return {
+        stream: async (expected, into, superseded) =>
+          extractBytes(await copies.bytesInPack(record), zip, expected, into, superseded),
+        download
+      }
     }
     const artifact = listedArtifact(store, record)
     return {
