@@ -114,5 +114,6 @@ describe('a pack', () => {
     }
     await writeZip(join(dir, 'deflated'), new ZipPacker([source], { level: 6 }).bytes())
     await expect(packEntries(join(dir, 'deflated'))).rejects.toThrow(/not a pack/)
+    await expect(openPack(join(dir, 'deflated'))).rejects.toThrow(/not a pack/)
   })
 })

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { open, rm, stat } from 'node:fs/promises'
+import { open, readFile, rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
 import { basename } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -21,20 +21,40 @@ export interface PackEntry {
   size: number
 }
 
+/** A pack up to this size is read into memory once, and its archives are sliced out of it. */
+export const PACK_IN_MEMORY = 32 * 1024 * 1024
+
 /** A pack on disk, with its entries listed (packEntries), also by name. */
 export interface OpenedPack {
   file: string
   entries: PackEntry[]
   named: Map<string, PackEntry>
+  /** The whole pack, when it is small enough ({@link PACK_IN_MEMORY}). */
+  bytes?: Buffer
 }
 
 /**
- * A pack on disk with its entries listed, each found by name at once however many it holds.
+ * A pack on disk with its entries listed, each found by name at once however many it holds; a
+ * small one is read whole, once.
  * @throws ArchiveIntegrityError when it is not a pack
  */
 export async function openPack(file: string): Promise<OpenedPack> {
-  const entries = await packEntries(file)
+  const size = (await stat(file)).size
+  if (size > PACK_IN_MEMORY) return withNames(file, await packEntries(file))
+  const bytes = await readFile(file)
+  const entries = await listEntries(basename(file), size, (position, length) =>
+    Promise.resolve(bytesAt(bytes, position, length))
+  )
+  return { ...withNames(file, entries), bytes }
+}
+
+function withNames(file: string, entries: PackEntry[]): OpenedPack {
   return { file, entries, named: new Map(entries.map(entry => [entry.name, entry])) }
+}
+
+function bytesAt(bytes: Buffer, position: number, length: number): Buffer {
+  if (position + length > bytes.length) throw new UnstreamableZipError('the zip ends early')
+  return bytes.subarray(position, position + length)
 }
 
 /** A file that goes into a pack, under the name of the artifact it was. */
@@ -64,18 +84,32 @@ export async function* packBytes(members: PackMember[]): AsyncGenerator<Buffer> 
  * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
  */
 export async function packEntries(packFile: string): Promise<PackEntry[]> {
-  const label = basename(packFile)
   const handle = await open(packFile, 'r')
   try {
     const size = (await handle.stat()).size
+    return await listEntries(basename(packFile), size, (position, length) =>
+      readAt(handle, position, length)
+    )
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The entries of a pack of `size` bytes, whose bytes `read` gives by range. */
+async function listEntries(
+  label: string,
+  size: number,
+  read: (position: number, length: number) => Promise<Buffer>
+): Promise<PackEntry[]> {
+  try {
     const tailStart = Math.max(0, size - TAIL_BYTES)
-    const tail = await readAt(handle, tailStart, size - tailStart)
+    const tail = await read(tailStart, size - tailStart)
     const location = locateDirectory(tail, tailStart, size)
-    const directory = await readAt(handle, location.start, location.length)
+    const directory = await read(location.start, location.length)
     const entries: PackEntry[] = []
     for (const entry of readDirectory(directory, location)) {
       if (entry.method !== 0) throw new UnstreamableZipError(`${entry.name} is compressed`)
-      const local = await readAt(handle, entry.offset, 30)
+      const local = await read(entry.offset, 30)
       const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
       entries.push({ name: entry.name, start, size: entry.size })
     }
@@ -83,8 +117,6 @@ export async function packEntries(packFile: string): Promise<PackEntry[]> {
   } catch (error) {
     if (!(error instanceof UnstreamableZipError)) throw error
     throw new ArchiveIntegrityError(label, `not a pack (${error.message})`)
-  } finally {
-    await handle.close()
   }
 }
 
@@ -151,7 +183,10 @@ export async function archiveBytesOut(
   name: string,
   archive: { name: string; digest: string }
 ): Promise<Buffer> {
-  const bytes = await readPackEntry(pack.file, archiveEntry(pack, name, archive.name))
+  const entry = archiveEntry(pack, name, archive.name)
+  const bytes = pack.bytes
+    ? bytesAt(pack.bytes, entry.start, entry.size)
+    : await readPackEntry(pack.file, entry)
   if (sha256Digest(bytes) !== archive.digest) {
     throw new ArchiveIntegrityError(archive.name, 'its bytes in the pack do not match its digest')
   }

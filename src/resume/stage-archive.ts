@@ -9,6 +9,7 @@ import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
 import { extractArchive } from '../packing/extract.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import { extractBytes, extractStream } from '../packing/stream-extract.js'
+import { forEachBounded } from '../packing/limit.js'
 import { reportedChunks } from '../packing/progress-report.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
@@ -24,7 +25,15 @@ export interface ArchiveFetcher {
   stream?: (expected: FileRecord[], into: string, superseded: Superseded) => Promise<void>
   /** Downloads the archive whole, checked against the digest recorded for it; its path. */
   download: (downloads: string) => Promise<string>
+  /**
+   * Its bytes are already on the runner (in a downloaded pack): such archives are staged
+   * several at once, as no transfer is involved.
+   */
+  local?: boolean
 }
+
+/** Archives whose bytes are on the runner staged at once: their file operations overlap. */
+export const LOCAL_ARCHIVES_AT_ONCE = 8
 
 /** Names of entries an archive may hold that the checkpoint does not need. */
 type Superseded = (name: string) => boolean
@@ -54,14 +63,28 @@ export async function stageFiles(
   const byArchive = new Map<string, FileRecord[]>()
   for (const file of document.files) {
     if (file.archive === undefined) continue
-    byArchive.set(file.archive, [...(byArchive.get(file.archive) ?? []), file])
+    const files = byArchive.get(file.archive)
+    if (files) files.push(file)
+    else byArchive.set(file.archive, [file])
   }
-  for (const record of document.archives) {
-    const files = byArchive.get(record.name)
-    if (!files) continue
-    const fetched = { fetcher: source(record), record, folders }
-    await stageArchive(fetched, files, supersededIn(document, record.name), fileKey)
-  }
+  const fetched = document.archives
+    .filter(record => byArchive.has(record.name))
+    .map(record => ({ fetcher: source(record), record, folders }))
+  // Each archive holds its own files (a path is staged by the one archive holding it), so
+  // archives staged together never write the same file.
+  const stage = (item: Fetched): Promise<void> =>
+    stageArchive(
+      item,
+      byArchive.get(item.record.name) ?? [],
+      supersededIn(document, item.record.name),
+      fileKey
+    )
+  await forEachBounded(
+    fetched.filter(item => item.fetcher.local === true),
+    LOCAL_ARCHIVES_AT_ONCE,
+    stage
+  )
+  for (const item of fetched.filter(item => item.fetcher.local !== true)) await stage(item)
 }
 
 /**
@@ -90,7 +113,8 @@ export function runArchives(
       return {
         stream: async (expected, into, superseded) =>
           extractBytes(await copies.bytesInPack(record), zip, expected, into, superseded),
-        download
+        download,
+        local: true
       }
     }
     const artifact = listedArtifact(store, record)
