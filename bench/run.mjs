@@ -2,8 +2,9 @@
 //
 // Starts the local stand-in of GitHub's services once, runs each measured area (bench/areas/),
 // then writes bench/RESULTS.md and bench/plot.svg beside this file and prints the report.
-// BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute) and, like BENCH_ONLY and
-// BENCH_CASES, prints its report without replacing bench/RESULTS.md. Progress goes to stderr.
+// BENCH_QUICK=1 runs fewer sizes and repetitions (under a minute) and, like BENCH_ONLY,
+// BENCH_CASES and BENCH_NODES (the node counts of the nodes-with-files area), prints its report
+// without replacing bench/RESULTS.md. Progress goes to stderr.
 // A full run also saves its raw results in bench/results.json and renders the README's summary
 // (between its bench-summary markers) from them, with bench/render.mjs. BENCH_JSON=<file> saves
 // the raw results of any run; `node bench/render.mjs <file>` renders the report, the plot and
@@ -53,7 +54,11 @@ async function main() {
   // Only the areas named in BENCH_ONLY (comma-separated) run, for working on one area.
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined
   // Quick and partial runs print their report; only a full run replaces the committed one.
-  const partial = config.quick || only !== undefined || process.env.BENCH_CASES !== undefined
+  const partial =
+    config.quick ||
+    only !== undefined ||
+    process.env.BENCH_CASES !== undefined ||
+    process.env.BENCH_NODES !== undefined
   const wanted = name => !only || only.has(name)
 
   const direct = await directAction(root)

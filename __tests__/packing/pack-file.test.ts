@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sha256Digest } from '../../src/checkpoint/canonical.js'
 import {
+  archiveBytesOut,
   copyPackEntry,
+  openPack,
   packBytes,
   packEntries,
-  readPackText,
+  readPackEntry,
   type PackEntry
 } from '../../src/packing/pack-file.js'
 import { ArchiveIntegrityError } from '../../src/packing/packing-errors.js'
@@ -62,7 +64,7 @@ describe('a pack', () => {
     const bytes = await readFile(join(dir, 'pack'))
     const first = at(entries, 0)
     expect(bytes.subarray(first.start, first.start + archive.length)).toEqual(archive)
-    expect(await readPackText(join(dir, 'pack'), at(entries, 1))).toEqual(document)
+    expect(await readPackEntry(join(dir, 'pack'), at(entries, 1))).toEqual(document)
   })
 
   it('gives an entry back by its range when its digest matches, an empty one too', async () => {
@@ -83,6 +85,24 @@ describe('a pack', () => {
     await expect(readFile(join(dir, 'bad'))).rejects.toThrow()
   })
 
+  it('gives an archive back in memory by its name when its digest matches', async () => {
+    const pack = await openPack(join(dir, 'pack'))
+    expect(pack.named.get('checkpoint.p.a1.s001.n.json')).toEqual(at(pack.entries, 1))
+    const record = { name: 'checkpoint.p.a1.s001.n.files', digest: sha256Digest(archive) }
+    expect(await archiveBytesOut(pack, 'the-pack', record)).toEqual(archive)
+  })
+
+  it('refuses an archive in memory whose bytes do not match, or that it does not hold', async () => {
+    const pack = await openPack(join(dir, 'pack'))
+    const name = 'checkpoint.p.a1.s001.n.files'
+    const wrong = { name, digest: sha256Digest(Buffer.from('other')) }
+    await expect(archiveBytesOut(pack, 'the-pack', wrong)).rejects.toThrow(
+      /checkpoint\.p\.a1\.s001\.n\.files.*do not match its digest/
+    )
+    const absent = { name: 'checkpoint.p.a1.s009.x.files', digest: sha256Digest(archive) }
+    await expect(archiveBytesOut(pack, 'the-pack', absent)).rejects.toThrow(/is not in the-pack/)
+  })
+
   it('is refused when an entry is compressed: a pack stores its entries', async () => {
     const source = {
       name: 'x',
@@ -94,5 +114,6 @@ describe('a pack', () => {
     }
     await writeZip(join(dir, 'deflated'), new ZipPacker([source], { level: 6 }).bytes())
     await expect(packEntries(join(dir, 'deflated'))).rejects.toThrow(/not a pack/)
+    await expect(openPack(join(dir, 'deflated'))).rejects.toThrow(/not a pack/)
   })
 })

@@ -8,7 +8,7 @@ import type { FileRecord } from '../../src/checkpoint/document.js'
 import { TAIL_BYTES, locateDirectory } from '../../src/packing/central-directory.js'
 import { extractArchive } from '../../src/packing/extract.js'
 import { ArchiveIntegrityError, UnstreamableZipError } from '../../src/packing/packing-errors.js'
-import { extractStream } from '../../src/packing/stream-extract.js'
+import { extractBytes, extractStream } from '../../src/packing/stream-extract.js'
 import { ZipPacker } from '../../src/packing/zip-writer.js'
 import { HOSTILE_CORPUS } from '../../__fixtures__/hostile/corpus.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
@@ -200,4 +200,32 @@ describe('extractStream', () => {
       }
     }
   )
+})
+
+describe('extractBytes', () => {
+  it('extracts a zip held in memory as the whole-file reader does', async () => {
+    const { zip, manifest } = await packed(payload, { level: 1 })
+    const staging = await tempDir()
+    await extractBytes(zip, { archive: 'files', digest: sha256Digest(zip) }, manifest, staging)
+    const whole = await tempDir()
+    await writeFile(join(whole, 'files.zip'), zip)
+    await extractArchive(join(whole, 'files.zip'), 'files', manifest, join(whole, 'out'))
+    expect(await tree(staging)).toEqual(await tree(join(whole, 'out')))
+  })
+
+  it('checks every entry against the manifest', async () => {
+    const { zip, manifest } = await packed(payload, { level: 0 })
+    const listed = manifest.filter(file => file.path !== 'empty')
+    await expect(
+      extractBytes(zip, { archive: 'files', digest: sha256Digest(zip) }, listed, await tempDir())
+    ).rejects.toThrow(/empty.*not in the checkpoint manifest/)
+  })
+
+  it('refuses bytes that differ from the digest recorded at upload', async () => {
+    const { zip, manifest } = await packed(payload, { level: 0 })
+    const other = { archive: 'files', digest: sha256Digest('something else') }
+    await expect(extractBytes(zip, other, manifest, await tempDir())).rejects.toThrow(
+      UnstreamableZipError
+    )
+  })
 })

@@ -12,7 +12,20 @@ export function benchConfig(env = process.env) {
     const wanted = new Set(env.BENCH_CASES.split(';'))
     config.payload.cases = config.payload.cases.filter(item => wanted.has(item.id))
   }
+  // BENCH_NODES='10,100,1000' sets the node counts of the nodes-with-files area (in quick mode
+  // too), so the 1,000-node restore can be timed without the whole bench.
+  if (env.BENCH_NODES) config.nodesWithFiles.nodes = nodeCounts(env.BENCH_NODES)
   return config
+}
+
+function nodeCounts(text) {
+  const counts = text.split(',').map(item => Number(item.trim()))
+  if (counts.some(count => !Number.isInteger(count) || count < 1)) {
+    throw new Error(
+      `BENCH_NODES '${text}': give node counts, whole numbers of 1 or more, separated by commas`
+    )
+  }
+  return counts
 }
 
 function configFor(env) {

@@ -26,7 +26,7 @@ import {
   type FoundCheckpoint,
   type SourceProblem
 } from './source.js'
-import { copyPackEntry, packEntries, readPackText, type PackEntry } from '../packing/pack-file.js'
+import { copyPackEntry, packEntries, readPackEntry, type PackEntry } from '../packing/pack-file.js'
 import { isZipFile, listZip, readEntry, unzipEntry } from '../packing/zip-reader.js'
 
 /** A checkpoint document larger than this is refused rather than read into memory. */
@@ -360,7 +360,7 @@ async function collectPack(
       if (entry.size > MAX_DOCUMENT_BYTES) {
         throw new CorruptCheckpointError(at, `over ${MAX_DOCUMENT_BYTES} bytes`)
       }
-      const bytes = await readPackText(path, entry)
+      const bytes = await readPackEntry(path, entry)
       collectJson(collector, decodeUtf8(bytes, at), at, named.ref, false)
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { open, rm, stat } from 'node:fs/promises'
+import { open, readFile, rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
 import { basename } from 'node:path'
 import { pipeline } from 'node:stream/promises'
+import { sha256Digest } from '../checkpoint/canonical.js'
 import { TAIL_BYTES, locateDirectory, readDirectory } from './central-directory.js'
 import { ArchiveIntegrityError, UnstreamableZipError } from './packing-errors.js'
 import { ZipPacker } from './zip-writer.js'
@@ -20,10 +21,40 @@ export interface PackEntry {
   size: number
 }
 
-/** A pack on disk, with its entries listed (packEntries). */
+/** A pack up to this size is read into memory once, and its archives are sliced out of it. */
+export const PACK_IN_MEMORY = 32 * 1024 * 1024
+
+/** A pack on disk, with its entries listed (packEntries), also by name. */
 export interface OpenedPack {
   file: string
   entries: PackEntry[]
+  named: Map<string, PackEntry>
+  /** The whole pack, when it is small enough ({@link PACK_IN_MEMORY}). */
+  bytes?: Buffer
+}
+
+/**
+ * A pack on disk with its entries listed, each found by name at once however many it holds; a
+ * small one is read whole, once.
+ * @throws ArchiveIntegrityError when it is not a pack
+ */
+export async function openPack(file: string): Promise<OpenedPack> {
+  const size = (await stat(file)).size
+  if (size > PACK_IN_MEMORY) return withNames(file, await packEntries(file))
+  const bytes = await readFile(file)
+  const entries = await listEntries(basename(file), size, (position, length) =>
+    Promise.resolve(bytesAt(bytes, position, length))
+  )
+  return { ...withNames(file, entries), bytes }
+}
+
+function withNames(file: string, entries: PackEntry[]): OpenedPack {
+  return { file, entries, named: new Map(entries.map(entry => [entry.name, entry])) }
+}
+
+function bytesAt(bytes: Buffer, position: number, length: number): Buffer {
+  if (position + length > bytes.length) throw new UnstreamableZipError('the zip ends early')
+  return bytes.subarray(position, position + length)
 }
 
 /** A file that goes into a pack, under the name of the artifact it was. */
@@ -53,18 +84,32 @@ export async function* packBytes(members: PackMember[]): AsyncGenerator<Buffer> 
  * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
  */
 export async function packEntries(packFile: string): Promise<PackEntry[]> {
-  const label = basename(packFile)
   const handle = await open(packFile, 'r')
   try {
     const size = (await handle.stat()).size
+    return await listEntries(basename(packFile), size, (position, length) =>
+      readAt(handle, position, length)
+    )
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The entries of a pack of `size` bytes, whose bytes `read` gives by range. */
+async function listEntries(
+  label: string,
+  size: number,
+  read: (position: number, length: number) => Promise<Buffer>
+): Promise<PackEntry[]> {
+  try {
     const tailStart = Math.max(0, size - TAIL_BYTES)
-    const tail = await readAt(handle, tailStart, size - tailStart)
+    const tail = await read(tailStart, size - tailStart)
     const location = locateDirectory(tail, tailStart, size)
-    const directory = await readAt(handle, location.start, location.length)
+    const directory = await read(location.start, location.length)
     const entries: PackEntry[] = []
     for (const entry of readDirectory(directory, location)) {
       if (entry.method !== 0) throw new UnstreamableZipError(`${entry.name} is compressed`)
-      const local = await readAt(handle, entry.offset, 30)
+      const local = await read(entry.offset, 30)
       const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
       entries.push({ name: entry.name, start, size: entry.size })
     }
@@ -72,8 +117,6 @@ export async function packEntries(packFile: string): Promise<PackEntry[]> {
   } catch (error) {
     if (!(error instanceof UnstreamableZipError)) throw error
     throw new ArchiveIntegrityError(label, `not a pack (${error.message})`)
-  } finally {
-    await handle.close()
   }
 }
 
@@ -127,13 +170,40 @@ export async function copyArchiveOut(
   archive: { name: string; digest: string },
   target: string
 ): Promise<void> {
-  const entry = pack.entries.find(item => item.name === archive.name)
-  if (!entry) throw new ArchiveIntegrityError(archive.name, `is not in ${name}`)
-  await copyPackEntry(pack.file, entry, target, archive.digest)
+  await copyPackEntry(pack.file, archiveEntry(pack, name, archive.name), target, archive.digest)
 }
 
-/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
-export async function readPackText(packFile: string, entry: PackEntry): Promise<Buffer> {
+/**
+ * The exact bytes of the archive `archive` in the pack `name`, read into memory (archives in a
+ * pack are small) and checked against the digest its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+export async function archiveBytesOut(
+  pack: OpenedPack,
+  name: string,
+  archive: { name: string; digest: string }
+): Promise<Buffer> {
+  const entry = archiveEntry(pack, name, archive.name)
+  const bytes = pack.bytes
+    ? bytesAt(pack.bytes, entry.start, entry.size)
+    : await readPackEntry(pack.file, entry)
+  if (sha256Digest(bytes) !== archive.digest) {
+    throw new ArchiveIntegrityError(archive.name, 'its bytes in the pack do not match its digest')
+  }
+  return bytes
+}
+
+function archiveEntry(pack: OpenedPack, name: string, archive: string): PackEntry {
+  const entry = pack.named.get(archive)
+  if (!entry) throw new ArchiveIntegrityError(archive, `is not in ${name}`)
+  return entry
+}
+
+/**
+ * One entry's bytes (the text of a retired checkpoint document, which its own digest verifies,
+ * or an archive's bytes, which the caller checks).
+ */
+export async function readPackEntry(packFile: string, entry: PackEntry): Promise<Buffer> {
   const handle = await open(packFile, 'r')
   try {
     return await readAt(handle, entry.start, entry.size)

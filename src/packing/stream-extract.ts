@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
 import { createInflateRaw, inflateRawSync } from 'node:zlib'
 import type { FileRecord } from '../checkpoint/document.js'
-import { readDirectory, type CentralEntry, type DirectoryLocation } from './central-directory.js'
+import {
+  TAIL_BYTES,
+  locateDirectory,
+  readDirectory,
+  type CentralEntry,
+  type DirectoryLocation
+} from './central-directory.js'
 import { FILE_CONCURRENCY, SMALL_FILE } from './limit.js'
 import {
   admitEntry,
@@ -59,6 +66,27 @@ export async function extractStream(
   }
   await matchStreamed(reader, zip, location)
   missingFiles(context)
+}
+
+/**
+ * Extracts a zip held whole in memory (an archive read out of a pack), with the checks of
+ * {@link extractStream}: its directory is read from its end, its bytes hashed against `digest`.
+ * @throws ArchiveIntegrityError for an entry the manifest refuses or bytes that differ
+ * @throws UnstreamableZipError for a layout this reader does not follow
+ */
+export async function extractBytes(
+  bytes: Buffer,
+  zip: { archive: string; digest: string },
+  expected: FileRecord[],
+  staging: string,
+  superseded: (name: string) => boolean = () => false
+): Promise<void> {
+  const size = bytes.length
+  const tailStart = Math.max(0, size - TAIL_BYTES)
+  const location = locateDirectory(bytes.subarray(tailStart), tailStart, size)
+  const directory = bytes.subarray(location.start, location.start + location.length)
+  const whole = { ...zip, size, directory }
+  await extractStream(Readable.from([bytes]), whole, location, expected, staging, superseded)
 }
 
 /** Extracts the next entry from the stream, or passes over its data when it is not wanted. */

@@ -8,7 +8,7 @@ import {
   type Repository
 } from '../transport/rest-client.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
-import { copyArchiveOut, packEntries, type OpenedPack } from '../packing/pack-file.js'
+import { copyArchiveOut, openPack, type OpenedPack } from '../packing/pack-file.js'
 import type { ArchiveFetcher, ArchiveSource } from './stage-archive.js'
 import { logProgress } from '../action/step-log.js'
 import { withProgress } from '../packing/progress-report.js'
@@ -137,7 +137,7 @@ async function downloadPack(run: OtherRun, name: string, downloads: string): Pro
   if (recorded !== undefined && digest !== recorded) {
     throw new ArchiveIntegrityError(name, 'its bytes do not match the digest recorded at upload')
   }
-  return { file, entries: await packEntries(file) }
+  return openPack(file)
 }
 
 /** An archive of another run read out of its pack by byte range, checked against its digest. */

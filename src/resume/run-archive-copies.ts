@@ -10,7 +10,13 @@ import {
 } from '../checkpoint/naming.js'
 import { smallUnits } from '../checkpoint/packs.js'
 import { forEachBounded } from '../packing/limit.js'
-import { copyArchiveOut, packEntries, readPackText, type OpenedPack } from '../packing/pack-file.js'
+import {
+  archiveBytesOut,
+  copyArchiveOut,
+  openPack,
+  readPackEntry,
+  type OpenedPack
+} from '../packing/pack-file.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import type { LocalCopies } from './local-copies.js'
@@ -35,8 +41,9 @@ export class RunArchiveCopies {
   ) {}
 
   /**
-   * A pack of this run, downloaded whole once (checked against the digest recorded at upload),
-   * with its entries.
+   * A pack of this run with its entries: the job's copy when its bytes still hash to the
+   * artifact's digest, else downloaded whole once (checked against the digest recorded at
+   * upload) and kept among the copies, so a later save merges out of it without a download.
    */
   pack(name: string): Promise<OpenedPack> {
     let pack = this.packs.get(name)
@@ -48,9 +55,29 @@ export class RunArchiveCopies {
   }
 
   private async downloadPack(name: string): Promise<OpenedPack> {
+    const artifact = this.listed(name)
+    const digest = artifact.digest
+    const kept = digest === undefined ? undefined : await this.copies.verified(name, digest)
+    if (kept) return openPack(kept)
     await mkdir(this.downloads, { recursive: true })
-    const file = await this.artifacts.download(this.listed(name), this.downloads)
-    return { file, entries: await packEntries(file) }
+    const file = await this.artifacts.download(artifact, this.downloads)
+    return openPack(await this.copies.adopt(name, file))
+  }
+
+  /** True when the archive is recorded inside a pack this run still lists. */
+  inListedPack(record: ArchiveRecord): boolean {
+    return record.pack !== undefined && this.store.artifact(record.pack) !== undefined
+  }
+
+  /**
+   * The exact bytes of an archive inside a listed pack ({@link inListedPack}), read into memory
+   * and checked against `record.digest`: no copy of its own is written.
+   * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+   */
+  async bytesInPack(record: ArchiveRecord): Promise<Buffer> {
+    const pack = record.pack
+    if (pack === undefined) throw new ArchiveIntegrityError(record.name, 'is in no pack')
+    return archiveBytesOut(await this.pack(pack), pack, record)
   }
 
   /**
@@ -115,7 +142,7 @@ export class RunArchiveCopies {
       for (const entry of entries) {
         if (parseCheckpointName(entry.name)?.scope !== scope || found.has(entry.name)) continue
         const where = `${pack}!${entry.name}`
-        found.set(entry.name, async () => decodeUtf8(await readPackText(file, entry), where))
+        found.set(entry.name, async () => decodeUtf8(await readPackEntry(file, entry), where))
       }
     }
     return found

@@ -8,7 +8,8 @@ import { openFiles, sealedRecord } from '../packing/encrypt.js'
 import { TAIL_BYTES, locateDirectory } from '../packing/central-directory.js'
 import { extractArchive } from '../packing/extract.js'
 import { ArchiveIntegrityError } from '../packing/packing-errors.js'
-import { extractStream } from '../packing/stream-extract.js'
+import { extractBytes, extractStream } from '../packing/stream-extract.js'
+import { forEachBounded } from '../packing/limit.js'
 import { reportedChunks } from '../packing/progress-report.js'
 import type { ArtifactStore, RunArtifact, RunCheckpointStore } from '../transport/artifact-store.js'
 import { fetchRange, streamBody } from '../transport/blob-transfer.js'
@@ -18,13 +19,21 @@ import type { RunArchiveCopies } from './run-archive-copies.js'
 /** Where the bytes of one archive come from. */
 export interface ArchiveFetcher {
   /**
-   * Extracts the archive while it downloads, when the source can; a failure falls back to a
-   * whole download.
+   * Extracts the archive without a file of it first, when the source can (while it downloads,
+   * or from its pack's bytes in memory); a failure falls back to a whole download.
    */
   stream?: (expected: FileRecord[], into: string, superseded: Superseded) => Promise<void>
   /** Downloads the archive whole, checked against the digest recorded for it; its path. */
   download: (downloads: string) => Promise<string>
+  /**
+   * Its bytes are already on the runner (in a downloaded pack): such archives are staged
+   * several at once, as no transfer is involved.
+   */
+  local?: boolean
 }
+
+/** Archives whose bytes are on the runner staged at once: their file operations overlap. */
+export const LOCAL_ARCHIVES_AT_ONCE = 8
 
 /** Names of entries an archive may hold that the checkpoint does not need. */
 type Superseded = (name: string) => boolean
@@ -54,14 +63,28 @@ export async function stageFiles(
   const byArchive = new Map<string, FileRecord[]>()
   for (const file of document.files) {
     if (file.archive === undefined) continue
-    byArchive.set(file.archive, [...(byArchive.get(file.archive) ?? []), file])
+    const files = byArchive.get(file.archive)
+    if (files) files.push(file)
+    else byArchive.set(file.archive, [file])
   }
-  for (const record of document.archives) {
-    const files = byArchive.get(record.name)
-    if (!files) continue
-    const fetched = { fetcher: source(record), record, folders }
-    await stageArchive(fetched, files, supersededIn(document, record.name), fileKey)
-  }
+  const fetched = document.archives
+    .filter(record => byArchive.has(record.name))
+    .map(record => ({ fetcher: source(record), record, folders }))
+  // Each archive holds its own files (a path is staged by the one archive holding it), so
+  // archives staged together never write the same file.
+  const stage = (item: Fetched): Promise<void> =>
+    stageArchive(
+      item,
+      byArchive.get(item.record.name) ?? [],
+      supersededIn(document, item.record.name),
+      fileKey
+    )
+  await forEachBounded(
+    fetched.filter(item => item.fetcher.local === true),
+    LOCAL_ARCHIVES_AT_ONCE,
+    stage
+  )
+  for (const item of fetched.filter(item => item.fetcher.local !== true)) await stage(item)
 }
 
 /**
@@ -81,9 +104,18 @@ export function runArchives(
       if (elsewhere) return elsewhere(record)
       throw new ArchiveIntegrityError(record.name, `is kept in run ${record.runId}, not this run`)
     }
-    // A small archive is read whole (from its pack, or its own artifact) and kept for merges.
+    // A small archive is read whole (from its pack, or its own artifact) and kept for merges;
+    // one in a listed pack is extracted from the pack's bytes (the pack is what is kept).
     if (copies && (record.pack !== undefined || isPackable(record, runId))) {
-      return { download: () => copies.archive(record) }
+      const download = (): Promise<string> => copies.archive(record)
+      if (!copies.inListedPack(record)) return { download }
+      const zip = { archive: record.name, digest: record.digest }
+      return {
+        stream: async (expected, into, superseded) =>
+          extractBytes(await copies.bytesInPack(record), zip, expected, into, superseded),
+        download,
+        local: true
+      }
     }
     const artifact = listedArtifact(store, record)
     return {
