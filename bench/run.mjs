@@ -16,7 +16,8 @@
 //   bench/areas/history.mjs    restore latency and requests against history length, and
 //                              against the number of nodes that each have files
 //   bench/areas/state.mjs      1 KB / 1 MB / 50 MB of JSON state, end to end and in-process
-//   bench/areas/pipeline.mjs   six-node pipeline failing at node five, attempt 2 with/without resume
+//   bench/areas/pipeline.mjs   six-node pipeline failing at node five, attempt 2 with/without resume;
+//                              a 300-node pipeline's attempt 1 and attempt 2 end to end
 //   bench/areas/payload.mjs    save/restore of 1 MiB..1 GiB and 1,000 files; peak RSS
 //   bench/lib/                 stand-in lab, baselines, payloads, stats, report, plot
 import { rm, writeFile } from 'node:fs/promises'
@@ -27,7 +28,7 @@ import { performance } from 'node:perf_hooks'
 import { coldStartArea } from './areas/cold-start.mjs'
 import { historyArea, nodesWithFilesArea } from './areas/history.mjs'
 import { payloadArea } from './areas/payload.mjs'
-import { pipelineArea } from './areas/pipeline.mjs'
+import { longPipelineArea, pipelineArea } from './areas/pipeline.mjs'
 import { stateArea } from './areas/state.mjs'
 import { benchConfig } from './lib/config.mjs'
 import { directAction } from './lib/direct.mjs'
@@ -93,6 +94,7 @@ async function main() {
       ['nodesWithFiles', nodesWithFilesArea],
       ['state', stateArea],
       ['pipeline', pipelineArea],
+      ['longPipeline', longPipelineArea],
       ['payload', payloadArea]
     ]
     results.areaMs = {}

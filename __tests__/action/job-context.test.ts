@@ -86,6 +86,19 @@ describe('the job context', () => {
     })
   })
 
+  it('reads a base whose text it verified as that document, and verifies a changed one', async () => {
+    await saveJobContext(temp, { scope: 'ci', base: first, events: [], lastStepEndedAt: '' })
+    const file = join(folder(), baseFileName('ci', first))
+    const read = await loadJobContext(temp, 'ci')
+    expect(read?.base).toEqual(first)
+    expect((await loadJobContext(temp, 'ci'))?.base).toBe(read?.base)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('"note":"row"', '"note":"new"'), 'utf8')
+    expect(await loadJobContext(temp, 'ci')).toBeUndefined()
+    await writeFile(file, text, 'utf8')
+    expect((await loadJobContext(temp, 'ci'))?.base).toEqual(first)
+  })
+
   it('still reads a context that holds its base inline (written by an earlier version)', async () => {
     const job: JobContext = { scope: 'ci', base: first, events: [], lastStepEndedAt: 'then' }
     await saveJobContext(temp, { scope: 'ci', events: [], lastStepEndedAt: '' })

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   checkpointName,
   compareRefs,
+  compareText,
   filesArchiveName,
   packName,
   parseAnyArtifactName,
@@ -46,5 +47,22 @@ describe('checkpoint names', () => {
       '1.10',
       '2.1'
     ])
+  })
+
+  it('break a tie of attempt and sequence by node id in code-unit order, whatever the locale', () => {
+    const refs = ['b', 'a_1', 'B', 'a-1', 'a'].map(node => ({
+      scope: 's',
+      attempt: 1,
+      sequence: 3,
+      node
+    }))
+    expect([...refs].sort(compareRefs).map(item => item.node)).toEqual([
+      'B',
+      'a',
+      'a-1',
+      'a_1',
+      'b'
+    ])
+    expect(compareText('x', 'x')).toBe(0)
   })
 })

@@ -46,7 +46,8 @@ function configFor(env) {
       nodesWithFiles: { warmup: 0, reps: 2, nodes: [1, 10], fileBytes: KiB },
       state: { warmup: 1, reps: 2, pureReps: 5, sizes: [1_000_000] },
       coldStart: { warmup: 1, reps: 2 },
-      pipeline: { warmup: 0, reps: 1, nodeSeconds: 0.2, nodes: 6, failAt: 5 }
+      pipeline: { warmup: 0, reps: 1, nodeSeconds: 0.2, nodes: 6, failAt: 5 },
+      longPipeline: { nodes: 30, failAt: 28 }
     }
   }
   return {
@@ -86,7 +87,9 @@ function configFor(env) {
     nodesWithFiles: { warmup: 1, reps: 5, nodes: [1, 10, 100, 1000], fileBytes: KiB },
     state: { warmup: 1, reps: 5, pureReps: 5, sizes: [1_000, 1_000_000, 50_000_000] },
     coldStart: { warmup: 1, reps: 7 },
-    pipeline: { warmup: 1, reps: 5, nodeSeconds: 2, nodes: 6, failAt: 5 }
+    pipeline: { warmup: 1, reps: 5, nodeSeconds: 2, nodes: 6, failAt: 5 },
+    // One run of each attempt: attempt 1 alone is N steps of about a second.
+    longPipeline: { nodes: 300, failAt: 298 }
   }
 }
 

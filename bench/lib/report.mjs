@@ -186,6 +186,7 @@ export function evaluateTargets(results) {
       overhead < 2000
     )
   }
+  if (results.longPipeline) longPipelineTargets(results.longPipeline, add)
   for (const item of payload.filter(p => p.rss)) {
     const gib = item.bytes >= GiB
     for (const [name, value] of [
@@ -281,6 +282,7 @@ export function renderReport(results) {
   if (results.state) renderState(push, results.state)
   if (results.coldStart) renderColdStart(push, results.coldStart)
   if (results.pipeline) renderPipeline(push, results.pipeline)
+  if (results.longPipeline) renderLongPipeline(push, results.longPipeline)
   if (results.payload) renderMemory(push, results.payload)
   push('## Plot', '')
   push(
@@ -644,6 +646,79 @@ function renderPipeline(push, pipeline) {
           `${pipeline.postCount} post steps (restore-post, run-post ×${pipeline.postCount - 1})`,
           fmt.ms(b.posts.median),
           fmt.ms(b.posts.median)
+        ]
+      ]
+    ),
+    ''
+  )
+}
+
+/** Issue 13's bounds on a long pipeline: the restore's requests, the job's artifacts. */
+function longPipelineTargets(long, add) {
+  add(
+    `${long.nodes}-node pipeline: attempt 2's restore makes ≤ 12 requests`,
+    `${long.second.requests} requests (${long.second.downloads} downloads)`,
+    long.second.requests <= 12
+  )
+  add(
+    `${long.nodes}-node pipeline: the run holds < 500 artifacts after both attempts`,
+    `${long.artifactsAfterFirst} after attempt 1, ${long.artifactsAfterSecond} after attempt 2`,
+    long.artifactsAfterSecond < 500
+  )
+}
+
+/** Per step of an attempt, beyond a plain bash step doing the same work. */
+function perStep(ms, bareMs, steps) {
+  return steps > 0 ? (ms - bareMs) / steps : NaN
+}
+
+function renderLongPipeline(push, long) {
+  const { first, second } = long
+  const left = long.nodes - long.failAt + 1
+  push(`## 5b. ${long.nodes}-node pipeline, failing at node ${long.failAt}, re-run`, '')
+  push(
+    `${long.nodes} nodes, each a \`run\` step writing a 1 KiB file it checkpoints (\`paths\`); attempt 1 runs them from its restore step and fails at node ${long.failAt}; attempt 2 restores, skips the ${long.failAt - 1} nodes done and runs the ${left} left. Each attempt is timed from its restore step to its last post step (one run of each), against the same commands as plain bash steps. Overhead per step: (attempt − plain steps) ÷ the run steps it started.`,
+    ''
+  )
+  const steps1 = first.ran + 1
+  const steps2 = second.ran + second.skipped
+  push(
+    table(
+      ['', 'attempt 1', 'attempt 2'],
+      [
+        ['with checkpoints (restore to last post step)', fmt.ms(first.ms), fmt.ms(second.ms)],
+        [
+          'the same commands as plain steps',
+          `${fmt.ms(long.bareFirstMs)} (${long.failAt} steps)`,
+          `${fmt.ms(long.bareLeftMs)} (the ${left} left)`
+        ],
+        ['ratio', fmt.x(first.ms / long.bareFirstMs), fmt.x(second.ms / long.bareLeftMs)],
+        [
+          'overhead per run step',
+          fmt.ms(perStep(first.ms, long.bareFirstMs, steps1)),
+          fmt.ms(perStep(second.ms, long.bareLeftMs, steps2))
+        ],
+        ['restore step', fmt.ms(first.restoreMs), fmt.ms(second.restoreMs)],
+        [
+          'run steps that ran and saved',
+          `${first.ran} in ${fmt.ms(first.ranMs)}`,
+          `${second.ran} in ${fmt.ms(second.ranMs)}`
+        ],
+        ['run steps skipped', '0', `${second.skipped} in ${fmt.ms(second.skippedMs)}`],
+        [
+          'post steps',
+          `${first.posts} in ${fmt.ms(first.postsMs)}`,
+          `${second.posts} in ${fmt.ms(second.postsMs)}`
+        ],
+        [
+          'restore: requests (downloads)',
+          `${first.requests} (${first.downloads})`,
+          `${second.requests} (${second.downloads})`
+        ],
+        [
+          'artifacts in the run after it',
+          String(long.artifactsAfterFirst),
+          String(long.artifactsAfterSecond)
         ]
       ]
     ),

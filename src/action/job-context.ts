@@ -98,14 +98,37 @@ export async function loadJobContext(
     const { baseFile, base: inline, ...rest } = stored
     if (options.base === false || baseFile === undefined) return { ...rest, base: inline }
     if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile)) return undefined
-    const file = join(folderOf(runnerTemp), baseFile)
-    const base = parseCheckpoint(await readFile(file, 'utf8'), file)
+    const base = await readBase(join(folderOf(runnerTemp), baseFile))
     // Only a file of this scope named by the digest of what it holds is taken as the base.
     if (baseFileName(scope, base) !== baseFile) return undefined
     return { ...rest, base }
   } catch {
     return undefined
   }
+}
+
+/**
+ * The bases this process read and verified, or wrote, by file: the text and its document. A
+ * save reads the job's context three times (before its lock, under it, and to record its
+ * event); verifying the base again each time would cost its digest over every node per read.
+ * A file whose text is still exactly the one verified is that document; any other text (a
+ * changed file) is parsed and verified again.
+ */
+const knownBases = new Map<string, { text: string; document: CheckpointDocument }>()
+
+/** The base checkpoint in `file`, verified (digest, shape, depth) unless its text is known. */
+async function readBase(file: string): Promise<CheckpointDocument> {
+  const text = await readFile(file, 'utf8')
+  const known = knownBases.get(file)
+  if (known?.text === text) return known.document
+  const document = parseCheckpoint(text, file)
+  rememberBase(file, text, document)
+  return document
+}
+
+function rememberBase(file: string, text: string, document: CheckpointDocument): void {
+  knownBases.clear()
+  knownBases.set(file, { text, document })
 }
 
 /**
@@ -135,9 +158,11 @@ async function writeBase(folder: string, scope: string, base: CheckpointDocument
     () => false
   )
   if (!there) {
+    const text = serializeCheckpoint(base)
     const temp = uniqueTemp(file)
-    await writeFile(temp, serializeCheckpoint(base), 'utf8')
+    await writeFile(temp, text, 'utf8')
     await rename(temp, file)
+    rememberBase(file, text, base)
   }
   return name
 }

@@ -1,5 +1,5 @@
 import type { ArchiveRecord } from './document.js'
-import { compareRefs, parseAnyArtifactName } from './naming.js'
+import { compareRefs, compareText, parseAnyArtifactName } from './naming.js'
 
 // Packs: small archives merged into one artifact, so a checkpoint references few artifacts of
 // its run whatever the number of nodes (restore's requests stay bounded, a job's artifacts
@@ -73,7 +73,7 @@ export function smallUnits(archives: ArchiveRecord[], runId: string): PackUnit[]
 function byWriter(a: PackUnit, b: PackUnit): number {
   const refA = parseAnyArtifactName(a.artifact)?.ref
   const refB = parseAnyArtifactName(b.artifact)?.ref
-  if (!refA || !refB) return a.artifact.localeCompare(b.artifact)
+  if (!refA || !refB) return compareText(a.artifact, b.artifact)
   return compareRefs(refA, refB)
 }
 
