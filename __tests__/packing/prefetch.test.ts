@@ -32,6 +32,19 @@ describe('Prefetch', () => {
     expect(got.map(chunk => chunk[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
   })
 
+  it("says how far the chunks taken go, by the mark each had when queued, not the source's", async () => {
+    const { iterator, seen } = source(100, 10)
+    const ahead = new Prefetch(iterator, 30, () => seen.pulled * 10)
+    const reader = ahead.chunks()
+    expect(ahead.taken).toBe(0)
+    await reader.next()
+    await reader.next()
+    await settle()
+    expect(seen.pulled).toBe(5)
+    expect(ahead.taken).toBe(20)
+    await reader.return(undefined)
+  })
+
   it('pulls no further ahead than its limit until the reader takes chunks', async () => {
     const { iterator, seen } = source(100, 10)
     const ahead = new Prefetch(iterator, 30)

@@ -3,10 +3,13 @@
  * queue until `limit` bytes wait there, and resumes as the reader takes them. Packing starts the
  * next zip entry this way (its file read, hashed and deflated on zlib's thread pool) while the
  * current one is still being written out, so deflate works on a second core without holding more
- * than `limit` bytes of any entry.
+ * than `limit` bytes of any entry. Each chunk carries a mark taken as it was queued (how much of
+ * the file had been read then), so the reader can tell how far what it has taken goes.
  */
 export class Prefetch {
-  private readonly queue: Buffer[] = []
+  /** The mark of the last chunk the reader took: 0 before the first. */
+  taken = 0
+  private readonly queue: { chunk: Buffer; mark: number }[] = []
   private queued = 0
   private ended = false
   private stopped = false
@@ -16,7 +19,8 @@ export class Prefetch {
 
   constructor(
     private readonly source: AsyncIterator<Buffer>,
-    private readonly limit: number
+    private readonly limit: number,
+    private readonly mark: () => number = () => 0
   ) {
     void this.produce()
   }
@@ -25,11 +29,12 @@ export class Prefetch {
   async *chunks(): AsyncGenerator<Buffer> {
     try {
       for (;;) {
-        const chunk = this.queue.shift()
-        if (chunk !== undefined) {
-          this.queued -= chunk.length
+        const next = this.queue.shift()
+        if (next !== undefined) {
+          this.queued -= next.chunk.length
+          this.taken = next.mark
           this.wake('producer')
-          yield chunk
+          yield next.chunk
         } else if (this.failure) {
           throw this.failure.error
         } else if (this.ended) {
@@ -58,7 +63,7 @@ export class Prefetch {
         }
         const next = await this.source.next()
         if (next.done === true) break
-        this.queue.push(next.value)
+        this.queue.push({ chunk: next.value, mark: this.mark() })
         this.queued += next.value.length
         this.wake('reader')
       }

@@ -105,9 +105,11 @@ interface CentralRecord extends EntryHead {
  */
 export class ZipPacker {
   readonly entries: PackedEntry[] = []
-  /** The files' bytes read so far: how far packing got, for a progress report. */
-  bytesRead = 0
   private offset = 0
+  /** The files' bytes of the entries written out whole. */
+  private bytesOfWritten = 0
+  /** The entry being written out. */
+  private writing: EntryJob | undefined
   private readonly central: CentralRecord[] = []
 
   private readonly needles: Buffer[]
@@ -128,6 +130,14 @@ export class ZipPacker {
   }
 
   /**
+   * The files' bytes that reached the zip's stream so far, for a progress report: files read
+   * ahead of their turn count only once their bytes are passed on.
+   */
+  get bytesPacked(): number {
+    return this.bytesOfWritten + (this.writing?.written() ?? 0)
+  }
+
+  /**
    * The zip's bytes. Iterate once; `entries` is complete when it ends. Entries are written in
    * the sources' order, but packed ahead of their turn (see {@link EntryJobs}).
    */
@@ -138,9 +148,11 @@ export class ZipPacker {
     try {
       for (const [index, source] of this.sources.entries()) {
         const job = await jobs.take(index)
+        this.writing = job
         try {
           yield* this.write(source, job)
         } finally {
+          this.writing = undefined
           // Given up part-way (the upload failed): its file is closed, not left paused.
           job.stop()
         }
@@ -173,7 +185,6 @@ export class ZipPacker {
   private async wholeEntry(source: PackSource, read: Promise<Buffer>): Promise<EntryJob> {
     const data = await read
     const head = this.head(source, false)
-    this.bytesRead += data.length
     if (this.needles.some(needle => data.includes(needle))) this.refuseSecret(source)
     const key = this.options.sealKey
     const stored = key ? encryptBytes(data, key) : data
@@ -189,7 +200,7 @@ export class ZipPacker {
         ? { size: stored.length, sha256: sha256Digest(stored) }
         : { size: data.length, sha256 }
     }
-    return { head, body, packed: () => packed, stop: () => undefined }
+    return { head, body, packed: () => packed, written: () => 0, stop: () => undefined }
   }
 
   /** How an entry starts; zip64 from the start when it may pass 4 GiB. */
@@ -207,6 +218,9 @@ export class ZipPacker {
     if (!head.zip64 && (packed.compressed >= MAX32 || packed.stored.size >= MAX32)) {
       throw new Error(`${source.name} grew past 4 GiB while it was being saved`)
     }
+    // Its bytes count as written from here on, whole, rather than through the job.
+    this.bytesOfWritten += packed.size
+    this.writing = undefined
     this.central.push({
       ...head,
       crc: packed.crc,
@@ -239,17 +253,18 @@ export class ZipPacker {
     const tally = new EntryTally(sealKey !== undefined)
     const scan = new SecretScan(this.needles)
     const plain = plainBytes(source.absolute, bytes => {
-      this.bytesRead += bytes.length
       tally.plain(bytes)
       if (scan.finds(bytes)) this.refuseSecret(source)
     })
     const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain)
     const body = head.method === 8 ? deflated(stored, this.options.level) : stored
-    const ahead = new Prefetch(body, AHEAD_BYTES[head.method === 8 ? 'deflated' : 'stored'])
+    const limit = AHEAD_BYTES[head.method === 8 ? 'deflated' : 'stored']
+    const ahead = new Prefetch(body, limit, () => tally.size)
     return {
       head,
       body: ahead.chunks(),
       packed: compressed => tally.packed(compressed),
+      written: () => ahead.taken,
       stop: () => {
         ahead.stop()
       }
@@ -276,7 +291,8 @@ export class ZipPacker {
  * bytes' size, CRC-32 and (when sealed, so that they differ from the file's) sha256.
  */
 class EntryTally {
-  private size = 0
+  /** The file's bytes read so far. */
+  size = 0
   private storedSize = 0
   private crc = 0
   private readonly plainHash = createHash('sha256')
@@ -339,6 +355,8 @@ interface EntryJob {
   body: Buffer | AsyncIterable<Buffer>
   /** What it came to, once `body` was read to its end (`compressed` bytes of it). */
   packed: (compressed: number) => Packed
+  /** The file's bytes behind the part of `body` taken so far (0 for a whole body). */
+  written: () => number
   /** Gives it up (the zip failed elsewhere): stops reading its file. */
   stop: () => void
 }

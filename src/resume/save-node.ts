@@ -234,7 +234,7 @@ export async function packFiles(
   const report = { label: `Saving ${name}`, total, log: logProgress }
   const uploaded = await withProgress(
     report,
-    () => packer.bytesRead,
+    () => packer.bytesPacked,
     () => sink(name, packer.bytes())
   )
   const archive: ArchiveRecord = {
