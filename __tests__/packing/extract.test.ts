@@ -86,6 +86,26 @@ describe('extractArchive', () => {
     expect(outside).toEqual(['files.zip'])
   })
 
+  it('extracts a zip laid out as the in-memory reader does not follow, entry by entry', async () => {
+    const root = await tempDir()
+    const zip = makeZip([
+      { name: 'a.txt', data: 'alpha' },
+      { name: 'b.txt', data: 'beta', deflate: true }
+    ])
+    // The local header of a.txt names A.txt: the directory's name is the one readers use.
+    zip[30] = 'A'.charCodeAt(0)
+    await writeFile(join(root, 'files.zip'), zip)
+    const staging = join(root, 'stage')
+    await extractArchive(
+      join(root, 'files.zip'),
+      'files',
+      [record('a.txt', 'alpha'), record('b.txt', 'beta')],
+      staging
+    )
+    expect(await readFile(join(staging, 'a.txt'), 'utf8')).toBe('alpha')
+    expect(await readFile(join(staging, 'b.txt'), 'utf8')).toBe('beta')
+  })
+
   it('refuses a listed file missing from the archive', async () => {
     await expect(
       extract([{ name: 'a.txt', data: 'a' }], [record('a.txt', 'a'), record('b.txt', 'b')])

@@ -1,6 +1,12 @@
 /** Files up to this size are read, packed and written whole rather than streamed. */
 export const SMALL_FILE = 1024 * 1024
 
+/**
+ * A zip (or a pack of them) up to this size is read into memory once and extracted from there:
+ * entry by entry from disk, each small file costs several reads one after the other.
+ */
+export const ZIP_IN_MEMORY = 32 * 1024 * 1024
+
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 export const FILE_CONCURRENCY = 16
 

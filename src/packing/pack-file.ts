@@ -8,6 +8,7 @@ import { sha256Digest } from '../checkpoint/canonical.js'
 import { TAIL_BYTES, locateDirectory, readDirectory } from './central-directory.js'
 import { ArchiveIntegrityError, UnstreamableZipError } from './packing-errors.js'
 import { ZipPacker } from './zip-writer.js'
+import { ZIP_IN_MEMORY } from './limit.js'
 
 // A pack: a zip whose entries are all stored (never compressed), each the exact bytes of a
 // small files archive or of a retired checkpoint document, named as that artifact is named.
@@ -21,15 +22,13 @@ export interface PackEntry {
   size: number
 }
 
-/** A pack up to this size is read into memory once, and its archives are sliced out of it. */
-export const PACK_IN_MEMORY = 32 * 1024 * 1024
 
 /** A pack on disk, with its entries listed (packEntries), also by name. */
 export interface OpenedPack {
   file: string
   entries: PackEntry[]
   named: Map<string, PackEntry>
-  /** The whole pack, when it is small enough ({@link PACK_IN_MEMORY}). */
+  /** The whole pack, when it is small enough ({@link ZIP_IN_MEMORY}). */
   bytes?: Buffer
 }
 
@@ -40,7 +39,7 @@ export interface OpenedPack {
  */
 export async function openPack(file: string): Promise<OpenedPack> {
   const size = (await stat(file)).size
-  if (size > PACK_IN_MEMORY) return withNames(file, await packEntries(file))
+  if (size > ZIP_IN_MEMORY) return withNames(file, await packEntries(file))
   const bytes = await readFile(file)
   const entries = await listEntries(basename(file), size, (position, length) =>
     Promise.resolve(bytesAt(bytes, position, length))

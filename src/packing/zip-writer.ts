@@ -62,6 +62,8 @@ const STREAMED_IN_FLIGHT = 2
  * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
  */
 const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 }
+/** Files up to this size deflate on the main thread: a thread pool trip costs more. */
+const DEFLATE_HERE = 16 * 1024
 const UTF8_AND_DESCRIPTOR = 0x0808
 const MADE_BY_UNIX = 3 << 8
 
@@ -188,8 +190,7 @@ export class ZipPacker {
     if (this.needles.some(needle => data.includes(needle))) this.refuseSecret(source)
     const key = this.options.sealKey
     const stored = key ? encryptBytes(data, key) : data
-    const body =
-      head.method === 8 ? await deflateRaw(stored, { level: this.options.level }) : stored
+    const body = head.method === 8 ? await deflateWhole(stored, this.options.level) : stored
     const sha256 = sha256Digest(data)
     const packed: Packed = {
       crc: crc32(stored),
@@ -415,6 +416,15 @@ async function* plainBytes(file: string, onPlain: (bytes: Buffer) => void): Asyn
     onPlain(bytes)
     yield bytes
   }
+}
+
+/**
+ * Raw deflate of a small file's bytes: on zlib's thread pool, or at once on this thread when it
+ * is so small that handing it over would cost more than deflating it.
+ */
+async function deflateWhole(bytes: Buffer, level: number): Promise<Buffer> {
+  if (bytes.length <= DEFLATE_HERE) return zlib.deflateRawSync(bytes, { level })
+  return deflateRaw(bytes, { level })
 }
 
 /** Raw deflate of a byte stream, one input chunk at a time. */
