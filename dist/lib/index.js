@@ -1638,7 +1638,7 @@ class errors_ConfigurationError extends (/* unused pure expression or super */ n
 class CheckpointWriteError extends CheckpointError {
     file;
     constructor(file, cause) {
-        super(`Cannot write checkpoint ${file}: ${errors_describe(cause)}`, { cause });
+        super(`Cannot write checkpoint ${file}: ${describe(cause)}`, { cause });
         this.file = file;
     }
 }
@@ -1682,9 +1682,9 @@ function quote(value) {
  * The message of anything thrown, Error or not, with its cause when the message leaves it out
  * (fetch says only "fetch failed"; its cause says "connect ECONNREFUSED ...").
  */
-function errors_describe(error) {
+function describe(error) {
     if (error instanceof Error) {
-        const cause = error.cause instanceof Error ? errors_describe(error.cause) : '';
+        const cause = error.cause instanceof Error ? describe(error.cause) : '';
         return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
     }
     if (typeof error === 'string')
@@ -1795,7 +1795,14 @@ function parseAnyArtifactName(name) {
  * monotonic across attempts) and never by time stamps (second resolution, clock skew).
  */
 function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+    return a.attempt - b.attempt || a.sequence - b.sequence || compareText(a.node, b.node);
+}
+/**
+ * Orders texts by UTF-16 code units: the same order on every machine, whatever its locale, and
+ * without the tens of milliseconds a first `localeCompare` takes to load the collation data.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** True when both refs name the same checkpoint. */
 function sameRef(a, b) {
@@ -3099,10 +3106,10 @@ class packing_errors_ArchiveIntegrityError extends CheckpointError {
     }
 }
 /** A zip the streaming reader does not take; the caller falls back to reading it whole. */
-class UnstreamableZipError extends Error {
+class packing_errors_UnstreamableZipError extends Error {
 }
 /** The refusal of one entry of `archive`, named as the zip names it. */
-function packing_errors_entryRefusal(archive, name, reason) {
+function entryRefusal(archive, name, reason) {
     return new packing_errors_ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
@@ -3111,7 +3118,12 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/packing/limit.ts
 /** Files up to this size are read, packed and written whole rather than streamed. */
-const limit_SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+const limit_SMALL_FILE = 1024 * 1024;
+/**
+ * A zip (or a pack of them) up to this size is read into memory once and extracted from there:
+ * entry by entry from disk, each small file costs several reads one after the other.
+ */
+const limit_ZIP_IN_MEMORY = 32 * 1024 * 1024;
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 const limit_FILE_CONCURRENCY = 16;
 /**
@@ -3789,7 +3801,7 @@ function locateDirectory(tail, tailStart, size) {
         end = tailStart + record;
     }
     if (start + length > end || end > size) {
-        throw new UnstreamableZipError('the central directory does not fit before its end record');
+        throw new packing_errors_UnstreamableZipError('the central directory does not fit before its end record');
     }
     return { start, length, count };
 }
@@ -3801,17 +3813,17 @@ function endRecordAt(tail) {
             return index;
         }
     }
-    throw new UnstreamableZipError('no end of central directory record');
+    throw new packing_errors_UnstreamableZipError('no end of central directory record');
 }
 /** Where in `tail` the zip64 end record starts, found through the locator before `endAt`. */
 function zip64EndRecordAt(tail, endAt, tailStart) {
     const locator = endAt - 20;
     if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) {
-        throw new UnstreamableZipError('no zip64 locator');
+        throw new packing_errors_UnstreamableZipError('no zip64 locator');
     }
     const record = Number(tail.readBigUInt64LE(locator + 8)) - tailStart;
     if (record < 0 || record + 56 > locator || tail.readUInt32LE(record) !== ZIP64_EOCD) {
-        throw new UnstreamableZipError('no zip64 end record in the tail');
+        throw new packing_errors_UnstreamableZipError('no zip64 end record in the tail');
     }
     return record;
 }
@@ -3828,7 +3840,7 @@ function readDirectory(bytes, location) {
         at = next;
     }
     if (at !== location.length)
-        throw new UnstreamableZipError('central directory length differs');
+        throw new packing_errors_UnstreamableZipError('central directory length differs');
     entries.sort((a, b) => a.offset - b.offset);
     for (const entry of entries)
         checkStreamable(entry, location);
@@ -3837,7 +3849,7 @@ function readDirectory(bytes, location) {
 /** The directory's `index`-th entry, at `at`, and where the next one starts. */
 function readCentralEntry(bytes, at, index) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
-        throw new UnstreamableZipError(`central directory entry ${index} is not well formed`);
+        throw new packing_errors_UnstreamableZipError(`central directory entry ${index} is not well formed`);
     }
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
@@ -3851,7 +3863,7 @@ function readCentralEntry(bytes, at, index) {
     const compressed = widened(bytes.readUInt32LE(at + 20));
     const offset = widened(bytes.readUInt32LE(at + 42));
     if (![size, compressed, offset].every(Number.isSafeInteger)) {
-        throw new UnstreamableZipError(`central directory entry ${index} has no zip64 sizes`);
+        throw new packing_errors_UnstreamableZipError(`central directory entry ${index} has no zip64 sizes`);
     }
     const entry = {
         name: nameBytes.toString('utf8'),
@@ -3871,12 +3883,12 @@ function readCentralEntry(bytes, at, index) {
  */
 function checkStreamable(entry, location) {
     if (entry.flags & 0x1)
-        throw new UnstreamableZipError(`${entry.name} is zip-encrypted`);
+        throw new packing_errors_UnstreamableZipError(`${entry.name} is zip-encrypted`);
     if (entry.method !== 0 && entry.method !== 8) {
-        throw new UnstreamableZipError(`${entry.name} uses compression method ${entry.method}`);
+        throw new packing_errors_UnstreamableZipError(`${entry.name} uses compression method ${entry.method}`);
     }
     if (entry.offset + 30 + entry.compressed > location.start) {
-        throw new UnstreamableZipError(`${entry.name} runs into the central directory`);
+        throw new packing_errors_UnstreamableZipError(`${entry.name} runs into the central directory`);
     }
 }
 function zip64Values(extra) {
@@ -3895,6 +3907,8 @@ function zip64Values(extra) {
     return [];
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/packing/zip-writer.ts
@@ -3907,10 +3921,24 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
+
+const deflateRaw = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.deflateRaw);
 const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
 const zip_writer_MAX32 = 0xffffffff;
 /** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
 const ZIP64_ENTRY = 0xff000000;
+/** A whole entry's data smaller than this goes out with its header and descriptor, as one Buffer. */
+const SMALL_PIECE = (/* unused pure expression or super */ null && (64 * 1024));
+/** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
+const STREAMED_IN_FLIGHT = 2;
+/**
+ * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
+ * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
+ */
+const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 };
+/** Files up to this size deflate on the main thread: a thread pool trip costs more. */
+const DEFLATE_HERE = (/* unused pure expression or super */ null && (16 * 1024));
 const UTF8_AND_DESCRIPTOR = 0x0808;
 const MADE_BY_UNIX = (/* unused pure expression or super */ null && (3 << 8));
 /**
@@ -3923,9 +3951,11 @@ class zip_writer_ZipPacker {
     sources;
     options;
     entries = [];
-    /** The files' bytes read so far: how far packing got, for a progress report. */
-    bytesRead = 0;
     offset = 0;
+    /** The files' bytes of the entries written out whole. */
+    bytesOfWritten = 0;
+    /** The entry being written out. */
+    writing;
     central = [];
     needles;
     constructor(sources, options) {
@@ -3938,29 +3968,66 @@ class zip_writer_ZipPacker {
     refuseSecret(source) {
         throw new ConfigurationError(`File ${source.path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
     }
-    /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
-    async *bytes() {
-        const ahead = new ReadAhead(this.sources);
-        for (const [index, source] of this.sources.entries()) {
-            const whole = ahead.take(index);
-            if (whole)
-                yield* this.emit(this.smallEntry(source, await whole));
-            else
-                yield* this.entry(source);
-        }
-        yield* this.emit(this.centralDirectory());
+    /**
+     * The files' bytes that reached the zip's stream so far, for a progress report: files read
+     * ahead of their turn count only once their bytes are passed on.
+     */
+    get bytesPacked() {
+        return this.bytesOfWritten + (this.writing?.written() ?? 0);
     }
-    /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
-    smallEntry(source, data) {
+    /**
+     * The zip's bytes. Iterate once; `entries` is complete when it ends. Entries are written in
+     * the sources' order, but packed ahead of their turn (see {@link EntryJobs}).
+     */
+    async *bytes() {
+        const jobs = new EntryJobs(this.sources, (source, read) => read ? this.wholeEntry(source, read) : Promise.resolve(this.streamedEntry(source)));
+        try {
+            for (const [index, source] of this.sources.entries()) {
+                const job = await jobs.take(index);
+                this.writing = job;
+                try {
+                    yield* this.write(source, job);
+                }
+                finally {
+                    this.writing = undefined;
+                    // Given up part-way (the upload failed): its file is closed, not left paused.
+                    job.stop();
+                }
+            }
+            yield* this.emit(this.centralDirectory());
+        }
+        finally {
+            jobs.stop();
+        }
+    }
+    /** Writes a packed entry where the zip has got to: local header, data, descriptor. */
+    async *write(source, job) {
+        const head = { ...job.head, offset: this.offset };
+        if (Buffer.isBuffer(job.body) && job.body.length < SMALL_PIECE) {
+            const packed = job.packed(job.body.length);
+            const whole = [localHeader(head), job.body, this.finish(source, head, packed)];
+            yield* this.emit(Buffer.concat(whole));
+            return;
+        }
+        yield* this.emit(localHeader(head));
+        let compressed = 0;
+        for await (const bytes of Buffer.isBuffer(job.body) ? [job.body] : job.body) {
+            compressed += bytes.length;
+            yield* this.emit(bytes);
+        }
+        yield* this.emit(this.finish(source, head, job.packed(compressed)));
+    }
+    /** A small file, read whole, packed in one piece without streams (deflated on zlib's pool). */
+    async wholeEntry(source, read) {
+        const data = await read;
         const head = this.head(source, false);
-        this.bytesRead += data.length;
         if (this.needles.some(needle => data.includes(needle)))
             this.refuseSecret(source);
         const key = this.options.sealKey;
         const stored = key ? encryptBytes(data, key) : data;
-        const body = head.method === 8 ? zlib.deflateRawSync(stored, { level: this.options.level }) : stored;
+        const body = head.method === 8 ? await deflateWhole(stored, this.options.level) : stored;
         const sha256 = sha256Digest(data);
-        const descriptor = this.finish(source, head, {
+        const packed = {
             crc: crc32(stored),
             compressed: body.length,
             size: data.length,
@@ -3968,16 +4035,15 @@ class zip_writer_ZipPacker {
             stored: key
                 ? { size: stored.length, sha256: sha256Digest(stored) }
                 : { size: data.length, sha256 }
-        });
-        return Buffer.concat([localHeader(head), body, descriptor]);
+        };
+        return { head, body, packed: () => packed, written: () => 0, stop: () => undefined };
     }
-    /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+    /** How an entry starts; zip64 from the start when it may pass 4 GiB. */
     head(source, large) {
         return {
             name: Buffer.from(source.name, 'utf8'),
             method: this.options.level > 0 ? 8 : 0,
             ...dosTime(source.mtime),
-            offset: this.offset,
             zip64: this.options.forceZip64 === true || large
         };
     }
@@ -3986,6 +4052,9 @@ class zip_writer_ZipPacker {
         if (!head.zip64 && (packed.compressed >= zip_writer_MAX32 || packed.stored.size >= zip_writer_MAX32)) {
             throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
         }
+        // Its bytes count as written from here on, whole, rather than through the job.
+        this.bytesOfWritten += packed.size;
+        this.writing = undefined;
         this.central.push({
             ...head,
             crc: packed.crc,
@@ -4005,28 +4074,34 @@ class zip_writer_ZipPacker {
         this.offset += bytes.length;
         yield bytes;
     }
-    /** A file too large to read whole, streamed through in read chunks. */
-    async *entry(source) {
+    /**
+     * A file too large to read whole, streamed through in read chunks: read, hashed and deflated
+     * up to {@link AHEAD_BYTES} ahead of the writer.
+     */
+    streamedEntry(source) {
         const sealKey = this.options.sealKey;
         const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0;
         const head = this.head(source, source.size + overhead >= ZIP64_ENTRY);
-        yield* this.emit(localHeader(head));
         const tally = new EntryTally(sealKey !== undefined);
         const scan = new SecretScan(this.needles);
         const plain = plainBytes(source.absolute, bytes => {
-            this.bytesRead += bytes.length;
             tally.plain(bytes);
             if (scan.finds(bytes))
                 this.refuseSecret(source);
         });
         const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain);
         const body = head.method === 8 ? deflated(stored, this.options.level) : stored;
-        let compressed = 0;
-        for await (const bytes of body) {
-            compressed += bytes.length;
-            yield* this.emit(bytes);
-        }
-        yield* this.emit(this.finish(source, head, tally.packed(compressed)));
+        const limit = AHEAD_BYTES[head.method === 8 ? 'deflated' : 'stored'];
+        const ahead = new Prefetch(body, limit, () => tally.size);
+        return {
+            head,
+            body: ahead.chunks(),
+            packed: compressed => tally.packed(compressed),
+            written: () => ahead.taken,
+            stop: () => {
+                ahead.stop();
+            }
+        };
     }
     centralDirectory() {
         const start = this.offset;
@@ -4048,6 +4123,7 @@ class zip_writer_ZipPacker {
  */
 class EntryTally {
     sealed;
+    /** The file's bytes read so far. */
     size = 0;
     storedSize = 0;
     crc = 0;
@@ -4089,40 +4165,61 @@ class SecretScan {
         this.needles = needles;
         this.keep = Math.max(0, ...needles.map(needle => needle.length - 1));
     }
+    /** Whether `bytes`, or the seam between them and the chunk before, holds a needle. */
     finds(bytes) {
         if (this.needles.length === 0)
             return false;
-        const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes]);
-        if (this.needles.some(needle => window.includes(needle)))
+        // Only the bytes either side of the seam are copied, never the chunk itself.
+        const seam = Buffer.concat([this.tail, bytes.subarray(0, this.keep)]);
+        if (this.needles.some(needle => bytes.includes(needle) || seam.includes(needle)))
             return true;
+        const window = bytes.length >= this.keep ? bytes : Buffer.concat([this.tail, bytes]);
         this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
         return false;
     }
 }
 /**
- * Reads small files whole, a few ahead of the one being packed, so that many small files do not
- * wait on one open-read-close after another.
+ * Starts packing entries ahead of the one being written, so that reading, hashing and zlib's
+ * deflates (on its thread pool) of several files run at once: small files, read whole, up to
+ * FILE_CONCURRENCY ahead; streamed ones {@link STREAMED_IN_FLIGHT} at a time, each holding at
+ * most {@link AHEAD_BYTES}. The writer still takes them in the sources' order.
  */
-class ReadAhead {
+class EntryJobs {
     sources;
-    reads = new Map();
-    started = 0;
-    constructor(sources) {
+    start;
+    jobs = new Map();
+    started = new Set();
+    constructor(sources, start) {
         this.sources = sources;
+        this.start = start;
     }
-    /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
+    /** Entry `index`, once packed far enough to start writing it. */
     take(index) {
-        for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
-            const source = this.sources[this.started];
-            if (!source || source.size > SMALL_FILE)
+        const end = Math.min(this.sources.length, index + FILE_CONCURRENCY);
+        for (let ahead = index; ahead < end; ahead++) {
+            const source = this.sources[ahead];
+            const whole = source !== undefined && source.size <= SMALL_FILE;
+            if (!source || this.started.has(ahead))
                 continue;
-            const read = readFile(source.absolute);
-            read.catch(() => undefined);
-            this.reads.set(this.started, read);
+            if (!whole && ahead >= index + STREAMED_IN_FLIGHT)
+                continue;
+            this.started.add(ahead);
+            const job = this.start(source, whole ? readFile(source.absolute) : undefined);
+            job.catch(() => undefined);
+            this.jobs.set(ahead, job);
         }
-        const read = this.reads.get(index);
-        this.reads.delete(index);
-        return read;
+        const job = this.jobs.get(index);
+        this.jobs.delete(index);
+        return job ?? Promise.reject(new Error(`entry ${index} was taken twice`));
+    }
+    /** Gives up the entries started and not taken. */
+    stop() {
+        for (const job of this.jobs.values()) {
+            job.then(started => {
+                started.stop();
+            }, () => undefined);
+        }
+        this.jobs.clear();
     }
 }
 /** A file's bytes, read once. */
@@ -4132,6 +4229,15 @@ async function* plainBytes(file, onPlain) {
         onPlain(bytes);
         yield bytes;
     }
+}
+/**
+ * Raw deflate of a small file's bytes: on zlib's thread pool, or at once on this thread when it
+ * is so small that handing it over would cost more than deflating it.
+ */
+async function deflateWhole(bytes, level) {
+    if (bytes.length <= DEFLATE_HERE)
+        return zlib.deflateRawSync(bytes, { level });
+    return deflateRaw(bytes, { level });
 }
 /** Raw deflate of a byte stream, one input chunk at a time. */
 async function* deflated(source, level) {
@@ -4292,6 +4398,29 @@ function slowCrc32(bytes, previous) {
 
 
 
+
+
+/**
+ * A pack on disk with its entries listed, each found by name at once however many it holds; a
+ * small one is read whole, once.
+ * @throws ArchiveIntegrityError when it is not a pack
+ */
+async function openPack(file) {
+    const size = (await stat(file)).size;
+    if (size > ZIP_IN_MEMORY)
+        return withNames(file, await packEntries(file));
+    const bytes = await readFile(file);
+    const entries = await listEntries(basename(file), size, (position, length) => Promise.resolve(bytesAt(bytes, position, length)));
+    return { ...withNames(file, entries), bytes };
+}
+function withNames(file, entries) {
+    return { file, entries, named: new Map(entries.map(entry => [entry.name, entry])) };
+}
+function bytesAt(bytes, position, length) {
+    if (position + length > bytes.length)
+        throw new UnstreamableZipError('the zip ends early');
+    return bytes.subarray(position, position + length);
+}
 /** The bytes of a pack of `members`, entries in the given order, all stored. */
 async function* packBytes(members) {
     const sources = await Promise.all(members.map(async (member) => ({
@@ -4309,38 +4438,43 @@ async function* packBytes(members) {
  * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
  */
 async function packEntries(packFile) {
-    const label = (0,external_node_path_namespaceObject.basename)(packFile);
     const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
     try {
         const size = (await handle.stat()).size;
+        return await listEntries((0,external_node_path_namespaceObject.basename)(packFile), size, (position, length) => readAt(handle, position, length));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The entries of a pack of `size` bytes, whose bytes `read` gives by range. */
+async function listEntries(label, size, read) {
+    try {
         const tailStart = Math.max(0, size - TAIL_BYTES);
-        const tail = await readAt(handle, tailStart, size - tailStart);
+        const tail = await read(tailStart, size - tailStart);
         const location = locateDirectory(tail, tailStart, size);
-        const directory = await readAt(handle, location.start, location.length);
+        const directory = await read(location.start, location.length);
         const entries = [];
         for (const entry of readDirectory(directory, location)) {
             if (entry.method !== 0)
-                throw new UnstreamableZipError(`${entry.name} is compressed`);
-            const local = await readAt(handle, entry.offset, 30);
+                throw new packing_errors_UnstreamableZipError(`${entry.name} is compressed`);
+            const local = await read(entry.offset, 30);
             const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
             entries.push({ name: entry.name, start, size: entry.size });
         }
         return entries;
     }
     catch (error) {
-        if (!(error instanceof UnstreamableZipError))
+        if (!(error instanceof packing_errors_UnstreamableZipError))
             throw error;
         throw new packing_errors_ArchiveIntegrityError(label, `not a pack (${error.message})`);
-    }
-    finally {
-        await handle.close();
     }
 }
 async function readAt(handle, position, length) {
     const bytes = Buffer.alloc(length);
     const { bytesRead } = await handle.read(bytes, 0, length, position);
     if (bytesRead !== length)
-        throw new UnstreamableZipError('the zip ends early');
+        throw new packing_errors_UnstreamableZipError('the zip ends early');
     return bytes;
 }
 /**
@@ -4372,13 +4506,34 @@ async function copyPackEntry(packFile, entry, target, digest) {
  * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
  */
 async function copyArchiveOut(pack, name, archive, target) {
-    const entry = pack.entries.find(item => item.name === archive.name);
-    if (!entry)
-        throw new ArchiveIntegrityError(archive.name, `is not in ${name}`);
-    await copyPackEntry(pack.file, entry, target, archive.digest);
+    await copyPackEntry(pack.file, archiveEntry(pack, name, archive.name), target, archive.digest);
 }
-/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
-async function readPackText(packFile, entry) {
+/**
+ * The exact bytes of the archive `archive` in the pack `name`, read into memory (archives in a
+ * pack are small) and checked against the digest its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+async function archiveBytesOut(pack, name, archive) {
+    const entry = archiveEntry(pack, name, archive.name);
+    const bytes = pack.bytes
+        ? bytesAt(pack.bytes, entry.start, entry.size)
+        : await readPackEntry(pack.file, entry);
+    if (sha256Digest(bytes) !== archive.digest) {
+        throw new ArchiveIntegrityError(archive.name, 'its bytes in the pack do not match its digest');
+    }
+    return bytes;
+}
+function archiveEntry(pack, name, archive) {
+    const entry = pack.named.get(archive);
+    if (!entry)
+        throw new ArchiveIntegrityError(archive, `is not in ${name}`);
+    return entry;
+}
+/**
+ * One entry's bytes (the text of a retired checkpoint document, which its own digest verifies,
+ * or an archive's bytes, which the caller checks).
+ */
+async function readPackEntry(packFile, entry) {
     const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
     try {
         return await readAt(handle, entry.start, entry.size);
@@ -4404,7 +4559,7 @@ var yauzl = __nccwpck_require__(663);
  * @throws ArchiveIntegrityError past the limit, or when the bytes cannot be read or written
  */
 async function writeEntry(entry, target, wording, through = []) {
-    const meter = new ByteMeter(entry.limit, () => packing_errors_entryRefusal(entry.archive, entry.name, wording.overflow));
+    const meter = new ByteMeter(entry.limit, () => entryRefusal(entry.archive, entry.name, wording.overflow));
     try {
         const bytes = typeof entry.bytes === 'function' ? await entry.bytes() : entry.bytes;
         await (0,external_node_stream_promises_namespaceObject.pipeline)([bytes, ...through, meter, sinkOf(target)]);
@@ -4412,7 +4567,7 @@ async function writeEntry(entry, target, wording, through = []) {
     catch (error) {
         if (error instanceof packing_errors_ArchiveIntegrityError)
             throw error;
-        throw packing_errors_entryRefusal(entry.archive, entry.name, `${wording.failure} (${errors_describe(error)})`);
+        throw entryRefusal(entry.archive, entry.name, `${wording.failure} (${describe(error)})`);
     }
     return { bytes: meter.bytes, digest: meter.digest() };
 }
@@ -4458,7 +4613,7 @@ async function openZip(path, label, names) {
         return await yauzl.openPromise(path, { ...names, autoClose: false, validateEntrySizes: true });
     }
     catch (error) {
-        throw unreadableZip(label, errors_describe(error));
+        throw unreadableZip(label, describe(error));
     }
 }
 /**
@@ -4471,7 +4626,7 @@ async function* zipEntries(zip, label) {
     try {
         for (;;) {
             const next = await entries.next().catch((error) => {
-                throw new packing_errors_ArchiveIntegrityError(label, errors_describe(error));
+                throw new packing_errors_ArchiveIntegrityError(label, describe(error));
             });
             if (next.done === true)
                 return;
@@ -4523,7 +4678,7 @@ async function readEntry(listed, entry, limit, label) {
 async function unzipEntry(listed, entry, target, limit, label) {
     const overflow = `is over ${limit} bytes`;
     if (entry.uncompressedSize > limit)
-        throw packing_errors_entryRefusal(label, entry.fileName, overflow);
+        throw entryRefusal(label, entry.fileName, overflow);
     const bytes = () => listed.zip.openReadStreamPromise(entry);
     return writeEntry({ archive: label, name: entry.fileName, bytes, limit }, target, {
         overflow,
@@ -4845,7 +5000,7 @@ async function collectPack(collector, path, origin, explicit) {
             if (entry.size > MAX_DOCUMENT_BYTES) {
                 throw new CorruptCheckpointError(at, `over ${MAX_DOCUMENT_BYTES} bytes`);
             }
-            const bytes = await readPackText(path, entry);
+            const bytes = await readPackEntry(path, entry);
             collectJson(collector, decodeUtf8(bytes, at), at, named.ref, false);
         }
         catch (error) {
@@ -5053,7 +5208,7 @@ function missingFiles(context) {
 async function admitEntry(context, entry) {
     const name = entry.name;
     const refuse = (reason) => {
-        throw packing_errors_entryRefusal(context.archive, name, reason);
+        throw entryRefusal(context.archive, name, reason);
     };
     if (name.endsWith('/')) {
         if (!isSafeRelativePath(name.slice(0, -1)))
@@ -5103,10 +5258,10 @@ async function stageEntry(archive, entry, bytes, through = []) {
  * @throws ArchiveIntegrityError
  */
 async function stageWholeEntry(archive, entry, data) {
-    matchRecord(archive, entry, data.length, sha256Digest(data));
+    matchRecord(archive, entry, data.length, canonical_sha256Digest(data));
     // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
     // here or there depending on which write comes first, and is the same refusal either way.
-    await writeFile(entry.target, data, { mode: 0o600 }).catch((error) => {
+    await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 }).catch((error) => {
         throw entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`);
     });
 }
@@ -5114,14 +5269,248 @@ async function stageWholeEntry(archive, entry, data) {
 function matchRecord(archive, entry, bytes, digest) {
     const expected = entry.record;
     if (bytes !== expected.size) {
-        throw packing_errors_entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
+        throw entryRefusal(archive, entry.name, `has ${bytes} bytes, the manifest ${expected.size}`);
     }
     if (digest !== expected.sha256) {
-        throw packing_errors_entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
+        throw entryRefusal(archive, entry.name, 'does not match its sha256 in the manifest');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packing/stream-extract.ts
+
+
+
+
+
+
+
+const LOCAL = 0x04034b50;
+/**
+ * Inflated bytes per output chunk: each chunk costs a callback, a hash update and a file write
+ * on the main thread (zlib's 16 KiB default cost twice the time; 256 KiB still a third more).
+ */
+const INFLATE_CHUNK = 1024 * 1024;
+/**
+ * Extracts a zip while it downloads, entry by entry in the order of the data, each checked as
+ * {@link extractArchive} checks it (manifest, path, size, sha256); files superseded by a later
+ * archive are passed over. The bytes are hashed on the way; the digest and the directory read
+ * beforehand are compared with what streamed once the last byte is in.
+ * @throws ArchiveIntegrityError for an entry the manifest refuses or bytes that differ
+ * @throws UnstreamableZipError for a layout this reader does not follow
+ */
+async function extractStream(source, zip, location, expected, staging, superseded = () => false) {
+    const entries = readDirectory(zip.directory, location);
+    const context = entryContext(zip.archive, expected, staging, superseded);
+    const reader = new ByteReader(source);
+    const writes = new Pending(limit_FILE_CONCURRENCY);
+    try {
+        for (const entry of entries)
+            await streamEntry(reader, entry, context, writes);
+        await writes.drain();
+    }
+    catch (error) {
+        // Nothing may go on writing into staging, nor keep the download open, once this fails.
+        await writes.settle();
+        reader.close();
+        throw error;
+    }
+    await matchStreamed(reader, zip, location);
+    missingFiles(context);
+}
+/**
+ * Extracts a zip held whole in memory (an archive read out of a pack), with the checks of
+ * {@link extractStream}: its directory is read from its end, its bytes hashed against `digest`.
+ * @throws ArchiveIntegrityError for an entry the manifest refuses or bytes that differ
+ * @throws UnstreamableZipError for a layout this reader does not follow
+ */
+async function extractBytes(bytes, zip, expected, staging, superseded = () => false) {
+    const size = bytes.length;
+    const tailStart = Math.max(0, size - TAIL_BYTES);
+    const location = locateDirectory(bytes.subarray(tailStart), tailStart, size);
+    const directory = bytes.subarray(location.start, location.start + location.length);
+    const whole = { ...zip, size, directory };
+    await extractStream(external_node_stream_namespaceObject.Readable.from([bytes]), whole, location, expected, staging, superseded);
+}
+/** Extracts the next entry from the stream, or passes over its data when it is not wanted. */
+async function streamEntry(reader, entry, context, writes) {
+    await readLocalHeader(reader, entry);
+    const admitted = await admitEntry(context, entry);
+    if (!admitted) {
+        await reader.skip(entry.compressed);
+        return;
+    }
+    const { archive } = context;
+    if (entry.compressed <= limit_SMALL_FILE && admitted.record.size <= limit_SMALL_FILE) {
+        // Small: read whole, inflated at once, written while the next entries stream in.
+        const bytes = await reader.read(entry.compressed);
+        const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
+        await writes.add(stageWholeEntry(archive, admitted, data));
+        return;
+    }
+    await writes.drain();
+    const inflate = entry.method === 8 ? [(0,external_node_zlib_namespaceObject.createInflateRaw)({ chunkSize: INFLATE_CHUNK })] : [];
+    await stageEntry(archive, admitted, reader.take(entry.compressed), inflate);
+}
+/**
+ * Reads up to an entry's data: its local header must be where the directory says and agree
+ * with it (method, name), and a stored entry's sizes must be equal.
+ * @throws UnstreamableZipError
+ */
+async function readLocalHeader(reader, entry) {
+    if (entry.offset < reader.position) {
+        throw new packing_errors_UnstreamableZipError(`${entry.name} overlaps the entry before it`);
+    }
+    await reader.skip(entry.offset - reader.position);
+    const header = await reader.read(30);
+    if (header.readUInt32LE(0) !== LOCAL || header.readUInt16LE(8) !== entry.method) {
+        throw new packing_errors_UnstreamableZipError(`${entry.name}: its local header differs from the directory`);
+    }
+    const name = await reader.read(header.readUInt16LE(26));
+    await reader.skip(header.readUInt16LE(28));
+    if (!name.equals(entry.nameBytes)) {
+        throw new packing_errors_UnstreamableZipError(`${entry.name}: its local header names another file`);
+    }
+    if (entry.method === 0 && entry.compressed !== entry.size) {
+        throw new packing_errors_UnstreamableZipError(`${entry.name}: stored, yet its sizes differ`);
+    }
+}
+/**
+ * Reads the rest of the download: its length and digest must be those recorded at upload, and
+ * the central directory in it the one read beforehand.
+ * @throws UnstreamableZipError
+ */
+async function matchStreamed(reader, zip, location) {
+    await reader.skip(location.start - reader.position);
+    const directory = await reader.read(location.length);
+    await reader.drain();
+    if (reader.position !== zip.size || reader.digest() !== zip.digest) {
+        throw new packing_errors_UnstreamableZipError('the bytes differ from the digest recorded at upload');
+    }
+    if (!directory.equals(zip.directory)) {
+        throw new packing_errors_UnstreamableZipError('the central directory read first differs from the one streamed');
+    }
+}
+/** A small entry's inflated bytes, never more than the manifest records. */
+function inflateWhole(archive, entry, bytes) {
+    try {
+        return (0,external_node_zlib_namespaceObject.inflateRawSync)(bytes, { maxOutputLength: Math.max(1, entry.record.size) });
+    }
+    catch (error) {
+        // By its code: a RangeError made in another realm (a test's) is no instance of this one's.
+        const past = error.code === 'ERR_BUFFER_TOO_LARGE';
+        throw entryRefusal(archive, entry.name, past
+            ? `inflates past the ${entry.record.size} bytes recorded`
+            : `could not be extracted (${error.message})`);
+    }
+}
+/** Writes in flight, at most `limit`; the first failure is thrown by the next add or drain. */
+class Pending {
+    limit;
+    running = new Set();
+    failure;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async add(write) {
+        const tracked = write
+            .catch((error) => {
+            this.failure ??= { error };
+        })
+            .finally(() => this.running.delete(tracked));
+        this.running.add(tracked);
+        while (this.running.size >= this.limit)
+            await Promise.race(this.running);
+        this.check();
+    }
+    async drain() {
+        await this.settle();
+        this.check();
+    }
+    /** Waits for every write in flight, failed or not. */
+    async settle() {
+        await Promise.all(this.running);
+    }
+    check() {
+        if (this.failure !== undefined)
+            throw this.failure.error;
+    }
+}
+/** Reads exact byte counts from a stream of chunks, hashing everything that passes. */
+class ByteReader {
+    position = 0;
+    head = Buffer.alloc(0);
+    chunks;
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    constructor(source) {
+        this.chunks = source[Symbol.asyncIterator]();
+    }
+    /** `sha256:<hex>` of every byte read; call once, after {@link drain}. */
+    digest() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+    async more() {
+        const next = await this.chunks.next();
+        if (next.done === true)
+            throw new packing_errors_UnstreamableZipError('the download ended early');
+        this.hash.update(next.value);
+        this.head = this.head.length === 0 ? next.value : Buffer.concat([this.head, next.value]);
+    }
+    async read(count) {
+        while (this.head.length < count)
+            await this.more();
+        const bytes = this.head.subarray(0, count);
+        this.head = this.head.subarray(count);
+        this.position += count;
+        return bytes;
+    }
+    /** The next `count` bytes, in pieces as they arrive. */
+    async *take(count) {
+        let left = count;
+        while (left > 0) {
+            if (this.head.length === 0)
+                await this.more();
+            const piece = this.head.subarray(0, Math.min(left, this.head.length));
+            this.head = this.head.subarray(piece.length);
+            this.position += piece.length;
+            left -= piece.length;
+            yield piece;
+        }
+    }
+    async skip(count) {
+        let left = count;
+        while (left > 0) {
+            if (this.head.length === 0)
+                await this.more();
+            const step = Math.min(left, this.head.length);
+            this.head = this.head.subarray(step);
+            this.position += step;
+            left -= step;
+        }
+    }
+    /** Stops reading: the download it comes from is closed once its pending read settles. */
+    close() {
+        this.chunks.return?.().catch(() => undefined);
+    }
+    /** Reads to the end: the position is then the stream's length. */
+    async drain() {
+        this.position += this.head.length;
+        this.head = Buffer.alloc(0);
+        for (;;) {
+            const next = await this.chunks.next();
+            if (next.done === true)
+                return;
+            this.hash.update(next.value);
+            this.position += next.value.length;
+        }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/packing/extract.ts
+
+
+
+
+
 
 
 /**
@@ -5130,10 +5519,29 @@ function matchRecord(archive, entry, bytes, digest) {
  * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
  * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
  * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * A zip up to {@link ZIP_IN_MEMORY} is read whole and extracted from memory, its files written
+ * several at once; one whose layout that reader does not follow is read entry by entry.
+ * The caller has checked the zip's digest (its download's).
  * @param expected the manifest's records held by this archive (links excluded)
  * @throws ArchiveIntegrityError
  */
 async function extractArchive(zipPath, archive, expected, staging, superseded = () => false) {
+    if ((await (0,promises_namespaceObject.stat)(zipPath)).size <= limit_ZIP_IN_MEMORY) {
+        const bytes = await (0,promises_namespaceObject.readFile)(zipPath);
+        const zip = { archive, digest: canonical_sha256Digest(bytes) };
+        try {
+            await extractBytes(bytes, zip, expected, staging, superseded);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof packing_errors_UnstreamableZipError))
+                throw error;
+        }
+    }
+    await extractEntryByEntry(zipPath, archive, expected, staging, superseded);
+}
+/** {@link extractArchive} through yauzl, which follows any layout, one entry at a time. */
+async function extractEntryByEntry(zipPath, archive, expected, staging, superseded) {
     const context = entryContext(archive, expected, staging, superseded);
     const zip = await openZip(zipPath, archive, { strictFileNames: true });
     try {
@@ -5315,7 +5723,7 @@ async function verifyArchive(source, name, fileKey) {
     catch (error) {
         if (!(error instanceof CheckpointError))
             throw error;
-        return { name, origin, kind: 'archive', result: 'failed', problem: errors_describe(error) };
+        return { name, origin, kind: 'archive', result: 'failed', problem: describe(error) };
     }
     finally {
         await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });

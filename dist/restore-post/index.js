@@ -246,7 +246,14 @@ function parseAnyArtifactName(name) {
  * monotonic across attempts) and never by time stamps (second resolution, clock skew).
  */
 function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+    return a.attempt - b.attempt || a.sequence - b.sequence || compareText(a.node, b.node);
+}
+/**
+ * Orders texts by UTF-16 code units: the same order on every machine, whatever its locale, and
+ * without the tens of milliseconds a first `localeCompare` takes to load the collation data.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** True when both refs name the same checkpoint. */
 function sameRef(a, b) {
@@ -1089,8 +1096,7 @@ async function loadJobContext(runnerTemp, scope, options = {}) {
             return { ...rest, base: inline };
         if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
             return undefined;
-        const file = (0,external_node_path_namespaceObject.join)(folderOf(runnerTemp), baseFile);
-        const base = parseCheckpoint(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+        const base = await readBase((0,external_node_path_namespaceObject.join)(folderOf(runnerTemp), baseFile));
         // Only a file of this scope named by the digest of what it holds is taken as the base.
         if (baseFileName(scope, base) !== baseFile)
             return undefined;
@@ -1099,6 +1105,28 @@ async function loadJobContext(runnerTemp, scope, options = {}) {
     catch {
         return undefined;
     }
+}
+/**
+ * The bases this process read and verified, or wrote, by file: the text and its document. A
+ * save reads the job's context three times (before its lock, under it, and to record its
+ * event); verifying the base again each time would cost its digest over every node per read.
+ * A file whose text is still exactly the one verified is that document; any other text (a
+ * changed file) is parsed and verified again.
+ */
+const knownBases = new Map();
+/** The base checkpoint in `file`, verified (digest, shape, depth) unless its text is known. */
+async function readBase(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    const known = knownBases.get(file);
+    if (known?.text === text)
+        return known.document;
+    const document = parseCheckpoint(text, file);
+    rememberBase(file, text, document);
+    return document;
+}
+function rememberBase(file, text, document) {
+    knownBases.clear();
+    knownBases.set(file, { text, document });
 }
 /**
  * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
@@ -1123,9 +1151,11 @@ async function writeBase(folder, scope, base) {
     const file = join(folder, name);
     const there = await stat(file).then(found => found.isFile(), () => false);
     if (!there) {
+        const text = serializeCheckpoint(base);
         const temp = uniqueTemp(file);
-        await writeFile(temp, serializeCheckpoint(base), 'utf8');
+        await writeFile(temp, text, 'utf8');
         await rename(temp, file);
+        rememberBase(file, text, base);
     }
     return name;
 }

@@ -175,8 +175,7 @@ async function loadJobContext(runnerTemp, scope, options = {}) {
             return { ...rest, base: inline };
         if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
             return undefined;
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), baseFile);
-        const base = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckpoint */ .S7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'), file);
+        const base = await readBase((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folderOf(runnerTemp), baseFile));
         // Only a file of this scope named by the digest of what it holds is taken as the base.
         if (baseFileName(scope, base) !== baseFile)
             return undefined;
@@ -185,6 +184,28 @@ async function loadJobContext(runnerTemp, scope, options = {}) {
     catch {
         return undefined;
     }
+}
+/**
+ * The bases this process read and verified, or wrote, by file: the text and its document. A
+ * save reads the job's context three times (before its lock, under it, and to record its
+ * event); verifying the base again each time would cost its digest over every node per read.
+ * A file whose text is still exactly the one verified is that document; any other text (a
+ * changed file) is parsed and verified again.
+ */
+const knownBases = new Map();
+/** The base checkpoint in `file`, verified (digest, shape, depth) unless its text is known. */
+async function readBase(file) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    const known = knownBases.get(file);
+    if (known?.text === text)
+        return known.document;
+    const document = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckpoint */ .S7)(text, file);
+    rememberBase(file, text, document);
+    return document;
+}
+function rememberBase(file, text, document) {
+    knownBases.clear();
+    knownBases.set(file, { text, document });
 }
 /**
  * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
@@ -209,9 +230,11 @@ async function writeBase(folder, scope, base) {
     const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name);
     const there = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).then(found => found.isFile(), () => false);
     if (!there) {
+        const text = (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCheckpoint */ .tf)(base);
         const temp = (0,_step_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .uniqueTemp */ .qA)(file);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, (0,_checkpoint_document_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCheckpoint */ .tf)(base), 'utf8');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, text, 'utf8');
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, file);
+        rememberBase(file, text, base);
     }
     return name;
 }
@@ -1234,6 +1257,7 @@ function caseCollision(id, known) {
 /* harmony export */   TZ: () => (/* binding */ parseArtifactName),
 /* harmony export */   fm: () => (/* binding */ parseAnyArtifactName),
 /* harmony export */   jv: () => (/* binding */ filesArchiveName),
+/* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   oQ: () => (/* binding */ parsePackName),
 /* harmony export */   s7: () => (/* binding */ checkpointName)
 /* harmony export */ });
@@ -1306,7 +1330,14 @@ function parseAnyArtifactName(name) {
  * monotonic across attempts) and never by time stamps (second resolution, clock skew).
  */
 function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+    return a.attempt - b.attempt || a.sequence - b.sequence || compareText(a.node, b.node);
+}
+/**
+ * Orders texts by UTF-16 code units: the same order on every machine, whatever its locale, and
+ * without the tens of milliseconds a first `localeCompare` takes to load the collation data.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** True when both refs name the same checkpoint. */
 function sameRef(a, b) {
@@ -1708,7 +1739,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a command (and @actions/core with its HTTP client): most steps of a re-run are skips.
 const cheap = await (0,_skip_js__WEBPACK_IMPORTED_MODULE_0__/* .skipIfDone */ .r7)();
 if (!cheap.skipped) {
-    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(779), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3966));
+    const { runRun } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(779), __nccwpck_require__.e(734)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4734));
     await runRun(cheap.job);
 }
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.

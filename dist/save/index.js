@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8955);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1626:
+/***/ 8955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29233,7 +29233,14 @@ function parseAnyArtifactName(name) {
  * monotonic across attempts) and never by time stamps (second resolution, clock skew).
  */
 function compareRefs(a, b) {
-    return a.attempt - b.attempt || a.sequence - b.sequence || a.node.localeCompare(b.node);
+    return a.attempt - b.attempt || a.sequence - b.sequence || compareText(a.node, b.node);
+}
+/**
+ * Orders texts by UTF-16 code units: the same order on every machine, whatever its locale, and
+ * without the tens of milliseconds a first `localeCompare` takes to load the collation data.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** True when both refs name the same checkpoint. */
 function sameRef(a, b) {
@@ -29867,8 +29874,7 @@ async function loadJobContext(runnerTemp, scope, options = {}) {
             return { ...rest, base: inline };
         if (!baseFile.startsWith(`${scope}.base.`) || /[/\\]/.test(baseFile))
             return undefined;
-        const file = (0,external_node_path_.join)(folderOf(runnerTemp), baseFile);
-        const base = parseCheckpoint(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+        const base = await readBase((0,external_node_path_.join)(folderOf(runnerTemp), baseFile));
         // Only a file of this scope named by the digest of what it holds is taken as the base.
         if (baseFileName(scope, base) !== baseFile)
             return undefined;
@@ -29877,6 +29883,28 @@ async function loadJobContext(runnerTemp, scope, options = {}) {
     catch {
         return undefined;
     }
+}
+/**
+ * The bases this process read and verified, or wrote, by file: the text and its document. A
+ * save reads the job's context three times (before its lock, under it, and to record its
+ * event); verifying the base again each time would cost its digest over every node per read.
+ * A file whose text is still exactly the one verified is that document; any other text (a
+ * changed file) is parsed and verified again.
+ */
+const knownBases = new Map();
+/** The base checkpoint in `file`, verified (digest, shape, depth) unless its text is known. */
+async function readBase(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    const known = knownBases.get(file);
+    if (known?.text === text)
+        return known.document;
+    const document = parseCheckpoint(text, file);
+    rememberBase(file, text, document);
+    return document;
+}
+function rememberBase(file, text, document) {
+    knownBases.clear();
+    knownBases.set(file, { text, document });
 }
 /**
  * Writes the job's context for its scope, whole or not at all: the base's file first (unless a
@@ -29901,9 +29929,11 @@ async function writeBase(folder, scope, base) {
     const file = (0,external_node_path_.join)(folder, name);
     const there = await (0,promises_namespaceObject.stat)(file).then(found => found.isFile(), () => false);
     if (!there) {
+        const text = serializeCheckpoint(base);
         const temp = uniqueTemp(file);
-        await (0,promises_namespaceObject.writeFile)(temp, serializeCheckpoint(base), 'utf8');
+        await (0,promises_namespaceObject.writeFile)(temp, text, 'utf8');
         await (0,promises_namespaceObject.rename)(temp, file);
+        rememberBase(file, text, base);
     }
     return name;
 }
@@ -30956,6 +30986,11 @@ var glob = __nccwpck_require__(2377);
 ;// CONCATENATED MODULE: ./src/packing/limit.ts
 /** Files up to this size are read, packed and written whole rather than streamed. */
 const SMALL_FILE = 1024 * 1024;
+/**
+ * A zip (or a pack of them) up to this size is read into memory once and extracted from there:
+ * entry by entry from disk, each small file costs several reads one after the other.
+ */
+const ZIP_IN_MEMORY = 32 * 1024 * 1024;
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 const FILE_CONCURRENCY = 16;
 /**
@@ -31540,6 +31575,100 @@ async function openFiles(archive, files, sealed, staging, key) {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/packing/prefetch.ts
+/**
+ * Runs a stream of chunks ahead of its reader: a producer pulls chunks from `source` into a
+ * queue until `limit` bytes wait there, and resumes as the reader takes them. Packing starts the
+ * next zip entry this way (its file read, hashed and deflated on zlib's thread pool) while the
+ * current one is still being written out, so deflate works on a second core without holding more
+ * than `limit` bytes of any entry. Each chunk carries a mark taken as it was queued (how much of
+ * the file had been read then), so the reader can tell how far what it has taken goes.
+ */
+class Prefetch {
+    source;
+    limit;
+    mark;
+    /** The mark of the last chunk the reader took: 0 before the first. */
+    taken = 0;
+    queue = [];
+    queued = 0;
+    ended = false;
+    stopped = false;
+    failure;
+    wakeReader;
+    wakeProducer;
+    constructor(source, limit, mark = () => 0) {
+        this.source = source;
+        this.limit = limit;
+        this.mark = mark;
+        void this.produce();
+    }
+    /** The source's chunks, in order; its failure is thrown where it happened. Read once. */
+    async *chunks() {
+        try {
+            for (;;) {
+                const next = this.queue.shift();
+                if (next !== undefined) {
+                    this.queued -= next.chunk.length;
+                    this.taken = next.mark;
+                    this.wake('producer');
+                    yield next.chunk;
+                }
+                else if (this.failure) {
+                    throw this.failure.error;
+                }
+                else if (this.ended) {
+                    return;
+                }
+                else {
+                    await new Promise(resolve => (this.wakeReader = resolve));
+                }
+            }
+        }
+        finally {
+            this.stop();
+        }
+    }
+    /** Stops pulling and closes the source (its `finally` runs: a file it reads is closed). */
+    stop() {
+        this.stopped = true;
+        this.wake('producer');
+    }
+    async produce() {
+        try {
+            while (!this.stopped) {
+                if (this.queued >= this.limit) {
+                    await new Promise(resolve => (this.wakeProducer = resolve));
+                    continue;
+                }
+                const next = await this.source.next();
+                if (next.done === true)
+                    break;
+                this.queue.push({ chunk: next.value, mark: this.mark() });
+                this.queued += next.value.length;
+                this.wake('reader');
+            }
+            if (this.stopped)
+                await this.source.return?.(undefined);
+        }
+        catch (error) {
+            this.failure = { error };
+        }
+        this.ended = true;
+        this.wake('reader');
+    }
+    wake(who) {
+        const wake = who === 'reader' ? this.wakeReader : this.wakeProducer;
+        if (who === 'reader')
+            this.wakeReader = undefined;
+        else
+            this.wakeProducer = undefined;
+        wake?.();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/packing/zip-writer.ts
 
 
@@ -31550,10 +31679,24 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
+
+
+const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const READ_CHUNK = 1024 * 1024;
 const MAX32 = 0xffffffff;
 /** Entries this large get zip64 sizes from their local header on (margin for deflate growth). */
 const ZIP64_ENTRY = 0xff000000;
+/** A whole entry's data smaller than this goes out with its header and descriptor, as one Buffer. */
+const SMALL_PIECE = 64 * 1024;
+/** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
+const STREAMED_IN_FLIGHT = 2;
+/**
+ * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
+ * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
+ */
+const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 };
+/** Files up to this size deflate on the main thread: a thread pool trip costs more. */
+const DEFLATE_HERE = 16 * 1024;
 const UTF8_AND_DESCRIPTOR = 0x0808;
 const MADE_BY_UNIX = 3 << 8;
 /**
@@ -31566,9 +31709,11 @@ class ZipPacker {
     sources;
     options;
     entries = [];
-    /** The files' bytes read so far: how far packing got, for a progress report. */
-    bytesRead = 0;
     offset = 0;
+    /** The files' bytes of the entries written out whole. */
+    bytesOfWritten = 0;
+    /** The entry being written out. */
+    writing;
     central = [];
     needles;
     constructor(sources, options) {
@@ -31581,29 +31726,66 @@ class ZipPacker {
     refuseSecret(source) {
         throw new ConfigurationError(`File ${source.path} contains the job's token or a checkpoint key: it is not saved, since checkpoints can be downloaded by anyone who can read the run.`);
     }
-    /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
-    async *bytes() {
-        const ahead = new ReadAhead(this.sources);
-        for (const [index, source] of this.sources.entries()) {
-            const whole = ahead.take(index);
-            if (whole)
-                yield* this.emit(this.smallEntry(source, await whole));
-            else
-                yield* this.entry(source);
-        }
-        yield* this.emit(this.centralDirectory());
+    /**
+     * The files' bytes that reached the zip's stream so far, for a progress report: files read
+     * ahead of their turn count only once their bytes are passed on.
+     */
+    get bytesPacked() {
+        return this.bytesOfWritten + (this.writing?.written() ?? 0);
     }
-    /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
-    smallEntry(source, data) {
+    /**
+     * The zip's bytes. Iterate once; `entries` is complete when it ends. Entries are written in
+     * the sources' order, but packed ahead of their turn (see {@link EntryJobs}).
+     */
+    async *bytes() {
+        const jobs = new EntryJobs(this.sources, (source, read) => read ? this.wholeEntry(source, read) : Promise.resolve(this.streamedEntry(source)));
+        try {
+            for (const [index, source] of this.sources.entries()) {
+                const job = await jobs.take(index);
+                this.writing = job;
+                try {
+                    yield* this.write(source, job);
+                }
+                finally {
+                    this.writing = undefined;
+                    // Given up part-way (the upload failed): its file is closed, not left paused.
+                    job.stop();
+                }
+            }
+            yield* this.emit(this.centralDirectory());
+        }
+        finally {
+            jobs.stop();
+        }
+    }
+    /** Writes a packed entry where the zip has got to: local header, data, descriptor. */
+    async *write(source, job) {
+        const head = { ...job.head, offset: this.offset };
+        if (Buffer.isBuffer(job.body) && job.body.length < SMALL_PIECE) {
+            const packed = job.packed(job.body.length);
+            const whole = [localHeader(head), job.body, this.finish(source, head, packed)];
+            yield* this.emit(Buffer.concat(whole));
+            return;
+        }
+        yield* this.emit(localHeader(head));
+        let compressed = 0;
+        for await (const bytes of Buffer.isBuffer(job.body) ? [job.body] : job.body) {
+            compressed += bytes.length;
+            yield* this.emit(bytes);
+        }
+        yield* this.emit(this.finish(source, head, job.packed(compressed)));
+    }
+    /** A small file, read whole, packed in one piece without streams (deflated on zlib's pool). */
+    async wholeEntry(source, read) {
+        const data = await read;
         const head = this.head(source, false);
-        this.bytesRead += data.length;
         if (this.needles.some(needle => data.includes(needle)))
             this.refuseSecret(source);
         const key = this.options.sealKey;
         const stored = key ? encryptBytes(data, key) : data;
-        const body = head.method === 8 ? external_node_zlib_.deflateRawSync(stored, { level: this.options.level }) : stored;
+        const body = head.method === 8 ? await deflateWhole(stored, this.options.level) : stored;
         const sha256 = sha256Digest(data);
-        const descriptor = this.finish(source, head, {
+        const packed = {
             crc: crc32(stored),
             compressed: body.length,
             size: data.length,
@@ -31611,16 +31793,15 @@ class ZipPacker {
             stored: key
                 ? { size: stored.length, sha256: sha256Digest(stored) }
                 : { size: data.length, sha256 }
-        });
-        return Buffer.concat([localHeader(head), body, descriptor]);
+        };
+        return { head, body, packed: () => packed, written: () => 0, stop: () => undefined };
     }
-    /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+    /** How an entry starts; zip64 from the start when it may pass 4 GiB. */
     head(source, large) {
         return {
             name: Buffer.from(source.name, 'utf8'),
             method: this.options.level > 0 ? 8 : 0,
             ...dosTime(source.mtime),
-            offset: this.offset,
             zip64: this.options.forceZip64 === true || large
         };
     }
@@ -31629,6 +31810,9 @@ class ZipPacker {
         if (!head.zip64 && (packed.compressed >= MAX32 || packed.stored.size >= MAX32)) {
             throw new Error(`${source.name} grew past 4 GiB while it was being saved`);
         }
+        // Its bytes count as written from here on, whole, rather than through the job.
+        this.bytesOfWritten += packed.size;
+        this.writing = undefined;
         this.central.push({
             ...head,
             crc: packed.crc,
@@ -31648,28 +31832,34 @@ class ZipPacker {
         this.offset += bytes.length;
         yield bytes;
     }
-    /** A file too large to read whole, streamed through in read chunks. */
-    async *entry(source) {
+    /**
+     * A file too large to read whole, streamed through in read chunks: read, hashed and deflated
+     * up to {@link AHEAD_BYTES} ahead of the writer.
+     */
+    streamedEntry(source) {
         const sealKey = this.options.sealKey;
         const overhead = sealKey ? ENCRYPTION_OVERHEAD : 0;
         const head = this.head(source, source.size + overhead >= ZIP64_ENTRY);
-        yield* this.emit(localHeader(head));
         const tally = new EntryTally(sealKey !== undefined);
         const scan = new SecretScan(this.needles);
         const plain = plainBytes(source.absolute, bytes => {
-            this.bytesRead += bytes.length;
             tally.plain(bytes);
             if (scan.finds(bytes))
                 this.refuseSecret(source);
         });
         const stored = tally.stored(sealKey ? encryptChunks(plain, sealKey) : plain);
         const body = head.method === 8 ? deflated(stored, this.options.level) : stored;
-        let compressed = 0;
-        for await (const bytes of body) {
-            compressed += bytes.length;
-            yield* this.emit(bytes);
-        }
-        yield* this.emit(this.finish(source, head, tally.packed(compressed)));
+        const limit = AHEAD_BYTES[head.method === 8 ? 'deflated' : 'stored'];
+        const ahead = new Prefetch(body, limit, () => tally.size);
+        return {
+            head,
+            body: ahead.chunks(),
+            packed: compressed => tally.packed(compressed),
+            written: () => ahead.taken,
+            stop: () => {
+                ahead.stop();
+            }
+        };
     }
     centralDirectory() {
         const start = this.offset;
@@ -31691,6 +31881,7 @@ class ZipPacker {
  */
 class EntryTally {
     sealed;
+    /** The file's bytes read so far. */
     size = 0;
     storedSize = 0;
     crc = 0;
@@ -31732,40 +31923,61 @@ class SecretScan {
         this.needles = needles;
         this.keep = Math.max(0, ...needles.map(needle => needle.length - 1));
     }
+    /** Whether `bytes`, or the seam between them and the chunk before, holds a needle. */
     finds(bytes) {
         if (this.needles.length === 0)
             return false;
-        const window = this.tail.length === 0 ? bytes : Buffer.concat([this.tail, bytes]);
-        if (this.needles.some(needle => window.includes(needle)))
+        // Only the bytes either side of the seam are copied, never the chunk itself.
+        const seam = Buffer.concat([this.tail, bytes.subarray(0, this.keep)]);
+        if (this.needles.some(needle => bytes.includes(needle) || seam.includes(needle)))
             return true;
+        const window = bytes.length >= this.keep ? bytes : Buffer.concat([this.tail, bytes]);
         this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
         return false;
     }
 }
 /**
- * Reads small files whole, a few ahead of the one being packed, so that many small files do not
- * wait on one open-read-close after another.
+ * Starts packing entries ahead of the one being written, so that reading, hashing and zlib's
+ * deflates (on its thread pool) of several files run at once: small files, read whole, up to
+ * FILE_CONCURRENCY ahead; streamed ones {@link STREAMED_IN_FLIGHT} at a time, each holding at
+ * most {@link AHEAD_BYTES}. The writer still takes them in the sources' order.
  */
-class ReadAhead {
+class EntryJobs {
     sources;
-    reads = new Map();
-    started = 0;
-    constructor(sources) {
+    start;
+    jobs = new Map();
+    started = new Set();
+    constructor(sources, start) {
         this.sources = sources;
+        this.start = start;
     }
-    /** The whole bytes of source `index` when it is small; undefined when it is streamed. */
+    /** Entry `index`, once packed far enough to start writing it. */
     take(index) {
-        for (; this.started < Math.min(this.sources.length, index + FILE_CONCURRENCY); this.started++) {
-            const source = this.sources[this.started];
-            if (!source || source.size > SMALL_FILE)
+        const end = Math.min(this.sources.length, index + FILE_CONCURRENCY);
+        for (let ahead = index; ahead < end; ahead++) {
+            const source = this.sources[ahead];
+            const whole = source !== undefined && source.size <= SMALL_FILE;
+            if (!source || this.started.has(ahead))
                 continue;
-            const read = (0,promises_namespaceObject.readFile)(source.absolute);
-            read.catch(() => undefined);
-            this.reads.set(this.started, read);
+            if (!whole && ahead >= index + STREAMED_IN_FLIGHT)
+                continue;
+            this.started.add(ahead);
+            const job = this.start(source, whole ? (0,promises_namespaceObject.readFile)(source.absolute) : undefined);
+            job.catch(() => undefined);
+            this.jobs.set(ahead, job);
         }
-        const read = this.reads.get(index);
-        this.reads.delete(index);
-        return read;
+        const job = this.jobs.get(index);
+        this.jobs.delete(index);
+        return job ?? Promise.reject(new Error(`entry ${index} was taken twice`));
+    }
+    /** Gives up the entries started and not taken. */
+    stop() {
+        for (const job of this.jobs.values()) {
+            job.then(started => {
+                started.stop();
+            }, () => undefined);
+        }
+        this.jobs.clear();
     }
 }
 /** A file's bytes, read once. */
@@ -31775,6 +31987,15 @@ async function* plainBytes(file, onPlain) {
         onPlain(bytes);
         yield bytes;
     }
+}
+/**
+ * Raw deflate of a small file's bytes: on zlib's thread pool, or at once on this thread when it
+ * is so small that handing it over would cost more than deflating it.
+ */
+async function deflateWhole(bytes, level) {
+    if (bytes.length <= DEFLATE_HERE)
+        return external_node_zlib_.deflateRawSync(bytes, { level });
+    return deflateRaw(bytes, { level });
 }
 /** Raw deflate of a byte stream, one input chunk at a time. */
 async function* deflated(source, level) {
@@ -33243,7 +33464,7 @@ function byWriter(a, b) {
     const refA = parseAnyArtifactName(a.artifact)?.ref;
     const refB = parseAnyArtifactName(b.artifact)?.ref;
     if (!refA || !refB)
-        return a.artifact.localeCompare(b.artifact);
+        return compareText(a.artifact, b.artifact);
     return compareRefs(refA, refB);
 }
 /**
@@ -33512,6 +33733,29 @@ function zip64Values(extra) {
 
 
 
+
+
+/**
+ * A pack on disk with its entries listed, each found by name at once however many it holds; a
+ * small one is read whole, once.
+ * @throws ArchiveIntegrityError when it is not a pack
+ */
+async function openPack(file) {
+    const size = (await (0,promises_namespaceObject.stat)(file)).size;
+    if (size > ZIP_IN_MEMORY)
+        return withNames(file, await packEntries(file));
+    const bytes = await (0,promises_namespaceObject.readFile)(file);
+    const entries = await listEntries((0,external_node_path_.basename)(file), size, (position, length) => Promise.resolve(bytesAt(bytes, position, length)));
+    return { ...withNames(file, entries), bytes };
+}
+function withNames(file, entries) {
+    return { file, entries, named: new Map(entries.map(entry => [entry.name, entry])) };
+}
+function bytesAt(bytes, position, length) {
+    if (position + length > bytes.length)
+        throw new UnstreamableZipError('the zip ends early');
+    return bytes.subarray(position, position + length);
+}
 /** The bytes of a pack of `members`, entries in the given order, all stored. */
 async function* packBytes(members) {
     const sources = await Promise.all(members.map(async (member) => ({
@@ -33529,19 +33773,27 @@ async function* packBytes(members) {
  * @throws ArchiveIntegrityError when it is not a pack: not a zip, or an entry is compressed
  */
 async function packEntries(packFile) {
-    const label = (0,external_node_path_.basename)(packFile);
     const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
     try {
         const size = (await handle.stat()).size;
+        return await listEntries((0,external_node_path_.basename)(packFile), size, (position, length) => readAt(handle, position, length));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The entries of a pack of `size` bytes, whose bytes `read` gives by range. */
+async function listEntries(label, size, read) {
+    try {
         const tailStart = Math.max(0, size - TAIL_BYTES);
-        const tail = await readAt(handle, tailStart, size - tailStart);
+        const tail = await read(tailStart, size - tailStart);
         const location = locateDirectory(tail, tailStart, size);
-        const directory = await readAt(handle, location.start, location.length);
+        const directory = await read(location.start, location.length);
         const entries = [];
         for (const entry of readDirectory(directory, location)) {
             if (entry.method !== 0)
                 throw new UnstreamableZipError(`${entry.name} is compressed`);
-            const local = await readAt(handle, entry.offset, 30);
+            const local = await read(entry.offset, 30);
             const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
             entries.push({ name: entry.name, start, size: entry.size });
         }
@@ -33551,9 +33803,6 @@ async function packEntries(packFile) {
         if (!(error instanceof UnstreamableZipError))
             throw error;
         throw new packing_errors_ArchiveIntegrityError(label, `not a pack (${error.message})`);
-    }
-    finally {
-        await handle.close();
     }
 }
 async function readAt(handle, position, length) {
@@ -33592,13 +33841,34 @@ async function copyPackEntry(packFile, entry, target, digest) {
  * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
  */
 async function copyArchiveOut(pack, name, archive, target) {
-    const entry = pack.entries.find(item => item.name === archive.name);
-    if (!entry)
-        throw new packing_errors_ArchiveIntegrityError(archive.name, `is not in ${name}`);
-    await copyPackEntry(pack.file, entry, target, archive.digest);
+    await copyPackEntry(pack.file, archiveEntry(pack, name, archive.name), target, archive.digest);
 }
-/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
-async function readPackText(packFile, entry) {
+/**
+ * The exact bytes of the archive `archive` in the pack `name`, read into memory (archives in a
+ * pack are small) and checked against the digest its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+async function archiveBytesOut(pack, name, archive) {
+    const entry = archiveEntry(pack, name, archive.name);
+    const bytes = pack.bytes
+        ? bytesAt(pack.bytes, entry.start, entry.size)
+        : await readPackEntry(pack.file, entry);
+    if (sha256Digest(bytes) !== archive.digest) {
+        throw new packing_errors_ArchiveIntegrityError(archive.name, 'its bytes in the pack do not match its digest');
+    }
+    return bytes;
+}
+function archiveEntry(pack, name, archive) {
+    const entry = pack.named.get(archive);
+    if (!entry)
+        throw new packing_errors_ArchiveIntegrityError(archive, `is not in ${name}`);
+    return entry;
+}
+/**
+ * One entry's bytes (the text of a retired checkpoint document, which its own digest verifies,
+ * or an archive's bytes, which the caller checks).
+ */
+async function readPackEntry(packFile, entry) {
     const handle = await (0,promises_namespaceObject.open)(packFile, 'r');
     try {
         return await readAt(handle, entry.start, entry.size);
@@ -33637,8 +33907,9 @@ class RunArchiveCopies {
         this.downloads = downloads;
     }
     /**
-     * A pack of this run, downloaded whole once (checked against the digest recorded at upload),
-     * with its entries.
+     * A pack of this run with its entries: the job's copy when its bytes still hash to the
+     * artifact's digest, else downloaded whole once (checked against the digest recorded at
+     * upload) and kept among the copies, so a later save merges out of it without a download.
      */
     pack(name) {
         let pack = this.packs.get(name);
@@ -33649,9 +33920,29 @@ class RunArchiveCopies {
         return pack;
     }
     async downloadPack(name) {
+        const artifact = this.listed(name);
+        const digest = artifact.digest;
+        const kept = digest === undefined ? undefined : await this.copies.verified(name, digest);
+        if (kept)
+            return openPack(kept);
         await (0,promises_namespaceObject.mkdir)(this.downloads, { recursive: true });
-        const file = await this.artifacts.download(this.listed(name), this.downloads);
-        return { file, entries: await packEntries(file) };
+        const file = await this.artifacts.download(artifact, this.downloads);
+        return openPack(await this.copies.adopt(name, file));
+    }
+    /** True when the archive is recorded inside a pack this run still lists. */
+    inListedPack(record) {
+        return record.pack !== undefined && this.store.artifact(record.pack) !== undefined;
+    }
+    /**
+     * The exact bytes of an archive inside a listed pack ({@link inListedPack}), read into memory
+     * and checked against `record.digest`: no copy of its own is written.
+     * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+     */
+    async bytesInPack(record) {
+        const pack = record.pack;
+        if (pack === undefined)
+            throw new packing_errors_ArchiveIntegrityError(record.name, 'is in no pack');
+        return archiveBytesOut(await this.pack(pack), pack, record);
     }
     /**
      * A local file holding the archive's exact bytes, verified against `record.digest`.
@@ -33719,7 +34010,7 @@ class RunArchiveCopies {
                 if (parseCheckpointName(entry.name)?.scope !== scope || found.has(entry.name))
                     continue;
                 const where = `${pack}!${entry.name}`;
-                found.set(entry.name, async () => decodeUtf8(await readPackText(file, entry), where));
+                found.set(entry.name, async () => decodeUtf8(await readPackEntry(file, entry), where));
             }
         }
         return found;
@@ -33994,7 +34285,7 @@ async function packFiles(sink, ref, request, codec) {
     });
     const total = regular.reduce((sum, file) => sum + file.size, 0);
     const report = { label: `Saving ${name}`, total, log: logProgress };
-    const uploaded = await withProgress(report, () => packer.bytesRead, () => sink(name, packer.bytes()));
+    const uploaded = await withProgress(report, () => packer.bytesPacked, () => sink(name, packer.bytes()));
     const archive = {
         name,
         runId: request.context.run.runId,

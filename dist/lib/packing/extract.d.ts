@@ -5,6 +5,9 @@ import type { FileRecord } from '../checkpoint/document.js';
  * duplicate, or more bytes than recorded stop the extraction before they are written; a size or
  * sha256 that differs, or a listed file missing, fails it at the end. Entries in `superseded`
  * (files a later node saved again, so a later archive holds them) are passed over unread.
+ * A zip up to {@link ZIP_IN_MEMORY} is read whole and extracted from memory, its files written
+ * several at once; one whose layout that reader does not follow is read entry by entry.
+ * The caller has checked the zip's digest (its download's).
  * @param expected the manifest's records held by this archive (links excluded)
  * @throws ArchiveIntegrityError
  */

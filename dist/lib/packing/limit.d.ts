@@ -1,5 +1,10 @@
 /** Files up to this size are read, packed and written whole rather than streamed. */
 export declare const SMALL_FILE: number;
+/**
+ * A zip (or a pack of them) up to this size is read into memory once and extracted from there:
+ * entry by entry from disk, each small file costs several reads one after the other.
+ */
+export declare const ZIP_IN_MEMORY: number;
 /** File operations in flight at once for many small files: enough to keep the disk busy. */
 export declare const FILE_CONCURRENCY = 16;
 /**

@@ -5,11 +5,20 @@ export interface PackEntry {
     start: number;
     size: number;
 }
-/** A pack on disk, with its entries listed (packEntries). */
+/** A pack on disk, with its entries listed (packEntries), also by name. */
 export interface OpenedPack {
     file: string;
     entries: PackEntry[];
+    named: Map<string, PackEntry>;
+    /** The whole pack, when it is small enough ({@link ZIP_IN_MEMORY}). */
+    bytes?: Buffer;
 }
+/**
+ * A pack on disk with its entries listed, each found by name at once however many it holds; a
+ * small one is read whole, once.
+ * @throws ArchiveIntegrityError when it is not a pack
+ */
+export declare function openPack(file: string): Promise<OpenedPack>;
 /** A file that goes into a pack, under the name of the artifact it was. */
 export interface PackMember {
     name: string;
@@ -38,5 +47,17 @@ export declare function copyArchiveOut(pack: OpenedPack, name: string, archive: 
     name: string;
     digest: string;
 }, target: string): Promise<void>;
-/** One entry's bytes as text (a retired checkpoint document, which its own digest verifies). */
-export declare function readPackText(packFile: string, entry: PackEntry): Promise<Buffer>;
+/**
+ * The exact bytes of the archive `archive` in the pack `name`, read into memory (archives in a
+ * pack are small) and checked against the digest its checkpoint recorded.
+ * @throws ArchiveIntegrityError when the pack has no such entry, or its bytes differ
+ */
+export declare function archiveBytesOut(pack: OpenedPack, name: string, archive: {
+    name: string;
+    digest: string;
+}): Promise<Buffer>;
+/**
+ * One entry's bytes (the text of a retired checkpoint document, which its own digest verifies,
+ * or an archive's bytes, which the caller checks).
+ */
+export declare function readPackEntry(packFile: string, entry: PackEntry): Promise<Buffer>;

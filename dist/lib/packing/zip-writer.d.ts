@@ -45,24 +45,39 @@ export declare class ZipPacker {
     private readonly sources;
     private readonly options;
     readonly entries: PackedEntry[];
-    /** The files' bytes read so far: how far packing got, for a progress report. */
-    bytesRead: number;
     private offset;
+    /** The files' bytes of the entries written out whole. */
+    private bytesOfWritten;
+    /** The entry being written out. */
+    private writing;
     private readonly central;
     private readonly needles;
     constructor(sources: PackSource[], options: PackOptions);
     private refuseSecret;
-    /** The zip's bytes. Iterate once; `entries` is complete when it ends. */
+    /**
+     * The files' bytes that reached the zip's stream so far, for a progress report: files read
+     * ahead of their turn count only once their bytes are passed on.
+     */
+    get bytesPacked(): number;
+    /**
+     * The zip's bytes. Iterate once; `entries` is complete when it ends. Entries are written in
+     * the sources' order, but packed ahead of their turn (see {@link EntryJobs}).
+     */
     bytes(): AsyncGenerator<Buffer>;
-    /** A small file, read whole (a few read ahead of it), packed in one piece without streams. */
-    private smallEntry;
-    /** Where and how an entry starts; zip64 from the start when it may pass 4 GiB. */
+    /** Writes a packed entry where the zip has got to: local header, data, descriptor. */
+    private write;
+    /** A small file, read whole, packed in one piece without streams (deflated on zlib's pool). */
+    private wholeEntry;
+    /** How an entry starts; zip64 from the start when it may pass 4 GiB. */
     private head;
     /** Records a packed entry (central directory, `entries`) and returns its data descriptor. */
     private finish;
     private emit;
-    /** A file too large to read whole, streamed through in read chunks. */
-    private entry;
+    /**
+     * A file too large to read whole, streamed through in read chunks: read, hashed and deflated
+     * up to {@link AHEAD_BYTES} ahead of the writer.
+     */
+    private streamedEntry;
     private centralDirectory;
 }
 /** CRC-32 (zlib's, where this Node has it). */
