@@ -22,7 +22,6 @@ export interface PackEntry {
   size: number
 }
 
-
 /** A pack on disk, with its entries listed (packEntries), also by name. */
 export interface OpenedPack {
   file: string
