@@ -62,7 +62,10 @@ async function saveState(client) {
 /** ...and back: download it (digest checked), unzip it, parse it. */
 async function loadState(client) {
   await download(client)
-  const path = resolve(workspace, core.getInput('path'), 'state.json')
+  // Joined apart from the workspace: ncc takes resolve(workspace, ..., 'state.json') for an asset
+  // path and rewrites it to one inside the bundle.
+  const folder = resolve(workspace, core.getInput('path'))
+  const path = join(folder, 'state.json')
   const state = JSON.parse(await readFile(path, 'utf8'))
   core.setOutput('keys', String(Object.keys(state).length))
 }
