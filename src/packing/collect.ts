@@ -1,4 +1,5 @@
-import { lstat, readlink, realpath } from 'node:fs/promises'
+import { lstatSync } from 'node:fs'
+import { readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import * as glob from '@actions/glob'
 import { InvalidInputError } from '../checkpoint/errors.js'
@@ -112,7 +113,8 @@ async function describeFile(
   if (!isInside(root, await options.realFolder(dirname(absolute)))) {
     throw new InvalidInputError(input, path, 'lies under a link that leads outside the workspace')
   }
-  const stats = await lstat(absolute)
+  // At once: one call per file, for thousands of files (small-io.ts says why).
+  const stats = lstatSync(absolute)
   const mode = stats.mode & 0o777
   if (stats.isSymbolicLink()) {
     const target = await readlink(absolute)

@@ -1,4 +1,5 @@
-import { chmod, copyFile, lstat, mkdir, realpath, rename, rm, symlink } from 'node:fs/promises'
+import { chmodSync, lstatSync, renameSync, type Stats } from 'node:fs'
+import { copyFile, lstat, mkdir, realpath, rm, symlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
 import type { FileRecord } from '../checkpoint/document.js'
@@ -49,9 +50,7 @@ export async function placeAll(placements: Placement[], workspace: string): Prom
   await mapLimit(regular, FILE_CONCURRENCY, async ({ file, from }) => {
     const target = join(root, file.path)
     await folders.make(dirname(file.path))
-    // The staged file gets its mode first: it appears at its path complete, in one rename.
-    await chmod(from ?? '', file.mode & 0o777)
-    await moveFile(from ?? '', target)
+    await moveFile(from ?? '', target, file.mode & 0o777)
   })
   const links = placements.filter(placement => placement.file.link !== undefined)
   for (const { file } of links) {
@@ -75,7 +74,7 @@ async function checkPlacement(root: string, file: FileRecord, folders: FolderWal
   if (unsafe) refuse(`its path ${unsafe}`)
   const problem = await folders.check(dirname(file.path))
   if (problem) refuse(problem)
-  const existing = await lstat(join(root, file.path)).catch(() => undefined)
+  const existing = statIfAny(join(root, file.path))
   if (existing?.isDirectory()) refuse('a folder of that name is in the way')
   if (
     file.link !== undefined &&
@@ -162,13 +161,25 @@ async function checkLinks(root: string, links: FileRecord[]): Promise<void> {
   }
 }
 
-/**
- * Renames over whatever file or link is at `to`, or copies where staging and workspace are on
- * different file systems (after removing what is there: a copy would follow a link).
- */
-async function moveFile(from: string, to: string): Promise<void> {
+/** What is at `path` (a link not followed), or undefined when nothing is. */
+function statIfAny(path: string): Stats | undefined {
   try {
-    await rename(from, to)
+    return lstatSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Gives a staged file its `mode`, then renames it over whatever file or link is at `to` (it
+ * appears there complete, in one rename), or copies it where staging and workspace are on
+ * different file systems (after removing what is there: a copy would follow a link). The
+ * calls that only touch names are made at once (small-io.ts says why).
+ */
+async function moveFile(from: string, to: string, mode: number): Promise<void> {
+  chmodSync(from, mode)
+  try {
+    renameSync(from, to)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
     await rm(to, { force: true })

@@ -8,6 +8,7 @@ import { sha256Digest } from '../checkpoint/canonical.js'
 import { ENCRYPTION_OVERHEAD, encryptBytes, encryptChunks } from '../checkpoint/crypto.js'
 import { ConfigurationError } from '../checkpoint/errors.js'
 import { FILE_CONCURRENCY, SMALL_FILE } from './limit.js'
+import { SYNC_FILE, readSmallFile } from './small-io.js'
 import { Prefetch } from './prefetch.js'
 
 const deflateRaw = promisify(zlib.deflateRaw)
@@ -386,7 +387,7 @@ class EntryJobs {
       if (!source || this.started.has(ahead)) continue
       if (!whole && ahead >= index + STREAMED_IN_FLIGHT) continue
       this.started.add(ahead)
-      const job = this.start(source, whole ? readFile(source.absolute) : undefined)
+      const job = this.start(source, whole ? readWhole(source) : undefined)
       job.catch(() => undefined)
       this.jobs.set(ahead, job)
     }
@@ -407,6 +408,11 @@ class EntryJobs {
     }
     this.jobs.clear()
   }
+}
+
+/** A small file's bytes, read in one go. */
+function readWhole(source: PackSource): Promise<Buffer> {
+  return source.size <= SYNC_FILE ? readSmallFile(source.absolute) : readFile(source.absolute)
 }
 
 /** A file's bytes, read once. */
