@@ -9,6 +9,7 @@ import {
   type ReplacedByLater
 } from './document.js'
 import { parseArtifactName } from './naming.js'
+import { PathIndex } from './path-index.js'
 import { mergeStates, overlayStates, type JsonValue, type PipelineState } from './state.js'
 
 /**
@@ -55,7 +56,11 @@ export function addPart(
 ): Pipeline {
   const nodes = pipeline.nodes.map(node => ({ ...node }))
   const outranks = outranking(part.record.id, parallel)
-  const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks)
+  // With no parallel node, none outranks this one (and no file's writer need be looked up).
+  const { files, removed, yielded } =
+    parallel.size === 0
+      ? { ...mergeFiles(pipeline.files, part.files), yielded: [] }
+      : mergeOwnFiles(pipeline.files, part.files, nodes, outranks)
   for (const file of removed) keepReplacedFile(nodes, file, part.record.id)
   if (partial) return { nodes, state: pipeline.state, files }
   const writers = currentWriters(nodes, part.state)
@@ -103,7 +108,8 @@ function mergeOwnFiles(
     ...held.filter(file => outranks(writerOf(file, nodes))),
     ...nodes.filter(node => outranks(node)).flatMap(node => node.replaced?.files ?? [])
   ]
-  const yielded = own.filter(file => written.some(other => clashes(other.path, file.path)))
+  const writtenPaths = new PathIndex(written)
+  const yielded = own.filter(file => writtenPaths.clashing(file.path).length > 0)
   if (yielded.length === 0) return { ...merged, yielded }
   const files = [...merged.files.filter(file => !yielded.includes(file)), ...winners]
   return {
@@ -200,27 +206,21 @@ export function mergeFiles(
   earlier: FileRecord[],
   later: FileRecord[]
 ): { files: FileRecord[]; removed: FileRecord[] } {
-  const byPath = new Map(earlier.map(file => [file.path, file]))
+  const held = new PathIndex(earlier)
   const fromLater = new Set(later)
   const removed: FileRecord[] = []
   for (const file of later) {
-    for (const [path, old] of byPath) {
-      if (!clashes(path, file.path)) continue
-      byPath.delete(path)
+    for (const old of held.clashing(file.path)) {
+      held.delete(old.path)
       if (!fromLater.has(old)) removed.push(old)
     }
-    byPath.set(file.path, file)
+    held.set(file)
   }
-  return { files: [...byPath.values()].sort(comparePaths), removed }
+  return { files: held.items().sort(comparePaths), removed }
 }
 
 function comparePaths(a: FileRecord, b: FileRecord): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-}
-
-/** Two paths that cannot both be in a workspace: the same, or one the folder of the other. */
-function clashes(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`)
 }
 
 /**
