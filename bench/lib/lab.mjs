@@ -17,9 +17,11 @@ const GiB = 1024 ** 3
  * Azurite keeps blobs in memory and frees deleted ones only in its garbage-collection sweep,
  * every 10 minutes, so deleting artifacts between cases does not bring its memory down. The lab
  * counts the bytes uploaded since the stand-in started and restarts it (between repetitions,
- * never inside a timed step) before a case would push it past this budget.
+ * never inside a timed step) before a case would push it past this budget. At 6 GiB, a stand-in
+ * holding 5 GiB took upload-artifact's 1 GiB save from about 50 s to 179 s: every side's steps
+ * slowed with it, the slowest most. A restart takes about a second.
  */
-const STORE_BUDGET = Math.min(6 * GiB, totalmem() / 4)
+const STORE_BUDGET = Math.min(3 * GiB, totalmem() / 8)
 
 /**
  * `BENCH_PROFILE=<folder>` has every step the lab starts write a V8 CPU profile there (Node's
