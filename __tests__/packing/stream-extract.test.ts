@@ -228,4 +228,18 @@ describe('extractBytes', () => {
       UnstreamableZipError
     )
   })
+  it('refuses an entry whose staging folder cannot be made, naming it', async () => {
+    const { zip, manifest } = await packed(payload, { level: 1 })
+    const staging = await tempDir()
+    // A file where the entries of folder a/ would be staged.
+    await writeFile(join(staging, 'a'), 'in the way')
+    const refused = extractBytes(
+      zip,
+      { archive: 'files', digest: sha256Digest(zip) },
+      manifest,
+      staging
+    )
+    await expect(refused).rejects.toThrow(ArchiveIntegrityError)
+    await expect(refused).rejects.toThrow(/a\/one\.bin.*cannot be staged/)
+  })
 })

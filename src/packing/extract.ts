@@ -69,7 +69,7 @@ async function extractEntry(
   entry: yauzl.Entry,
   context: EntryContext
 ): Promise<void> {
-  const admitted = await admitEntry(context, {
+  const admitted = admitEntry(context, {
     name: entry.fileName,
     mode: entry.externalFileAttributes >>> 16,
     size: entry.uncompressedSize

@@ -100,7 +100,7 @@ async function streamEntry(
   writes: Pending
 ): Promise<void> {
   await readLocalHeader(reader, entry)
-  const admitted = await admitEntry(context, entry)
+  const admitted = admitEntry(context, entry)
   if (!admitted) {
     await reader.skip(entry.compressed)
     return
