@@ -34,7 +34,7 @@ export interface AdmittedEntry {
  * supersedes are passed over (undefined). Creates the entry's folder in staging.
  * @throws ArchiveIntegrityError for anything else
  */
-export declare function admitEntry(context: EntryContext, entry: EntryHeader): Promise<AdmittedEntry | undefined>;
+export declare function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedEntry | undefined;
 /**
  * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
  * bytes than recorded stop it, and a size or sha256 that differs from the manifest fails it.
