@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdir, stat, symlink, writeFile, readlink, readFile } from 'node:fs/promises'
+import { mkdir, readdir, stat, symlink, writeFile, readlink, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InvalidInputError } from '../../src/checkpoint/errors.js'
 import { collectFiles } from '../../src/packing/collect.js'
@@ -7,6 +7,7 @@ import { placeFiles } from '../../src/packing/place.js'
 import { choosePacking } from '../../src/packing/choose.js'
 import { randomBytes } from 'node:crypto'
 import { useTempDirs } from '../../__fixtures__/temp.js'
+import { stagedPath } from '../../src/packing/staged-path.js'
 
 const tempDir = useTempDirs()
 
@@ -73,8 +74,7 @@ describe('placeFiles', () => {
   it('moves staged files into place with their modes, replacing existing files, and recreates links', async () => {
     const staging = await tempDir()
     const ws = await tempDir()
-    await mkdir(join(staging, 'bin'), { recursive: true })
-    await writeFile(join(staging, 'bin/tool'), 'new')
+    await writeFile(stagedPath(staging, 'bin/tool'), 'new')
     await mkdir(join(ws, 'bin'))
     await writeFile(join(ws, 'bin/tool'), 'old')
     await placeFiles(
@@ -90,12 +90,32 @@ describe('placeFiles', () => {
     expect(await readlink(join(ws, 'bin/alias'))).toBe('tool')
   })
 
+  it('refuses files of which one is the folder of another, before writing anything', async () => {
+    const staging = await tempDir()
+    const ws = await tempDir()
+    await writeFile(stagedPath(staging, 'data/x'), 'x')
+    await writeFile(stagedPath(staging, 'data/x/y'), 'y')
+    const record = (path: string) => ({
+      path,
+      size: 1,
+      sha256: 'sha256:x',
+      mode: 0o644,
+      archive: 'z'
+    })
+    await expect(placeFiles(staging, [record('data/x'), record('data/x/y')], ws)).rejects.toThrow(
+      'Refused to restore data/x/y: the checkpoint also lists data/x: one would be a file where the other needs a folder'
+    )
+    await expect(placeFiles(staging, [record('data/x'), record('data/x')], ws)).rejects.toThrow(
+      'Refused to restore data/x: the checkpoint lists it twice'
+    )
+    expect(await readdir(ws)).toEqual([])
+  })
+
   it('refuses to write through a link in the workspace that leads outside it', async () => {
     const staging = await tempDir()
     const ws = await tempDir()
     const outside = await tempDir()
-    await mkdir(join(staging, 'out'))
-    await writeFile(join(staging, 'out/x'), 'x')
+    await writeFile(stagedPath(staging, 'out/x'), 'x')
     await symlink(outside, join(ws, 'out'))
     await expect(
       placeFiles(

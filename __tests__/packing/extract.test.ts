@@ -8,6 +8,7 @@ import { extractArchive } from '../../src/packing/extract.js'
 import { ArchiveIntegrityError } from '../../src/packing/packing-errors.js'
 import { makeZip, type ZipEntry } from '../../__fixtures__/zip.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
+import { stagedPath } from '../../src/packing/staged-path.js'
 
 const tempDir = useTempDirs()
 
@@ -41,8 +42,8 @@ describe('extractArchive', () => {
       ],
       [record('data/a.txt', 'alpha'), record('b.bin', 'beta'.repeat(100))]
     )
-    expect(await readFile(join(staging, 'data/a.txt'), 'utf8')).toBe('alpha')
-    expect(await readFile(join(staging, 'b.bin'), 'utf8')).toBe('beta'.repeat(100))
+    expect(await readFile(stagedPath(staging, 'data/a.txt'), 'utf8')).toBe('alpha')
+    expect(await readFile(stagedPath(staging, 'b.bin'), 'utf8')).toBe('beta'.repeat(100))
   })
 
   it.each([
@@ -102,8 +103,8 @@ describe('extractArchive', () => {
       [record('a.txt', 'alpha'), record('b.txt', 'beta')],
       staging
     )
-    expect(await readFile(join(staging, 'a.txt'), 'utf8')).toBe('alpha')
-    expect(await readFile(join(staging, 'b.txt'), 'utf8')).toBe('beta')
+    expect(await readFile(stagedPath(staging, 'a.txt'), 'utf8')).toBe('alpha')
+    expect(await readFile(stagedPath(staging, 'b.txt'), 'utf8')).toBe('beta')
   })
 
   it('refuses a listed file missing from the archive', async () => {
@@ -131,7 +132,7 @@ describe('zip bombs: what an archive may inflate to is what the manifest records
     await writeFile(zip, makeZip([{ name: 'zeros.bin', data: big, deflate: true }]))
     const expected = [{ ...record('zeros.bin', ''), size: big.length, sha256: sha256Digest(big) }]
     await extractArchive(zip, 'files', expected, join(root, 's'))
-    expect((await stat(join(root, 's', 'zeros.bin'))).size).toBe(big.length)
+    expect((await stat(stagedPath(join(root, 's'), 'zeros.bin'))).size).toBe(big.length)
   })
 
   it('refuses an entry inflating past its recorded size, having written no byte past it', async () => {
@@ -154,7 +155,7 @@ describe('zip bombs: what an archive may inflate to is what the manifest records
     await expect(extractArchive(zip, 'files', expected, join(root, 's'))).rejects.toThrow(
       new RegExp(`"zeros.bin" (inflates past the ${recorded} bytes recorded|.*too many bytes)`)
     )
-    const staged = await stat(join(root, 's', 'zeros.bin')).catch(() => undefined)
+    const staged = await stat(stagedPath(join(root, 's'), 'zeros.bin')).catch(() => undefined)
     expect(staged?.size ?? 0).toBeLessThanOrEqual(recorded)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { sha256Digest } from '../../src/checkpoint/canonical.js'
 import type { FileRecord } from '../../src/checkpoint/document.js'
@@ -9,6 +9,7 @@ import { TAIL_BYTES, locateDirectory } from '../../src/packing/central-directory
 import { extractArchive } from '../../src/packing/extract.js'
 import { ArchiveIntegrityError, UnstreamableZipError } from '../../src/packing/packing-errors.js'
 import { extractBytes, extractStream } from '../../src/packing/stream-extract.js'
+import { stagedPath } from '../../src/packing/staged-path.js'
 import { ZipPacker } from '../../src/packing/zip-writer.js'
 import { HOSTILE_CORPUS } from '../../__fixtures__/hostile/corpus.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
@@ -20,6 +21,11 @@ function pieces(bytes: Buffer, size: number): AsyncIterable<Buffer> {
   const all: Buffer[] = []
   for (let at = 0; at < bytes.length; at += size) all.push(bytes.subarray(at, at + size))
   return Readable.from(all)
+}
+
+/** The names files at these paths are staged under, sorted (see stagedPath). */
+function stagedNames(paths: string[]): string[] {
+  return paths.map(path => basename(stagedPath('', path))).sort()
 }
 
 /** Extracts `zip` as the restore does: directory from its end first, then the stream. */
@@ -102,7 +108,7 @@ describe('extractStream', () => {
       await writeFile(join(whole, 'files.zip'), zip)
       await extractArchive(join(whole, 'files.zip'), 'files', manifest, join(whole, 'out'))
       expect(await tree(streamed)).toEqual(await tree(join(whole, 'out')))
-      expect(Object.keys(await tree(streamed)).sort()).toEqual(Object.keys(payload).sort())
+      expect(Object.keys(await tree(streamed)).sort()).toEqual(stagedNames(Object.keys(payload)))
     }
   )
 
@@ -115,12 +121,9 @@ describe('extractStream', () => {
       staging,
       { superseded: name => name === 'a/two.txt' }
     )
-    expect(Object.keys(await tree(staging)).sort()).toEqual([
-      'a/large.bin',
-      'a/one.bin',
-      'b/c/d/three.bin',
-      'empty'
-    ])
+    expect(Object.keys(await tree(staging)).sort()).toEqual(
+      stagedNames(['a/large.bin', 'a/one.bin', 'b/c/d/three.bin', 'empty'])
+    )
   })
 
   it('refuses bytes that differ from the digest recorded at upload', async () => {
@@ -228,11 +231,11 @@ describe('extractBytes', () => {
       UnstreamableZipError
     )
   })
-  it('refuses an entry whose staging folder cannot be made, naming it', async () => {
+  it('refuses an entry when the staging folder cannot be made, naming it', async () => {
     const { zip, manifest } = await packed(payload, { level: 1 })
-    const staging = await tempDir()
-    // A file where the entries of folder a/ would be staged.
-    await writeFile(join(staging, 'a'), 'in the way')
+    // A file where the staging folder would be.
+    const staging = join(await tempDir(), 'staging')
+    await writeFile(staging, 'in the way')
     const refused = extractBytes(
       zip,
       { archive: 'files', digest: sha256Digest(zip) },

@@ -14,6 +14,7 @@ import {
   type PackSource
 } from '../../src/packing/zip-writer.js'
 import { useTempDirs } from '../../__fixtures__/temp.js'
+import { stagedPath } from '../../src/packing/staged-path.js'
 
 const tempDir = useTempDirs()
 
@@ -148,7 +149,7 @@ describe('ZipPacker', () => {
       archive: 'files'
     }))
     await extractArchive(zip, 'files', manifest, join(root, 'staging'))
-    expect(await readFile(join(root, 'staging', 'dir/deeper/b.bin'))).toEqual(
+    expect(await readFile(stagedPath(join(root, 'staging'), 'dir/deeper/b.bin'))).toEqual(
       files['dir/deeper/b.bin']
     )
   })

@@ -11,6 +11,7 @@ import { placeAll, type Placement } from '../packing/place.js'
 import { NotFoundError, UsageError } from './offline-errors.js'
 import { stageArchive } from './stage-source.js'
 import { archivesOf, type CheckpointSource } from './source.js'
+import { stagedPath } from '../packing/staged-path.js'
 
 /** Where and how to restore. */
 export interface RestoreOptions {
@@ -66,7 +67,7 @@ export async function restoreCheckpoint(
     const state = await stageState(document, stateFile, join(staging, 'state'))
     await mkdir(to, { recursive: true })
     const placements: Placement[] = [...folders].flatMap(([name, folder]) =>
-      filesIn(document, name).map(file => ({ file, from: join(folder, file.path) }))
+      filesIn(document, name).map(file => ({ file, from: stagedPath(folder, file.path) }))
     )
     for (const file of document.files) if (file.link !== undefined) placements.push({ file })
     placements.push({ file: state, from: join(staging, 'state', state.path) })

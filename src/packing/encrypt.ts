@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { decryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { hashFile } from './meter.js'
 import { ArchiveIntegrityError } from './packing-errors.js'
+import { stagedPath } from './staged-path.js'
 
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 export function sealedEntryName(index: number): string {
@@ -25,7 +25,7 @@ export function sealedRecord(archive: string, file: FileRecord): FileRecord {
 }
 
 /**
- * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
  * against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
@@ -36,12 +36,12 @@ export async function openFiles(
   staging: string,
   key: Buffer
 ): Promise<void> {
+  await mkdir(staging, { recursive: true })
   for (const file of files) {
     const entry = sealedRecord(archive, file).path
-    const target = join(staging, file.path)
-    await mkdir(dirname(target), { recursive: true })
+    const target = stagedPath(staging, file.path)
     try {
-      await decryptFile(join(sealed, entry), target, key)
+      await decryptFile(stagedPath(sealed, entry), target, key)
     } catch {
       throw new ArchiveIntegrityError(
         archive,

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { describe } from '../checkpoint/errors.js'
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js'
 import { writeEntry, type EntrySource } from './entry-writer.js'
 import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js'
+import { stagedPath } from './staged-path.js'
 
 // The checks both extractors (the whole-file one and the streaming one) make of a files
 // archive against its checkpoint's manifest, so that they refuse and accept the same entries.
@@ -23,8 +23,8 @@ export interface EntryContext {
   staging: string
   /** Names a later archive holds a newer version of: passed over, never written. */
   superseded: (name: string) => boolean
-  /** Staging folders already created. */
-  folders: Set<string>
+  /** Whether the staging folder is known to exist. */
+  staged: boolean
 }
 
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
@@ -35,7 +35,7 @@ export function entryContext(
   superseded: (name: string) => boolean
 ): EntryContext {
   const remaining = new Map(expected.map(file => [file.path, file]))
-  return { archive, remaining, staging, superseded, folders: new Set() }
+  return { archive, remaining, staging, superseded, staged: false }
 }
 
 /** Fails when a file the manifest lists in this archive was not in it. */
@@ -68,7 +68,7 @@ export interface AdmittedEntry {
 /**
  * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
  * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * supersedes are passed over (undefined). Creates the staging folder on the first.
  * @throws ArchiveIntegrityError for anything else
  */
 export function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedEntry | undefined {
@@ -91,26 +91,19 @@ export function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedE
   if (!record) return refuse('is not in the checkpoint manifest (or appears twice)')
   context.remaining.delete(name)
   if (entry.size > record.size) refuse(`claims ${entry.size} bytes, the manifest ${record.size}`)
-  const target = join(context.staging, name)
-  makeFolder(context, dirname(target), refuse)
-  return { name, record, target }
+  makeStaging(context, refuse)
+  return { name, record, target: stagedPath(context.staging, name) }
 }
 
-/** Creates a staging folder once, however many entries it holds. */
-function makeFolder(
-  context: EntryContext,
-  folder: string,
-  refuse: (reason: string) => never
-): void {
-  if (context.folders.has(folder)) return
-  // Synchronously: a restore of many nodes stages one folder per node, and fs/promises pays
-  // more on the main thread to ask for a folder than the kernel takes to make it.
+/** Creates the staging folder before the first entry goes in (see stagedPath). */
+function makeStaging(context: EntryContext, refuse: (reason: string) => never): void {
+  if (context.staged) return
   try {
-    mkdirSync(folder, { recursive: true })
+    mkdirSync(context.staging, { recursive: true })
   } catch (error) {
     refuse(`cannot be staged (${(error as Error).message})`)
   }
-  context.folders.add(folder)
+  context.staged = true
 }
 
 /**
