@@ -139,8 +139,7 @@ export async function stageWholeEntry(
   data: Buffer
 ): Promise<void> {
   matchRecord(archive, entry, data.length, sha256Digest(data))
-  // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
-  // here or there depending on which write comes first, and is the same refusal either way.
+  // Worded as stageEntry words a write that fails.
   await writeFile(entry.target, data, { mode: 0o600 }).catch((error: unknown) => {
     throw entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`)
   })
