@@ -7,7 +7,6 @@ import { CheckpointError } from '../checkpoint/errors.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { isInside, nativeLinkTarget } from './workspace-paths.js'
 import { stagedPath } from './staged-path.js'
-import { PathIndex } from '../checkpoint/path-index.js'
 
 /** A restore that would write outside the workspace (through a link or a link target). */
 export class PathEscapeError extends CheckpointError {}
@@ -43,7 +42,6 @@ export async function placeFiles(
  * links are then resolved for real, and all of them are removed again if one leads out.
  */
 export async function placeAll(placements: Placement[], workspace: string): Promise<void> {
-  refuseClashes(placements.map(placement => placement.file))
   const root = await realpath(workspace)
   const folders = new FolderWalk(root)
   await mapLimit(placements, FILE_CONCURRENCY, placement =>
@@ -66,27 +64,6 @@ export async function placeAll(placements: Placement[], workspace: string): Prom
     root,
     links.map(placement => placement.file)
   )
-}
-
-/**
- * Refuses files of which one would be the folder of another, or two at one path: staged under
- * flat names (stagedPath), both are there; in the workspace, one cannot be.
- */
-function refuseClashes(files: FileRecord[]): void {
-  const placed = new PathIndex<FileRecord>()
-  for (const file of files) {
-    const other = placed.clashing(file.path)[0]
-    const refuse = (reason: string): never => {
-      throw new PathEscapeError(`Refused to restore ${file.path}: ${reason}`)
-    }
-    if (other?.path === file.path) refuse('the checkpoint lists it twice')
-    if (other) {
-      refuse(
-        `the checkpoint also lists ${other.path}: one would be a file where the other needs a folder`
-      )
-    }
-    placed.set(file)
-  }
 }
 
 async function checkPlacement(root: string, file: FileRecord, folders: FolderWalk): Promise<void> {
