@@ -1,5 +1,5 @@
-import { chmodSync, lstatSync, renameSync, type Stats } from 'node:fs'
-import { copyFile, lstat, mkdir, realpath, rm, symlink } from 'node:fs/promises'
+import { chmodSync, lstatSync, realpathSync, renameSync, type Stats } from 'node:fs'
+import { copyFile, mkdir, realpath, rm, symlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
 import type { FileRecord } from '../checkpoint/document.js'
@@ -101,7 +101,7 @@ class FolderWalk {
     if (relative === '.' || relative === '') return Promise.resolve(undefined)
     let result = this.checked.get(relative)
     if (!result) {
-      result = this.check(dirname(relative)).then(async problem => {
+      result = this.check(dirname(relative)).then(problem => {
         if (problem) return problem
         return this.checkOne(relative)
       })
@@ -110,13 +110,13 @@ class FolderWalk {
     return result
   }
 
-  private async checkOne(relative: string): Promise<string | undefined> {
+  private checkOne(relative: string): string | undefined {
     const folder = join(this.root, relative)
     const segment = basename(relative)
-    const stats = await lstat(folder).catch(() => undefined)
+    const stats = statIfAny(folder)
     if (!stats) return undefined
     if (stats.isSymbolicLink()) {
-      const real = await realpath(folder).catch(() => '')
+      const real = realFolder(folder) ?? ''
       if (!real || !isInside(this.root, real))
         return `its folder ${segment} is a link that leads outside the workspace`
     } else if (!stats.isDirectory()) {
@@ -142,7 +142,7 @@ class FolderWalk {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    const real = await realpath(folder)
+    const real = realpathSync.native(folder)
     if (!isInside(this.root, real))
       throw new PathEscapeError(
         `Refused to write under ${relative}: it leads outside the workspace`
@@ -159,6 +159,15 @@ async function checkLinks(root: string, links: FileRecord[]): Promise<void> {
     throw new PathEscapeError(
       `Refused to restore link ${link.path}: through other links it leads outside the workspace`
     )
+  }
+}
+
+/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
+function realFolder(folder: string): string | undefined {
+  try {
+    return realpathSync.native(folder)
+  } catch {
+    return undefined
   }
 }
 
