@@ -137,7 +137,8 @@ async function buildHistory(ctx, source, length) {
 }
 
 // Area: restore of pipelines whose nodes each have files (issue 13): N nodes of one 1 KiB file
-// each, against one node holding the same N files, so both restores move the same bytes. Every
+// each (out/n<i>/f.bin), against one node holding the same N files at the same paths, so both
+// restores move the same bytes and make the same folders: what differs is the nodes. Every
 // node is saved by the save entry (packs are written as a real job writes them); the restore is
 // the dist entry on attempt 2 in a fresh workspace, the two layouts interleaved. Counted: every
 // request of the restore step and its blob downloads (GETs).
@@ -151,8 +152,8 @@ export async function nodesWithFilesArea(ctx) {
   const built = {}
   for (const count of counts) {
     ctx.log(`nodes with files: saving ${count} node(s), and one node with ${count} file(s)`)
-    built[`nodes${count}`] = await savedPipeline(ctx, count, 1, fileBytes)
-    built[`single${count}`] = await savedPipeline(ctx, 1, count, fileBytes)
+    built[`nodes${count}`] = await savedPipeline(ctx, count, fileBytes, { oneNode: false })
+    built[`single${count}`] = await savedPipeline(ctx, count, fileBytes, { oneNode: true })
   }
   const variants = Object.fromEntries(
     Object.entries(built).map(([key, pipeline]) => [
@@ -177,28 +178,32 @@ export async function nodesWithFilesArea(ctx) {
       requests: Math.max(...nodes.runs.map(run => run.requests)),
       downloads: Math.max(...nodes.runs.map(run => run.downloads)),
       singleRequests: Math.max(...single.runs.map(run => run.requests)),
+      samePaths: true,
       artifacts: built[`nodes${count}`].artifacts,
       saveMs: built[`nodes${count}`].saveMs
     }
   })
 }
 
-/** A run whose attempt 1 saved `nodes` nodes of `files` files of `fileBytes` random bytes each. */
-async function savedPipeline(ctx, nodes, files, fileBytes) {
+/**
+ * A run whose attempt 1 saved `count` files of `fileBytes` random bytes, out/n<i>/f.bin: each by
+ * a node of its own (n<i>), or all of them by one node.
+ */
+async function savedPipeline(ctx, count, fileBytes, { oneNode }) {
   const { lab } = ctx
   const started = performance.now()
   const run = lab.newRun()
   const runner = await lab.runner(lab.job(run, 1))
   await lab.stepOk(runner, '.')
-  for (let node = 1; node <= nodes; node++) {
-    const folder = join(runner.options.workspace, 'out', `n${node}`)
+  for (let file = 1; file <= count; file++) {
+    const folder = join(runner.options.workspace, 'out', `n${file}`)
     await mkdir(folder, { recursive: true })
-    for (let file = 1; file <= files; file++) {
-      await writeFile(join(folder, `f${file}.bin`), randomBytes(fileBytes))
-    }
-    await lab.stepOk(runner, 'save', { node: `n${node}`, paths: `out/n${node}/` })
+    await writeFile(join(folder, 'f.bin'), randomBytes(fileBytes))
+    if (!oneNode) await lab.stepOk(runner, 'save', { node: `n${file}`, paths: `out/n${file}/` })
   }
+  if (oneNode) await lab.stepOk(runner, 'save', { node: 'n1', paths: 'out/' })
   await lab.dispose(runner)
+  const nodes = oneNode ? 1 : count
   return {
     run,
     nodes,

@@ -428,8 +428,12 @@ function renderHistory(push, history) {
 
 function renderNodesWithFiles(push, rows) {
   push('## 2b. Restore against the number of nodes that each have files', '')
+  // Runs before the one node held the same paths put its N files in one folder of its own.
+  const single = rows.every(row => row.samePaths)
+    ? 'one node holding the same N files at the same paths'
+    : 'one node holding N files of the same size in one folder'
   push(
-    'Attempt 1 saves N nodes through the save entry, each with one 1 KiB file (small archives are merged into packs as it goes); the restore entry on attempt 2, in a fresh workspace, against one node holding the same N files. Requests: every HTTP request the stand-in received during the step; downloads: its blob GETs.',
+    `Attempt 1 saves N nodes through the save entry, each with one 1 KiB file in a folder of its own (small archives are merged into packs as it goes); the restore entry on attempt 2, in a fresh workspace, against ${single}. Requests: every HTTP request the stand-in received during the step; downloads: its blob GETs.`,
     ''
   )
   push(
