@@ -1,7 +1,7 @@
 // The README's "where it stands" part of its Performance section, generated from the results
 // of a full bench run (bench/results.json) so that it never drifts from bench/RESULTS.md. The
 // bench rewrites what lies between the two markers; the prose around them is written by hand.
-import { evaluateTargets, fmt, table } from './report.mjs'
+import { evaluateTargets, fmt, oneNodeWith, table } from './report.mjs'
 
 export const SUMMARY_START =
   '<!-- bench-summary:start (written by `npm run bench` from bench/results.json; do not edit) -->'
@@ -68,7 +68,7 @@ function otherLines(results) {
   if (nodes.length > 0) {
     const most = nodes.at(-1)
     lines.push(
-      `- Pipelines: restore of ${nodes.map(row => row.nodes).join(', ')} nodes with files makes ${nodes.map(row => row.requests).join(', ')} requests; ${most.nodes} nodes restore in ${fmt.x(most.time.median / most.singleTime.median)} the time of one node holding the same files, and the job holds ${most.artifacts} artifacts.`
+      `- Pipelines: restore of ${nodes.map(row => row.nodes).join(', ')} nodes with files makes ${nodes.map(row => row.requests).join(', ')} requests; ${most.nodes} nodes restore in ${fmt.x(most.time.median / most.singleTime.median)} the time of ${oneNodeWith(nodes)}, and the job holds ${most.artifacts} artifacts.`
     )
   }
   const history = results.history ?? []

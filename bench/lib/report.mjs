@@ -132,7 +132,7 @@ export function evaluateTargets(results) {
   if (most) {
     const ratio = most.time.median / most.singleTime.median
     add(
-      `Restore of ${most.nodes} node(s) with files within 1.5x of one node holding the same files`,
+      `Restore of ${most.nodes} node(s) with files within 1.5x of ${oneNodeWith(withFiles)}`,
       `${fmt.ms(most.time.median)} vs ${fmt.ms(most.singleTime.median)}: ${fmt.x(ratio)}`,
       ratio <= 1.5
     )
@@ -426,14 +426,20 @@ function renderHistory(push, history) {
   )
 }
 
+/**
+ * What the nodes-with-files rows compare with. Runs before the one node held the same paths put
+ * its files in one folder of its own.
+ */
+export function oneNodeWith(rows, count) {
+  return rows.every(row => row.samePaths)
+    ? `one node holding the same ${count ? `${count} ` : ''}files at the same paths`
+    : `one node holding ${count ?? 'as many'} files of the same size in one folder`
+}
+
 function renderNodesWithFiles(push, rows) {
   push('## 2b. Restore against the number of nodes that each have files', '')
-  // Runs before the one node held the same paths put its N files in one folder of its own.
-  const single = rows.every(row => row.samePaths)
-    ? 'one node holding the same N files at the same paths'
-    : 'one node holding N files of the same size in one folder'
   push(
-    `Attempt 1 saves N nodes through the save entry, each with one 1 KiB file in a folder of its own (small archives are merged into packs as it goes); the restore entry on attempt 2, in a fresh workspace, against ${single}. Requests: every HTTP request the stand-in received during the step; downloads: its blob GETs.`,
+    `Attempt 1 saves N nodes through the save entry, each with one 1 KiB file in a folder of its own (small archives are merged into packs as it goes); the restore entry on attempt 2, in a fresh workspace, against ${oneNodeWith(rows, 'N')}. Requests: every HTTP request the stand-in received during the step; downloads: its blob GETs.`,
     ''
   )
   push(
