@@ -29786,7 +29786,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5695);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1628);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -29797,7 +29797,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5695:
+/***/ 1628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31830,7 +31830,23 @@ function nativeLinkTarget(target, platform = process.platform) {
     return platform === 'win32' ? target.replace(/\//g, '\\') : target;
 }
 
+;// CONCATENATED MODULE: ./src/packing/staged-path.ts
+
+
+/**
+ * Where a file waits in a staging folder before it is moved into the workspace: under a flat
+ * name made from its path, not at its path. Creating a folder costs as much as creating a file,
+ * so a restore of 1,000 files in 1,000 folders made every folder twice (in staging, then in the
+ * workspace) when staging mirrored the paths; now it makes them once. No staged name leads out
+ * of the staging folder, whatever the path. Two files never meet here: a checkpoint whose
+ * manifest lists a path twice, or a file where another needs a folder, is refused when read.
+ */
+function stagedPath(staging, path) {
+    return (0,external_node_path_.join)(staging, (0,external_node_crypto_.createHash)('sha256').update(path, 'utf8').digest('hex').slice(0, 40));
+}
+
 ;// CONCATENATED MODULE: ./src/packing/place.ts
+
 
 
 
@@ -31848,7 +31864,7 @@ class PathEscapeError extends CheckpointError {
 async function placeFiles(staging, files, workspace) {
     const placements = files.map(file => ({
         file,
-        from: file.link === undefined ? (0,external_node_path_.join)(staging, file.path) : undefined
+        from: file.link === undefined ? stagedPath(staging, file.path) : undefined
     }));
     await placeAll(placements, workspace);
 }
@@ -31915,7 +31931,7 @@ class FolderWalk {
             return Promise.resolve(undefined);
         let result = this.checked.get(relative);
         if (!result) {
-            result = this.check((0,external_node_path_.dirname)(relative)).then(async (problem) => {
+            result = this.check((0,external_node_path_.dirname)(relative)).then(problem => {
                 if (problem)
                     return problem;
                 return this.checkOne(relative);
@@ -31924,14 +31940,14 @@ class FolderWalk {
         }
         return result;
     }
-    async checkOne(relative) {
+    checkOne(relative) {
         const folder = (0,external_node_path_.join)(this.root, relative);
         const segment = (0,external_node_path_.basename)(relative);
-        const stats = await (0,promises_namespaceObject.lstat)(folder).catch(() => undefined);
+        const stats = statIfAny(folder);
         if (!stats)
             return undefined;
         if (stats.isSymbolicLink()) {
-            const real = await (0,promises_namespaceObject.realpath)(folder).catch(() => '');
+            const real = realFolder(folder) ?? '';
             if (!real || !isInside(this.root, real))
                 return `its folder ${segment} is a link that leads outside the workspace`;
         }
@@ -31959,7 +31975,7 @@ class FolderWalk {
             if (error.code !== 'EEXIST')
                 throw error;
         }
-        const real = await (0,promises_namespaceObject.realpath)(folder);
+        const real = external_node_fs_.realpathSync.native(folder);
         if (!isInside(this.root, real))
             throw new PathEscapeError(`Refused to write under ${relative}: it leads outside the workspace`);
     }
@@ -31972,6 +31988,15 @@ async function checkLinks(root, links) {
             continue;
         await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_.join)(root, item.path), { force: true })));
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
+    }
+}
+/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
+function realFolder(folder) {
+    try {
+        return external_node_fs_.realpathSync.native(folder);
+    }
+    catch {
+        return undefined;
     }
 }
 /** What is at `path` (a link not followed), or undefined when nothing is. */
@@ -32176,17 +32201,17 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
  * against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
+    await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
-        const target = (0,external_node_path_.join)(staging, file.path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const target = stagedPath(staging, file.path);
         try {
-            await decryptFile((0,external_node_path_.join)(sealed, entry), target, key);
+            await decryptFile(stagedPath(sealed, entry), target, key);
         }
         catch {
             throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);
@@ -32381,7 +32406,7 @@ function sinkOf(target) {
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
 function entryContext(archive, expected, staging, superseded) {
     const remaining = new Map(expected.map(file => [file.path, file]));
-    return { archive, remaining, staging, superseded, folders: new Set() };
+    return { archive, remaining, staging, superseded, staged: false };
 }
 /** Fails when a file the manifest lists in this archive was not in it. */
 function missingFiles(context) {
@@ -32393,7 +32418,7 @@ function missingFiles(context) {
 /**
  * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
  * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the entry's folder in staging.
+ * supersedes are passed over (undefined). Creates the staging folder on the first.
  * @throws ArchiveIntegrityError for anything else
  */
 function admitEntry(context, entry) {
@@ -32421,23 +32446,20 @@ function admitEntry(context, entry) {
     context.remaining.delete(name);
     if (entry.size > record.size)
         refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
-    const target = (0,external_node_path_.join)(context.staging, name);
-    makeFolder(context, (0,external_node_path_.dirname)(target), refuse);
-    return { name, record, target };
+    makeStaging(context, refuse);
+    return { name, record, target: stagedPath(context.staging, name) };
 }
-/** Creates a staging folder once, however many entries it holds. */
-function makeFolder(context, folder, refuse) {
-    if (context.folders.has(folder))
+/** Creates the staging folder before the first entry goes in (see stagedPath). */
+function makeStaging(context, refuse) {
+    if (context.staged)
         return;
-    // Synchronously: a restore of many nodes stages one folder per node, and fs/promises pays
-    // more on the main thread to ask for a folder than the kernel takes to make it.
     try {
-        (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(context.staging, { recursive: true });
     }
     catch (error) {
         refuse(`cannot be staged (${error.message})`);
     }
-    context.folders.add(folder);
+    context.staged = true;
 }
 /**
  * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
@@ -32457,8 +32479,7 @@ async function stageEntry(archive, entry, bytes, through = []) {
  */
 async function stageWholeEntry(archive, entry, data) {
     matchRecord(archive, entry, data.length, canonical_sha256Digest(data));
-    // As stageEntry words it: a file another entry made a folder of (data/x and data/x/y) fails
-    // here or there depending on which write comes first, and is the same refusal either way.
+    // Worded as stageEntry words a write that fails.
     await (0,promises_namespaceObject.writeFile)(entry.target, data, { mode: 0o600 }).catch((error) => {
         throw packing_errors_entryRefusal(archive, entry.name, `could not be extracted (${describe(error)})`);
     });

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // and end, without loading the code (and the toolkit) that saves a cancelled node's progress.
 const status = process.env.STATE_status;
 if (status === 'running' || status === 'cancelled') {
-    const { runRunPost } = await Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176));
+    const { runRunPost } = await Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8702));
     await runRunPost();
     // The step is done: a socket the toolkit abandoned must not keep it alive.
     process.exit();

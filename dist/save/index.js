@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7747);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1106);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runSave */ .n)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7747:
+/***/ 1106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31588,6 +31588,21 @@ function entryRefusal(archive, name, reason) {
     return new packing_errors_ArchiveIntegrityError(archive, `entry ${JSON.stringify(name)} ${reason}`);
 }
 
+;// CONCATENATED MODULE: ./src/packing/staged-path.ts
+
+
+/**
+ * Where a file waits in a staging folder before it is moved into the workspace: under a flat
+ * name made from its path, not at its path. Creating a folder costs as much as creating a file,
+ * so a restore of 1,000 files in 1,000 folders made every folder twice (in staging, then in the
+ * workspace) when staging mirrored the paths; now it makes them once. No staged name leads out
+ * of the staging folder, whatever the path. Two files never meet here: a checkpoint whose
+ * manifest lists a path twice, or a file where another needs a folder, is refused when read.
+ */
+function staged_path_stagedPath(staging, path) {
+    return join(staging, createHash('sha256').update(path, 'utf8').digest('hex').slice(0, 40));
+}
+
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
 
 
@@ -31612,17 +31627,17 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
  * against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
+    await mkdir(staging, { recursive: true });
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
-        const target = join(staging, file.path);
-        await mkdir(dirname(target), { recursive: true });
+        const target = stagedPath(staging, file.path);
         try {
-            await decryptFile(join(sealed, entry), target, key);
+            await decryptFile(stagedPath(sealed, entry), target, key);
         }
         catch {
             throw new ArchiveIntegrityError(archive, `${file.path} does not decrypt with the encryption key (wrong key, or changed bytes)`);

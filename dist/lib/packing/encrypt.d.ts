@@ -8,7 +8,7 @@ export declare function sealedEntryName(index: number): string;
  */
 export declare function sealedRecord(archive: string, file: FileRecord): FileRecord;
 /**
- * Decrypts extracted entries from `sealed` into `staging` at their real paths and checks each
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
  * against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
