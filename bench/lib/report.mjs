@@ -448,7 +448,7 @@ function renderNodesWithFiles(push, rows) {
         'nodes',
         'artifacts in the run',
         'restore',
-        'one node, same files',
+        'one node',
         'ratio',
         'requests',
         'downloads',
