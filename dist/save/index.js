@@ -29777,7 +29777,11 @@ async function tryAcquire(file, alive) {
             if (await linked(temp, file))
                 return () => releaseIfOurs(file, token);
             const holder = await holderOf(file);
-            if (holder !== undefined && alive(holder))
+            // Released since the link failed: link again. Taking over a lock seen gone could move
+            // aside the one another step has just taken, and two steps would hold it.
+            if (holder === undefined)
+                continue;
+            if (alive(holder))
                 return holder;
             await takeOverStale(file, alive);
         }
@@ -29799,8 +29803,14 @@ async function linked(from, to) {
 }
 /** The pid in a lock file; undefined when it is gone. */
 async function holderOf(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : Number.parseInt(text, 10);
+    try {
+        return Number.parseInt(await (0,promises_namespaceObject.readFile)(file, 'utf8'), 10);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
 }
 /**
  * Moves a stale lock aside under a name of its own, so two steps taking it over at once cannot

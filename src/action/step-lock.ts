@@ -129,7 +129,10 @@ async function tryAcquire(
     for (;;) {
       if (await linked(temp, file)) return () => releaseIfOurs(file, token)
       const holder = await holderOf(file)
-      if (holder !== undefined && alive(holder)) return holder
+      // Released since the link failed: link again. Taking over a lock seen gone could move
+      // aside the one another step has just taken, and two steps would hold it.
+      if (holder === undefined) continue
+      if (alive(holder)) return holder
       await takeOverStale(file, alive)
     }
   } finally {
@@ -149,8 +152,12 @@ async function linked(from: string, to: string): Promise<boolean> {
 
 /** The pid in a lock file; undefined when it is gone. */
 async function holderOf(file: string): Promise<number | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined)
-  return text === undefined ? undefined : Number.parseInt(text, 10)
+  try {
+    return Number.parseInt(await readFile(file, 'utf8'), 10)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
 
 /**
