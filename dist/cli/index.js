@@ -2954,10 +2954,7 @@ const NONE = new Set();
 function addPart(pipeline, part, partial = false, parallel = NONE) {
     const nodes = pipeline.nodes.map(node => ({ ...node }));
     const outranks = outranking(part.record.id, parallel);
-    // With no parallel node, none outranks this one (and no file's writer need be looked up).
-    const { files, removed, yielded } = parallel.size === 0
-        ? { ...mergeFiles(pipeline.files, part.files), yielded: [] }
-        : mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
+    const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
     for (const file of removed)
         keepReplacedFile(nodes, file, part.record.id);
     if (partial)
@@ -2994,6 +2991,9 @@ function outranking(id, parallel) {
  */
 function mergeOwnFiles(held, own, nodes, outranks) {
     const merged = mergeFiles(held, own);
+    // No node outranks this one (no parallel node): no file's writer need be looked up.
+    if (!nodes.some(outranks))
+        return { ...merged, yielded: [] };
     const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)));
     const written = [
         ...held.filter(file => outranks(writerOf(file, nodes))),
@@ -3762,15 +3762,26 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const small_io_SYNC_FILE = (/* unused pure expression or super */ null && (64 * 1024));
 /** The bytes of a small file, read at once (a failure rejects, as fs/promises would). */
 function small_io_readSmallFile(file) {
-    return settled(() => readFileSync(file));
+    return new Promise(resolve => {
+        resolve(readFileSync(file));
+    });
 }
-/** What `call` returns, or its error as a rejection. */
-function settled(call) {
+/** What is at `path` (a link not followed), or undefined when nothing is. */
+function statIfAny(path) {
     try {
-        return Promise.resolve(call());
+        return (0,external_node_fs_namespaceObject.lstatSync)(path);
     }
-    catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    catch {
+        return undefined;
+    }
+}
+/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
+function realFolder(folder) {
+    try {
+        return external_node_fs_namespaceObject.realpathSync.native(folder);
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -6431,6 +6442,7 @@ function staged_path_stagedPath(staging, path) {
 
 
 
+
 /** A restore that would write outside the workspace (through a link or a link target). */
 class PathEscapeError extends CheckpointError {
 }
@@ -6524,8 +6536,8 @@ class FolderWalk {
         if (!stats)
             return undefined;
         if (stats.isSymbolicLink()) {
-            const real = realFolder(folder) ?? '';
-            if (!real || !isInside(this.root, real))
+            const real = realFolder(folder);
+            if (real === undefined || !isInside(this.root, real))
                 return `its folder ${segment} is a link that leads outside the workspace`;
         }
         else if (!stats.isDirectory()) {
@@ -6567,24 +6579,6 @@ async function checkLinks(root, links) {
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
     }
 }
-/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
-function realFolder(folder) {
-    try {
-        return external_node_fs_namespaceObject.realpathSync.native(folder);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** What is at `path` (a link not followed), or undefined when nothing is. */
-function statIfAny(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
 /**
  * Gives a staged file its `mode`, then renames it over whatever file or link is at `to` (it
  * appears there complete, in one rename), or copies it where staging and workspace are on
@@ -6611,7 +6605,6 @@ async function moveFile(from, to, mode) {
 
 
 
-
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 function sealedEntryName(index) {
     return `f${String(index + 1).padStart(6, '0')}`;
@@ -6629,12 +6622,11 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
- * against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
+ * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
-    await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
         const target = staged_path_stagedPath(staging, file.path);

@@ -30780,10 +30780,7 @@ const NONE = new Set();
 function addPart(pipeline, part, partial = false, parallel = NONE) {
     const nodes = pipeline.nodes.map(node => ({ ...node }));
     const outranks = outranking(part.record.id, parallel);
-    // With no parallel node, none outranks this one (and no file's writer need be looked up).
-    const { files, removed, yielded } = parallel.size === 0
-        ? { ...mergeFiles(pipeline.files, part.files), yielded: [] }
-        : mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
+    const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
     for (const file of removed)
         keepReplacedFile(nodes, file, part.record.id);
     if (partial)
@@ -30820,6 +30817,9 @@ function outranking(id, parallel) {
  */
 function mergeOwnFiles(held, own, nodes, outranks) {
     const merged = mergeFiles(held, own);
+    // No node outranks this one (no parallel node): no file's writer need be looked up.
+    if (!nodes.some(outranks))
+        return { ...merged, yielded: [] };
     const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)));
     const written = [
         ...held.filter(file => outranks(writerOf(file, nodes))),
@@ -31830,6 +31830,43 @@ function nativeLinkTarget(target, platform = process.platform) {
     return platform === 'win32' ? target.replace(/\//g, '\\') : target;
 }
 
+;// CONCATENATED MODULE: ./src/packing/small-io.ts
+
+// Small files are read with one synchronous call on this thread, and calls that only touch
+// names (lstat, chmod, rename) are made the same way. Each costs a few microseconds of the
+// kernel's time; through fs/promises the same call also pays a trip to libuv's thread pool and
+// back, and readFile an fstat and a read loop. For 1,000 files of 1 KiB on a runner-like disk:
+// reading 16-25 ms this way against 186-206 ms that way; lstat 7-20 ms against 53-58 ms; chmod
+// and rename 20-28 ms. Creating a file is different: the kernel's own cost (about 0.5 ms a file
+// here) dominates, and the thread pool runs creations on both cores, so writes stay asynchronous.
+// Large files stay asynchronous too, so the event loop (an upload) is never held up for long.
+/** Files up to this size are read here, at once. */
+const small_io_SYNC_FILE = (/* unused pure expression or super */ null && (64 * 1024));
+/** The bytes of a small file, read at once (a failure rejects, as fs/promises would). */
+function small_io_readSmallFile(file) {
+    return new Promise(resolve => {
+        resolve(readFileSync(file));
+    });
+}
+/** What is at `path` (a link not followed), or undefined when nothing is. */
+function statIfAny(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
+function realFolder(folder) {
+    try {
+        return external_node_fs_.realpathSync.native(folder);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/packing/staged-path.ts
 
 
@@ -31846,6 +31883,7 @@ function stagedPath(staging, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/packing/place.ts
+
 
 
 
@@ -31947,8 +31985,8 @@ class FolderWalk {
         if (!stats)
             return undefined;
         if (stats.isSymbolicLink()) {
-            const real = realFolder(folder) ?? '';
-            if (!real || !isInside(this.root, real))
+            const real = realFolder(folder);
+            if (real === undefined || !isInside(this.root, real))
                 return `its folder ${segment} is a link that leads outside the workspace`;
         }
         else if (!stats.isDirectory()) {
@@ -31988,24 +32026,6 @@ async function checkLinks(root, links) {
             continue;
         await Promise.all(links.map(item => (0,promises_namespaceObject.rm)((0,external_node_path_.join)(root, item.path), { force: true })));
         throw new PathEscapeError(`Refused to restore link ${link.path}: through other links it leads outside the workspace`);
-    }
-}
-/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
-function realFolder(folder) {
-    try {
-        return external_node_fs_.realpathSync.native(folder);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** What is at `path` (a link not followed), or undefined when nothing is. */
-function statIfAny(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path);
-    }
-    catch {
-        return undefined;
     }
 }
 /**
@@ -32183,7 +32203,6 @@ function packing_errors_entryRefusal(archive, name, reason) {
 
 
 
-
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 function sealedEntryName(index) {
     return `f${String(index + 1).padStart(6, '0')}`;
@@ -32201,12 +32220,11 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
- * against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
+ * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
-    await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
         const target = stagedPath(staging, file.path);
@@ -34532,32 +34550,6 @@ function nextLink(header) {
 var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/packing/small-io.ts
-
-// Small files are read with one synchronous call on this thread, and calls that only touch
-// names (lstat, chmod, rename) are made the same way. Each costs a few microseconds of the
-// kernel's time; through fs/promises the same call also pays a trip to libuv's thread pool and
-// back, and readFile an fstat and a read loop. For 1,000 files of 1 KiB on a runner-like disk:
-// reading 16-25 ms this way against 186-206 ms that way; lstat 7-20 ms against 53-58 ms; chmod
-// and rename 20-28 ms. Creating a file is different: the kernel's own cost (about 0.5 ms a file
-// here) dominates, and the thread pool runs creations on both cores, so writes stay asynchronous.
-// Large files stay asynchronous too, so the event loop (an upload) is never held up for long.
-/** Files up to this size are read here, at once. */
-const small_io_SYNC_FILE = (/* unused pure expression or super */ null && (64 * 1024));
-/** The bytes of a small file, read at once (a failure rejects, as fs/promises would). */
-function small_io_readSmallFile(file) {
-    return settled(() => readFileSync(file));
-}
-/** What `call` returns, or its error as a rejection. */
-function settled(call) {
-    try {
-        return Promise.resolve(call());
-    }
-    catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/packing/zip-writer.ts
 
 

@@ -2291,10 +2291,7 @@ const NONE = new Set();
 function addPart(pipeline, part, partial = false, parallel = NONE) {
     const nodes = pipeline.nodes.map(node => ({ ...node }));
     const outranks = outranking(part.record.id, parallel);
-    // With no parallel node, none outranks this one (and no file's writer need be looked up).
-    const { files, removed, yielded } = parallel.size === 0
-        ? { ...mergeFiles(pipeline.files, part.files), yielded: [] }
-        : mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
+    const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks);
     for (const file of removed)
         keepReplacedFile(nodes, file, part.record.id);
     if (partial)
@@ -2331,6 +2328,9 @@ function outranking(id, parallel) {
  */
 function mergeOwnFiles(held, own, nodes, outranks) {
     const merged = mergeFiles(held, own);
+    // No node outranks this one (no parallel node): no file's writer need be looked up.
+    if (!nodes.some(outranks))
+        return { ...merged, yielded: [] };
     const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)));
     const written = [
         ...held.filter(file => outranks(writerOf(file, nodes))),
@@ -2901,7 +2901,6 @@ function staged_path_stagedPath(staging, path) {
 
 
 
-
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 function sealedEntryName(index) {
     return `f${String(index + 1).padStart(6, '0')}`;
@@ -2919,12 +2918,11 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
- * against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
+ * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
-    await mkdir(staging, { recursive: true });
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
         const target = stagedPath(staging, file.path);
@@ -2959,15 +2957,26 @@ var external_node_util_ = __webpack_require__(7975);
 const SYNC_FILE = 64 * 1024;
 /** The bytes of a small file, read at once (a failure rejects, as fs/promises would). */
 function readSmallFile(file) {
-    return settled(() => (0,external_node_fs_.readFileSync)(file));
+    return new Promise(resolve => {
+        resolve((0,external_node_fs_.readFileSync)(file));
+    });
 }
-/** What `call` returns, or its error as a rejection. */
-function settled(call) {
+/** What is at `path` (a link not followed), or undefined when nothing is. */
+function statIfAny(path) {
     try {
-        return Promise.resolve(call());
+        return lstatSync(path);
     }
-    catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    catch {
+        return undefined;
+    }
+}
+/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
+function realFolder(folder) {
+    try {
+        return realpathSync.native(folder);
+    }
+    catch {
+        return undefined;
     }
 }
 

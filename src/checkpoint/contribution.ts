@@ -56,11 +56,7 @@ export function addPart(
 ): Pipeline {
   const nodes = pipeline.nodes.map(node => ({ ...node }))
   const outranks = outranking(part.record.id, parallel)
-  // With no parallel node, none outranks this one (and no file's writer need be looked up).
-  const { files, removed, yielded } =
-    parallel.size === 0
-      ? { ...mergeFiles(pipeline.files, part.files), yielded: [] }
-      : mergeOwnFiles(pipeline.files, part.files, nodes, outranks)
+  const { files, removed, yielded } = mergeOwnFiles(pipeline.files, part.files, nodes, outranks)
   for (const file of removed) keepReplacedFile(nodes, file, part.record.id)
   if (partial) return { nodes, state: pipeline.state, files }
   const writers = currentWriters(nodes, part.state)
@@ -103,6 +99,8 @@ function mergeOwnFiles(
   outranks: (writer: NodeRecord | undefined) => boolean
 ): { files: FileRecord[]; removed: FileRecord[]; yielded: FileRecord[] } {
   const merged = mergeFiles(held, own)
+  // No node outranks this one (no parallel node): no file's writer need be looked up.
+  if (!nodes.some(outranks)) return { ...merged, yielded: [] }
   const winners = merged.removed.filter(file => outranks(writerOf(file, nodes)))
   const written = [
     ...held.filter(file => outranks(writerOf(file, nodes))),

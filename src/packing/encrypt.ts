@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { decryptFile } from '../checkpoint/crypto.js'
 import type { FileRecord } from '../checkpoint/document.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
@@ -25,8 +24,8 @@ export function sealedRecord(archive: string, file: FileRecord): FileRecord {
 }
 
 /**
- * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath), checking each
- * against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
+ * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 export async function openFiles(
@@ -36,7 +35,6 @@ export async function openFiles(
   staging: string,
   key: Buffer
 ): Promise<void> {
-  await mkdir(staging, { recursive: true })
   for (const file of files) {
     const entry = sealedRecord(archive, file).path
     const target = stagedPath(staging, file.path)

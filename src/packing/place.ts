@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, realpathSync, renameSync, type Stats } from 'node:fs'
+import { chmodSync, realpathSync, renameSync } from 'node:fs'
 import { copyFile, mkdir, realpath, rm, symlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
@@ -6,6 +6,7 @@ import type { FileRecord } from '../checkpoint/document.js'
 import { CheckpointError } from '../checkpoint/errors.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { isInside, nativeLinkTarget } from './workspace-paths.js'
+import { realFolder, statIfAny } from './small-io.js'
 import { stagedPath } from './staged-path.js'
 
 /** A restore that would write outside the workspace (through a link or a link target). */
@@ -116,8 +117,8 @@ class FolderWalk {
     const stats = statIfAny(folder)
     if (!stats) return undefined
     if (stats.isSymbolicLink()) {
-      const real = realFolder(folder) ?? ''
-      if (!real || !isInside(this.root, real))
+      const real = realFolder(folder)
+      if (real === undefined || !isInside(this.root, real))
         return `its folder ${segment} is a link that leads outside the workspace`
     } else if (!stats.isDirectory()) {
       return `a file is in the way of its folder ${segment}`
@@ -159,24 +160,6 @@ async function checkLinks(root: string, links: FileRecord[]): Promise<void> {
     throw new PathEscapeError(
       `Refused to restore link ${link.path}: through other links it leads outside the workspace`
     )
-  }
-}
-
-/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
-function realFolder(folder: string): string | undefined {
-  try {
-    return realpathSync.native(folder)
-  } catch {
-    return undefined
-  }
-}
-
-/** What is at `path` (a link not followed), or undefined when nothing is. */
-function statIfAny(path: string): Stats | undefined {
-  try {
-    return lstatSync(path)
-  } catch {
-    return undefined
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs'
 
 // Small files are read with one synchronous call on this thread, and calls that only touch
 // names (lstat, chmod, rename) are made the same way. Each costs a few microseconds of the
@@ -14,14 +14,25 @@ export const SYNC_FILE = 64 * 1024
 
 /** The bytes of a small file, read at once (a failure rejects, as fs/promises would). */
 export function readSmallFile(file: string): Promise<Buffer> {
-  return settled(() => readFileSync(file))
+  return new Promise(resolve => {
+    resolve(readFileSync(file))
+  })
 }
 
-/** What `call` returns, or its error as a rejection. */
-function settled<T>(call: () => T): Promise<T> {
+/** What is at `path` (a link not followed), or undefined when nothing is. */
+export function statIfAny(path: string): Stats | undefined {
   try {
-    return Promise.resolve(call())
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+    return lstatSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+/** Where `folder` really is (links resolved), or undefined when it cannot be resolved. */
+export function realFolder(folder: string): string | undefined {
+  try {
+    return realpathSync.native(folder)
+  } catch {
+    return undefined
   }
 }
