@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { once } from 'node:events'
 import { promisify } from 'node:util'
 import * as zlib from 'node:zlib'
 import { sha256Digest } from '../checkpoint/canonical.js'
@@ -56,13 +55,27 @@ const MAX32 = 0xffffffff
 const ZIP64_ENTRY = 0xff000000
 /** A whole entry's data smaller than this goes out with its header and descriptor, as one Buffer. */
 const SMALL_PIECE = 64 * 1024
-/** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
+/** Streamed entries packed at once: the one being written and the next, read ahead. */
 const STREAMED_IN_FLIGHT = 2
 /**
  * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
  * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
  */
 const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 }
+/**
+ * Pieces of one streamed entry deflating at once on zlib's thread pool (4 threads by default):
+ * enough to keep every core busy while this thread reads, hashes and uploads.
+ */
+const DEFLATES_IN_FLIGHT = 4
+/**
+ * zlib's output buffer for a piece: each one filled costs a trip to the thread pool and back
+ * (the default, 16 KiB, would cost a dozen per piece of text).
+ */
+const DEFLATE_OUTPUT_CHUNK = 256 * 1024
+/** How far back deflate looks: each piece gets this much of the bytes before it. */
+const DEFLATE_WINDOW = 32 * 1024
+/** A final deflate block holding nothing (fixed codes, end of block): closes a stream of pieces. */
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00])
 /** Files up to this size deflate on the main thread: a thread pool trip costs more. */
 const DEFLATE_HERE = 16 * 1024
 const UTF8_AND_DESCRIPTOR = 0x0808
@@ -433,33 +446,45 @@ async function deflateWhole(bytes: Buffer, level: number): Promise<Buffer> {
   return deflateRaw(bytes, { level })
 }
 
-/** Raw deflate of a byte stream, one input chunk at a time. */
+/**
+ * Raw deflate of a byte stream as one deflate stream made of independent pieces, pigz's way:
+ * each input chunk is deflated on its own on zlib's thread pool, up to
+ * {@link DEFLATES_IN_FLIGHT} at once (so one large file uses every core), with the 32 KiB before
+ * it as its dictionary (so it compresses as well as one stream would) and a sync flush at its end
+ * (so the next piece starts on a byte boundary). An empty final block closes the stream: any
+ * inflater reads the result as the single stream it is.
+ */
 async function* deflated(source: AsyncIterable<Buffer>, level: number): AsyncGenerator<Buffer> {
-  const deflate = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 })
-  const out: Buffer[] = []
-  deflate.on('data', (bytes: Buffer) => out.push(bytes))
-  const failed = once(deflate, 'error').then(([error]) => Promise.reject(error as Error))
-  failed.catch(() => undefined)
-  try {
-    for await (const bytes of source) {
-      await Promise.race([
-        new Promise<void>((resolve, reject) => {
-          deflate.write(bytes, error => {
-            if (error) reject(error)
-            else resolve()
-          })
-        }),
-        failed
-      ])
-      if (out.length > 0) yield* out.splice(0)
-    }
-    const ended = once(deflate, 'end')
-    deflate.end()
-    await Promise.race([ended, failed])
-    if (out.length > 0) yield* out.splice(0)
-  } finally {
-    deflate.destroy()
+  const pieces: Promise<Buffer>[] = []
+  let window: Buffer = Buffer.alloc(0)
+  for await (const bytes of source) {
+    const piece = deflatePiece(bytes, level, window)
+    // Awaited in order below; a failure meanwhile must not count as unhandled.
+    piece.catch(() => undefined)
+    pieces.push(piece)
+    window = windowAfter(window, bytes)
+    if (pieces.length >= DEFLATES_IN_FLIGHT) yield await (pieces.shift() as Promise<Buffer>)
   }
+  for (const piece of pieces) yield await piece
+  yield FINAL_EMPTY_BLOCK
+}
+
+/** One piece of a deflate stream: `bytes` deflated after `window`, ending on a sync flush. */
+function deflatePiece(bytes: Buffer, level: number, window: Buffer): Promise<Buffer> {
+  const options: zlib.ZlibOptions = {
+    level,
+    finishFlush: zlib.constants.Z_SYNC_FLUSH,
+    chunkSize: DEFLATE_OUTPUT_CHUNK
+  }
+  if (window.length > 0) options.dictionary = window
+  return deflateRaw(bytes, options)
+}
+
+/** The last {@link DEFLATE_WINDOW} bytes of the stream once `bytes` followed `window`. */
+function windowAfter(window: Buffer, bytes: Buffer): Buffer {
+  if (bytes.length >= DEFLATE_WINDOW) return bytes.subarray(bytes.length - DEFLATE_WINDOW)
+  const joined = Buffer.concat([window, bytes])
+  return joined.subarray(Math.max(0, joined.length - DEFLATE_WINDOW))
 }
 
 function localHeader({ name, method, time, date, zip64 }: EntryStart): Buffer {
