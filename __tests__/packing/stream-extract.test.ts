@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { sha256Digest } from '../../src/checkpoint/canonical.js'
@@ -111,6 +111,57 @@ describe('extractStream', () => {
       expect(Object.keys(await tree(streamed)).sort()).toEqual(stagedNames(Object.keys(payload)))
     }
   )
+
+  // Deflated entries past SMALL_FILE are taken off the download whole and inflate several at
+  // once while the next ones stream in: each is still checked, and a bad one still fails it.
+  const deflatedLarge = Object.fromEntries(
+    Array.from({ length: 4 }, (_, index) => [`big-${index}.bin`, randomBytes(1_200_000 + index)])
+  )
+
+  it('inflates several large deflated entries at once, each checked', async () => {
+    const { zip, manifest } = await packed(deflatedLarge, { level: 1 })
+    const staging = await tempDir()
+    await stream(zip, manifest, staging)
+    const expected = Object.fromEntries(
+      Object.entries(deflatedLarge).map(([path, data]) => [
+        basename(stagedPath('', path)),
+        sha256Digest(data)
+      ])
+    )
+    expect(await tree(staging)).toEqual(expected)
+  })
+
+  it('refuses a changed byte in one of the large entries inflating at once, naming it', async () => {
+    const { zip, manifest } = await packed(deflatedLarge, { level: 1 })
+    const tampered = Buffer.from(zip)
+    // Random bytes deflate into stored blocks: the third file's bytes are in the zip as they are.
+    const at = tampered.indexOf(deflatedLarge['big-2.bin']?.subarray(0, 32) ?? '') + 500_000
+    tampered[at] = (tampered[at] ?? 0) ^ 0xff
+    await expect(stream(tampered, manifest, await tempDir())).rejects.toThrow(
+      /big-2\.bin.*does not match its sha256/
+    )
+  })
+
+  it('stops a large deflated entry the moment it inflates past its recorded size', async () => {
+    const text = Buffer.from('a line of text that deflates well\n'.repeat(200_000))
+    const data = Buffer.concat([randomBytes(1_100_000), text])
+    const { zip, manifest } = await packed({ 'grows.bin': data }, { level: 1 })
+    // The directory and the manifest claim 2 MB: the entry's bytes hold more than that.
+    const claimed = 2_000_000
+    const tampered = Buffer.from(zip)
+    const tailStart = Math.max(0, tampered.length - TAIL_BYTES)
+    const location = locateDirectory(tampered.subarray(tailStart), tailStart, tampered.length)
+    tampered.writeUInt32LE(claimed, location.start + 24)
+    const listed = manifest.map(file => ({ ...file, size: claimed }))
+    const staging = await tempDir()
+    await expect(stream(tampered, listed, staging)).rejects.toThrow(
+      /grows\.bin.*inflates past the 2000000 bytes recorded/
+    )
+    // Whatever was staged before the refusal holds no byte past the record.
+    for (const entry of await readdir(staging, { withFileTypes: true })) {
+      expect((await stat(join(staging, entry.name))).size).toBeLessThanOrEqual(claimed)
+    }
+  })
 
   it('passes over a superseded entry without writing it', async () => {
     const { zip, manifest } = await packed(payload, { level: 1 })

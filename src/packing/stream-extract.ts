@@ -37,6 +37,15 @@ const LOCAL = 0x04034b50
  * on the main thread (zlib's 16 KiB default cost twice the time; 256 KiB still a third more).
  */
 const INFLATE_CHUNK = 1024 * 1024
+/**
+ * A deflated entry up to this size is taken off the download whole and inflated while the next
+ * entries stream in: inflating one entry is one thread's work, slower than the download, so
+ * entries inflating at once (on zlib's pool) keep every core busy. 100 MiB of JSON in 4 files
+ * extracted in 0.45-0.65 s this way, against 0.82-1.08 s one entry after the other.
+ */
+const INFLATE_BESIDE = 32 * 1024 * 1024
+/** Entries inflating beside the download at once; the next is read while fewer run. */
+const INFLATES_IN_FLIGHT = 3
 
 /**
  * Extracts a zip while it downloads, entry by entry in the order of the data, each checked as
@@ -57,13 +66,17 @@ export async function extractStream(
   const entries = readDirectory(zip.directory, location)
   const context = entryContext(zip.archive, expected, staging, superseded)
   const reader = new ByteReader(source)
-  const writes = new Pending(FILE_CONCURRENCY)
+  const work: EntryWork = {
+    writes: new Pending(FILE_CONCURRENCY),
+    inflates: new Pending(INFLATES_IN_FLIGHT)
+  }
   try {
-    for (const entry of entries) await streamEntry(reader, entry, context, writes)
-    await writes.drain()
+    for (const entry of entries) await streamEntry(reader, entry, context, work)
+    await work.writes.drain()
+    await work.inflates.drain()
   } catch (error) {
     // Nothing may go on writing into staging, nor keep the download open, once this fails.
-    await writes.settle()
+    await Promise.all([work.writes.settle(), work.inflates.settle()])
     reader.close()
     throw error
   }
@@ -92,12 +105,20 @@ export async function extractBytes(
   await extractStream(Readable.from([bytes]), whole, location, expected, staging, superseded)
 }
 
+/** Entries being written, or inflated, while the download goes on. */
+interface EntryWork {
+  /** Small entries, inflated already, being written. */
+  writes: Pending
+  /** Deflated entries taken off the download whole, being inflated and written. */
+  inflates: Pending
+}
+
 /** Extracts the next entry from the stream, or passes over its data when it is not wanted. */
 async function streamEntry(
   reader: ByteReader,
   entry: CentralEntry,
   context: EntryContext,
-  writes: Pending
+  { writes, inflates }: EntryWork
 ): Promise<void> {
   await readLocalHeader(reader, entry)
   const admitted = admitEntry(context, entry)
@@ -111,6 +132,14 @@ async function streamEntry(
     const bytes = await reader.read(entry.compressed)
     const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes
     await writes.add(stageWholeEntry(archive, admitted, data))
+    return
+  }
+  if (entry.method === 8 && entry.compressed <= INFLATE_BESIDE) {
+    const pieces = await reader.collect(entry.compressed)
+    const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK })
+    await inflates.add(
+      stageEntry(archive, admitted, Readable.from(pieces, { objectMode: false }), [inflate])
+    )
     return
   }
   await writes.drain()
@@ -266,6 +295,13 @@ class ByteReader {
       this.position += step
       left -= step
     }
+  }
+
+  /** The next `count` bytes, as the pieces they arrived in (not copied into one). */
+  async collect(count: number): Promise<Buffer[]> {
+    const pieces: Buffer[] = []
+    for await (const piece of this.take(count)) pieces.push(piece)
+    return pieces
   }
 
   /** Stops reading: the download it comes from is closed once its pending read settles. */
