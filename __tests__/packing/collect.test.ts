@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdir, stat, symlink, writeFile, readlink, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InvalidInputError } from '../../src/checkpoint/errors.js'
-import { collectFiles } from '../../src/packing/collect.js'
+import * as glob from '@actions/glob'
+import { collectFiles, findPaths } from '../../src/packing/collect.js'
 import { placeFiles } from '../../src/packing/place.js'
 import { choosePacking } from '../../src/packing/choose.js'
 import { randomBytes } from 'node:crypto'
@@ -67,6 +68,65 @@ describe('collectFiles', () => {
     await expect(collectFiles(other, ['data/link'])).rejects.toThrow(
       /"data\/link": is a link to sub\\b\.csv, whose backslash no checkpoint can store/
     )
+  })
+})
+
+describe('findPaths', () => {
+  /** What @actions/glob itself finds, with the options collectFiles gives it. */
+  async function globbed(patterns: string[]): Promise<string[]> {
+    const globber = await glob.create(patterns.join('\n'), {
+      followSymbolicLinks: false,
+      implicitDescendants: true,
+      matchDirectories: false
+    })
+    return (await globber.glob()).sort()
+  }
+
+  it.each([
+    [['data']],
+    [['data/']],
+    [['run.sh']],
+    [['run.sh/']],
+    [['missing', 'missing/deeper']],
+    [['data', 'data/sub']],
+    [['data/sub', 'run.sh', 'data/sub/b.csv']],
+    [['data/link-dir']],
+    [['data/link-dir/']],
+    [['data/link-dir/b.csv']],
+    [['data//sub///']],
+    [['data/empty']],
+    [['data/broken']],
+    [['data/*.csv']],
+    [['data', '!data/sub']]
+  ])('finds what @actions/glob finds for %j', async (...patterns) => {
+    const ws = await workspace()
+    await writeFile(join(ws, 'data/.hidden'), 'h')
+    await mkdir(join(ws, 'data/sub/deeper'))
+    await writeFile(join(ws, 'data/sub/deeper/c.txt'), 'c')
+    await mkdir(join(ws, 'data/empty'))
+    await symlink('a.csv', join(ws, 'data/link-file'))
+    await symlink('sub', join(ws, 'data/link-dir'))
+    await symlink('missing', join(ws, 'data/broken'))
+    // Made absolute as written (no normalizing), an exclusion keeping its `!` in front.
+    const absolute = patterns
+      .flat()
+      .map(pattern => (pattern.startsWith('!') ? `!${ws}/${pattern.slice(1)}` : `${ws}/${pattern}`))
+    const found = (await findPaths(absolute)).sort()
+    expect(found).toEqual(await globbed(absolute))
+  })
+
+  it('walks every file of a folder, links and hidden files included', async () => {
+    const ws = await workspace()
+    await writeFile(join(ws, 'data/.hidden'), 'h')
+    await symlink('sub', join(ws, 'data/link-dir'))
+    const found = (await findPaths([join(ws, 'data')])).map(path => path.slice(ws.length + 1))
+    expect(found.sort()).toEqual([
+      'data/.hidden',
+      'data/a.csv',
+      'data/link-dir',
+      'data/skip.tmp',
+      'data/sub/b.csv'
+    ])
   })
 })
 

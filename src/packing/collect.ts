@@ -1,6 +1,6 @@
-import { lstatSync } from 'node:fs'
+import { lstatSync, readdirSync, type Stats } from 'node:fs'
 import { readlink, realpath } from 'node:fs/promises'
-import { dirname, isAbsolute, resolve } from 'node:path'
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path'
 import * as glob from '@actions/glob'
 import { InvalidInputError } from '../checkpoint/errors.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
@@ -40,11 +40,6 @@ export async function collectFiles(
   if (patterns.length === 0) return []
   const root = await realpath(workspace)
   const absolutePatterns = patterns.map(pattern => absolutePattern(root, pattern, input))
-  const globber = await glob.create(absolutePatterns.join('\n'), {
-    followSymbolicLinks: false,
-    implicitDescendants: true,
-    matchDirectories: false
-  })
   const folders = new Map<string, Promise<string>>()
   const realFolder = (folder: string): Promise<string> => {
     let real = folders.get(folder)
@@ -54,10 +49,66 @@ export async function collectFiles(
     }
     return real
   }
-  const found = (await globber.glob()).sort()
+  const found = (await findPaths(absolutePatterns)).sort()
   return mapLimit(found, FILE_CONCURRENCY, absolute =>
     describeFile(root, absolute, { input, realFolder })
   )
+}
+
+/**
+ * What the absolute patterns name, as `@actions/glob` finds it (implicit descendants, links not
+ * followed, no folders): paths without a wildcard are walked here, since the glob awaits one
+ * call per item (1,000 files: 45-65 ms, against 4 ms for one listing of the tree).
+ */
+export async function findPaths(
+  absolutePatterns: string[],
+  platform: NodeJS.Platform = process.platform
+): Promise<string[]> {
+  if (platform !== 'win32' && absolutePatterns.every(isPlainPath)) {
+    return walkPaths(absolutePatterns)
+  }
+  const globber = await glob.create(absolutePatterns.join('\n'), {
+    followSymbolicLinks: false,
+    implicitDescendants: true,
+    matchDirectories: false
+  })
+  return globber.glob()
+}
+
+/** A pattern that names one path: no wildcard, escape, exclusion or `.`/`..` segment. */
+function isPlainPath(pattern: string): boolean {
+  return !/[*?[\\]/.test(pattern) && !pattern.startsWith('!') && !/(^|\/)\.\.?(\/|$)/.test(pattern)
+}
+
+/**
+ * Each path that is not a folder, and everything not a folder beneath each folder, links not
+ * followed; a path ending in `/` names a folder only; a missing path names nothing.
+ */
+function walkPaths(paths: string[]): string[] {
+  const found = new Set<string>()
+  for (const pattern of paths) {
+    const path = normalize(pattern).replace(/(.)\/+$/, '$1')
+    const stats = lstatIfAny(path)
+    if (!stats) continue
+    if (!stats.isDirectory()) {
+      if (!pattern.endsWith('/')) found.add(path)
+      continue
+    }
+    for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
+      if (!entry.isDirectory()) found.add(join(entry.parentPath, entry.name))
+    }
+  }
+  return [...found]
+}
+
+/** What is at `path`, a link not followed; undefined only when nothing is there. */
+function lstatIfAny(path: string): Stats | undefined {
+  try {
+    return lstatSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
 
 /**
