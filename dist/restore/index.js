@@ -32530,6 +32530,15 @@ const LOCAL = 0x04034b50;
  */
 const INFLATE_CHUNK = 1024 * 1024;
 /**
+ * A deflated entry up to this size is taken off the download whole and inflated while the next
+ * entries stream in: inflating one entry is one thread's work, slower than the download, so
+ * entries inflating at once (on zlib's pool) keep every core busy. 100 MiB of JSON in 4 files
+ * extracted in 0.45-0.65 s this way, against 0.82-1.08 s one entry after the other.
+ */
+const INFLATE_BESIDE = 32 * 1024 * 1024;
+/** Entries inflating beside the download at once; the next is read while fewer run. */
+const INFLATES_IN_FLIGHT = 3;
+/**
  * Extracts a zip while it downloads, entry by entry in the order of the data, each checked as
  * {@link extractArchive} checks it (manifest, path, size, sha256); files superseded by a later
  * archive are passed over. The bytes are hashed on the way; the digest and the directory read
@@ -32541,15 +32550,19 @@ async function extractStream(source, zip, location, expected, staging, supersede
     const entries = readDirectory(zip.directory, location);
     const context = entryContext(zip.archive, expected, staging, superseded);
     const reader = new ByteReader(source);
-    const writes = new Pending(limit_FILE_CONCURRENCY);
+    const work = {
+        writes: new Pending(limit_FILE_CONCURRENCY),
+        inflates: new Pending(INFLATES_IN_FLIGHT)
+    };
     try {
         for (const entry of entries)
-            await streamEntry(reader, entry, context, writes);
-        await writes.drain();
+            await streamEntry(reader, entry, context, work);
+        await work.writes.drain();
+        await work.inflates.drain();
     }
     catch (error) {
         // Nothing may go on writing into staging, nor keep the download open, once this fails.
-        await writes.settle();
+        await Promise.all([work.writes.settle(), work.inflates.settle()]);
         reader.close();
         throw error;
     }
@@ -32571,7 +32584,7 @@ async function extractBytes(bytes, zip, expected, staging, superseded = () => fa
     await extractStream(external_node_stream_.Readable.from([bytes]), whole, location, expected, staging, superseded);
 }
 /** Extracts the next entry from the stream, or passes over its data when it is not wanted. */
-async function streamEntry(reader, entry, context, writes) {
+async function streamEntry(reader, entry, context, { writes, inflates }) {
     await readLocalHeader(reader, entry);
     const admitted = admitEntry(context, entry);
     if (!admitted) {
@@ -32584,6 +32597,12 @@ async function streamEntry(reader, entry, context, writes) {
         const bytes = await reader.read(entry.compressed);
         const data = entry.method === 8 ? inflateWhole(archive, admitted, bytes) : bytes;
         await writes.add(stageWholeEntry(archive, admitted, data));
+        return;
+    }
+    if (entry.method === 8 && entry.compressed <= INFLATE_BESIDE) {
+        const pieces = await reader.collect(entry.compressed);
+        const inflate = (0,external_node_zlib_.createInflateRaw)({ chunkSize: INFLATE_CHUNK });
+        await inflates.add(stageEntry(archive, admitted, external_node_stream_.Readable.from(pieces, { objectMode: false }), [inflate]));
         return;
     }
     await writes.drain();
@@ -32725,6 +32744,13 @@ class ByteReader {
             this.position += step;
             left -= step;
         }
+    }
+    /** The next `count` bytes, as the pieces they arrived in (not copied into one). */
+    async collect(count) {
+        const pieces = [];
+        for await (const piece of this.take(count))
+            pieces.push(piece);
+        return pieces;
     }
     /** Stops reading: the download it comes from is closed once its pending read settles. */
     close() {
@@ -34562,7 +34588,6 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
-
 const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
 const zip_writer_MAX32 = 0xffffffff;
@@ -34570,13 +34595,27 @@ const zip_writer_MAX32 = 0xffffffff;
 const ZIP64_ENTRY = 0xff000000;
 /** A whole entry's data smaller than this goes out with its header and descriptor, as one Buffer. */
 const SMALL_PIECE = (/* unused pure expression or super */ null && (64 * 1024));
-/** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
+/** Streamed entries packed at once: the one being written and the next, read ahead. */
 const STREAMED_IN_FLIGHT = 2;
 /**
  * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
  * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
  */
 const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 };
+/**
+ * Pieces of one streamed entry deflating at once on zlib's thread pool (4 threads by default):
+ * enough to keep every core busy while this thread reads, hashes and uploads.
+ */
+const DEFLATES_IN_FLIGHT = 4;
+/**
+ * zlib's output buffer for a piece: each one filled costs a trip to the thread pool and back
+ * (the default, 16 KiB, would cost a dozen per piece of text).
+ */
+const DEFLATE_OUTPUT_CHUNK = (/* unused pure expression or super */ null && (256 * 1024));
+/** How far back deflate looks: each piece gets this much of the bytes before it. */
+const DEFLATE_WINDOW = (/* unused pure expression or super */ null && (32 * 1024));
+/** A final deflate block holding nothing (fixed codes, end of block): closes a stream of pieces. */
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 /** Files up to this size deflate on the main thread: a thread pool trip costs more. */
 const DEFLATE_HERE = (/* unused pure expression or super */ null && (16 * 1024));
 const UTF8_AND_DESCRIPTOR = 0x0808;
@@ -34883,38 +34922,47 @@ async function deflateWhole(bytes, level) {
         return zlib.deflateRawSync(bytes, { level });
     return deflateRaw(bytes, { level });
 }
-/** Raw deflate of a byte stream, one input chunk at a time. */
+/**
+ * Raw deflate of a byte stream as one deflate stream made of independent pieces, pigz's way:
+ * each input chunk is deflated on its own on zlib's thread pool, up to
+ * {@link DEFLATES_IN_FLIGHT} at once (so one large file uses every core), with the 32 KiB before
+ * it as its dictionary (so it compresses as well as one stream would) and a sync flush at its end
+ * (so the next piece starts on a byte boundary). An empty final block closes the stream: any
+ * inflater reads the result as the single stream it is.
+ */
 async function* deflated(source, level) {
-    const deflate = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
-    const out = [];
-    deflate.on('data', (bytes) => out.push(bytes));
-    const failed = once(deflate, 'error').then(([error]) => Promise.reject(error));
-    failed.catch(() => undefined);
-    try {
-        for await (const bytes of source) {
-            await Promise.race([
-                new Promise((resolve, reject) => {
-                    deflate.write(bytes, error => {
-                        if (error)
-                            reject(error);
-                        else
-                            resolve();
-                    });
-                }),
-                failed
-            ]);
-            if (out.length > 0)
-                yield* out.splice(0);
-        }
-        const ended = once(deflate, 'end');
-        deflate.end();
-        await Promise.race([ended, failed]);
-        if (out.length > 0)
-            yield* out.splice(0);
+    const pieces = [];
+    let window = Buffer.alloc(0);
+    for await (const bytes of source) {
+        const piece = deflatePiece(bytes, level, window);
+        // Awaited in order below; a failure meanwhile must not count as unhandled.
+        piece.catch(() => undefined);
+        pieces.push(piece);
+        window = windowAfter(window, bytes);
+        if (pieces.length >= DEFLATES_IN_FLIGHT)
+            yield await pieces.shift();
     }
-    finally {
-        deflate.destroy();
-    }
+    for (const piece of pieces)
+        yield await piece;
+    yield FINAL_EMPTY_BLOCK;
+}
+/** One piece of a deflate stream: `bytes` deflated after `window`, ending on a sync flush. */
+function deflatePiece(bytes, level, window) {
+    const options = {
+        level,
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+        chunkSize: DEFLATE_OUTPUT_CHUNK
+    };
+    if (window.length > 0)
+        options.dictionary = window;
+    return deflateRaw(bytes, options);
+}
+/** The last {@link DEFLATE_WINDOW} bytes of the stream once `bytes` followed `window`. */
+function windowAfter(window, bytes) {
+    if (bytes.length >= DEFLATE_WINDOW)
+        return bytes.subarray(bytes.length - DEFLATE_WINDOW);
+    const joined = Buffer.concat([window, bytes]);
+    return joined.subarray(Math.max(0, joined.length - DEFLATE_WINDOW));
 }
 function localHeader({ name, method, time, date, zip64 }) {
     const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0);

@@ -1783,11 +1783,6 @@ async function collectFiles(workspace, patterns, input = 'paths') {
         return [];
     const root = await (0,promises_.realpath)(workspace);
     const absolutePatterns = patterns.map(pattern => absolutePattern(root, pattern, input));
-    const globber = await glob/* create */.v(absolutePatterns.join('\n'), {
-        followSymbolicLinks: false,
-        implicitDescendants: true,
-        matchDirectories: false
-    });
     const folders = new Map();
     const realFolder = (folder) => {
         let real = folders.get(folder);
@@ -1797,8 +1792,62 @@ async function collectFiles(workspace, patterns, input = 'paths') {
         }
         return real;
     };
-    const found = (await globber.glob()).sort();
+    const found = (await findPaths(absolutePatterns)).sort();
     return mapLimit(found, FILE_CONCURRENCY, absolute => describeFile(root, absolute, { input, realFolder }));
+}
+/**
+ * What the absolute patterns name, as `@actions/glob` finds it (implicit descendants, links not
+ * followed, no folders): paths without a wildcard are walked here, since the glob awaits one
+ * call per item (1,000 files: 45-65 ms, against 4 ms for one listing of the tree).
+ */
+async function findPaths(absolutePatterns, platform = process.platform) {
+    if (platform !== 'win32' && absolutePatterns.every(isPlainPath)) {
+        return walkPaths(absolutePatterns);
+    }
+    const globber = await glob/* create */.v(absolutePatterns.join('\n'), {
+        followSymbolicLinks: false,
+        implicitDescendants: true,
+        matchDirectories: false
+    });
+    return globber.glob();
+}
+/** A pattern that names one path: no wildcard, escape, exclusion or `.`/`..` segment. */
+function isPlainPath(pattern) {
+    return !/[*?[\\]/.test(pattern) && !pattern.startsWith('!') && !/(^|\/)\.\.?(\/|$)/.test(pattern);
+}
+/**
+ * Each path that is not a folder, and everything not a folder beneath each folder, links not
+ * followed; a path ending in `/` names a folder only; a missing path names nothing.
+ */
+function walkPaths(paths) {
+    const found = new Set();
+    for (const pattern of paths) {
+        const path = (0,external_node_path_.normalize)(pattern).replace(/(.)\/+$/, '$1');
+        const stats = lstatIfAny(path);
+        if (!stats)
+            continue;
+        if (!stats.isDirectory()) {
+            if (!pattern.endsWith('/'))
+                found.add(path);
+            continue;
+        }
+        for (const entry of (0,external_node_fs_.readdirSync)(path, { withFileTypes: true, recursive: true })) {
+            if (!entry.isDirectory())
+                found.add((0,external_node_path_.join)(entry.parentPath, entry.name));
+        }
+    }
+    return [...found];
+}
+/** What is at `path`, a link not followed; undefined only when nothing is there. */
+function lstatIfAny(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
 }
 /**
  * A `paths` pattern made absolute under the workspace, refused when the part before its first
@@ -2939,8 +2988,6 @@ async function openFiles(archive, files, sealed, staging, key) {
     }
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/packing/small-io.ts
@@ -3084,7 +3131,6 @@ class Prefetch {
 
 
 
-
 const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
 const READ_CHUNK = 1024 * 1024;
 const MAX32 = 0xffffffff;
@@ -3092,13 +3138,27 @@ const MAX32 = 0xffffffff;
 const ZIP64_ENTRY = 0xff000000;
 /** A whole entry's data smaller than this goes out with its header and descriptor, as one Buffer. */
 const SMALL_PIECE = 64 * 1024;
-/** Streamed entries packed at once: the one being written and the next (deflate on a 2nd core). */
+/** Streamed entries packed at once: the one being written and the next, read ahead. */
 const STREAMED_IN_FLIGHT = 2;
 /**
  * The most bytes of a streamed entry packed ahead of the writer: deflated bytes (each stands for
  * several read), or a few read chunks of a stored entry, which has no deflate to run in parallel.
  */
 const AHEAD_BYTES = { deflated: 16 * 1024 * 1024, stored: 4 * 1024 * 1024 };
+/**
+ * Pieces of one streamed entry deflating at once on zlib's thread pool (4 threads by default):
+ * enough to keep every core busy while this thread reads, hashes and uploads.
+ */
+const DEFLATES_IN_FLIGHT = 4;
+/**
+ * zlib's output buffer for a piece: each one filled costs a trip to the thread pool and back
+ * (the default, 16 KiB, would cost a dozen per piece of text).
+ */
+const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
+/** How far back deflate looks: each piece gets this much of the bytes before it. */
+const DEFLATE_WINDOW = 32 * 1024;
+/** A final deflate block holding nothing (fixed codes, end of block): closes a stream of pieces. */
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 /** Files up to this size deflate on the main thread: a thread pool trip costs more. */
 const DEFLATE_HERE = 16 * 1024;
 const UTF8_AND_DESCRIPTOR = 0x0808;
@@ -3405,38 +3465,47 @@ async function deflateWhole(bytes, level) {
         return external_node_zlib_.deflateRawSync(bytes, { level });
     return deflateRaw(bytes, { level });
 }
-/** Raw deflate of a byte stream, one input chunk at a time. */
+/**
+ * Raw deflate of a byte stream as one deflate stream made of independent pieces, pigz's way:
+ * each input chunk is deflated on its own on zlib's thread pool, up to
+ * {@link DEFLATES_IN_FLIGHT} at once (so one large file uses every core), with the 32 KiB before
+ * it as its dictionary (so it compresses as well as one stream would) and a sync flush at its end
+ * (so the next piece starts on a byte boundary). An empty final block closes the stream: any
+ * inflater reads the result as the single stream it is.
+ */
 async function* deflated(source, level) {
-    const deflate = external_node_zlib_.createDeflateRaw({ level, chunkSize: 256 * 1024 });
-    const out = [];
-    deflate.on('data', (bytes) => out.push(bytes));
-    const failed = (0,external_node_events_.once)(deflate, 'error').then(([error]) => Promise.reject(error));
-    failed.catch(() => undefined);
-    try {
-        for await (const bytes of source) {
-            await Promise.race([
-                new Promise((resolve, reject) => {
-                    deflate.write(bytes, error => {
-                        if (error)
-                            reject(error);
-                        else
-                            resolve();
-                    });
-                }),
-                failed
-            ]);
-            if (out.length > 0)
-                yield* out.splice(0);
-        }
-        const ended = (0,external_node_events_.once)(deflate, 'end');
-        deflate.end();
-        await Promise.race([ended, failed]);
-        if (out.length > 0)
-            yield* out.splice(0);
+    const pieces = [];
+    let window = Buffer.alloc(0);
+    for await (const bytes of source) {
+        const piece = deflatePiece(bytes, level, window);
+        // Awaited in order below; a failure meanwhile must not count as unhandled.
+        piece.catch(() => undefined);
+        pieces.push(piece);
+        window = windowAfter(window, bytes);
+        if (pieces.length >= DEFLATES_IN_FLIGHT)
+            yield await pieces.shift();
     }
-    finally {
-        deflate.destroy();
-    }
+    for (const piece of pieces)
+        yield await piece;
+    yield FINAL_EMPTY_BLOCK;
+}
+/** One piece of a deflate stream: `bytes` deflated after `window`, ending on a sync flush. */
+function deflatePiece(bytes, level, window) {
+    const options = {
+        level,
+        finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+        chunkSize: DEFLATE_OUTPUT_CHUNK
+    };
+    if (window.length > 0)
+        options.dictionary = window;
+    return deflateRaw(bytes, options);
+}
+/** The last {@link DEFLATE_WINDOW} bytes of the stream once `bytes` followed `window`. */
+function windowAfter(window, bytes) {
+    if (bytes.length >= DEFLATE_WINDOW)
+        return bytes.subarray(bytes.length - DEFLATE_WINDOW);
+    const joined = Buffer.concat([window, bytes]);
+    return joined.subarray(Math.max(0, joined.length - DEFLATE_WINDOW));
 }
 function localHeader({ name, method, time, date, zip64 }) {
     const extra = zip64 ? zip64Extra([0, 0]) : Buffer.alloc(0);
@@ -4808,6 +4877,8 @@ function earlier(a, b) {
     return a.jobBackendId < b.jobBackendId;
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./src/packing/zip-file.ts
 
 
