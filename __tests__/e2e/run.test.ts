@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { e2eWorld } from '../../__fixtures__/e2e.js'
+import { e2eWorld, ROOT } from '../../__fixtures__/e2e.js'
 import { PARTIAL_SCRIPT } from '../../__fixtures__/checkpoints.js'
 
 const world = e2eWorld({ runs: ['restore', 'run'] })
@@ -132,6 +133,25 @@ describe('the run wrapper', () => {
     await second.complete()
     const third = await (await world.job(run, 3)).uses('.')
     expect(third.outputs).toMatchObject({ completed: '["train"]', partial: '[]' })
+  })
+})
+
+describe('a cancel that comes as the command starts', () => {
+  it('is passed on to the command, which stops, and the step ends saying so', async () => {
+    const preload = join(ROOT, '__fixtures__/signal-on-spawn.mjs')
+    const job = await world.job(world.createRun(), 1, {
+      env: { NODE_OPTIONS: `--import ${preload}` }
+    })
+    const step = await job.uses('run', {
+      node: 'crawl',
+      run: 'sleep 600\necho finished > finished.txt'
+    })
+    expect(step.annotations).toContainEqual({
+      level: 'warning',
+      message: expect.stringContaining("Node 'crawl' was cancelled (SIGTERM)")
+    })
+    expect(step.outputs['exit-code']).toBe('143')
+    expect(existsSync(join(job.options.workspace, 'finished.txt'))).toBe(false)
   })
 })
 

@@ -6301,14 +6301,21 @@ const PRIVATE_ENV = /^(INPUT_|STATE_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_RESULTS_URL$
  * its progress.
  */
 async function runCommand(options) {
-    const child = spawnScript(options);
+    let child;
     let cancelledBy;
     const forward = (signal) => {
         cancelledBy = signal;
-        signalCommand(child, signal);
+        if (child)
+            signalCommand(child, signal);
     };
+    // Listening before the command starts: a signal that came between its start and the
+    // listener would end this step at once and leave the command running in its own group,
+    // holding the step's output open.
     process.on('SIGINT', forward).on('SIGTERM', forward);
     try {
+        child = spawnScript(options);
+        if (cancelledBy)
+            signalCommand(child, cancelledBy);
         const code = await exitCodeOf(child);
         return { code, cancelledBy };
     }

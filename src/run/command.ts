@@ -30,14 +30,19 @@ export interface CommandOptions {
  * its progress.
  */
 export async function runCommand(options: CommandOptions): Promise<CommandResult> {
-  const child = spawnScript(options)
+  let child: ChildProcess | undefined
   let cancelledBy: NodeJS.Signals | undefined
   const forward = (signal: NodeJS.Signals): void => {
     cancelledBy = signal
-    signalCommand(child, signal)
+    if (child) signalCommand(child, signal)
   }
+  // Listening before the command starts: a signal that came between its start and the
+  // listener would end this step at once and leave the command running in its own group,
+  // holding the step's output open.
   process.on('SIGINT', forward).on('SIGTERM', forward)
   try {
+    child = spawnScript(options)
+    if (cancelledBy) signalCommand(child, cancelledBy)
     const code = await exitCodeOf(child)
     return { code, cancelledBy }
   } finally {
