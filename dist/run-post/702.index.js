@@ -6310,12 +6310,11 @@ async function runCommand(options) {
     };
     // Listening before the command starts: a signal that came between its start and the
     // listener would end this step at once and leave the command running in its own group,
-    // holding the step's output open.
+    // holding the step's output open. One that comes while it starts is handled once it exists
+    // (listeners run on the event loop, after this synchronous start).
     process.on('SIGINT', forward).on('SIGTERM', forward);
     try {
         child = spawnScript(options);
-        if (cancelledBy)
-            signalCommand(child, cancelledBy);
         const code = await exitCodeOf(child);
         return { code, cancelledBy };
     }
