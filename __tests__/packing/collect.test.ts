@@ -8,7 +8,7 @@ import { placeFiles } from '../../src/packing/place.js'
 import { choosePacking } from '../../src/packing/choose.js'
 import { randomBytes } from 'node:crypto'
 import { useTempDirs } from '../../__fixtures__/temp.js'
-import { stagedPath } from '../../src/packing/staged-path.js'
+import { makeStagedFolder, stagedPath } from '../../src/packing/staged-path.js'
 
 const tempDir = useTempDirs()
 
@@ -130,11 +130,18 @@ describe('findPaths', () => {
   })
 })
 
+/** Stages `text` as the file at `path`, as an extractor would (see stagedPath). */
+async function writeStaged(staging: string, path: string, text: string): Promise<void> {
+  const target = stagedPath(staging, path)
+  makeStagedFolder(target, new Set())
+  await writeFile(target, text)
+}
+
 describe('placeFiles', () => {
   it('moves staged files into place with their modes, replacing existing files, and recreates links', async () => {
     const staging = await tempDir()
     const ws = await tempDir()
-    await writeFile(stagedPath(staging, 'bin/tool'), 'new')
+    await writeStaged(staging, 'bin/tool', 'new')
     await mkdir(join(ws, 'bin'))
     await writeFile(join(ws, 'bin/tool'), 'old')
     await placeFiles(
@@ -154,7 +161,7 @@ describe('placeFiles', () => {
     const staging = await tempDir()
     const ws = await tempDir()
     const outside = await tempDir()
-    await writeFile(stagedPath(staging, 'out/x'), 'x')
+    await writeStaged(staging, 'out/x', 'x')
     await symlink(outside, join(ws, 'out'))
     await expect(
       placeFiles(

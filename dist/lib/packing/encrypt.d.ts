@@ -8,8 +8,8 @@ export declare function sealedEntryName(index: number): string;
  */
 export declare function sealedRecord(archive: string, file: FileRecord): FileRecord;
 /**
- * Decrypts extracted entries from `sealed` into `staging` (an existing folder; both laid out by
- * stagedPath), checking each against its manifest record (size and sha256 of the plain bytes).
+ * Decrypts extracted entries from `sealed` into `staging` (both laid out by stagedPath),
+ * checking each against its manifest record (size and sha256 of the plain bytes).
  * @throws ArchiveIntegrityError for a wrong key, changed bytes or a mismatch
  */
 export declare function openFiles(archive: string, files: FileRecord[], sealed: string, staging: string, key: Buffer): Promise<void>;

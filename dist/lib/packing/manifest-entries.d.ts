@@ -7,8 +7,8 @@ export interface EntryContext {
     staging: string;
     /** Names a later archive holds a newer version of: passed over, never written. */
     superseded: (name: string) => boolean;
-    /** Whether the staging folder is known to exist. */
-    staged: boolean;
+    /** The folders of staging made so far (see makeStagedFolder). */
+    made: Set<string>;
 }
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
 export declare function entryContext(archive: string, expected: FileRecord[], staging: string, superseded: (name: string) => boolean): EntryContext;
@@ -31,7 +31,7 @@ export interface AdmittedEntry {
 /**
  * Lets an entry in only as what the manifest expects: a safe relative name, a regular file,
  * listed and not seen before, no larger than recorded. Folder entries and files a later archive
- * supersedes are passed over (undefined). Creates the staging folder on the first.
+ * supersedes are passed over (undefined). Makes the staging folder an entry goes in.
  * @throws ArchiveIntegrityError for anything else
  */
 export declare function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedEntry | undefined;
