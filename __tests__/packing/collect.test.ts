@@ -8,7 +8,7 @@ import { placeFiles } from '../../src/packing/place.js'
 import { choosePacking } from '../../src/packing/choose.js'
 import { randomBytes } from 'node:crypto'
 import { useTempDirs } from '../../__fixtures__/temp.js'
-import { makeStagedFolder, stagedPath } from '../../src/packing/staged-path.js'
+import { makeStagedPath } from '../../src/packing/staged-path.js'
 
 const tempDir = useTempDirs()
 
@@ -130,11 +130,9 @@ describe('findPaths', () => {
   })
 })
 
-/** Stages `text` as the file at `path`, as an extractor would (see stagedPath). */
+/** Stages `text` as the file at `path`, as an extractor would (see makeStagedPath). */
 async function writeStaged(staging: string, path: string, text: string): Promise<void> {
-  const target = stagedPath(staging, path)
-  makeStagedFolder(target, new Set())
-  await writeFile(target, text)
+  await writeFile(makeStagedPath(staging, path, new Set()), text)
 }
 
 describe('placeFiles', () => {

@@ -6460,15 +6460,17 @@ function staged_path_stagedPath(staging, path) {
     return (0,external_node_path_namespaceObject.join)(staging, name.slice(0, 1), name.slice(1));
 }
 /**
- * Makes the folder that the staged file `target` (a {@link stagedPath}) goes in, and the staging
- * folder above it, unless `made` (the folders made so far, kept by the caller) has it.
+ * Where a file is staged to be written: {@link stagedPath}, with its folder (and the staging
+ * folder above it) made unless `made`, the folders made so far, kept by the caller, has it.
  */
-function makeStagedFolder(target, made) {
+function makeStagedPath(staging, path, made) {
+    const target = staged_path_stagedPath(staging, path);
     const folder = (0,external_node_path_namespaceObject.dirname)(target);
-    if (made.has(folder))
-        return;
-    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
-    made.add(folder);
+    if (!made.has(folder)) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+        made.add(folder);
+    }
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/packing/place.ts
@@ -6668,8 +6670,7 @@ async function openFiles(archive, files, sealed, staging, key) {
     const made = new Set();
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
-        const target = staged_path_stagedPath(staging, file.path);
-        makeStagedFolder(target, made);
+        const target = makeStagedPath(staging, file.path, made);
         try {
             await decryptFile(staged_path_stagedPath(sealed, entry), target, key);
         }
@@ -6734,14 +6735,16 @@ function admitEntry(context, entry) {
     context.remaining.delete(name);
     if (entry.size > record.size)
         refuse(`claims ${entry.size} bytes, the manifest ${record.size}`);
-    const target = staged_path_stagedPath(context.staging, name);
+    return { name, record, target: stagingTarget(context, name, refuse) };
+}
+/** Where an admitted entry is staged, its folder made (see makeStagedPath). */
+function stagingTarget(context, name, refuse) {
     try {
-        makeStagedFolder(target, context.made);
+        return makeStagedPath(context.staging, name, context.made);
     }
     catch (error) {
-        refuse(`cannot be staged (${error.message})`);
+        return refuse(`cannot be staged (${error.message})`);
     }
-    return { name, record, target };
 }
 /**
  * Writes an admitted entry's (inflated) bytes into staging, counting and hashing them: more
@@ -7175,8 +7178,7 @@ async function copyVerified(found, file, staging, made) {
         throw refuse('is not a regular file');
     if (stats.size !== file.size)
         throw refuse(`has ${stats.size} bytes, the manifest ${file.size}`);
-    const target = staged_path_stagedPath(staging, file.path);
-    makeStagedFolder(target, made);
+    const target = makeStagedPath(staging, file.path, made);
     const meter = new ByteMeter(file.size, () => refuse('grew while it was read'));
     await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from), meter, (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 }));
     if (meter.digest() !== file.sha256)

@@ -2939,15 +2939,17 @@ function staged_path_stagedPath(staging, path) {
     return join(staging, name.slice(0, 1), name.slice(1));
 }
 /**
- * Makes the folder that the staged file `target` (a {@link stagedPath}) goes in, and the staging
- * folder above it, unless `made` (the folders made so far, kept by the caller) has it.
+ * Where a file is staged to be written: {@link stagedPath}, with its folder (and the staging
+ * folder above it) made unless `made`, the folders made so far, kept by the caller, has it.
  */
-function staged_path_makeStagedFolder(target, made) {
+function staged_path_makeStagedPath(staging, path, made) {
+    const target = staged_path_stagedPath(staging, path);
     const folder = dirname(target);
-    if (made.has(folder))
-        return;
-    mkdirSync(folder, { recursive: true });
-    made.add(folder);
+    if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+    }
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/packing/encrypt.ts
@@ -2981,8 +2983,7 @@ async function openFiles(archive, files, sealed, staging, key) {
     const made = new Set();
     for (const file of files) {
         const entry = sealedRecord(archive, file).path;
-        const target = stagedPath(staging, file.path);
-        makeStagedFolder(target, made);
+        const target = makeStagedPath(staging, file.path, made);
         try {
             await decryptFile(stagedPath(sealed, entry), target, key);
         }

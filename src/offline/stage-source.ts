@@ -10,7 +10,7 @@ import { isInside } from '../packing/workspace-paths.js'
 import { NotFoundError } from './offline-errors.js'
 import { ByteMeter, hashFile } from '../packing/meter.js'
 import type { CheckpointSource, FoundArchive } from './source.js'
-import { makeStagedFolder, stagedPath } from '../packing/staged-path.js'
+import { makeStagedPath } from '../packing/staged-path.js'
 
 /** What staging an archive checked. */
 export interface StagedArchive {
@@ -94,8 +94,7 @@ async function copyVerified(
   if (!stats || !parent) throw refuse(`is listed but missing from ${found.origin}`)
   if (!stats.isFile()) throw refuse('is not a regular file')
   if (stats.size !== file.size) throw refuse(`has ${stats.size} bytes, the manifest ${file.size}`)
-  const target = stagedPath(staging, file.path)
-  makeStagedFolder(target, made)
+  const target = makeStagedPath(staging, file.path, made)
   const meter = new ByteMeter(file.size, () => refuse('grew while it was read'))
   await pipeline(createReadStream(from), meter, createWriteStream(target, { mode: 0o600 }))
   if (meter.digest() !== file.sha256) throw refuse('does not match its sha256 in the manifest')

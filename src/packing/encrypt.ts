@@ -3,7 +3,7 @@ import type { FileRecord } from '../checkpoint/document.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { hashFile } from './meter.js'
 import { ArchiveIntegrityError } from './packing-errors.js'
-import { makeStagedFolder, stagedPath } from './staged-path.js'
+import { makeStagedPath, stagedPath } from './staged-path.js'
 
 /** The opaque entry name of the index-th encrypted file: the archive shows no paths. */
 export function sealedEntryName(index: number): string {
@@ -38,8 +38,7 @@ export async function openFiles(
   const made = new Set<string>()
   for (const file of files) {
     const entry = sealedRecord(archive, file).path
-    const target = stagedPath(staging, file.path)
-    makeStagedFolder(target, made)
+    const target = makeStagedPath(staging, file.path, made)
     try {
       await decryptFile(stagedPath(sealed, entry), target, key)
     } catch {

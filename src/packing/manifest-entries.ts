@@ -5,7 +5,7 @@ import { describe } from '../checkpoint/errors.js'
 import { isSafeRelativePath, unsafePathReason } from '../checkpoint/safe-paths.js'
 import { writeEntry, type EntrySource } from './entry-writer.js'
 import { ArchiveIntegrityError, entryRefusal } from './packing-errors.js'
-import { makeStagedFolder, stagedPath } from './staged-path.js'
+import { makeStagedPath } from './staged-path.js'
 
 // The checks both extractors (the whole-file one and the streaming one) make of a files
 // archive against its checkpoint's manifest, so that they refuse and accept the same entries.
@@ -22,7 +22,7 @@ export interface EntryContext {
   staging: string
   /** Names a later archive holds a newer version of: passed over, never written. */
   superseded: (name: string) => boolean
-  /** The folders of staging made so far (see makeStagedFolder). */
+  /** The folders of staging made so far (see makeStagedPath). */
   made: Set<string>
 }
 
@@ -90,13 +90,20 @@ export function admitEntry(context: EntryContext, entry: EntryHeader): AdmittedE
   if (!record) return refuse('is not in the checkpoint manifest (or appears twice)')
   context.remaining.delete(name)
   if (entry.size > record.size) refuse(`claims ${entry.size} bytes, the manifest ${record.size}`)
-  const target = stagedPath(context.staging, name)
+  return { name, record, target: stagingTarget(context, name, refuse) }
+}
+
+/** Where an admitted entry is staged, its folder made (see makeStagedPath). */
+function stagingTarget(
+  context: EntryContext,
+  name: string,
+  refuse: (reason: string) => never
+): string {
   try {
-    makeStagedFolder(target, context.made)
+    return makeStagedPath(context.staging, name, context.made)
   } catch (error) {
-    refuse(`cannot be staged (${(error as Error).message})`)
+    return refuse(`cannot be staged (${(error as Error).message})`)
   }
-  return { name, record, target }
 }
 
 /**

@@ -19,12 +19,15 @@ export function stagedPath(staging: string, path: string): string {
 }
 
 /**
- * Makes the folder that the staged file `target` (a {@link stagedPath}) goes in, and the staging
- * folder above it, unless `made` (the folders made so far, kept by the caller) has it.
+ * Where a file is staged to be written: {@link stagedPath}, with its folder (and the staging
+ * folder above it) made unless `made`, the folders made so far, kept by the caller, has it.
  */
-export function makeStagedFolder(target: string, made: Set<string>): void {
+export function makeStagedPath(staging: string, path: string, made: Set<string>): string {
+  const target = stagedPath(staging, path)
   const folder = dirname(target)
-  if (made.has(folder)) return
-  mkdirSync(folder, { recursive: true })
-  made.add(folder)
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true })
+    made.add(folder)
+  }
+  return target
 }

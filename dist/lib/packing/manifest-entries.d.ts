@@ -7,7 +7,7 @@ export interface EntryContext {
     staging: string;
     /** Names a later archive holds a newer version of: passed over, never written. */
     superseded: (name: string) => boolean;
-    /** The folders of staging made so far (see makeStagedFolder). */
+    /** The folders of staging made so far (see makeStagedPath). */
     made: Set<string>;
 }
 /** The context of extracting `archive`, which holds the files `expected`, into `staging`. */
