@@ -5528,7 +5528,7 @@ async function streamEntry(reader, entry, context, { writes, inflates }) {
         return;
     }
     if (entry.method === 8 && entry.compressed <= INFLATE_BESIDE) {
-        const deflated = await reader.gather(entry.compressed);
+        const deflated = await reader.read(entry.compressed);
         const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)({ chunkSize: INFLATE_CHUNK });
         await inflates.add(stageEntry(archive, admitted, external_node_stream_namespaceObject.Readable.from([deflated], { objectMode: false }), [inflate]));
         return;
@@ -5634,16 +5634,22 @@ class ByteReader {
     digest() {
         return `sha256:${this.hash.digest('hex')}`;
     }
+    /** Reads the next chunk into the head, once the head is used up. */
     async more() {
         const next = await this.chunks.next();
         if (next.done === true)
             throw new packing_errors_UnstreamableZipError('the download ended early');
         this.hash.update(next.value);
-        this.head = this.head.length === 0 ? next.value : Buffer.concat([this.head, next.value]);
+        this.head = next.value;
     }
+    /**
+     * The next `count` bytes in one Buffer: a view of the head when it holds them, else each
+     * piece copied in as it arrives (and let go). Joining the head to each chunk instead copied
+     * an entry of 1 MiB about eight times over.
+     */
     async read(count) {
-        while (this.head.length < count)
-            await this.more();
+        if (this.head.length < count)
+            return this.gather(count);
         const bytes = this.head.subarray(0, count);
         this.head = this.head.subarray(count);
         this.position += count;
@@ -5673,7 +5679,6 @@ class ByteReader {
             left -= step;
         }
     }
-    /** The next `count` bytes in one Buffer, each piece copied in as it arrives. */
     async gather(count) {
         const bytes = Buffer.allocUnsafe(count);
         let filled = 0;

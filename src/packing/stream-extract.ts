@@ -144,7 +144,7 @@ async function streamEntry(
     return
   }
   if (entry.method === 8 && entry.compressed <= INFLATE_BESIDE) {
-    const deflated = await reader.gather(entry.compressed)
+    const deflated = await reader.read(entry.compressed)
     const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK })
     await inflates.add(
       stageEntry(archive, admitted, Readable.from([deflated], { objectMode: false }), [inflate])
@@ -267,15 +267,21 @@ class ByteReader {
     return `sha256:${this.hash.digest('hex')}`
   }
 
+  /** Reads the next chunk into the head, once the head is used up. */
   private async more(): Promise<void> {
     const next = await this.chunks.next()
     if (next.done === true) throw new UnstreamableZipError('the download ended early')
     this.hash.update(next.value)
-    this.head = this.head.length === 0 ? next.value : Buffer.concat([this.head, next.value])
+    this.head = next.value
   }
 
+  /**
+   * The next `count` bytes in one Buffer: a view of the head when it holds them, else each
+   * piece copied in as it arrives (and let go). Joining the head to each chunk instead copied
+   * an entry of 1 MiB about eight times over.
+   */
   async read(count: number): Promise<Buffer> {
-    while (this.head.length < count) await this.more()
+    if (this.head.length < count) return this.gather(count)
     const bytes = this.head.subarray(0, count)
     this.head = this.head.subarray(count)
     this.position += count
@@ -306,8 +312,7 @@ class ByteReader {
     }
   }
 
-  /** The next `count` bytes in one Buffer, each piece copied in as it arrives. */
-  async gather(count: number): Promise<Buffer> {
+  private async gather(count: number): Promise<Buffer> {
     const bytes = Buffer.allocUnsafe(count)
     let filled = 0
     for await (const piece of this.take(count)) filled += piece.copy(bytes, filled)
