@@ -35,7 +35,10 @@ export class FakeRunner {
   readonly log: string[] = []
   summary = ''
 
-  /** The functions of @actions/core that the steps call. */
+  /**
+   * The runner's commands the steps call (through the light toolkit), as @actions/core names
+   * them: @actions/glob, loaded for wildcards, calls @actions/core itself.
+   */
   readonly core = {
     debug: (_message: string): void => undefined,
     getState: (name: string): string => this.state.get(name) ?? '',
@@ -69,18 +72,13 @@ export class FakeRunner {
     }
   }
 
-  /** The light toolkit: the same runner, as the steps' cheap paths speak to it. */
+  /** The light toolkit: the same runner, as the steps speak to it. */
   readonly lightToolkit = {
+    ...this.core,
     getInput: (name: string, options: { trimWhitespace?: boolean } = {}): string => {
       const value = this.inputs.get(name) ?? ''
       return options.trimWhitespace === false ? value : value.trim()
     },
-    getState: this.core.getState,
-    setOutput: this.core.setOutput,
-    setSecret: this.core.setSecret,
-    info: this.core.info,
-    notice: this.core.notice,
-    warning: this.core.warning,
     appendSummary: (markdown: string): void => {
       this.summary += markdown
     }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as core from '@actions/core'
+import { writeFile } from 'node:fs/promises'
 import * as toolkit from '../../src/action/light-toolkit.js'
 
 let temp: string
@@ -58,5 +60,72 @@ describe('the light toolkit', () => {
     toolkit.appendSummary('# one\n')
     toolkit.appendSummary('two\n')
     expect(await readFile(join(temp, 'summary.md'), 'utf8')).toBe('# one\ntwo\n')
+  })
+
+  // @actions/core is the definition of these commands: the toolkit must write what it writes.
+  type Commands = Pick<
+    typeof toolkit,
+    | 'info'
+    | 'debug'
+    | 'notice'
+    | 'warning'
+    | 'setSecret'
+    | 'startGroup'
+    | 'endGroup'
+    | 'setOutput'
+    | 'saveState'
+    | 'setFailed'
+  >
+
+  /** What `calls` writes to stdout and to the runner's files, delimiters made alike. */
+  async function written(
+    commands: Commands,
+    files: boolean
+  ): Promise<{ stdout: string; files: string; exitCode: unknown }> {
+    const stdout: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      stdout.push(String(chunk))
+      return true
+    })
+    const output = join(temp, `output-${String(Math.random())}`)
+    const state = join(temp, `state-${String(Math.random())}`)
+    process.env.GITHUB_OUTPUT = files ? output : ''
+    process.env.GITHUB_STATE = files ? state : ''
+    if (files) await Promise.all([writeFile(output, ''), writeFile(state, '')])
+    const exitCode = process.exitCode
+    try {
+      commands.info('plain line: 100% done')
+      commands.debug('a:b,c\nd\r%')
+      commands.notice('note %0A\nnext')
+      commands.warning('careful, 50%')
+      commands.setSecret('hush\nhush')
+      commands.startGroup("Save node 'build': 1,2")
+      commands.endGroup()
+      commands.setOutput('saved', 'true')
+      commands.setOutput('state', '{"a":\n1}')
+      commands.saveState('scope', 'ci, with: colons')
+      commands.setFailed('it failed:\n50% of it')
+      const seen = process.exitCode
+      const text = files ? (await readFile(output, 'utf8')) + (await readFile(state, 'utf8')) : ''
+      return {
+        stdout: stdout.join(''),
+        files: text.replace(/ghadelimiter_[0-9a-f-]{36}/g, 'DELIMITER'),
+        exitCode: seen
+      }
+    } finally {
+      process.exitCode = exitCode
+      jest.restoreAllMocks()
+    }
+  }
+
+  it.each([
+    ['with the runner files', true],
+    ['without them (commands on stdout)', false]
+  ])('writes what @actions/core writes, %s', async (_, files) => {
+    const ours = await written(toolkit, files)
+    const theirs = await written(core, files)
+    expect(ours).toEqual(theirs)
+    expect(ours.exitCode).toBe(1)
+    expect(ours.stdout).toContain('::error::it failed:%0A50%25 of it')
   })
 })

@@ -11,11 +11,112 @@ __webpack_require__.d(__webpack_exports__, {
   runRunPost: () => (/* binding */ runRunPost)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var lib_core = __webpack_require__(6421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
+
+
+
+// The runner commands the steps use (inputs, outputs, state, log lines, groups, failure),
+// written byte for byte as @actions/core writes them (its tests check both against each other).
+// Loading @actions/core also loads its HTTP client, undici, for OIDC tokens no step asks for:
+// 1 MB of bundle, about 90 ms of every step's start on Node 24.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
+function getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
+}
+/** A value the main step saved for its post step. */
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a step output through the runner's output file. */
+function setOutput(name, value) {
+    if (!keyValueCommand('OUTPUT', name, value)) {
+        process.stdout.write(EOL);
+        issue('set-output', value, { name });
+    }
+}
+/** Keeps a value for the step's post step, through the runner's state file. */
+function saveState(name, value) {
+    if (!keyValueCommand('STATE', name, value))
+        issue('save-state', value, { name });
+}
+/**
+ * Appends `name` and `value` to the runner's file for `command` (GITHUB_OUTPUT, GITHUB_STATE)
+ * between fresh delimiters; false when the runner gave no such file. (A file the runner named
+ * but did not make is made, where @actions/core throws.)
+ */
+function keyValueCommand(command, name, value) {
+    const file = process.env[`GITHUB_${command}`] ?? '';
+    if (file === '')
+        return false;
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (value.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+    return true;
+}
+/** Masks a value in the log. */
+function setSecret(value) {
+    issue('add-mask', value);
+}
+function info(message) {
+    process.stdout.write(`${message}${external_node_os_.EOL}`);
+}
+function notice(message) {
+    issue('notice', message);
+}
+function warning(message) {
+    issue('warning', message);
+}
+function debug(message) {
+    issue('debug', message);
+}
+/** Fails the step: an error annotation, and exit code 1 once the step ends. */
+function setFailed(message) {
+    process.exitCode = 1;
+    issue('error', message);
+}
+/** Folds the log lines that follow, up to {@link endGroup}, under `title`. */
+function startGroup(title) {
+    issue('group', title);
+}
+function endGroup() {
+    issue('endgroup', '');
+}
+/** Appends Markdown to the job summary, when the runner gives a summary file. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    if (file === '')
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
+    appendFileSync(file, markdown, 'utf8');
+}
+function issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 ;// CONCATENATED MODULE: ./src/action/actions-core.ts
-// The runner adapter's door to @actions/core: steps reach the toolkit only through src/action/,
-// so one folder holds everything that knows how a runner is spoken to.
+// The steps' door to the runner: steps reach it only through src/action/, so one folder holds
+// everything that knows how a runner is spoken to. The commands are the light toolkit's, written
+// as @actions/core writes them, without loading its HTTP client at every step's start.
 
 
 ;// CONCATENATED MODULE: ./src/checkpoint/errors.ts
@@ -112,8 +213,6 @@ function errors_describe(error) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/checkpoint/fingerprint.ts
 
 /** The major version of the action, part of every fingerprint: a new major re-runs nodes. */
@@ -343,75 +442,9 @@ function noticeIfUnavailable(error) {
     if (!(error instanceof ArtifactsUnavailableError))
         return false;
     if (!unavailableNoticed)
-        lib_core/* notice */.lm(error.message);
+        notice(error.message);
     unavailableNoticed = true;
     return true;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/action/light-toolkit.ts
-
-
-
-// The few runner commands the cheap paths need (a skipped node, the summary, reading inputs),
-// written as @actions/core writes them. Loading @actions/core also loads its HTTP client (about
-// 1 MB of bundle, 0.1 s per step): steps that move no bytes use these instead.
-/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
-function getInput(name, options = {}) {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-    return options.trimWhitespace === false ? value : value.trim();
-}
-/** A value the main step saved for its post step. */
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-/** Sets a step output through the runner's output file. */
-function setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT ?? '';
-    if (file === '') {
-        issue('set-output', value, { name });
-        return;
-    }
-    const delimiter = `ghadelimiter_${randomUUID()}`;
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`Unexpected input: name or value contains the delimiter ${delimiter}`);
-    }
-    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
-}
-/** Masks a value in the log. */
-function setSecret(value) {
-    issue('add-mask', value);
-}
-function info(message) {
-    process.stdout.write(`${message}${EOL}`);
-}
-function notice(message) {
-    issue('notice', message);
-}
-function warning(message) {
-    issue('warning', message);
-}
-/** Appends Markdown to the job summary, when the runner gives a summary file. */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
-    if (file === '')
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
-    appendFileSync(file, markdown, 'utf8');
-}
-function issue(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -1658,8 +1691,6 @@ function mayHoldSecrets(text, secrets, allowShapes) {
     return !allowShapes && LOOSE_SHAPES.test(text);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2377);
 ;// CONCATENATED MODULE: ./src/packing/limit.ts
 /** Files up to this size are read, packed and written whole rather than streamed. */
 const SMALL_FILE = 1024 * 1024;
@@ -1771,7 +1802,6 @@ function nativeLinkTarget(target, platform = process.platform) {
 
 
 
-
 /**
  * Finds the files that `paths` globs name (`!` excludes), inside the workspace only. Links are
  * kept as links when they point inside the workspace and refused when they point out of it.
@@ -1804,7 +1834,9 @@ async function findPaths(absolutePatterns) {
     if (process.platform !== 'win32' && absolutePatterns.every(isPlainPath)) {
         return walkPaths(absolutePatterns);
     }
-    const globber = await glob/* create */.v(absolutePatterns.join('\n'), {
+    // Loaded only for wildcards: it brings @actions/core and its HTTP client with it.
+    const glob = await __webpack_require__.e(/* import() */ 660).then(__webpack_require__.bind(__webpack_require__, 3660));
+    const globber = await glob.create(absolutePatterns.join('\n'), {
         followSymbolicLinks: false,
         implicitDescendants: true,
         matchDirectories: false
@@ -2031,12 +2063,12 @@ async function inGroup(title, work) {
  */
 function logProgress(line) {
     if (openGroup === undefined) {
-        lib_core/* info */.pq(line);
+        info(line);
         return;
     }
-    lib_core/* endGroup */.N4();
-    lib_core/* info */.pq(line);
-    lib_core/* startGroup */.Oh(`${openGroup} (continued)`);
+    endGroup();
+    info(line);
+    startGroup(`${openGroup} (continued)`);
 }
 /** The end of a step's final line: `12 file(s), 3.4 GiB, in 41.2 s`. */
 function movedInWords({ files, bytes, ms }) {
@@ -2045,11 +2077,11 @@ function movedInWords({ files, bytes, ms }) {
 /** The step's log as the transport reports to it: lines, progress, and values masked. */
 const stepLog = {
     info: line => {
-        lib_core/* info */.pq(line);
+        info(line);
     },
     progress: logProgress,
     mask: secret => {
-        lib_core/* setSecret */.Pq(secret);
+        setSecret(secret);
     }
 };
 
@@ -5585,7 +5617,7 @@ async function packBeforeCommit(document, newArchive, context, upload) {
         return { document };
     await upload(pack, packBytes(members));
     await context.copies.copies.recordPackDocuments(pack, carried.names);
-    lib_core/* info */.pq(`Packed ${members.length - carried.names.length} small archive(s) and ${carried.names.length} retired checkpoint(s) into ${pack}.`);
+    info(`Packed ${members.length - carried.names.length} small archive(s) and ${carried.names.length} retired checkpoint(s) into ${pack}.`);
     const superseded = [...ownPacks.map(unit => unit.artifact), ...carried.retired];
     return { document: inPack(document, merged, pack), plan: { pack, superseded } };
 }
@@ -5599,7 +5631,7 @@ async function deleteSuperseded(plan, artifacts) {
             await artifacts.delete(name);
         }
         catch (error) {
-            lib_core/* warning */.$e(`${name} is now inside ${plan.pack} but could not be deleted: ${errors_describe(error)}`);
+            warning(`${name} is now inside ${plan.pack} but could not be deleted: ${errors_describe(error)}`);
         }
     }
 }
@@ -5706,7 +5738,7 @@ async function saveNode(request) {
     if (plan)
         await deleteSuperseded(plan, artifacts);
     const what = save.partial ? 'progress of' : 'done:';
-    lib_core/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
+    info(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
     return document;
 }
 /** What merging into packs works with: the listing, the job's copies of this scope. */
@@ -5780,7 +5812,7 @@ async function latestInRun(store, scope, codec) {
     const manager = new CheckpointManager(store, { scope, codec });
     return manager.latestValid({
         onSkip: ({ ref, error }) => {
-            lib_core/* warning */.$e(`Checkpoint ${naming_checkpointName(ref)} was passed over: ${error.message}`);
+            warning(`Checkpoint ${naming_checkpointName(ref)} was passed over: ${error.message}`);
         }
     });
 }
@@ -5795,7 +5827,7 @@ async function packFiles(sink, ref, request, codec) {
     const name = filesArchiveName(ref);
     const sealKey = codec.fileKey;
     const packing = await packingOf(regular, request.save.compressionLevel, sealKey);
-    lib_core/* info */.pq(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
+    info(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
     const packer = new ZipPacker(packSources(regular, sealKey), {
         level: packing.level,
         sealKey,
@@ -6008,7 +6040,7 @@ async function saveWithoutArtifacts(request) {
     // The archive is kept in the cache under the node's key, when it has one.
     const archive = packedFiles.archive && key ? { ...packedFiles.archive, cache: key } : packedFiles.archive;
     const document = nextCheckpoint(base, nodeResult(request, archive, packedFiles.packed));
-    lib_core/* info */.pq(`Checkpoint of node '${save.node}' built without artifacts (GitHub Enterprise Server): ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
+    info(`Checkpoint of node '${save.node}' built without artifacts (GitHub Enterprise Server): ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
     return document;
 }
 /** A sink that writes the zip to a local file. */
@@ -6041,7 +6073,7 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     refuseSecrets(save);
     const files = await collectFiles(context.workspace, paths, 'paths');
     if (paths.length > 0 && files.length === 0) {
-        lib_core/* warning */.$e(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
+        warning(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
     }
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
     try {
@@ -6434,11 +6466,11 @@ async function readCommandState(file, node) {
  * partial checkpoint, which the next attempt hands back to the command.
  */
 async function runRunPost() {
-    const status = lib_core/* getState */.Gu(RunState.Status);
+    const status = getState(RunState.Status);
     if (status !== 'running' && status !== 'cancelled')
         return;
-    const node = lib_core/* getState */.Gu(RunState.Node);
-    const scope = lib_core/* getState */.Gu(RunState.Scope);
+    const node = getState(RunState.Node);
+    const scope = getState(RunState.Scope);
     const context = readRunContext();
     const failOnError = getBoolean(Input.FailOnError, false);
     try {
@@ -6449,17 +6481,17 @@ async function runRunPost() {
             return;
         const message = `Could not keep the progress of node '${node}': ${errors_describe(error)}`;
         if (failOnError)
-            lib_core/* setFailed */.C1(message);
+            setFailed(message);
         else
-            lib_core/* warning */.$e(message);
+            warning(message);
     }
 }
 /** Saves what an unfinished command left (its state file and `paths`) as a partial checkpoint. */
 async function keepProgress(node, scope, context) {
-    const progress = await readCommandState(lib_core/* getState */.Gu(RunState.StateFile), node);
+    const progress = await readCommandState(getState(RunState.StateFile), node);
     const inputs = getCheckpointInputs();
     if (Object.keys(progress).length === 0 && inputs.paths.length === 0) {
-        lib_core/* info */.pq(`Node '${node}' did not finish and recorded no progress: nothing to keep.`);
+        info(`Node '${node}' did not finish and recorded no progress: nothing to keep.`);
         return;
     }
     const job = await jobContextOrNew(context.runnerTemp, scope);
@@ -6467,7 +6499,7 @@ async function keepProgress(node, scope, context) {
     const save = { ...inputs, scope, node, state: progress, fingerprint, partial: true };
     const saved = await checkpointNode(save, inputs.paths, context, job);
     const checkpoint = naming_checkpointName(saved.document);
-    lib_core/* info */.pq(`Node '${node}' did not finish: its progress is kept in ${checkpoint} for the next attempt.`);
+    info(`Node '${node}' did not finish: its progress is kept in ${checkpoint} for the next attempt.`);
     await recordEvent(context.runnerTemp, job, {
         node,
         status: 'partial',

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // and end, without loading the code (and the toolkit) that saves a cancelled node's progress.
 const status = process.env.STATE_status;
 if (status === 'running' || status === 'cancelled') {
-    const { runRunPost } = await Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8702));
+    const { runRunPost } = await __nccwpck_require__.e(/* import() */ 702).then(__nccwpck_require__.bind(__nccwpck_require__, 8702));
     await runRunPost();
     // The step is done: a socket the toolkit abandoned must not keep it alive.
     process.exit();
@@ -472,6 +472,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -1,5 +1,6 @@
-// The runner adapter's door to @actions/core: steps reach the toolkit only through src/action/,
-// so one folder holds everything that knows how a runner is spoken to.
+// The steps' door to the runner: steps reach it only through src/action/, so one folder holds
+// everything that knows how a runner is spoken to. The commands are the light toolkit's, written
+// as @actions/core writes them, without loading its HTTP client at every step's start.
 export {
   debug,
   endGroup,
@@ -9,6 +10,7 @@ export {
   saveState,
   setFailed,
   setOutput,
+  setSecret,
   startGroup,
   warning
-} from '@actions/core'
+} from './light-toolkit.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { ConfigurationError, InvalidInputError, describe } from '../checkpoint/errors.js'
 import { ArtifactsUnavailableError } from '../transport/service-errors.js'
 

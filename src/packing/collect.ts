@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs'
 import { readlink, realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path'
-import * as glob from '@actions/glob'
 import { InvalidInputError } from '../checkpoint/errors.js'
 import { unsafePathReason } from '../checkpoint/safe-paths.js'
 import { FILE_CONCURRENCY, mapLimit } from './limit.js'
@@ -64,6 +63,8 @@ export async function findPaths(absolutePatterns: string[]): Promise<string[]> {
   if (process.platform !== 'win32' && absolutePatterns.every(isPlainPath)) {
     return walkPaths(absolutePatterns)
   }
+  // Loaded only for wildcards: it brings @actions/core and its HTTP client with it.
+  const glob = await import('@actions/glob')
   const globber = await glob.create(absolutePatterns.join('\n'), {
     followSymbolicLinks: false,
     implicitDescendants: true,
