@@ -1722,8 +1722,9 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
-// The runner commands the steps use (inputs, outputs, state, log lines, groups, failure),
-// written byte for byte as @actions/core writes them (its tests check both against each other).
+// The steps' one way to speak to the runner: the commands they use (inputs, outputs, state, log
+// lines, groups, failure), written byte for byte as @actions/core writes them (its tests check
+// both against each other).
 // Loading @actions/core also loads its HTTP client, undici, for OIDC tokens no step asks for:
 // 1 MB of bundle, about 90 ms of every step's start on Node 24.
 /** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */

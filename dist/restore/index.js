@@ -1417,7 +1417,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1628);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(681);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runRestore */ .Y)();
 // The step is done: a socket the toolkit abandoned (a stalled upload) must not keep it alive.
@@ -1428,7 +1428,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1628:
+/***/ 681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1449,8 +1449,9 @@ var external_node_os_ = __nccwpck_require__(8161);
 
 
 
-// The runner commands the steps use (inputs, outputs, state, log lines, groups, failure),
-// written byte for byte as @actions/core writes them (its tests check both against each other).
+// The steps' one way to speak to the runner: the commands they use (inputs, outputs, state, log
+// lines, groups, failure), written byte for byte as @actions/core writes them (its tests check
+// both against each other).
 // Loading @actions/core also loads its HTTP client, undici, for OIDC tokens no step asks for:
 // 1 MB of bundle, about 90 ms of every step's start on Node 24.
 /** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless asked not to be. */
@@ -1540,12 +1541,6 @@ function escapeData(text) {
 function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-
-;// CONCATENATED MODULE: ./src/action/actions-core.ts
-// The steps' door to the runner: steps reach it only through src/action/, so one folder holds
-// everything that knows how a runner is spoken to. The commands are the light toolkit's, written
-// as @actions/core writes them, without loading its HTTP client at every step's start.
-
 
 ;// CONCATENATED MODULE: ./src/checkpoint/canonical.ts
 

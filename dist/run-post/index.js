@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // and end, without loading the code (and the toolkit) that saves a cancelled node's progress.
 const status = process.env.STATE_status;
 if (status === 'running' || status === 'cancelled') {
-    const { runRunPost } = await __nccwpck_require__.e(/* import() */ 702).then(__nccwpck_require__.bind(__nccwpck_require__, 8702));
+    const { runRunPost } = await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 1039));
     await runRunPost();
     // The step is done: a socket the toolkit abandoned must not keep it alive.
     process.exit();

@@ -2,30 +2,6 @@ export const id = 280;
 export const ids = [280];
 export const modules = {
 
-/***/ 3497:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.$e),
-/* harmony export */   C1: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.C1),
-/* harmony export */   LZ: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.LZ),
-/* harmony export */   N4: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.N4),
-/* harmony export */   Oh: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.Oh),
-/* harmony export */   Pq: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.Pq),
-/* harmony export */   Yz: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.Yz),
-/* harmony export */   lm: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.lm),
-/* harmony export */   pq: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.pq),
-/* harmony export */   uH: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.uH)
-/* harmony export */ });
-/* harmony import */ var _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6285);
-// The steps' door to the runner: steps reach it only through src/action/, so one folder holds
-// everything that knows how a runner is spoken to. The commands are the light toolkit's, written
-// as @actions/core writes them, without loading its HTTP client at every step's start.
-
-
-
-/***/ }),
-
 /***/ 9280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -34,7 +10,7 @@ export const modules = {
 /* harmony export */   j: () => (/* reexport safe */ _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__.j1),
 /* harmony export */   reportFailure: () => (/* binding */ reportFailure)
 /* harmony export */ });
-/* harmony import */ var _actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3497);
+/* harmony import */ var _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6285);
 /* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7339);
 /* harmony import */ var _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1964);
 
@@ -52,10 +28,10 @@ function reportFailure(error, failOnError) {
         return;
     const message = (0,_checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(error);
     if (error instanceof _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC || error instanceof _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1 || failOnError) {
-        _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
         return;
     }
-    _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+    _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
 }
 let unavailableNoticed = false;
 /**
@@ -67,7 +43,7 @@ function noticeIfUnavailable(error) {
     if (!(error instanceof _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ArtifactsUnavailableError */ .yI))
         return false;
     if (!unavailableNoticed)
-        _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(error.message);
+        _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(error.message);
     unavailableNoticed = true;
     return true;
 }

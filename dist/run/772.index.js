@@ -2,30 +2,6 @@ export const id = 772;
 export const ids = [772,280];
 export const modules = {
 
-/***/ 3497:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.$e),
-/* harmony export */   C1: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.C1),
-/* harmony export */   LZ: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.LZ),
-/* harmony export */   N4: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.N4),
-/* harmony export */   Oh: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.Oh),
-/* harmony export */   Pq: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.Pq),
-/* harmony export */   Yz: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.Yz),
-/* harmony export */   lm: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.lm),
-/* harmony export */   pq: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.pq),
-/* harmony export */   uH: () => (/* reexport safe */ _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__.uH)
-/* harmony export */ });
-/* harmony import */ var _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6285);
-// The steps' door to the runner: steps reach it only through src/action/, so one folder holds
-// everything that knows how a runner is spoken to. The commands are the light toolkit's, written
-// as @actions/core writes them, without loading its HTTP client at every step's start.
-
-
-
-/***/ }),
-
 /***/ 9280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -34,7 +10,7 @@ export const modules = {
 /* harmony export */   j: () => (/* reexport safe */ _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__.j1),
 /* harmony export */   reportFailure: () => (/* binding */ reportFailure)
 /* harmony export */ });
-/* harmony import */ var _actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3497);
+/* harmony import */ var _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6285);
 /* harmony import */ var _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7339);
 /* harmony import */ var _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1964);
 
@@ -52,10 +28,10 @@ function reportFailure(error, failOnError) {
         return;
     const message = (0,_checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(error);
     if (error instanceof _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC || error instanceof _checkpoint_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1 || failOnError) {
-        _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
         return;
     }
-    _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
+    _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${message} (the step goes on: set fail-on-error: true to fail it instead)`);
 }
 let unavailableNoticed = false;
 /**
@@ -67,7 +43,7 @@ function noticeIfUnavailable(error) {
     if (!(error instanceof _transport_service_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ArtifactsUnavailableError */ .yI))
         return false;
     if (!unavailableNoticed)
-        _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(error.message);
+        _light_toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(error.message);
     unavailableNoticed = true;
     return true;
 }
@@ -84,8 +60,8 @@ __webpack_require__.d(__webpack_exports__, {
   runRun: () => (/* binding */ runRun)
 });
 
-// EXTERNAL MODULE: ./src/action/actions-core.ts
-var actions_core = __webpack_require__(3497);
+// EXTERNAL MODULE: ./src/action/light-toolkit.ts
+var light_toolkit = __webpack_require__(6285);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -1212,14 +1188,14 @@ let openGroup;
  * step's details stay one click away, and its one final line stands out below them.
  */
 async function inGroup(title, work) {
-    actions_core/* startGroup */.Oh(title);
+    light_toolkit/* startGroup */.Oh(title);
     openGroup = title;
     try {
         return await work();
     }
     finally {
         openGroup = undefined;
-        actions_core/* endGroup */.N4();
+        light_toolkit/* endGroup */.N4();
     }
 }
 /**
@@ -1228,12 +1204,12 @@ async function inGroup(title, work) {
  */
 function logProgress(line) {
     if (openGroup === undefined) {
-        actions_core/* info */.pq(line);
+        light_toolkit/* info */.pq(line);
         return;
     }
-    actions_core/* endGroup */.N4();
-    actions_core/* info */.pq(line);
-    actions_core/* startGroup */.Oh(`${openGroup} (continued)`);
+    light_toolkit/* endGroup */.N4();
+    light_toolkit/* info */.pq(line);
+    light_toolkit/* startGroup */.Oh(`${openGroup} (continued)`);
 }
 /** The end of a step's final line: `12 file(s), 3.4 GiB, in 41.2 s`. */
 function movedInWords({ files, bytes, ms }) {
@@ -1242,11 +1218,11 @@ function movedInWords({ files, bytes, ms }) {
 /** The step's log as the transport reports to it: lines, progress, and values masked. */
 const stepLog = {
     info: line => {
-        actions_core/* info */.pq(line);
+        light_toolkit/* info */.pq(line);
     },
     progress: logProgress,
     mask: secret => {
-        actions_core/* setSecret */.Pq(secret);
+        light_toolkit/* setSecret */.Pq(secret);
     }
 };
 
@@ -4213,7 +4189,7 @@ async function packBeforeCommit(document, newArchive, context, upload) {
         return { document };
     await upload(pack, packBytes(members));
     await context.copies.copies.recordPackDocuments(pack, carried.names);
-    actions_core/* info */.pq(`Packed ${members.length - carried.names.length} small archive(s) and ${carried.names.length} retired checkpoint(s) into ${pack}.`);
+    light_toolkit/* info */.pq(`Packed ${members.length - carried.names.length} small archive(s) and ${carried.names.length} retired checkpoint(s) into ${pack}.`);
     const superseded = [...ownPacks.map(unit => unit.artifact), ...carried.retired];
     return { document: inPack(document, merged, pack), plan: { pack, superseded } };
 }
@@ -4227,7 +4203,7 @@ async function deleteSuperseded(plan, artifacts) {
             await artifacts.delete(name);
         }
         catch (error) {
-            actions_core/* warning */.$e(`${name} is now inside ${plan.pack} but could not be deleted: ${(0,errors/* describe */.q0)(error)}`);
+            light_toolkit/* warning */.$e(`${name} is now inside ${plan.pack} but could not be deleted: ${(0,errors/* describe */.q0)(error)}`);
         }
     }
 }
@@ -4334,7 +4310,7 @@ async function saveNode(request) {
     if (plan)
         await deleteSuperseded(plan, artifacts);
     const what = save.partial ? 'progress of' : 'done:';
-    actions_core/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
+    light_toolkit/* info */.pq(`Saved ${name}: ${what} node '${save.node}', ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
     return document;
 }
 /** What merging into packs works with: the listing, the job's copies of this scope. */
@@ -4408,7 +4384,7 @@ async function latestInRun(store, scope, codec) {
     const manager = new CheckpointManager(store, { scope, codec });
     return manager.latestValid({
         onSkip: ({ ref, error }) => {
-            actions_core/* warning */.$e(`Checkpoint ${(0,naming/* checkpointName */.s7)(ref)} was passed over: ${error.message}`);
+            light_toolkit/* warning */.$e(`Checkpoint ${(0,naming/* checkpointName */.s7)(ref)} was passed over: ${error.message}`);
         }
     });
 }
@@ -4423,7 +4399,7 @@ async function packFiles(sink, ref, request, codec) {
     const name = (0,naming/* filesArchiveName */.jv)(ref);
     const sealKey = codec.fileKey;
     const packing = await packingOf(regular, request.save.compressionLevel, sealKey);
-    actions_core/* info */.pq(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
+    light_toolkit/* info */.pq(`Packing ${regular.length} file(s) into ${name} at zip level ${packing.level} (${packing.reason}).`);
     const packer = new ZipPacker(packSources(regular, sealKey), {
         level: packing.level,
         sealKey,
@@ -4541,7 +4517,7 @@ async function saveWithoutArtifacts(request) {
     // The archive is kept in the cache under the node's key, when it has one.
     const archive = packedFiles.archive && key ? { ...packedFiles.archive, cache: key } : packedFiles.archive;
     const document = nextCheckpoint(base, nodeResult(request, archive, packedFiles.packed));
-    actions_core/* info */.pq(`Checkpoint of node '${save.node}' built without artifacts (GitHub Enterprise Server): ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
+    light_toolkit/* info */.pq(`Checkpoint of node '${save.node}' built without artifacts (GitHub Enterprise Server): ${request.files.length} file(s), state keys [${Object.keys(document.state).join(', ')}].`);
     return document;
 }
 /** A sink that writes the zip to a local file. */
@@ -4574,7 +4550,7 @@ async function checkpointNode(save, paths, context, job, durationMs = sinceLastS
     refuseSecrets(save);
     const files = await collectFiles(context.workspace, paths, 'paths');
     if (paths.length > 0 && files.length === 0) {
-        actions_core/* warning */.$e(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
+        light_toolkit/* warning */.$e(`Input 'paths' matched no files (${paths.join(', ')}): the checkpoint holds state only.`);
     }
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.runnerTemp, 'checkpoint-save-'));
     try {
@@ -4670,25 +4646,25 @@ async function checkpointWithCache(save, paths, context, job, wanted, durationMs
 }
 function warnNotKept(save, wanted) {
     const why = wanted ? 'it has no key' : 'cache is false';
-    actions_core/* warning */.$e(`Node '${save.node}' is not kept anywhere: GitHub Enterprise Server has no artifacts, and the Actions cache keeps only nodes with a key (${why}).`);
+    light_toolkit/* warning */.$e(`Node '${save.node}' is not kept anywhere: GitHub Enterprise Server has no artifacts, and the Actions cache keeps only nodes with a key (${why}).`);
 }
 async function cacheCheckpoint(document, save, key, archiveFile, workspace) {
     try {
         const part = contribution_restrictTo(document, [save.node]);
         // The entry holds the archive this save wrote; files of an earlier save stay out of it.
         if (part.archives.some(archive => archive.name !== (0,naming/* filesArchiveName */.jv)(document))) {
-            actions_core/* info */.pq(`Node '${save.node}' is not kept in the cache: some of its files are in an archive of an earlier save.`);
+            light_toolkit/* info */.pq(`Node '${save.node}' is not kept in the cache: some of its files are in an archive of an earlier save.`);
             return false;
         }
         const text = new codec_CheckpointCodec(save.protection).encode(part);
         const [archive] = part.archives;
         const entry = { key, scope: save.scope, node: save.node, document: text };
-        const result = await saveEntry(entry, archive && { name: archive.name, file: archiveFile }, workspace, actions_core/* notice */.lm);
-        actions_core/* info */.pq(cacheResult(result, save.node, key));
+        const result = await saveEntry(entry, archive && { name: archive.name, file: archiveFile }, workspace, light_toolkit/* notice */.lm);
+        light_toolkit/* info */.pq(cacheResult(result, save.node, key));
         return result === 'saved' || result === 'exists';
     }
     catch (error) {
-        actions_core/* warning */.$e(`Node '${save.node}' could not be kept in the Actions cache: ${(0,errors/* describe */.q0)(error)}`);
+        light_toolkit/* warning */.$e(`Node '${save.node}' could not be kept in the Actions cache: ${(0,errors/* describe */.q0)(error)}`);
         return false;
     }
 }
@@ -5668,7 +5644,7 @@ async function extractFrom({ fetcher, record, folders }, expected, into, superse
             return;
         }
         catch (error) {
-            actions_core/* info */.pq(`Reading ${record.name} while it downloads failed (${(0,errors/* describe */.q0)(error)}): downloading it whole`);
+            light_toolkit/* info */.pq(`Reading ${record.name} while it downloads failed (${(0,errors/* describe */.q0)(error)}): downloading it whole`);
         }
     }
     const zip = await fetcher.download(folders.downloads);
@@ -5797,7 +5773,7 @@ function isPermissionError(error) {
  * @throws CheckpointError when the entry does not verify
  */
 async function fetchCacheHit(entry, runnerTemp, codec) {
-    const restored = await restoreEntry(entry, runnerTemp, actions_core/* notice */.lm);
+    const restored = await restoreEntry(entry, runnerTemp, light_toolkit/* notice */.lm);
     if (!restored)
         return undefined;
     const dispose = () => (0,promises_.rm)(restored.scratch, { recursive: true, force: true });
@@ -5854,7 +5830,7 @@ function cacheArchives(runnerTemp) {
         if (!ref || record.cache === undefined) {
             throw new ArchiveIntegrityError(record.name, 'names no cache entry of a node');
         }
-        const restored = await restoreEntry({ key: record.cache, scope: ref.scope, node: ref.node }, runnerTemp, actions_core/* notice */.lm);
+        const restored = await restoreEntry({ key: record.cache, scope: ref.scope, node: ref.node }, runnerTemp, light_toolkit/* notice */.lm);
         if (!restored)
             throw new ArchiveIntegrityError(record.name, `its cache entry ${record.cache} is gone`);
         try {
@@ -5963,7 +5939,7 @@ async function adoptOffered(inputs, context, job, fingerprint) {
     const partial = document.partials?.find(item => item.id === inputs.node);
     const changed = (0,checkpoint_fingerprint/* changedPart */.e1)((record ?? partial)?.fingerprint, fingerprint);
     if (changed) {
-        actions_core/* info */.pq(`Node '${inputs.node}' was done in ${offer.source}, but its ${changed} changed.`);
+        light_toolkit/* info */.pq(`Node '${inputs.node}' was done in ${offer.source}, but its ${changed} changed.`);
         // Kept with the job's context when the step records what it did.
         if (job.reuse)
             job.reuse.reasons[inputs.node] = `stale:${changed}`;
@@ -5990,7 +5966,7 @@ async function adoptCached(inputs, context, job, fingerprint) {
     const entry = { key, scope: inputs.scope, node: inputs.node };
     const hit = await fetchCacheHit(entry, context.runnerTemp, codec);
     if (!hit) {
-        actions_core/* info */.pq(`Node '${inputs.node}' is not in the Actions cache under ${key}.`);
+        light_toolkit/* info */.pq(`Node '${inputs.node}' is not in the Actions cache under ${key}.`);
         return { taken: false };
     }
     try {
@@ -6041,7 +6017,7 @@ async function adoptInto(context, job, document, node, source, reason = 'done') 
             current.reuse.offers = Object.fromEntries(Object.entries(current.reuse.offers).filter(([id]) => id !== node));
         }
     });
-    actions_core/* info */.pq(reason === 'done'
+    light_toolkit/* info */.pq(reason === 'done'
         ? `Node '${node}' is done with the same fingerprint in ${source}: taken from there.`
         : `Node '${node}' was stopped part-way in ${source} with the same fingerprint: it resumes from there.`);
 }
@@ -6049,7 +6025,7 @@ async function adoptInto(context, job, document, node, source, reason = 'done') 
 function cannotAdopt(inputs, where, error) {
     if (inputs.failOnError)
         throw error;
-    actions_core/* warning */.$e(`Node '${inputs.node}' could not be taken from ${where} (${(0,errors/* describe */.q0)(error)}): its command runs.`);
+    light_toolkit/* warning */.$e(`Node '${inputs.node}' could not be taken from ${where} (${(0,errors/* describe */.q0)(error)}): its command runs.`);
     return { taken: false };
 }
 
@@ -6193,7 +6169,7 @@ async function restoreLatest(scope, token, context, keys = {}, elsewhere) {
     // Said on a first attempt too: the first step of the job tells the user at once.
     (0,config/* assertArtifactsAvailable */.Dr)();
     if (context.run.attempt <= 1) {
-        actions_core/* info */.pq('This is the first attempt of the run: there is no earlier checkpoint to restore.');
+        light_toolkit/* info */.pq('This is the first attempt of the run: there is no earlier checkpoint to restore.');
         return undefined;
     }
     const codec = new codec_CheckpointCodec(keys);
@@ -6203,7 +6179,7 @@ async function restoreLatest(scope, token, context, keys = {}, elsewhere) {
         const store = await readableCheckpoints(artifacts, scope, scratch, context.run.runId);
         const manager = new CheckpointManager(store, { scope, codec });
         if ((await manager.list()).length === 0) {
-            actions_core/* info */.pq(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
+            light_toolkit/* info */.pq(`No checkpoint of scope '${scope}' in this run: the pipeline starts from the beginning.`);
             return undefined;
         }
         const runId = context.run.runId;
@@ -6223,7 +6199,7 @@ async function restoreLatest(scope, token, context, keys = {}, elsewhere) {
 async function readableCheckpoints(artifacts, scope, scratch, runId) {
     const { kept, foreign } = ownedArtifacts(await artifacts.list());
     if (foreign.some(name => name.startsWith(`checkpoint.${scope}.`))) {
-        actions_core/* warning */.$e(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
+        light_toolkit/* warning */.$e(`Checkpoints of scope '${scope}' were also written by a job that did not own it (${foreign.length} artifact(s), e.g. ${foreign[0] ?? ''}): they are ignored. Give each job its own scope.`);
     }
     return new RunCheckpointStore(artifacts, kept, { scratch, runId });
 }
@@ -6254,11 +6230,11 @@ async function restoreNewestValid(restoring) {
             // every older one the same way, and is reported as what it is (fail-on-error applies).
             if (error instanceof service_errors/* ServiceError */._7 || !(error instanceof errors/* CheckpointError */.jg))
                 throw error;
-            actions_core/* warning */.$e(`Checkpoint ${(0,naming/* checkpointName */.s7)(ref)} was not restored: ${(0,errors/* describe */.q0)(error)}. Trying the previous one.`);
+            light_toolkit/* warning */.$e(`Checkpoint ${(0,naming/* checkpointName */.s7)(ref)} was not restored: ${(0,errors/* describe */.q0)(error)}. Trying the previous one.`);
             expanded ||= await listRetired(restoring);
         }
     }
-    actions_core/* warning */.$e(`None of the ${tried.size} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
+    light_toolkit/* warning */.$e(`None of the ${tried.size} checkpoint(s) of scope '${restoring.manager.scope}' could be restored: starting from the beginning.`);
     return undefined;
 }
 /** Lists the documents retired into the scope's packs among the checkpoints; true when done. */
@@ -6269,7 +6245,7 @@ async function listRetired({ store, copies, manager }) {
     catch (error) {
         if (error instanceof service_errors/* ServiceError */._7 || !(error instanceof errors/* CheckpointError */.jg))
             throw error;
-        actions_core/* warning */.$e(`A pack of scope '${manager.scope}' could not be read: ${(0,errors/* describe */.q0)(error)}`);
+        light_toolkit/* warning */.$e(`A pack of scope '${manager.scope}' could not be read: ${(0,errors/* describe */.q0)(error)}`);
     }
     return true;
 }
@@ -6288,7 +6264,7 @@ async function stageAndPlace(ref, staging, { manager, archives, copies, runId, c
 }
 function report(document) {
     const nodes = completedNodes(document);
-    actions_core/* info */.pq(`Restored ${(0,naming/* checkpointName */.s7)(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
+    light_toolkit/* info */.pq(`Restored ${(0,naming/* checkpointName */.s7)(document)} (attempt ${document.attempt} of run ${document.run.runId}): ` +
         `${nodes.length} node(s) done [${nodes.join(', ')}], ${document.files.length} file(s) put back.`);
 }
 
@@ -6327,7 +6303,7 @@ async function restoreForRun(inputs, context) {
             return undefined;
         if (inputs.failOnError)
             throw error;
-        actions_core/* warning */.$e(`Could not read checkpoints (${(0,errors/* describe */.q0)(error)}): node '${inputs.node}' runs.`);
+        light_toolkit/* warning */.$e(`Could not read checkpoints (${(0,errors/* describe */.q0)(error)}): node '${inputs.node}' runs.`);
         return undefined;
     }
 }
@@ -6376,7 +6352,7 @@ async function runRun(known) {
         const step = { inputs, context, job, cache: cacheWanted(cacheInput, job) };
         const fingerprint = (0,skip/* runFingerprint */.q5)(inputs);
         const decision = await inGroup(`Check node '${inputs.node}'`, () => decide(step, fingerprint));
-        actions_core/* setOutput */.uH(run_outputs/* RunOutput */.N.Reason, decision.reason);
+        light_toolkit/* setOutput */.uH(run_outputs/* RunOutput */.N.Reason, decision.reason);
         if (decision.skip)
             await (0,skip/* skipDoneNode */.iN)(inputs.node, job, context.runnerTemp, decision.source);
         // The same node in two parallel steps: the second is refused before its command runs.
@@ -6390,7 +6366,7 @@ async function runRun(known) {
 /** Runs the node's command: a failure fails the step, a success is checkpointed. */
 async function runNode(step, decision, fingerprint) {
     const { inputs, context, job } = step;
-    actions_core/* info */.pq(`Running node '${inputs.node}' (${explain(decision)}).`);
+    light_toolkit/* info */.pq(`Running node '${inputs.node}' (${explain(decision)}).`);
     const started = Date.now();
     const code = await execute(step, decision);
     if (code !== 0) {
@@ -6399,14 +6375,14 @@ async function runNode(step, decision, fingerprint) {
     }
     const commandMs = Date.now() - started;
     const state = await readCommandState(stateFile(step), inputs.node);
-    actions_core/* saveState */.LZ(RunState.Status, 'completed');
+    light_toolkit/* saveState */.LZ(RunState.Status, 'completed');
     const saving = Date.now();
     const saved = await inGroup(`Save node '${inputs.node}'`, () => checkpointWithCache({ ...inputs, state: (0,checkpoint_state/* overlayStates */.tk)(inputs.state, state), fingerprint }, inputs.paths, context, job, step.cache, commandMs));
-    actions_core/* setOutput */.uH(run_outputs/* RunOutput */.N.Skipped, 'false');
-    actions_core/* setOutput */.uH(run_outputs/* RunOutput */.N.State, (0,checkpoint_state/* stateJson */.mE)(saved.document.state));
+    light_toolkit/* setOutput */.uH(run_outputs/* RunOutput */.N.Skipped, 'false');
+    light_toolkit/* setOutput */.uH(run_outputs/* RunOutput */.N.State, (0,checkpoint_state/* stateJson */.mE)(saved.document.state));
     await (0,job_context/* recordEvent */.yM)(context.runnerTemp, job, (0,job_context/* ranEvent */.Cx)(saved.document, inputs.node, decision.reason));
     const moved = movedInWords({ ...saved, ms: Date.now() - saving });
-    actions_core/* info */.pq(saved.kept
+    light_toolkit/* info */.pq(saved.kept
         ? `Ran node '${inputs.node}' (${formatDuration(commandMs)}) and saved it as ${(0,naming/* checkpointName */.s7)(saved.document)}: ${moved}.`
         : `Ran node '${inputs.node}' (${formatDuration(commandMs)}); it was not saved (see the warning above): ${moved}.`);
 }
@@ -6472,10 +6448,10 @@ async function execute(step, decision) {
     await (0,promises_.writeFile)(file, decision.partial ? JSON.stringify(decision.partial.state) : '', 'utf8');
     const script = (0,external_node_path_.join)(context.runnerTemp, 'checkpoint-action', `${inputs.scope}.${inputs.node}${inputs.shell.extension}`);
     await (0,promises_.writeFile)(script, (0,shell/* scriptText */.r7)(inputs.shell, inputs.run), 'utf8');
-    actions_core/* saveState */.LZ(RunState.Node, inputs.node);
-    actions_core/* saveState */.LZ(RunState.Scope, inputs.scope);
-    actions_core/* saveState */.LZ(RunState.StateFile, file);
-    actions_core/* saveState */.LZ(RunState.Status, 'running');
+    light_toolkit/* saveState */.LZ(RunState.Node, inputs.node);
+    light_toolkit/* saveState */.LZ(RunState.Scope, inputs.scope);
+    light_toolkit/* saveState */.LZ(RunState.StateFile, file);
+    light_toolkit/* saveState */.LZ(RunState.Status, 'running');
     const env = {
         CHECKPOINT_STATE_FILE: file,
         CHECKPOINT_PARTIAL: String(decision.partial !== undefined),
@@ -6487,23 +6463,23 @@ async function execute(step, decision) {
         cwd: inputs.workingDirectory,
         env
     });
-    actions_core/* setOutput */.uH(run_outputs/* RunOutput */.N.ExitCode, result.code === null ? '' : String(result.code));
+    light_toolkit/* setOutput */.uH(run_outputs/* RunOutput */.N.ExitCode, result.code === null ? '' : String(result.code));
     if (result.cancelledBy) {
-        actions_core/* saveState */.LZ(RunState.Status, 'cancelled');
-        actions_core/* warning */.$e(`Node '${inputs.node}' was cancelled (${result.cancelledBy}): its progress is saved by the post step.`);
+        light_toolkit/* saveState */.LZ(RunState.Status, 'cancelled');
+        light_toolkit/* warning */.$e(`Node '${inputs.node}' was cancelled (${result.cancelledBy}): its progress is saved by the post step.`);
     }
     return result.code;
 }
 async function failCommand({ inputs, context, job }, code) {
-    actions_core/* setOutput */.uH(run_outputs/* RunOutput */.N.Skipped, 'false');
-    actions_core/* setFailed */.C1(`The command of node '${inputs.node}' exited with code ${String(code)}: no checkpoint was written.`);
+    light_toolkit/* setOutput */.uH(run_outputs/* RunOutput */.N.Skipped, 'false');
+    light_toolkit/* setFailed */.C1(`The command of node '${inputs.node}' exited with code ${String(code)}: no checkpoint was written.`);
     process.exitCode = code ?? 1;
     await (0,job_context/* recordEvent */.yM)(context.runnerTemp, job, {
         node: inputs.node,
         status: 'failed',
         reason: `exit code ${String(code)}`
     }).catch((error) => {
-        actions_core/* debug */.Yz((0,errors/* describe */.q0)(error));
+        light_toolkit/* debug */.Yz((0,errors/* describe */.q0)(error));
     });
 }
 

@@ -1,4 +1,4 @@
-import * as core from './actions-core.js'
+import * as core from './light-toolkit.js'
 import { ConfigurationError, InvalidInputError, describe } from '../checkpoint/errors.js'
 import { ArtifactsUnavailableError } from '../transport/service-errors.js'
 

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 
-// The runner commands the steps use (inputs, outputs, state, log lines, groups, failure),
-// written byte for byte as @actions/core writes them (its tests check both against each other).
+// The steps' one way to speak to the runner: the commands they use (inputs, outputs, state, log
+// lines, groups, failure), written byte for byte as @actions/core writes them (its tests check
+// both against each other).
 // Loading @actions/core also loads its HTTP client, undici, for OIDC tokens no step asks for:
 // 1 MB of bundle, about 90 ms of every step's start on Node 24.
 

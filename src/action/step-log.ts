@@ -1,4 +1,4 @@
-import * as core from './actions-core.js'
+import * as core from './light-toolkit.js'
 import { formatBytes, formatDuration } from '../checkpoint/units.js'
 import type { StepLog } from '../transport/artifact-store.js'
 

@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { invalidate, type Invalidation } from '../checkpoint/invalidation.js'
 import { reportFailure } from '../action/failure.js'
 import { getRestoreInputs, getSourceInputs, type RestoreInputs } from './restore-inputs.js'

@@ -1,5 +1,5 @@
 import { stepLog } from '../action/step-log.js'
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec, type CodecKeys } from '../checkpoint/codec.js'

@@ -1,5 +1,5 @@
 import { logProgress, stepLog } from '../action/step-log.js'
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'
 import { CheckpointCodec } from '../checkpoint/codec.js'
 import { InvalidInputError, describe } from '../checkpoint/errors.js'

@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CheckpointCodec } from '../checkpoint/codec.js'

@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { logProgress } from '../action/step-log.js'
 import { mkdir } from 'node:fs/promises'
 import type { ArchiveRecord, CheckpointDocument, FileRecord } from '../checkpoint/document.js'

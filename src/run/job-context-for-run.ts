@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { describe } from '../checkpoint/errors.js'
 import { noticeIfUnavailable } from '../action/failure.js'
 import type { RunInputs } from './run-inputs.js'

@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decideNode, type Decision } from '../checkpoint/decision.js'

@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint, type Fingerprint } from '../checkpoint/fingerprint.js'
 import { checkpointName } from '../checkpoint/naming.js'
@@ -9,7 +9,6 @@ import { readRunContext, type RunContext } from '../transport/run-context.js'
 import { withNodeClaim } from '../action/step-lock.js'
 import { RunState } from '../action/step-state.js'
 import { checkpointNode } from '../resume/checkpoint-node.js'
-import { getInput } from '../action/light-toolkit.js'
 import type { CheckpointInputs } from '../action/inputs.js'
 import { readCommandState } from './command.js'
 import { resolveShell } from './shell.js'
@@ -62,10 +61,10 @@ async function keepProgress(node: string, scope: string, context: RunContext): P
 
 /** The whole fingerprint, as the run step computes it: progress crosses runs only with it. */
 async function commandFingerprint(inputs: CheckpointInputs): Promise<Fingerprint> {
-  const shell = await resolveShell(getInput(Input.Shell)).catch(() => undefined)
+  const shell = await resolveShell(core.getInput(Input.Shell)).catch(() => undefined)
   return computeFingerprint({
     key: inputs.key,
-    command: getInput(Input.Run, { trimWhitespace: false }),
+    command: core.getInput(Input.Run, { trimWhitespace: false }),
     shell: shell?.name,
     salt: inputs.salt
   })

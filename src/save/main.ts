@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import { decideNode } from '../checkpoint/decision.js'
 import { describe } from '../checkpoint/errors.js'
 import { computeFingerprint } from '../checkpoint/fingerprint.js'

@@ -1,4 +1,4 @@
-import * as core from '../action/actions-core.js'
+import * as core from '../action/light-toolkit.js'
 import type { CheckpointDocument } from '../checkpoint/document.js'
 import { checkpointName } from '../checkpoint/naming.js'
 
