@@ -8412,10 +8412,6 @@ class LocalCopies {
     async text(name) {
         return (0,promises_namespaceObject.readFile)(this.path(name), 'utf8').catch(() => undefined);
     }
-    /** Forgets a copy (one too large to be packed). */
-    async drop(name) {
-        await (0,promises_namespaceObject.rm)(this.path(name), { force: true });
-    }
     /** The names of the retired documents a pack this job wrote holds, as recorded when written. */
     async packDocuments(pack) {
         const text = await (0,promises_namespaceObject.readFile)(`${this.path(pack)}.documents`, 'utf8').catch(() => '');

@@ -4946,23 +4946,54 @@ var external_node_events_ = __webpack_require__(8474);
 
 
 
+
 /**
  * Passes bytes through unchanged, writing a copy to `file` on the way (when given): the files
- * archive is uploaded and kept for the Actions cache in one pass, read and packed once.
+ * archive is uploaded and kept for the Actions cache in one pass, read and packed once. A copy
+ * wanted only while it stays under `limit` bytes is given up as soon as it reaches them: its
+ * file is removed and the rest of the bytes pass on uncopied, never written to disk.
  */
-async function* keepCopy(bytes, file) {
+async function* keepCopy(bytes, file, limit = Number.POSITIVE_INFINITY) {
     if (file === undefined) {
         yield* bytes;
         return;
     }
-    const out = (0,external_node_fs_.createWriteStream)(file);
+    const copy = new BoundedCopy(file, limit);
     try {
         for await (const chunk of bytes) {
-            await write(out, chunk);
+            await copy.write(chunk);
             yield chunk;
         }
     }
     finally {
+        await copy.close();
+    }
+}
+/** A file written chunk by chunk until it would reach `limit` bytes; then it is removed. */
+class BoundedCopy {
+    file;
+    limit;
+    out;
+    size = 0;
+    constructor(file, limit) {
+        this.file = file;
+        this.limit = limit;
+        this.out = (0,external_node_fs_.createWriteStream)(file);
+    }
+    async write(chunk) {
+        if (!this.out)
+            return;
+        this.size += chunk.length;
+        if (this.size < this.limit)
+            return write(this.out, chunk);
+        await this.close();
+        await (0,promises_.rm)(this.file, { force: true });
+    }
+    async close() {
+        const out = this.out;
+        if (!out)
+            return;
+        this.out = undefined;
         out.end();
         await (0,external_node_events_.once)(out, 'close');
     }
@@ -5140,10 +5171,6 @@ class LocalCopies {
     /** The text kept for `name`, if any. */
     async text(name) {
         return (0,promises_.readFile)(this.path(name), 'utf8').catch(() => undefined);
-    }
-    /** Forgets a copy (one too large to be packed). */
-    async drop(name) {
-        await (0,promises_.rm)(this.path(name), { force: true });
     }
     /** The names of the retired documents a pack this job wrote holds, as recorded when written. */
     async packDocuments(pack) {
@@ -5777,18 +5804,13 @@ function packingContext(artifacts, store, { save, context, scratch }) {
 /**
  * Uploads the node's files archive, keeping a copy among the job's copies on the way (and one
  * for the Actions cache when asked): a later save merges it into a pack without a download.
- * A copy of an archive too large to be packed is dropped.
+ * The copy of an archive too large to be packed is given up as soon as it grows that large.
  */
 function keepingCopy({ artifacts, copies }, save) {
     return async (name, bytes) => {
         await copies.copies.ready();
         const copy = copies.copies.path(name);
-        const uploaded = await artifacts.uploadZip(name, keepCopy(keepCopy(bytes, save.keepArchive), copy), {
-            retentionDays: save.retentionDays
-        });
-        if (uploaded.size >= PACKABLE_ARCHIVE_BYTES)
-            await copies.copies.drop(name);
-        return uploaded;
+        return artifacts.uploadZip(name, keepCopy(keepCopy(bytes, save.keepArchive), copy, PACKABLE_ARCHIVE_BYTES), { retentionDays: save.retentionDays });
     };
 }
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { parseAnyArtifactName } from '../checkpoint/naming.js'
@@ -62,11 +62,6 @@ export class LocalCopies {
   /** The text kept for `name`, if any. */
   async text(name: string): Promise<string | undefined> {
     return readFile(this.path(name), 'utf8').catch(() => undefined)
-  }
-
-  /** Forgets a copy (one too large to be packed). */
-  async drop(name: string): Promise<void> {
-    await rm(this.path(name), { force: true })
   }
 
   /** The names of the retired documents a pack this job wrote holds, as recorded when written. */

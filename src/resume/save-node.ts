@@ -109,21 +109,17 @@ function packingContext(
 /**
  * Uploads the node's files archive, keeping a copy among the job's copies on the way (and one
  * for the Actions cache when asked): a later save merges it into a pack without a download.
- * A copy of an archive too large to be packed is dropped.
+ * The copy of an archive too large to be packed is given up as soon as it grows that large.
  */
 function keepingCopy({ artifacts, copies }: PackingContext, save: NodeSave): ZipSink {
   return async (name, bytes) => {
     await copies.copies.ready()
     const copy = copies.copies.path(name)
-    const uploaded = await artifacts.uploadZip(
+    return artifacts.uploadZip(
       name,
-      keepCopy(keepCopy(bytes, save.keepArchive), copy),
-      {
-        retentionDays: save.retentionDays
-      }
+      keepCopy(keepCopy(bytes, save.keepArchive), copy, PACKABLE_ARCHIVE_BYTES),
+      { retentionDays: save.retentionDays }
     )
-    if (uploaded.size >= PACKABLE_ARCHIVE_BYTES) await copies.copies.drop(name)
-    return uploaded
   }
 }
 
