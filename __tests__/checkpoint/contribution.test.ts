@@ -10,7 +10,7 @@ import {
 } from '../../src/checkpoint/document.js'
 import { filesArchiveName } from '../../src/checkpoint/naming.js'
 import { nextCheckpoint } from '../../src/checkpoint/progress.js'
-import type { PipelineState } from '../../src/checkpoint/state.js'
+import { stateJson, type PipelineState } from '../../src/checkpoint/state.js'
 
 const run = { runId: '7', attempt: 1 }
 
@@ -179,5 +179,13 @@ describe('what each node adds, and the pipeline rebuilt without the others', () 
     expect(next.sequence).toBe(4)
     expect(restrictTo(next, ['lint']).state).toEqual({ rows: 0, lint: 'ok' })
     expect(mergeInto(undefined, elsewhere)).toBe(elsewhere)
+  })
+
+  it("carries a first node's state as it is, not a copy, so its JSON text is made once", () => {
+    const state = { rows: [1, 2, 3], name: 'x' }
+    const text = stateJson(state)
+    const first = save(undefined, 'fetch', state)
+    expect(first.state).toBe(state)
+    expect(stateJson(first.state)).toBe(text)
   })
 })

@@ -452,7 +452,10 @@ function replacedOf(state, files) {
 function pickKeys(state, keys) {
     return keys.reduce((kept, key) => withKey(kept, key, state[key] ?? null), {});
 }
+/** `state` without `keys`; `state` itself when there are none, so its JSON text is kept. */
 function withoutKeys(state, keys) {
+    if (keys.length === 0)
+        return state;
     const dropped = new Set(keys);
     return pickKeys(state, Object.keys(state).filter(key => !dropped.has(key)));
 }

@@ -129,7 +129,9 @@ function pickKeys(state: PipelineState, keys: string[]): PipelineState {
   return keys.reduce<PipelineState>((kept, key) => withKey(kept, key, state[key] ?? null), {})
 }
 
+/** `state` without `keys`; `state` itself when there are none, so its JSON text is kept. */
 function withoutKeys(state: PipelineState, keys: string[]): PipelineState {
+  if (keys.length === 0) return state
   const dropped = new Set(keys)
   return pickKeys(
     state,
