@@ -181,6 +181,26 @@ describe('what each node adds, and the pipeline rebuilt without the others', () 
     expect(mergeInto(undefined, elsewhere)).toBe(elsewhere)
   })
 
+  it("records every value a node replaces in the earlier writer's record, in order", () => {
+    const keys = [...Array.from({ length: 2000 }, (_, index) => `k${index}`), '__proto__']
+    const earlier = JSON.parse(
+      JSON.stringify(Object.fromEntries(keys.map((key, index) => [key, index])))
+    ) as PipelineState
+    const later = JSON.parse(
+      JSON.stringify(Object.fromEntries(keys.map(key => [key, `new ${key}`])))
+    ) as PipelineState
+    const first = save(undefined, 'fetch', { kept: true, ...earlier })
+    const second = save(first, 'build', later)
+    const replaced = second.nodes.find(node => node.id === 'fetch')?.replaced?.state ?? {}
+    expect(Object.keys(replaced)).toEqual(keys)
+    expect(Object.getPrototypeOf(replaced)).toBe(Object.prototype)
+    expect(replaced.k1999).toBe(1999)
+    expect(Object.getOwnPropertyDescriptor(replaced, '__proto__')?.value).toBe(2000)
+    expect(second.state.kept).toBe(true)
+    expect(second.state.k0).toBe('new k0')
+    expect(restrictTo(second, ['fetch']).state).toEqual({ kept: true, ...earlier })
+  })
+
   it("carries a first node's state as it is, not a copy, so its JSON text is made once", () => {
     const state = { rows: [1, 2, 3], name: 'x' }
     const text = stateJson(state)

@@ -7,6 +7,7 @@ import {
   overlayStates,
   parseStateText,
   scanJson,
+  stateFromEntries,
   stateJson,
   stateProblem
 } from '../../src/checkpoint/state.js'
@@ -130,6 +131,20 @@ describe('nestingDepth', () => {
     expect(nestingDepth(deep, 200)).toBe(201)
     expect(nestingDepth({ __proto__: [[]] }, 200)).toBe(1)
     expect(nestingDepth(JSON.parse('{"__proto__": [[]]}') as unknown, 200)).toBe(3)
+  })
+})
+
+describe('stateFromEntries', () => {
+  it('defines every key in order, a key named __proto__ as data', () => {
+    const state = stateFromEntries([
+      ['b', 1],
+      ['__proto__', { polluted: true }],
+      ['a', null]
+    ])
+    expect(Object.keys(state)).toEqual(['b', '__proto__', 'a'])
+    expect(Object.getPrototypeOf(state)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(state, '__proto__')?.value).toEqual({ polluted: true })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
 

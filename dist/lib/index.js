@@ -2096,6 +2096,14 @@ function mergeStates(...states) {
     }
     return merged;
 }
+/**
+ * A state of these keys and values, in their order. Object.fromEntries defines each key, as
+ * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
+ * prototype instead).
+ */
+function state_stateFromEntries(entries) {
+    return Object.fromEntries(entries);
+}
 function defineKey(target, key, value) {
     Object.defineProperty(target, key, {
         value,
@@ -2779,14 +2787,7 @@ function addPart(pipeline, part, partial = false, parallel = NONE) {
     const writers = currentWriters(nodes, part.state);
     const yieldedKeys = Object.keys(part.state).filter(key => outranks(writers.get(key)));
     const state = withoutKeys(part.state, yieldedKeys);
-    for (const [key, writer] of writers) {
-        if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key))
-            continue;
-        if (yieldedKeys.includes(key))
-            continue;
-        const value = pipeline.state[key] ?? null;
-        writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) };
-    }
+    keepReplacedState(pipeline.state, writers, part.record.id, new Set(yieldedKeys));
     const { replaced: _replaced, ...record } = part.record;
     const own = {
         ...record,
@@ -2794,6 +2795,25 @@ function addPart(pipeline, part, partial = false, parallel = NONE) {
         ...replacedOf(pickKeys(part.state, yieldedKeys), yielded)
     };
     return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, state), files };
+}
+/**
+ * Records in each earlier writer the values of the keys node `id` now replaces (all but the
+ * `yielded` ones), gathered per writer first so that each record is rebuilt once, however many
+ * keys it loses.
+ */
+function keepReplacedState(held, writers, id, yielded) {
+    const lost = new Map();
+    for (const [key, writer] of writers) {
+        if (writer.id === id || !Object.hasOwn(held, key) || yielded.has(key))
+            continue;
+        const values = lost.get(writer) ?? [];
+        values.push([key, held[key] ?? null]);
+        lost.set(writer, values);
+    }
+    for (const [writer, values] of lost) {
+        const state = mergeStates(writer.replaced?.state ?? {}, state_stateFromEntries(values));
+        writer.replaced = { ...writer.replaced, state };
+    }
 }
 /** Whether a writer is a parallel node whose id sorts after `id`, and so wins over it. */
 function outranking(id, parallel) {
@@ -2835,7 +2855,7 @@ function replacedOf(state, files) {
     return replaced.state || replaced.files ? { replaced } : {};
 }
 function pickKeys(state, keys) {
-    return keys.reduce((kept, key) => withKey(kept, key, state[key] ?? null), {});
+    return state_stateFromEntries(keys.map(key => [key, state[key] ?? null]));
 }
 /** `state` without `keys`; `state` itself when there are none, so its JSON text is kept. */
 function withoutKeys(state, keys) {
@@ -2847,10 +2867,6 @@ function withoutKeys(state, keys) {
 function additionsOf(part) {
     const links = part.files.filter(file => file.link !== undefined).map(file => file.path);
     return { state: Object.keys(part.state), ...(links.length > 0 ? { links } : {}) };
-}
-function withKey(state, key, value) {
-    // A computed key defines an own property, even for `__proto__`.
-    return mergeStates(state ?? {}, { [key]: value });
 }
 /** The node whose value the cumulative state holds, for each key of `state` that has one. */
 function currentWriters(nodes, state) {
@@ -2945,13 +2961,13 @@ function partsOf(document, ids) {
 }
 function valuesOf(node, state) {
     const replaced = node.replaced?.state ?? {};
-    const values = {};
+    const values = [];
     for (const key of node.added?.state ?? []) {
         const from = Object.hasOwn(replaced, key) ? replaced : state;
         if (Object.hasOwn(from, key))
-            Object.assign(values, withKey(undefined, key, from[key] ?? null));
+            values.push([key, from[key] ?? null]);
     }
-    return values;
+    return stateFromEntries(values);
 }
 /**
  * The checkpoint with only the nodes `ids`: their state, files and archives, as if the other

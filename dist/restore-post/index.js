@@ -547,6 +547,14 @@ function mergeStates(...states) {
     }
     return merged;
 }
+/**
+ * A state of these keys and values, in their order. Object.fromEntries defines each key, as
+ * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
+ * prototype instead).
+ */
+function stateFromEntries(entries) {
+    return Object.fromEntries(entries);
+}
 function defineKey(target, key, value) {
     Object.defineProperty(target, key, {
         value,

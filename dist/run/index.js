@@ -1500,6 +1500,7 @@ function isSafeRelativePath(path, platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A6: () => (/* binding */ parseStateText),
 /* harmony export */   Ey: () => (/* binding */ scanJson),
+/* harmony export */   Gv: () => (/* binding */ stateFromEntries),
 /* harmony export */   Lx: () => (/* binding */ rememberStateJson),
 /* harmony export */   OW: () => (/* binding */ isJsonObject),
 /* harmony export */   TF: () => (/* binding */ stateProblem),
@@ -1708,6 +1709,14 @@ function mergeStates(...states) {
             defineKey(merged, key, state[key] ?? null);
     }
     return merged;
+}
+/**
+ * A state of these keys and values, in their order. Object.fromEntries defines each key, as
+ * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
+ * prototype instead).
+ */
+function stateFromEntries(entries) {
+    return Object.fromEntries(entries);
 }
 function defineKey(target, key, value) {
     Object.defineProperty(target, key, {

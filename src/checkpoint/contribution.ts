@@ -10,7 +10,13 @@ import {
 } from './document.js'
 import { parseArtifactName } from './naming.js'
 import { PathIndex } from './path-index.js'
-import { mergeStates, overlayStates, type JsonValue, type PipelineState } from './state.js'
+import {
+  mergeStates,
+  overlayStates,
+  stateFromEntries,
+  type JsonValue,
+  type PipelineState
+} from './state.js'
 
 /**
  * Each node's part of a pipeline. A checkpoint holds the cumulative state and files; to take
@@ -62,12 +68,7 @@ export function addPart(
   const writers = currentWriters(nodes, part.state)
   const yieldedKeys = Object.keys(part.state).filter(key => outranks(writers.get(key)))
   const state = withoutKeys(part.state, yieldedKeys)
-  for (const [key, writer] of writers) {
-    if (writer.id === part.record.id || !Object.hasOwn(pipeline.state, key)) continue
-    if (yieldedKeys.includes(key)) continue
-    const value = pipeline.state[key] ?? null
-    writer.replaced = { ...writer.replaced, state: withKey(writer.replaced?.state, key, value) }
-  }
+  keepReplacedState(pipeline.state, writers, part.record.id, new Set(yieldedKeys))
   const { replaced: _replaced, ...record } = part.record
   const own: NodeRecord = {
     ...record,
@@ -75,6 +76,30 @@ export function addPart(
     ...replacedOf(pickKeys(part.state, yieldedKeys), yielded)
   }
   return { nodes: upsertNode(nodes, own), state: overlayStates(pipeline.state, state), files }
+}
+
+/**
+ * Records in each earlier writer the values of the keys node `id` now replaces (all but the
+ * `yielded` ones), gathered per writer first so that each record is rebuilt once, however many
+ * keys it loses.
+ */
+function keepReplacedState(
+  held: PipelineState,
+  writers: Map<string, NodeRecord>,
+  id: string,
+  yielded: ReadonlySet<string>
+): void {
+  const lost = new Map<NodeRecord, [string, JsonValue][]>()
+  for (const [key, writer] of writers) {
+    if (writer.id === id || !Object.hasOwn(held, key) || yielded.has(key)) continue
+    const values = lost.get(writer) ?? []
+    values.push([key, held[key] ?? null])
+    lost.set(writer, values)
+  }
+  for (const [writer, values] of lost) {
+    const state = mergeStates(writer.replaced?.state ?? {}, stateFromEntries(values))
+    writer.replaced = { ...writer.replaced, state }
+  }
 }
 
 /** Whether a writer is a parallel node whose id sorts after `id`, and so wins over it. */
@@ -126,7 +151,7 @@ function replacedOf(state: PipelineState, files: FileRecord[]): { replaced?: Rep
 }
 
 function pickKeys(state: PipelineState, keys: string[]): PipelineState {
-  return keys.reduce<PipelineState>((kept, key) => withKey(kept, key, state[key] ?? null), {})
+  return stateFromEntries(keys.map(key => [key, state[key] ?? null]))
 }
 
 /** `state` without `keys`; `state` itself when there are none, so its JSON text is kept. */
@@ -142,11 +167,6 @@ function withoutKeys(state: PipelineState, keys: string[]): PipelineState {
 function additionsOf(part: NodePart): NodeAdditions {
   const links = part.files.filter(file => file.link !== undefined).map(file => file.path)
   return { state: Object.keys(part.state), ...(links.length > 0 ? { links } : {}) }
-}
-
-function withKey(state: PipelineState | undefined, key: string, value: JsonValue): PipelineState {
-  // A computed key defines an own property, even for `__proto__`.
-  return mergeStates(state ?? {}, { [key]: value })
 }
 
 /** The node whose value the cumulative state holds, for each key of `state` that has one. */
@@ -245,12 +265,12 @@ export function partsOf(document: CheckpointDocument, ids: ReadonlySet<string>):
 
 function valuesOf(node: NodeRecord, state: PipelineState): PipelineState {
   const replaced = node.replaced?.state ?? {}
-  const values: PipelineState = {}
+  const values: [string, JsonValue][] = []
   for (const key of node.added?.state ?? []) {
     const from = Object.hasOwn(replaced, key) ? replaced : state
-    if (Object.hasOwn(from, key)) Object.assign(values, withKey(undefined, key, from[key] ?? null))
+    if (Object.hasOwn(from, key)) values.push([key, from[key] ?? null])
   }
-  return values
+  return stateFromEntries(values)
 }
 
 /**

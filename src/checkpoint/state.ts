@@ -231,6 +231,15 @@ export function mergeStates(...states: PipelineState[]): PipelineState {
   return merged
 }
 
+/**
+ * A state of these keys and values, in their order. Object.fromEntries defines each key, as
+ * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
+ * prototype instead).
+ */
+export function stateFromEntries(entries: Iterable<readonly [string, JsonValue]>): PipelineState {
+  return Object.fromEntries(entries)
+}
+
 function defineKey(target: PipelineState, key: string, value: JsonValue): void {
   Object.defineProperty(target, key, {
     value,

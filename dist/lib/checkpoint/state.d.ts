@@ -70,3 +70,9 @@ export declare function overlayStates(under: PipelineState, over: PipelineState)
  * `__proto__` stays data and cannot reach Object.prototype.
  */
 export declare function mergeStates(...states: PipelineState[]): PipelineState;
+/**
+ * A state of these keys and values, in their order. Object.fromEntries defines each key, as
+ * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
+ * prototype instead).
+ */
+export declare function stateFromEntries(entries: Iterable<readonly [string, JsonValue]>): PipelineState;
