@@ -2097,12 +2097,14 @@ function mergeStates(...states) {
     return merged;
 }
 /**
- * A state of these keys and values, in their order. Object.fromEntries defines each key, as
- * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
- * prototype instead).
+ * A state of these keys and values, in their order, a later value of a key winning. Keys are
+ * defined as in {@link mergeStates}, so a key named `__proto__` stays data.
  */
 function state_stateFromEntries(entries) {
-    return Object.fromEntries(entries);
+    const state = {};
+    for (const [key, value] of entries)
+        defineKey(state, key, value);
+    return state;
 }
 function defineKey(target, key, value) {
     Object.defineProperty(target, key, {

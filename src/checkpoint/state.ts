@@ -232,12 +232,13 @@ export function mergeStates(...states: PipelineState[]): PipelineState {
 }
 
 /**
- * A state of these keys and values, in their order. Object.fromEntries defines each key, as
- * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
- * prototype instead).
+ * A state of these keys and values, in their order, a later value of a key winning. Keys are
+ * defined as in {@link mergeStates}, so a key named `__proto__` stays data.
  */
 export function stateFromEntries(entries: Iterable<readonly [string, JsonValue]>): PipelineState {
-  return Object.fromEntries(entries)
+  const state: PipelineState = {}
+  for (const [key, value] of entries) defineKey(state, key, value)
+  return state
 }
 
 function defineKey(target: PipelineState, key: string, value: JsonValue): void {

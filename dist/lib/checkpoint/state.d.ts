@@ -71,8 +71,7 @@ export declare function overlayStates(under: PipelineState, over: PipelineState)
  */
 export declare function mergeStates(...states: PipelineState[]): PipelineState;
 /**
- * A state of these keys and values, in their order. Object.fromEntries defines each key, as
- * mergeStates does, so a key named `__proto__` stays data (Object.assign would set the
- * prototype instead).
+ * A state of these keys and values, in their order, a later value of a key winning. Keys are
+ * defined as in {@link mergeStates}, so a key named `__proto__` stays data.
  */
 export declare function stateFromEntries(entries: Iterable<readonly [string, JsonValue]>): PipelineState;
